@@ -1,0 +1,63 @@
+package dev.parley.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/** Turns an {@link IrcMessage} into one line, without CR LF. */
+public final class IrcSerializer {
+
+    private IrcSerializer() {}
+
+    public static String serialize(IrcMessage message) {
+        StringBuilder out = new StringBuilder(64);
+        appendTags(out, message.tags());
+        if (message.source() != null && !message.source().isEmpty()) {
+            out.append(':').append(message.source()).append(' ');
+        }
+        out.append(message.command());
+        appendParams(out, message.params());
+        return out.toString();
+    }
+
+    /** The serialized tag section, {@code @a=b;c} without the trailing space, or "" when none. */
+    public static String serializeTags(Map<String, String> tags) {
+        StringBuilder out = new StringBuilder();
+        appendTags(out, tags);
+        return out.isEmpty() ? "" : out.substring(0, out.length() - 1);
+    }
+
+    private static void appendTags(StringBuilder out, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        out.append('@');
+        boolean first = true;
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (!first) {
+                out.append(';');
+            }
+            first = false;
+            out.append(tag.getKey());
+            if (tag.getValue() != null && !tag.getValue().isEmpty()) {
+                out.append('=').append(TagValues.escape(tag.getValue()));
+            }
+        }
+        out.append(' ');
+    }
+
+    private static void appendParams(StringBuilder out, List<String> params) {
+        int last = params.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            String param = params.get(i);
+            out.append(' ');
+            if (i == last && needsTrailing(param)) {
+                out.append(':');
+            }
+            out.append(param);
+        }
+    }
+
+    private static boolean needsTrailing(String param) {
+        return param.isEmpty() || param.charAt(0) == ':' || param.indexOf(' ') >= 0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.parley.server.config;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * A configured password: plain text or a bcrypt hash ({@code $2a$}, {@code $2b$}, {@code $2y$}).
+ * {@link #toString()} never shows it. {@link #matches} may run bcrypt, so call it off the event
+ * loops.
+ */
+public final class Secret {
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    public static Secret of(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("a secret cannot be empty");
+        }
+        return new Secret(value);
+    }
+
+    public boolean isBcryptHash() {
+        return value.startsWith("$2a$") || value.startsWith("$2b$") || value.startsWith("$2y$");
+    }
+
+    /** Whether {@code candidate} is this password. Constant-time for plain text. */
+    public boolean matches(String candidate) {
+        if (candidate == null) {
+            return false;
+        }
+        if (isBcryptHash()) {
+            return BCrypt.verifyer().verify(candidate.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)).verified;
+        }
+        return MessageDigest.isEqual(
+                candidate.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether this is exactly the given plain-text value (used to spot the seed's defaults). */
+    public boolean isPlain(String plain) {
+        return !isBcryptHash() && value.equals(plain);
+    }
+
+    @Override
+    public String toString() {
+        return "******";
+    }
+}

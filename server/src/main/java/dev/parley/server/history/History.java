@@ -1,0 +1,35 @@
+package dev.parley.server.history;
+
+import dev.parley.server.store.StoredMessage;
+import dev.parley.server.store.TargetActivity;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Reading history, for CHATHISTORY and HISTORY. Every call returns at once; the query runs on the
+ * history read pool and the stage completes there (callers hop back to their event loop). Lists are
+ * chronological. An anchor msgid that is not found yields an empty list.
+ */
+public interface History {
+
+    /** Whether history is kept at all. */
+    boolean enabled();
+
+    CompletionStage<List<StoredMessage>> latest(String historyKey, Optional<HistoryAnchor> after, int limit);
+
+    CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit);
+
+    CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit);
+
+    /** Up to {@code limit} messages around the anchor: about half before it, the rest from it on. */
+    CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit);
+
+    /** Messages between the two anchors (exclusive); newest-first selection when {@code from} is later. */
+    CompletionStage<List<StoredMessage>> between(String historyKey, HistoryAnchor from, HistoryAnchor to, int limit);
+
+    CompletionStage<List<TargetActivity>> targets(
+            String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);
+}

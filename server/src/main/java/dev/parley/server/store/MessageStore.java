@@ -1,0 +1,43 @@
+package dev.parley.server.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Message history storage. Blocking: call only from the history threads, never an event loop.
+ * Every list comes back in chronological order (oldest first), ties broken by insertion order.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Stores a batch in one transaction; a msgid already stored is skipped, not duplicated. */
+    void appendAll(List<StoredMessage> batch);
+
+    Optional<StoredMessage> findByMsgId(String historyKey, String msgid);
+
+    /** The newest {@code limit} messages, optionally only those strictly after {@code after}. */
+    List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit);
+
+    /** The {@code limit} messages just before {@code time} (exclusive). */
+    List<StoredMessage> before(String historyKey, Instant time, int limit);
+
+    /** The {@code limit} messages just after {@code time} (exclusive). */
+    List<StoredMessage> after(String historyKey, Instant time, int limit);
+
+    /** Messages strictly between the two times, at most {@code limit}, nearest {@code from} first kept. */
+    List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit);
+
+    /**
+     * History keys with messages between {@code from} and {@code to} (exclusive), with the time of the
+     * newest there, oldest activity first, at most {@code limit}: the given room keys, and every
+     * private conversation {@code foldedNick} is part of.
+     */
+    List<TargetActivity> targets(String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);
+
+    /** Number of stored messages (for tests, metrics and the operator). */
+    long count();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,41 @@
+package dev.parley.server.store;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One message as history keeps it.
+ *
+ * @param msgid the IRCv3 msgid, unique; writes are idempotent on it
+ * @param time server time, millisecond precision
+ * @param historyKey where it belongs: a casefolded room name ({@code #general}) or, for a private
+ *     message, the two casefolded nicks sorted and joined by a space ({@code alice bob})
+ * @param target the target as the sender wrote it: {@code #General} or a nick
+ * @param senderNick the sender's nick at the time
+ * @param senderSource the sender's full {@code nick!user@host}
+ * @param senderAccount the sender's account, or {@code null}
+ * @param command {@code PRIVMSG} or {@code NOTICE}
+ * @param text the text (a CTCP ACTION keeps its {@code \u0001ACTION ...\u0001} framing)
+ * @param tags client-only tags ({@code +draft/reply} ...) to replay with it
+ */
+public record StoredMessage(
+        String msgid,
+        Instant time,
+        String historyKey,
+        String target,
+        String senderNick,
+        String senderSource,
+        String senderAccount,
+        String command,
+        String text,
+        Map<String, String> tags) {
+
+    public StoredMessage {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** Whether the message was sent to a room rather than to a nick. */
+    public boolean isRoomMessage() {
+        return historyKey.startsWith("#");
+    }
+}
