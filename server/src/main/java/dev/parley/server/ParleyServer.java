@@ -1,0 +1,177 @@
+package dev.parley.server;
+
+import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.chat.MsgIds;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.command.CapCommands;
+import dev.parley.server.command.Caps;
+import dev.parley.server.command.CommandDispatcher;
+import dev.parley.server.command.CommandFamily;
+import dev.parley.server.command.HistoryCommands;
+import dev.parley.server.command.MessagingCommands;
+import dev.parley.server.command.ModeCommands;
+import dev.parley.server.command.OperatorCommands;
+import dev.parley.server.command.ProfileCommands;
+import dev.parley.server.command.QueryCommands;
+import dev.parley.server.command.RoomCommands;
+import dev.parley.server.command.RoomInfoCommands;
+import dev.parley.server.command.Departures;
+import dev.parley.server.command.KeepAlive;
+import dev.parley.server.command.RegistrationCommands;
+import dev.parley.server.command.RegistrationFlow;
+import dev.parley.server.command.ServerInfo;
+import dev.parley.server.command.Services;
+import dev.parley.server.config.ListenAddress;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.session.Session;
+import dev.parley.server.session.Sessions;
+import dev.parley.server.transport.IrcListeners;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Parley server: wires the components by constructor, starts them in order (storage, history,
+ * listeners) and stops them in reverse (stop accepting, tell clients, drain history, close storage).
+ */
+public final class ParleyServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+    private static final CaseMapping CASE_MAPPING = CaseMapping.RFC1459;
+
+    private final ParleyConfig config;
+    private final Clock clock;
+    private final Sessions sessions = new Sessions();
+    private final List<InetSocketAddress> bound = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private ExecutorService blocking;
+    private Storage storage;
+    private IrcListeners listeners;
+    private Departures departures;
+
+    public ParleyServer(ParleyConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public ParleyServer(ParleyConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Opens storage, then binds every listener. */
+    public void start() throws Exception {
+        blocking = Executors.newFixedThreadPool(2, named("parley-blocking"));
+        storage = Storage.open(config, blocking);
+        Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
+        bans.load();
+        Services services = new Services(
+                config,
+                new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
+                new Rooms(CASE_MAPPING, clock),
+                new Nicks(CASE_MAPPING),
+                bans,
+                storage.history(),
+                storage.sink(),
+                new MsgIds(),
+                clock,
+                blocking);
+        departures = new Departures(services);
+        CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
+        KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
+        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions);
+        for (ListenAddress address : config.server().listen()) {
+            InetSocketAddress actual = listeners.bind(address);
+            bound.add(actual);
+            log.info("Listening for IRC on {}", actual);
+        }
+    }
+
+    private List<CommandFamily> families(Services services, Departures departures) {
+        LoginCheck login = new LoginCheck(config.auth(), CASE_MAPPING);
+        RegistrationFlow flow = new RegistrationFlow(services, login, departures);
+        return List.of(
+                new CapCommands(services, new Caps(config), flow),
+                new RegistrationCommands(services, login, flow, departures),
+                new MessagingCommands(services),
+                new RoomCommands(services),
+                new RoomInfoCommands(services),
+                new ModeCommands(services),
+                new QueryCommands(services),
+                new ProfileCommands(services),
+                new OperatorCommands(services, login, departures),
+                new HistoryCommands(services));
+    }
+
+    /** The addresses the listeners are bound to (the real port when the config said 0). */
+    public List<InetSocketAddress> boundAddresses() {
+        return List.copyOf(bound);
+    }
+
+    /** Ordered shutdown; idempotent. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Shutting down");
+        if (listeners != null) {
+            listeners.stopAccepting();
+            disconnectEveryone();
+            listeners.close();
+        }
+        if (storage != null) {
+            storage.close();
+        }
+        if (blocking != null) {
+            blocking.shutdown();
+        }
+        stopped.countDown();
+        log.info("Stopped");
+    }
+
+    private void disconnectEveryone() {
+        for (Session session : sessions.all()) {
+            session.execute(() -> departures.disconnect(session, "Server shutting down"));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sessions.count() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

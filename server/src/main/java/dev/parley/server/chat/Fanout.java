@@ -1,0 +1,39 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.IrcMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Sends one message to many users: serialized once per tag variant, queued to each recipient, then
+ * one flush per recipient.
+ */
+public final class Fanout {
+
+    private Fanout() {}
+
+    public static void send(IrcMessage message, Collection<? extends ChatUser> recipients) {
+        OutboundLine[] byVariant = new OutboundLine[32];
+        List<ChatUser> sent = new ArrayList<>(recipients.size());
+        for (ChatUser user : recipients) {
+            int variant = TagPolicy.variant(user.caps());
+            OutboundLine line = byVariant[variant];
+            if (line == null) {
+                line = TagPolicy.render(message, variant);
+                byVariant[variant] = line;
+            }
+            user.send(line);
+            sent.add(user);
+        }
+        for (ChatUser user : sent) {
+            user.flush();
+        }
+    }
+
+    /** Sends to one user. */
+    public static void sendTo(ChatUser user, IrcMessage message) {
+        user.send(TagPolicy.render(message, TagPolicy.variant(user.caps())));
+        user.flush();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.name.CaseMapping;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Who holds which nick, by casefolded nick. A nick is claimed at NICK time, before registration. */
+public final class Nicks {
+
+    private final ConcurrentHashMap<String, ChatUser> byNick = new ConcurrentHashMap<>();
+    private final CaseMapping caseMapping;
+
+    public Nicks(CaseMapping caseMapping) {
+        this.caseMapping = caseMapping;
+    }
+
+    /** Claims {@code nick} for {@code user}; false when someone else holds it. */
+    public boolean claim(String nick, ChatUser user) {
+        ChatUser holder = byNick.putIfAbsent(caseMapping.fold(nick), user);
+        return holder == null || holder == user;
+    }
+
+    /** Releases {@code nick} if {@code user} holds it. */
+    public void release(String nick, ChatUser user) {
+        if (nick != null) {
+            byNick.remove(caseMapping.fold(nick), user);
+        }
+    }
+
+    /** The registered user holding the nick. */
+    public Optional<ChatUser> find(String nick) {
+        ChatUser user = byNick.get(caseMapping.fold(nick));
+        return user != null && user.isRegistered() ? Optional.of(user) : Optional.empty();
+    }
+
+    /** Every holder, registered or not. */
+    public Collection<ChatUser> all() {
+        return byNick.values();
+    }
+
+    public CaseMapping caseMapping() {
+        return caseMapping;
+    }
+}

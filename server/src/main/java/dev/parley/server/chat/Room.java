@@ -1,0 +1,195 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.name.CaseMapping;
+import dev.parley.protocol.name.Mask;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A room (an IRC channel). Membership, modes, topic and lists change under this room's own lock;
+ * readers get immutable snapshots and hold no lock, so fan-out never waits on a JOIN.
+ */
+public final class Room {
+
+    private final String name;
+    private final String key;
+    private final CaseMapping caseMapping;
+    private final long createdAtSeconds;
+
+    private volatile Map<ChatUser, MemberStatus> members = Map.of();
+    private volatile RoomModes modes = RoomModes.NEW_ROOM;
+    private volatile Topic topic;
+    private volatile List<ListEntry> bans = List.of();
+    private final Set<String> invited = new HashSet<>();
+    private boolean closed;
+
+    public Room(String name, CaseMapping caseMapping, long createdAtSeconds) {
+        this.name = name;
+        this.key = caseMapping.fold(name);
+        this.caseMapping = caseMapping;
+        this.createdAtSeconds = createdAtSeconds;
+    }
+
+    /** The name as its creator wrote it, with '#'. */
+    public String name() {
+        return name;
+    }
+
+    /** The casefolded name: the key of maps and of history. */
+    public String key() {
+        return key;
+    }
+
+    public long createdAtSeconds() {
+        return createdAtSeconds;
+    }
+
+    public Map<ChatUser, MemberStatus> members() {
+        return members;
+    }
+
+    public boolean isMember(ChatUser user) {
+        return members.containsKey(user);
+    }
+
+    public Optional<MemberStatus> status(ChatUser user) {
+        return Optional.ofNullable(members.get(user));
+    }
+
+    public RoomModes modes() {
+        return modes;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public List<ListEntry> bans() {
+        return bans;
+    }
+
+    public synchronized JoinOutcome join(ChatUser user, String givenKey) {
+        if (closed) {
+            return new JoinOutcome.Closed();
+        }
+        if (members.containsKey(user)) {
+            return new JoinOutcome.AlreadyMember();
+        }
+        JoinOutcome refusal = refusalFor(user, givenKey);
+        if (refusal != null) {
+            return refusal;
+        }
+        invited.remove(caseMapping.fold(user.nick()));
+        Map<ChatUser, MemberStatus> next = new LinkedHashMap<>(members);
+        next.put(user, members.isEmpty() ? MemberStatus.OPERATOR : MemberStatus.PLAIN);
+        members = Collections.unmodifiableMap(next);
+        return new JoinOutcome.Joined(this, members);
+    }
+
+    private JoinOutcome refusalFor(ChatUser user, String givenKey) {
+        if (members.isEmpty()) {
+            return null;
+        }
+        RoomModes current = modes;
+        boolean wasInvited = invited.contains(caseMapping.fold(user.nick()));
+        if (current.key() != null && !current.key().equals(givenKey)) {
+            return new JoinOutcome.Refused(Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)");
+        }
+        if (current.limit() > 0 && members.size() >= current.limit()) {
+            return new JoinOutcome.Refused(Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)");
+        }
+        if (current.inviteOnly() && !wasInvited) {
+            return new JoinOutcome.Refused(Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)");
+        }
+        if (!wasInvited && isBanned(user)) {
+            return new JoinOutcome.Refused(Numeric.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)");
+        }
+        return null;
+    }
+
+    /** Removes the user; returns whether they were a member. An emptied room closes. */
+    public synchronized boolean remove(ChatUser user) {
+        if (!members.containsKey(user)) {
+            return false;
+        }
+        Map<ChatUser, MemberStatus> next = new LinkedHashMap<>(members);
+        next.remove(user);
+        members = Collections.unmodifiableMap(next);
+        if (next.isEmpty()) {
+            closed = true;
+        }
+        return true;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Changes a member's privileges; false when the user is not a member. */
+    public synchronized boolean setStatus(ChatUser user, MemberStatus status) {
+        if (!members.containsKey(user)) {
+            return false;
+        }
+        Map<ChatUser, MemberStatus> next = new LinkedHashMap<>(members);
+        next.put(user, status);
+        members = Collections.unmodifiableMap(next);
+        return true;
+    }
+
+    public synchronized void setModes(RoomModes value) {
+        modes = value;
+    }
+
+    public synchronized void setTopic(Topic value) {
+        topic = value;
+    }
+
+    public synchronized void invite(String nick) {
+        invited.add(caseMapping.fold(nick));
+    }
+
+    /** Adds a ban mask unless present or the list is full; whether it was added. */
+    public synchronized boolean addBan(ListEntry entry, int maxEntries) {
+        for (ListEntry existing : bans) {
+            if (caseMapping.equal(existing.mask(), entry.mask())) {
+                return false;
+            }
+        }
+        if (bans.size() >= maxEntries) {
+            return false;
+        }
+        List<ListEntry> next = new ArrayList<>(bans);
+        next.add(entry);
+        bans = List.copyOf(next);
+        return true;
+    }
+
+    public synchronized boolean removeBan(String mask) {
+        List<ListEntry> next = new ArrayList<>(bans);
+        boolean removed = next.removeIf(entry -> caseMapping.equal(entry.mask(), mask));
+        bans = List.copyOf(next);
+        return removed;
+    }
+
+    public boolean isBanned(ChatUser user) {
+        String source = user.source();
+        for (ListEntry entry : bans) {
+            if (Mask.of(entry.mask(), caseMapping).matches(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

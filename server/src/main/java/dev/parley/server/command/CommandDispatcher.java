@@ -1,0 +1,132 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.session.InboundLine;
+import dev.parley.server.session.LineProcessor;
+import dev.parley.server.session.Replies;
+import dev.parley.server.session.Session;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command table. Checks registration, parameter count and privilege once, for every verb, then
+ * calls the family's handler; turns unusable lines into their numerics. A handler that throws is a
+ * bug: it is logged with the connection id and the client gets 400, and the connection carries on.
+ */
+public final class CommandDispatcher implements LineProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final Map<String, CommandSpec> table = new HashMap<>();
+    private final Services services;
+
+    public CommandDispatcher(Services services, List<CommandFamily> families) {
+        this.services = services;
+        for (CommandFamily family : families) {
+            for (CommandSpec spec : family.commands()) {
+                if (table.putIfAbsent(spec.verb(), spec) != null) {
+                    throw new IllegalStateException("verb registered twice: " + spec.verb());
+                }
+            }
+        }
+    }
+
+    /** The verbs in the table (for HELP and tests). */
+    public Set<String> verbs() {
+        return Set.copyOf(table.keySet());
+    }
+
+    @Override
+    public double floodCost(Session session, InboundLine line) {
+        if (!session.isRegistered()) {
+            return 0;
+        }
+        if (session.isOperator() && services.config().limits().flood().exemptOperators()) {
+            return 0;
+        }
+        if (line instanceof InboundLine.Message message) {
+            CommandSpec spec = table.get(message.message().verb());
+            return spec == null ? 1 : spec.floodCost();
+        }
+        return 1;
+    }
+
+    @Override
+    public void process(Session session, InboundLine line) {
+        if (session.isClosing()) {
+            return;
+        }
+        session.touchInput(System.nanoTime());
+        if (line instanceof InboundLine.Message message) {
+            dispatch(session, message.message());
+            return;
+        }
+        Replies replies = new Replies(session, services.serverName(), null);
+        if (line instanceof InboundLine.TooLong) {
+            replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+        } else if (line instanceof InboundLine.InvalidUtf8 bad) {
+            replies.fail(orStar(bad.command()), "INVALID_UTF8", "Message rejected: it is not valid UTF-8");
+        } else if (line instanceof InboundLine.Malformed bad) {
+            replies.numeric(Numeric.ERR_UNKNOWNERROR, orStar(bad.command()), "Malformed message: " + bad.reason());
+        }
+        replies.flush();
+    }
+
+    private void dispatch(Session session, IrcMessage message) {
+        String label = session.caps().has(Capability.LABELED_RESPONSE) ? message.tag("label") : null;
+        Replies replies = new Replies(session, services.serverName(), label);
+        CommandContext ctx = new CommandContext(session, message, replies, services);
+        CommandSpec spec = table.get(message.verb());
+        if (passesChecks(spec, ctx)) {
+            runHandler(spec, ctx);
+        }
+        if (!ctx.isDeferred() && !session.isClosing()) {
+            replies.flush();
+        }
+    }
+
+    private boolean passesChecks(CommandSpec spec, CommandContext ctx) {
+        Session session = ctx.session();
+        if (spec == null) {
+            ctx.numeric(Numeric.ERR_UNKNOWNCOMMAND, ctx.message().command(), "Unknown command");
+            return false;
+        }
+        if (spec.needsRegistration() && !session.isRegistered()) {
+            ctx.numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
+            return false;
+        }
+        if (ctx.paramCount() < spec.minParams() || missingRequiredText(spec, ctx)) {
+            ctx.numeric(Numeric.ERR_NEEDMOREPARAMS, spec.verb(), "Not enough parameters");
+            return false;
+        }
+        if (spec.operatorOnly() && !session.isOperator()) {
+            ctx.numeric(Numeric.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
+            return false;
+        }
+        return true;
+    }
+
+    /** The first parameter of most verbs may not be empty ({@code NICK :} is no nick). */
+    private static boolean missingRequiredText(CommandSpec spec, CommandContext ctx) {
+        return spec.minParams() > 0 && ctx.param(0).isEmpty() && !spec.verb().equals("NICK");
+    }
+
+    private void runHandler(CommandSpec spec, CommandContext ctx) {
+        try {
+            spec.handler().handle(ctx);
+        } catch (RuntimeException e) {
+            log.error("{} {} failed", ctx.session(), spec.verb(), e);
+            ctx.numeric(Numeric.ERR_UNKNOWNERROR, spec.verb(), "Internal error; the server logged it");
+        }
+    }
+
+    private static String orStar(String command) {
+        return command == null ? "*" : command;
+    }
+}

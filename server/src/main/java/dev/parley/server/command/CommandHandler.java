@@ -1,0 +1,7 @@
+package dev.parley.server.command;
+
+/** Handles one verb. */
+@FunctionalInterface
+public interface CommandHandler {
+    void handle(CommandContext ctx);
+}

@@ -1,0 +1,177 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ServerTime;
+import dev.parley.server.history.HistoryAnchor;
+import dev.parley.server.session.Session;
+import dev.parley.server.store.StoredMessage;
+import dev.parley.server.store.TargetActivity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * History replay: IRCv3 {@code CHATHISTORY} (LATEST, BEFORE, AFTER, AROUND, BETWEEN, TARGETS) and
+ * the plain {@code HISTORY <room|nick> [count]} for clients without it. Queries run off the event
+ * loop; the client's further input waits for the reply.
+ */
+public final class HistoryCommands implements CommandFamily {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryCommands.class);
+
+    private final Services services;
+    private final HistoryRequest request;
+
+    public HistoryCommands(Services services) {
+        this.services = services;
+        this.request = new HistoryRequest(services);
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.registered("CHATHISTORY", 1, this::chathistory).withFloodCost(0.25),
+                CommandSpec.registered("HISTORY", 1, this::history).withFloodCost(0.25));
+    }
+
+    void chathistory(CommandContext ctx) {
+        String sub = ctx.param(0).toUpperCase(Locale.ROOT);
+        if (!services.history().enabled()) {
+            ctx.replies().fail("CHATHISTORY", "MESSAGE_ERROR", sub, "History is not kept on this server");
+            return;
+        }
+        if (sub.equals("TARGETS")) {
+            targets(ctx);
+            return;
+        }
+        int needed = sub.equals("BETWEEN") ? 5 : 4;
+        if (!List.of("LATEST", "BEFORE", "AFTER", "AROUND", "BETWEEN").contains(sub)) {
+            ctx.replies().fail("CHATHISTORY", "INVALID_PARAMS", sub, "Unknown subcommand");
+            return;
+        }
+        if (ctx.paramCount() < needed) {
+            ctx.replies().fail("CHATHISTORY", "INVALID_PARAMS", sub, "Not enough parameters");
+            return;
+        }
+        String target = ctx.param(1);
+        Optional<String> key = request.keyFor(ctx.session(), target);
+        if (key.isEmpty()) {
+            ctx.replies().fail("CHATHISTORY", "INVALID_TARGET", sub, target, "Messages could not be retrieved");
+            return;
+        }
+        Optional<Integer> limit = request.limit(ctx.param(needed - 1));
+        Optional<CompletionStage<List<StoredMessage>>> query = limit.flatMap(n -> query(ctx, sub, key.get(), n));
+        if (query.isEmpty()) {
+            ctx.replies().fail("CHATHISTORY", "INVALID_PARAMS", sub, "Invalid message reference or limit");
+            return;
+        }
+        replyLater(ctx, query.get(), messages -> HistoryReplies.asBatch(ctx.replies(), target, messages));
+    }
+
+    private Optional<CompletionStage<List<StoredMessage>>> query(CommandContext ctx, String sub, String key, int limit) {
+        var history = services.history();
+        String ref = ctx.param(2);
+        if (sub.equals("LATEST")) {
+            if (ref.equals("*")) {
+                return Optional.of(history.latest(key, Optional.empty(), limit));
+            }
+            return HistoryRequest.anchor(ref).map(a -> history.latest(key, Optional.of(a), limit));
+        }
+        Optional<HistoryAnchor> anchor = HistoryRequest.anchor(ref);
+        if (anchor.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (sub) {
+            case "BEFORE" -> Optional.of(history.before(key, anchor.get(), limit));
+            case "AFTER" -> Optional.of(history.after(key, anchor.get(), limit));
+            case "AROUND" -> Optional.of(history.around(key, anchor.get(), limit));
+            default -> HistoryRequest.anchor(ctx.param(3)).map(end -> history.between(key, anchor.get(), end, limit));
+        };
+    }
+
+    private void targets(CommandContext ctx) {
+        Session session = ctx.session();
+        if (ctx.paramCount() < 4) {
+            ctx.replies().fail("CHATHISTORY", "INVALID_PARAMS", "TARGETS", "Not enough parameters");
+            return;
+        }
+        var from = HistoryRequest.anchor(ctx.param(1)).filter(a -> a instanceof HistoryAnchor.ByTime);
+        var to = HistoryRequest.anchor(ctx.param(2)).filter(a -> a instanceof HistoryAnchor.ByTime);
+        Optional<Integer> limit = request.limit(ctx.param(3));
+        if (from.isEmpty() || to.isEmpty() || limit.isEmpty()) {
+            ctx.replies().fail("CHATHISTORY", "INVALID_PARAMS", "TARGETS", "Invalid timestamps or limit");
+            return;
+        }
+        List<String> roomKeys = session.rooms().stream().map(r -> r.key()).toList();
+        String me = services.nicks().caseMapping().fold(session.nick());
+        var stage = services.history().targets(me, roomKeys,
+                ((HistoryAnchor.ByTime) from.get()).time(), ((HistoryAnchor.ByTime) to.get()).time(), limit.get());
+        replyLater(ctx, stage, found -> targetsBatch(ctx, me, found));
+    }
+
+    private void targetsBatch(CommandContext ctx, String me, List<TargetActivity> found) {
+        String batch = ctx.replies().startBatch("draft/chathistory-targets");
+        for (TargetActivity activity : found) {
+            String name = nameFor(me, activity);
+            ctx.replies().add(dev.parley.protocol.IrcMessage.from(services.serverName(), "CHATHISTORY", "TARGETS", name,
+                    ServerTime.format(activity.latest())).withTag("batch", batch));
+        }
+        ctx.replies().endBatch(batch);
+    }
+
+    private String nameFor(String me, TargetActivity activity) {
+        StoredMessage last = activity.lastMessage();
+        if (last.isRoomMessage()) {
+            return last.target();
+        }
+        boolean sentByMe = services.nicks().caseMapping().fold(last.senderNick()).equals(me);
+        return sentByMe ? last.target() : last.senderNick();
+    }
+
+    void history(CommandContext ctx) {
+        if (!services.history().enabled()) {
+            ctx.replies().notice("History is not kept on this server");
+            return;
+        }
+        String target = ctx.param(0);
+        Optional<String> key = request.keyFor(ctx.session(), target);
+        if (key.isEmpty()) {
+            ctx.replies().notice("No history for " + target + ": join the room first");
+            return;
+        }
+        int count = services.config().history().defaultPageSize();
+        if (ctx.paramCount() > 1) {
+            Optional<Integer> asked = request.limit(ctx.param(1));
+            if (asked.isEmpty()) {
+                ctx.replies().notice("HISTORY count must be a positive number");
+                return;
+            }
+            count = asked.get();
+        }
+        Session session = ctx.session();
+        boolean batch = session.caps().has(Capability.BATCH) && session.caps().has(Capability.SERVER_TIME);
+        replyLater(ctx, services.history().latest(key.get(), Optional.empty(), count), messages -> {
+            if (batch) {
+                HistoryReplies.asBatch(ctx.replies(), target, messages);
+            } else {
+                HistoryReplies.asNotices(ctx.replies(), target, messages);
+            }
+        });
+    }
+
+    private <T> void replyLater(CommandContext ctx, CompletionStage<T> stage, Consumer<T> render) {
+        CommandContext.Deferred later = ctx.defer();
+        stage.whenComplete((result, error) -> later.completeWith(() -> {
+            if (error != null) {
+                log.error("{} history query failed", ctx.session(), error);
+                ctx.replies().fail(ctx.message().verb(), "MESSAGE_ERROR", "History is unavailable right now");
+            } else {
+                render.accept(result);
+            }
+        }));
+    }
+}

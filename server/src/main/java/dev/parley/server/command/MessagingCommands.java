@@ -1,0 +1,145 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.HistoryKeys;
+import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Speech;
+import dev.parley.server.chat.Stamp;
+import dev.parley.server.session.Session;
+import dev.parley.server.store.StoredMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Messages between users: PRIVMSG, NOTICE and TAGMSG, to rooms and to nicks. */
+public final class MessagingCommands implements CommandFamily {
+
+    private static final int MAX_TARGETS = 4;
+
+    private final Services services;
+
+    public MessagingCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.registered("PRIVMSG", 0, ctx -> send(ctx, "PRIVMSG")),
+                CommandSpec.registered("NOTICE", 0, ctx -> send(ctx, "NOTICE")),
+                CommandSpec.registered("TAGMSG", 1, this::tagmsg));
+    }
+
+    private void send(CommandContext ctx, String command) {
+        if (ctx.paramCount() < 1 || ctx.param(0).isEmpty()) {
+            ctx.numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + command + ")");
+            return;
+        }
+        if (ctx.paramCount() < 2 || ctx.param(1).isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
+            return;
+        }
+        ctx.session().touchMessage(services.clock().millis());
+        for (String target : targets(ctx.param(0))) {
+            deliver(ctx, command, target, ctx.param(1));
+        }
+    }
+
+    private void tagmsg(CommandContext ctx) {
+        for (String target : targets(ctx.param(0))) {
+            deliver(ctx, "TAGMSG", target, null);
+        }
+    }
+
+    private static List<String> targets(String param) {
+        List<String> targets = new ArrayList<>();
+        for (String target : param.split(",")) {
+            if (!target.isEmpty() && targets.size() < MAX_TARGETS) {
+                targets.add(target);
+            }
+        }
+        return targets;
+    }
+
+    private void deliver(CommandContext ctx, String command, String target, String text) {
+        if (ChannelName.looksLikeRoom(target)) {
+            toRoom(ctx, command, target, text);
+        } else {
+            toNick(ctx, command, target, text);
+        }
+    }
+
+    private void toRoom(CommandContext ctx, String command, String target, String text) {
+        Session sender = ctx.session();
+        Optional<Room> found = services.rooms().find(target);
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
+            return;
+        }
+        Room room = found.get();
+        Numeric refusal = Speech.refusal(room, sender);
+        if (refusal != null) {
+            ctx.numeric(refusal, room.name(), "Cannot send to channel");
+            return;
+        }
+        Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
+        IrcMessage message = build(ctx, stamp, command, room.name(), text);
+        List<ChatUser> recipients = new ArrayList<>(room.members().keySet());
+        recipients.remove(sender);
+        if (command.equals("TAGMSG")) {
+            recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
+        }
+        Fanout.send(message, recipients);
+        echo(ctx, message);
+        remember(ctx, stamp, command, room.key(), room.name(), text);
+    }
+
+    private void toNick(CommandContext ctx, String command, String target, String text) {
+        Session sender = ctx.session();
+        Optional<ChatUser> found = services.nicks().find(target);
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            return;
+        }
+        ChatUser recipient = found.get();
+        Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
+        IrcMessage message = build(ctx, stamp, command, recipient.nick(), text);
+        if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
+            Fanout.sendTo(recipient, message);
+        }
+        if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
+            ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
+        }
+        echo(ctx, message);
+        remember(ctx, stamp, command, HistoryKeys.direct(services.nicks().caseMapping(), sender.nick(), recipient.nick()), recipient.nick(), text);
+    }
+
+    private IrcMessage build(CommandContext ctx, Stamp stamp, String command, String target, String text) {
+        Session sender = ctx.session();
+        Map<String, String> tags = stamp.tags(sender.account(), ctx.message().tags());
+        List<String> params = text == null ? List.of(target) : List.of(target, text);
+        return new IrcMessage(tags, sender.source(), command, params);
+    }
+
+    private void echo(CommandContext ctx, IrcMessage message) {
+        if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+            ctx.replies().add(message);
+        }
+    }
+
+    private void remember(CommandContext ctx, Stamp stamp, String command, String key, String target, String text) {
+        if (text == null) {
+            return;
+        }
+        Session sender = ctx.session();
+        services.sink().offer(new StoredMessage(
+                stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(), sender.account(),
+                command, text, Stamp.clientOnly(ctx.message().tags())));
+    }
+}

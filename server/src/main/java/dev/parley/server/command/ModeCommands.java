@@ -1,0 +1,220 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.name.ChannelName;
+import dev.parley.protocol.name.Mask;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.ListEntry;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Room;
+import dev.parley.server.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** MODE for rooms (+o +v +b +k +l +i +m +n +s +t) and for users (+i, -o). */
+public final class ModeCommands implements CommandFamily {
+
+    private static final int MAX_PARAM_MODES = 4;
+
+    private final Services services;
+
+    public ModeCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.registered("MODE", 1, this::mode));
+    }
+
+    void mode(CommandContext ctx) {
+        if (ChannelName.looksLikeRoom(ctx.param(0))) {
+            Optional<Room> room = services.rooms().find(ctx.param(0));
+            if (room.isEmpty()) {
+                ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
+            } else if (ctx.paramCount() == 1) {
+                showRoomModes(ctx, room.get());
+            } else {
+                changeRoomModes(ctx, room.get());
+            }
+        } else {
+            new UserModes(services).apply(ctx);
+        }
+    }
+
+    private void showRoomModes(CommandContext ctx, Room room) {
+        List<String> params = new ArrayList<>();
+        params.add(room.name());
+        for (String part : room.modes().render(room.isMember(ctx.session())).split(" ")) {
+            params.add(part);
+        }
+        ctx.numeric(Numeric.RPL_CHANNELMODEIS, params.toArray(String[]::new));
+        ctx.numeric(Numeric.RPL_CREATIONTIME, room.name(), Long.toString(room.createdAtSeconds()));
+    }
+
+    private void changeRoomModes(CommandContext ctx, Room room) {
+        Session session = ctx.session();
+        String modeString = ctx.param(1);
+        if (isBanListQuery(ctx, modeString)) {
+            banList(ctx, room);
+            return;
+        }
+        boolean allowed = session.isOperator() || room.status(session).map(MemberStatus::op).orElse(false);
+        if (!allowed) {
+            ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+            return;
+        }
+        ModeChange applied = new ModeChange();
+        RoomModeParser parser = new RoomModeParser(ctx, room, applied);
+        parser.apply(modeString, ctx.message().params().subList(2, ctx.paramCount()), MAX_PARAM_MODES);
+        if (!applied.isEmpty()) {
+            List<String> params = new ArrayList<>();
+            params.add(room.name());
+            params.addAll(applied.asParams());
+            IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
+            List<ChatUser> others = new ArrayList<>(room.members().keySet());
+            others.remove(session);
+            Fanout.send(change, others);
+            ctx.replies().add(change);
+        }
+    }
+
+    private static boolean isBanListQuery(CommandContext ctx, String modeString) {
+        return ctx.paramCount() == 2 && (modeString.equals("b") || modeString.equals("+b"));
+    }
+
+    private void banList(CommandContext ctx, Room room) {
+        for (ListEntry entry : room.bans()) {
+            ctx.numeric(Numeric.RPL_BANLIST, room.name(), entry.mask(), entry.setBy(), Long.toString(entry.setAtSeconds()));
+        }
+        ctx.numeric(Numeric.RPL_ENDOFBANLIST, room.name(), "End of channel ban list");
+    }
+
+    /** Walks one room mode string, applying what it may and answering the rest with numerics. */
+    private final class RoomModeParser {
+        private final CommandContext ctx;
+        private final Room room;
+        private final ModeChange applied;
+
+        RoomModeParser(CommandContext ctx, Room room, ModeChange applied) {
+            this.ctx = ctx;
+            this.room = room;
+            this.applied = applied;
+        }
+
+        void apply(String modes, List<String> args, int maxParamModes) {
+            boolean on = true;
+            int next = 0;
+            int paramModes = 0;
+            for (char mode : modes.toCharArray()) {
+                if (mode == '+' || mode == '-') {
+                    on = mode == '+';
+                    continue;
+                }
+                boolean needsArg = mode == 'o' || mode == 'v' || mode == 'b' || (on && (mode == 'k' || mode == 'l'));
+                String arg = null;
+                if (needsArg) {
+                    if (next >= args.size() || paramModes >= maxParamModes) {
+                        if (mode == 'b' && next >= args.size()) {
+                            banList(ctx, room);
+                        }
+                        continue;
+                    }
+                    arg = args.get(next++);
+                    paramModes++;
+                } else if (!on && mode == 'k' && next < args.size()) {
+                    next++;
+                }
+                applyOne(on, mode, arg);
+            }
+        }
+
+        private void applyOne(boolean on, char mode, String arg) {
+            switch (mode) {
+                case 'i', 'm', 'n', 's', 't' -> flag(on, mode);
+                case 'k' -> key(on, arg);
+                case 'l' -> limit(on, arg);
+                case 'o', 'v' -> privilege(on, mode, arg);
+                case 'b' -> ban(on, arg);
+                default -> ctx.numeric(Numeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is unknown mode char to me");
+            }
+        }
+
+        private void flag(boolean on, char mode) {
+            var current = room.modes();
+            var updated = current.withFlag(mode, on);
+            if (!updated.equals(current)) {
+                room.setModes(updated);
+                applied.add(on, mode, null);
+            }
+        }
+
+        private void key(boolean on, String arg) {
+            if (on) {
+                if (arg.isEmpty() || arg.contains(",")) {
+                    ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), "k", arg, "Invalid key");
+                    return;
+                }
+                room.setModes(room.modes().withKey(arg));
+                applied.add(true, 'k', arg);
+            } else if (room.modes().key() != null) {
+                room.setModes(room.modes().withKey(null));
+                applied.add(false, 'k', "*");
+            }
+        }
+
+        private void limit(boolean on, String arg) {
+            if (!on) {
+                if (room.modes().limit() > 0) {
+                    room.setModes(room.modes().withLimit(0));
+                    applied.add(false, 'l', null);
+                }
+                return;
+            }
+            int value;
+            try {
+                value = Integer.parseInt(arg);
+            } catch (NumberFormatException e) {
+                value = 0;
+            }
+            if (value <= 0) {
+                ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), "l", arg, "Invalid limit");
+                return;
+            }
+            room.setModes(room.modes().withLimit(value));
+            applied.add(true, 'l', Integer.toString(value));
+        }
+
+        private void privilege(boolean on, char mode, String nick) {
+            Optional<ChatUser> target = services.nicks().find(nick);
+            if (target.isEmpty()) {
+                ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+                return;
+            }
+            Optional<MemberStatus> status = room.status(target.get());
+            if (status.isEmpty()) {
+                ctx.numeric(Numeric.ERR_USERNOTINCHANNEL, target.get().nick(), room.name(), "They aren't on that channel");
+                return;
+            }
+            MemberStatus updated = mode == 'o' ? status.get().withOp(on) : status.get().withVoice(on);
+            if (!updated.equals(status.get()) && room.setStatus(target.get(), updated)) {
+                applied.add(on, mode, target.get().nick());
+            }
+        }
+
+        private void ban(boolean on, String typed) {
+            String mask = Mask.normalize(typed);
+            if (on) {
+                ListEntry entry = new ListEntry(mask, ctx.session().nick(), services.clock().instant().getEpochSecond());
+                if (room.addBan(entry, services.config().limits().maxListEntries())) {
+                    applied.add(true, 'b', mask);
+                }
+            } else if (room.removeBan(mask)) {
+                applied.add(false, 'b', mask);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.name.Mask;
+import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.Room;
+import dev.parley.server.session.Session;
+import dev.parley.server.store.Ban;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Server operators: OPER to become one; BAN, UNBAN, BANS and KILL once one. */
+public final class OperatorCommands implements CommandFamily {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorCommands.class);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final Services services;
+    private final LoginCheck login;
+    private final Departures departures;
+
+    public OperatorCommands(Services services, LoginCheck login, Departures departures) {
+        this.services = services;
+        this.login = login;
+        this.departures = departures;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.registered("OPER", 2, this::oper),
+                CommandSpec.operator("BAN", 1, this::ban),
+                CommandSpec.operator("UNBAN", 1, this::unban),
+                CommandSpec.operator("BANS", 0, this::bans),
+                CommandSpec.operator("KILL", 1, this::kill));
+    }
+
+    void oper(CommandContext ctx) {
+        String name = ctx.param(0);
+        String password = ctx.param(1);
+        if (!login.isSlow()) {
+            finishOper(ctx, login.operatorFor(name, password));
+            return;
+        }
+        CommandContext.Deferred later = ctx.defer();
+        CompletableFuture.supplyAsync(() -> login.operatorFor(name, password), services.blocking())
+                .whenComplete((entry, error) -> later.completeWith(() -> finishOper(ctx, error == null ? entry : null)));
+    }
+
+    private void finishOper(CommandContext ctx, String entry) {
+        Session session = ctx.session();
+        if (entry == null) {
+            log.info("{} failed OPER as {}", session, ctx.param(0));
+            ctx.numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+            return;
+        }
+        session.setOperatorName(entry);
+        ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
+        ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
+        log.info("{} is now an operator (OPER {})", session, entry);
+    }
+
+    void ban(CommandContext ctx) {
+        Session oper = ctx.session();
+        String reason = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "Banned by an operator";
+        String mask = Mask.normalize(ctx.param(0));
+        services.bans().add(mask, reason, oper.nick()).whenComplete((ban, error) -> {
+            if (error != null) {
+                log.error("{} could not store ban {}", oper, mask, error);
+            }
+        });
+        Mask pattern = Mask.of(mask, services.nicks().caseMapping());
+        int removed = 0;
+        for (ChatUser user : List.copyOf(services.nicks().all())) {
+            if (user != oper && user.isRegistered() && pattern.matches(user.source()) && user instanceof Session victim) {
+                expel(oper, victim, reason);
+                removed++;
+            }
+        }
+        log.info("{} banned {} ({}); {} disconnected", oper, mask, reason, removed);
+        ctx.replies().notice("Banned " + mask + " (" + reason + "); disconnected " + removed + " user(s)");
+    }
+
+    private void expel(Session oper, Session victim, String reason) {
+        for (Room room : List.copyOf(victim.rooms())) {
+            IrcMessage kick = IrcMessage.from(oper.source(), "KICK", room.name(), victim.nick(), "Banned: " + reason);
+            Fanout.send(kick, new ArrayList<>(room.members().keySet()));
+            services.rooms().leave(room, victim);
+            victim.rooms().remove(room);
+        }
+        victim.execute(() -> {
+            victim.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),
+                    "You are banned from this server: " + reason));
+            departures.disconnect(victim, "Banned: " + reason);
+        });
+    }
+
+    void unban(CommandContext ctx) {
+        String mask = Mask.normalize(ctx.param(0));
+        CommandContext.Deferred later = ctx.defer();
+        services.bans().remove(mask).whenComplete((removed, error) -> later.completeWith(() -> {
+            if (error != null) {
+                ctx.replies().notice("Could not lift the ban on " + mask + ": storage error (see the server log)");
+                log.error("{} could not remove ban {}", ctx.session(), mask, error);
+            } else if (Boolean.TRUE.equals(removed)) {
+                log.info("{} lifted ban {}", ctx.session(), mask);
+                ctx.replies().notice("Ban on " + mask + " lifted");
+            } else {
+                ctx.replies().notice("No ban on " + mask);
+            }
+        }));
+    }
+
+    void bans(CommandContext ctx) {
+        List<Ban> all = services.bans().list();
+        for (Ban ban : all) {
+            ctx.replies().notice("Ban " + ban.mask() + " set by " + ban.setBy() + " on "
+                    + WHEN.format(ban.createdAt()) + ": " + ban.reason());
+        }
+        ctx.replies().notice("End of ban list (" + all.size() + " ban" + (all.size() == 1 ? "" : "s") + ")");
+    }
+
+    void kill(CommandContext ctx) {
+        var target = services.nicks().find(ctx.param(0));
+        if (target.isEmpty() || !(target.get() instanceof Session victim)) {
+            ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
+            return;
+        }
+        String reason = ctx.paramCount() > 1 ? ctx.param(1) : "Killed";
+        String quit = "Killed (" + ctx.session().nick() + " (" + reason + "))";
+        log.info("{} killed {}: {}", ctx.session(), victim.nick(), reason);
+        victim.execute(() -> departures.disconnect(victim, quit));
+    }
+}

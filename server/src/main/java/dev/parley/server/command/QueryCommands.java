@@ -1,0 +1,144 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.name.ChannelName;
+import dev.parley.protocol.name.Mask;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Room;
+import dev.parley.server.session.Session;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Questions about users and the server: WHO, WHOIS, USERHOST, ISON, MOTD, LUSERS, VERSION, TIME. */
+public final class QueryCommands implements CommandFamily {
+
+    private final Services services;
+
+    public QueryCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.registered("WHO", 0, this::who),
+                CommandSpec.registered("WHOIS", 1, this::whois),
+                CommandSpec.registered("USERHOST", 1, this::userhost),
+                CommandSpec.registered("ISON", 1, this::ison),
+                CommandSpec.registered("MOTD", 0, ctx -> ServerReplies.motd(ctx.replies(), services)),
+                CommandSpec.registered("LUSERS", 0, ctx -> ServerReplies.lusers(ctx.replies(), services)),
+                CommandSpec.registered("VERSION", 0, this::version),
+                CommandSpec.registered("TIME", 0, this::time));
+    }
+
+    void who(CommandContext ctx) {
+        String mask = ctx.paramCount() > 0 && !ctx.param(0).isEmpty() ? ctx.param(0) : "*";
+        if (ChannelName.looksLikeRoom(mask)) {
+            Optional<Room> room = services.rooms().find(mask);
+            room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
+                    .ifPresent(r -> r.members().forEach((user, status) -> {
+                        if (!user.isInvisible() || r.isMember(ctx.session())) {
+                            whoReply(ctx, r.name(), user, status);
+                        }
+                    }));
+        } else {
+            Optional<ChatUser> exact = services.nicks().find(mask);
+            if (exact.isPresent()) {
+                whoReply(ctx, "*", exact.get(), null);
+            } else {
+                Mask pattern = Mask.of(mask, services.nicks().caseMapping());
+                for (ChatUser user : services.nicks().all()) {
+                    if (user.isRegistered() && !user.isInvisible()
+                            && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
+                        whoReply(ctx, "*", user, null);
+                    }
+                }
+            }
+        }
+        ctx.numeric(Numeric.RPL_ENDOFWHO, mask, "End of WHO list");
+    }
+
+    private void whoReply(CommandContext ctx, String room, ChatUser user, MemberStatus status) {
+        String flags = (user.awayMessage() == null ? "H" : "G") + (user.isOperator() ? "*" : "")
+                + (status == null ? "" : status.allPrefixes());
+        ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), services.serverName(), user.nick(), flags,
+                "0 " + user.realname());
+    }
+
+    void whois(CommandContext ctx) {
+        String nick = ctx.param(ctx.paramCount() > 1 ? 1 : 0);
+        Optional<ChatUser> found = services.nicks().find(nick);
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+            ctx.numeric(Numeric.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
+            return;
+        }
+        ChatUser user = found.get();
+        ctx.numeric(Numeric.RPL_WHOISUSER, user.nick(), user.user(), user.host(), "*", user.realname());
+        String rooms = visibleRooms(ctx.session(), user);
+        if (!rooms.isEmpty()) {
+            ctx.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms);
+        }
+        ctx.numeric(Numeric.RPL_WHOISSERVER, user.nick(), services.serverName(), services.info().network());
+        if (user.isOperator()) {
+            ctx.numeric(Numeric.RPL_WHOISOPERATOR, user.nick(), "is an IRC operator");
+        }
+        if (user.account() != null) {
+            ctx.numeric(Numeric.RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
+        }
+        if (user.awayMessage() != null) {
+            ctx.numeric(Numeric.RPL_AWAY, user.nick(), user.awayMessage());
+        }
+        long now = services.clock().millis();
+        ctx.numeric(Numeric.RPL_WHOISIDLE, user.nick(), Long.toString((now - user.lastMessageMillis()) / 1000),
+                Long.toString(user.signonMillis() / 1000), "seconds idle, signon time");
+        ctx.numeric(Numeric.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
+    }
+
+    private static String visibleRooms(Session asker, ChatUser user) {
+        List<String> names = new ArrayList<>();
+        for (Room room : user.rooms()) {
+            if (room.modes().secret() && !room.isMember(asker) && asker != user) {
+                continue;
+            }
+            names.add(room.status(user).map(MemberStatus::highestPrefix).orElse("") + room.name());
+        }
+        return String.join(" ", names);
+    }
+
+    void userhost(CommandContext ctx) {
+        List<String> entries = new ArrayList<>();
+        for (String nick : ctx.message().params().subList(0, Math.min(5, ctx.paramCount()))) {
+            services.nicks().find(nick).ifPresent(user -> entries.add(user.nick() + (user.isOperator() ? "*" : "") + "="
+                    + (user.awayMessage() == null ? "+" : "-") + user.user() + "@" + user.host()));
+        }
+        ctx.numeric(Numeric.RPL_USERHOST, String.join(" ", entries));
+    }
+
+    void ison(CommandContext ctx) {
+        List<String> online = new ArrayList<>();
+        for (String param : ctx.message().params()) {
+            for (String nick : param.split(" ")) {
+                services.nicks().find(nick).ifPresent(user -> online.add(user.nick()));
+            }
+        }
+        ctx.replies().add(new IrcMessage(Map.of(), services.serverName(), "303",
+                List.of(ctx.session().nick(), String.join(" ", online))));
+    }
+
+    void version(CommandContext ctx) {
+        ctx.numeric(Numeric.RPL_VERSION, services.info().version(), services.serverName(), "Parley IRC server");
+        ServerReplies.isupport(ctx.replies(), services);
+    }
+
+    void time(CommandContext ctx) {
+        String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(services.clock().instant().atOffset(ZoneOffset.UTC));
+        ctx.numeric(Numeric.RPL_TIME, services.serverName(), now);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.name.NickName;
+import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.Room;
+import dev.parley.server.session.Session;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Connection registration and liveness: PASS, NICK, USER, PING, PONG, QUIT. (CAP is {@link CapCommands}.) */
+public final class RegistrationCommands implements CommandFamily {
+
+    private final Services services;
+    private final LoginCheck login;
+    private final RegistrationFlow flow;
+    private final Departures departures;
+
+    public RegistrationCommands(Services services, LoginCheck login, RegistrationFlow flow, Departures departures) {
+        this.services = services;
+        this.login = login;
+        this.flow = flow;
+        this.departures = departures;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.anytime("PASS", 1, this::pass).withFloodCost(0),
+                CommandSpec.anytime("NICK", 0, this::nick),
+                CommandSpec.anytime("USER", 4, this::user),
+                CommandSpec.anytime("PING", 1, this::ping).withFloodCost(0.5),
+                CommandSpec.anytime("PONG", 0, ctx -> {}).withFloodCost(0),
+                CommandSpec.anytime("QUIT", 0, this::quit).withFloodCost(0));
+    }
+
+    void pass(CommandContext ctx) {
+        if (ctx.session().isRegistered()) {
+            ctx.numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        ctx.session().registration().setPassword(ctx.param(0));
+    }
+
+    void user(CommandContext ctx) {
+        Session session = ctx.session();
+        if (session.isRegistered() || session.registration().userGiven()) {
+            ctx.numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        session.setUser(cleanUsername(ctx.param(0)));
+        session.setRealname(truncate(ctx.param(3), services.config().limits().realnameLength()));
+        session.registration().markUserGiven();
+        flow.tryComplete(ctx);
+    }
+
+    void nick(CommandContext ctx) {
+        Session session = ctx.session();
+        String wanted = ctx.param(0);
+        if (wanted == null || wanted.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        if (!NickName.isValid(wanted, services.config().limits().nickLength())) {
+            ctx.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Erroneous nickname");
+            return;
+        }
+        if (wanted.equals(session.nick())) {
+            return;
+        }
+        if (session.isRegistered() && login.isAdminNick(wanted) && !isAdmin(session)) {
+            ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is reserved");
+            return;
+        }
+        if (!services.nicks().claim(wanted, session)) {
+            ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
+            return;
+        }
+        String old = session.nick();
+        if (!session.isRegistered()) {
+            releaseUnlessSame(old, wanted, session);
+            session.setNick(wanted);
+            flow.tryComplete(ctx);
+            return;
+        }
+        announceNickChange(ctx, session.source(), wanted);
+        releaseUnlessSame(old, wanted, session);
+        session.setNick(wanted);
+    }
+
+    private boolean isAdmin(Session session) {
+        return services.config().auth().adminName().equals(session.operatorName());
+    }
+
+    private void releaseUnlessSame(String old, String wanted, Session session) {
+        if (old != null && !services.nicks().caseMapping().equal(old, wanted)) {
+            services.nicks().release(old, session);
+        }
+    }
+
+    private void announceNickChange(CommandContext ctx, String oldSource, String wanted) {
+        Set<ChatUser> witnesses = new LinkedHashSet<>();
+        for (Room room : ctx.session().rooms()) {
+            witnesses.addAll(room.members().keySet());
+        }
+        witnesses.remove(ctx.session());
+        IrcMessage change = IrcMessage.from(oldSource, "NICK", wanted);
+        ctx.replies().add(change);
+        Fanout.send(change, witnesses);
+    }
+
+    void ping(CommandContext ctx) {
+        ctx.replies().add(IrcMessage.from(services.serverName(), "PONG", services.serverName(), ctx.param(0)));
+    }
+
+    void quit(CommandContext ctx) {
+        String reason = ctx.paramCount() > 0 && !ctx.param(0).isEmpty() ? "Quit: " + ctx.param(0) : "Client Quit";
+        departures.disconnect(ctx.session(), reason);
+    }
+
+    private static String cleanUsername(String raw) {
+        StringBuilder out = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            if (out.length() == 16) {
+                break;
+            }
+            if (Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '-' || c == '.') {
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? "user" : out.toString();
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

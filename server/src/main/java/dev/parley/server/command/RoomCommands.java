@@ -1,0 +1,173 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.JoinOutcome;
+import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Topic;
+import dev.parley.server.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Joining and leaving rooms: JOIN, PART and KICK. Room facts are in {@link RoomInfoCommands}. */
+public final class RoomCommands implements CommandFamily {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
+
+    private final Services services;
+
+    public RoomCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.registered("JOIN", 1, this::join),
+                CommandSpec.registered("PART", 1, this::part),
+                CommandSpec.registered("KICK", 2, this::kick));
+    }
+
+    void join(CommandContext ctx) {
+        if (ctx.param(0).equals("0")) {
+            for (Room room : List.copyOf(ctx.session().rooms())) {
+                leave(ctx, room, "PART", null);
+            }
+            return;
+        }
+        String[] names = ctx.param(0).split(",");
+        String[] keys = ctx.paramCount() > 1 ? ctx.param(1).split(",") : new String[0];
+        for (int i = 0; i < names.length; i++) {
+            if (!names[i].isEmpty()) {
+                joinOne(ctx, names[i], i < keys.length ? keys[i] : null);
+            }
+        }
+    }
+
+    private void joinOne(CommandContext ctx, String name, String key) {
+        Session session = ctx.session();
+        if (!ChannelName.looksLikeRoom(name)) {
+            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+            return;
+        }
+        if (!ChannelName.isValid(name, services.config().limits().roomNameLength())) {
+            ctx.numeric(Numeric.ERR_BADCHANNAME, name, "Illegal channel name");
+            return;
+        }
+        if (session.rooms().size() >= services.config().limits().maxRoomsPerClient()
+                && services.rooms().find(name).map(r -> !r.isMember(session)).orElse(true)) {
+            ctx.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
+            return;
+        }
+        JoinOutcome outcome = services.rooms().join(name, session, key);
+        if (outcome instanceof JoinOutcome.Refused refused) {
+            ctx.numeric(refused.numeric(), name, refused.text());
+        } else if (outcome instanceof JoinOutcome.Joined joined) {
+            session.rooms().add(joined.room());
+            announceJoin(ctx, joined.room());
+        }
+    }
+
+    private void announceJoin(CommandContext ctx, Room room) {
+        Session session = ctx.session();
+        IrcMessage plain = IrcMessage.from(session.source(), "JOIN", room.name());
+        String account = session.account() == null ? "*" : session.account();
+        IrcMessage extended = IrcMessage.from(session.source(), "JOIN", room.name(), account, session.realname());
+        List<ChatUser> plainOnes = new ArrayList<>();
+        List<ChatUser> extendedOnes = new ArrayList<>();
+        for (ChatUser member : room.members().keySet()) {
+            if (member != session) {
+                (member.caps().has(Capability.EXTENDED_JOIN) ? extendedOnes : plainOnes).add(member);
+            }
+        }
+        Fanout.send(plain, plainOnes);
+        Fanout.send(extended, extendedOnes);
+        ctx.replies().add(session.caps().has(Capability.EXTENDED_JOIN) ? extended : plain);
+        Topic topic = room.topic();
+        if (topic != null) {
+            RoomInfoCommands.topicReplies(ctx, room, topic);
+        }
+        NamesReply.send(ctx.replies(), session, room);
+    }
+
+    void part(CommandContext ctx) {
+        String reason = ctx.paramCount() > 1 ? ctx.param(1) : null;
+        for (String name : ctx.param(0).split(",")) {
+            Optional<Room> room = services.rooms().find(name);
+            if (room.isEmpty()) {
+                ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+            } else if (!room.get().isMember(ctx.session())) {
+                ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.get().name(), "You're not on that channel");
+            } else {
+                leave(ctx, room.get(), "PART", reason);
+            }
+        }
+    }
+
+    private void leave(CommandContext ctx, Room room, String verb, String reason) {
+        Session session = ctx.session();
+        IrcMessage message = reason == null
+                ? IrcMessage.from(session.source(), verb, room.name())
+                : IrcMessage.from(session.source(), verb, room.name(), reason);
+        List<ChatUser> others = new ArrayList<>(room.members().keySet());
+        others.remove(session);
+        Fanout.send(message, others);
+        ctx.replies().add(message);
+        services.rooms().leave(room, session);
+        session.rooms().remove(room);
+    }
+
+    void kick(CommandContext ctx) {
+        Session kicker = ctx.session();
+        Optional<Room> found = services.rooms().find(ctx.param(0));
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
+            return;
+        }
+        Room room = found.get();
+        if (!kicker.isOperator()) {
+            if (!room.isMember(kicker)) {
+                ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
+                return;
+            }
+            if (!room.status(kicker).map(s -> s.op()).orElse(false)) {
+                ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+                return;
+            }
+        }
+        String reason = ctx.paramCount() > 2 && !ctx.param(2).isEmpty()
+                ? RegistrationCommands.truncate(ctx.param(2), services.config().limits().kickReasonLength())
+                : kicker.nick();
+        for (String nick : ctx.param(1).split(",")) {
+            kickOne(ctx, room, nick, reason);
+        }
+    }
+
+    private void kickOne(CommandContext ctx, Room room, String nick, String reason) {
+        Optional<ChatUser> target = services.nicks().find(nick).filter(room::isMember);
+        if (target.isEmpty()) {
+            ctx.numeric(Numeric.ERR_USERNOTINCHANNEL, nick, room.name(), "They aren't on that channel");
+            return;
+        }
+        ChatUser victim = target.get();
+        IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
+        List<ChatUser> others = new ArrayList<>(room.members().keySet());
+        others.remove(ctx.session());
+        Fanout.send(message, others);
+        if (room.isMember(ctx.session())) {
+            ctx.replies().add(message);
+        } else {
+            ctx.replies().notice("Kicked " + victim.nick() + " from " + room.name() + ": " + reason);
+        }
+        services.rooms().leave(room, victim);
+        victim.rooms().remove(room);
+        log.info("{} kicked {} from {}: {}", ctx.session(), victim.nick(), room.name(), reason);
+    }
+}

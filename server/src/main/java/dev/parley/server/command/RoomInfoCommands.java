@@ -1,0 +1,157 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Topic;
+import dev.parley.server.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a room says about itself and who may come in: TOPIC, NAMES, LIST, INVITE. */
+public final class RoomInfoCommands implements CommandFamily {
+
+    private final Services services;
+
+    public RoomInfoCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.registered("TOPIC", 1, this::topic),
+                CommandSpec.registered("NAMES", 0, this::names),
+                CommandSpec.registered("LIST", 0, this::list),
+                CommandSpec.registered("INVITE", 2, this::invite));
+    }
+
+    static void topicReplies(CommandContext ctx, Room room, Topic topic) {
+        ctx.numeric(Numeric.RPL_TOPIC, room.name(), topic.text());
+        ctx.numeric(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
+    }
+
+    void topic(CommandContext ctx) {
+        Session session = ctx.session();
+        Optional<Room> found = services.rooms().find(ctx.param(0));
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
+            return;
+        }
+        Room room = found.get();
+        boolean member = room.isMember(session);
+        if (ctx.paramCount() < 2) {
+            if (!member && room.modes().secret()) {
+                ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
+            } else if (room.topic() == null) {
+                ctx.numeric(Numeric.RPL_NOTOPIC, room.name(), "No topic is set");
+            } else {
+                topicReplies(ctx, room, room.topic());
+            }
+            return;
+        }
+        if (!member) {
+            ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
+            return;
+        }
+        boolean op = room.status(session).map(MemberStatus::op).orElse(false);
+        if (room.modes().topicLocked() && !op && !session.isOperator()) {
+            ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+            return;
+        }
+        String text = RegistrationCommands.truncate(ctx.param(1), services.config().limits().topicLength());
+        room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), services.clock().instant().getEpochSecond()));
+        IrcMessage change = IrcMessage.from(session.source(), "TOPIC", room.name(), text);
+        List<ChatUser> others = new ArrayList<>(room.members().keySet());
+        others.remove(session);
+        Fanout.send(change, others);
+        ctx.replies().add(change);
+    }
+
+    void names(CommandContext ctx) {
+        if (ctx.paramCount() == 0 || ctx.param(0).isEmpty()) {
+            NamesReply.end(ctx.replies(), "*");
+            return;
+        }
+        for (String name : ctx.param(0).split(",")) {
+            Optional<Room> room = services.rooms().find(name)
+                    .filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
+            if (room.isPresent()) {
+                NamesReply.send(ctx.replies(), ctx.session(), room.get());
+            } else {
+                NamesReply.end(ctx.replies(), name);
+            }
+        }
+    }
+
+    void list(CommandContext ctx) {
+        Session session = ctx.session();
+        ctx.numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
+        List<Room> rooms = new ArrayList<>();
+        if (ctx.paramCount() > 0 && !ctx.param(0).isEmpty()) {
+            for (String name : ctx.param(0).split(",")) {
+                services.rooms().find(name).ifPresent(rooms::add);
+            }
+        } else {
+            rooms.addAll(services.rooms().all());
+        }
+        for (Room room : rooms) {
+            if (room.modes().secret() && !room.isMember(session)) {
+                continue;
+            }
+            Topic topic = room.topic();
+            ctx.numeric(Numeric.RPL_LIST, room.name(), Integer.toString(room.members().size()),
+                    topic == null ? "" : topic.text());
+        }
+        ctx.numeric(Numeric.RPL_LISTEND, "End of /LIST");
+    }
+
+    void invite(CommandContext ctx) {
+        Session inviter = ctx.session();
+        Optional<ChatUser> target = services.nicks().find(ctx.param(0));
+        if (target.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
+            return;
+        }
+        Optional<Room> found = services.rooms().find(ctx.param(1));
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(1), "No such channel");
+            return;
+        }
+        Room room = found.get();
+        if (!room.isMember(inviter)) {
+            ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
+            return;
+        }
+        boolean op = room.status(inviter).map(MemberStatus::op).orElse(false);
+        if (room.modes().inviteOnly() && !op && !inviter.isOperator()) {
+            ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+            return;
+        }
+        ChatUser invitee = target.get();
+        if (room.isMember(invitee)) {
+            ctx.numeric(Numeric.ERR_USERONCHANNEL, invitee.nick(), room.name(), "is already on channel");
+            return;
+        }
+        room.invite(invitee.nick());
+        ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
+        IrcMessage invite = IrcMessage.from(inviter.source(), "INVITE", invitee.nick(), room.name());
+        Fanout.sendTo(invitee, invite);
+        notifyOperators(room, inviter, invitee, invite);
+    }
+
+    private static void notifyOperators(Room room, Session inviter, ChatUser invitee, IrcMessage invite) {
+        List<ChatUser> watchers = new ArrayList<>();
+        room.members().forEach((user, status) -> {
+            if (status.op() && user != inviter && user.caps().has(Capability.INVITE_NOTIFY)) {
+                watchers.add(user);
+            }
+        });
+        Fanout.send(invite, watchers);
+    }
+}

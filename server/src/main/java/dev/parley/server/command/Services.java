@@ -1,0 +1,33 @@
+package dev.parley.server.command;
+
+import dev.parley.server.auth.Bans;
+import dev.parley.server.chat.MessageSink;
+import dev.parley.server.chat.MsgIds;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.history.History;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * What command handlers work with, wired once by the server.
+ *
+ * @param blocking the pool for blocking work (bcrypt, ban persistence); never an event loop
+ */
+public record Services(
+        ParleyConfig config,
+        ServerInfo info,
+        Rooms rooms,
+        Nicks nicks,
+        Bans bans,
+        History history,
+        MessageSink sink,
+        MsgIds msgIds,
+        Clock clock,
+        Executor blocking) {
+
+    public String serverName() {
+        return info.name();
+    }
+}

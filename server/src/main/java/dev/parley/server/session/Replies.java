@@ -1,0 +1,107 @@
+package dev.parley.server.session;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.TagPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The replies to one command, collected by handlers and sent together by {@link #flush()}. With
+ * labeled-response the whole reply carries the client's label: a single line gets the tag, several
+ * are wrapped in a {@code labeled-response} batch, none becomes an {@code ACK}.
+ */
+public final class Replies {
+
+    private final Session session;
+    private final String serverName;
+    private final String label;
+    private final List<IrcMessage> messages = new ArrayList<>();
+
+    public Replies(Session session, String serverName, String label) {
+        this.session = session;
+        this.serverName = serverName;
+        this.label = label;
+    }
+
+    /** A numeric to the client: {@code :server CODE nick params...}. */
+    public void numeric(Numeric numeric, String... params) {
+        List<String> all = new ArrayList<>(params.length + 1);
+        all.add(session.nickOrStar());
+        all.addAll(List.of(params));
+        messages.add(new IrcMessage(Map.of(), serverName, numeric.code(), all));
+    }
+
+    /** A standard-replies FAIL: {@code FAIL command code [context...] :description}. */
+    public void fail(String command, String code, String... contextAndDescription) {
+        List<String> all = new ArrayList<>();
+        all.add(command);
+        all.add(code);
+        all.addAll(List.of(contextAndDescription));
+        messages.add(new IrcMessage(Map.of(), serverName, "FAIL", all));
+    }
+
+    /** A NOTICE from the server to the client. */
+    public void notice(String text) {
+        messages.add(IrcMessage.from(serverName, "NOTICE", session.nickOrStar(), text));
+    }
+
+    public void add(IrcMessage message) {
+        messages.add(message);
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    /** Opens a batch inside this reply; returns its reference (use it as the {@code batch} tag). */
+    public String startBatch(String type, String... params) {
+        String id = session.nextBatchId();
+        List<String> all = new ArrayList<>();
+        all.add("+" + id);
+        all.add(type);
+        all.addAll(List.of(params));
+        messages.add(new IrcMessage(Map.of(), serverName, "BATCH", all));
+        return id;
+    }
+
+    public void endBatch(String id) {
+        messages.add(IrcMessage.from(serverName, "BATCH", "-" + id));
+    }
+
+    /** Sends everything collected, labeled as the client asked, and flushes once. */
+    public void flush() {
+        if (label == null || !session.caps().has(Capability.LABELED_RESPONSE)) {
+            sendAll(messages);
+        } else if (messages.isEmpty()) {
+            session.sendNow(new IrcMessage(Map.of("label", label), serverName, "ACK", List.of()));
+        } else if (messages.size() == 1) {
+            sendAll(List.of(messages.get(0).withTag("label", label)));
+        } else if (session.caps().has(Capability.BATCH)) {
+            sendAll(wrapInLabeledBatch());
+        } else {
+            sendAll(messages);
+        }
+        messages.clear();
+    }
+
+    private List<IrcMessage> wrapInLabeledBatch() {
+        String id = session.nextBatchId();
+        List<IrcMessage> wrapped = new ArrayList<>(messages.size() + 2);
+        wrapped.add(new IrcMessage(Map.of("label", label), serverName, "BATCH", List.of("+" + id, "labeled-response")));
+        for (IrcMessage message : messages) {
+            wrapped.add(message.hasTag("batch") ? message : message.withTag("batch", id));
+        }
+        wrapped.add(IrcMessage.from(serverName, "BATCH", "-" + id));
+        return wrapped;
+    }
+
+    private void sendAll(List<IrcMessage> lines) {
+        for (IrcMessage message : lines) {
+            session.send(TagPolicy.render(message, TagPolicy.variant(session.caps())));
+        }
+        session.flush();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.parley.server.session;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.CapabilitySet;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.OutboundLine;
+import dev.parley.server.chat.Room;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client connection's state. Changed only on the connection's own thread; fields others read
+ * (nick, caps, away ...) are volatile. Holds no command logic: the handlers in {@code command} do.
+ */
+public final class Session implements ChatUser {
+
+    private final Connection connection;
+    private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+    private final Registration registration = new Registration();
+    private InboundQueue inbound;
+    private int batchCounter;
+
+    private volatile String nick;
+    private volatile String user;
+    private volatile String realname;
+    private volatile String host;
+    private volatile String account;
+    private volatile String operatorName;
+    private volatile String awayMessage;
+    private volatile boolean invisible;
+    private volatile boolean registered;
+    private volatile CapabilitySet caps = CapabilitySet.NONE;
+    private volatile long signonMillis;
+    private volatile long lastMessageMillis;
+    private volatile long lastInputNanos;
+    private volatile boolean closing;
+
+    public Session(Connection connection) {
+        this.connection = connection;
+        this.host = connection.remoteIp();
+    }
+
+    public void attach(InboundQueue queue) {
+        this.inbound = queue;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public InboundQueue inbound() {
+        return inbound;
+    }
+
+    /** Progress of connection registration (CAP, PASS, NICK, USER). */
+    public Registration registration() {
+        return registration;
+    }
+
+    /** Sends one message to this client, filtered for its caps, and flushes. */
+    public void sendNow(IrcMessage message) {
+        Fanout.sendTo(this, message);
+    }
+
+    /** A new batch reference, unique within this connection. */
+    public String nextBatchId() {
+        return Integer.toString(++batchCounter, 36);
+    }
+
+    @Override
+    public void send(OutboundLine line) {
+        connection.send(line);
+    }
+
+    @Override
+    public void flush() {
+        connection.flush();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        connection.execute(task);
+    }
+
+    /** The nick, or {@code *} before one is set, as numerics address the client. */
+    public String nickOrStar() {
+        String current = nick;
+        return current == null ? "*" : current;
+    }
+
+    @Override
+    public String nick() {
+        return nick;
+    }
+
+    public void setNick(String value) {
+        nick = value;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    public void setUser(String value) {
+        user = value;
+    }
+
+    @Override
+    public String realname() {
+        return realname;
+    }
+
+    public void setRealname(String value) {
+        realname = value;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String account() {
+        return account;
+    }
+
+    public void setAccount(String value) {
+        account = value;
+    }
+
+    @Override
+    public boolean isOperator() {
+        return operatorName != null;
+    }
+
+    /** The OPER entry this user is operator by, or {@code null}. */
+    public String operatorName() {
+        return operatorName;
+    }
+
+    public void setOperatorName(String value) {
+        operatorName = value;
+    }
+
+    @Override
+    public String awayMessage() {
+        return awayMessage;
+    }
+
+    public void setAwayMessage(String value) {
+        awayMessage = value;
+    }
+
+    @Override
+    public boolean isInvisible() {
+        return invisible;
+    }
+
+    public void setInvisible(boolean value) {
+        invisible = value;
+    }
+
+    @Override
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    public void markRegistered(long nowMillis) {
+        registered = true;
+        signonMillis = nowMillis;
+        lastMessageMillis = nowMillis;
+    }
+
+    @Override
+    public CapabilitySet caps() {
+        return caps;
+    }
+
+    public void setCaps(CapabilitySet value) {
+        caps = value;
+    }
+
+    @Override
+    public Set<Room> rooms() {
+        return rooms;
+    }
+
+    @Override
+    public long signonMillis() {
+        return signonMillis;
+    }
+
+    @Override
+    public long lastMessageMillis() {
+        return lastMessageMillis;
+    }
+
+    public void touchMessage(long nowMillis) {
+        lastMessageMillis = nowMillis;
+    }
+
+    public long lastInputNanos() {
+        return lastInputNanos;
+    }
+
+    public void touchInput(long nowNanos) {
+        lastInputNanos = nowNanos;
+    }
+
+    /** Whether the session is on its way out (QUIT, kill, error): no more replies. */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    public void markClosing() {
+        closing = true;
+    }
+
+    @Override
+    public String toString() {
+        return connection.id() + (nick == null ? "" : "/" + nick);
+    }
+}

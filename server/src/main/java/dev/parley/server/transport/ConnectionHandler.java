@@ -1,0 +1,102 @@
+package dev.parley.server.transport;
+
+import dev.parley.server.command.Departures;
+import dev.parley.server.command.KeepAlive;
+import dev.parley.server.session.InboundLine;
+import dev.parley.server.session.InboundQueue;
+import dev.parley.server.session.LineProcessor;
+import dev.parley.server.session.Session;
+import dev.parley.server.session.Sessions;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one bridge from Netty into the server: makes a {@link Session} for the channel, feeds it the
+ * decoded lines and tells {@link Departures} when the channel goes away. Also applies the per-IP
+ * connection limits before anything else happens.
+ */
+final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final int INBOUND_HIGH_WATER = 32;
+
+    private final ConnectionHandler.TransportWiring wiring;
+    private NettyConnection connection;
+    private Session session;
+    private boolean counted;
+
+    ConnectionHandler(TransportWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connection = new NettyConnection(ctx.channel(), wiring.sendQueueBytes());
+        ConnectionLimiter.Decision decision = wiring.limiter().acquire(connection.remoteIp(), connection.isLoopback());
+        if (decision != ConnectionLimiter.Decision.ALLOWED) {
+            refuse(ctx, decision);
+            return;
+        }
+        counted = true;
+        session = new Session(connection);
+        LineProcessor processor = wiring.processor();
+        session.attach(new InboundQueue(session, processor, System::nanoTime, INBOUND_HIGH_WATER));
+        wiring.sessions().add(session);
+        wiring.keepAlive().start(session);
+        log.info("{} connected from {}", connection, connection.remoteIp());
+        ctx.fireChannelActive();
+    }
+
+    private void refuse(ChannelHandlerContext ctx, ConnectionLimiter.Decision decision) {
+        String why = decision == ConnectionLimiter.Decision.TOO_MANY
+                ? "Too many connections from your IP"
+                : "Too many connection attempts from your IP; try again later";
+        log.info("{} refused from {}: {}", connection, connection.remoteIp(), why);
+        byte[] line = ("ERROR :Closing Link: " + connection.remoteIp() + " (" + why + ")\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ctx.writeAndFlush(ctx.alloc().buffer(line.length).writeBytes(line)).addListener(f -> ctx.close());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, InboundLine line) {
+        if (session != null) {
+            session.inbound().offer(line);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (counted) {
+            wiring.limiter().release(connection.remoteIp(), connection.isLoopback());
+        }
+        if (session != null) {
+            String reason = connection.closeReason() != null ? connection.closeReason() : "Connection closed";
+            wiring.departures().depart(session, reason);
+            wiring.sessions().remove(session);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("{} i/o error: {}", connection, cause.getMessage());
+        } else {
+            log.warn("{} pipeline error", connection, cause);
+        }
+        ctx.close();
+    }
+
+    /** What every connection's handler shares. */
+    record TransportWiring(
+            LineProcessor processor,
+            Departures departures,
+            KeepAlive keepAlive,
+            Sessions sessions,
+            ConnectionLimiter limiter,
+            long sendQueueBytes) {}
+}

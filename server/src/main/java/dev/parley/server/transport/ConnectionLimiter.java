@@ -1,0 +1,64 @@
+package dev.parley.server.transport;
+
+import dev.parley.server.config.ConnectionLimitsConfig;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Per-IP limits: connections held at once, and new connections per window (connect throttle).
+ * Thread-safe; the lock guards only in-memory counters.
+ */
+public final class ConnectionLimiter {
+
+    /** Whether a new connection may proceed, and if not why. */
+    public enum Decision { ALLOWED, TOO_MANY, THROTTLED }
+
+    private final ConnectionLimitsConfig config;
+    private final LongSupplier nanoClock;
+    private final Map<String, Integer> open = new HashMap<>();
+    private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
+
+    public ConnectionLimiter(ConnectionLimitsConfig config, LongSupplier nanoClock) {
+        this.config = config;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Counts a new connection from {@code ip}, unless a limit refuses it. */
+    public synchronized Decision acquire(String ip, boolean loopback) {
+        if (!config.enabled() || (loopback && config.exemptLoopback())) {
+            return Decision.ALLOWED;
+        }
+        int current = open.getOrDefault(ip, 0);
+        if (current >= config.maxPerIp()) {
+            return Decision.TOO_MANY;
+        }
+        ArrayDeque<Long> times = recent.computeIfAbsent(ip, k -> new ArrayDeque<>());
+        long now = nanoClock.getAsLong();
+        long window = config.throttleWindow().toNanos();
+        while (!times.isEmpty() && now - times.peekFirst() >= window) {
+            times.pollFirst();
+        }
+        if (times.size() >= config.throttleConnections()) {
+            return Decision.THROTTLED;
+        }
+        times.addLast(now);
+        open.put(ip, current + 1);
+        return Decision.ALLOWED;
+    }
+
+    /** Counts a connection that {@link #acquire} allowed as gone. */
+    public synchronized void release(String ip, boolean loopback) {
+        if (!config.enabled() || (loopback && config.exemptLoopback())) {
+            return;
+        }
+        open.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
+        ArrayDeque<Long> times = recent.get(ip);
+        long now = nanoClock.getAsLong();
+        if (times != null && !open.containsKey(ip)
+                && (times.isEmpty() || now - times.peekLast() >= config.throttleWindow().toNanos())) {
+            recent.remove(ip);
+        }
+    }
+}

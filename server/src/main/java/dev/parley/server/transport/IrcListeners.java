@@ -1,0 +1,88 @@
+package dev.parley.server.transport;
+
+import dev.parley.server.command.Departures;
+import dev.parley.server.command.KeepAlive;
+import dev.parley.server.config.ListenAddress;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.session.LineProcessor;
+import dev.parley.server.session.Sessions;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IRC listeners and their event loops: native epoll where available, NIO elsewhere; TCP_NODELAY
+ * on every client socket (Nagle plus delayed ACKs would put tens of milliseconds under every line).
+ */
+public final class IrcListeners implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IrcListeners.class);
+
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Class<? extends ServerChannel> channelType;
+    private final List<Channel> serverChannels = new ArrayList<>();
+    private final ConnectionHandler.TransportWiring wiring;
+
+    public IrcListeners(
+            ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive, Sessions sessions) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept"), io);
+        this.workerGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("parley-io"), io);
+        this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
+        this.wiring = new ConnectionHandler.TransportWiring(
+                processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes());
+        log.debug("transport: {}", epoll ? "epoll" : "nio");
+    }
+
+    /** Binds one listener; returns the address actually bound (port 0 picks a free one). */
+    public InetSocketAddress bind(ListenAddress address) throws InterruptedException {
+        int highWater = (int) Math.max(64 * 1024, wiring.sendQueueBytes());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWater / 2, highWater))
+                .childHandler(new IrcChannelInitializer(wiring));
+        Channel channel = bootstrap.bind(address.host(), address.port()).sync().channel();
+        serverChannels.add(channel);
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Stops accepting new connections; open ones stay. */
+    public void stopAccepting() {
+        for (Channel channel : serverChannels) {
+            channel.close().awaitUninterruptibly();
+        }
+        serverChannels.clear();
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}
