@@ -76,8 +76,9 @@ public record IrcMessage(Map<String, String> tags, String source, String command
         return command.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** The line as it would be sent, unchecked, so that logging a bad message never throws. */
     @Override
     public String toString() {
-        return IrcSerializer.serialize(this);
+        return IrcSerializer.write(this);
     }
 }

@@ -49,6 +49,9 @@ public final class IrcParser {
         if (!isValidCommand(command)) {
             return new ParseResult.Malformed("invalid command", null);
         }
+        if (hasLineBreakOrNul(line)) {
+            return new ParseResult.Malformed("NUL, CR or LF inside the line", command);
+        }
         List<String> params = parseParams(line, skipSpaces(line, commandEnd));
         return new ParseResult.Parsed(new IrcMessage(tags, source, command, params));
     }
@@ -94,6 +97,15 @@ public final class IrcParser {
             pos++;
         }
         return pos;
+    }
+
+    /**
+     * NUL, CR and LF may not appear inside a message (Modern IRC). A bare CR that reached us would,
+     * relayed to other clients, end the line early for some of them and let the sender inject a
+     * second line, so such a line is refused rather than passed on.
+     */
+    private static boolean hasLineBreakOrNul(String line) {
+        return line.indexOf('\0') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0;
     }
 
     private static boolean isValidCommand(String command) {

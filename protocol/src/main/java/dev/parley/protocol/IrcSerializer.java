@@ -3,12 +3,33 @@ package dev.parley.protocol;
 import java.util.List;
 import java.util.Map;
 
-/** Turns an {@link IrcMessage} into one line, without CR LF. */
+/**
+ * Turns an {@link IrcMessage} into one line, without CR LF.
+ *
+ * <p>A message that cannot be written as one line that parses back to itself (a middle parameter
+ * that is empty, holds a space or starts with ':'; NUL, CR or LF anywhere; a bad tag key) is a
+ * programmer error and fails fast with {@link IllegalArgumentException}, rather than going out as a
+ * line that means something else, or as two lines.
+ */
 public final class IrcSerializer {
 
     private IrcSerializer() {}
 
     public static String serialize(IrcMessage message) {
+        WireCheck.check(message);
+        return write(message);
+    }
+
+    /** The serialized tag section, {@code @a=b;c} without the trailing space, or "" when none. */
+    public static String serializeTags(Map<String, String> tags) {
+        WireCheck.checkTags(tags);
+        StringBuilder out = new StringBuilder();
+        appendTags(out, tags);
+        return out.isEmpty() ? "" : out.substring(0, out.length() - 1);
+    }
+
+    /** The line without checks, for {@link IrcMessage#toString()}, which must never throw. */
+    static String write(IrcMessage message) {
         StringBuilder out = new StringBuilder(64);
         appendTags(out, message.tags());
         if (message.source() != null && !message.source().isEmpty()) {
@@ -17,13 +38,6 @@ public final class IrcSerializer {
         out.append(message.command());
         appendParams(out, message.params());
         return out.toString();
-    }
-
-    /** The serialized tag section, {@code @a=b;c} without the trailing space, or "" when none. */
-    public static String serializeTags(Map<String, String> tags) {
-        StringBuilder out = new StringBuilder();
-        appendTags(out, tags);
-        return out.isEmpty() ? "" : out.substring(0, out.length() - 1);
     }
 
     private static void appendTags(StringBuilder out, Map<String, String> tags) {
@@ -57,7 +71,7 @@ public final class IrcSerializer {
         }
     }
 
-    private static boolean needsTrailing(String param) {
+    static boolean needsTrailing(String param) {
         return param.isEmpty() || param.charAt(0) == ':' || param.indexOf(' ') >= 0;
     }
 }

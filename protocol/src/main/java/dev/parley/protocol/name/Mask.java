@@ -49,12 +49,13 @@ public final class Mask {
         int star = -1;
         int mark = 0;
         while (ti < t.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == t.charAt(ti))) {
-                pi++;
-                ti++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
+            // '*' first: a literal '*' in the text must not consume the pattern's wildcard.
+            if (pi < p.length() && p.charAt(pi) == '*') {
                 star = pi++;
                 mark = ti;
+            } else if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == t.charAt(ti))) {
+                pi++;
+                ti++;
             } else if (star >= 0) {
                 pi = star + 1;
                 ti = ++mark;

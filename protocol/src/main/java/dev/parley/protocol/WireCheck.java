@@ -1,0 +1,72 @@
+package dev.parley.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks {@link IrcSerializer} makes before writing: each part of the message must be writable
+ * so that the line parses back to the same message, and no part may smuggle in a line break.
+ */
+final class WireCheck {
+
+    private WireCheck() {}
+
+    static void check(IrcMessage message) {
+        checkTags(message.tags());
+        if (message.source() != null) {
+            requireWord(message.source(), "source", message);
+        }
+        if (message.command().isEmpty()) {
+            throw problem("the command is empty", message);
+        }
+        requireWord(message.command(), "command", message);
+        checkParams(message.params(), message);
+    }
+
+    static void checkTags(Map<String, String> tags) {
+        tags.forEach((key, value) -> {
+            if (key.isEmpty() || containsAny(key, "=; \0\r\n")) {
+                throw new IllegalArgumentException("tag key " + quoted(key) + " cannot be written");
+            }
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("tag " + key + " has a NUL in its value");
+            }
+        });
+    }
+
+    private static void checkParams(List<String> params, IrcMessage message) {
+        int last = params.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            String param = params.get(i);
+            if (containsAny(param, "\0\r\n")) {
+                throw problem("parameter " + i + " holds NUL, CR or LF", message);
+            }
+            if (i < last && IrcSerializer.needsTrailing(param)) {
+                throw problem("parameter " + i + " is not last but is empty, holds a space or starts with ':'", message);
+            }
+        }
+    }
+
+    private static void requireWord(String part, String what, IrcMessage message) {
+        if (containsAny(part, " \0\r\n")) {
+            throw problem("the " + what + " holds a space, NUL, CR or LF", message);
+        }
+    }
+
+    private static boolean containsAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IllegalArgumentException problem(String what, IrcMessage message) {
+        return new IllegalArgumentException("cannot serialize " + quoted(IrcSerializer.write(message)) + ": " + what);
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0") + '"';
+    }
+}
