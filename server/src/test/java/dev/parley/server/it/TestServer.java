@@ -1,0 +1,133 @@
+package dev.parley.server.it;
+
+import dev.parley.server.ParleyServer;
+import dev.parley.server.config.ListenAddress;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.config.ServerConfig;
+import dev.parley.server.config.StorageConfig;
+import dev.parley.testkit.RawIrcClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real {@link ParleyServer} on 127.0.0.1 with a free port and its own data directory, for
+ * integration tests. {@link #restart()} keeps the data directory, as a real restart would.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final ParleyConfig config;
+    private final List<RawIrcClient> clients = new ArrayList<>();
+    private ParleyServer server;
+
+    private TestServer(ParleyConfig config) {
+        this.config = config;
+    }
+
+    /** A started server with default settings (seed passwords) on a free loopback port. */
+    public static TestServer start() {
+        return start(UnaryOperator.identity());
+    }
+
+    /** A started server whose config the caller adjusts (after the test defaults are applied). */
+    public static TestServer start(UnaryOperator<ParleyConfig> adjust) {
+        return startIn(newDataDir(), adjust);
+    }
+
+    /** A started server on an existing data directory. */
+    public static TestServer startIn(Path dataDir, UnaryOperator<ParleyConfig> adjust) {
+        ParleyConfig base = ParleyConfig.defaults();
+        ServerConfig server = base.server();
+        base = base.withServer(new ServerConfig(server.name(), server.network(),
+                List.of(new ListenAddress("127.0.0.1", 0)), server.motd(), false));
+        StorageConfig storage = base.storage();
+        base = base.withStorage(new StorageConfig(dataDir, storage.databaseUrl(), storage.databaseUser(),
+                storage.databasePassword(), storage.poolSize()));
+        TestServer test = new TestServer(adjust.apply(base));
+        test.boot();
+        return test;
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("parley-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() {
+        server = new ParleyServer(config);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+
+    public ParleyConfig config() {
+        return config;
+    }
+
+    public Path dataDir() {
+        return config.storage().dataDir();
+    }
+
+    public ParleyServer server() {
+        return server;
+    }
+
+    public InetSocketAddress address() {
+        return server.boundAddresses().get(0);
+    }
+
+    /** A new raw client connected to this server; closed with the server. */
+    public RawIrcClient connect() {
+        RawIrcClient client = RawIrcClient.connect(address());
+        clients.add(client);
+        return client;
+    }
+
+    /** A connected client registered with the seed's server password. */
+    public RawIrcClient user(String nick) {
+        RawIrcClient client = connect();
+        client.register(nick, "chat@123");
+        return client;
+    }
+
+    /** The admin, logged in the seed's way (PASS admin123 + NICK admin). */
+    public RawIrcClient admin() {
+        RawIrcClient client = connect();
+        client.register("admin", "admin123");
+        return client;
+    }
+
+    /** Stops the server and starts a new one on the same data directory (a new port). */
+    public void restart() {
+        closeClients();
+        server.stop();
+        boot();
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    private void closeClients() {
+        for (RawIrcClient client : clients) {
+            client.close();
+        }
+        clients.clear();
+    }
+
+    @Override
+    public void close() {
+        closeClients();
+        server.stop();
+    }
+}
