@@ -65,7 +65,10 @@ final class ConfigDraft implements ConfigKeys.Values {
     }
 
     private static String unknownKeyMessage(String path) {
-        return KeySuggestion.closest(path, ConfigKeys.paths())
+        if (ConfigKeys.isSection(path)) {
+            return "is a section, not a key; set one of " + String.join(", ", ConfigKeys.pathsUnder(path));
+        }
+        return KeySuggestion.closest(path, ConfigKeys.pathsAndSections())
                 .map(known -> "unknown key — did you mean " + known + "?")
                 .orElse("unknown key");
     }

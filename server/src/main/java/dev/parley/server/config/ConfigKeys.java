@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -166,5 +168,21 @@ public final class ConfigKeys {
 
     static List<String> paths() {
         return Collections.unmodifiableList(new ArrayList<>(BY_PATH.keySet()));
+    }
+
+    static List<String> pathsUnder(String section) {
+        return BY_PATH.keySet().stream().filter(p -> p.startsWith(section + ".")).toList();
+    }
+
+    /** Key paths and the sections above them, the candidates for "did you mean". */
+    static Set<String> pathsAndSections() {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String path : BY_PATH.keySet()) {
+            candidates.add(path);
+            for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+                candidates.add(path.substring(0, dot));
+            }
+        }
+        return candidates;
     }
 }

@@ -197,6 +197,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMistypedSectionIsSuggestedAndASectionIsNotAKey() {
+        assertThatThrownBy(() -> new ConfigLoader().sets(List.of("limits.flod=1", "limits.connections=2")).load())
+                .hasMessageContaining("limits.flod: unknown key — did you mean limits.flood?")
+                .hasMessageContaining("limits.connections: is a section, not a key; set one of"
+                        + " limits.connections.enabled, limits.connections.max-per-ip");
+    }
+
+    @Test
     void aSetWithoutKeyIsReportedWithoutEchoingIt() {
         assertThatThrownBy(() -> new ConfigLoader().sets(List.of("s3cret")).load())
                 .hasMessageContaining("expected key.path=value")
