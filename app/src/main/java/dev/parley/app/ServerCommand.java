@@ -111,17 +111,18 @@ final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The seed's passwords are public knowledge, so naming them helps and leaks nothing. */
+    /** Says which seed defaults are in force, by name only: no password ever goes to the log. */
     private static void warnAboutDefaults(AuthConfig auth) {
         List<String> defaults = new ArrayList<>();
         if (auth.serverPassword().map(s -> s.isPlain(AuthConfig.DEFAULT_SERVER_PASSWORD)).orElse(false)) {
-            defaults.add("server password " + AuthConfig.DEFAULT_SERVER_PASSWORD);
+            defaults.add("server password");
         }
         if (auth.adminPassword().isPlain(AuthConfig.DEFAULT_ADMIN_PASSWORD)) {
-            defaults.add(auth.adminName() + "'s password " + AuthConfig.DEFAULT_ADMIN_PASSWORD);
+            defaults.add(auth.adminName() + "'s password");
         }
         if (!defaults.isEmpty()) {
-            log.info("Default {} in force: fine on this machine; set your own before opening it to others",
+            log.info("The seed's default {} in force: fine on this machine; set your own "
+                    + "(--server-password, --admin-password) before opening it to others",
                     String.join(" and ", defaults));
         }
     }
