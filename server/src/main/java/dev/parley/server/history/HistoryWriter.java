@@ -157,7 +157,8 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
                     failing = true;
                 }
                 Thread.sleep(delay.toMillis());
-                delay = delay.multipliedBy(2).compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay.multipliedBy(2);
+                Duration doubled = delay.multipliedBy(2);
+                delay = doubled.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : doubled;
             }
         }
     }

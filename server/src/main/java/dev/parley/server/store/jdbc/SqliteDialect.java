@@ -34,7 +34,6 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public void configurePool(HikariConfig pool, StorageConfig storage) {
-        pool.setMaximumPoolSize(Math.max(1, storage.poolSize()));
         pool.setMinimumIdle(1);
         pool.addDataSourceProperty("journal_mode", "WAL");
         pool.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Message history in the heap, with the same semantics as the SQL store: for tests and for running
@@ -159,7 +160,7 @@ public final class InMemoryMessageStore implements MessageStore {
                         m.senderSource(), m.senderAccount(), m.command(), m.text(), m.tags());
     }
 
-    private <T> T read(java.util.function.Supplier<T> query) {
+    private <T> T read(Supplier<T> query) {
         lock.readLock().lock();
         try {
             return query.get();
