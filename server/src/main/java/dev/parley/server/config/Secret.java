@@ -58,6 +58,14 @@ public final class Secret {
         return value.hashCode();
     }
 
+    /**
+     * The plain value, only for handing to a driver that needs it (a JDBC password). Never log it,
+     * never put it in a message; everything else should use {@link #matches}.
+     */
+    public String reveal() {
+        return value;
+    }
+
     @Override
     public String toString() {
         return "******";
