@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the public irctest conformance suite against Parley and prints a per-module table.
+#
+#   conformance/run-irctest.sh IRCTEST_DIR [extra pytest arguments]
+#
+# IRCTEST_DIR is a checkout of https://github.com/progval/irctest (commit b00c039 or newer); it is
+# not part of this repository. Python needs pytest >= 8, ecdsa and filelock (Debian:
+# python3-ecdsa, python3-filelock); set PYTHON to choose the interpreter.
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 IRCTEST_DIR [pytest args...]" >&2
+  exit 2
+fi
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$here")"
+irctest="$(cd "$1" && pwd)"
+shift
+
+out="${IRCTEST_OUT:-$repo/conformance/target}"
+mkdir -p "$out"
+
+# irctest needs pytest >= 8 (pyenv's python3 has it; Debian 12's is too old), plus ecdsa and
+# filelock, which Debian packages: those pure-Python modules are linked into a private folder.
+python="${PYTHON:-python3}"
+pydeps="$out/pydeps"
+mkdir -p "$pydeps"
+for module in ecdsa filelock six.py; do
+  if [ -e "/usr/lib/python3/dist-packages/$module" ] && [ ! -e "$pydeps/$module" ]; then
+    ln -s "/usr/lib/python3/dist-packages/$module" "$pydeps/$module"
+  fi
+done
+if ! PYTHONPATH="$pydeps" "$python" -c 'import pytest, ecdsa, filelock, sys; sys.exit(int(pytest.__version__.split(".")[0]) < 8)'; then
+  echo "$python lacks pytest >= 8, ecdsa or filelock (Debian: python3-ecdsa python3-filelock)" >&2
+  exit 2
+fi
+
+"$repo/parley" --version >/dev/null   # builds the jar when it is missing or stale
+
+cd "$irctest"
+set +e
+PYTHONPATH="$irctest:$here:$pydeps" "$python" -m pytest -p no:cacheprovider -q -rN \
+  --controller parley_controller \
+  -m 'not implementation-specific and not deprecated and not strict' \
+  --junitxml "$out/irctest-junit.xml" \
+  irctest/server_tests "$@" > "$out/irctest-output.txt" 2>&1
+set -e
+"$python" "$here/summarize_junit.py" "$out/irctest-junit.xml"
