@@ -129,6 +129,21 @@ class BadInputIT {
     }
 
     @Test
+    void aParameterThatCannotBeEchoedInAnErrorIsShownAsStarAndTheConnectionLivesOn() {
+        // Each of these echoes a trailing parameter (spaces, a leading ':' or empty) in the middle of
+        // an error numeric, where the wire cannot carry it.
+        alice.send("MODE :no such nick");
+        assertThat(alice.expect(Numeric.ERR_NOSUCHNICK).param(1)).isEqualTo("*");
+        alice.send("JOIN :#two words");
+        assertThat(alice.expect(Numeric.ERR_BADCHANNAME).param(1)).isEqualTo("*");
+        alice.send("MODE #room :+ ");
+        assertThat(alice.expect(Numeric.ERR_UNKNOWNMODE).param(1)).isEqualTo("*");
+        alice.send("MODE #room +k ::colon");
+        assertThat(alice.expect(Numeric.ERR_INVALIDMODEPARAM).params()).contains("*");
+        assertAnswersPing(alice, "still-connected");
+    }
+
+    @Test
     void anErroneousNickIsAnswered432() {
         alice.send("NICK 9lives");
         assertThat(alice.expect(Numeric.ERR_ERRONEUSNICKNAME).param(1)).isEqualTo("9lives");

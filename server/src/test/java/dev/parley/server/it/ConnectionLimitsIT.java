@@ -70,8 +70,9 @@ class ConnectionLimitsIT {
 
     @Test
     void loopbackConnectionsAreExemptByDefault() {
+        boolean exemptByDefault = ConnectionLimitsConfig.defaults().exemptLoopback();
         try (TestServer server = TestServer.start(
-                TestLimits.connections(new ConnectionLimitsConfig(true, 3, 5, WINDOW, true)))) {
+                TestLimits.connections(new ConnectionLimitsConfig(true, 3, 5, WINDOW, exemptByDefault)))) {
             List<RawIrcClient> clients = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 clients.add(server.user("user" + i));

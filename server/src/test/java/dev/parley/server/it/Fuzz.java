@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * Random input lines for {@link BadInputIT}: a third pure random bytes, a third real verbs with
- * random parameters (so the handlers, not only the parser, see garbage), a third the same behind
- * random tags. Deterministic for a given {@link Random} seed, so a failure can be replayed.
+ * random but valid UTF-8 parameters (so the handlers, not only the decoder, see garbage), a third
+ * the same behind random tags. Deterministic for a given {@link Random} seed, so a failure can be replayed.
  */
 final class Fuzz {
 
@@ -57,7 +57,7 @@ final class Fuzz {
             case 2 -> List.of("alice", "bob", "+o", "-v+b", "+k", "*", "0", "*!*@*").get(random.nextInt(8))
                     .getBytes(StandardCharsets.US_ASCII);
             case 3 -> token(random).getBytes(StandardCharsets.UTF_8);
-            default -> randomBytes(random, random.nextInt(40));
+            default -> controlText(random).getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -68,6 +68,17 @@ final class Fuzz {
             text.appendCodePoint(random.nextInt(4) == 0 ? 0x80 + random.nextInt(0x2000) : '!' + random.nextInt(94));
         }
         return text.toString().replace(" ", "");
+    }
+
+    /** Valid UTF-8 that mixes in control characters (BEL, NUL, ^C colours ...), but no line break. */
+    private static String controlText(Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(40);
+        for (int i = 0; i < length; i++) {
+            int c = random.nextInt(3) == 0 ? random.nextInt(0x20) : 0x20 + random.nextInt(0x60);
+            text.append(c == '\r' || c == '\n' ? '?' : (char) c);
+        }
+        return text.toString();
     }
 
     private static byte[] randomBytes(Random random, int length) {
