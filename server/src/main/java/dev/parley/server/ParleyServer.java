@@ -31,14 +31,13 @@ import dev.parley.server.session.Sessions;
 import dev.parley.server.transport.IrcListeners;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +72,8 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Opens storage, then binds every listener. */
     public void start() throws Exception {
-        blocking = Executors.newFixedThreadPool(2, named("parley-blocking"));
-        storage = Storage.open(config, blocking);
+        blocking = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-blocking"));
+        storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
         Services services = new Services(
@@ -145,15 +144,12 @@ public final class ParleyServer implements AutoCloseable {
         for (Session session : sessions.all()) {
             session.execute(() -> departures.disconnect(session, "Server shutting down"));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (sessions.count() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            if (!sessions.awaitEmpty(Duration.ofSeconds(5))) {
+                log.warn("{} connections still open after 5 s; closing them with the event loops", sessions.count());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -164,14 +160,5 @@ public final class ParleyServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
