@@ -71,7 +71,11 @@ public final class IrcSerializer {
         }
     }
 
-    static boolean needsTrailing(String param) {
+    /**
+     * Whether {@code param} can only be written as the last (trailing) parameter: it is empty,
+     * holds a space or starts with ':'.
+     */
+    public static boolean needsTrailing(String param) {
         return param.isEmpty() || param.charAt(0) == ':' || param.indexOf(' ') >= 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.Mask;
@@ -154,7 +155,7 @@ public final class ModeCommands implements CommandFamily {
 
         private void key(boolean on, String arg) {
             if (on) {
-                if (arg.isEmpty() || arg.contains(",")) {
+                if (IrcSerializer.needsTrailing(arg) || arg.contains(",")) {
                     ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), "k", arg, "Invalid key");
                     return;
                 }

@@ -87,9 +87,12 @@ public final class RegistrationCommands implements CommandFamily {
             flow.tryComplete(ctx);
             return;
         }
-        announceNickChange(ctx, session.source(), wanted);
-        releaseUnlessSame(old, wanted, session);
+        // The new nick is in force before anyone hears of it: a room mate answering the NICK at once
+        // must find its message addressed to the new nick, not the old one.
+        String oldSource = session.source();
         session.setNick(wanted);
+        releaseUnlessSame(old, wanted, session);
+        announceNickChange(ctx, oldSource, wanted);
     }
 
     private boolean isAdmin(Session session) {

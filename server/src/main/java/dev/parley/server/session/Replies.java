@@ -1,6 +1,7 @@
 package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.TagPolicy;
@@ -31,7 +32,7 @@ public final class Replies {
         List<String> all = new ArrayList<>(params.length + 1);
         all.add(session.nickOrStar());
         all.addAll(List.of(params));
-        messages.add(new IrcMessage(Map.of(), serverName, numeric.code(), all));
+        messages.add(new IrcMessage(Map.of(), serverName, numeric.code(), writable(all)));
     }
 
     /** A standard-replies FAIL: {@code FAIL command code [context...] :description}. */
@@ -40,7 +41,23 @@ public final class Replies {
         all.add(command);
         all.add(code);
         all.addAll(List.of(contextAndDescription));
-        messages.add(new IrcMessage(Map.of(), serverName, "FAIL", all));
+        messages.add(new IrcMessage(Map.of(), serverName, "FAIL", writable(all)));
+    }
+
+    /**
+     * Replies echo what the client sent (a nick, a room, a mode argument), and a client may send
+     * those as a trailing parameter holding spaces or a leading ':', which the wire cannot carry
+     * anywhere but last. Such a parameter is shown as {@code *}, as Ergo does, instead of making
+     * the reply unwritable.
+     */
+    private static List<String> writable(List<String> params) {
+        int last = params.size() - 1;
+        for (int i = 0; i < last; i++) {
+            if (IrcSerializer.needsTrailing(params.get(i))) {
+                params.set(i, "*");
+            }
+        }
+        return params;
     }
 
     /** A NOTICE from the server to the client. */
