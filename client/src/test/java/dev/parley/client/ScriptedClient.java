@@ -81,7 +81,11 @@ final class ScriptedClient implements AutoCloseable {
 
     /** Waits until the output holds {@code text}; returns the output. */
     String awaitOutput(String text) {
-        await().atMost(WAIT).until(() -> output().contains(text));
+        try {
+            await().atMost(WAIT).until(() -> output().contains(text));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the client never showed '" + text + "'; it showed:\n" + output(), e);
+        }
         return output();
     }
 
