@@ -41,7 +41,7 @@ public final class ClientMain {
 
     /** Runs the terminal UI on {@code terminal} (tests pass a terminal on their own streams). */
     public static int runInteractive(ClientOptions options, Terminal terminal, Map<String, String> env) {
-        return runWith(options, new TerminalUi(terminal, !env.containsKey("NO_COLOR")), env);
+        return runWith(options, new TerminalUi(terminal, env.getOrDefault("NO_COLOR", "").isEmpty()), env);
     }
 
     private static int runWith(ClientOptions options, Ui ui, Map<String, String> env) {
