@@ -1,7 +1,6 @@
 package dev.parley.client.core;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.protocol.Numeric;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,15 +43,6 @@ public final class IrcClient implements AutoCloseable {
     private volatile ClientState state = ClientState.initial();
     private volatile Attempt attempt;
     private volatile boolean quitting;
-
-    /** One connection and its registration, which ends with an outcome. */
-    private static final class Attempt {
-        final CapNegotiation caps = new CapNegotiation();
-        final CompletableFuture<RegistrationOutcome> outcome = new CompletableFuture<>();
-        volatile LineConnection connection;
-        volatile String lastError;
-        volatile boolean refused;
-    }
 
     public IrcClient(ConnectionSettings settings, Consumer<ClientEvent> listener) {
         this(settings, listener, Clock.systemUTC());
@@ -213,30 +203,8 @@ public final class IrcClient implements AutoCloseable {
             state = meaning.state();
         }
         meaning.replies().forEach(connection::send);
-        RegistrationWatch.observe(owner, message, this);
+        owner.observe(message, state.nick() != null);
         meaning.events().forEach(listener);
-    }
-
-    /** Completes the attempt's outcome from the registration numerics. */
-    private static final class RegistrationWatch {
-        static void observe(Attempt owner, IrcMessage m, IrcClient client) {
-            String code = m.command();
-            if (code.equals("ERROR")) {
-                owner.lastError = m.lastParam();
-            } else if (code.equals(Numeric.ERR_PASSWDMISMATCH.code())) {
-                owner.refused = true;
-                owner.outcome.complete(new RegistrationOutcome.WrongPassword(m.lastParam()));
-            } else if (code.equals(Numeric.ERR_YOUREBANNEDCREEP.code())) {
-                owner.refused = true;
-                owner.outcome.complete(new RegistrationOutcome.Banned(m.lastParam()));
-            } else if (code.equals(Numeric.ERR_NICKNAMEINUSE.code()) || code.equals(Numeric.ERR_ERRONEUSNICKNAME.code())) {
-                if (client.state.nick() == null) {
-                    owner.outcome.complete(new RegistrationOutcome.NickInUse(m.param(1), m.lastParam()));
-                }
-            } else if (code.equals(Numeric.RPL_ENDOFMOTD.code()) || code.equals(Numeric.ERR_NOMOTD.code())) {
-                owner.outcome.complete(new RegistrationOutcome.Welcomed(m.param(0)));
-            }
-        }
     }
 
     private void onClosed(Attempt owner, String reason) {
