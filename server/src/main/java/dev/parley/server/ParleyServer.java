@@ -38,7 +38,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +72,8 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Opens storage, then binds every listener. */
     public void start() throws Exception {
-        blocking = Executors.newFixedThreadPool(2, named("parley-blocking"));
-        storage = Storage.open(config, blocking);
+        blocking = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-blocking"));
+        storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
         Services services = new Services(
@@ -161,14 +160,5 @@ public final class ParleyServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,44 +1,65 @@
 package dev.parley.server;
 
+import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.chat.MessageSink;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.history.DisabledHistory;
 import dev.parley.server.history.History;
-import dev.parley.server.store.Ban;
+import dev.parley.server.history.HistoryWriter;
+import dev.parley.server.history.StoredHistory;
 import dev.parley.server.store.BanStore;
-import java.util.List;
-import java.util.concurrent.Executor;
+import dev.parley.server.store.jdbc.JdbcStorage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** PLACEHOLDER until the storage work lands. */
+/**
+ * The server's persistence, opened and closed as one: the JDBC store, the history writer (the
+ * message sink) and the history reader with its pool. Closing drains the writer before the store.
+ */
 final class Storage implements AutoCloseable {
 
-    static Storage open(ParleyConfig config, Executor pool) {
-        return new Storage();
+    private final JdbcStorage jdbc;
+    private final HistoryWriter writer;
+    private final History history;
+    private final ExecutorService readPool;
+
+    private Storage(JdbcStorage jdbc, HistoryWriter writer, History history, ExecutorService readPool) {
+        this.jdbc = jdbc;
+        this.writer = writer;
+        this.history = history;
+        this.readPool = readPool;
+    }
+
+    static Storage open(ParleyConfig config, CaseMapping caseMapping) {
+        JdbcStorage jdbc = JdbcStorage.open(config.storage(), caseMapping);
+        if (!config.history().enabled()) {
+            return new Storage(jdbc, null, new DisabledHistory(), null);
+        }
+        ExecutorService readPool = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-history-read"));
+        HistoryWriter writer = new HistoryWriter(jdbc.messages(), config.history());
+        return new Storage(jdbc, writer, new StoredHistory(jdbc.messages(), config.history(), readPool), readPool);
     }
 
     BanStore bans() {
-        return new BanStore() {
-            public List<Ban> list() { return List.of(); }
-            public void put(Ban ban) {}
-            public boolean remove(String mask) { return false; }
-        };
+        return jdbc.bans();
     }
 
     History history() {
-        return new History() {
-            public boolean enabled() { return false; }
-            public java.util.concurrent.CompletionStage<List<dev.parley.server.store.StoredMessage>> latest(String k, java.util.Optional<dev.parley.server.history.HistoryAnchor> a, int l) { return java.util.concurrent.CompletableFuture.completedFuture(List.of()); }
-            public java.util.concurrent.CompletionStage<List<dev.parley.server.store.StoredMessage>> before(String k, dev.parley.server.history.HistoryAnchor a, int l) { return latest(k, null, l); }
-            public java.util.concurrent.CompletionStage<List<dev.parley.server.store.StoredMessage>> after(String k, dev.parley.server.history.HistoryAnchor a, int l) { return latest(k, null, l); }
-            public java.util.concurrent.CompletionStage<List<dev.parley.server.store.StoredMessage>> around(String k, dev.parley.server.history.HistoryAnchor a, int l) { return latest(k, null, l); }
-            public java.util.concurrent.CompletionStage<List<dev.parley.server.store.StoredMessage>> between(String k, dev.parley.server.history.HistoryAnchor a, dev.parley.server.history.HistoryAnchor b, int l) { return latest(k, null, l); }
-            public java.util.concurrent.CompletionStage<List<dev.parley.server.store.TargetActivity>> targets(String n, java.util.Collection<String> r, java.time.Instant f, java.time.Instant t, int l) { return java.util.concurrent.CompletableFuture.completedFuture(List.of()); }
-        };
+        return history;
     }
 
     MessageSink sink() {
-        return MessageSink.NONE;
+        return writer == null ? MessageSink.NONE : writer;
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+        if (readPool != null) {
+            readPool.shutdown();
+        }
+        jdbc.close();
+    }
 }

@@ -4,54 +4,139 @@ import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.store.Ban;
 import dev.parley.server.store.BanStore;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** PLACEHOLDER until the storage work lands: same API as the real one. */
+/**
+ * The server's ban list, checked at registration and changed by BAN and UNBAN. Registration runs on
+ * event loops, so checks read an immutable in-memory snapshot and never touch the store; changes
+ * swap the snapshot at once (a ban bites from the next registration) and are persisted on the
+ * blocking pool, one after another in the order they were made, so a quick BAN then UNBAN cannot
+ * reach the database reversed. If persisting fails the change still holds until restart, and the
+ * returned stage fails so the operator hears of it.
+ */
 public final class Bans {
+
+    private static final Logger log = LoggerFactory.getLogger(Bans.class);
 
     private final BanStore store;
     private final CaseMapping caseMapping;
-    private final Executor pool;
-    private volatile List<Ban> snapshot = List.of();
+    private final Executor blockingPool;
+    private final Clock clock;
+    private final Object changeOrder = new Object();
+    private volatile Map<String, Entry> snapshot = Map.of();
+    private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
-    public Bans(BanStore store, CaseMapping caseMapping, Executor pool) {
+    public Bans(BanStore store, CaseMapping caseMapping, Executor blockingPool) {
+        this(store, caseMapping, blockingPool, Clock.systemUTC());
+    }
+
+    public Bans(BanStore store, CaseMapping caseMapping, Executor blockingPool, Clock clock) {
         this.store = store;
         this.caseMapping = caseMapping;
-        this.pool = pool;
+        this.blockingPool = blockingPool;
+        this.clock = clock;
     }
 
+    /** Reads every stored ban into memory. Blocking: call once at server start, before listening. */
     public void load() {
-        snapshot = List.copyOf(store.list());
+        List<Ban> stored = store.list();
+        Map<String, Entry> loaded = new LinkedHashMap<>();
+        stored.forEach(ban -> loaded.put(fold(ban.mask()), entry(ban)));
+        synchronized (changeOrder) {
+            snapshot = Collections.unmodifiableMap(loaded);
+        }
+        log.info("{} bans loaded", loaded.size());
     }
 
+    /** The first ban matching a {@code nick!user@host}; never blocks, so event loops may call it. */
     public Optional<Ban> find(String nickUserHost) {
-        return snapshot.stream().filter(b -> Mask.of(b.mask(), caseMapping).matches(nickUserHost)).findFirst();
+        return snapshot.values().stream()
+                .filter(entry -> entry.mask().matches(nickUserHost))
+                .map(Entry::ban)
+                .findFirst();
     }
 
+    /** Every ban, oldest first. */
     public List<Ban> list() {
-        return snapshot;
+        return snapshot.values().stream().map(Entry::ban).toList();
     }
 
-    public synchronized CompletionStage<Ban> add(String typed, String reason, String setBy) {
-        Ban ban = new Ban(Mask.normalize(typed), reason, setBy, Instant.now());
-        List<Ban> next = new ArrayList<>(snapshot);
-        next.removeIf(b -> caseMapping.equal(b.mask(), ban.mask()));
-        next.add(ban);
-        snapshot = List.copyOf(next);
-        return CompletableFuture.supplyAsync(() -> { store.put(ban); return ban; }, pool);
+    /**
+     * Bans a nick ({@code bob} becomes {@code bob!*@*}) or a mask, replacing a ban on the same mask.
+     * In force on return; the stage completes once it is stored.
+     */
+    public CompletionStage<Ban> add(String typedMaskOrNick, String reason, String setBy) {
+        Ban ban = new Ban(normalize(typedMaskOrNick), reason, setBy, Instant.now(clock));
+        String key = fold(ban.mask());
+        synchronized (changeOrder) {
+            Map<String, Entry> next = new LinkedHashMap<>(snapshot);
+            next.remove(key);
+            next.put(key, entry(ban));
+            snapshot = Collections.unmodifiableMap(next);
+            return persist(() -> {
+                store.put(ban);
+                return ban;
+            }, "store the ban on " + ban.mask());
+        }
     }
 
-    public synchronized CompletionStage<Boolean> remove(String typed) {
-        String mask = Mask.normalize(typed);
-        List<Ban> next = new ArrayList<>(snapshot);
-        boolean removed = next.removeIf(b -> caseMapping.equal(b.mask(), mask));
-        snapshot = List.copyOf(next);
-        return CompletableFuture.supplyAsync(() -> store.remove(mask) || removed, pool);
+    /** Lifts the ban on a nick or mask, at once; the stage says whether there was one, once stored. */
+    public CompletionStage<Boolean> remove(String typedMaskOrNick) {
+        String mask = normalize(typedMaskOrNick);
+        String key = fold(mask);
+        synchronized (changeOrder) {
+            boolean present = snapshot.containsKey(key);
+            if (present) {
+                Map<String, Entry> next = new LinkedHashMap<>(snapshot);
+                next.remove(key);
+                snapshot = Collections.unmodifiableMap(next);
+            }
+            return persist(() -> store.remove(mask) || present, "remove the ban on " + mask);
+        }
     }
+
+    /** Chains a store write after the previous one; called with {@code changeOrder} held, no I/O here. */
+    private <T> CompletionStage<T> persist(Supplier<T> write, String what) {
+        CompletableFuture<T> next = lastWrite
+                .handle((ignored, previousFailure) -> null)
+                .thenApplyAsync(ignored -> write.get(), blockingPool);
+        next.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.warn("could not {}; it holds until restart", what, failure);
+            }
+        });
+        lastWrite = next;
+        return next;
+    }
+
+    private static String normalize(String typedMaskOrNick) {
+        String typed = typedMaskOrNick == null ? "" : typedMaskOrNick.strip();
+        if (typed.isEmpty()) {
+            throw new IllegalArgumentException("a ban needs a nick or a mask");
+        }
+        return Mask.normalize(typed);
+    }
+
+    private String fold(String mask) {
+        return caseMapping.fold(mask);
+    }
+
+    private Entry entry(Ban ban) {
+        return new Entry(ban, Mask.of(ban.mask(), caseMapping));
+    }
+
+    /** A ban with its mask compiled once, not on every registration. */
+    private record Entry(Ban ban, Mask mask) {}
 }

@@ -45,6 +45,27 @@ public final class Secret {
         return !isBcryptHash() && value.equals(plain);
     }
 
+    /** Equal when the configured text is equal, so whole configs compare by value (tests, reload). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret that
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /**
+     * The plain value, only for handing to a driver that needs it (a JDBC password). Never log it,
+     * never put it in a message; everything else should use {@link #matches}.
+     */
+    public String reveal() {
+        return value;
+    }
+
     @Override
     public String toString() {
         return "******";

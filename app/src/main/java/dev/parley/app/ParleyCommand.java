@@ -1,0 +1,58 @@
+package dev.parley.app;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code parley} command. Holds the process environment so subcommands read
+ * {@code PARLEY_*} variables through it, and tests can hand in their own.
+ */
+@Command(
+        name = "parley",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParleyVersion.class,
+        description = "A multi-room chat server that speaks IRC.",
+        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (also after SIGTERM and an orderly stop)",
+            "1:the server could not start or failed",
+            "2:bad command line or configuration, or protected mode refused to start"
+        })
+public final class ParleyCommand implements Callable<Integer> {
+
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private final Map<String, String> environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    public ParleyCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new ParleyCommand(environment));
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Without a subcommand there is nothing to do: show what there is. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_USAGE;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.parley.server.config;
+
+import static dev.parley.server.config.ValueTypes.bool;
+import static dev.parley.server.config.ValueTypes.byteSize;
+import static dev.parley.server.config.ValueTypes.duration;
+import static dev.parley.server.config.ValueTypes.integer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The table of every configuration key. Adding a key is one line here, one argument in
+ * {@link #assemble}, and one commented entry in {@code parley.example.yaml} (a test fails until all
+ * three agree). The loader, the environment-variable names and the example-coverage test all read
+ * this table, which is what keeps the loader small.
+ */
+public final class ConfigKeys {
+
+    private static final Map<String, ConfigKey<?>> BY_PATH = new LinkedHashMap<>();
+    private static final Duration ONE_MS = Duration.ofMillis(1);
+
+    public static final ConfigKey<String> SERVER_NAME = key("server.name", ValueTypes.word(), c -> c.server().name());
+    public static final ConfigKey<String> SERVER_NETWORK =
+            key("server.network", ValueTypes.word(), c -> c.server().network());
+    public static final ConfigKey<List<ListenAddress>> SERVER_LISTEN =
+            key("server.listen", ValueTypes.listenAddresses(), c -> c.server().listen());
+    public static final ConfigKey<List<String>> SERVER_MOTD = key("server.motd", ValueTypes.lines(), c -> c.server().motd());
+    public static final ConfigKey<Boolean> SERVER_INSECURE_DEFAULTS =
+            key("server.insecure-defaults", bool(), c -> c.server().insecureDefaults());
+
+    public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD =
+            key("auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
+    public static final ConfigKey<String> AUTH_ADMIN_NAME =
+            key("auth.admin-name", ValueTypes.word(), c -> c.auth().adminName());
+    public static final ConfigKey<Secret> AUTH_ADMIN_PASSWORD =
+            key("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
+    public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
+            key("auth.operators", ValueTypes.operators(), c -> c.auth().operators());
+
+    public static final ConfigKey<Path> STORAGE_DATA_DIR =
+            key("storage.data-dir", ValueTypes.path(), c -> c.storage().dataDir());
+    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_URL =
+            key("storage.database-url", ValueTypes.optionalJdbcUrl(), c -> c.storage().databaseUrl());
+    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_USER =
+            key("storage.database-user", ValueTypes.optionalText(), c -> c.storage().databaseUser());
+    public static final ConfigKey<Optional<Secret>> STORAGE_DATABASE_PASSWORD =
+            key("storage.database-password", ValueTypes.optionalSecret(), c -> c.storage().databasePassword());
+    public static final ConfigKey<Integer> STORAGE_POOL_SIZE =
+            key("storage.pool-size", integer(1), c -> c.storage().poolSize());
+
+    public static final ConfigKey<Boolean> HISTORY_ENABLED = key("history.enabled", bool(), c -> c.history().enabled());
+    public static final ConfigKey<Duration> HISTORY_FLUSH_INTERVAL =
+            key("history.flush-interval", duration(ONE_MS), c -> c.history().flushInterval());
+    public static final ConfigKey<Integer> HISTORY_BATCH_SIZE =
+            key("history.batch-size", integer(1), c -> c.history().batchSize());
+    public static final ConfigKey<Integer> HISTORY_QUEUE_CAPACITY =
+            key("history.queue-capacity", integer(1), c -> c.history().queueCapacity());
+    public static final ConfigKey<Integer> HISTORY_MAX_PAGE_SIZE =
+            key("history.max-page-size", integer(1), c -> c.history().maxPageSize());
+    public static final ConfigKey<Integer> HISTORY_DEFAULT_PAGE_SIZE =
+            key("history.default-page-size", integer(1), c -> c.history().defaultPageSize());
+
+    public static final ConfigKey<Integer> LIMITS_NICK_LENGTH =
+            key("limits.nick-length", integer(9), c -> c.limits().nickLength());
+    public static final ConfigKey<Integer> LIMITS_ROOM_NAME_LENGTH =
+            key("limits.room-name-length", integer(2), c -> c.limits().roomNameLength());
+    public static final ConfigKey<Integer> LIMITS_TOPIC_LENGTH =
+            key("limits.topic-length", integer(1), c -> c.limits().topicLength());
+    public static final ConfigKey<Integer> LIMITS_AWAY_LENGTH =
+            key("limits.away-length", integer(1), c -> c.limits().awayLength());
+    public static final ConfigKey<Integer> LIMITS_KICK_REASON_LENGTH =
+            key("limits.kick-reason-length", integer(1), c -> c.limits().kickReasonLength());
+    public static final ConfigKey<Integer> LIMITS_REALNAME_LENGTH =
+            key("limits.realname-length", integer(1), c -> c.limits().realnameLength());
+    public static final ConfigKey<Integer> LIMITS_MAX_ROOMS_PER_CLIENT =
+            key("limits.max-rooms-per-client", integer(1), c -> c.limits().maxRoomsPerClient());
+    public static final ConfigKey<Integer> LIMITS_MAX_LIST_ENTRIES =
+            key("limits.max-list-entries", integer(1), c -> c.limits().maxListEntries());
+    public static final ConfigKey<Integer> LIMITS_SEND_QUEUE_BYTES =
+            key("limits.send-queue-bytes", byteSize(), c -> c.limits().sendQueueBytes());
+    public static final ConfigKey<Duration> LIMITS_REGISTRATION_TIMEOUT =
+            key("limits.registration-timeout", duration(Duration.ZERO), c -> c.limits().registrationTimeout());
+    public static final ConfigKey<Duration> LIMITS_PING_INTERVAL =
+            key("limits.ping-interval", duration(Duration.ZERO), c -> c.limits().pingInterval());
+    public static final ConfigKey<Duration> LIMITS_PING_TIMEOUT =
+            key("limits.ping-timeout", duration(ONE_MS), c -> c.limits().pingTimeout());
+
+    public static final ConfigKey<Boolean> FLOOD_ENABLED =
+            key("limits.flood.enabled", bool(), c -> c.limits().flood().enabled());
+    public static final ConfigKey<Integer> FLOOD_BURST =
+            key("limits.flood.burst", integer(1), c -> c.limits().flood().burst());
+    public static final ConfigKey<Double> FLOOD_LINES_PER_SECOND =
+            key("limits.flood.lines-per-second", ValueTypes.positiveDecimal(), c -> c.limits().flood().linesPerSecond());
+    public static final ConfigKey<Boolean> FLOOD_EXEMPT_OPERATORS =
+            key("limits.flood.exempt-operators", bool(), c -> c.limits().flood().exemptOperators());
+
+    public static final ConfigKey<Boolean> CONNECTIONS_ENABLED =
+            key("limits.connections.enabled", bool(), c -> c.limits().connections().enabled());
+    public static final ConfigKey<Integer> CONNECTIONS_MAX_PER_IP =
+            key("limits.connections.max-per-ip", integer(1), c -> c.limits().connections().maxPerIp());
+    public static final ConfigKey<Integer> CONNECTIONS_THROTTLE_CONNECTIONS =
+            key("limits.connections.throttle-connections", integer(1), c -> c.limits().connections().throttleConnections());
+    public static final ConfigKey<Duration> CONNECTIONS_THROTTLE_WINDOW =
+            key("limits.connections.throttle-window", duration(ONE_MS), c -> c.limits().connections().throttleWindow());
+    public static final ConfigKey<Boolean> CONNECTIONS_EXEMPT_LOOPBACK =
+            key("limits.connections.exempt-loopback", bool(), c -> c.limits().connections().exemptLoopback());
+
+    private ConfigKeys() {}
+
+    /** Every key, in the order of the example file. */
+    public static List<ConfigKey<?>> all() {
+        return List.copyOf(BY_PATH.values());
+    }
+
+    static Optional<ConfigKey<?>> byPath(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    /** Whether {@code path} names a section (such as {@code limits.flood}) rather than a key. */
+    static boolean isSection(String path) {
+        return BY_PATH.keySet().stream().anyMatch(p -> p.startsWith(path + "."));
+    }
+
+    /** Builds the records from one value per key. */
+    static ParleyConfig assemble(Values v) {
+        return new ParleyConfig(
+                new ServerConfig(v.get(SERVER_NAME), v.get(SERVER_NETWORK), v.get(SERVER_LISTEN), v.get(SERVER_MOTD),
+                        v.get(SERVER_INSECURE_DEFAULTS)),
+                new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
+                        v.get(AUTH_OPERATORS)),
+                new StorageConfig(v.get(STORAGE_DATA_DIR), v.get(STORAGE_DATABASE_URL), v.get(STORAGE_DATABASE_USER),
+                        v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_POOL_SIZE)),
+                new HistoryConfig(v.get(HISTORY_ENABLED), v.get(HISTORY_FLUSH_INTERVAL), v.get(HISTORY_BATCH_SIZE),
+                        v.get(HISTORY_QUEUE_CAPACITY), v.get(HISTORY_MAX_PAGE_SIZE), v.get(HISTORY_DEFAULT_PAGE_SIZE)),
+                new LimitsConfig(v.get(LIMITS_NICK_LENGTH), v.get(LIMITS_ROOM_NAME_LENGTH), v.get(LIMITS_TOPIC_LENGTH),
+                        v.get(LIMITS_AWAY_LENGTH), v.get(LIMITS_KICK_REASON_LENGTH), v.get(LIMITS_REALNAME_LENGTH),
+                        v.get(LIMITS_MAX_ROOMS_PER_CLIENT), v.get(LIMITS_MAX_LIST_ENTRIES),
+                        v.get(LIMITS_SEND_QUEUE_BYTES), v.get(LIMITS_REGISTRATION_TIMEOUT),
+                        v.get(LIMITS_PING_INTERVAL), v.get(LIMITS_PING_TIMEOUT),
+                        new FloodConfig(v.get(FLOOD_ENABLED), v.get(FLOOD_BURST), v.get(FLOOD_LINES_PER_SECOND),
+                                v.get(FLOOD_EXEMPT_OPERATORS)),
+                        new ConnectionLimitsConfig(v.get(CONNECTIONS_ENABLED), v.get(CONNECTIONS_MAX_PER_IP),
+                                v.get(CONNECTIONS_THROTTLE_CONNECTIONS), v.get(CONNECTIONS_THROTTLE_WINDOW),
+                                v.get(CONNECTIONS_EXEMPT_LOOPBACK))));
+    }
+
+    /** One current value per key; {@link #assemble} reads through it. */
+    interface Values {
+        <T> T get(ConfigKey<T> key);
+    }
+
+    private static <T> ConfigKey<T> key(String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf) {
+        ConfigKey<T> key = new ConfigKey<>(path, type, defaultOf);
+        if (BY_PATH.putIfAbsent(path, key) != null) {
+            throw new IllegalStateException("config key declared twice: " + path);
+        }
+        return key;
+    }
+
+    static List<String> paths() {
+        return Collections.unmodifiableList(new ArrayList<>(BY_PATH.keySet()));
+    }
+
+    static List<String> pathsUnder(String section) {
+        return BY_PATH.keySet().stream().filter(p -> p.startsWith(section + ".")).toList();
+    }
+
+    /** Key paths and the sections above them, the candidates for "did you mean". */
+    static Set<String> pathsAndSections() {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String path : BY_PATH.keySet()) {
+            candidates.add(path);
+            for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+                candidates.add(path.substring(0, dot));
+            }
+        }
+        return candidates;
+    }
+}

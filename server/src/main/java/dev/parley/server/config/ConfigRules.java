@@ -1,0 +1,58 @@
+package dev.parley.server.config;
+
+import dev.parley.protocol.name.CaseMapping;
+import dev.parley.protocol.name.NickName;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that span more than one key. Single-key checks live in the key's {@link ValueType}.
+ */
+final class ConfigRules {
+
+    private ConfigRules() {}
+
+    static List<ConfigProblem> check(ParleyConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        pageSizes(config.history(), problems);
+        adminName(config, problems);
+        operatorNames(config.auth(), problems);
+        return problems;
+    }
+
+    private static void pageSizes(HistoryConfig history, List<ConfigProblem> problems) {
+        if (history.defaultPageSize() > history.maxPageSize()) {
+            problems.add(problem(ConfigKeys.HISTORY_DEFAULT_PAGE_SIZE, "must not exceed "
+                    + ConfigKeys.HISTORY_MAX_PAGE_SIZE.path() + " (" + history.maxPageSize() + "), got "
+                    + history.defaultPageSize()));
+        }
+    }
+
+    private static void adminName(ParleyConfig config, List<ConfigProblem> problems) {
+        int maxLength = config.limits().nickLength();
+        if (!NickName.isValid(config.auth().adminName(), maxLength)) {
+            problems.add(problem(ConfigKeys.AUTH_ADMIN_NAME, "must be a valid nick of at most " + maxLength
+                    + " characters, got '" + config.auth().adminName() + "'"));
+        }
+    }
+
+    private static void operatorNames(AuthConfig auth, List<ConfigProblem> problems) {
+        CaseMapping folding = CaseMapping.RFC1459;
+        Set<String> seen = new HashSet<>();
+        for (OperatorConfig operator : auth.operators()) {
+            String name = operator.name();
+            if (folding.equal(name, auth.adminName())) {
+                problems.add(problem(ConfigKeys.AUTH_OPERATORS, "'" + name + "' is the admin (auth.admin-name),"
+                        + " an operator already; set its password with auth.admin-password"));
+            } else if (!seen.add(folding.fold(name))) {
+                problems.add(problem(ConfigKeys.AUTH_OPERATORS, "names '" + name + "' twice"));
+            }
+        }
+    }
+
+    private static ConfigProblem problem(ConfigKey<?> key, String message) {
+        return new ConfigProblem(key.path(), message, "");
+    }
+}

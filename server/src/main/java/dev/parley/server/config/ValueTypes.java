@@ -1,0 +1,192 @@
+package dev.parley.server.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The value types config keys are made of. Each accepts both what YAML produces and the plain text
+ * of an environment variable or {@code --set}, so every key can be set from every source.
+ */
+final class ValueTypes {
+
+    private ValueTypes() {}
+
+    static ValueType<Boolean> bool() {
+        return raw -> {
+            if (raw instanceof Boolean b) {
+                return b;
+            }
+            String text = scalar(raw).toLowerCase(Locale.ROOT);
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new IllegalArgumentException("expected true or false, got '" + raw + "'");
+        };
+    }
+
+    static ValueType<Integer> integer(int min) {
+        return raw -> {
+            long value = wholeNumber(raw);
+            return atLeast(value, min);
+        };
+    }
+
+    static ValueType<Double> positiveDecimal() {
+        return raw -> {
+            double value;
+            try {
+                value = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(scalar(raw));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a number, got '" + raw + "'", e);
+            }
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("must be greater than 0, got " + raw);
+            }
+            return value;
+        };
+    }
+
+    /** A size in bytes ({@code 96KiB} or {@code 98304}) that fits an int. */
+    static ValueType<Integer> byteSize() {
+        return raw -> atLeast(raw instanceof Number n ? wholeNumber(n) : ByteSizeParser.parse(scalar(raw)), 0);
+    }
+
+    static ValueType<Duration> duration(Duration min) {
+        return raw -> {
+            Duration value = raw instanceof Number n && wholeNumber(n) == 0
+                    ? Duration.ZERO
+                    : DurationParser.parse(scalar(raw));
+            if (value.compareTo(min) < 0) {
+                String bound = min.isZero() ? "0 or more" : "at least " + min.toMillis() + "ms";
+                throw new IllegalArgumentException("must be " + bound + ", got '" + raw + "'");
+            }
+            return value;
+        };
+    }
+
+    /** A single word: a server name, network name, nick. */
+    static ValueType<String> word() {
+        return raw -> {
+            String text = scalar(raw).trim();
+            if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("must be one word without spaces, got '" + raw + "'");
+            }
+            return text;
+        };
+    }
+
+    /** Text where empty (or YAML null) means "not set". */
+    static ValueType<Optional<String>> optionalText() {
+        return raw -> raw == null ? Optional.empty() : Optional.of(scalar(raw).trim()).filter(s -> !s.isEmpty());
+    }
+
+    static ValueType<Optional<String>> optionalJdbcUrl() {
+        return raw -> {
+            Optional<String> url = optionalText().parse(raw);
+            if (url.isPresent() && !url.get().startsWith("jdbc:")) {
+                throw new IllegalArgumentException("must be a JDBC URL starting with jdbc:, or empty for SQLite");
+            }
+            return url;
+        };
+    }
+
+    static ValueType<Secret> secret() {
+        return raw -> {
+            if (raw == null || scalar(raw).isEmpty()) {
+                throw new IllegalArgumentException("needs a password (plain text or a bcrypt hash)");
+            }
+            return Secret.of(scalar(raw));
+        };
+    }
+
+    static ValueType<Optional<Secret>> optionalSecret() {
+        return raw -> raw == null || scalar(raw).isEmpty() ? Optional.empty() : Optional.of(Secret.of(scalar(raw)));
+    }
+
+    static ValueType<Path> path() {
+        return raw -> {
+            String text = scalar(raw).trim();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("needs a directory");
+            }
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a usable path: " + e.getReason(), e);
+            }
+        };
+    }
+
+    /** HOST:PORT entries; as text, comma-separated. At least one, no duplicates. */
+    static ValueType<List<ListenAddress>> listenAddresses() {
+        return raw -> {
+            List<ListenAddress> addresses = new ArrayList<>();
+            for (String entry : items(raw, ",")) {
+                addresses.add(ListenAddress.parse(entry));
+            }
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException("needs at least one HOST:PORT");
+            }
+            if (new HashSet<>(addresses).size() != addresses.size()) {
+                throw new IllegalArgumentException("lists the same address twice: " + addresses);
+            }
+            return List.copyOf(addresses);
+        };
+    }
+
+    /** Lines of text; as text, one line per newline. */
+    static ValueType<List<String>> lines() {
+        return raw -> raw == null ? List.of() : List.copyOf(items(raw, "\n"));
+    }
+
+    /** OPER entries: a YAML list of {name, password}; as text, {@code name:password,name:password}. */
+    static ValueType<List<OperatorConfig>> operators() {
+        return raw -> OperatorEntries.parse(raw);
+    }
+
+    static String scalar(Object raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("needs a value");
+        }
+        if (raw instanceof Map || raw instanceof List) {
+            throw new IllegalArgumentException("expected a single value, got a " + (raw instanceof Map ? "map" : "list"));
+        }
+        return raw.toString();
+    }
+
+    static List<String> items(Object raw, String separator) {
+        if (raw instanceof List<?> list) {
+            return list.stream().map(ValueTypes::scalar).toList();
+        }
+        String text = scalar(raw);
+        return text.isBlank() ? List.of() : List.of(text.split(separator, -1)).stream().map(String::trim).toList();
+    }
+
+    private static long wholeNumber(Object raw) {
+        if (raw instanceof Integer || raw instanceof Long) {
+            return ((Number) raw).longValue();
+        }
+        try {
+            return Long.parseLong(scalar(raw).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + raw + "'", e);
+        }
+    }
+
+    private static int atLeast(long value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException("must be at least " + min + ", got " + value);
+        }
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("must be at most " + Integer.MAX_VALUE + ", got " + value);
+        }
+        return (int) value;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.parley.server.history;
+
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.StoredMessage;
+import dev.parley.server.store.TargetActivity;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * History read from the {@link MessageStore}. The store blocks, so every query runs on the read pool
+ * and the stage completes there. Limits are capped at {@code maxPageSize} so no client can make one
+ * reply, or one query, unbounded. Msgid anchors are resolved through the store; see {@link
+ * AnchorPoint} for how messages sharing the anchor's millisecond are kept in order.
+ */
+public final class StoredHistory implements History {
+
+    private final MessageStore store;
+    private final int maxPageSize;
+    private final Executor readPool;
+
+    public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool) {
+        this.store = store;
+        this.maxPageSize = config.maxPageSize();
+        this.readPool = readPool;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> latest(String historyKey, Optional<HistoryAnchor> after, int limit) {
+        if (after.isEmpty()) {
+            return async(() -> store.latest(historyKey, Optional.empty(), cap(limit)));
+        }
+        return fromAnchor(historyKey, after.get(), point -> point.latestAfter(cap(limit)));
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit) {
+        return fromAnchor(historyKey, anchor, point -> point.before(cap(limit)));
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit) {
+        return fromAnchor(historyKey, anchor, point -> point.after(cap(limit)));
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit) {
+        return fromAnchor(historyKey, anchor, point -> {
+            List<StoredMessage> before = point.before(cap(limit) / 2);
+            List<StoredMessage> rest = point.fromOn(cap(limit) - before.size());
+            return Stream.concat(before.stream(), rest.stream()).toList();
+        });
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> between(
+            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit) {
+        return async(() -> resolve(historyKey, from)
+                .flatMap(start -> resolve(historyKey, to).map(end -> start.between(end, cap(limit))))
+                .orElse(List.of()));
+    }
+
+    @Override
+    public CompletionStage<List<TargetActivity>> targets(
+            String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
+        List<String> rooms = List.copyOf(roomKeys);
+        return async(() -> store.targets(foldedNick, rooms, from, to, cap(limit)));
+    }
+
+    private CompletionStage<List<StoredMessage>> fromAnchor(
+            String historyKey, HistoryAnchor anchor, Function<AnchorPoint, List<StoredMessage>> query) {
+        return async(() -> resolve(historyKey, anchor).map(query).orElse(List.of()));
+    }
+
+    private Optional<AnchorPoint> resolve(String historyKey, HistoryAnchor anchor) {
+        return AnchorPoint.resolve(store, historyKey, anchor, 2 * maxPageSize + 1);
+    }
+
+    private int cap(int limit) {
+        return Math.max(0, Math.min(limit, maxPageSize));
+    }
+
+    private <T> CompletionStage<T> async(Supplier<T> query) {
+        return CompletableFuture.supplyAsync(query, readPool);
+    }
+}

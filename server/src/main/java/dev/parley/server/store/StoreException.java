@@ -1,0 +1,12 @@
+package dev.parley.server.store;
+
+/**
+ * The database failed (unreachable, locked, out of space). Unchecked so that the ports stay free of
+ * JDBC types; callers that can wait it out (the history writer) catch it and retry.
+ */
+public class StoreException extends RuntimeException {
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

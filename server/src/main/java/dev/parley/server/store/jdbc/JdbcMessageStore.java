@@ -1,0 +1,189 @@
+package dev.parley.server.store.jdbc;
+
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.StoreException;
+import dev.parley.server.store.StoredMessage;
+import dev.parley.server.store.TargetActivity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Message history in SQL. Every read orders by {@code (time_ms, id)}, so ties at one millisecond
+ * keep insertion order, and walks the {@code (history_key, time_ms, id)} index from the anchor: the
+ * newest-first reads fetch descending and reverse in memory, never sorting the whole conversation.
+ */
+public final class JdbcMessageStore implements MessageStore {
+
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final String insert;
+
+    JdbcMessageStore(DataSource dataSource, SqlDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.insert = dialect.insertIgnoringDuplicates("messages", MessageRow.INSERT_COLUMNS);
+    }
+
+    @Override
+    public void appendAll(List<StoredMessage> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                for (StoredMessage message : batch) {
+                    MessageRow.bind(statement, message, dialect);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store " + batch.size() + " messages", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredMessage> findByMsgId(String historyKey, String msgid) {
+        String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM messages WHERE msgid = ? AND history_key = ?";
+        return query(sql, List.of(msgid, historyKey)).stream().findFirst();
+    }
+
+    @Override
+    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
+        return after.map(time -> page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.NEWEST, limit))
+                .orElseGet(() -> page(historyKey, "1 = 1", List.of(), Order.NEWEST, limit));
+    }
+
+    @Override
+    public List<StoredMessage> before(String historyKey, Instant time, int limit) {
+        return page(historyKey, "time_ms < ?", List.of(time.toEpochMilli()), Order.NEWEST, limit);
+    }
+
+    @Override
+    public List<StoredMessage> after(String historyKey, Instant time, int limit) {
+        return page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.OLDEST, limit);
+    }
+
+    @Override
+    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit) {
+        Window window = Window.of(from, to);
+        Order order = from.isBefore(to) ? Order.OLDEST : Order.NEWEST;
+        return page(historyKey, "time_ms > ? AND time_ms < ?", List.of(window.low(), window.high()), order, limit);
+    }
+
+    @Override
+    public List<TargetActivity> targets(
+            String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Window window = Window.of(from, to);
+        Order order = from.isAfter(to) ? Order.NEWEST : Order.OLDEST;
+        List<Object> params = new ArrayList<>(List.of(window.low(), window.high()));
+        params.addAll(roomKeys);
+        params.addAll(List.of(foldedNick, foldedNick, limit));
+        String rooms = roomKeys.isEmpty()
+                ? ""
+                : "history_key IN (" + roomKeys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ") OR ";
+        String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM ("
+                + "SELECT id, " + MessageRow.SELECT_COLUMNS + ", ROW_NUMBER() OVER ("
+                + "PARTITION BY history_key ORDER BY time_ms DESC, id DESC) AS newness FROM messages"
+                + " WHERE time_ms > ? AND time_ms < ? AND (" + rooms + "dm_low = ? OR dm_high = ?)"
+                + ") newest WHERE newness = 1 ORDER BY " + order.sql + " LIMIT ?";
+        return order.chronological(query(sql, params)).stream()
+                .map(m -> new TargetActivity(m.historyKey(), m.time(), m))
+                .toList();
+    }
+
+    @Override
+    public long count() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM messages");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("could not count messages", e);
+        }
+    }
+
+    /** Does nothing: {@link JdbcStorage} owns the pool and closes it. */
+    @Override
+    public void close() {}
+
+    private List<StoredMessage> page(String historyKey, String condition, List<Long> bounds, Order order, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM messages WHERE history_key = ? AND "
+                + condition + " ORDER BY " + order.sql + " LIMIT ?";
+        List<Object> params = new ArrayList<>();
+        params.add(historyKey);
+        params.addAll(bounds);
+        params.add(limit);
+        return order.chronological(query(sql, params));
+    }
+
+    private List<StoredMessage> query(String sql, List<?> params) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            List<StoredMessage> messages = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(MessageRow.read(rows));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new StoreException("could not read history", e);
+        }
+    }
+
+    /** Which end of the conversation a page is taken from. */
+    private enum Order {
+        OLDEST("time_ms ASC, id ASC"),
+        NEWEST("time_ms DESC, id DESC");
+
+        final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+
+        List<StoredMessage> chronological(List<StoredMessage> fetched) {
+            if (this == NEWEST) {
+                Collections.reverse(fetched);
+            }
+            return fetched;
+        }
+    }
+
+    /** Two times as epoch millis, earlier first, whichever order they were given in. */
+    private record Window(long low, long high) {
+        static Window of(Instant a, Instant b) {
+            long x = a.toEpochMilli();
+            long y = b.toEpochMilli();
+            return new Window(Math.min(x, y), Math.max(x, y));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.server.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.parley.server.config.StorageConfig;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What differs between SQL vendors, and nothing else: the pool tuning, the migration folder, the
+ * statements standard SQL leaves to each vendor, and how the seed's {@code timestamp} column takes a
+ * value. Adding a vendor is one implementation, one entry in {@link #KNOWN} and one folder under
+ * {@code db/migration/}; callers never ask which vendor they talk to.
+ */
+public interface SqlDialect {
+
+    /** Every supported vendor, tried in order by {@link #forUrl}. */
+    List<SqlDialect> KNOWN = List.of(new SqliteDialect());
+
+    /** The dialect for a JDBC URL; fails fast, naming the supported URL prefixes. */
+    static SqlDialect forUrl(String jdbcUrl) {
+        return KNOWN.stream()
+                .filter(dialect -> jdbcUrl.startsWith(dialect.urlPrefix()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unsupported database URL (supported: "
+                        + KNOWN.stream().map(SqlDialect::urlPrefix).toList() + ")"));
+    }
+
+    /** The JDBC URL prefix this dialect serves ({@code jdbc:sqlite:}). */
+    String urlPrefix();
+
+    /** The folder under {@code classpath:db/migration/} holding this vendor's Flyway migrations. */
+    String migrationFolder();
+
+    /** Vendor settings for the pool: size, connection properties, per-connection pragmas. */
+    void configurePool(HikariConfig pool, StorageConfig storage);
+
+    /** An INSERT of one row that silently skips it when a unique key already holds the value. */
+    String insertIgnoringDuplicates(String table, List<String> columns);
+
+    /** An INSERT of one row that replaces the row with the same {@code keyColumn}. */
+    String upsert(String table, List<String> columns, String keyColumn);
+
+    /** The value to bind to the seed's {@code messages.timestamp} column for a server time. */
+    Object seedTimestamp(Instant time);
+}

@@ -1,0 +1,67 @@
+package dev.parley.server.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.parley.server.config.StorageConfig;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * SQLite. WAL lets readers run beside the one writer, so the pool may hold several connections;
+ * writes take the database lock when their transaction begins ({@code IMMEDIATE}), so two writers
+ * queue on {@code busy_timeout} instead of failing half-way with {@code SQLITE_BUSY}.
+ */
+final class SqliteDialect implements SqlDialect {
+
+    /** How long a writer waits for another to finish before the statement fails. */
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    /** {@code CURRENT_TIMESTAMP}'s format, which the seed's column held. */
+    private static final DateTimeFormatter SEED_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Override
+    public String urlPrefix() {
+        return "jdbc:sqlite:";
+    }
+
+    @Override
+    public String migrationFolder() {
+        return "sqlite";
+    }
+
+    @Override
+    public void configurePool(HikariConfig pool, StorageConfig storage) {
+        pool.setMinimumIdle(1);
+        pool.addDataSourceProperty("journal_mode", "WAL");
+        pool.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
+        pool.addDataSourceProperty("foreign_keys", "true");
+        pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+
+    @Override
+    public String insertIgnoringDuplicates(String table, List<String> columns) {
+        return insert(table, columns) + " ON CONFLICT DO NOTHING";
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, String keyColumn) {
+        String updates = columns.stream()
+                .filter(column -> !column.equals(keyColumn))
+                .map(column -> column + " = excluded." + column)
+                .collect(Collectors.joining(", "));
+        return insert(table, columns) + " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + updates;
+    }
+
+    @Override
+    public Object seedTimestamp(Instant time) {
+        return SEED_TIMESTAMP.format(time);
+    }
+
+    private static String insert(String table, List<String> columns) {
+        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
+    }
+}

@@ -1,0 +1,143 @@
+package dev.parley.server.history;
+
+import static dev.parley.server.store.Messages.roomMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.store.StoredMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class HistoryWriterTest {
+
+    private static final Duration LONG = Duration.ofSeconds(10);
+
+    private final List<HistoryWriter> writers = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @AfterEach
+    void closeWriters() {
+        writers.forEach(w -> w.close(LONG));
+        ((Logger) LoggerFactory.getLogger(HistoryWriter.class)).detachAppender(logs);
+    }
+
+    private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity) {
+        HistoryConfig config = new HistoryConfig(true, flushInterval, batchSize, capacity, 1000, 50);
+        HistoryWriter writer = new HistoryWriter(store, config, Duration.ofMillis(1), Duration.ofMillis(20));
+        writers.add(writer);
+        return writer;
+    }
+
+    private static List<StoredMessage> messages(int count) {
+        return IntStream.range(0, count).mapToObj(i -> roomMessage("m" + i, i / 3, "#general")).toList();
+    }
+
+    private static List<String> ids(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::msgid).toList();
+    }
+
+    @Test
+    void messagesQueuedWhileTheStoreIsBusyAreCommittedInBatches() throws Exception {
+        RecordingStore store = new RecordingStore().gated();
+        HistoryWriter writer = writer(store, LONG, 20, 1000);
+        writer.offer(roomMessage("first", 0, "#general"));
+        writer.flush();
+        await().atMost(LONG).until(store::writerInside);
+
+        messages(50).forEach(writer::offer);
+        store.open();
+
+        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(store.batches()).extracting(List::size).containsExactly(1, 20, 20, 10);
+    }
+
+    @Test
+    void aPartBatchIsCommittedAfterTheFlushIntervalWithoutAFlush() {
+        RecordingStore store = new RecordingStore();
+        HistoryWriter writer = writer(store, Duration.ofMillis(20), 500, 1000);
+
+        messages(3).forEach(writer::offer);
+
+        await().atMost(LONG).until(() -> store.storedIds().size() == 3);
+        assertThat(writer.pendingCount()).isZero();
+    }
+
+    @Test
+    void messagesAreStoredInTheOrderTheyWereOffered() throws Exception {
+        RecordingStore store = new RecordingStore();
+        HistoryWriter writer = writer(store, Duration.ofMillis(5), 7, 10_000);
+        List<StoredMessage> sent = messages(1000);
+
+        sent.forEach(writer::offer);
+
+        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(store.storedIds()).containsExactlyElementsOf(ids(sent));
+        assertThat(store.batches()).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(7));
+    }
+
+    @Test
+    void closeStoresEverythingStillQueuedAndStopsTheThread() {
+        RecordingStore store = new RecordingStore();
+        HistoryWriter writer = writer(store, LONG, 500, 1000);
+        messages(5).forEach(writer::offer);
+
+        writer.close(LONG);
+
+        assertThat(store.storedIds()).hasSize(5);
+        assertThat(writer.offer(roomMessage("late", 99, "#general"))).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("parley-history-writer"));
+    }
+
+    @Test
+    void aFailingStoreDelaysHistoryButLosesAndDuplicatesNothing() throws Exception {
+        RecordingStore store = new RecordingStore().failingFirst(4);
+        HistoryWriter writer = writer(store, Duration.ofMillis(5), 10, 1000);
+        List<StoredMessage> sent = messages(30);
+        captureLogs();
+
+        sent.forEach(writer::offer);
+
+        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(store.storedIds()).containsExactlyElementsOf(ids(sent));
+        assertThat(store.attempts()).isGreaterThanOrEqualTo(4 + 3);
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(1);
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.INFO).hasSize(1);
+    }
+
+    @Test
+    void aFullQueueRefusesCountsAndWarnsOncePerEpisode() throws Exception {
+        RecordingStore store = new RecordingStore().gated();
+        HistoryWriter writer = writer(store, LONG, 100, 5);
+        captureLogs();
+        writer.offer(roomMessage("taken", 0, "#general"));
+        writer.flush();
+        await().atMost(LONG).until(store::writerInside);
+
+        List<Boolean> accepted = messages(8).stream().map(writer::offer).toList();
+
+        assertThat(accepted).containsExactly(true, true, true, true, true, false, false, false);
+        assertThat(writer.droppedCount()).isEqualTo(3);
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(1);
+
+        store.open();
+        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(store.storedIds()).hasSize(6);
+        assertThat(writer.offer(roomMessage("again", 9, "#general"))).isTrue();
+    }
+
+    private void captureLogs() {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(HistoryWriter.class)).addAppender(logs);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.parley.server.store;
+
+import static dev.parley.server.store.Messages.at;
+import static dev.parley.server.store.Messages.directMessage;
+import static dev.parley.server.store.Messages.roomMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.protocol.name.CaseMapping;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link MessageStore} must do; each implementation's test extends this. */
+public abstract class MessageStoreContract {
+
+    protected MessageStore store;
+
+    /** A new, empty store. */
+    protected abstract MessageStore newStore() throws Exception;
+
+    /** Releases what {@link #newStore} opened. */
+    protected void closeStore() throws Exception {
+        store.close();
+    }
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = newStore();
+    }
+
+    @AfterEach
+    void releaseStore() throws Exception {
+        closeStore();
+    }
+
+    private static List<String> ids(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::msgid).toList();
+    }
+
+    private void appendTen() {
+        for (int i = 1; i <= 10; i++) {
+            store.appendAll(List.of(roomMessage("m" + i, i * 10L, "#general")));
+        }
+    }
+
+    @Test
+    void appendingAKnownMsgidAgainStoresNothingNew() {
+        store.appendAll(List.of(roomMessage("a", 1, "#general"), roomMessage("b", 2, "#general")));
+        store.appendAll(List.of(roomMessage("b", 2, "#general"), roomMessage("c", 3, "#general"),
+                roomMessage("c", 3, "#general")));
+
+        assertThat(store.count()).isEqualTo(3);
+        assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void everyFieldComesBackAsStored() {
+        StoredMessage sent = new StoredMessage("x1", at(5), "#general", "#General", "Bob", "Bob!b@example.org",
+                "bobacct", "NOTICE", "\u0001ACTION waves; twice\u0001",
+                Map.of("+draft/reply", "a;b c\\d", "+typing", ""));
+        StoredMessage noAccount = new StoredMessage("x2", at(6), "#general", "#general", "eve", "eve!e@h", null,
+                "PRIVMSG", "", Map.of());
+        store.appendAll(List.of(sent, noAccount));
+
+        assertThat(store.findByMsgId("#general", "x1")).contains(sent);
+        assertThat(store.findByMsgId("#general", "x2")).contains(noAccount);
+    }
+
+    @Test
+    void messagesAtTheSameMillisecondKeepInsertionOrder() {
+        store.appendAll(List.of(roomMessage("z", 5, "#general"), roomMessage("a", 5, "#general")));
+        store.appendAll(List.of(roomMessage("m", 5, "#general"), roomMessage("early", 1, "#general")));
+
+        assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("early", "z", "a", "m");
+        assertThat(ids(store.after("#general", at(0), 10))).containsExactly("early", "z", "a", "m");
+    }
+
+    @Test
+    void latestReturnsTheNewestInChronologicalOrder() {
+        appendTen();
+
+        assertThat(ids(store.latest("#general", Optional.empty(), 3))).containsExactly("m8", "m9", "m10");
+        assertThat(ids(store.latest("#general", Optional.of(at(80)), 5))).containsExactly("m9", "m10");
+        assertThat(ids(store.latest("#general", Optional.of(at(20)), 2))).containsExactly("m9", "m10");
+    }
+
+    @Test
+    void beforeExcludesTheAnchorAndKeepsTheNearest() {
+        appendTen();
+
+        assertThat(ids(store.before("#general", at(50), 2))).containsExactly("m3", "m4");
+        assertThat(ids(store.before("#general", at(15), 5))).containsExactly("m1");
+        assertThat(store.before("#general", at(10), 5)).isEmpty();
+    }
+
+    @Test
+    void afterExcludesTheAnchorAndKeepsTheNearest() {
+        appendTen();
+
+        assertThat(ids(store.after("#general", at(50), 2))).containsExactly("m6", "m7");
+        assertThat(store.after("#general", at(100), 5)).isEmpty();
+    }
+
+    @Test
+    void betweenExcludesBothEnds() {
+        appendTen();
+
+        assertThat(ids(store.between("#general", at(20), at(60), 10))).containsExactly("m3", "m4", "m5");
+        assertThat(store.between("#general", at(50), at(50), 10)).isEmpty();
+    }
+
+    @Test
+    void betweenKeepsTheMessagesNearestFrom() {
+        appendTen();
+
+        assertThat(ids(store.between("#general", at(20), at(90), 2))).containsExactly("m3", "m4");
+        assertThat(ids(store.between("#general", at(90), at(20), 2))).containsExactly("m7", "m8");
+    }
+
+    @Test
+    void aZeroLimitReturnsNothing() {
+        appendTen();
+
+        assertThat(store.latest("#general", Optional.empty(), 0)).isEmpty();
+        assertThat(store.before("#general", at(1000), 0)).isEmpty();
+        assertThat(store.targets("alice", List.of("#general"), at(0), at(1000), 0)).isEmpty();
+    }
+
+    @Test
+    void conversationsDoNotMix() {
+        store.appendAll(List.of(roomMessage("g", 1, "#general"), roomMessage("d", 2, "#dev-team"),
+                directMessage("p", 3, "alice", "bob")));
+
+        assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("g");
+        assertThat(ids(store.latest("#dev-team", Optional.empty(), 10))).containsExactly("d");
+        assertThat(store.findByMsgId("#dev-team", "g")).isEmpty();
+        assertThat(store.findByMsgId("#general", "unknown")).isEmpty();
+        assertThat(store.latest("#nowhere", Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void bothSidesOfAPrivateConversationShareOneKey() {
+        store.appendAll(List.of(directMessage("p1", 1, "Alice", "bob"), directMessage("p2", 2, "BOB", "alice")));
+
+        String key = DirectKey.of(CaseMapping.RFC1459, "bob", "ALICE").historyKey();
+        assertThat(key).isEqualTo("alice bob");
+        assertThat(ids(store.latest(key, Optional.empty(), 10))).containsExactly("p1", "p2");
+    }
+
+    @Test
+    void targetsListTheGivenRoomsAndTheNicksConversationsOldestActivityFirst() {
+        store.appendAll(List.of(
+                roomMessage("g1", 10, "#general"),
+                directMessage("ab1", 20, "alice", "bob"),
+                roomMessage("d1", 30, "#dev-team"),
+                directMessage("cb1", 40, "carol", "bob"),
+                roomMessage("g2", 50, "#general"),
+                directMessage("ac1", 60, "carol", "alice"),
+                roomMessage("o1", 70, "#other")));
+
+        List<TargetActivity> targets = store.targets("alice", List.of("#general", "#dev-team"), at(0), at(100), 10);
+
+        assertThat(targets).extracting(TargetActivity::historyKey)
+                .containsExactly("alice bob", "#dev-team", "#general", "alice carol");
+        assertThat(targets).extracting(t -> t.lastMessage().msgid()).containsExactly("ab1", "d1", "g2", "ac1");
+        assertThat(targets.get(2).latest()).isEqualTo(at(50));
+    }
+
+    @Test
+    void targetsExcludeTheWindowEndsAndHonourTheLimitFromTheFirstTime() {
+        store.appendAll(List.of(
+                roomMessage("g1", 10, "#general"),
+                directMessage("ab1", 20, "alice", "bob"),
+                roomMessage("d1", 30, "#dev-team"),
+                roomMessage("g2", 50, "#general"),
+                directMessage("ac1", 60, "carol", "alice")));
+        List<String> rooms = List.of("#general", "#dev-team");
+
+        assertThat(store.targets("alice", rooms, at(10), at(50), 10)).extracting(TargetActivity::historyKey)
+                .containsExactly("alice bob", "#dev-team");
+        assertThat(store.targets("alice", rooms, at(10), at(50), 10).get(0).latest()).isEqualTo(at(20));
+        assertThat(store.targets("alice", rooms, at(0), at(100), 2)).extracting(TargetActivity::historyKey)
+                .containsExactly("alice bob", "#dev-team");
+        assertThat(store.targets("alice", rooms, at(100), at(0), 2)).extracting(TargetActivity::historyKey)
+                .containsExactly("#general", "alice carol");
+        assertThat(store.targets("bob", List.of(), at(0), at(100), 10)).extracting(TargetActivity::historyKey)
+                .containsExactly("alice bob");
+    }
+}
