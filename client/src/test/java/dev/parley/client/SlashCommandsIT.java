@@ -3,7 +3,6 @@ package dev.parley.client;
 import static dev.parley.client.ScriptModeIT.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.protocol.Numeric;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
@@ -105,21 +104,31 @@ class SlashCommandsIT {
     }
 
     @Test
-    void historyAsksTheServerTheWayIt5OffersAndShowsTheAnswer() {
+    void historyReplaysTheRoomsLastMessagesThroughChathistory() {
         try (TestServer server = TestServer.start()) {
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            bob.send("PRIVMSG #general :first words");
+            bob.send("PRIVMSG #general :second words");
+            awaitStored(bob, "(2 messages)");
             try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
                 alice.awaitOutput("[general] You joined");
-                RawIrcClient bob = server.user("bob");
-                bob.join("#general");
-                bob.send("PRIVMSG #general :remember this");
-                alice.awaitOutput("[general] [bob]: remember this");
-                alice.type("/history 10");
-                String out = alice.awaitOutput("istory");
-                assertThat(out).containsAnyOf("remember this", "History is not kept");
-                bob.send("PING :x");
-                bob.expect(Lines.command("PONG"));
-                assertThat(Numeric.RPL_ISUPPORT.code()).isEqualTo("005");
+                alice.type("/history 1");
+                String out = alice.awaitOutput("[general] End of history");
+                assertThat(out).contains("[general] History (1 message)")
+                        .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\[general\\] \\[bob\\]: second words")
+                        .doesNotContain("first words");
             }
         }
+    }
+
+    /** History is written in group commits: wait until the server's plain HISTORY reports it stored. */
+    private static void awaitStored(RawIrcClient reader, String count) {
+        org.awaitility.Awaitility.await().atMost(ScriptedClient.WAIT).until(() -> {
+            reader.send("HISTORY #general 2");
+            return reader.expect(Lines.described("end of history",
+                    m -> m.command().equals("NOTICE") && m.lastParam().startsWith("End of history")))
+                    .lastParam().contains(count);
+        });
     }
 }
