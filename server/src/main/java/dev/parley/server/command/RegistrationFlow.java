@@ -43,7 +43,7 @@ public final class RegistrationFlow {
         String nick = session.nick();
         reg.forgetPassword();
         if (!login.isSlow()) {
-            finish(ctx, login.check(nick, password));
+            finish(ctx, login.check(nick, password), password);
             return;
         }
         reg.setChecking(true);
@@ -51,20 +51,23 @@ public final class RegistrationFlow {
         CompletableFuture.supplyAsync(() -> login.check(nick, password), services.blocking())
                 .whenComplete((result, error) -> later.completeWith(() -> {
                     reg.setChecking(false);
-                    finish(ctx, error == null ? result : LoginCheck.Result.WRONG_PASSWORD);
+                    finish(ctx, error == null ? result : LoginCheck.Result.WRONG_PASSWORD, password);
                 }));
     }
 
-    private void finish(CommandContext ctx, LoginCheck.Result result) {
+    /**
+     * After a reserved nick the client may pick another one, so the password it sent is kept for
+     * that second check; every other outcome drops it.
+     */
+    private void finish(CommandContext ctx, LoginCheck.Result result, String password) {
         Session session = ctx.session();
         switch (result) {
             case WRONG_PASSWORD -> refusePassword(ctx);
             case RESERVED_NICK -> refuseReservedNick(ctx);
             case USER, ADMIN -> admitUnlessBanned(ctx, result == LoginCheck.Result.ADMIN);
         }
-        if (!session.isRegistered() && !session.isClosing()) {
-            session.registration().setPassword(null);
-        }
+        boolean mayRetryNick = result == LoginCheck.Result.RESERVED_NICK && !session.isClosing();
+        session.registration().setPassword(mayRetryNick ? password : null);
     }
 
     private void refusePassword(CommandContext ctx) {

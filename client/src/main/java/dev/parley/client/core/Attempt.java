@@ -1,0 +1,39 @@
+package dev.parley.client.core;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection and its registration, which ends with an {@link RegistrationOutcome}. Written by
+ * the connection's reader thread; read by the thread waiting for the outcome.
+ */
+final class Attempt {
+
+    final CapNegotiation caps = new CapNegotiation();
+    final CompletableFuture<RegistrationOutcome> outcome = new CompletableFuture<>();
+    volatile LineConnection connection;
+    /** The text of the server's ERROR, the best account of why it closed the connection. */
+    volatile String lastError;
+    /** The server refused us for good (password, ban): do not reconnect. */
+    volatile boolean refused;
+
+    /** Completes the outcome from the registration numerics; {@code registered} once welcomed. */
+    void observe(IrcMessage m, boolean registered) {
+        String code = m.command();
+        if (code.equals("ERROR")) {
+            lastError = m.lastParam();
+        } else if (code.equals(Numeric.ERR_PASSWDMISMATCH.code())) {
+            refused = true;
+            outcome.complete(new RegistrationOutcome.WrongPassword(m.lastParam()));
+        } else if (code.equals(Numeric.ERR_YOUREBANNEDCREEP.code())) {
+            refused = true;
+            outcome.complete(new RegistrationOutcome.Banned(m.lastParam()));
+        } else if (!registered && (code.equals(Numeric.ERR_NICKNAMEINUSE.code())
+                || code.equals(Numeric.ERR_ERRONEUSNICKNAME.code()))) {
+            outcome.complete(new RegistrationOutcome.NickInUse(m.param(1), m.lastParam()));
+        } else if (code.equals(Numeric.RPL_ENDOFMOTD.code()) || code.equals(Numeric.ERR_NOMOTD.code())) {
+            outcome.complete(new RegistrationOutcome.Welcomed(m.param(0)));
+        }
+    }
+}

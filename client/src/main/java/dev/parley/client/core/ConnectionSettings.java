@@ -1,0 +1,18 @@
+package dev.parley.client.core;
+
+import java.time.Duration;
+
+/**
+ * Where and as whom to connect.
+ *
+ * @param password the server password (PASS), or null to send none
+ * @param reconnect whether a lost connection is retried with {@code backoff}
+ * @param timeout how long connecting and registering may take
+ */
+public record ConnectionSettings(String host, int port, String nick, String password, boolean reconnect,
+        Backoff backoff, Duration timeout) {
+
+    public ConnectionSettings withNick(String value) {
+        return new ConnectionSettings(host, port, value, password, reconnect, backoff, timeout);
+    }
+}

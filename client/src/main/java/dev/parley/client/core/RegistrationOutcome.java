@@ -1,0 +1,47 @@
+package dev.parley.client.core;
+
+/** How an attempt to connect and register ended. Only {@link Welcomed} leaves a usable connection. */
+public sealed interface RegistrationOutcome {
+
+    /** A short English account of the outcome, for logs and reconnect notes. */
+    String describe();
+
+    record Welcomed(String nick) implements RegistrationOutcome {
+        public String describe() {
+            return "welcomed as " + nick;
+        }
+    }
+
+    /** The nick is taken (or reserved); the connection stays open for {@code IrcClient.tryNick}. */
+    record NickInUse(String nick, String reason) implements RegistrationOutcome {
+        public String describe() {
+            return nick + ": " + reason;
+        }
+    }
+
+    record WrongPassword(String text) implements RegistrationOutcome {
+        public String describe() {
+            return text;
+        }
+    }
+
+    record Banned(String reason) implements RegistrationOutcome {
+        public String describe() {
+            return reason;
+        }
+    }
+
+    /** No connection could be made: the server is down, or the address is wrong. */
+    record Unreachable(String reason) implements RegistrationOutcome {
+        public String describe() {
+            return reason;
+        }
+    }
+
+    /** The server closed the connection, or did not finish in time, for another reason. */
+    record Failed(String reason) implements RegistrationOutcome {
+        public String describe() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.parley.client.tui;
+
+import dev.parley.client.core.ClientEvent;
+import dev.parley.client.core.ClientState;
+import dev.parley.client.core.ConnectionSettings;
+import dev.parley.client.core.IrcClient;
+import dev.parley.client.core.MessageKind;
+import dev.parley.client.core.RegistrationOutcome;
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * One chat: the client connection, what the user types, and what is shown. Typed lines are handled
+ * on the input thread; events arrive on the client's reader thread and go straight to the display.
+ * {@link #finished()} completes with the exit code when the chat is over.
+ */
+public final class ChatSession implements ChatActions {
+
+    /** Text bytes per PRIVMSG, leaving room in the 512-byte line for the source and target. */
+    static final int TEXT_BYTES = 380;
+    private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
+
+    private final IrcClient client;
+    private final Display display;
+    private final MessageFormatter formatter;
+    private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
+    private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    private final Map<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiters = new ConcurrentHashMap<>();
+
+    public ChatSession(ConnectionSettings settings, Display display, MessageFormatter formatter) {
+        this.display = display;
+        this.formatter = formatter;
+        this.client = new IrcClient(settings, this::onEvent);
+    }
+
+    public RegistrationOutcome connect() {
+        return client.connect();
+    }
+
+    public RegistrationOutcome tryNick(String nick) {
+        return client.tryNick(nick);
+    }
+
+    /** Joins a room and waits (up to {@code timeout}) until the server confirms it. */
+    public boolean join(String room, Duration timeout) {
+        String wire = RoomNames.toWire(room);
+        CompletableFuture<ClientEvent> joined = expect(e -> e instanceof ClientEvent.Joined j && j.self()
+                && client.state().caseMapping().equal(j.room(), wire));
+        send(IrcMessage.of("JOIN", wire));
+        return await(joined, timeout);
+    }
+
+    /** Handles one typed line: text for the current room, or a slash command. */
+    public void handleInput(String line) {
+        ParsedInput input = parser.parse(line);
+        if (input instanceof ParsedInput.Text text) {
+            String room = requireRoom();
+            if (room != null) {
+                say(room, text.text(), false);
+            }
+        } else if (input instanceof ParsedInput.Command command) {
+            command.command().run().run(this, command.args());
+        } else if (input instanceof ParsedInput.Usage usage) {
+            show(DisplayLine.error("Usage: /" + usage.command().name() + " " + usage.command().usage()));
+        } else if (input instanceof ParsedInput.Unknown unknown) {
+            show(DisplayLine.error("Unknown command /" + unknown.name() + " — nothing was sent. Type /help for the list."));
+        }
+    }
+
+    /**
+     * The end of a script: waits until the server has handled every line sent (a PING answered by
+     * its PONG comes after them), then quits. Exit code 0 when all was delivered.
+     */
+    public void finishScript() {
+        boolean delivered = client.roundTrip(Duration.ofSeconds(30));
+        if (!delivered) {
+            show(DisplayLine.error("The server did not confirm the last lines; some may not have been delivered."));
+        }
+        client.quit(null, QUIT_WAIT);
+        finished.complete(delivered ? 0 : 1);
+    }
+
+    public CompletableFuture<Integer> finished() {
+        return finished;
+    }
+
+    public IrcClient client() {
+        return client;
+    }
+
+    @Override
+    public ClientState state() {
+        return client.state();
+    }
+
+    @Override
+    public void send(IrcMessage message) {
+        if (!client.send(message)) {
+            show(DisplayLine.error("Not connected — not sent: " + message.command()));
+        }
+    }
+
+    @Override
+    public void say(String target, String text, boolean action) {
+        for (String chunk : TextChunks.split(text, TEXT_BYTES)) {
+            String body = action ? "\u0001ACTION " + chunk + "\u0001" : chunk;
+            send(IrcMessage.of("PRIVMSG", target, body));
+            if (!state().caps().contains(Capability.ECHO_MESSAGE.wireName())) {
+                showOwn(target, chunk, action);
+            }
+        }
+    }
+
+    /** Without echo-message the server does not send our lines back, so we show them ourselves. */
+    private void showOwn(String target, String text, boolean action) {
+        MessageKind kind = action ? MessageKind.ACTION : MessageKind.MESSAGE;
+        onEvent(new ClientEvent.MessageReceived(Instant.now(), client.nick(), target, text, kind, true,
+                ChannelName.looksLikeRoom(target)));
+    }
+
+    @Override
+    public void show(DisplayLine line) {
+        display.show(line);
+    }
+
+    @Override
+    public void switchTo(String room) {
+        client.switchTo(room);
+    }
+
+    @Override
+    public void quit(String reason) {
+        client.quit(reason, QUIT_WAIT);
+        finished.complete(0);
+    }
+
+    @Override
+    public String requireRoom() {
+        String room = state().currentRoom();
+        if (room == null) {
+            show(DisplayLine.error("You are in no room — /join a room first"));
+        }
+        return room;
+    }
+
+    private void onEvent(ClientEvent event) {
+        for (DisplayLine line : formatter.format(event)) {
+            display.show(line);
+        }
+        if (event instanceof ClientEvent.Disconnected lost && lost.retryIn() == null) {
+            finished.complete(1);
+        }
+        for (Map.Entry<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiter : List.copyOf(waiters.entrySet())) {
+            if (waiter.getKey().test(event)) {
+                waiter.getValue().complete(event);
+                waiters.remove(waiter.getKey());
+            }
+        }
+    }
+
+    private CompletableFuture<ClientEvent> expect(Predicate<ClientEvent> what) {
+        CompletableFuture<ClientEvent> future = new CompletableFuture<>();
+        waiters.put(what, future);
+        return future;
+    }
+
+    private boolean await(CompletableFuture<ClientEvent> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiters.values().remove(future);
+        }
+    }
+}

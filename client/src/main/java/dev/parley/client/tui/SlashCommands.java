@@ -1,0 +1,156 @@
+package dev.parley.client.tui;
+
+import static dev.parley.client.tui.RoomNames.toDisplay;
+import static dev.parley.client.tui.RoomNames.toWire;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.IrcParser;
+import dev.parley.protocol.ParseResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table of slash commands: one entry per command, each a line or two. */
+public final class SlashCommands {
+
+    /** Messages /history asks for when no count is given. */
+    static final int DEFAULT_HISTORY = 20;
+
+    private static final List<SlashCommand> ALL = List.of(
+            user("history", "[n]", "show the room's last n messages", 0, SlashCommands::history),
+            user("users", "", "list the people in the room", 0, (c, a) -> inRoom(c, r -> IrcMessage.of("NAMES", r))),
+            user("msg", "nick text", "send a private message", 2, (c, a) -> c.say(a.word(0), a.rest(1), false)),
+            user("join", "room", "join a room (created if new) and switch to it", 1,
+                    (c, a) -> c.send(IrcMessage.of("JOIN", toWire(a.word(0))))),
+            user("part", "[room]", "leave the room (default: the current one)", 0, SlashCommands::part),
+            user("switch", "room", "make another joined room the current one", 1, SlashCommands::switchRoom),
+            user("rooms", "", "list your rooms", 0, SlashCommands::rooms),
+            user("me", "action", "describe what you do", 1, (c, a) -> sayHere(c, a.text(), true)),
+            user("topic", "[text]", "show or set the room's topic", 0, SlashCommands::topic),
+            user("nick", "new", "change your nickname", 1, (c, a) -> c.send(IrcMessage.of("NICK", a.word(0)))),
+            user("away", "[message]", "mark yourself away (no message: back)", 0,
+                    (c, a) -> c.send(a.isEmpty() ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", a.text()))),
+            user("whois", "nick", "show who someone is", 1, (c, a) -> c.send(IrcMessage.of("WHOIS", a.word(0)))),
+            user("kick", "nick [reason]", "remove someone from the room (room operators, admin)", 1, SlashCommands::kick),
+            admin("ban", "nick [reason]", "kick and refuse someone from the server", 1, SlashCommands::ban),
+            admin("unban", "nick", "lift a ban", 1, (c, a) -> c.send(IrcMessage.of("UNBAN", a.word(0)))),
+            admin("bans", "", "list the bans", 0, (c, a) -> c.send(IrcMessage.of("BANS"))),
+            user("register", "password", "register your nickname (when the server has accounts)", 1,
+                    (c, a) -> c.send(IrcMessage.of("REGISTER", "*", "*", a.word(0)))),
+            user("quit", "[message]", "leave the chat", 0, (c, a) -> c.quit(a.isEmpty() ? null : a.text())),
+            user("help", "", "this list", 0, (c, a) -> help(c)),
+            user("raw", "line", "send a raw IRC line", 1, SlashCommands::raw));
+
+    private SlashCommands() {}
+
+    public static List<SlashCommand> all() {
+        return ALL;
+    }
+
+    private static SlashCommand user(String name, String usage, String help, int minArgs, SlashCommand.Handler run) {
+        return new SlashCommand(name, usage, help, false, minArgs, run);
+    }
+
+    private static SlashCommand admin(String name, String usage, String help, int minArgs, SlashCommand.Handler run) {
+        return new SlashCommand(name, usage, help, true, minArgs, run);
+    }
+
+    private static void inRoom(ChatActions chat, java.util.function.Function<String, IrcMessage> message) {
+        String room = chat.requireRoom();
+        if (room != null) {
+            chat.send(message.apply(room));
+        }
+    }
+
+    private static void sayHere(ChatActions chat, String text, boolean action) {
+        String room = chat.requireRoom();
+        if (room != null) {
+            chat.say(room, text, action);
+        }
+    }
+
+    /** CHATHISTORY when the server offers it (capped to its page size), else the plain HISTORY command. */
+    private static void history(ChatActions chat, CommandArgs args) {
+        int count = DEFAULT_HISTORY;
+        if (!args.isEmpty()) {
+            try {
+                count = Integer.parseInt(args.word(0));
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count <= 0) {
+                chat.show(DisplayLine.error("Usage: /history [n] — n is a positive number"));
+                return;
+            }
+        }
+        int n = count;
+        var limit = chat.state().chatHistoryLimit();
+        if (limit.isPresent()) {
+            inRoom(chat, room -> IrcMessage.of("CHATHISTORY", "LATEST", room, "*", String.valueOf(Math.min(n, limit.get()))));
+        } else {
+            inRoom(chat, room -> IrcMessage.of("HISTORY", room, String.valueOf(n)));
+        }
+    }
+
+    private static void part(ChatActions chat, CommandArgs args) {
+        String room = args.isEmpty() ? chat.requireRoom() : toWire(args.word(0));
+        if (room != null) {
+            chat.send(args.count() > 1 ? IrcMessage.of("PART", room, args.rest(1)) : IrcMessage.of("PART", room));
+        }
+    }
+
+    private static void switchRoom(ChatActions chat, CommandArgs args) {
+        String room = toWire(args.word(0));
+        if (!chat.state().inRoom(room)) {
+            chat.show(DisplayLine.error("You are not in " + toDisplay(room) + " — /join " + toDisplay(room) + " first"));
+            return;
+        }
+        chat.switchTo(room);
+        chat.show(DisplayLine.info("Now talking in " + toDisplay(room)));
+    }
+
+    private static void rooms(ChatActions chat, CommandArgs args) {
+        var state = chat.state();
+        if (state.rooms().isEmpty()) {
+            chat.show(DisplayLine.info("You are in no room — /join general"));
+            return;
+        }
+        List<String> shown = new ArrayList<>();
+        for (String room : state.roomNames()) {
+            boolean current = state.currentRoom() != null && state.caseMapping().equal(room, state.currentRoom());
+            shown.add(toDisplay(room) + (current ? " (current)" : ""));
+        }
+        chat.show(DisplayLine.info("Your rooms: " + String.join(", ", shown)));
+    }
+
+    private static void topic(ChatActions chat, CommandArgs args) {
+        inRoom(chat, room -> args.isEmpty() ? IrcMessage.of("TOPIC", room) : IrcMessage.of("TOPIC", room, args.text()));
+    }
+
+    private static void kick(ChatActions chat, CommandArgs args) {
+        inRoom(chat, room -> args.count() > 1
+                ? IrcMessage.of("KICK", room, args.word(0), args.rest(1))
+                : IrcMessage.of("KICK", room, args.word(0)));
+    }
+
+    private static void ban(ChatActions chat, CommandArgs args) {
+        chat.send(args.count() > 1 ? IrcMessage.of("BAN", args.word(0), args.rest(1)) : IrcMessage.of("BAN", args.word(0)));
+    }
+
+    private static void raw(ChatActions chat, CommandArgs args) {
+        ParseResult parsed = IrcParser.parse(args.text());
+        if (parsed instanceof ParseResult.Parsed ok) {
+            chat.send(ok.message());
+        } else {
+            chat.show(DisplayLine.error("Not a valid IRC line (" + ((ParseResult.Malformed) parsed).reason() + "); nothing sent"));
+        }
+    }
+
+    private static void help(ChatActions chat) {
+        chat.show(DisplayLine.info("Commands (type text without a slash to talk in the current room):"));
+        for (SlashCommand command : ALL) {
+            String usage = command.usage().isEmpty() ? "" : " " + command.usage();
+            chat.show(DisplayLine.info(String.format("  /%-22s %s%s", command.name() + usage, command.help(),
+                    command.admin() ? "  [admin]" : "")));
+        }
+    }
+}

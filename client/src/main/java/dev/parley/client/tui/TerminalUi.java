@@ -1,0 +1,122 @@
+package dev.parley.client.tui;
+
+import dev.parley.client.core.ClientState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The terminal client: the input line stays at the bottom and incoming lines are printed above it
+ * ({@link LineReader#printAbove}), so what the user is typing is never broken up. Up/down walk the
+ * input history; Tab completes commands and nicks.
+ */
+public final class TerminalUi implements Ui {
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final boolean colour;
+    private final InputCompleter completer = new InputCompleter();
+
+    /** @param colour whether to colour lines (off for NO_COLOR and dumb terminals) */
+    public TerminalUi(Terminal terminal, boolean colour) {
+        this.terminal = terminal;
+        this.colour = colour && !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("parley")
+                .parser(literalParser())
+                .completer(completer)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+    }
+
+    /** Chat text is not shell input: quotes, backslashes and '!' are just characters. */
+    private static DefaultParser literalParser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEofOnEscapedNewLine(false);
+        parser.setEscapeChars(new char[0]);
+        parser.setQuoteChars(new char[0]);
+        return parser;
+    }
+
+    public LineReader lineReader() {
+        return reader;
+    }
+
+    @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
+    public void show(DisplayLine line) {
+        if (colour) {
+            reader.printAbove(new AttributedString(line.text(), styleOf(line.style())));
+        } else {
+            reader.printAbove(line.text());
+        }
+    }
+
+    private static AttributedStyle styleOf(Style style) {
+        return switch (style) {
+            case CHAT -> AttributedStyle.DEFAULT;
+            case OWN -> AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+            case PRIVATE -> AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
+            case EVENT -> AttributedStyle.DEFAULT.faint();
+            case INFO -> AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
+            case ERROR -> AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
+        };
+    }
+
+    @Override
+    public String ask(String question, String defaultValue) {
+        String answer = read(question, null);
+        return answer == null ? null : answer.isBlank() ? defaultValue : answer.strip();
+    }
+
+    @Override
+    public String askSecret(String question) {
+        return read(question, '*');
+    }
+
+    @Override
+    public String readLine(String prompt) {
+        return read(prompt, null);
+    }
+
+    /** A line, or null when the user ends input (Ctrl-D) or interrupts (Ctrl-C). */
+    private String read(String prompt, Character mask) {
+        try {
+            return reader.readLine(prompt, mask);
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void completeFrom(Supplier<ClientState> state) {
+        completer.useState(state);
+    }
+
+    @Override
+    public void close() {
+        try {
+            terminal.flush();
+            terminal.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

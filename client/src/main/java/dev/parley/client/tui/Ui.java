@@ -1,0 +1,29 @@
+package dev.parley.client.tui;
+
+import dev.parley.client.core.ClientState;
+import java.util.function.Supplier;
+
+/**
+ * The user's side: a display, the start-up prompts and the input line. {@link TerminalUi} for a
+ * person at a terminal, {@link PlainUi} for scripts and pipes.
+ */
+public interface Ui extends Display, AutoCloseable {
+
+    /** Whether a person is typing (prompts and offers make sense) rather than a script. */
+    boolean interactive();
+
+    /** Asks a question; returns the answer, {@code defaultValue} for an empty one, or null at end of input. */
+    String ask(String question, String defaultValue);
+
+    /** Asks for a secret without echoing it; null at end of input. */
+    String askSecret(String question);
+
+    /** Reads the next input line; null at end of input. */
+    String readLine(String prompt);
+
+    /** Where completion finds nicks and rooms; ignored by UIs without completion. */
+    default void completeFrom(Supplier<ClientState> state) {}
+
+    @Override
+    void close();
+}

@@ -1,0 +1,131 @@
+package dev.parley.client;
+
+import static dev.parley.client.ScriptModeIT.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.server.config.ListenAddress;
+import dev.parley.server.config.ServerConfig;
+import dev.parley.server.it.TestServer;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each way things go wrong ends in a message a person understands. */
+class TroublesIT {
+
+    @Test
+    void aWrongPasswordIsSaidPlainlyAndExitsNonZero() {
+        try (TestServer server = TestServer.start()) {
+            ScriptedClient alice = ScriptedClient.start(options(server, "alice").withPassword("guess"));
+            assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
+            assertThat(alice.output()).contains("Wrong password");
+        }
+    }
+
+    @Test
+    void aBannedUserIsToldTheReasonAtLogin() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient admin = server.admin();
+            admin.send("BAN mallory flooding");
+            admin.expect(Lines.command("NOTICE"));
+            ScriptedClient mallory = ScriptedClient.start(options(server, "mallory"));
+            assertThat(mallory.awaitExit()).isEqualTo(ExitCode.FAILED);
+            assertThat(mallory.output()).contains("You are banned from this server: flooding");
+        }
+    }
+
+    @Test
+    void aTakenNickIsReplacedByAnOfferedOneInScripts() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient first = server.user("alice");
+            first.join("#general");
+            try (ScriptedClient second = ScriptedClient.start(options(server, "alice"))) {
+                second.awaitOutput("Trying alice_ instead");
+                second.awaitOutput("[general] You joined");
+                second.type("it is me, the other alice");
+                first.expect(Lines.privmsgFrom("alice_", "#general", "it is me, the other alice"));
+            }
+        }
+    }
+
+    @Test
+    void theReservedAdminNickWithoutTheAdminPasswordGetsAnotherNick() {
+        try (TestServer server = TestServer.start()) {
+            try (ScriptedClient impostor = ScriptedClient.start(options(server, "admin"))) {
+                impostor.awaitOutput("Nickname is reserved");
+                impostor.awaitOutput("[general] You joined");
+                assertThat(impostor.output()).contains("Trying admin_ instead");
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsExplained() {
+        int port = freePort();
+        ScriptedClient alice = ScriptedClient.start(ClientOptions.defaults().withServer("127.0.0.1", port)
+                .withNick("alice").withRoom("general").withPassword("chat@123"));
+        assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
+        assertThat(alice.output()).contains("Cannot reach the server").contains("127.0.0.1:" + port);
+    }
+
+    @Test
+    void tlsIsRefusedClearlyForNow() {
+        ScriptedClient alice = ScriptedClient.start(ClientOptions.defaults().withTls(true).withNick("alice"));
+        assertThat(alice.awaitExit()).isEqualTo(ExitCode.USAGE);
+        assertThat(alice.output()).contains("TLS is not supported by the client yet");
+    }
+
+    @Test
+    void beingKickedSaysByWhomAndWhy() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient admin = server.admin();
+            admin.join("#general");
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                admin.expect(Lines.joinOf("alice", "#general"));
+                admin.send("KICK #general alice :mind your manners");
+                alice.awaitOutput("[general] You were kicked by admin: mind your manners");
+            }
+        }
+    }
+
+    @Test
+    void aLostConnectionIsRetriedAndTheRoomsRejoined() {
+        int port = freePort();
+        try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
+                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(), false)))) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice").withRoom("dev"))) {
+                alice.awaitOutput("[dev] You joined");
+                alice.type("/join general");
+                alice.awaitOutput("[general] You joined");
+                alice.type("/switch dev");
+                alice.awaitOutput("Now talking in dev");
+
+                server.restart();
+
+                alice.awaitOutput("Connection lost");
+                alice.awaitOutput("Reconnecting in 1 s");
+                assertThat(server.address().getPort()).isEqualTo(port);
+                RawIrcClient bob = server.user("bob");
+                bob.join("#dev");
+                alice.awaitOutput("Reconnected as alice; rejoining general, dev");
+                bob.expect(Lines.joinOf("alice", "#dev"));
+                alice.type("back again");
+                bob.expect(Lines.privmsgFrom("alice", "#dev", "back again"));
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.parley.client.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SlashCommandsTest {
+
+    private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
+
+    private RecordingChat run(RecordingChat chat, String line) {
+        ParsedInput input = parser.parse(line);
+        assertThat(input).isInstanceOf(ParsedInput.Command.class);
+        ParsedInput.Command command = (ParsedInput.Command) input;
+        command.command().run().run(chat, command.args());
+        return chat;
+    }
+
+    @ParameterizedTest(name = "{0} sends {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/users                  | NAMES #general",
+        "/msg bob hi there       | PRIVMSG bob :hi there",
+        "/join dev-team          | JOIN #dev-team",
+        "/part                   | PART #general",
+        "/part dev               | PART #dev",
+        "/topic                  | TOPIC #general",
+        "/topic Be kind          | TOPIC #general :Be kind",
+        "/nick robert            | NICK robert",
+        "/away lunch             | AWAY lunch",
+        "/away                   | AWAY",
+        "/whois bob              | WHOIS bob",
+        "/kick bob               | KICK #general bob",
+        "/kick bob too loud      | KICK #general bob :too loud",
+        "/ban bob spamming links | BAN bob :spamming links",
+        "/unban bob              | UNBAN bob",
+        "/bans                   | BANS",
+        "/register s3cret        | REGISTER * * s3cret",
+        "/raw MODE #general +t   | MODE #general +t",
+        "/history                | HISTORY #general 20",
+        "/history 5              | HISTORY #general 5",
+    })
+    void commandSendsTheRightLine(String typed, String wire) {
+        assertThat(run(new RecordingChat(), typed).sent).containsExactly(wire);
+    }
+
+    @Test
+    void meSendsACtcpAction() {
+        assertThat(run(new RecordingChat(), "/me waves").sent).containsExactly("PRIVMSG #general :\u0001ACTION waves\u0001");
+    }
+
+    @Test
+    void historyUsesChathistoryWhenTheServerOffersItCappedToItsPageSize() {
+        RecordingChat chat = new RecordingChat().withIsupport("CHATHISTORY", "100");
+        assertThat(run(chat, "/history 500").sent).containsExactly("CHATHISTORY LATEST #general * 100");
+    }
+
+    @Test
+    void switchChangesTheCurrentRoomOnlyToAJoinedOne() {
+        RecordingChat chat = run(new RecordingChat(), "/switch dev");
+        assertThat(chat.state().currentRoom()).isEqualTo("#dev");
+        run(chat, "/switch nowhere");
+        assertThat(chat.state().currentRoom()).isEqualTo("#dev");
+        assertThat(chat.shown.get(chat.shown.size() - 1).style()).isEqualTo(Style.ERROR);
+        assertThat(chat.sent).isEmpty();
+    }
+
+    @Test
+    void roomsListsJoinedRoomsAndMarksTheCurrentOne() {
+        assertThat(run(new RecordingChat(), "/rooms").shown).containsExactly(DisplayLine.info("Your rooms: general (current), dev"));
+    }
+
+    @Test
+    void quitTakesAnOptionalMessage() {
+        assertThat(run(new RecordingChat(), "/quit bye all").quitWith).isEqualTo("bye all");
+        assertThat(run(new RecordingChat(), "/quit").quitWith).isNull();
+    }
+
+    @Test
+    void helpMarksAdminCommands() {
+        RecordingChat chat = run(new RecordingChat(), "/help");
+        assertThat(chat.shown).extracting(DisplayLine::text)
+                .anySatisfy(line -> assertThat(line).contains("/ban nick [reason]").endsWith("[admin]"))
+                .anySatisfy(line -> assertThat(line).contains("/msg nick text").doesNotContain("[admin]"));
+        assertThat(chat.sent).isEmpty();
+    }
+
+    @Test
+    void aMalformedRawLineIsNotSent() {
+        RecordingChat chat = run(new RecordingChat(), "/raw :only-a-source");
+        assertThat(chat.sent).isEmpty();
+        assertThat(chat.shown).singleElement().extracting(DisplayLine::style).isEqualTo(Style.ERROR);
+    }
+
+    @Test
+    void unknownCommandsAndMissingArgumentsAreRecognised() {
+        assertThat(parser.parse("/frobnicate now")).isEqualTo(new ParsedInput.Unknown("frobnicate"));
+        assertThat(parser.parse("/msg bob")).isInstanceOf(ParsedInput.Usage.class);
+        assertThat(parser.parse("hello /there")).isEqualTo(new ParsedInput.Text("hello /there"));
+        assertThat(parser.parse("//shrug")).isEqualTo(new ParsedInput.Text("/shrug"));
+        assertThat(parser.parse("   ")).isInstanceOf(ParsedInput.Blank.class);
+    }
+}
