@@ -46,11 +46,11 @@ public final class IrcParser {
         if (command.isEmpty()) {
             return new ParseResult.Malformed("no command", null);
         }
-        if (!isValidCommand(command)) {
-            return new ParseResult.Malformed("invalid command", null);
-        }
         if (hasLineBreakOrNul(line)) {
-            return new ParseResult.Malformed("NUL, CR or LF inside the line", command);
+            return new ParseResult.Malformed("NUL, CR or LF inside the line", isValidCommand(command) ? command : null);
+        }
+        if (!isValidCommand(command)) {
+            return new ParseResult.InvalidCommand(command);
         }
         List<String> params = parseParams(line, skipSpaces(line, commandEnd));
         return new ParseResult.Parsed(new IrcMessage(tags, source, command, params));

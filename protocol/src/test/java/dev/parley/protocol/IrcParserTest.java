@@ -17,9 +17,15 @@ class IrcParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "@a=b", "@a=b ", ":src", ":src  ", "PRIV.MSG #a", "PRIVMSG\t#a"})
-    void aLineWithoutAUsableCommandIsMalformed(String line) {
+    @ValueSource(strings = {"", "   ", "@a=b", "@a=b ", ":src", ":src  "})
+    void aLineWithoutACommandIsMalformed(String line) {
         assertThat(IrcParser.parse(line)).isInstanceOf(ParseResult.Malformed.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PRIV.MSG #a", "PRIVMSG\t#a", "command_that_does_not_exist"})
+    void aVerbThatIsNotACommandWordIsAnInvalidCommandNamingIt(String line) {
+        assertThat(IrcParser.parse(line)).isEqualTo(new ParseResult.InvalidCommand(line.split(" ")[0]));
     }
 
     @Test

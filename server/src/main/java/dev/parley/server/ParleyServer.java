@@ -4,8 +4,10 @@ import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.MsgIds;
+import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.CapCommands;
 import dev.parley.server.command.Caps;
 import dev.parley.server.command.CommandDispatcher;
@@ -49,6 +51,8 @@ public final class ParleyServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
     private static final CaseMapping CASE_MAPPING = CaseMapping.RFC1459;
+    /** Departed nicks WHOWAS remembers. */
+    private static final int WHOWAS_ENTRIES = 1024;
 
     private final ParleyConfig config;
     private final Clock clock;
@@ -81,6 +85,8 @@ public final class ParleyServer implements AutoCloseable {
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
                 new Rooms(CASE_MAPPING, clock),
                 new Nicks(CASE_MAPPING),
+                new UserCounts(),
+                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
                 bans,
                 storage.history(),
                 storage.sink(),

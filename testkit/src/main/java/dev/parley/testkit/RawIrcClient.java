@@ -228,10 +228,10 @@ public final class RawIrcClient implements AutoCloseable {
             throw failure(description, "the server sent a line over the protocol's limits (" + line.bytes() + " bytes)");
         }
         ParseResult parsed = IrcParser.parse(line.text());
-        if (parsed instanceof ParseResult.Malformed malformed) {
-            throw failure(description, "the server sent a malformed line (" + malformed.reason() + ")");
+        if (parsed instanceof ParseResult.Parsed ok) {
+            return ok.message();
         }
-        return ((ParseResult.Parsed) parsed).message();
+        throw failure(description, "the server sent a malformed line (" + parsed.problem() + ")");
     }
 
     /** The UTF-8 length of the tag section with its trailing space, 0 when there is none. */

@@ -147,7 +147,7 @@ final class LineConnection {
         if (parsed instanceof ParseResult.Parsed ok) {
             listener.onMessage(this, ok.message());
         } else {
-            log.warn("ignoring a malformed line from the server: {}", ((ParseResult.Malformed) parsed).reason());
+            log.warn("ignoring a malformed line from the server: {}", parsed.problem());
         }
     }
 

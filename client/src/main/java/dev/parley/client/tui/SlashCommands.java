@@ -141,7 +141,7 @@ public final class SlashCommands {
         if (parsed instanceof ParseResult.Parsed ok) {
             chat.send(ok.message());
         } else {
-            chat.show(DisplayLine.error("Not a valid IRC line (" + ((ParseResult.Malformed) parsed).reason() + "); nothing sent"));
+            chat.show(DisplayLine.error("Not a valid IRC line (" + parsed.problem() + "); nothing sent"));
         }
     }
 

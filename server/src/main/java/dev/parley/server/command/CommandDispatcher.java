@@ -70,6 +70,8 @@ public final class CommandDispatcher implements LineProcessor {
         Replies replies = new Replies(session, services.serverName(), null);
         if (line instanceof InboundLine.TooLong) {
             replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+        } else if (line instanceof InboundLine.UnknownCommand unknown) {
+            replies.numeric(Numeric.ERR_UNKNOWNCOMMAND, printable(unknown.token()), "Unknown command");
         } else if (line instanceof InboundLine.InvalidUtf8 bad) {
             replies.fail(orStar(bad.command()), "INVALID_UTF8", "Message rejected: it is not valid UTF-8");
         } else if (line instanceof InboundLine.Malformed bad) {
@@ -124,6 +126,11 @@ public final class CommandDispatcher implements LineProcessor {
             log.error("{} {} failed", ctx.session(), spec.verb(), e);
             ctx.numeric(Numeric.ERR_UNKNOWNERROR, spec.verb(), "Internal error; the server logged it");
         }
+    }
+
+    /** The token as a middle parameter can carry it: no ':' at its start, else {@code *}. */
+    private static String printable(String token) {
+        return token.isEmpty() || token.startsWith(":") ? "*" : token;
     }
 
     private static String orStar(String command) {

@@ -42,6 +42,8 @@ public final class Departures {
         session.markClosing();
         if (session.isRegistered()) {
             announceQuit(session, reason);
+            services.counts().departed();
+            services.nickHistory().remember(session, services.clock().millis());
         }
         services.nicks().release(session.nick(), session);
         session.connection().close();

@@ -67,6 +67,13 @@ public final class MessagingCommands implements CommandFamily {
         return targets;
     }
 
+    /** Error replies, except to NOTICE: automatic replies to a NOTICE are never sent (RFC 1459). */
+    private static void refuse(CommandContext ctx, String command, Numeric numeric, String... params) {
+        if (!command.equals("NOTICE")) {
+            ctx.numeric(numeric, params);
+        }
+    }
+
     private void deliver(CommandContext ctx, String command, String target, String text) {
         if (ChannelName.looksLikeRoom(target)) {
             toRoom(ctx, command, target, text);
@@ -79,13 +86,13 @@ public final class MessagingCommands implements CommandFamily {
         Session sender = ctx.session();
         Optional<Room> found = services.rooms().find(target);
         if (found.isEmpty()) {
-            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
+            refuse(ctx, command, Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
         Room room = found.get();
         Numeric refusal = Speech.refusal(room, sender);
         if (refusal != null) {
-            ctx.numeric(refusal, room.name(), "Cannot send to channel");
+            refuse(ctx, command, refusal, room.name(), "Cannot send to channel");
             return;
         }
         Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
@@ -104,7 +111,7 @@ public final class MessagingCommands implements CommandFamily {
         Session sender = ctx.session();
         Optional<ChatUser> found = services.nicks().find(target);
         if (found.isEmpty()) {
-            ctx.numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
         ChatUser recipient = found.get();

@@ -2,12 +2,14 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Questions about users and the server: WHO, WHOIS, USERHOST, ISON, MOTD, LUSERS, VERSION, TIME. */
+/** Questions about users and the server: WHO, WHOIS, USERHOST, ISON, MOTD, LUSERS, VERSION, TIME, INFO. */
 public final class QueryCommands implements CommandFamily {
 
     private final Services services;
@@ -34,7 +36,9 @@ public final class QueryCommands implements CommandFamily {
                 CommandSpec.registered("MOTD", 0, ctx -> ServerReplies.motd(ctx.replies(), services)),
                 CommandSpec.registered("LUSERS", 0, ctx -> ServerReplies.lusers(ctx.replies(), services)),
                 CommandSpec.registered("VERSION", 0, this::version),
-                CommandSpec.registered("TIME", 0, this::time));
+                CommandSpec.registered("TIME", 0, this::time),
+                CommandSpec.registered("INFO", 0, this::info),
+                CommandSpec.registered("WHOWAS", 1, this::whowas));
     }
 
     void who(CommandContext ctx) {
@@ -54,7 +58,7 @@ public final class QueryCommands implements CommandFamily {
             } else {
                 Mask pattern = Mask.of(mask, services.nicks().caseMapping());
                 for (ChatUser user : services.nicks().all()) {
-                    if (user.isRegistered() && !user.isInvisible()
+                    if (user.isRegistered() && (!user.isInvisible() || sharesRoom(ctx.session(), user))
                             && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
                         whoReply(ctx, "*", user, null);
                     }
@@ -66,9 +70,23 @@ public final class QueryCommands implements CommandFamily {
 
     private void whoReply(CommandContext ctx, String room, ChatUser user, MemberStatus status) {
         String flags = (user.awayMessage() == null ? "H" : "G") + (user.isOperator() ? "*" : "")
-                + (status == null ? "" : status.allPrefixes());
+                + (status == null ? "" : prefixesFor(ctx.session(), status));
         ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), services.serverName(), user.nick(), flags,
                 "0 " + user.realname());
+    }
+
+    private static String prefixesFor(Session asker, MemberStatus status) {
+        return asker.caps().has(Capability.MULTI_PREFIX) ? status.allPrefixes() : status.highestPrefix();
+    }
+
+    /** Invisible users are still seen by those who share a room with them. */
+    private static boolean sharesRoom(Session asker, ChatUser user) {
+        for (Room room : asker.rooms()) {
+            if (room.isMember(user)) {
+                return true;
+            }
+        }
+        return asker == user;
     }
 
     void whois(CommandContext ctx) {
@@ -135,6 +153,35 @@ public final class QueryCommands implements CommandFamily {
     void version(CommandContext ctx) {
         ctx.numeric(Numeric.RPL_VERSION, services.info().version(), services.serverName(), "Parley IRC server");
         ServerReplies.isupport(ctx.replies(), services);
+    }
+
+    void whowas(CommandContext ctx) {
+        String nick = ctx.param(0);
+        int limit = 0;
+        if (ctx.paramCount() > 1) {
+            try {
+                limit = Integer.parseInt(ctx.param(1));
+            } catch (NumberFormatException e) {
+                limit = 0;
+            }
+        }
+        var entries = services.nickHistory().find(nick, limit);
+        if (entries.isEmpty()) {
+            ctx.numeric(Numeric.ERR_WASNOSUCHNICK, nick, "There was no such nickname");
+        }
+        for (var entry : entries) {
+            ctx.numeric(Numeric.RPL_WHOWASUSER, entry.nick(), entry.user(), entry.host(), "*", entry.realname());
+            String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    Instant.ofEpochMilli(entry.leftAtMillis()).atOffset(ZoneOffset.UTC));
+            ctx.numeric(Numeric.RPL_WHOISSERVER, entry.nick(), services.serverName(), when);
+        }
+        ctx.numeric(Numeric.RPL_ENDOFWHOWAS, nick, "End of WHOWAS");
+    }
+
+    void info(CommandContext ctx) {
+        ctx.numeric(Numeric.RPL_INFO, services.info().version() + " - Parley, a multi-room chat server that speaks IRC");
+        ctx.numeric(Numeric.RPL_INFO, "Running since " + services.info().startedAt());
+        ctx.numeric(Numeric.RPL_ENDOFINFO, "End of INFO list");
     }
 
     void time(CommandContext ctx) {

@@ -52,6 +52,10 @@ public final class RegistrationCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
+        if (ctx.param(3).isEmpty()) {
+            ctx.numeric(Numeric.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
+            return;
+        }
         session.setUser(cleanUsername(ctx.param(0)));
         session.setRealname(truncate(ctx.param(3), services.config().limits().realnameLength()));
         session.registration().markUserGiven();
@@ -90,6 +94,7 @@ public final class RegistrationCommands implements CommandFamily {
         // The new nick is in force before anyone hears of it: a room mate answering the NICK at once
         // must find its message addressed to the new nick, not the old one.
         String oldSource = session.source();
+        services.nickHistory().remember(session, services.clock().millis());
         session.setNick(wanted);
         releaseUnlessSame(old, wanted, session);
         announceNickChange(ctx, oldSource, wanted);

@@ -100,6 +100,7 @@ public final class RegistrationFlow {
     private void admit(CommandContext ctx, boolean admin) {
         Session session = ctx.session();
         session.markRegistered(services.clock().millis());
+        services.counts().registered();
         FloodConfig flood = services.config().limits().flood();
         if (flood.enabled()) {
             session.inbound().setBudget(new FloodBudget(flood.burst(), flood.linesPerSecond(), System.nanoTime()));

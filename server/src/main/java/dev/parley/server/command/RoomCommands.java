@@ -89,12 +89,27 @@ public final class RoomCommands implements CommandFamily {
         }
         Fanout.send(plain, plainOnes);
         Fanout.send(extended, extendedOnes);
+        announceAway(session, room);
         ctx.replies().add(session.caps().has(Capability.EXTENDED_JOIN) ? extended : plain);
         Topic topic = room.topic();
         if (topic != null) {
             RoomInfoCommands.topicReplies(ctx, room, topic);
         }
         NamesReply.send(ctx.replies(), session, room);
+    }
+
+    /** away-notify: members who asked learn at once that the newcomer is away. */
+    private static void announceAway(Session session, Room room) {
+        if (session.awayMessage() == null) {
+            return;
+        }
+        List<ChatUser> watchers = new ArrayList<>();
+        for (ChatUser member : room.members().keySet()) {
+            if (member != session && member.caps().has(Capability.AWAY_NOTIFY)) {
+                watchers.add(member);
+            }
+        }
+        Fanout.send(IrcMessage.from(session.source(), "AWAY", session.awayMessage()), watchers);
     }
 
     void part(CommandContext ctx) {
@@ -124,30 +139,55 @@ public final class RoomCommands implements CommandFamily {
         session.rooms().remove(room);
     }
 
+    /**
+     * KICK #room nick[,nick] or, pairwise, KICK #a,#b nick1,nick2. One KICK line per victim goes out,
+     * as clients expect.
+     */
     void kick(CommandContext ctx) {
-        Session kicker = ctx.session();
-        Optional<Room> found = services.rooms().find(ctx.param(0));
-        if (found.isEmpty()) {
-            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
+        String[] rooms = ctx.param(0).split(",");
+        String[] nicks = ctx.param(1).split(",");
+        if (rooms.length != 1 && rooms.length != nicks.length) {
+            ctx.numeric(Numeric.ERR_NEEDMOREPARAMS, "KICK", "Give one room, or as many rooms as nicks");
             return;
-        }
-        Room room = found.get();
-        if (!kicker.isOperator()) {
-            if (!room.isMember(kicker)) {
-                ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
-                return;
-            }
-            if (!room.status(kicker).map(s -> s.op()).orElse(false)) {
-                ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
-                return;
-            }
         }
         String reason = ctx.paramCount() > 2 && !ctx.param(2).isEmpty()
                 ? RegistrationCommands.truncate(ctx.param(2), services.config().limits().kickReasonLength())
-                : kicker.nick();
-        for (String nick : ctx.param(1).split(",")) {
-            kickOne(ctx, room, nick, reason);
+                : ctx.session().nick();
+        if (rooms.length == 1) {
+            kickableRoom(ctx, rooms[0]).ifPresent(room -> {
+                for (String nick : nicks) {
+                    kickOne(ctx, room, nick, reason);
+                }
+            });
+            return;
         }
+        for (int i = 0; i < nicks.length; i++) {
+            String nick = nicks[i];
+            kickableRoom(ctx, rooms[i]).ifPresent(room -> kickOne(ctx, room, nick, reason));
+        }
+    }
+
+    /** The room, if the kicker may kick there; otherwise the numeric is already in the replies. */
+    private Optional<Room> kickableRoom(CommandContext ctx, String name) {
+        Session kicker = ctx.session();
+        Optional<Room> found = services.rooms().find(name);
+        if (found.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
+            return Optional.empty();
+        }
+        Room room = found.get();
+        if (kicker.isOperator()) {
+            return found;
+        }
+        if (!room.isMember(kicker)) {
+            ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
+            return Optional.empty();
+        }
+        if (!room.status(kicker).map(s -> s.op()).orElse(false)) {
+            ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+            return Optional.empty();
+        }
+        return found;
     }
 
     private void kickOne(CommandContext ctx, Room room, String nick, String reason) {

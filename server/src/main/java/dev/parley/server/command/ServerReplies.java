@@ -55,8 +55,9 @@ public final class ServerReplies {
         replies.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(services.rooms().count()), "channels formed");
         replies.numeric(Numeric.RPL_LUSERME, "I have " + users + " clients and 0 servers");
         String count = Integer.toString(users);
-        replies.numeric(Numeric.RPL_LOCALUSERS, count, count, "Current local users " + count + ", max " + count);
-        replies.numeric(Numeric.RPL_GLOBALUSERS, count, count, "Current global users " + count + ", max " + count);
+        String peak = Integer.toString(Math.max(users, services.counts().peak()));
+        replies.numeric(Numeric.RPL_LOCALUSERS, count, peak, "Current local users " + count + ", max " + peak);
+        replies.numeric(Numeric.RPL_GLOBALUSERS, count, peak, "Current global users " + count + ", max " + peak);
     }
 
     public static void motd(Replies replies, Services services) {

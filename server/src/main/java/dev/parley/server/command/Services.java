@@ -3,8 +3,10 @@ package dev.parley.server.command;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.MessageSink;
 import dev.parley.server.chat.MsgIds;
+import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.UserCounts;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.history.History;
 import java.time.Clock;
@@ -20,6 +22,8 @@ public record Services(
         ServerInfo info,
         Rooms rooms,
         Nicks nicks,
+        UserCounts counts,
+        NickHistory nickHistory,
         Bans bans,
         History history,
         MessageSink sink,

@@ -14,6 +14,9 @@ public sealed interface InboundLine {
     /** A line that is not valid IRC (NUL byte, no command ...). */
     record Malformed(String reason, String command) implements InboundLine {}
 
+    /** A line whose verb is not a command word: answered as an unknown command. */
+    record UnknownCommand(String token) implements InboundLine {}
+
     /** A line that is not valid UTF-8. */
     record InvalidUtf8(String command) implements InboundLine {}
 }

@@ -80,17 +80,20 @@ public final class IrcLineDecoder extends ByteToMessageDecoder {
         if (result instanceof ParseResult.Parsed parsed) {
             return new InboundLine.Message(parsed.message());
         }
+        if (result instanceof ParseResult.InvalidCommand invalid) {
+            return new InboundLine.UnknownCommand(invalid.token());
+        }
         ParseResult.Malformed malformed = (ParseResult.Malformed) result;
         return new InboundLine.Malformed(malformed.reason(), malformed.command());
     }
 
-    /** Client tags may use 4094 bytes; the rest of the line 510 (512 with CR LF). */
+    /** Client tag data may use 4094 bytes (4096 with '@' and the space); the rest 510 (512 with CR LF). */
     private static boolean isTooLong(byte[] frame) {
         int tagBytes = 0;
         if (frame.length > 0 && frame[0] == '@') {
             int space = indexOf(frame, (byte) ' ');
             tagBytes = space < 0 ? frame.length : space + 1;
-            if (tagBytes > Limits.MAX_CLIENT_TAG_BYTES) {
+            if (tagBytes > Limits.MAX_CLIENT_TAG_BYTES + 2) {
                 return true;
             }
         }
