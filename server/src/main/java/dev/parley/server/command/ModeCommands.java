@@ -76,9 +76,7 @@ public final class ModeCommands implements CommandFamily {
             params.add(room.name());
             params.addAll(applied.asParams());
             IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
-            List<ChatUser> others = new ArrayList<>(room.members().keySet());
-            others.remove(session);
-            Fanout.send(change, others);
+            Fanout.toRoom(change, room, session);
             ctx.replies().add(change);
         }
     }

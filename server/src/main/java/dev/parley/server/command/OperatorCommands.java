@@ -11,7 +11,6 @@ import dev.parley.server.session.Session;
 import dev.parley.server.store.Ban;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -93,7 +92,7 @@ public final class OperatorCommands implements CommandFamily {
     private void expel(Session oper, Session victim, String reason) {
         for (Room room : List.copyOf(victim.rooms())) {
             IrcMessage kick = IrcMessage.from(oper.source(), "KICK", room.name(), victim.nick(), "Banned: " + reason);
-            Fanout.send(kick, new ArrayList<>(room.members().keySet()));
+            Fanout.toRoom(kick, room, null);
             services.rooms().leave(room, victim);
             victim.rooms().remove(room);
         }

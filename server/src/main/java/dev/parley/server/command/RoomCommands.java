@@ -131,9 +131,7 @@ public final class RoomCommands implements CommandFamily {
         IrcMessage message = reason == null
                 ? IrcMessage.from(session.source(), verb, room.name())
                 : IrcMessage.from(session.source(), verb, room.name(), reason);
-        List<ChatUser> others = new ArrayList<>(room.members().keySet());
-        others.remove(session);
-        Fanout.send(message, others);
+        Fanout.toRoom(message, room, session);
         ctx.replies().add(message);
         services.rooms().leave(room, session);
         session.rooms().remove(room);
@@ -198,9 +196,7 @@ public final class RoomCommands implements CommandFamily {
         }
         ChatUser victim = target.get();
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
-        List<ChatUser> others = new ArrayList<>(room.members().keySet());
-        others.remove(ctx.session());
-        Fanout.send(message, others);
+        Fanout.toRoom(message, room, ctx.session());
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);
         } else {

@@ -67,9 +67,7 @@ public final class RoomInfoCommands implements CommandFamily {
         String text = RegistrationCommands.truncate(ctx.param(1), services.config().limits().topicLength());
         room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), services.clock().instant().getEpochSecond()));
         IrcMessage change = IrcMessage.from(session.source(), "TOPIC", room.name(), text);
-        List<ChatUser> others = new ArrayList<>(room.members().keySet());
-        others.remove(session);
-        Fanout.send(change, others);
+        Fanout.toRoom(change, room, session);
         ctx.replies().add(change);
     }
 
