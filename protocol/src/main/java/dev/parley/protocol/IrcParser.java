@@ -50,7 +50,7 @@ public final class IrcParser {
             return new ParseResult.Malformed("NUL, CR or LF inside the line", isValidCommand(command) ? command : null);
         }
         if (!isValidCommand(command)) {
-            return new ParseResult.InvalidCommand(command);
+            return new ParseResult.InvalidCommand(command, tags);
         }
         List<String> params = parseParams(line, skipSpaces(line, commandEnd));
         return new ParseResult.Parsed(new IrcMessage(tags, source, command, params));

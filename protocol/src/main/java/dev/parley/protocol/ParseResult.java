@@ -27,9 +27,9 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Malf
 
     /**
      * A line whose verb is not a command word (letters, or a three-digit numeric): a server answers
-     * it as an unknown command, naming {@code token}.
+     * it as an unknown command, naming {@code token} (and keeping the line's tags, e.g. its label).
      */
-    record InvalidCommand(String token) implements ParseResult {
+    record InvalidCommand(String token, java.util.Map<String, String> tags) implements ParseResult {
         @Override
         public String problem() {
             return "invalid command " + token;

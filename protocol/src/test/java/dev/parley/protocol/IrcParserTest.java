@@ -25,7 +25,13 @@ class IrcParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"PRIV.MSG #a", "PRIVMSG\t#a", "command_that_does_not_exist"})
     void aVerbThatIsNotACommandWordIsAnInvalidCommandNamingIt(String line) {
-        assertThat(IrcParser.parse(line)).isEqualTo(new ParseResult.InvalidCommand(line.split(" ")[0]));
+        assertThat(IrcParser.parse(line)).isEqualTo(new ParseResult.InvalidCommand(line.split(" ")[0], java.util.Map.of()));
+    }
+
+    @Test
+    void anInvalidCommandKeepsItsTagsSoTheReplyCanCarryTheLabel() {
+        assertThat(IrcParser.parse("@label=x BAD_VERB a"))
+                .isEqualTo(new ParseResult.InvalidCommand("BAD_VERB", java.util.Map.of("label", "x")));
     }
 
     @Test

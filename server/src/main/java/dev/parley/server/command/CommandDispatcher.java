@@ -67,7 +67,9 @@ public final class CommandDispatcher implements LineProcessor {
             dispatch(session, message.message());
             return;
         }
-        Replies replies = new Replies(session, services.serverName(), null);
+        String label = line instanceof InboundLine.UnknownCommand unknown
+                && session.caps().has(Capability.LABELED_RESPONSE) ? unknown.label() : null;
+        Replies replies = new Replies(session, services.serverName(), label);
         if (line instanceof InboundLine.TooLong) {
             replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
         } else if (line instanceof InboundLine.UnknownCommand unknown) {

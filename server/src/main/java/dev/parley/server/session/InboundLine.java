@@ -15,7 +15,7 @@ public sealed interface InboundLine {
     record Malformed(String reason, String command) implements InboundLine {}
 
     /** A line whose verb is not a command word: answered as an unknown command. */
-    record UnknownCommand(String token) implements InboundLine {}
+    record UnknownCommand(String token, String label) implements InboundLine {}
 
     /** A line that is not valid UTF-8. */
     record InvalidUtf8(String command) implements InboundLine {}

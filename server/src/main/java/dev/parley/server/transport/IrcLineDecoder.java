@@ -81,7 +81,7 @@ public final class IrcLineDecoder extends ByteToMessageDecoder {
             return new InboundLine.Message(parsed.message());
         }
         if (result instanceof ParseResult.InvalidCommand invalid) {
-            return new InboundLine.UnknownCommand(invalid.token());
+            return new InboundLine.UnknownCommand(invalid.token(), invalid.tags().get("label"));
         }
         ParseResult.Malformed malformed = (ParseResult.Malformed) result;
         return new InboundLine.Malformed(malformed.reason(), malformed.command());
