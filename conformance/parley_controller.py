@@ -79,6 +79,8 @@ class ParleyController(BaseServerController, DirectoryBasedController):
         self.proc = self.execute(
             [
                 "java",
+                # marks the process so run-irctest.sh can stop servers irctest leaves behind
+                "-Dparley.irctest.run=" + os.environ.get("PARLEY_IRCTEST_RUN", "manual"),
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
                 "-jar",
