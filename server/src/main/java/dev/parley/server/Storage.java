@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
  */
 final class Storage implements AutoCloseable {
 
+    private static final java.time.Duration READ_BARRIER_TIMEOUT = java.time.Duration.ofSeconds(1);
+
     private final JdbcStorage jdbc;
     private final HistoryWriter writer;
     private final History history;
@@ -37,7 +39,24 @@ final class Storage implements AutoCloseable {
         }
         ExecutorService readPool = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-history-read"));
         HistoryWriter writer = new HistoryWriter(jdbc.messages(), config.history());
-        return new Storage(jdbc, writer, new StoredHistory(jdbc.messages(), config.history(), readPool), readPool);
+        Runnable readYourWrites = () -> awaitWritten(writer);
+        return new Storage(jdbc, writer,
+                new StoredHistory(jdbc.messages(), config.history(), readPool, readYourWrites), readPool);
+    }
+
+    /**
+     * Lets a history query see the messages accepted before it: waits for the writer's current
+     * batch, at most a second (a database outage must not hold queries for long).
+     */
+    private static void awaitWritten(HistoryWriter writer) {
+        if (writer.pendingCount() == 0) {
+            return;
+        }
+        try {
+            writer.awaitFlushed(READ_BARRIER_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     BanStore bans() {

@@ -26,11 +26,21 @@ public final class StoredHistory implements History {
     private final MessageStore store;
     private final int maxPageSize;
     private final Executor readPool;
+    private final Runnable readBarrier;
 
     public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool) {
+        this(store, config, readPool, () -> {});
+    }
+
+    /**
+     * With a barrier each query passes first, on the read pool: the server makes it wait (briefly)
+     * for messages already accepted to be written, so a client reads its own words back.
+     */
+    public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool, Runnable readBarrier) {
         this.store = store;
         this.maxPageSize = config.maxPageSize();
         this.readPool = readPool;
+        this.readBarrier = readBarrier;
     }
 
     @Override
@@ -94,6 +104,9 @@ public final class StoredHistory implements History {
     }
 
     private <T> CompletionStage<T> async(Supplier<T> query) {
-        return CompletableFuture.supplyAsync(query, readPool);
+        return CompletableFuture.supplyAsync(() -> {
+            readBarrier.run();
+            return query.get();
+        }, readPool);
     }
 }
