@@ -43,7 +43,7 @@ public final class RegistrationFlow {
         String nick = session.nick();
         reg.forgetPassword();
         if (!login.isSlow()) {
-            finish(ctx, login.check(nick, password));
+            finish(ctx, login.check(nick, password), password);
             return;
         }
         reg.setChecking(true);
@@ -51,19 +51,16 @@ public final class RegistrationFlow {
         CompletableFuture.supplyAsync(() -> login.check(nick, password), services.blocking())
                 .whenComplete((result, error) -> later.completeWith(() -> {
                     reg.setChecking(false);
-                    finish(ctx, error == null ? result : LoginCheck.Result.WRONG_PASSWORD);
+                    finish(ctx, error == null ? result : LoginCheck.Result.WRONG_PASSWORD, password);
                 }));
     }
 
-    private void finish(CommandContext ctx, LoginCheck.Result result) {
-        Session session = ctx.session();
+    /** {@code password} is what was checked: kept only when the client may still pick another nick. */
+    private void finish(CommandContext ctx, LoginCheck.Result result, String password) {
         switch (result) {
             case WRONG_PASSWORD -> refusePassword(ctx);
-            case RESERVED_NICK -> refuseReservedNick(ctx);
+            case RESERVED_NICK -> refuseReservedNick(ctx, password);
             case USER, ADMIN -> admitUnlessBanned(ctx, result == LoginCheck.Result.ADMIN);
-        }
-        if (!session.isRegistered() && !session.isClosing()) {
-            session.registration().setPassword(null);
         }
     }
 
@@ -74,11 +71,17 @@ public final class RegistrationFlow {
         departures.disconnect(ctx.session(), "Bad password");
     }
 
-    private void refuseReservedNick(CommandContext ctx) {
+    /**
+     * The server password was right, only the nick is not theirs: keep the password so that the
+     * next NICK completes registration, as ERR_NICKNAMEINUSE promises.
+     */
+    private void refuseReservedNick(CommandContext ctx, String password) {
         Session session = ctx.session();
-        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, session.nick(), "Nickname is reserved");
-        services.nicks().release(session.nick(), session);
+        String refused = session.nick();
+        session.registration().setPassword(password);
+        services.nicks().release(refused, session);
         session.setNick(null);
+        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, refused, "Nickname is reserved");
     }
 
     private void admitUnlessBanned(CommandContext ctx, boolean admin) {
