@@ -31,12 +31,12 @@ import dev.parley.server.session.Sessions;
 import dev.parley.server.transport.IrcListeners;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -145,15 +145,12 @@ public final class ParleyServer implements AutoCloseable {
         for (Session session : sessions.all()) {
             session.execute(() -> departures.disconnect(session, "Server shutting down"));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (sessions.count() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            if (!sessions.awaitEmpty(Duration.ofSeconds(5))) {
+                log.warn("{} connections still open after 5 s; closing them with the event loops", sessions.count());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
