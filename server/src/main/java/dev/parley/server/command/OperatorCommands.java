@@ -93,9 +93,10 @@ public final class OperatorCommands implements CommandFamily {
     private void expel(Session oper, Session victim, String reason) {
         for (Room room : List.copyOf(victim.rooms())) {
             IrcMessage kick = IrcMessage.from(oper.source(), "KICK", room.name(), victim.nick(), "Banned: " + reason);
-            Fanout.send(kick, new ArrayList<>(room.members().keySet()));
+            List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
             services.rooms().leave(room, victim);
             victim.rooms().remove(room);
+            Fanout.send(kick, witnesses);
         }
         victim.execute(() -> {
             victim.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),

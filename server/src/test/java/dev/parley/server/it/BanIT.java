@@ -34,6 +34,10 @@ class BanIT {
             alice.expect(Lines.anyOf(
                     Lines.commandWithParams("KICK", "#general", "bob"),
                     Lines.described("bob's QUIT", Lines.from("bob").and(Lines.command("QUIT")))));
+            alice.send("NAMES #general");
+            assertThat(alice.collectUntil(Lines.endOfNames("#general")))
+                    .filteredOn(Lines.numeric(Numeric.RPL_NAMREPLY))
+                    .allSatisfy(names -> assertThat(names.lastParam().split(" ")).doesNotContain("bob", "@bob"));
             admin.send("WHOIS bob");
             admin.expect(Numeric.ERR_NOSUCHNICK);
         }
