@@ -11,6 +11,7 @@ import dev.parley.server.session.Session;
 import dev.parley.server.store.Ban;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -92,9 +93,10 @@ public final class OperatorCommands implements CommandFamily {
     private void expel(Session oper, Session victim, String reason) {
         for (Room room : List.copyOf(victim.rooms())) {
             IrcMessage kick = IrcMessage.from(oper.source(), "KICK", room.name(), victim.nick(), "Banned: " + reason);
-            Fanout.toRoom(kick, room, null);
+            List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
             services.rooms().leave(room, victim);
             victim.rooms().remove(room);
+            Fanout.send(kick, witnesses);
         }
         victim.execute(() -> {
             victim.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),

@@ -196,14 +196,17 @@ public final class RoomCommands implements CommandFamily {
         }
         ChatUser victim = target.get();
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
-        Fanout.toRoom(message, room, ctx.session());
+        List<ChatUser> others = new ArrayList<>(room.members().keySet());
+        others.remove(ctx.session());
+        // Leave before telling anyone, so that whoever has seen the KICK no longer finds the victim in the room.
+        services.rooms().leave(room, victim);
+        victim.rooms().remove(room);
+        Fanout.send(message, others);
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);
         } else {
             ctx.replies().notice("Kicked " + victim.nick() + " from " + room.name() + ": " + reason);
         }
-        services.rooms().leave(room, victim);
-        victim.rooms().remove(room);
         log.info("{} kicked {} from {}: {}", ctx.session(), victim.nick(), room.name(), reason);
     }
 }
