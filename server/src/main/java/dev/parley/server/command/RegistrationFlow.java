@@ -79,9 +79,10 @@ public final class RegistrationFlow {
 
     private void refuseReservedNick(CommandContext ctx) {
         Session session = ctx.session();
-        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, session.nick(), "Nickname is reserved");
-        services.nicks().release(session.nick(), session);
+        String reserved = session.nick();
+        services.nicks().release(reserved, session);
         session.setNick(null);
+        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, reserved, "Nickname is reserved");
     }
 
     private void admitUnlessBanned(CommandContext ctx, boolean admin) {
