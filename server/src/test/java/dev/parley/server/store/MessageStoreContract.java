@@ -57,6 +57,15 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void emojiAndOtherFourByteCharactersComeBackIntact() {
+        StoredMessage sent = new StoredMessage("u1", at(7), "#café", "#Café", "Zoë", "Zoë!z@h", null, "PRIVMSG",
+                "hello 👋 — 𝄞 ünïcödé 中文", Map.of("+react", "🎉"));
+        store.appendAll(List.of(sent));
+
+        assertThat(store.findByMsgId("#café", "u1")).contains(sent);
+    }
+
+    @Test
     void everyFieldComesBackAsStored() {
         StoredMessage sent = new StoredMessage("x1", at(5), "#general", "#General", "Bob", "Bob!b@example.org",
                 "bobacct", "NOTICE", "\u0001ACTION waves; twice\u0001",

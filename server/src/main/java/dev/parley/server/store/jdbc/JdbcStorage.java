@@ -71,7 +71,7 @@ public final class JdbcStorage implements AutoCloseable {
     private static HikariConfig poolConfig(StorageConfig config, SqlDialect dialect, String url) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("parley-db");
-        pool.setJdbcUrl(url);
+        pool.setJdbcUrl(dialect.driverUrl(url));
         config.databaseUser().ifPresent(pool::setUsername);
         config.databasePassword().map(Secret::reveal).ifPresent(pool::setPassword);
         pool.setMaximumPoolSize(Math.max(1, config.poolSize()));

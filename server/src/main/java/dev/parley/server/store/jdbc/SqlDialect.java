@@ -14,15 +14,30 @@ import java.util.List;
 public interface SqlDialect {
 
     /** Every supported vendor, tried in order by {@link #forUrl}. */
-    List<SqlDialect> KNOWN = List.of(new SqliteDialect());
+    List<SqlDialect> KNOWN = List.of(new SqliteDialect(), new MariaDbDialect(), new PostgresDialect());
 
     /** The dialect for a JDBC URL; fails fast, naming the supported URL prefixes. */
     static SqlDialect forUrl(String jdbcUrl) {
         return KNOWN.stream()
-                .filter(dialect -> jdbcUrl.startsWith(dialect.urlPrefix()))
+                .filter(dialect -> dialect.serves(jdbcUrl))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unsupported database URL (supported: "
-                        + KNOWN.stream().map(SqlDialect::urlPrefix).toList() + ")"));
+                        + KNOWN.stream().flatMap(d -> d.urlPrefixes().stream()).toList() + ")"));
+    }
+
+    /** Whether this dialect serves the URL. */
+    default boolean serves(String jdbcUrl) {
+        return urlPrefixes().stream().anyMatch(jdbcUrl::startsWith);
+    }
+
+    /** Every URL prefix this dialect accepts; the first is {@link #urlPrefix()}. */
+    default List<String> urlPrefixes() {
+        return List.of(urlPrefix());
+    }
+
+    /** The URL to hand the driver: the configured one, or an equivalent the shipped driver takes. */
+    default String driverUrl(String jdbcUrl) {
+        return jdbcUrl;
     }
 
     /** The JDBC URL prefix this dialect serves ({@code jdbc:sqlite:}). */

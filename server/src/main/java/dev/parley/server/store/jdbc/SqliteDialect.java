@@ -43,7 +43,7 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public String insertIgnoringDuplicates(String table, List<String> columns) {
-        return insert(table, columns) + " ON CONFLICT DO NOTHING";
+        return InsertStatements.insert(table, columns) + " ON CONFLICT DO NOTHING";
     }
 
     @Override
@@ -52,16 +52,11 @@ final class SqliteDialect implements SqlDialect {
                 .filter(column -> !column.equals(keyColumn))
                 .map(column -> column + " = excluded." + column)
                 .collect(Collectors.joining(", "));
-        return insert(table, columns) + " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + updates;
+        return InsertStatements.insert(table, columns) + " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + updates;
     }
 
     @Override
     public Object seedTimestamp(Instant time) {
         return SEED_TIMESTAMP.format(time);
-    }
-
-    private static String insert(String table, List<String> columns) {
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
     }
 }

@@ -1,0 +1,66 @@
+package dev.parley.server.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.parley.server.config.StorageConfig;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * MariaDB 10.11+ and MySQL 8, through the MariaDB driver that ships in the jar. A seed user's
+ * {@code jdbc:mysql://} URL is handed to that driver as {@code jdbc:mariadb://}, which speaks the
+ * same protocol, so no second driver is needed. Tables are utf8mb4 with binary collation: emoji
+ * fit, and keys compare exactly (Parley casefolds them itself).
+ */
+final class MariaDbDialect implements SqlDialect {
+
+    private static final String MYSQL = "jdbc:mysql:";
+    private static final String MARIADB = "jdbc:mariadb:";
+
+    @Override
+    public String urlPrefix() {
+        return MARIADB;
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of(MARIADB, MYSQL);
+    }
+
+    @Override
+    public String driverUrl(String jdbcUrl) {
+        return jdbcUrl.startsWith(MYSQL) ? MARIADB + jdbcUrl.substring(MYSQL.length()) : jdbcUrl;
+    }
+
+    @Override
+    public String migrationFolder() {
+        return "mysql";
+    }
+
+    @Override
+    public void configurePool(HikariConfig pool, StorageConfig storage) {
+        pool.setMinimumIdle(1);
+        pool.addDataSourceProperty("connectionCollation", "utf8mb4_bin");
+    }
+
+    /** A no-op update on a duplicate key: unlike INSERT IGNORE, other errors still fail. */
+    @Override
+    public String insertIgnoringDuplicates(String table, List<String> columns) {
+        String first = columns.get(0);
+        return InsertStatements.insert(table, columns) + " ON DUPLICATE KEY UPDATE " + first + " = " + first;
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, String keyColumn) {
+        String updates = columns.stream()
+                .filter(column -> !column.equals(keyColumn))
+                .map(column -> column + " = VALUES(" + column + ")")
+                .collect(Collectors.joining(", "));
+        return InsertStatements.insert(table, columns) + " ON DUPLICATE KEY UPDATE " + updates;
+    }
+
+    @Override
+    public Object seedTimestamp(Instant time) {
+        return SeedTimestamps.utc(time);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.server.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.parley.server.config.StorageConfig;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** PostgreSQL 15+. */
+final class PostgresDialect implements SqlDialect {
+
+    @Override
+    public String urlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
+    public String migrationFolder() {
+        return "postgresql";
+    }
+
+    @Override
+    public void configurePool(HikariConfig pool, StorageConfig storage) {
+        pool.setMinimumIdle(1);
+    }
+
+    @Override
+    public String insertIgnoringDuplicates(String table, List<String> columns) {
+        return InsertStatements.insert(table, columns) + " ON CONFLICT DO NOTHING";
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, String keyColumn) {
+        String updates = columns.stream()
+                .filter(column -> !column.equals(keyColumn))
+                .map(column -> column + " = EXCLUDED." + column)
+                .collect(Collectors.joining(", "));
+        return InsertStatements.insert(table, columns) + " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + updates;
+    }
+
+    @Override
+    public Object seedTimestamp(Instant time) {
+        return SeedTimestamps.utc(time);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.server.store.jdbc;
+
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.MessageStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The message store contract on a fresh database of the MARIADB server, reached through a seed user's jdbc:mysql:// URL. */
+class MySqlSchemeMessageStoreTest extends MessageStoreContract {
+
+    @TempDir
+    Path dataDir;
+
+    private ServerDatabase database;
+    private JdbcStorage storage;
+
+    @Override
+    protected MessageStore newStore() {
+        database = ServerDatabase.create(ServerDatabase.Vendor.MARIADB);
+        storage = JdbcStorage.open(database.storage(dataDir, true));
+        return storage.messages();
+    }
+
+    @Override
+    protected void closeStore() throws Exception {
+        if (storage != null) {
+            storage.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
