@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
@@ -15,6 +16,7 @@ import dev.parley.server.command.CommandFamily;
 import dev.parley.server.command.HistoryCommands;
 import dev.parley.server.command.MessagingCommands;
 import dev.parley.server.command.ModeCommands;
+import dev.parley.server.command.MonitorCommands;
 import dev.parley.server.command.OperatorCommands;
 import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
@@ -25,6 +27,7 @@ import dev.parley.server.command.KeepAlive;
 import dev.parley.server.command.RegistrationCommands;
 import dev.parley.server.command.RegistrationFlow;
 import dev.parley.server.command.ServerInfo;
+import dev.parley.server.command.WhoCommands;
 import dev.parley.server.command.Services;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
@@ -87,6 +90,7 @@ public final class ParleyServer implements AutoCloseable {
                 new Nicks(CASE_MAPPING),
                 new UserCounts(),
                 new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
+                new Monitors(CASE_MAPPING),
                 bans,
                 storage.history(),
                 storage.sink(),
@@ -115,6 +119,8 @@ public final class ParleyServer implements AutoCloseable {
                 new RoomInfoCommands(services),
                 new ModeCommands(services),
                 new QueryCommands(services),
+                new WhoCommands(services),
+                new MonitorCommands(services),
                 new ProfileCommands(services),
                 new OperatorCommands(services, login, departures),
                 new HistoryCommands(services));

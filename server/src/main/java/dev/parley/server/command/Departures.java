@@ -44,7 +44,9 @@ public final class Departures {
             announceQuit(session, reason);
             services.counts().departed();
             services.nickHistory().remember(session, services.clock().millis());
+            MonitorCommands.announceOffline(services, session.nick());
         }
+        MonitorCommands.forget(services, session);
         services.nicks().release(session.nick(), session);
         session.connection().close();
         log.info("{} disconnected from {}: {}", session, session.host(), reason);

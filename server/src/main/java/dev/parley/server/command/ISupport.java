@@ -26,13 +26,15 @@ public final class ISupport {
                 "MAXLIST=b:" + limits.maxListEntries(),
                 "MAXTARGETS=4",
                 "MODES=4",
+                "MONITOR=" + MonitorCommands.LIMIT,
                 "NETWORK=" + config.server().network(),
                 "NICKLEN=" + limits.nickLength(),
                 "PREFIX=(ov)@+",
                 "TARGMAX=PRIVMSG:4,NOTICE:4,TAGMSG:4,JOIN:,PART:,KICK:4,NAMES:1,LIST:,WHOIS:1",
                 "TOPICLEN=" + limits.topicLength(),
                 "USERLEN=16",
-                "UTF8ONLY"));
+                "UTF8ONLY",
+                "WHOX"));
         if (config.history().enabled()) {
             tokens.add("CHATHISTORY=" + config.history().maxPageSize());
             tokens.add("MSGREFTYPES=msgid,timestamp");

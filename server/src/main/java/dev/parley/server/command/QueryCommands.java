@@ -2,9 +2,6 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.protocol.cap.Capability;
-import dev.parley.protocol.name.ChannelName;
-import dev.parley.protocol.name.Mask;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
@@ -17,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Questions about users and the server: WHO, WHOIS, USERHOST, ISON, MOTD, LUSERS, VERSION, TIME, INFO. */
+/** Questions about users and the server: WHOIS, USERHOST, ISON, MOTD, LUSERS, VERSION, TIME, INFO. */
 public final class QueryCommands implements CommandFamily {
 
     private final Services services;
@@ -29,7 +26,6 @@ public final class QueryCommands implements CommandFamily {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                CommandSpec.registered("WHO", 0, this::who),
                 CommandSpec.registered("WHOIS", 1, this::whois),
                 CommandSpec.registered("USERHOST", 1, this::userhost),
                 CommandSpec.registered("ISON", 1, this::ison),
@@ -39,54 +35,6 @@ public final class QueryCommands implements CommandFamily {
                 CommandSpec.registered("TIME", 0, this::time),
                 CommandSpec.registered("INFO", 0, this::info),
                 CommandSpec.registered("WHOWAS", 1, this::whowas));
-    }
-
-    void who(CommandContext ctx) {
-        String mask = ctx.paramCount() > 0 && !ctx.param(0).isEmpty() ? ctx.param(0) : "*";
-        if (ChannelName.looksLikeRoom(mask)) {
-            Optional<Room> room = services.rooms().find(mask);
-            room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
-                    .ifPresent(r -> r.members().forEach((user, status) -> {
-                        if (!user.isInvisible() || r.isMember(ctx.session())) {
-                            whoReply(ctx, r.name(), user, status);
-                        }
-                    }));
-        } else {
-            Optional<ChatUser> exact = services.nicks().find(mask);
-            if (exact.isPresent()) {
-                whoReply(ctx, "*", exact.get(), null);
-            } else {
-                Mask pattern = Mask.of(mask, services.nicks().caseMapping());
-                for (ChatUser user : services.nicks().all()) {
-                    if (user.isRegistered() && (!user.isInvisible() || sharesRoom(ctx.session(), user))
-                            && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
-                        whoReply(ctx, "*", user, null);
-                    }
-                }
-            }
-        }
-        ctx.numeric(Numeric.RPL_ENDOFWHO, mask, "End of WHO list");
-    }
-
-    private void whoReply(CommandContext ctx, String room, ChatUser user, MemberStatus status) {
-        String flags = (user.awayMessage() == null ? "H" : "G") + (user.isOperator() ? "*" : "")
-                + (status == null ? "" : prefixesFor(ctx.session(), status));
-        ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), services.serverName(), user.nick(), flags,
-                "0 " + user.realname());
-    }
-
-    private static String prefixesFor(Session asker, MemberStatus status) {
-        return asker.caps().has(Capability.MULTI_PREFIX) ? status.allPrefixes() : status.highestPrefix();
-    }
-
-    /** Invisible users are still seen by those who share a room with them. */
-    private static boolean sharesRoom(Session asker, ChatUser user) {
-        for (Room room : asker.rooms()) {
-            if (room.isMember(user)) {
-                return true;
-            }
-        }
-        return asker == user;
     }
 
     void whois(CommandContext ctx) {

@@ -111,6 +111,7 @@ public final class RegistrationFlow {
             session.setOperatorName(services.config().auth().adminName());
         }
         ServerReplies.welcome(ctx.replies(), services, session);
+        MonitorCommands.announceOnline(services, session);
         if (admin) {
             ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
             ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));

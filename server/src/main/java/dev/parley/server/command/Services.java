@@ -2,6 +2,7 @@ package dev.parley.server.command;
 
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.MessageSink;
+import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
@@ -24,6 +25,7 @@ public record Services(
         Nicks nicks,
         UserCounts counts,
         NickHistory nickHistory,
+        Monitors monitors,
         Bans bans,
         History history,
         MessageSink sink,

@@ -17,6 +17,7 @@ public final class Session implements ChatUser {
 
     private final Connection connection;
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, String> monitored = new java.util.LinkedHashMap<>();
     private final Registration registration = new Registration();
     private InboundQueue inbound;
     private int batchCounter;
@@ -51,6 +52,11 @@ public final class Session implements ChatUser {
 
     public InboundQueue inbound() {
         return inbound;
+    }
+
+    /** The nicks this client MONITORs, casefolded to as written. Owned by the session's thread. */
+    public java.util.Map<String, String> monitored() {
+        return monitored;
     }
 
     /** Progress of connection registration (CAP, PASS, NICK, USER). */

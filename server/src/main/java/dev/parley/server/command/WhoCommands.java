@@ -1,0 +1,84 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
+import dev.parley.protocol.name.Mask;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Room;
+import dev.parley.server.session.Session;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WHO, plain (352) and WHOX ({@code WHO <mask> %<fields>[,<token>]}, 354 with the asked fields).
+ * Invisible users show to those who share a room with them, and to exact-nick queries.
+ */
+public final class WhoCommands implements CommandFamily {
+
+    private final Services services;
+
+    public WhoCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.registered("WHO", 0, this::who));
+    }
+
+    void who(CommandContext ctx) {
+        String mask = ctx.paramCount() > 0 && !ctx.param(0).isEmpty() ? ctx.param(0) : "*";
+        WhoxFields whox = ctx.paramCount() > 1 ? WhoxFields.parse(ctx.param(1)) : null;
+        if (ChannelName.looksLikeRoom(mask)) {
+            Optional<Room> room = services.rooms().find(mask);
+            room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
+                    .ifPresent(r -> r.members().forEach((user, status) -> {
+                        if (!user.isInvisible() || r.isMember(ctx.session())) {
+                            reply(ctx, whox, r.name(), user, status);
+                        }
+                    }));
+        } else {
+            Optional<ChatUser> exact = services.nicks().find(mask);
+            if (exact.isPresent()) {
+                reply(ctx, whox, "*", exact.get(), null);
+            } else {
+                Mask pattern = Mask.of(mask, services.nicks().caseMapping());
+                for (ChatUser user : services.nicks().all()) {
+                    if (user.isRegistered() && (!user.isInvisible() || sharesRoom(ctx.session(), user))
+                            && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
+                        reply(ctx, whox, "*", user, null);
+                    }
+                }
+            }
+        }
+        ctx.numeric(Numeric.RPL_ENDOFWHO, mask, "End of WHO list");
+    }
+
+    private void reply(CommandContext ctx, WhoxFields whox, String room, ChatUser user, MemberStatus status) {
+        String flags = (user.awayMessage() == null ? "H" : "G") + (user.isOperator() ? "*" : "")
+                + (status == null ? "" : prefixesFor(ctx.session(), status));
+        if (whox != null) {
+            ctx.numeric(Numeric.RPL_WHOSPCRPL, whox.values(new WhoxFields.Row(room, user, flags,
+                    services.serverName(), services.clock().millis())).toArray(String[]::new));
+            return;
+        }
+        ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), services.serverName(), user.nick(), flags,
+                "0 " + user.realname());
+    }
+
+    private static String prefixesFor(Session asker, MemberStatus status) {
+        return asker.caps().has(Capability.MULTI_PREFIX) ? status.allPrefixes() : status.highestPrefix();
+    }
+
+    /** Invisible users are still seen by those who share a room with them. */
+    private static boolean sharesRoom(Session asker, ChatUser user) {
+        for (Room room : asker.rooms()) {
+            if (room.isMember(user)) {
+                return true;
+            }
+        }
+        return asker == user;
+    }
+}
