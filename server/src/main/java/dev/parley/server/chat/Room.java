@@ -5,7 +5,8 @@ import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.Mask;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Room {
     private volatile RoomModes modes = RoomModes.NEW_ROOM;
     private volatile Topic topic;
     private volatile List<ListEntry> bans = List.of();
-    private final Set<String> invited = new HashSet<>();
+    private final Set<String> invited = new LinkedHashSet<>();
     private boolean closed;
 
     public Room(String name, CaseMapping caseMapping, long createdAtSeconds) {
@@ -151,8 +152,14 @@ public final class Room {
         topic = value;
     }
 
-    public synchronized void invite(String nick) {
+    /** Remembers an invitation until the invitee joins; the oldest is forgotten past {@code maxEntries}. */
+    public synchronized void invite(String nick, int maxEntries) {
         invited.add(caseMapping.fold(nick));
+        Iterator<String> oldest = invited.iterator();
+        while (invited.size() > maxEntries && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     /** Adds a ban mask unless present or the list is full; whether it was added. */

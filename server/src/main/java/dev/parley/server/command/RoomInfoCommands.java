@@ -136,7 +136,7 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_USERONCHANNEL, invitee.nick(), room.name(), "is already on channel");
             return;
         }
-        room.invite(invitee.nick());
+        room.invite(invitee.nick(), services.config().limits().maxListEntries());
         ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
         IrcMessage invite = IrcMessage.from(inviter.source(), "INVITE", invitee.nick(), room.name());
         Fanout.sendTo(invitee, invite);

@@ -15,6 +15,9 @@ public final class ConnectionLimiter {
     /** Whether a new connection may proceed, and if not why. */
     public enum Decision { ALLOWED, TOO_MANY, THROTTLED }
 
+    /** Past this many remembered IPs, expired ones are dropped, so the map cannot grow without end. */
+    private static final int PURGE_ABOVE = 10_000;
+
     private final ConnectionLimitsConfig config;
     private final LongSupplier nanoClock;
     private final Map<String, Integer> open = new HashMap<>();
@@ -29,6 +32,9 @@ public final class ConnectionLimiter {
     public synchronized Decision acquire(String ip, boolean loopback) {
         if (!config.enabled() || (loopback && config.exemptLoopback())) {
             return Decision.ALLOWED;
+        }
+        if (recent.size() > PURGE_ABOVE) {
+            purgeExpired();
         }
         int current = open.getOrDefault(ip, 0);
         if (current >= config.maxPerIp()) {
@@ -46,6 +52,14 @@ public final class ConnectionLimiter {
         times.addLast(now);
         open.put(ip, current + 1);
         return Decision.ALLOWED;
+    }
+
+    /** Forgets the connect history of IPs whose window has passed and that hold no connection. */
+    private void purgeExpired() {
+        long now = nanoClock.getAsLong();
+        long window = config.throttleWindow().toNanos();
+        recent.entrySet().removeIf(entry -> !open.containsKey(entry.getKey())
+                && (entry.getValue().isEmpty() || now - entry.getValue().peekLast() >= window));
     }
 
     /** Counts a connection that {@link #acquire} allowed as gone. */
