@@ -13,6 +13,7 @@ import dev.parley.server.command.CapCommands;
 import dev.parley.server.command.Caps;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandFamily;
+import dev.parley.server.command.HelpCommands;
 import dev.parley.server.command.HistoryCommands;
 import dev.parley.server.command.MessagingCommands;
 import dev.parley.server.command.ModeCommands;
@@ -121,6 +122,7 @@ public final class ParleyServer implements AutoCloseable {
                 new QueryCommands(services),
                 new WhoCommands(services),
                 new MonitorCommands(services),
+                new HelpCommands(),
                 new ProfileCommands(services),
                 new OperatorCommands(services, login, departures),
                 new HistoryCommands(services));
