@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Server operators: OPER to become one; BAN, UNBAN, BANS and KILL once one. */
+/** Server operators: OPER to become one; BAN, UNBAN, BANS, KILL and WALLOPS once one. */
 public final class OperatorCommands implements CommandFamily {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorCommands.class);
@@ -41,7 +41,8 @@ public final class OperatorCommands implements CommandFamily {
                 CommandSpec.operator("BAN", 1, this::ban),
                 CommandSpec.operator("UNBAN", 1, this::unban),
                 CommandSpec.operator("BANS", 0, this::bans),
-                CommandSpec.operator("KILL", 1, this::kill));
+                CommandSpec.operator("KILL", 1, this::kill),
+                CommandSpec.operator("WALLOPS", 1, this::wallops));
     }
 
     void oper(CommandContext ctx) {
@@ -128,6 +129,22 @@ public final class OperatorCommands implements CommandFamily {
                     + WHEN.format(ban.createdAt()) + ": " + ban.reason());
         }
         ctx.replies().notice("End of ban list (" + all.size() + " ban" + (all.size() == 1 ? "" : "s") + ")");
+    }
+
+    /** A message from an operator to every user with mode +w. */
+    void wallops(CommandContext ctx) {
+        IrcMessage wallops = IrcMessage.from(ctx.session().source(), "WALLOPS", ctx.param(0));
+        List<ChatUser> readers = new ArrayList<>();
+        for (ChatUser user : services.nicks().all()) {
+            if (user.isRegistered() && user instanceof Session session && session.receivesWallops()
+                    && user != ctx.session()) {
+                readers.add(user);
+            }
+        }
+        Fanout.send(wallops, readers);
+        if (ctx.session().receivesWallops()) {
+            ctx.replies().add(wallops);
+        }
     }
 
     void kill(CommandContext ctx) {

@@ -4,7 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.session.Session;
 
-/** User MODE: view your own modes, set or clear +i, drop +o. */
+/** User MODE: view your own modes, set or clear +i and +w, drop +o. */
 final class UserModes {
 
     private final Services services;
@@ -40,6 +40,12 @@ final class UserModes {
                         applied.add(on, 'i', null);
                     }
                 }
+                case 'w' -> {
+                    if (session.receivesWallops() != on) {
+                        session.setReceivesWallops(on);
+                        applied.add(on, 'w', null);
+                    }
+                }
                 case 'o' -> {
                     if (!on && session.isOperator()) {
                         session.setOperatorName(null);
@@ -61,6 +67,7 @@ final class UserModes {
     }
 
     private static String current(Session session) {
-        return "+" + (session.isInvisible() ? "i" : "") + (session.isOperator() ? "o" : "");
+        return "+" + (session.isInvisible() ? "i" : "") + (session.isOperator() ? "o" : "")
+                + (session.receivesWallops() ? "w" : "");
     }
 }

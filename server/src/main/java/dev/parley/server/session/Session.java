@@ -30,6 +30,7 @@ public final class Session implements ChatUser {
     private volatile String operatorName;
     private volatile String awayMessage;
     private volatile boolean invisible;
+    private volatile boolean receivesWallops;
     private volatile boolean registered;
     private volatile CapabilitySet caps = CapabilitySet.NONE;
     private volatile long signonMillis;
@@ -166,6 +167,15 @@ public final class Session implements ChatUser {
 
     public void setInvisible(boolean value) {
         invisible = value;
+    }
+
+    /** User mode +w: operators' WALLOPS reach this user. */
+    public boolean receivesWallops() {
+        return receivesWallops;
+    }
+
+    public void setReceivesWallops(boolean value) {
+        receivesWallops = value;
     }
 
     @Override
