@@ -98,8 +98,10 @@ public final class RegistrationCommands implements CommandFamily {
         session.setNick(wanted);
         releaseUnlessSame(old, wanted, session);
         announceNickChange(ctx, oldSource, wanted);
-        MonitorCommands.announceOffline(services, old);
-        MonitorCommands.announceOnline(services, session);
+        if (!services.nicks().caseMapping().equal(old, wanted)) {
+            MonitorCommands.announceOffline(services, old);
+            MonitorCommands.announceOnline(services, session);
+        }
     }
 
     private boolean isAdmin(Session session) {
