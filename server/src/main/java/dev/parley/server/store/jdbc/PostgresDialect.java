@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.parley.server.config.StorageConfig;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** PostgreSQL 15+. */
 final class PostgresDialect implements SqlDialect {
@@ -26,16 +25,12 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public String insertIgnoringDuplicates(String table, List<String> columns) {
-        return InsertStatements.insert(table, columns) + " ON CONFLICT DO NOTHING";
+        return InsertStatements.insertOrNothing(table, columns);
     }
 
     @Override
     public String upsert(String table, List<String> columns, String keyColumn) {
-        String updates = columns.stream()
-                .filter(column -> !column.equals(keyColumn))
-                .map(column -> column + " = EXCLUDED." + column)
-                .collect(Collectors.joining(", "));
-        return InsertStatements.insert(table, columns) + " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + updates;
+        return InsertStatements.insertOrUpdate(table, columns, keyColumn);
     }
 
     @Override

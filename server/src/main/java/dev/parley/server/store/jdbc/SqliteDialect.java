@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * SQLite. WAL lets readers run beside the one writer, so the pool may hold several connections;
@@ -43,16 +42,12 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public String insertIgnoringDuplicates(String table, List<String> columns) {
-        return InsertStatements.insert(table, columns) + " ON CONFLICT DO NOTHING";
+        return InsertStatements.insertOrNothing(table, columns);
     }
 
     @Override
     public String upsert(String table, List<String> columns, String keyColumn) {
-        String updates = columns.stream()
-                .filter(column -> !column.equals(keyColumn))
-                .map(column -> column + " = excluded." + column)
-                .collect(Collectors.joining(", "));
-        return InsertStatements.insert(table, columns) + " ON CONFLICT (" + keyColumn + ") DO UPDATE SET " + updates;
+        return InsertStatements.insertOrUpdate(table, columns, keyColumn);
     }
 
     @Override

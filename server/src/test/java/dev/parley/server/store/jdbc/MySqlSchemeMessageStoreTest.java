@@ -5,29 +5,24 @@ import dev.parley.server.store.MessageStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The message store contract on a fresh database of the MARIADB server, reached through a seed user's jdbc:mysql:// URL. */
+/** The message store contract on a fresh database of the MariaDB server, reached through a seed user's jdbc:mysql:// URL. */
 class MySqlSchemeMessageStoreTest extends MessageStoreContract {
 
     @TempDir
     Path dataDir;
 
-    private ServerDatabase database;
-    private JdbcStorage storage;
+    private VendorStorage vendor;
 
     @Override
     protected MessageStore newStore() {
-        database = ServerDatabase.create(ServerDatabase.Vendor.MARIADB);
-        storage = JdbcStorage.open(database.storage(dataDir, true));
-        return storage.messages();
+        vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, true);
+        return vendor.storage().messages();
     }
 
     @Override
     protected void closeStore() throws Exception {
-        if (storage != null) {
-            storage.close();
-        }
-        if (database != null) {
-            database.close();
+        if (vendor != null) {
+            vendor.close();
         }
     }
 }

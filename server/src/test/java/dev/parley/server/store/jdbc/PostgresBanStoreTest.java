@@ -5,29 +5,24 @@ import dev.parley.server.store.BanStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ban store contract on a fresh database of the POSTGRESQL server. */
+/** The ban store contract on a fresh database of the PostgreSQL server. */
 class PostgresBanStoreTest extends BanStoreContract {
 
     @TempDir
     Path dataDir;
 
-    private ServerDatabase database;
-    private JdbcStorage storage;
+    private VendorStorage vendor;
 
     @Override
     protected BanStore newStore() {
-        database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
-        storage = JdbcStorage.open(database.storage(dataDir, false));
-        return storage.bans();
+        vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
+        return vendor.storage().bans();
     }
 
     @Override
     protected void closeStore() throws Exception {
-        if (storage != null) {
-            storage.close();
-        }
-        if (database != null) {
-            database.close();
+        if (vendor != null) {
+            vendor.close();
         }
     }
 }

@@ -5,29 +5,24 @@ import dev.parley.server.store.MessageStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The message store contract on a fresh database of the POSTGRESQL server. */
+/** The message store contract on a fresh database of the PostgreSQL server. */
 class PostgresMessageStoreTest extends MessageStoreContract {
 
     @TempDir
     Path dataDir;
 
-    private ServerDatabase database;
-    private JdbcStorage storage;
+    private VendorStorage vendor;
 
     @Override
     protected MessageStore newStore() {
-        database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
-        storage = JdbcStorage.open(database.storage(dataDir, false));
-        return storage.messages();
+        vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
+        return vendor.storage().messages();
     }
 
     @Override
     protected void closeStore() throws Exception {
-        if (storage != null) {
-            storage.close();
-        }
-        if (database != null) {
-            database.close();
+        if (vendor != null) {
+            vendor.close();
         }
     }
 }
