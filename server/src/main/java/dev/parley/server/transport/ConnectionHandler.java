@@ -64,6 +64,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, InboundLine line) {
         if (session != null) {
+            connection.writeQueuedBeforeInput();
             session.inbound().offer(line);
         }
     }

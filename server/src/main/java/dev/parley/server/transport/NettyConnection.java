@@ -98,6 +98,17 @@ final class NettyConnection implements Connection {
         }
     }
 
+    /**
+     * Writes what other threads queued for this client, on its event loop, before its next input is
+     * handled: lines caused by earlier events (another user's message) never arrive after the replies
+     * to a later command, even when the loop reads that command before it runs the drain task.
+     */
+    void writeQueuedBeforeInput() {
+        if (!fromOtherThreads.isEmpty()) {
+            drain();
+        }
+    }
+
     private void drain() {
         drainScheduled.set(false);
         OutboundLine line;
