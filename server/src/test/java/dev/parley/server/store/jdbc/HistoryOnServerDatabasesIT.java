@@ -32,10 +32,13 @@ class HistoryOnServerDatabasesIT {
         try (ServerDatabase database = ServerDatabase.create(vendor)) {
             StorageConfig storage = database.storage(dataDir, mysqlScheme);
             try (TestServer server = TestServer.start(config -> config.withStorage(storage))) {
-                RawIrcClient alice = server.user("alice");
+                RawIrcClient alice = server.connect();
+                alice.registerWithCaps("alice", "chat@123", "echo-message");
                 alice.join("#general");
                 alice.send("PRIVMSG #general :stored on " + vendor + " 🎉");
                 alice.send("PRIVMSG #general :second line");
+                // the server has taken both once they are echoed; only then is the restart fair
+                alice.expect(Lines.privmsgFrom("alice", "#general", "second line"));
 
                 server.restart();
 
