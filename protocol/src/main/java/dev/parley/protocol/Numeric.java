@@ -22,6 +22,7 @@ public enum Numeric {
     RPL_UNAWAY("305"),
     RPL_NOWAWAY("306"),
     RPL_WHOISREGNICK("307"),
+    RPL_WHOISBOT("335"),
     RPL_WHOISUSER("311"),
     RPL_WHOISSERVER("312"),
     RPL_WHOISOPERATOR("313"),

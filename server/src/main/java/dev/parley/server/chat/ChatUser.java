@@ -28,6 +28,9 @@ public interface ChatUser {
 
     boolean isInvisible();
 
+    /** User mode +B (IRCv3 bot-mode): the user is a bot and its messages carry the bot tag. */
+    boolean isBot();
+
     /** Whether the user completed registration (only those are visible to others). */
     boolean isRegistered();
 

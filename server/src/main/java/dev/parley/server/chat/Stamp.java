@@ -10,8 +10,11 @@ import java.util.Map;
  */
 public record Stamp(Instant time, String msgid) {
 
-    public Map<String, String> tags(String account, Map<String, String> requestTags) {
+    public Map<String, String> tags(String account, boolean bot, Map<String, String> requestTags) {
         Map<String, String> tags = new LinkedHashMap<>();
+        if (bot) {
+            tags.put("bot", "");
+        }
         tags.put("time", ServerTime.format(time));
         tags.put("msgid", msgid);
         if (account != null) {

@@ -15,6 +15,7 @@ public final class ISupport {
         var limits = config.limits();
         List<String> tokens = new ArrayList<>(List.of(
                 "AWAYLEN=" + limits.awayLength(),
+                "BOT=B",
                 "CASEMAPPING=rfc1459",
                 "CHANLIMIT=#:" + limits.maxRoomsPerClient(),
                 "CHANMODES=b,k,l,imnst",
@@ -30,6 +31,7 @@ public final class ISupport {
                 "NETWORK=" + config.server().network(),
                 "NICKLEN=" + limits.nickLength(),
                 "PREFIX=(ov)@+",
+                "STATUSMSG=@+",
                 "TARGMAX=PRIVMSG:4,NOTICE:4,TAGMSG:4,JOIN:,PART:,KICK:4,NAMES:1,LIST:,WHOIS:1",
                 "TOPICLEN=" + limits.topicLength(),
                 "USERLEN=16",

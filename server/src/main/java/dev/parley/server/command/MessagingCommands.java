@@ -7,6 +7,7 @@ import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.HistoryKeys;
+import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Speech;
 import dev.parley.server.chat.Stamp;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class MessagingCommands implements CommandFamily {
 
     private static final int MAX_TARGETS = 4;
+    private static final String STATUS_PREFIXES = "@+";
 
     private final Services services;
 
@@ -76,13 +78,25 @@ public final class MessagingCommands implements CommandFamily {
 
     private void deliver(CommandContext ctx, String command, String target, String text) {
         if (ChannelName.looksLikeRoom(target)) {
-            toRoom(ctx, command, target, text);
+            toRoom(ctx, command, target, '\0', text);
+        } else if (isStatusTarget(target)) {
+            toRoom(ctx, command, target.substring(1), target.charAt(0), text);
         } else {
             toNick(ctx, command, target, text);
         }
     }
 
-    private void toRoom(CommandContext ctx, String command, String target, String text) {
+    /** STATUSMSG: {@code @#room} reaches the room's operators, {@code +#room} operators and voiced members. */
+    private static boolean isStatusTarget(String target) {
+        return target.length() > 2 && STATUS_PREFIXES.indexOf(target.charAt(0)) >= 0
+                && ChannelName.looksLikeRoom(target.substring(1));
+    }
+
+    private static boolean hasStatus(MemberStatus status, char prefix) {
+        return status != null && (status.op() || (prefix == '+' && status.voice()));
+    }
+
+    private void toRoom(CommandContext ctx, String command, String target, char statusPrefix, String text) {
         Session sender = ctx.session();
         Optional<Room> found = services.rooms().find(target);
         if (found.isEmpty()) {
@@ -96,15 +110,21 @@ public final class MessagingCommands implements CommandFamily {
             return;
         }
         Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
-        IrcMessage message = build(ctx, stamp, command, room.name(), text);
+        String wireTarget = statusPrefix == '\0' ? room.name() : statusPrefix + room.name();
+        IrcMessage message = build(ctx, stamp, command, wireTarget, text);
         List<ChatUser> recipients = new ArrayList<>(room.members().keySet());
         recipients.remove(sender);
         if (command.equals("TAGMSG")) {
             recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
         }
+        if (statusPrefix != '\0') {
+            recipients.removeIf(user -> !hasStatus(room.members().get(user), statusPrefix));
+        }
         Fanout.send(message, recipients);
         echo(ctx, message);
-        remember(ctx, stamp, command, room.key(), room.name(), text);
+        if (statusPrefix == '\0') {
+            remember(ctx, stamp, command, room.key(), room.name(), text);
+        }
     }
 
     private void toNick(CommandContext ctx, String command, String target, String text) {
@@ -129,7 +149,7 @@ public final class MessagingCommands implements CommandFamily {
 
     private IrcMessage build(CommandContext ctx, Stamp stamp, String command, String target, String text) {
         Session sender = ctx.session();
-        Map<String, String> tags = stamp.tags(sender.account(), ctx.message().tags());
+        Map<String, String> tags = stamp.tags(sender.account(), sender.isBot(), ctx.message().tags());
         List<String> params = text == null ? List.of(target) : List.of(target, text);
         return new IrcMessage(tags, sender.source(), command, params);
     }

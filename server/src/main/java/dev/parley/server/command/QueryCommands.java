@@ -52,6 +52,9 @@ public final class QueryCommands implements CommandFamily {
             ctx.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms);
         }
         ctx.numeric(Numeric.RPL_WHOISSERVER, user.nick(), services.serverName(), services.info().network());
+        if (user.isBot()) {
+            ctx.numeric(Numeric.RPL_WHOISBOT, user.nick(), "is a Bot on " + services.info().network());
+        }
         if (user.isOperator()) {
             ctx.numeric(Numeric.RPL_WHOISOPERATOR, user.nick(), "is an IRC operator");
         }

@@ -4,7 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.session.Session;
 
-/** User MODE: view your own modes, set or clear +i and +w, drop +o. */
+/** User MODE: view your own modes, set or clear +i, +w and +B, drop +o. */
 final class UserModes {
 
     private final Services services;
@@ -40,6 +40,12 @@ final class UserModes {
                         applied.add(on, 'i', null);
                     }
                 }
+                case 'B' -> {
+                    if (session.isBot() != on) {
+                        session.setBot(on);
+                        applied.add(on, 'B', null);
+                    }
+                }
                 case 'w' -> {
                     if (session.receivesWallops() != on) {
                         session.setReceivesWallops(on);
@@ -68,6 +74,6 @@ final class UserModes {
 
     private static String current(Session session) {
         return "+" + (session.isInvisible() ? "i" : "") + (session.isOperator() ? "o" : "")
-                + (session.receivesWallops() ? "w" : "");
+                + (session.receivesWallops() ? "w" : "") + (session.isBot() ? "B" : "");
     }
 }

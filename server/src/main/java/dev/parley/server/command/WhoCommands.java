@@ -58,6 +58,7 @@ public final class WhoCommands implements CommandFamily {
 
     private void reply(CommandContext ctx, WhoxFields whox, String room, ChatUser user, MemberStatus status) {
         String flags = (user.awayMessage() == null ? "H" : "G") + (user.isOperator() ? "*" : "")
+                + (user.isBot() ? "B" : "")
                 + (status == null ? "" : prefixesFor(ctx.session(), status));
         if (whox != null) {
             ctx.numeric(Numeric.RPL_WHOSPCRPL, whox.values(new WhoxFields.Row(room, user, flags,

@@ -31,6 +31,7 @@ public final class Session implements ChatUser {
     private volatile String awayMessage;
     private volatile boolean invisible;
     private volatile boolean receivesWallops;
+    private volatile boolean bot;
     private volatile boolean registered;
     private volatile CapabilitySet caps = CapabilitySet.NONE;
     private volatile long signonMillis;
@@ -167,6 +168,15 @@ public final class Session implements ChatUser {
 
     public void setInvisible(boolean value) {
         invisible = value;
+    }
+
+    @Override
+    public boolean isBot() {
+        return bot;
+    }
+
+    public void setBot(boolean value) {
+        bot = value;
     }
 
     /** User mode +w: operators' WALLOPS reach this user. */
