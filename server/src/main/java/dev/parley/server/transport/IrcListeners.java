@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class IrcListeners implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IrcListeners.class);
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -74,15 +75,26 @@ public final class IrcListeners implements AutoCloseable {
     /** Stops accepting new connections; open ones stay. */
     public void stopAccepting() {
         for (Channel channel : serverChannels) {
-            channel.close().awaitUninterruptibly();
+            if (!channel.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("listener {} did not close within {} s", channel.localAddress(), SHUTDOWN_WAIT_SECONDS);
+            }
         }
         serverChannels.clear();
     }
 
+    /**
+     * Stops the event loops. Every wait is bounded: a shutdown (SIGTERM) must end even if a loop's
+     * termination is never reported, which was seen when the JVM was already exiting.
+     */
     @Override
     public void close() {
         stopAccepting();
-        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        var boss = bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        var workers = workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        if (!boss.awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)
+                || !workers.awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            log.warn("event loops did not report their end within {} s; going on with the shutdown",
+                    SHUTDOWN_WAIT_SECONDS);
+        }
     }
 }
