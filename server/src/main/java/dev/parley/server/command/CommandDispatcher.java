@@ -10,7 +10,6 @@ import dev.parley.server.session.Session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +34,6 @@ public final class CommandDispatcher implements LineProcessor {
                 }
             }
         }
-    }
-
-    /** The verbs in the table (for HELP and tests). */
-    public Set<String> verbs() {
-        return Set.copyOf(table.keySet());
     }
 
     @Override
