@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.Monitors;
@@ -9,6 +10,7 @@ import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
+import dev.parley.server.command.AccountCommands;
 import dev.parley.server.command.CapCommands;
 import dev.parley.server.command.Caps;
 import dev.parley.server.command.CommandDispatcher;
@@ -23,6 +25,7 @@ import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
 import dev.parley.server.command.RoomCommands;
 import dev.parley.server.command.RoomInfoCommands;
+import dev.parley.server.command.SaslCommands;
 import dev.parley.server.command.Departures;
 import dev.parley.server.command.KeepAlive;
 import dev.parley.server.command.RegistrationCommands;
@@ -84,6 +87,8 @@ public final class ParleyServer implements AutoCloseable {
         storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
+        Accounts accounts = new Accounts(storage.accounts(), config.accounts(), CASE_MAPPING, blocking, clock);
+        accounts.ensureAdmin(config.auth());
         Services services = new Services(
                 config,
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
@@ -93,6 +98,7 @@ public final class ParleyServer implements AutoCloseable {
                 new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
                 new Monitors(CASE_MAPPING),
                 bans,
+                accounts,
                 storage.history(),
                 storage.sink(),
                 new MsgIds(),
@@ -110,11 +116,13 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     private List<CommandFamily> families(Services services, Departures departures) {
-        LoginCheck login = new LoginCheck(config.auth(), CASE_MAPPING);
+        LoginCheck login = new LoginCheck(config.auth(), services.accounts());
         RegistrationFlow flow = new RegistrationFlow(services, login, departures);
         return List.of(
                 new CapCommands(services, new Caps(config), flow),
-                new RegistrationCommands(services, login, flow, departures),
+                new RegistrationCommands(services, flow, departures),
+                new SaslCommands(services, flow),
+                new AccountCommands(services),
                 new MessagingCommands(services),
                 new RoomCommands(services),
                 new RoomInfoCommands(services),

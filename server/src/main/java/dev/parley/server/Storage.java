@@ -7,6 +7,7 @@ import dev.parley.server.history.DisabledHistory;
 import dev.parley.server.history.History;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.history.StoredHistory;
+import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
 import dev.parley.server.store.jdbc.JdbcStorage;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +58,10 @@ final class Storage implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    AccountStore accounts() {
+        return jdbc.accounts();
     }
 
     BanStore bans() {

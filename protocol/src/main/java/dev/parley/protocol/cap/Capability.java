@@ -7,6 +7,7 @@ import java.util.Optional;
 /** The IRCv3 capabilities Parley offers, by their spec names. */
 public enum Capability {
     ACCOUNT_NOTIFY("account-notify"),
+    ACCOUNT_REGISTRATION("draft/account-registration"),
     ACCOUNT_TAG("account-tag"),
     AWAY_NOTIFY("away-notify"),
     BATCH("batch"),
@@ -20,6 +21,7 @@ public enum Capability {
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
+    SASL("sasl"),
     SERVER_TIME("server-time"),
     SETNAME("setname"),
     USERHOST_IN_NAMES("userhost-in-names");

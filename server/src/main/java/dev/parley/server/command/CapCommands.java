@@ -46,7 +46,7 @@ public final class CapCommands implements CommandFamily {
         if (version >= 302) {
             session.setCaps(session.caps().with(List.of(Capability.CAP_NOTIFY)));
         }
-        reply(ctx, "LS", String.join(" ", caps.names()));
+        reply(ctx, "LS", String.join(" ", caps.names(version >= 302)));
     }
 
     private void list(CommandContext ctx) {
@@ -85,6 +85,10 @@ public final class CapCommands implements CommandFamily {
         Session session = ctx.session();
         if (session.isRegistered()) {
             return;
+        }
+        if (session.sasl().inProgress()) {
+            session.sasl().reset();
+            ctx.numeric(Numeric.ERR_SASLABORTED, "SASL authentication aborted");
         }
         session.registration().setCapNegotiating(false);
         flow.tryComplete(ctx);

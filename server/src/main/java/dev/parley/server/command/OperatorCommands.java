@@ -48,12 +48,9 @@ public final class OperatorCommands implements CommandFamily {
     void oper(CommandContext ctx) {
         String name = ctx.param(0);
         String password = ctx.param(1);
-        if (!login.isSlow()) {
-            finishOper(ctx, login.operatorFor(name, password));
-            return;
-        }
+        String ip = ctx.session().connection().remoteIp();
         CommandContext.Deferred later = ctx.defer();
-        CompletableFuture.supplyAsync(() -> login.operatorFor(name, password), services.blocking())
+        CompletableFuture.supplyAsync(() -> login.operatorFor(name, password, ip), services.blocking())
                 .whenComplete((entry, error) -> later.completeWith(() -> finishOper(ctx, error == null ? entry : null)));
     }
 

@@ -3,7 +3,6 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.NickName;
-import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
@@ -16,13 +15,11 @@ import java.util.Set;
 public final class RegistrationCommands implements CommandFamily {
 
     private final Services services;
-    private final LoginCheck login;
     private final RegistrationFlow flow;
     private final Departures departures;
 
-    public RegistrationCommands(Services services, LoginCheck login, RegistrationFlow flow, Departures departures) {
+    public RegistrationCommands(Services services, RegistrationFlow flow, Departures departures) {
         this.services = services;
-        this.login = login;
         this.flow = flow;
         this.departures = departures;
     }
@@ -76,11 +73,29 @@ public final class RegistrationCommands implements CommandFamily {
         if (wanted.equals(session.nick())) {
             return;
         }
-        if (session.isRegistered() && login.isAdminNick(wanted) && !isAdmin(session)) {
-            ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is reserved");
+        if (!session.isRegistered()) {
+            // Whether a registered nick may be used is decided when registration completes.
+            takeNick(ctx, wanted);
             return;
         }
+        CommandContext.Deferred later = ctx.defer();
+        services.accounts().find(wanted).whenComplete((owner, error) -> later.completeWith(() -> {
+            if (owner != null && owner.isPresent() && !ownsAccount(session, owner.get().name())) {
+                ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is registered to another account");
+                return;
+            }
+            takeNick(ctx, wanted);
+        }));
+    }
+
+    private boolean ownsAccount(Session session, String account) {
+        return session.account() != null && services.nicks().caseMapping().equal(session.account(), account);
+    }
+
+    private void takeNick(CommandContext ctx, String wanted) {
+        Session session = ctx.session();
         if (!services.nicks().claim(wanted, session)) {
+            session.registration().setRefusedNick(wanted);
             ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
             return;
         }
@@ -102,10 +117,6 @@ public final class RegistrationCommands implements CommandFamily {
             MonitorCommands.announceOffline(services, old);
             MonitorCommands.announceOnline(services, session);
         }
-    }
-
-    private boolean isAdmin(Session session) {
-        return services.config().auth().adminName().equals(session.operatorName());
     }
 
     private void releaseUnlessSame(String old, String wanted, Session session) {

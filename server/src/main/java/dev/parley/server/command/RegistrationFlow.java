@@ -2,11 +2,13 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.auth.Admission;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.config.FloodConfig;
 import dev.parley.server.session.FloodBudget;
 import dev.parley.server.session.Registration;
 import dev.parley.server.session.Session;
+import dev.parley.server.store.Account;
 import dev.parley.server.store.Ban;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes registration once NICK and USER are in and CAP negotiation is over: checks the
- * password (off the event loop when it is a bcrypt hash), the server bans, then sends the welcome.
+ * password and the nick's account (off the event loop: database and bcrypt), the server bans, then
+ * sends the welcome.
  */
 public final class RegistrationFlow {
 
@@ -36,56 +39,60 @@ public final class RegistrationFlow {
         Session session = ctx.session();
         Registration reg = session.registration();
         if (session.isRegistered() || session.nick() == null || !reg.userGiven() || reg.capNegotiating()
-                || reg.checking()) {
+                || reg.checking() || session.sasl().inProgress()) {
             return;
         }
         String password = reg.password();
         String nick = session.nick();
+        Account saslAccount = reg.saslAccount();
+        String ip = session.connection().remoteIp();
         reg.forgetPassword();
-        if (!login.isSlow()) {
-            finish(ctx, login.check(nick, password), password);
-            return;
-        }
         reg.setChecking(true);
         CommandContext.Deferred later = ctx.defer();
-        CompletableFuture.supplyAsync(() -> login.check(nick, password), services.blocking())
-                .whenComplete((result, error) -> later.completeWith(() -> {
+        CompletableFuture.supplyAsync(() -> login.admit(nick, password, saslAccount, ip), services.blocking())
+                .whenComplete((admission, error) -> later.completeWith(() -> {
                     reg.setChecking(false);
-                    finish(ctx, error == null ? result : LoginCheck.Result.WRONG_PASSWORD, password);
+                    if (error != null) {
+                        log.error("{}: the login check failed", session, error);
+                    }
+                    finish(ctx, error == null ? admission : new Admission.WrongPassword("Login check failed"), password);
                 }));
     }
 
     /**
-     * After a reserved nick the client may pick another one, so the password it sent is kept for
+     * After a registered nick the client may pick another one, so the password it sent is kept for
      * that second check; every other outcome drops it.
      */
-    private void finish(CommandContext ctx, LoginCheck.Result result, String password) {
+    private void finish(CommandContext ctx, Admission admission, String password) {
         Session session = ctx.session();
-        switch (result) {
-            case WRONG_PASSWORD -> refusePassword(ctx);
-            case RESERVED_NICK -> refuseReservedNick(ctx);
-            case USER, ADMIN -> admitUnlessBanned(ctx, result == LoginCheck.Result.ADMIN);
+        if (admission instanceof Admission.WrongPassword wrong) {
+            refusePassword(ctx, wrong.reason());
+        } else if (admission instanceof Admission.NickRegistered) {
+            refuseRegisteredNick(ctx);
+        } else if (admission instanceof Admission.Admitted admitted) {
+            admitUnlessBanned(ctx, admitted);
         }
-        boolean mayRetryNick = result == LoginCheck.Result.RESERVED_NICK && !session.isClosing();
+        boolean mayRetryNick = admission instanceof Admission.NickRegistered && !session.isClosing();
         session.registration().setPassword(mayRetryNick ? password : null);
     }
 
-    private void refusePassword(CommandContext ctx) {
-        log.info("{} refused: wrong or missing password", ctx.session());
-        ctx.numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+    private void refusePassword(CommandContext ctx, String reason) {
+        log.info("{} refused: {}", ctx.session(), reason);
+        ctx.numeric(Numeric.ERR_PASSWDMISMATCH, reason);
         ctx.replies().flush();
         departures.disconnect(ctx.session(), "Bad password");
     }
 
-    private void refuseReservedNick(CommandContext ctx) {
+    private void refuseRegisteredNick(CommandContext ctx) {
         Session session = ctx.session();
         String reserved = session.nick();
         services.nicks().release(reserved, session);
         session.setNick(null);
-        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, reserved, "Nickname is reserved");
+        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, reserved,
+                "Nickname is registered: log in with SASL, or give its password with PASS");
     }
 
-    private void admitUnlessBanned(CommandContext ctx, boolean admin) {
+    private void admitUnlessBanned(CommandContext ctx, Admission.Admitted admitted) {
         Session session = ctx.session();
         Optional<Ban> ban = services.bans().find(session.source());
         if (ban.isPresent()) {
@@ -95,10 +102,10 @@ public final class RegistrationFlow {
             departures.disconnect(session, "Banned: " + ban.get().reason());
             return;
         }
-        admit(ctx, admin);
+        admit(ctx, admitted);
     }
 
-    private void admit(CommandContext ctx, boolean admin) {
+    private void admit(CommandContext ctx, Admission.Admitted admitted) {
         Session session = ctx.session();
         session.markRegistered(services.clock().millis());
         services.counts().registered();
@@ -106,16 +113,17 @@ public final class RegistrationFlow {
         if (flood.enabled()) {
             session.inbound().setBudget(new FloodBudget(flood.burst(), flood.linesPerSecond(), System.nanoTime()));
         }
-        if (admin) {
-            session.setAccount(session.nick());
-            session.setOperatorName(services.config().auth().adminName());
-        }
+        Optional<Account> account = admitted.account();
+        account.ifPresent(a -> {
+            session.setAccount(a.name());
+            if (admitted.viaPassword()) {
+                AccountReplies.loggedIn(ctx, session, a.name());
+            }
+        });
         ServerReplies.welcome(ctx.replies(), services, session);
         MonitorCommands.announceOnline(services, session);
-        if (admin) {
-            ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
-            ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
-            log.info("{} is now an operator (admin login)", session);
+        if (account.isPresent() && account.get().operator()) {
+            AccountReplies.becomeOperator(ctx, session, account.get().name());
         }
         log.info("{} registered as {} from {}", session, session.source(), session.host());
     }

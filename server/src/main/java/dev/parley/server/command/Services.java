@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.MessageSink;
 import dev.parley.server.chat.Monitors;
@@ -27,6 +28,7 @@ public record Services(
         NickHistory nickHistory,
         Monitors monitors,
         Bans bans,
+        Accounts accounts,
         History history,
         MessageSink sink,
         MsgIds msgIds,

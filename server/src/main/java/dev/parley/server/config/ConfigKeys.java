@@ -46,6 +46,22 @@ public final class ConfigKeys {
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
             key("auth.operators", ValueTypes.operators(), c -> c.auth().operators());
 
+    public static final ConfigKey<AccountsConfig.Registration> ACCOUNTS_REGISTRATION = key("accounts.registration",
+            ValueTypes.choice(AccountsConfig.Registration.class), c -> c.accounts().registration());
+    public static final ConfigKey<Integer> ACCOUNTS_BCRYPT_COST = key("accounts.bcrypt-cost",
+            ValueTypes.integerBetween(AccountsConfig.MIN_BCRYPT_COST, AccountsConfig.MAX_BCRYPT_COST),
+            c -> c.accounts().bcryptCost());
+    public static final ConfigKey<Integer> ACCOUNTS_MIN_PASSWORD_LENGTH =
+            key("accounts.min-password-length", integer(1), c -> c.accounts().minPasswordLength());
+    public static final ConfigKey<Integer> ACCOUNTS_LOGIN_ATTEMPTS =
+            key("accounts.login-attempts", integer(1), c -> c.accounts().loginAttempts());
+    public static final ConfigKey<Duration> ACCOUNTS_LOGIN_WINDOW =
+            key("accounts.login-window", duration(ONE_MS), c -> c.accounts().loginWindow());
+    public static final ConfigKey<Integer> ACCOUNTS_REGISTRATIONS_PER_IP =
+            key("accounts.registrations-per-ip", integer(1), c -> c.accounts().registrationsPerIp());
+    public static final ConfigKey<Duration> ACCOUNTS_REGISTRATION_WINDOW =
+            key("accounts.registration-window", duration(ONE_MS), c -> c.accounts().registrationWindow());
+
     public static final ConfigKey<Path> STORAGE_DATA_DIR =
             key("storage.data-dir", ValueTypes.path(), c -> c.storage().dataDir());
     public static final ConfigKey<Optional<String>> STORAGE_DATABASE_URL =
@@ -137,6 +153,9 @@ public final class ConfigKeys {
                         v.get(SERVER_INSECURE_DEFAULTS)),
                 new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
                         v.get(AUTH_OPERATORS)),
+                new AccountsConfig(v.get(ACCOUNTS_REGISTRATION), v.get(ACCOUNTS_BCRYPT_COST),
+                        v.get(ACCOUNTS_MIN_PASSWORD_LENGTH), v.get(ACCOUNTS_LOGIN_ATTEMPTS), v.get(ACCOUNTS_LOGIN_WINDOW),
+                        v.get(ACCOUNTS_REGISTRATIONS_PER_IP), v.get(ACCOUNTS_REGISTRATION_WINDOW)),
                 new StorageConfig(v.get(STORAGE_DATA_DIR), v.get(STORAGE_DATABASE_URL), v.get(STORAGE_DATABASE_USER),
                         v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_POOL_SIZE)),
                 new HistoryConfig(v.get(HISTORY_ENABLED), v.get(HISTORY_FLUSH_INTERVAL), v.get(HISTORY_BATCH_SIZE),

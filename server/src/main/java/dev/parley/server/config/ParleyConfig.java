@@ -5,34 +5,39 @@ package dev.parley.server.config;
  * {@link ConfigLoader} from the YAML file, then {@code PARLEY_*} environment variables, then flags.
  */
 public record ParleyConfig(
-        ServerConfig server, AuthConfig auth, StorageConfig storage, HistoryConfig history, LimitsConfig limits) {
+        ServerConfig server, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
                 ServerConfig.defaults(),
                 AuthConfig.defaults(),
+                AccountsConfig.defaults(),
                 StorageConfig.defaults(),
                 HistoryConfig.defaults(),
                 LimitsConfig.defaults());
     }
 
     public ParleyConfig withServer(ServerConfig value) {
-        return new ParleyConfig(value, auth, storage, history, limits);
+        return new ParleyConfig(value, auth, accounts, storage, history, limits);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
-        return new ParleyConfig(server, value, storage, history, limits);
+        return new ParleyConfig(server, value, accounts, storage, history, limits);
+    }
+
+    public ParleyConfig withAccounts(AccountsConfig value) {
+        return new ParleyConfig(server, auth, value, storage, history, limits);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
-        return new ParleyConfig(server, auth, value, history, limits);
+        return new ParleyConfig(server, auth, accounts, value, history, limits);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
-        return new ParleyConfig(server, auth, storage, value, limits);
+        return new ParleyConfig(server, auth, accounts, storage, value, limits);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
-        return new ParleyConfig(server, auth, storage, history, value);
+        return new ParleyConfig(server, auth, accounts, storage, history, value);
     }
 }

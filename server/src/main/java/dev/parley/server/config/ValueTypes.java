@@ -31,6 +31,33 @@ final class ValueTypes {
         };
     }
 
+    /** One of an enum's constants, written in lower case with dashes ({@code after-connect}). */
+    static <E extends Enum<E>> ValueType<E> choice(Class<E> type) {
+        return raw -> {
+            String text = scalar(raw).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(text)) {
+                    return constant;
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw new IllegalArgumentException("expected one of " + String.join(", ", names) + ", got '" + raw + "'");
+        };
+    }
+
+    static ValueType<Integer> integerBetween(int min, int max) {
+        return raw -> {
+            int value = atLeast(wholeNumber(raw), min);
+            if (value > max) {
+                throw new IllegalArgumentException("must be at most " + max + ", got " + raw);
+            }
+            return value;
+        };
+    }
+
     static ValueType<Integer> integer(int min) {
         return raw -> {
             long value = wholeNumber(raw);

@@ -1,5 +1,7 @@
 package dev.parley.server.session;
 
+import dev.parley.server.store.Account;
+
 /**
  * What a connection has said so far on its way to registration. Owned by the session's thread. The
  * password is dropped as soon as it was checked.
@@ -11,6 +13,8 @@ public final class Registration {
     private boolean capNegotiating;
     private int capVersion;
     private boolean checking;
+    private Account saslAccount;
+    private String refusedNick;
 
     public String password() {
         return password;
@@ -56,5 +60,23 @@ public final class Registration {
 
     public void setChecking(boolean value) {
         checking = value;
+    }
+
+    /** The account logged in to with SASL before registration, or null. */
+    public Account saslAccount() {
+        return saslAccount;
+    }
+
+    public void setSaslAccount(Account value) {
+        saslAccount = value;
+    }
+
+    /** The last nick refused as in use, so REGISTER can say the account exists rather than ask for a nick. */
+    public String refusedNick() {
+        return refusedNick;
+    }
+
+    public void setRefusedNick(String value) {
+        refusedNick = value;
     }
 }

@@ -19,6 +19,7 @@ public final class Session implements ChatUser {
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, String> monitored = new java.util.LinkedHashMap<>();
     private final Registration registration = new Registration();
+    private final SaslExchange sasl = new SaslExchange();
     private InboundQueue inbound;
     private int batchCounter;
 
@@ -62,6 +63,10 @@ public final class Session implements ChatUser {
     }
 
     /** Progress of connection registration (CAP, PASS, NICK, USER). */
+    public SaslExchange sasl() {
+        return sasl;
+    }
+
     public Registration registration() {
         return registration;
     }

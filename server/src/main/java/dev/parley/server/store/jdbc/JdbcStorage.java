@@ -24,11 +24,13 @@ public final class JdbcStorage implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final JdbcMessageStore messages;
     private final JdbcBanStore bans;
+    private final JdbcAccountStore accounts;
 
     private JdbcStorage(HikariDataSource dataSource, SqlDialect dialect, CaseMapping caseMapping) {
         this.dataSource = dataSource;
         this.messages = new JdbcMessageStore(dataSource, dialect);
         this.bans = new JdbcBanStore(dataSource, dialect, caseMapping);
+        this.accounts = new JdbcAccountStore(dataSource, caseMapping);
     }
 
     /** Opens the configured database with the server's case mapping, {@link CaseMapping#RFC1459}. */
@@ -61,6 +63,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcBanStore bans() {
         return bans;
+    }
+
+    public JdbcAccountStore accounts() {
+        return accounts;
     }
 
     @Override

@@ -1,0 +1,52 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.Room;
+import dev.parley.server.session.Session;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a login tells the user and, through account-notify, the users who share a room with it. */
+final class AccountReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountReplies.class);
+
+    private AccountReplies() {}
+
+    /** 900 RPL_LOGGEDIN to the user. */
+    static void loggedIn(CommandContext ctx, Session session, String account) {
+        ctx.numeric(Numeric.RPL_LOGGEDIN, session.source(), account, "You are now logged in as " + account);
+        log.info("{} logged in to account {}", session, account);
+    }
+
+    /** 381 and MODE +o: an account with the operator flag has logged in. */
+    static void becomeOperator(CommandContext ctx, Session session, String account) {
+        session.setOperatorName(account);
+        ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
+        ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
+        log.info("{} is now an operator (account {})", session, account);
+    }
+
+    /** ACCOUNT to the room mates (and the user) that asked for account-notify. */
+    static void notifyRoomMates(CommandContext ctx, Session session, String account) {
+        IrcMessage change = IrcMessage.from(session.source(), "ACCOUNT", account == null ? "*" : account);
+        Set<ChatUser> witnesses = new LinkedHashSet<>();
+        for (Room room : session.rooms()) {
+            for (ChatUser member : room.members().keySet()) {
+                if (member != session && member.caps().has(Capability.ACCOUNT_NOTIFY)) {
+                    witnesses.add(member);
+                }
+            }
+        }
+        Fanout.send(change, witnesses);
+        if (session.caps().has(Capability.ACCOUNT_NOTIFY)) {
+            ctx.replies().add(change);
+        }
+    }
+}
