@@ -1,6 +1,7 @@
 package dev.parley.server.it;
 
 import dev.parley.server.ParleyServer;
+import dev.parley.server.config.AccountsConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.config.ServerConfig;
@@ -48,6 +49,11 @@ public final class TestServer implements AutoCloseable {
         StorageConfig storage = base.storage();
         base = base.withStorage(new StorageConfig(dataDir, storage.databaseUrl(), storage.databaseUser(),
                 storage.databasePassword(), storage.poolSize()));
+        // Cheap bcrypt keeps the many server starts fast; AccountsIT checks the configured cost is used.
+        AccountsConfig accounts = base.accounts();
+        base = base.withAccounts(new AccountsConfig(accounts.registration(), AccountsConfig.MIN_BCRYPT_COST,
+                accounts.minPasswordLength(), accounts.loginAttempts(), accounts.loginWindow(),
+                accounts.registrationsPerIp(), accounts.registrationWindow()));
         TestServer test = new TestServer(adjust.apply(base));
         test.boot();
         return test;

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Storage settings for a SQLite database in a test's temporary directory. */
-final class SqliteStorage {
+public final class SqliteStorage {
 
     private SqliteStorage() {}
 
-    static StorageConfig in(Path dataDir) {
+    public static StorageConfig in(Path dataDir) {
         return new StorageConfig(dataDir, Optional.empty(), Optional.empty(), Optional.empty(), 2);
     }
 
