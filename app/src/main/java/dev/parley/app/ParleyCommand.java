@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ParleyVersion.class,
         description = "A multi-room chat server that speaks IRC.",
-        subcommands = {ServerCommand.class, ClientCommand.class, BansCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServerCommand.class, ClientCommand.class, BansCommand.class, AccountsCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (also after SIGTERM and an orderly stop)",
