@@ -1,6 +1,7 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
@@ -60,6 +61,6 @@ public final class Departures {
         }
         session.rooms().clear();
         witnesses.remove(session);
-        Fanout.send(IrcMessage.from(session.source(), "QUIT", reason), witnesses);
+        Fanout.send(UserEvent.from(session, "QUIT", reason), witnesses);
     }
 }

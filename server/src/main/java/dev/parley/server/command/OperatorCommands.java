@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
@@ -90,7 +91,7 @@ public final class OperatorCommands implements CommandFamily {
 
     private void expel(Session oper, Session victim, String reason) {
         for (Room room : List.copyOf(victim.rooms())) {
-            IrcMessage kick = IrcMessage.from(oper.source(), "KICK", room.name(), victim.nick(), "Banned: " + reason);
+            IrcMessage kick = UserEvent.from(oper, "KICK", room.name(), victim.nick(), "Banned: " + reason);
             List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
             services.rooms().leave(room, victim);
             victim.rooms().remove(room);

@@ -3,6 +3,7 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
@@ -39,8 +40,8 @@ public final class ProfileCommands implements CommandFamily {
             ctx.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         }
         IrcMessage notice = session.awayMessage() == null
-                ? IrcMessage.from(session.source(), "AWAY")
-                : IrcMessage.from(session.source(), "AWAY", session.awayMessage());
+                ? UserEvent.from(session, "AWAY")
+                : UserEvent.from(session, "AWAY", session.awayMessage());
         Fanout.send(notice, roomMatesWith(session, Capability.AWAY_NOTIFY));
     }
 
@@ -52,7 +53,7 @@ public final class ProfileCommands implements CommandFamily {
             return;
         }
         session.setRealname(name);
-        IrcMessage change = IrcMessage.from(session.source(), "SETNAME", name);
+        IrcMessage change = UserEvent.from(session, "SETNAME", name);
         Fanout.send(change, roomMatesWith(session, Capability.SETNAME));
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);

@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
+import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.JoinOutcome;
@@ -77,9 +78,9 @@ public final class RoomCommands implements CommandFamily {
 
     private void announceJoin(CommandContext ctx, Room room) {
         Session session = ctx.session();
-        IrcMessage plain = IrcMessage.from(session.source(), "JOIN", room.name());
+        IrcMessage plain = UserEvent.from(session, "JOIN", room.name());
         String account = session.account() == null ? "*" : session.account();
-        IrcMessage extended = IrcMessage.from(session.source(), "JOIN", room.name(), account, session.realname());
+        IrcMessage extended = UserEvent.from(session, "JOIN", room.name(), account, session.realname());
         List<ChatUser> plainOnes = new ArrayList<>();
         List<ChatUser> extendedOnes = new ArrayList<>();
         for (ChatUser member : room.members().keySet()) {
@@ -109,7 +110,7 @@ public final class RoomCommands implements CommandFamily {
                 watchers.add(member);
             }
         }
-        Fanout.send(IrcMessage.from(session.source(), "AWAY", session.awayMessage()), watchers);
+        Fanout.send(UserEvent.from(session, "AWAY", session.awayMessage()), watchers);
     }
 
     void part(CommandContext ctx) {

@@ -3,6 +3,7 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.MemberStatus;
@@ -66,7 +67,7 @@ public final class RoomInfoCommands implements CommandFamily {
         }
         String text = RegistrationCommands.truncate(ctx.param(1), services.config().limits().topicLength());
         room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), services.clock().instant().getEpochSecond()));
-        IrcMessage change = IrcMessage.from(session.source(), "TOPIC", room.name(), text);
+        IrcMessage change = UserEvent.from(session, "TOPIC", room.name(), text);
         Fanout.toRoom(change, room, session);
         ctx.replies().add(change);
     }
@@ -138,7 +139,7 @@ public final class RoomInfoCommands implements CommandFamily {
         }
         room.invite(invitee.nick(), services.config().limits().maxListEntries());
         ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
-        IrcMessage invite = IrcMessage.from(inviter.source(), "INVITE", invitee.nick(), room.name());
+        IrcMessage invite = UserEvent.from(inviter, "INVITE", invitee.nick(), room.name());
         Fanout.sendTo(invitee, invite);
         notifyOperators(room, inviter, invitee, invite);
     }

@@ -198,4 +198,20 @@ public abstract class MessageStoreContract {
         assertThat(store.targets("bob", List.of(), at(0), at(100), 10)).extracting(TargetActivity::historyKey)
                 .containsExactly("alice bob");
     }
+
+    @Test
+    void aTargetWhoseLatestMessageIsPastTheWindowIsNotListed() {
+        store.appendAll(List.of(
+                roomMessage("g1", 10, "#general"),
+                roomMessage("d1", 20, "#dev-team"),
+                roomMessage("g2", 40, "#general")));
+        List<String> rooms = List.of("#general", "#dev-team");
+
+        assertThat(store.targets("alice", rooms, at(0), at(30), 10)).extracting(TargetActivity::historyKey)
+                .containsExactly("#dev-team");
+        assertThat(store.targets("alice", rooms, at(30), at(0), 10)).extracting(TargetActivity::historyKey)
+                .containsExactly("#dev-team");
+        assertThat(store.targets("alice", rooms, at(0), at(41), 10)).extracting(TargetActivity::historyKey)
+                .containsExactly("#dev-team", "#general");
+    }
 }

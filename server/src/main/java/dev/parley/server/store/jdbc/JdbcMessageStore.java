@@ -98,7 +98,7 @@ public final class JdbcMessageStore implements MessageStore {
         Order order = from.isAfter(to) ? Order.NEWEST : Order.OLDEST;
         List<Object> params = new ArrayList<>(List.of(window.low(), window.high()));
         params.addAll(roomKeys);
-        params.addAll(List.of(foldedNick, foldedNick, limit));
+        params.addAll(List.of(foldedNick, foldedNick, window.high(), limit));
         String rooms = roomKeys.isEmpty()
                 ? ""
                 : "history_key IN (" + roomKeys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ") OR ";
@@ -106,7 +106,11 @@ public final class JdbcMessageStore implements MessageStore {
                 + "SELECT id, " + MessageRow.SELECT_COLUMNS + ", ROW_NUMBER() OVER ("
                 + "PARTITION BY history_key ORDER BY time_ms DESC, id DESC) AS newness FROM messages"
                 + " WHERE time_ms > ? AND time_ms < ? AND (" + rooms + "dm_low = ? OR dm_high = ?)"
-                + ") newest WHERE newness = 1 ORDER BY " + order.sql + " LIMIT ?";
+                + ") newest WHERE newness = 1"
+                // a target whose latest message is past the window is not active in it (IRCv3 TARGETS)
+                + " AND NOT EXISTS (SELECT 1 FROM messages later"
+                + " WHERE later.history_key = newest.history_key AND later.time_ms >= ?)"
+                + " ORDER BY " + order.sql + " LIMIT ?";
         return order.chronological(query(sql, params)).stream()
                 .map(m -> new TargetActivity(m.historyKey(), m.time(), m))
                 .toList();

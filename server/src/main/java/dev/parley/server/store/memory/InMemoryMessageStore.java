@@ -91,7 +91,8 @@ public final class InMemoryMessageStore implements MessageStore {
         return read(() -> {
             List<Map.Entry<Position, StoredMessage>> newest = new ArrayList<>();
             conversations.forEach((key, conversation) -> {
-                if (rooms.contains(key) || DirectKey.parse(key).map(k -> k.involves(foldedNick)).orElse(false)) {
+                boolean mine = rooms.contains(key) || DirectKey.parse(key).map(k -> k.involves(foldedNick)).orElse(false);
+                if (mine && !activeAfter(conversation, from, to)) {
                     Optional.ofNullable(window(conversation, from, to).lastEntry()).ifPresent(newest::add);
                 }
             });
@@ -130,6 +131,12 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     /** Messages strictly between the two times, whichever comes first. */
+    /** Whether the conversation has a message at or after the later end of the window. */
+    private static boolean activeAfter(NavigableMap<Position, StoredMessage> conversation, Instant a, Instant b) {
+        Instant high = a.isBefore(b) ? b : a;
+        return !conversation.tailMap(Position.firstAt(high), true).isEmpty();
+    }
+
     private static NavigableMap<Position, StoredMessage> window(
             NavigableMap<Position, StoredMessage> conversation, Instant a, Instant b) {
         Instant low = a.isBefore(b) ? a : b;
