@@ -1,6 +1,7 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.ServerTime;
 import dev.parley.server.history.HistoryAnchor;
 import dev.parley.server.session.Session;
@@ -9,6 +10,7 @@ import dev.parley.server.store.TargetActivity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,18 +60,32 @@ public final class HistoryCommands implements CommandFamily {
             return;
         }
         String target = ctx.param(1);
-        Optional<String> key = request.keyFor(ctx.session(), target);
-        if (key.isEmpty()) {
-            ctx.replies().fail("CHATHISTORY", "INVALID_TARGET", sub, target, "Messages could not be retrieved");
-            return;
-        }
         Optional<Integer> limit = request.limit(ctx.param(needed - 1));
-        Optional<CompletionStage<List<StoredMessage>>> query = limit.flatMap(n -> query(ctx, sub, key.get(), n));
-        if (query.isEmpty()) {
+        if (limit.isEmpty() || !anchorsValid(ctx, sub)) {
             ctx.replies().fail("CHATHISTORY", "INVALID_PARAMS", sub, "Invalid message reference or limit");
             return;
         }
-        replyLater(ctx, query.get(), messages -> HistoryReplies.asBatch(ctx.replies(), target, messages));
+        CompletionStage<Optional<List<StoredMessage>>> found = request.keyFor(ctx.session(), target)
+                .thenCompose(key -> key.isEmpty()
+                        ? CompletableFuture.completedFuture(Optional.<List<StoredMessage>>empty())
+                        : query(ctx, sub, key.get(), limit.get()).orElseThrow().thenApply(Optional::of));
+        replyLater(ctx, found, messages -> {
+            if (messages.isEmpty()) {
+                ctx.replies().fail("CHATHISTORY", "INVALID_TARGET", sub, target, "Messages could not be retrieved");
+            } else {
+                HistoryReplies.asBatch(ctx.replies(), target, messages.get());
+            }
+        });
+    }
+
+    /** Whether the subcommand's message references parse (so {@link #query} gives a query). */
+    private static boolean anchorsValid(CommandContext ctx, String sub) {
+        String ref = ctx.param(2);
+        if (sub.equals("LATEST")) {
+            return ref.equals("*") || HistoryRequest.anchor(ref).isPresent();
+        }
+        boolean first = HistoryRequest.anchor(ref).isPresent();
+        return sub.equals("BETWEEN") ? first && HistoryRequest.anchor(ctx.param(3)).isPresent() : first;
     }
 
     private Optional<CompletionStage<List<StoredMessage>>> query(CommandContext ctx, String sub, String key, int limit) {
@@ -107,7 +123,7 @@ public final class HistoryCommands implements CommandFamily {
             return;
         }
         List<String> roomKeys = session.rooms().stream().map(r -> r.key()).toList();
-        String me = services.nicks().caseMapping().fold(session.nick());
+        String me = HistoryKeys.identity(services.nicks().caseMapping(), session);
         var stage = services.history().targets(me, roomKeys,
                 ((HistoryAnchor.ByTime) from.get()).time(), ((HistoryAnchor.ByTime) to.get()).time(), limit.get());
         replyLater(ctx, stage, found -> targetsBatch(ctx, me, found));
@@ -123,13 +139,17 @@ public final class HistoryCommands implements CommandFamily {
         ctx.replies().endBatch(batch);
     }
 
+    /** The room, or the other side of a private conversation as the user knows it (nick or account). */
     private String nameFor(String me, TargetActivity activity) {
         StoredMessage last = activity.lastMessage();
         if (last.isRoomMessage()) {
             return last.target();
         }
-        boolean sentByMe = services.nicks().caseMapping().fold(last.senderNick()).equals(me);
-        return sentByMe ? last.target() : last.senderNick();
+        String sender = HistoryKeys.identity(services.nicks().caseMapping(), last.senderNick(), last.senderAccount());
+        if (sender.equals(me)) {
+            return last.target();
+        }
+        return last.senderAccount() != null ? last.senderAccount() : last.senderNick();
     }
 
     void history(CommandContext ctx) {
@@ -138,11 +158,6 @@ public final class HistoryCommands implements CommandFamily {
             return;
         }
         String target = ctx.param(0);
-        Optional<String> key = request.keyFor(ctx.session(), target);
-        if (key.isEmpty()) {
-            ctx.replies().notice("No history for " + target + ": join the room first");
-            return;
-        }
         int count = services.config().history().defaultPageSize();
         if (ctx.paramCount() > 1) {
             Optional<Integer> asked = request.limit(ctx.param(1));
@@ -152,13 +167,20 @@ public final class HistoryCommands implements CommandFamily {
             }
             count = asked.get();
         }
+        int pageSize = count;
         Session session = ctx.session();
         boolean batch = session.caps().has(Capability.BATCH) && session.caps().has(Capability.SERVER_TIME);
-        replyLater(ctx, services.history().latest(key.get(), Optional.empty(), count), messages -> {
-            if (batch) {
-                HistoryReplies.asBatch(ctx.replies(), target, messages);
+        CompletionStage<Optional<List<StoredMessage>>> found = request.keyFor(session, target)
+                .thenCompose(key -> key.isEmpty()
+                        ? CompletableFuture.completedFuture(Optional.<List<StoredMessage>>empty())
+                        : services.history().latest(key.get(), Optional.empty(), pageSize).thenApply(Optional::of));
+        replyLater(ctx, found, messages -> {
+            if (messages.isEmpty()) {
+                ctx.replies().notice("No history for " + target + ": join the room first");
+            } else if (batch) {
+                HistoryReplies.asBatch(ctx.replies(), target, messages.get());
             } else {
-                HistoryReplies.asNotices(ctx.replies(), target, messages);
+                HistoryReplies.asNotices(ctx.replies(), target, messages.get());
             }
         });
     }

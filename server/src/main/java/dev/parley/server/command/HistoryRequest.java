@@ -1,13 +1,18 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.name.ChannelName;
+import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.NickName;
+import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.ServerTime;
 import dev.parley.server.history.HistoryAnchor;
 import dev.parley.server.session.Session;
+import dev.parley.server.store.Account;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Reads the pieces of a history request: who may read which conversation, anchors and limits. */
 final class HistoryRequest {
@@ -18,19 +23,28 @@ final class HistoryRequest {
         this.services = services;
     }
 
-    /** The history key of {@code target} for this user, or empty when they may not read it. */
-    Optional<String> keyFor(Session session, String target) {
+    /**
+     * The history key of {@code target} for this user, or empty when they may not read it. A nick
+     * that is offline is looked up as an account (off the event loop) to know its identity.
+     */
+    CompletionStage<Optional<String>> keyFor(Session session, String target) {
         if (ChannelName.looksLikeRoom(target)) {
             Optional<Room> room = services.rooms().find(target);
-            if (room.isPresent() && (room.get().isMember(session) || session.isOperator())) {
-                return Optional.of(room.get().key());
-            }
-            return Optional.empty();
+            boolean allowed = room.isPresent() && (room.get().isMember(session) || session.isOperator());
+            return CompletableFuture.completedFuture(allowed ? Optional.of(room.get().key()) : Optional.empty());
         }
         if (!NickName.isValid(target, services.config().limits().nickLength())) {
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        return Optional.of(HistoryKeys.direct(services.nicks().caseMapping(), session.nick(), target));
+        CaseMapping names = services.nicks().caseMapping();
+        String me = HistoryKeys.identity(names, session);
+        Optional<ChatUser> online = services.nicks().find(target);
+        if (online.isPresent()) {
+            return CompletableFuture.completedFuture(
+                    Optional.of(HistoryKeys.direct(me, HistoryKeys.identity(names, online.get()))));
+        }
+        return services.accounts().find(target).thenApply(account -> Optional.of(HistoryKeys.direct(me,
+                HistoryKeys.identity(names, target, account.map(Account::name).orElse(null)))));
     }
 
     /** {@code msgid=...} or {@code timestamp=...}; empty for anything else. */

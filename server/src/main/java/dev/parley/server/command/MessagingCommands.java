@@ -2,6 +2,7 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
@@ -144,7 +145,9 @@ public final class MessagingCommands implements CommandFamily {
             ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
         }
         echo(ctx, message);
-        remember(ctx, stamp, command, HistoryKeys.direct(services.nicks().caseMapping(), sender.nick(), recipient.nick()), recipient.nick(), text);
+        CaseMapping names = services.nicks().caseMapping();
+        String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
+        remember(ctx, stamp, command, key, recipient.nick(), text);
     }
 
     private IrcMessage build(CommandContext ctx, Stamp stamp, String command, String target, String text) {
