@@ -6,10 +6,12 @@ import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.history.DisabledHistory;
 import dev.parley.server.history.History;
 import dev.parley.server.history.HistoryWriter;
+import dev.parley.server.history.Retention;
 import dev.parley.server.history.StoredHistory;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
 import dev.parley.server.store.jdbc.JdbcStorage;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,24 +27,32 @@ final class Storage implements AutoCloseable {
     private final HistoryWriter writer;
     private final History history;
     private final ExecutorService readPool;
+    private final Retention retention;
 
-    private Storage(JdbcStorage jdbc, HistoryWriter writer, History history, ExecutorService readPool) {
+    private Storage(JdbcStorage jdbc, HistoryWriter writer, History history, ExecutorService readPool,
+            Retention retention) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.history = history;
         this.readPool = readPool;
+        this.retention = retention;
     }
 
     static Storage open(ParleyConfig config, CaseMapping caseMapping) {
         JdbcStorage jdbc = JdbcStorage.open(config.storage(), caseMapping);
         if (!config.history().enabled()) {
-            return new Storage(jdbc, null, new DisabledHistory(), null);
+            return new Storage(jdbc, null, new DisabledHistory(), null, null);
         }
         ExecutorService readPool = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-history-read"));
-        HistoryWriter writer = new HistoryWriter(jdbc.messages(), config.history());
+        HistoryWriter writer = new HistoryWriter(jdbc.messages(), config.history(), config.storage().dataDir());
         Runnable readYourWrites = () -> awaitWritten(writer);
+        Retention retention = null;
+        if (config.history().retains()) {
+            retention = new Retention(jdbc.messages(), config.history(), Clock.systemUTC());
+            retention.start();
+        }
         return new Storage(jdbc, writer,
-                new StoredHistory(jdbc.messages(), config.history(), readPool, readYourWrites), readPool);
+                new StoredHistory(jdbc.messages(), config.history(), readPool, readYourWrites), readPool, retention);
     }
 
     /**
@@ -76,8 +86,16 @@ final class Storage implements AutoCloseable {
         return writer == null ? MessageSink.NONE : writer;
     }
 
+    /** The history writer, for its counters; null when history is off. */
+    HistoryWriter writer() {
+        return writer;
+    }
+
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         if (writer != null) {
             writer.close();
         }

@@ -21,8 +21,13 @@ final class AccountReplies {
 
     /** 900 RPL_LOGGEDIN to the user. */
     static void loggedIn(CommandContext ctx, Session session, String account) {
-        ctx.numeric(Numeric.RPL_LOGGEDIN, session.source(), account, "You are now logged in as " + account);
+        String source = orStar(session.nick()) + "!" + orStar(session.user()) + "@" + session.host();
+        ctx.numeric(Numeric.RPL_LOGGEDIN, source, account, "You are now logged in as " + account);
         log.info("{} logged in to account {}", session, account);
+    }
+
+    private static String orStar(String part) {
+        return part == null ? "*" : part;
     }
 
     /** 381 and MODE +o: an account with the operator flag has logged in. */

@@ -12,6 +12,7 @@ import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Speech;
 import dev.parley.server.chat.Stamp;
+import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.StoredMessage;
 import java.util.ArrayList;
@@ -49,14 +50,16 @@ public final class MessagingCommands implements CommandFamily {
             return;
         }
         ctx.session().touchMessage(services.clock().millis());
+        List<SyncDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
-            deliver(ctx, command, target, ctx.param(1));
+            deliver(ctx, command, target, ctx.param(1), waiting);
         }
+        SyncDelivery.deliverWhenStored(ctx, services.sink(), waiting);
     }
 
     private void tagmsg(CommandContext ctx) {
         for (String target : targets(ctx.param(0))) {
-            deliver(ctx, "TAGMSG", target, null);
+            deliver(ctx, "TAGMSG", target, null, new ArrayList<>());
         }
     }
 
@@ -77,13 +80,13 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void deliver(CommandContext ctx, String command, String target, String text) {
+    private void deliver(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
         if (ChannelName.looksLikeRoom(target)) {
-            toRoom(ctx, command, target, '\0', text);
+            toRoom(ctx, command, target, '\0', text, waiting);
         } else if (isStatusTarget(target)) {
-            toRoom(ctx, command, target.substring(1), target.charAt(0), text);
+            toRoom(ctx, command, target.substring(1), target.charAt(0), text, waiting);
         } else {
-            toNick(ctx, command, target, text);
+            toNick(ctx, command, target, text, waiting);
         }
     }
 
@@ -97,7 +100,8 @@ public final class MessagingCommands implements CommandFamily {
         return status != null && (status.op() || (prefix == '+' && status.voice()));
     }
 
-    private void toRoom(CommandContext ctx, String command, String target, char statusPrefix, String text) {
+    private void toRoom(CommandContext ctx, String command, String target, char statusPrefix, String text,
+            List<SyncDelivery> waiting) {
         Session sender = ctx.session();
         Optional<Room> found = services.rooms().find(target);
         if (found.isEmpty()) {
@@ -121,14 +125,14 @@ public final class MessagingCommands implements CommandFamily {
         if (statusPrefix != '\0') {
             recipients.removeIf(user -> !hasStatus(room.members().get(user), statusPrefix));
         }
-        Fanout.send(message, recipients);
-        echo(ctx, message);
-        if (statusPrefix == '\0') {
-            remember(ctx, stamp, command, room.key(), room.name(), text);
-        }
+        StoredMessage stored = statusPrefix == '\0' ? stored(ctx, stamp, command, room.key(), room.name(), text) : null;
+        send(ctx, stored, waiting, () -> {
+            Fanout.send(message, recipients);
+            echo(ctx, message);
+        });
     }
 
-    private void toNick(CommandContext ctx, String command, String target, String text) {
+    private void toNick(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
         Session sender = ctx.session();
         Optional<ChatUser> found = services.nicks().find(target);
         if (found.isEmpty()) {
@@ -138,16 +142,32 @@ public final class MessagingCommands implements CommandFamily {
         ChatUser recipient = found.get();
         Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
         IrcMessage message = build(ctx, stamp, command, recipient.nick(), text);
-        if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
-            Fanout.sendTo(recipient, message);
-        }
-        if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
-            ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
-        }
-        echo(ctx, message);
         CaseMapping names = services.nicks().caseMapping();
         String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
-        remember(ctx, stamp, command, key, recipient.nick(), text);
+        send(ctx, stored(ctx, stamp, command, key, recipient.nick(), text), waiting, () -> {
+            if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
+                Fanout.sendTo(recipient, message);
+            }
+            if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
+                ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
+            }
+            echo(ctx, message);
+        });
+    }
+
+    /**
+     * Delivers now and stores in the background, or, with {@code history.durability: sync}, leaves
+     * the delivery to run once the message is stored.
+     */
+    private void send(CommandContext ctx, StoredMessage stored, List<SyncDelivery> waiting, Runnable delivery) {
+        if (stored == null) {
+            delivery.run();
+        } else if (services.config().history().durability() == HistoryConfig.Durability.SYNC) {
+            waiting.add(new SyncDelivery(stored, delivery));
+        } else {
+            delivery.run();
+            services.sink().offer(stored);
+        }
     }
 
     private IrcMessage build(CommandContext ctx, Stamp stamp, String command, String target, String text) {
@@ -163,13 +183,13 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void remember(CommandContext ctx, Stamp stamp, String command, String key, String target, String text) {
-        if (text == null) {
-            return;
+    /** The message as history keeps it; null when it is not kept (TAGMSG, or history off). */
+    private StoredMessage stored(CommandContext ctx, Stamp stamp, String command, String key, String target, String text) {
+        if (text == null || !services.history().enabled()) {
+            return null;
         }
         Session sender = ctx.session();
-        services.sink().offer(new StoredMessage(
-                stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(), sender.account(),
-                command, text, Stamp.clientOnly(ctx.message().tags())));
+        return new StoredMessage(stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(),
+                sender.account(), command, text, Stamp.clientOnly(ctx.message().tags()));
     }
 }

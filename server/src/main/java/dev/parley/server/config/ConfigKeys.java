@@ -85,6 +85,17 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> HISTORY_DEFAULT_PAGE_SIZE =
             key("history.default-page-size", integer(1), c -> c.history().defaultPageSize());
 
+    public static final ConfigKey<HistoryConfig.Durability> HISTORY_DURABILITY = key("history.durability",
+            ValueTypes.choice(HistoryConfig.Durability.class), c -> c.history().durability());
+    public static final ConfigKey<Long> HISTORY_SPILL_MAX_BYTES =
+            key("history.spill-max-bytes", ValueTypes.largeByteSize(), c -> c.history().spillMaxBytes());
+    public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE =
+            key("history.retention.max-age", duration(Duration.ZERO), c -> c.history().retentionMaxAge());
+    public static final ConfigKey<Integer> HISTORY_RETENTION_MAX_MESSAGES =
+            key("history.retention.max-messages", integer(0), c -> c.history().retentionMaxMessages());
+    public static final ConfigKey<Duration> HISTORY_RETENTION_INTERVAL =
+            key("history.retention.interval", duration(Duration.ofSeconds(1)), c -> c.history().retentionInterval());
+
     public static final ConfigKey<Integer> LIMITS_NICK_LENGTH =
             key("limits.nick-length", integer(9), c -> c.limits().nickLength());
     public static final ConfigKey<Integer> LIMITS_ROOM_NAME_LENGTH =
@@ -159,7 +170,9 @@ public final class ConfigKeys {
                 new StorageConfig(v.get(STORAGE_DATA_DIR), v.get(STORAGE_DATABASE_URL), v.get(STORAGE_DATABASE_USER),
                         v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_POOL_SIZE)),
                 new HistoryConfig(v.get(HISTORY_ENABLED), v.get(HISTORY_FLUSH_INTERVAL), v.get(HISTORY_BATCH_SIZE),
-                        v.get(HISTORY_QUEUE_CAPACITY), v.get(HISTORY_MAX_PAGE_SIZE), v.get(HISTORY_DEFAULT_PAGE_SIZE)),
+                        v.get(HISTORY_QUEUE_CAPACITY), v.get(HISTORY_MAX_PAGE_SIZE), v.get(HISTORY_DEFAULT_PAGE_SIZE),
+                        v.get(HISTORY_DURABILITY), v.get(HISTORY_SPILL_MAX_BYTES), v.get(HISTORY_RETENTION_MAX_AGE),
+                        v.get(HISTORY_RETENTION_MAX_MESSAGES), v.get(HISTORY_RETENTION_INTERVAL)),
                 new LimitsConfig(v.get(LIMITS_NICK_LENGTH), v.get(LIMITS_ROOM_NAME_LENGTH), v.get(LIMITS_TOPIC_LENGTH),
                         v.get(LIMITS_AWAY_LENGTH), v.get(LIMITS_KICK_REASON_LENGTH), v.get(LIMITS_REALNAME_LENGTH),
                         v.get(LIMITS_MAX_ROOMS_PER_CLIENT), v.get(LIMITS_MAX_LIST_ENTRIES),

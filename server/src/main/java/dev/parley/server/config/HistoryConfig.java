@@ -11,6 +11,11 @@ import java.time.Duration;
  * @param queueCapacity messages that may wait for the writer; past it they are refused and counted
  * @param maxPageSize the most messages one CHATHISTORY or HISTORY reply carries
  * @param defaultPageSize messages HISTORY replays when no count is given
+ * @param durability when a message is delivered relative to its commit
+ * @param spillMaxBytes the most the spill file holds while the database is away
+ * @param retentionMaxAge messages older than this are deleted; zero keeps them forever
+ * @param retentionMaxMessages each conversation keeps at most this many newest messages; 0: no limit
+ * @param retentionInterval how often retention runs
  */
 public record HistoryConfig(
         boolean enabled,
@@ -18,9 +23,27 @@ public record HistoryConfig(
         int batchSize,
         int queueCapacity,
         int maxPageSize,
-        int defaultPageSize) {
+        int defaultPageSize,
+        Durability durability,
+        long spillMaxBytes,
+        Duration retentionMaxAge,
+        int retentionMaxMessages,
+        Duration retentionInterval) {
+
+    /** When a message is delivered, relative to its commit. */
+    public enum Durability {
+        /** Delivered at once, committed within flush-interval: a crash loses at most that interval. */
+        INTERVAL,
+        /** Delivered only once committed (or forced to the spill file): nothing delivered is ever lost. */
+        SYNC
+    }
 
     public static HistoryConfig defaults() {
-        return new HistoryConfig(true, Duration.ofMillis(100), 500, 100_000, 1000, 50);
+        return new HistoryConfig(true, Duration.ofMillis(100), 500, 100_000, 1000, 50, Durability.INTERVAL,
+                1L << 30, Duration.ZERO, 0, Duration.ofMinutes(1));
+    }
+
+    public boolean retains() {
+        return !retentionMaxAge.isZero() || retentionMaxMessages > 0;
     }
 }

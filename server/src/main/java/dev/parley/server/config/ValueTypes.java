@@ -85,6 +85,17 @@ final class ValueTypes {
         return raw -> atLeast(raw instanceof Number n ? wholeNumber(n) : ByteSizeParser.parse(scalar(raw)), 0);
     }
 
+    /** A size in bytes ({@code 1GiB} or a number) that fits a long. */
+    static ValueType<Long> largeByteSize() {
+        return raw -> {
+            long value = raw instanceof Number n ? wholeNumber(n) : ByteSizeParser.parse(scalar(raw));
+            if (value < 1) {
+                throw new IllegalArgumentException("must be at least 1 byte, got " + raw);
+            }
+            return value;
+        };
+    }
+
     static ValueType<Duration> duration(Duration min) {
         return raw -> {
             Duration value = raw instanceof Number n && wholeNumber(n) == 0

@@ -4,10 +4,13 @@ import dev.parley.server.chat.MessageSink;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.MessageStore;
 import dev.parley.server.store.StoredMessage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,41 +20,62 @@ import org.slf4j.LoggerFactory;
  * per transaction (group commit), waiting at most {@code flushInterval} for a batch to fill. One
  * writer keeps the store's order equal to the offer order and suits SQLite's single writer.
  *
- * <p>The queue is bounded: when full, a message is refused and counted, and one warning is logged
- * per episode, not per message. When the store fails, the writer keeps its batch and retries with
- * backoff, so an outage delays history but neither loses nor reorders it (new messages queue, then
- * are refused once the queue is full).
+ * <p>When the database fails, chat goes on: the writer appends every batch to the {@link SpillFile}
+ * in the data directory (forced to disk) and retries the database with backoff; once it answers,
+ * the spill file is written to it in order, then deleted, and normal writing resumes. Stores skip a
+ * msgid they already hold, so a replay cut short and started again stores each message once. A
+ * spill file left by a crash is replayed at start. One warning when an outage starts, one line when
+ * it ends.
  *
- * <p>Shutdown is ordered: close the listeners first, then this (it drains the queue), then the store.
+ * <p>The queue is bounded: when full, a message is refused and counted, and one warning is logged
+ * per episode, not per message. Shutdown is ordered: close the listeners first, then this (it
+ * drains the queue, to the spill file if the database is down), then the store.
  */
 public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     /** How long {@link #close()} waits for the queue to drain before giving up on what is left. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** The spill file's name in the data directory. */
+    public static final String SPILL_FILE = "history-spill.bin";
 
     private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
 
     private final MessageStore store;
     private final Duration flushInterval;
+    private final int batchSize;
     private final Duration firstRetryDelay;
     private final Duration maxRetryDelay;
     private final WriteQueue queue;
+    private final SpillFile spill;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
     private final AtomicBoolean overflowing = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
+    private volatile boolean degraded;
+    private Duration retryDelay;
+    private long nextRetryNanos;
+    private boolean spillFullWarned;
 
-    public HistoryWriter(MessageStore store, HistoryConfig config) {
-        this(store, config, Duration.ofMillis(100), Duration.ofSeconds(5));
+    public HistoryWriter(MessageStore store, HistoryConfig config, Path dataDir) {
+        this(store, config, dataDir, Duration.ofMillis(100), Duration.ofSeconds(5));
     }
 
     /** With the retry backoff chosen, so tests can ride out a failing store quickly. */
-    HistoryWriter(MessageStore store, HistoryConfig config, Duration firstRetryDelay, Duration maxRetryDelay) {
+    HistoryWriter(MessageStore store, HistoryConfig config, Path dataDir, Duration firstRetryDelay,
+            Duration maxRetryDelay) {
         this.store = store;
-        this.flushInterval = config.flushInterval();
+        // In sync mode a sender waits for the commit: commit what is there at once, never wait for a batch to
+        // fill. Messages arriving during a commit still share the next one (group commit).
+        this.flushInterval = config.durability() == HistoryConfig.Durability.SYNC ? Duration.ZERO : config.flushInterval();
+        this.batchSize = config.batchSize();
         this.firstRetryDelay = firstRetryDelay;
         this.maxRetryDelay = maxRetryDelay;
+        this.retryDelay = firstRetryDelay;
         this.queue = new WriteQueue(config.queueCapacity(), config.batchSize());
+        this.spill = new SpillFile(dataDir.resolve(SPILL_FILE), config.spillMaxBytes());
         this.thread = new Thread(this::run, "parley-history-writer");
         thread.setDaemon(true);
         thread.start();
@@ -60,10 +84,19 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
     /** Queues the message; never blocks. False when the queue is full or the writer is closed. */
     @Override
     public boolean offer(StoredMessage message) {
+        return offer(message, null);
+    }
+
+    /**
+     * Queues the message; {@code whenDone} runs on the writer's thread once it is durable (committed,
+     * or forced to the spill file: true) or lost (false). Never blocks.
+     */
+    @Override
+    public boolean offer(StoredMessage message, Consumer<Boolean> whenDone) {
         if (closed) {
             return false;
         }
-        if (!queue.offer(message)) {
+        if (!queue.offer(message, whenDone)) {
             refused();
             return false;
         }
@@ -78,6 +111,31 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         return dropped.get();
     }
 
+    /** Messages lost because the spill file was full or could not be written, since start. */
+    public long lostCount() {
+        return lost.get();
+    }
+
+    /** Messages stored in the database, since start. */
+    public long storedCount() {
+        return stored.get();
+    }
+
+    /** Messages written to the spill file, since start. */
+    public long spilledCount() {
+        return spilled.get();
+    }
+
+    /** Bytes waiting in the spill file. */
+    public long spillBytes() {
+        return spill.size();
+    }
+
+    /** Whether the database is unreachable and messages go to the spill file. */
+    public boolean isDegraded() {
+        return degraded;
+    }
+
     /** Messages accepted and not yet stored. */
     public long pendingCount() {
         return queue.pending();
@@ -88,7 +146,7 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         queue.requestFlush();
     }
 
-    /** Flushes, then waits until everything offered before the call is stored; false on timeout. */
+    /** Flushes, then waits until everything offered before the call is durable; false on timeout. */
     public boolean awaitFlushed(Duration timeout) throws InterruptedException {
         return queue.awaitCommitted(timeout);
     }
@@ -125,10 +183,30 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     private void run() {
         try {
-            List<StoredMessage> batch;
-            while (!(batch = queue.takeBatch(flushInterval)).isEmpty()) {
-                store(batch);
-                queue.committed(batch.size());
+            if (spill.hasMessages()) {
+                log.info("replaying {} bytes of history spilled before the last stop", spill.size());
+                degraded = true;
+                replay();
+            }
+            while (true) {
+                List<StoredMessage> batch = degraded
+                        ? queue.takeBatch(flushInterval, untilRetry())
+                        : queue.takeBatch(flushInterval);
+                if (batch.isEmpty() && queue.isClosedAndEmpty()) {
+                    break;
+                }
+                if (degraded) {
+                    spillOrLose(batch);
+                    if (System.nanoTime() - nextRetryNanos >= 0) {
+                        replay();
+                    }
+                } else {
+                    write(batch);
+                }
+            }
+            if (degraded) {
+                log.warn("stopping with {} bytes of history in {}; they are stored at the next start",
+                        spill.size(), spill.path());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,27 +217,84 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         }
     }
 
-    /** Stores the batch, retrying with backoff until the store takes it. */
-    private void store(List<StoredMessage> batch) throws InterruptedException {
-        Duration delay = firstRetryDelay;
-        boolean failing = false;
-        while (true) {
-            try {
-                store.appendAll(batch);
-                if (failing) {
-                    log.info("history store is back; writing resumed");
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    log.warn("history store failed; retrying until it recovers ({} messages waiting)",
-                            queue.pending(), e);
-                    failing = true;
-                }
-                Thread.sleep(delay.toMillis());
-                Duration doubled = delay.multipliedBy(2);
-                delay = doubled.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : doubled;
+    private void write(List<StoredMessage> batch) {
+        try {
+            store.appendAll(batch);
+            stored.addAndGet(batch.size());
+            queue.committed(batch.size());
+        } catch (RuntimeException e) {
+            degraded = true;
+            retryDelay = firstRetryDelay;
+            nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
+            log.warn("history database unavailable ({}); keeping messages in {} until it returns",
+                    rootMessage(e), spill.path());
+            spillOrLose(batch);
+        }
+    }
+
+    /** Appends the batch to the spill file; what does not fit is counted as lost. */
+    private void spillOrLose(List<StoredMessage> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        int fitted;
+        try {
+            fitted = spill.append(batch);
+        } catch (IOException e) {
+            log.error("could not write the history spill file {}: {} messages lost", spill.path(), batch.size(), e);
+            fitted = 0;
+        }
+        spilled.addAndGet(fitted);
+        queue.committed(fitted);
+        int missed = batch.size() - fitted;
+        if (missed > 0) {
+            lost.addAndGet(missed);
+            queue.lost(missed);
+            if (!spillFullWarned) {
+                spillFullWarned = true;
+                log.error("history spill file {} is full (history.spill-max-bytes); further messages are lost "
+                        + "until the database returns", spill.path());
             }
         }
     }
+
+    /** Writes the spill file to the database; on success deletes it and leaves outage mode. */
+    private void replay() {
+        long[] replayed = {0};
+        try {
+            spill.forEachBatch(batchSize, batch -> {
+                store.appendAll(batch);
+                replayed[0] += batch.size();
+            });
+            spill.delete();
+        } catch (RuntimeException | IOException e) {
+            retryDelay = min(retryDelay.multipliedBy(2), maxRetryDelay);
+            nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
+            log.debug("history database still unavailable: {}", rootMessage(e));
+            return;
+        }
+        degraded = false;
+        spillFullWarned = false;
+        retryDelay = firstRetryDelay;
+        stored.addAndGet(replayed[0]);
+        log.info("history database is back: {} spilled messages stored, writing resumed", replayed[0]);
+    }
+
+    private Duration untilRetry() {
+        long left = nextRetryNanos - System.nanoTime();
+        return Duration.ofNanos(Math.max(1_000_000, left));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
 }

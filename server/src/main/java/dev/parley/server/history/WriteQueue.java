@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,6 +21,8 @@ final class WriteQueue {
     private final Condition work = lock.newCondition();
     private final Condition progress = lock.newCondition();
     private final ArrayDeque<StoredMessage> items = new ArrayDeque<>();
+    /** Callbacks waiting for their message's commit, in offer order: {@code [sequence, callback]}. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final int capacity;
     private final int batchSize;
     private boolean closed;
@@ -38,6 +41,14 @@ final class WriteQueue {
 
     /** Adds the message unless the queue is full or closed. Wakes the writer only when it has work. */
     boolean offer(StoredMessage message) {
+        return offer(message, null);
+    }
+
+    /**
+     * As {@link #offer(StoredMessage)}; {@code whenDone}, when given, runs on the writer's thread
+     * once the message is stored (true: in the database or the spill file) or lost (false).
+     */
+    boolean offer(StoredMessage message, Consumer<Boolean> whenDone) {
         lock.lock();
         try {
             if (closed || items.size() >= capacity) {
@@ -45,6 +56,9 @@ final class WriteQueue {
             }
             items.addLast(message);
             accepted++;
+            if (whenDone != null) {
+                waiters.addLast(new Waiter(accepted, whenDone));
+            }
             if (items.size() == 1 || items.size() >= batchSize) {
                 work.signal();
             }
@@ -80,16 +94,64 @@ final class WriteQueue {
         }
     }
 
-    /** Records that the writer stored {@code count} more messages, waking flush waiters. */
+    /** Records that the writer stored {@code count} more messages, waking flush waiters and running callbacks. */
     void committed(int count) {
+        done(count, true);
+    }
+
+    /** Records that {@code count} more messages could not be stored and are lost. */
+    void lost(int count) {
+        done(count, false);
+    }
+
+    private void done(int count, boolean stored) {
+        List<Consumer<Boolean>> due = new ArrayList<>();
         lock.lock();
         try {
             committed += count;
+            while (!waiters.isEmpty() && waiters.peekFirst().sequence() <= committed) {
+                due.add(waiters.pollFirst().callback());
+            }
             progress.signalAll();
         } finally {
             lock.unlock();
         }
+        for (Consumer<Boolean> callback : due) {
+            callback.accept(stored);
+        }
     }
+
+    /**
+     * Like {@link #takeBatch(Duration)}, but waits at most {@code firstWait} for a first message and
+     * returns an empty batch when none came (the writer's chance to retry an outage).
+     */
+    List<StoredMessage> takeBatch(Duration maxWait, Duration firstWait) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long idle = firstWait.toNanos();
+            while (items.isEmpty() && !closed && idle > 0) {
+                idle = work.awaitNanos(idle);
+            }
+            if (items.isEmpty()) {
+                return List.of();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return takeBatch(maxWait);
+    }
+
+    /** Whether the queue is closed and nothing is left in it. */
+    boolean isClosedAndEmpty() {
+        lock.lock();
+        try {
+            return closed && items.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record Waiter(long sequence, Consumer<Boolean> callback) {}
 
     /** Asks the writer to store everything queued now without waiting for a batch to fill. */
     void requestFlush() {

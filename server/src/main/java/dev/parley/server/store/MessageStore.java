@@ -35,6 +35,15 @@ public interface MessageStore extends AutoCloseable {
      */
     List<TargetActivity> targets(String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);
 
+    /** Deletes up to {@code limit} of the oldest messages older than {@code cutoff}; how many went. */
+    int deleteBefore(Instant cutoff, int limit);
+
+    /** History keys holding more than {@code keep} messages. */
+    List<String> keysOver(int keep);
+
+    /** Deletes up to {@code limit} of the oldest messages of the key beyond its newest {@code keep}; how many went. */
+    int deleteBeyond(String historyKey, int keep, int limit);
+
     /** Number of stored messages (for tests, metrics and the operator). */
     long count();
 

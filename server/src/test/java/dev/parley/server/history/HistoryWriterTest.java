@@ -10,12 +10,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.StoredMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 class HistoryWriterTest {
@@ -31,9 +34,18 @@ class HistoryWriterTest {
         ((Logger) LoggerFactory.getLogger(HistoryWriter.class)).detachAppender(logs);
     }
 
+    @TempDir
+    Path dataDir;
+
     private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity) {
-        HistoryConfig config = new HistoryConfig(true, flushInterval, batchSize, capacity, 1000, 50);
-        HistoryWriter writer = new HistoryWriter(store, config, Duration.ofMillis(1), Duration.ofMillis(20));
+        return writer(store, flushInterval, batchSize, capacity, 1L << 20);
+    }
+
+    private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity,
+            long spillMaxBytes) {
+        HistoryConfig config = new HistoryConfig(true, flushInterval, batchSize, capacity, 1000, 50,
+                HistoryConfig.Durability.INTERVAL, spillMaxBytes, Duration.ZERO, 0, Duration.ofMinutes(1));
+        HistoryWriter writer = new HistoryWriter(store, config, dataDir, Duration.ofMillis(1), Duration.ofMillis(20));
         writers.add(writer);
         return writer;
     }
@@ -108,9 +120,11 @@ class HistoryWriterTest {
 
         sent.forEach(writer::offer);
 
-        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(writer.awaitFlushed(LONG)).as("durable in the spill file meanwhile").isTrue();
+        await().atMost(LONG).until(() -> store.storedIds().size() == sent.size() && !writer.isDegraded());
         assertThat(store.storedIds()).containsExactlyElementsOf(ids(sent));
-        assertThat(store.attempts()).isGreaterThanOrEqualTo(4 + 3);
+        assertThat(store.attempts()).isGreaterThanOrEqualTo(4 + 1);
+        assertThat(dataDir.resolve(HistoryWriter.SPILL_FILE)).doesNotExist();
         assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(1);
         assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.INFO).hasSize(1);
     }
@@ -139,5 +153,77 @@ class HistoryWriterTest {
     private void captureLogs() {
         logs.start();
         ((Logger) LoggerFactory.getLogger(HistoryWriter.class)).addAppender(logs);
+    }
+
+    @Test
+    void messagesSpilledDuringAnOutageAreStoredAtTheNextStartInOrderAndOnce() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter first = writer(down, Duration.ofMillis(5), 10, 1000);
+        List<StoredMessage> sent = messages(25);
+        sent.forEach(first::offer);
+        assertThat(first.awaitFlushed(LONG)).isTrue();
+        assertThat(first.isDegraded()).isTrue();
+        first.close(LONG);
+        assertThat(down.storedIds()).isEmpty();
+        assertThat(dataDir.resolve(HistoryWriter.SPILL_FILE)).isNotEmptyFile();
+
+        RecordingStore back = new RecordingStore();
+        HistoryWriter second = writer(back, Duration.ofMillis(5), 10, 1000);
+        List<StoredMessage> later = IntStream.range(0, 5).mapToObj(i -> roomMessage("later" + i, 100, "#general")).toList();
+        later.forEach(second::offer);
+
+        await().atMost(LONG).until(() -> back.storedIds().size() == 30);
+        List<String> expected = new ArrayList<>(ids(sent));
+        expected.addAll(ids(later));
+        assertThat(back.storedIds()).containsExactlyElementsOf(expected);
+        assertThat(dataDir.resolve(HistoryWriter.SPILL_FILE)).doesNotExist();
+    }
+
+    @Test
+    void aTornLastRecordInTheSpillFileIsIgnored() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter first = writer(down, Duration.ofMillis(5), 10, 1000);
+        messages(3).forEach(first::offer);
+        assertThat(first.awaitFlushed(LONG)).isTrue();
+        first.close(LONG);
+        Path spill = dataDir.resolve(HistoryWriter.SPILL_FILE);
+        byte[] bytes = Files.readAllBytes(spill);
+        Files.write(spill, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+
+        RecordingStore back = new RecordingStore();
+        writer(back, Duration.ofMillis(5), 10, 1000);
+
+        await().atMost(LONG).until(() -> !Files.exists(spill));
+        assertThat(back.storedIds()).containsExactly("m0", "m1");
+    }
+
+    @Test
+    void whatTheFullSpillFileCannotHoldIsCountedLostAndReportedToItsSender() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter writer = writer(down, Duration.ofMillis(5), 1, 1000, 200);
+        List<Boolean> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        messages(5).forEach(m -> writer.offer(m, outcomes::add));
+
+        await().atMost(LONG).until(() -> outcomes.size() == 5);
+        assertThat(outcomes).startsWith(true).endsWith(false);
+        assertThat(writer.lostCount()).isEqualTo(outcomes.stream().filter(ok -> !ok).count());
+        assertThat(writer.spilledCount() + writer.lostCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aCallbackRunsOnceItsMessageIsCommitted() throws Exception {
+        RecordingStore store = new RecordingStore().gated();
+        HistoryWriter writer = writer(store, Duration.ofMillis(5), 10, 1000);
+        List<Boolean> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        writer.offer(roomMessage("sync", 1, "#general"), outcomes::add);
+        await().atMost(LONG).until(store::writerInside);
+        assertThat(outcomes).as("not before the commit").isEmpty();
+        store.open();
+
+        await().atMost(LONG).until(() -> outcomes.size() == 1);
+        assertThat(outcomes).containsExactly(true);
+        assertThat(store.storedIds()).containsExactly("sync");
     }
 }

@@ -33,6 +33,11 @@ final class RecordingStore implements MessageStore {
         return this;
     }
 
+    /** Appends succeed again (after {@link #failingFirst}). */
+    void recover() {
+        failuresLeft.set(0);
+    }
+
     /** Appends wait inside the store until {@link #open()} is called. */
     RecordingStore gated() {
         gated = true;
@@ -115,6 +120,21 @@ final class RecordingStore implements MessageStore {
     public List<TargetActivity> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
         return delegate.targets(foldedNick, roomKeys, from, to, limit);
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        return delegate.deleteBefore(cutoff, limit);
+    }
+
+    @Override
+    public List<String> keysOver(int keep) {
+        return delegate.keysOver(keep);
+    }
+
+    @Override
+    public int deleteBeyond(String historyKey, int keep, int limit) {
+        return delegate.deleteBeyond(historyKey, keep, limit);
     }
 
     @Override

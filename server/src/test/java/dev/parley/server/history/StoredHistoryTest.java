@@ -37,7 +37,8 @@ class StoredHistoryTest {
     }
 
     private static HistoryConfig config(int maxPageSize) {
-        return new HistoryConfig(true, Duration.ofMillis(100), 500, 1000, maxPageSize, 50);
+        return new HistoryConfig(true, Duration.ofMillis(100), 500, 1000, maxPageSize, 50,
+                HistoryConfig.Durability.INTERVAL, 1L << 20, Duration.ZERO, 0, Duration.ofMinutes(1));
     }
 
     /** m1..m10 at 10 ms steps, then a, b, c sharing millisecond 200, then d at 300. */

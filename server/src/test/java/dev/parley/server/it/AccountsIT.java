@@ -47,7 +47,7 @@ class AccountsIT {
             again.send("AUTHENTICATE PLAIN");
             again.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
             again.send("AUTHENTICATE " + plain("alice", PASSWORD));
-            again.expect(Numeric.RPL_LOGGEDIN);
+            assertThat(again.expect(Numeric.RPL_LOGGEDIN).param(1)).isEqualTo("alice!alice@127.0.0.1");
             again.expect(Numeric.RPL_SASLSUCCESS);
             again.send("CAP END");
             again.expect(Numeric.RPL_WELCOME);

@@ -27,10 +27,12 @@ public final class JdbcMessageStore implements MessageStore {
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String insert;
+    private final MessageDeletes deletes;
 
     JdbcMessageStore(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.deletes = new MessageDeletes(dataSource);
         this.insert = dialect.insertIgnoringDuplicates("messages", MessageRow.INSERT_COLUMNS);
     }
 
@@ -114,6 +116,21 @@ public final class JdbcMessageStore implements MessageStore {
         return order.chronological(query(sql, params)).stream()
                 .map(m -> new TargetActivity(m.historyKey(), m.time(), m))
                 .toList();
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        return deletes.deleteBefore(cutoff, limit);
+    }
+
+    @Override
+    public List<String> keysOver(int keep) {
+        return deletes.keysOver(keep);
+    }
+
+    @Override
+    public int deleteBeyond(String historyKey, int keep, int limit) {
+        return deletes.deleteBeyond(historyKey, keep, limit);
     }
 
     @Override

@@ -107,6 +107,61 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        return write(() -> {
+            List<Map.Entry<Position, StoredMessage>> doomed = new ArrayList<>();
+            for (NavigableMap<Position, StoredMessage> conversation : conversations.values()) {
+                doomed.addAll(conversation.headMap(Position.firstAt(cutoff), false).entrySet());
+            }
+            doomed.sort(Map.Entry.comparingByKey());
+            return remove(doomed.subList(0, Math.min(limit, doomed.size())));
+        });
+    }
+
+    @Override
+    public List<String> keysOver(int keep) {
+        return read(() -> conversations.entrySet().stream()
+                .filter(e -> e.getValue().size() > keep)
+                .map(Map.Entry::getKey)
+                .toList());
+    }
+
+    @Override
+    public int deleteBeyond(String historyKey, int keep, int limit) {
+        return write(() -> {
+            NavigableMap<Position, StoredMessage> conversation = conversations.get(historyKey);
+            if (conversation == null || conversation.size() <= keep) {
+                return 0;
+            }
+            int excess = Math.min(limit, conversation.size() - keep);
+            return remove(new ArrayList<>(conversation.entrySet()).subList(0, excess));
+        });
+    }
+
+    private int remove(List<Map.Entry<Position, StoredMessage>> doomed) {
+        List<Map.Entry<Position, StoredMessage>> copy = List.copyOf(doomed);
+        for (Map.Entry<Position, StoredMessage> entry : copy) {
+            StoredMessage message = entry.getValue();
+            NavigableMap<Position, StoredMessage> conversation = conversations.get(message.historyKey());
+            conversation.remove(entry.getKey());
+            if (conversation.isEmpty()) {
+                conversations.remove(message.historyKey());
+            }
+            positionsByMsgId.remove(message.msgid());
+        }
+        return copy.size();
+    }
+
+    private <T> T write(Supplier<T> change) {
+        lock.writeLock().lock();
+        try {
+            return change.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
     public long count() {
         return read(() -> (long) positionsByMsgId.size());
     }

@@ -1,0 +1,93 @@
+package dev.parley.server.history;
+
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.StoreException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enforces {@code history.retention} in the background: every interval it deletes messages older
+ * than {@code max-age} and, per conversation, all but the newest {@code max-messages}, in batches of
+ * {@link #BATCH} so no delete holds the database for long. Runs on its own thread, never an event
+ * loop; a failing database is logged and retried at the next interval.
+ */
+public final class Retention implements AutoCloseable {
+
+    /** Messages one delete statement removes at most. */
+    static final int BATCH = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    private final MessageStore store;
+    private final HistoryConfig config;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+
+    public Retention(MessageStore store, HistoryConfig config, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Runs now, then every {@code history.retention.interval}. */
+    public void start() {
+        long every = config.retentionInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::runQuietly, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void runQuietly() {
+        try {
+            long deleted = runOnce();
+            if (deleted > 0) {
+                log.info("history retention deleted {} messages", deleted);
+            }
+        } catch (StoreException e) {
+            log.warn("history retention could not run: {}; trying again in {}", e.getMessage(), config.retentionInterval());
+        }
+    }
+
+    /** One pass of both rules; how many messages it deleted. */
+    public long runOnce() {
+        long deleted = 0;
+        if (!config.retentionMaxAge().isZero()) {
+            var cutoff = clock.instant().minus(config.retentionMaxAge());
+            int batch;
+            do {
+                batch = store.deleteBefore(cutoff, BATCH);
+                deleted += batch;
+            } while (batch == BATCH && !Thread.currentThread().isInterrupted());
+        }
+        int keep = config.retentionMaxMessages();
+        if (keep > 0) {
+            for (String key : store.keysOver(keep)) {
+                int batch;
+                do {
+                    batch = store.deleteBeyond(key, keep, BATCH);
+                    deleted += batch;
+                } while (batch == BATCH && !Thread.currentThread().isInterrupted());
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

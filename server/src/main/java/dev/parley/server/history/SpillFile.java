@@ -1,0 +1,187 @@
+package dev.parley.server.history;
+
+import dev.parley.server.store.StoredMessage;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+
+/**
+ * An append-only file of messages waiting for the database, in the data directory. Each record is
+ * its length, its bytes and their CRC-32, so a record torn by a crash is recognised and ignored,
+ * along with anything after it. Appends are forced to disk before they return. Used by the writer
+ * thread only.
+ */
+final class SpillFile {
+
+    private final Path path;
+    private final long maxBytes;
+
+    SpillFile(Path path, long maxBytes) {
+        this.path = path;
+        this.maxBytes = maxBytes;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    boolean hasMessages() {
+        try {
+            return Files.size(path) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    long size() {
+        try {
+            return Files.exists(path) ? Files.size(path) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Appends the messages and forces them to disk. Returns how many fitted: the file stops growing
+     * at {@code maxBytes}, and what does not fit is left to the caller to count as lost.
+     */
+    int append(List<StoredMessage> messages) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long room = maxBytes - size();
+        int fitted = 0;
+        for (StoredMessage message : messages) {
+            byte[] record = record(message);
+            if (bytes.size() + record.length > room) {
+                break;
+            }
+            bytes.write(record);
+            fitted++;
+        }
+        if (fitted == 0) {
+            return 0;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        }
+        return fitted;
+    }
+
+    /** Reads the messages in order, {@code batchSize} at a time; stops at a torn or corrupt record. */
+    void forEachBatch(int batchSize, Consumer<List<StoredMessage>> action) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (InputStream file = Files.newInputStream(path);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+            List<StoredMessage> batch = new ArrayList<>(batchSize);
+            StoredMessage message;
+            while ((message = next(in)) != null) {
+                batch.add(message);
+                if (batch.size() == batchSize) {
+                    action.accept(batch);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+            if (!batch.isEmpty()) {
+                action.accept(batch);
+            }
+        }
+    }
+
+    /** Removes the file once everything in it is stored. */
+    void delete() throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    private static byte[] record(StoredMessage m) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
+        DataOutputStream out = new DataOutputStream(payload);
+        out.writeUTF(m.msgid());
+        out.writeLong(m.time().toEpochMilli());
+        out.writeUTF(m.historyKey());
+        out.writeUTF(m.target());
+        out.writeUTF(m.senderNick());
+        out.writeUTF(m.senderSource());
+        out.writeBoolean(m.senderAccount() != null);
+        out.writeUTF(m.senderAccount() == null ? "" : m.senderAccount());
+        out.writeUTF(m.command());
+        out.writeUTF(m.text());
+        out.writeInt(m.tags().size());
+        for (Map.Entry<String, String> tag : m.tags().entrySet()) {
+            out.writeUTF(tag.getKey());
+            out.writeUTF(tag.getValue());
+        }
+        out.flush();
+        byte[] body = payload.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        ByteArrayOutputStream framed = new ByteArrayOutputStream(body.length + 12);
+        DataOutputStream frame = new DataOutputStream(framed);
+        frame.writeInt(body.length);
+        frame.write(body);
+        frame.writeLong(crc.getValue());
+        frame.flush();
+        return framed.toByteArray();
+    }
+
+    /** The next message, or null at the end of the file or at a torn record. */
+    private static StoredMessage next(DataInputStream in) throws IOException {
+        try {
+            int length = in.readInt();
+            if (length <= 0 || length > 1 << 20) {
+                return null;
+            }
+            byte[] body = new byte[length];
+            in.readFully(body);
+            long expected = in.readLong();
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            if (crc.getValue() != expected) {
+                return null;
+            }
+            return parse(new DataInputStream(new java.io.ByteArrayInputStream(body)));
+        } catch (EOFException e) {
+            return null;
+        }
+    }
+
+    private static StoredMessage parse(DataInputStream in) throws IOException {
+        String msgid = in.readUTF();
+        Instant time = Instant.ofEpochMilli(in.readLong());
+        String key = in.readUTF();
+        String target = in.readUTF();
+        String nick = in.readUTF();
+        String source = in.readUTF();
+        boolean hasAccount = in.readBoolean();
+        String account = in.readUTF();
+        String command = in.readUTF();
+        String text = in.readUTF();
+        int tagCount = in.readInt();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < tagCount; i++) {
+            tags.put(in.readUTF(), in.readUTF());
+        }
+        return new StoredMessage(msgid, time, key, target, nick, source, hasAccount ? account : null, command, text, tags);
+    }
+}
