@@ -214,4 +214,40 @@ public abstract class MessageStoreContract {
         assertThat(store.targets("alice", rooms, at(0), at(41), 10)).extracting(TargetActivity::historyKey)
                 .containsExactly("#dev-team", "#general");
     }
+
+    @Test
+    void deleteBeforeRemovesTheOldestFirstInBatches() {
+        store.appendAll(List.of(
+                roomMessage("a1", 10, "#general"),
+                directMessage("d1", 20, "alice", "bob"),
+                roomMessage("a2", 30, "#general"),
+                roomMessage("a3", 40, "#general")));
+
+        assertThat(store.deleteBefore(at(35), 2)).isEqualTo(2);
+        assertThat(store.latest("#general", Optional.empty(), 10)).extracting(StoredMessage::msgid)
+                .containsExactly("a2", "a3");
+        assertThat(store.deleteBefore(at(35), 2)).isEqualTo(1);
+        assertThat(store.deleteBefore(at(35), 2)).isZero();
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(store.findByMsgId("#general", "a2")).isEmpty();
+    }
+
+    @Test
+    void deleteBeyondKeepsTheNewestOfOneConversation() {
+        store.appendAll(List.of(
+                roomMessage("g1", 10, "#general"),
+                roomMessage("g2", 20, "#general"),
+                roomMessage("g3", 20, "#general"),
+                roomMessage("g4", 30, "#general"),
+                roomMessage("o1", 5, "#other")));
+
+        assertThat(store.keysOver(2)).containsExactly("#general");
+        assertThat(store.deleteBeyond("#general", 2, 1)).isEqualTo(1);
+        assertThat(store.deleteBeyond("#general", 2, 10)).isEqualTo(1);
+        assertThat(store.deleteBeyond("#general", 2, 10)).isZero();
+        assertThat(store.latest("#general", Optional.empty(), 10)).extracting(StoredMessage::msgid)
+                .containsExactly("g3", "g4");
+        assertThat(store.keysOver(2)).isEmpty();
+        assertThat(store.latest("#other", Optional.empty(), 10)).hasSize(1);
+    }
 }
