@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** CHATHISTORY as a test asks it: one request, its batch read to the end, the replayed lines returned. */
-final class ChatHistory {
+public final class ChatHistory {
 
     /** What a client asks for to read history the IRCv3 way. */
     static final String[] CAPS = {"batch", "server-time", "message-tags", "draft/chathistory"};
@@ -53,7 +53,7 @@ final class ChatHistory {
     }
 
     /** {@code config} with flood control off, for tests that send many lines quickly. */
-    static ParleyConfig withoutFloodControl(ParleyConfig config) {
+    public static ParleyConfig withoutFloodControl(ParleyConfig config) {
         LimitsConfig l = config.limits();
         FloodConfig off = new FloodConfig(false, l.flood().burst(), l.flood().linesPerSecond(), l.flood().exemptOperators());
         return config.withLimits(new LimitsConfig(l.nickLength(), l.roomNameLength(), l.topicLength(), l.awayLength(),

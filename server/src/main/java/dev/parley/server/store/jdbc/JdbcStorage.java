@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStorage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcStorage.class);
+    private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
     private final HikariDataSource dataSource;
     private final JdbcMessageStore messages;
@@ -81,6 +82,10 @@ public final class JdbcStorage implements AutoCloseable {
         config.databaseUser().ifPresent(pool::setUsername);
         config.databasePassword().map(Secret::reveal).ifPresent(pool::setPassword);
         pool.setMaximumPoolSize(Math.max(1, config.poolSize()));
+        // Fail fast when the database is away: the history writer then spills to disk and history
+        // reads answer with an error, instead of both waiting Hikari's default 30 s per attempt.
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        pool.setValidationTimeout(Math.min(CONNECTION_TIMEOUT_MS, 2_000));
         dialect.configurePool(pool, config);
         return pool;
     }

@@ -83,6 +83,12 @@ final class ServerDatabase implements AutoCloseable {
         return new StorageConfig(dataDir, Optional.of(url(mysqlScheme)), Optional.of(vendor.user), Optional.empty(), 4);
     }
 
+    /** Settings that reach this database through a proxy listening on {@code port} on this machine. */
+    StorageConfig storageThroughPort(Path dataDir, int port) {
+        String url = url(false).replaceFirst(":\\d+/", ":" + port + "/");
+        return new StorageConfig(dataDir, Optional.of(url), Optional.of(vendor.user), Optional.empty(), 4);
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(vendor.baseUrl + name, vendor.user, "");
     }

@@ -1,0 +1,94 @@
+package dev.parley.server.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.server.history.HistoryWriter;
+import dev.parley.server.it.ChatHistory;
+import dev.parley.server.it.TestServer;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database cut off for 30 s under live chat, through a proxy the test controls: chat goes on,
+ * and once the database is back every message is stored exactly once, in the order it was sent.
+ */
+class DatabaseOutageIT {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** Load pacing while the database is away (not a wait for anything): 40 messages a second. */
+    private static final long SEND_EVERY_NANOS = Duration.ofMillis(25).toNanos();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aThirtySecondOutageOfPostgresqlLosesAndDuplicatesNothing() throws Exception {
+        try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
+                TestServer server = TestServer.startIn(dataDir, c -> ChatHistory.withoutFloodControl(c)
+                        .withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
+            RawIrcClient alice = server.connect();
+            alice.registerWithCaps("alice", "chat@123", "echo-message", "message-tags");
+            alice.join("#general");
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            List<String> sent = new ArrayList<>();
+
+            chat(alice, bob, sent, 50, Duration.ZERO);
+            proxy.cut();
+            chat(alice, bob, sent, Integer.MAX_VALUE, OUTAGE);
+            assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE))).as("spilled meanwhile").isPositive();
+            proxy.restore();
+            chat(alice, bob, sent, 50, Duration.ZERO);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> storedMsgids(database).size() >= sent.size()
+                    && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+            assertThat(storedMsgids(database)).containsExactlyElementsOf(sent);
+        }
+    }
+
+    /**
+     * Alice sends {@code count} messages, or as many as fit in {@code lasting}; each one's echo and
+     * Bob's copy must arrive: chat goes on whatever the database does. Records the msgids in order.
+     */
+    private static void chat(RawIrcClient alice, RawIrcClient bob, List<String> sent, int count, Duration lasting) {
+        long end = System.nanoTime() + lasting.toNanos();
+        long next = System.nanoTime();
+        for (int i = 0; i < count && (lasting.isZero() || System.nanoTime() < end); i++) {
+            String text = "message " + sent.size();
+            alice.send("PRIVMSG #general :" + text);
+            IrcMessage echo = alice.expect(Lines.privmsgFrom("alice", "#general", text));
+            bob.expect(Lines.privmsgFrom("alice", "#general", text));
+            sent.add(echo.tag("msgid"));
+            if (!lasting.isZero()) {
+                next += SEND_EVERY_NANOS;
+                LockSupport.parkNanos(next - System.nanoTime());
+            }
+        }
+    }
+
+    private static List<String> storedMsgids(ServerDatabase database) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT msgid FROM messages ORDER BY id")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+}
