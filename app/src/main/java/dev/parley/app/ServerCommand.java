@@ -40,6 +40,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Address to accept IRC clients on (repeatable; replaces the default 127.0.0.1:6667).")
     private List<String> listen = new ArrayList<>();
 
+    @Option(names = "--listen-http", paramLabel = "HOST:PORT",
+            description = "Address for the browser client, WebSocket, /healthz and /metrics (repeatable; replaces the "
+                    + "default 127.0.0.1:8080).")
+    private List<String> listenHttp = new ArrayList<>();
+
+    @Option(names = "--listen-tls", paramLabel = "HOST:PORT",
+            description = "Address to accept IRC clients over TLS on (repeatable; 6697 by convention). HTTP becomes HTTPS.")
+    private List<String> listenTls = new ArrayList<>();
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "TLS certificate chain (default: self-signed, made once).")
+    private String tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert.")
+    private String tlsKey;
+
     @Option(names = "--server-password", paramLabel = "PW", description = "Password every client gives with PASS.")
     private String serverPassword;
 
@@ -79,6 +94,18 @@ final class ServerCommand implements Callable<Integer> {
         if (!listen.isEmpty()) {
             loader.flag(ConfigKeys.SERVER_LISTEN.path(), List.copyOf(listen));
         }
+        if (!listenHttp.isEmpty()) {
+            loader.flag(ConfigKeys.HTTP_LISTEN.path(), List.copyOf(listenHttp));
+        }
+        if (!listenTls.isEmpty()) {
+            loader.flag(ConfigKeys.TLS_LISTEN.path(), List.copyOf(listenTls));
+        }
+        if (tlsCertificate != null) {
+            loader.flag(ConfigKeys.TLS_CERTIFICATE.path(), tlsCertificate);
+        }
+        if (tlsKey != null) {
+            loader.flag(ConfigKeys.TLS_PRIVATE_KEY.path(), tlsKey);
+        }
         if (serverPassword != null) {
             loader.flag(ConfigKeys.AUTH_SERVER_PASSWORD.path(), serverPassword);
         }
@@ -105,6 +132,9 @@ final class ServerCommand implements Callable<Integer> {
             return ParleyCommand.EXIT_FAILED;
         }
         log.info(ListeningReport.describe(server.boundAddresses()));
+        server.httpAddresses().forEach(a -> log.info("Browser client: {}://{}:{}/",
+                config.http().https(!config.tls().listen().isEmpty()) ? "https" : "http", a.getHostString(), a.getPort()));
+        ReloadOnHangup.install(() -> log.info(server.reload()));
         warnAboutDefaults(config.auth());
         server.awaitStop();
         stopOnExit.uninstall();

@@ -96,7 +96,7 @@ class CrashDurabilityIT {
 
     /** Starts the server, sends messages as fast as their echoes come back, and kills it after 2 s. */
     private Map<String, Long> chatUntilKilled(String durability) throws Exception {
-        process = new ProcessBuilder(command("server", "--listen", "127.0.0.1:0", "--data-dir", dataDir.toString(),
+        process = new ProcessBuilder(command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString(),
                 "--set", "limits.flood.enabled=false", "--set", "history.durability=" + durability,
                 "--set", "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms"))
                 .redirectErrorStream(true)

@@ -26,7 +26,7 @@ class ServerProcessIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sigtermStopsTheServerInOrderAndExitsZero() throws Exception {
-        process = new ProcessBuilder(command("server", "--listen", "127.0.0.1:0", "--data-dir", dataDir.toString()))
+        process = new ProcessBuilder(command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true)
                 .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

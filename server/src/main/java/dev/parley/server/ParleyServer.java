@@ -37,7 +37,13 @@ import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
+import dev.parley.server.history.HistoryWriter;
+import dev.parley.server.metrics.ServerMetrics;
+import dev.parley.server.transport.HttpEndpoints;
 import dev.parley.server.transport.IrcListeners;
+import dev.parley.server.transport.TlsContexts;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +71,10 @@ public final class ParleyServer implements AutoCloseable {
     private final Clock clock;
     private final Sessions sessions = new Sessions();
     private final List<InetSocketAddress> bound = new ArrayList<>();
+    private final List<InetSocketAddress> boundTls = new ArrayList<>();
+    private final List<InetSocketAddress> boundHttp = new ArrayList<>();
+    private final ServerMetrics metrics = new ServerMetrics();
+    private TlsContexts tls;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ExecutorService blocking;
@@ -102,17 +112,87 @@ public final class ParleyServer implements AutoCloseable {
                 storage.history(),
                 storage.sink(),
                 new MsgIds(),
+                metrics,
                 clock,
                 blocking);
         departures = new Departures(services);
+        tls = openTls();
+        registerGauges(services);
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
-        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions);
+        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
         for (ListenAddress address : config.server().listen()) {
-            InetSocketAddress actual = listeners.bind(address);
+            InetSocketAddress actual = listeners.bind(address, metrics.connectionsOpened("tcp")::increment);
             bound.add(actual);
             log.info("Listening for IRC on {}", actual);
         }
+        for (ListenAddress address : config.tls().listen()) {
+            InetSocketAddress actual = listeners.bindTls(address, tls, metrics.connectionsOpened("tls")::increment);
+            boundTls.add(actual);
+            log.info("Listening for IRC over TLS on {}", actual);
+        }
+        boolean https = config.http().https(!config.tls().listen().isEmpty());
+        for (ListenAddress address : config.http().listen()) {
+            InetSocketAddress actual = listeners.bindHttp(address, httpEndpoints(), https ? tls : null,
+                    metrics.connectionsOpened("websocket")::increment);
+            boundHttp.add(actual);
+            log.info("Listening for {} on {} (browser client at /, WebSocket at /ws)", https ? "HTTPS" : "HTTP", actual);
+        }
+    }
+
+    /** The TLS certificate, when a TLS listener needs one: the configured files or a self-signed one. */
+    private TlsContexts openTls() throws java.io.IOException {
+        boolean ircTls = !config.tls().listen().isEmpty();
+        if (!ircTls && !config.http().https(false)) {
+            return null;
+        }
+        if (config.tls().certificate().isPresent() && config.tls().privateKey().isPresent()) {
+            return TlsContexts.fromFiles(config.tls().certificate().get(), config.tls().privateKey().get());
+        }
+        return TlsContexts.selfSigned(config.storage().dataDir().resolve("tls"), config.server().name());
+    }
+
+    private void registerGauges(Services services) {
+        metrics.gauge("parley.connections", "open connections", sessions::count);
+        metrics.gauge("parley.users", "registered users", services.counts()::current);
+        metrics.gauge("parley.rooms", "rooms", services.rooms()::count);
+        HistoryWriter writer = storage.writer();
+        if (writer != null) {
+            writer.onBatchWritten(metrics::historyBatchWritten);
+            metrics.gauge("parley.history.queue", "messages waiting to be stored", writer::pendingCount);
+            metrics.gauge("parley.history.spill.bytes", "bytes in the spill file while the database is away",
+                    writer::spillBytes);
+            metrics.gauge("parley.history.degraded", "1 while the database is unreachable",
+                    () -> writer.isDegraded() ? 1 : 0);
+            metrics.gauge("parley.history.dropped", "messages refused because the queue was full",
+                    writer::droppedCount);
+            metrics.gauge("parley.history.lost", "messages lost because the spill file was full",
+                    writer::lostCount);
+        }
+    }
+
+    private HttpEndpoints httpEndpoints() {
+        return new HttpEndpoints() {
+            @Override
+            public CompletionStage<Boolean> healthy() {
+                return CompletableFuture.supplyAsync(storage::isHealthy, blocking);
+            }
+
+            @Override
+            public CompletionStage<String> metrics() {
+                return CompletableFuture.supplyAsync(metrics::scrape, blocking);
+            }
+        };
+    }
+
+    /** Reloads what can change without a restart (the TLS certificate); what it did, for the operator. */
+    public String reload() {
+        if (tls == null) {
+            return "Nothing to reload: no TLS listener";
+        }
+        return tls.reload()
+                ? "TLS certificate reloaded (SHA-256 " + tls.fingerprint() + ")"
+                : "TLS certificate reload failed; the old certificate stays in force (see the log)";
     }
 
     private List<CommandFamily> families(Services services, Departures departures) {
@@ -132,13 +212,28 @@ public final class ParleyServer implements AutoCloseable {
                 new MonitorCommands(services),
                 new HelpCommands(),
                 new ProfileCommands(services),
-                new OperatorCommands(services, login, departures),
+                new OperatorCommands(services, login, departures, this::reload),
                 new HistoryCommands(services));
     }
 
-    /** The addresses the listeners are bound to (the real port when the config said 0). */
+    /** The addresses the IRC listeners are bound to (the real port when the config said 0). */
     public List<InetSocketAddress> boundAddresses() {
         return List.copyOf(bound);
+    }
+
+    /** The addresses of the IRC-over-TLS listeners. */
+    public List<InetSocketAddress> tlsAddresses() {
+        return List.copyOf(boundTls);
+    }
+
+    /** The addresses of the HTTP listeners. */
+    public List<InetSocketAddress> httpAddresses() {
+        return List.copyOf(boundHttp);
+    }
+
+    /** The certificate the TLS listeners present, or null without TLS. */
+    public TlsContexts tls() {
+        return tls;
     }
 
     /** Ordered shutdown; idempotent. */
@@ -158,6 +253,7 @@ public final class ParleyServer implements AutoCloseable {
         if (blocking != null) {
             blocking.shutdown();
         }
+        metrics.close();
         stopped.countDown();
         log.info("Stopped");
     }

@@ -50,6 +50,7 @@ public final class MessagingCommands implements CommandFamily {
             return;
         }
         ctx.session().touchMessage(services.clock().millis());
+        services.metrics().messageIn();
         List<SyncDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, command, target, ctx.param(1), waiting);
@@ -58,6 +59,7 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private void tagmsg(CommandContext ctx) {
+        services.metrics().messageIn();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, "TAGMSG", target, null, new ArrayList<>());
         }
@@ -127,7 +129,9 @@ public final class MessagingCommands implements CommandFamily {
         }
         StoredMessage stored = statusPrefix == '\0' ? stored(ctx, stamp, command, room.key(), room.name(), text) : null;
         send(ctx, stored, waiting, () -> {
+            long start = System.nanoTime();
             Fanout.send(message, recipients);
+            services.metrics().delivered(recipients.size(), System.nanoTime() - start);
             echo(ctx, message);
         });
     }
@@ -146,7 +150,9 @@ public final class MessagingCommands implements CommandFamily {
         String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
         send(ctx, stored(ctx, stamp, command, key, recipient.nick(), text), waiting, () -> {
             if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
+                long start = System.nanoTime();
                 Fanout.sendTo(recipient, message);
+                services.metrics().delivered(1, System.nanoTime() - start);
             }
             if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
                 ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,14 @@ public final class OperatorCommands implements CommandFamily {
     private final Services services;
     private final LoginCheck login;
     private final Departures departures;
+    private final Supplier<String> reload;
 
-    public OperatorCommands(Services services, LoginCheck login, Departures departures) {
+    /** @param reload reloads what can change without a restart and says what it did (REHASH) */
+    public OperatorCommands(Services services, LoginCheck login, Departures departures, Supplier<String> reload) {
         this.services = services;
         this.login = login;
         this.departures = departures;
+        this.reload = reload;
     }
 
     @Override
@@ -43,7 +47,18 @@ public final class OperatorCommands implements CommandFamily {
                 CommandSpec.operator("UNBAN", 1, this::unban),
                 CommandSpec.operator("BANS", 0, this::bans),
                 CommandSpec.operator("KILL", 1, this::kill),
-                CommandSpec.operator("WALLOPS", 1, this::wallops));
+                CommandSpec.operator("WALLOPS", 1, this::wallops),
+                CommandSpec.operator("REHASH", 0, this::rehash));
+    }
+
+    /** REHASH: reloads the TLS certificate off the event loop (382 RPL_REHASHING, then a NOTICE). */
+    void rehash(CommandContext ctx) {
+        ctx.numeric(Numeric.RPL_REHASHING, "parley.yaml", "Rehashing");
+        log.info("{} asked for REHASH", ctx.session());
+        CommandContext.Deferred later = ctx.defer();
+        CompletableFuture.supplyAsync(reload, services.blocking())
+                .whenComplete((outcome, error) -> later.completeWith(() ->
+                        ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
     }
 
     void oper(CommandContext ctx) {

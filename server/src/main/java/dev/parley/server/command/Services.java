@@ -2,6 +2,7 @@ package dev.parley.server.command;
 
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
+import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.MessageSink;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
@@ -32,6 +33,7 @@ public record Services(
         History history,
         MessageSink sink,
         MsgIds msgIds,
+        ChatMetrics metrics,
         Clock clock,
         Executor blocking) {
 

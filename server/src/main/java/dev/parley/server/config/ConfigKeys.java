@@ -37,6 +37,18 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> SERVER_INSECURE_DEFAULTS =
             key("server.insecure-defaults", bool(), c -> c.server().insecureDefaults());
 
+    public static final ConfigKey<List<ListenAddress>> HTTP_LISTEN =
+            key("http.listen", ValueTypes.optionalListenAddresses(), c -> c.http().listen());
+    public static final ConfigKey<HttpConfig.Tls> HTTP_TLS =
+            key("http.tls", ValueTypes.choice(HttpConfig.Tls.class), c -> c.http().tls());
+
+    public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
+            key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
+    public static final ConfigKey<Optional<Path>> TLS_CERTIFICATE =
+            key("tls.certificate", ValueTypes.optionalPath(), c -> c.tls().certificate());
+    public static final ConfigKey<Optional<Path>> TLS_PRIVATE_KEY =
+            key("tls.private-key", ValueTypes.optionalPath(), c -> c.tls().privateKey());
+
     public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD =
             key("auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
     public static final ConfigKey<String> AUTH_ADMIN_NAME =
@@ -162,6 +174,8 @@ public final class ConfigKeys {
         return new ParleyConfig(
                 new ServerConfig(v.get(SERVER_NAME), v.get(SERVER_NETWORK), v.get(SERVER_LISTEN), v.get(SERVER_MOTD),
                         v.get(SERVER_INSECURE_DEFAULTS)),
+                new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS)),
+                new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
                 new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
                         v.get(AUTH_OPERATORS)),
                 new AccountsConfig(v.get(ACCOUNTS_REGISTRATION), v.get(ACCOUNTS_BCRYPT_COST),

@@ -5,11 +5,13 @@ package dev.parley.server.config;
  * {@link ConfigLoader} from the YAML file, then {@code PARLEY_*} environment variables, then flags.
  */
 public record ParleyConfig(
-        ServerConfig server, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits) {
+        ServerConfig server, HttpConfig http, TlsConfig tls, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
                 ServerConfig.defaults(),
+                HttpConfig.defaults(),
+                TlsConfig.defaults(),
                 AuthConfig.defaults(),
                 AccountsConfig.defaults(),
                 StorageConfig.defaults(),
@@ -18,26 +20,34 @@ public record ParleyConfig(
     }
 
     public ParleyConfig withServer(ServerConfig value) {
-        return new ParleyConfig(value, auth, accounts, storage, history, limits);
+        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits);
+    }
+
+    public ParleyConfig withHttp(HttpConfig value) {
+        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits);
+    }
+
+    public ParleyConfig withTls(TlsConfig value) {
+        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
-        return new ParleyConfig(server, value, accounts, storage, history, limits);
+        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
-        return new ParleyConfig(server, auth, value, storage, history, limits);
+        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
-        return new ParleyConfig(server, auth, accounts, value, history, limits);
+        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
-        return new ParleyConfig(server, auth, accounts, storage, value, limits);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
-        return new ParleyConfig(server, auth, accounts, storage, history, value);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value);
     }
 }

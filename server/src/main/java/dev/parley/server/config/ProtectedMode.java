@@ -16,7 +16,9 @@ public final class ProtectedMode {
 
     /** Why the server must not start with this config, or empty when it may. */
     public static Optional<String> refusal(ParleyConfig config) {
-        List<ListenAddress> exposed = config.server().listen().stream()
+        List<ListenAddress> exposed = java.util.stream.Stream.of(
+                        config.server().listen(), config.tls().listen(), config.http().listen())
+                .flatMap(List::stream)
                 .filter(address -> !address.isLoopback())
                 .toList();
         if (exposed.isEmpty() || !config.auth().usesSeedDefaults() || config.server().insecureDefaults()) {

@@ -179,6 +179,29 @@ final class ValueTypes {
         };
     }
 
+    /** Like {@link #listenAddresses()}, but may be empty (the listener kind is off). */
+    static ValueType<List<ListenAddress>> optionalListenAddresses() {
+        return raw -> {
+            if (raw == null || (raw instanceof List<?> list && list.isEmpty())
+                    || (!(raw instanceof List) && scalar(raw).trim().isEmpty())) {
+                return List.of();
+            }
+            return listenAddresses().parse(raw);
+        };
+    }
+
+    /** A file path where empty (or YAML null) means "not set". */
+    static ValueType<Optional<Path>> optionalPath() {
+        return raw -> {
+            Optional<String> text = optionalText().parse(raw);
+            try {
+                return text.map(Path::of);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a usable path: " + e.getReason(), e);
+            }
+        };
+    }
+
     /** Lines of text; as text, one line per newline. */
     static ValueType<List<String>> lines() {
         return raw -> raw == null ? List.of() : List.copyOf(items(raw, "\n"));

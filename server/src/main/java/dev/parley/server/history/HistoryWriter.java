@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean degraded;
+    private volatile LongConsumer batchWritten = nanos -> {};
     private Duration retryDelay;
     private long nextRetryNanos;
     private boolean spillFullWarned;
@@ -104,6 +106,11 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
             log.info("history queue has room again; {} messages were refused in all", dropped.get());
         }
         return true;
+    }
+
+    /** Tells {@code listener} how long each committed batch took, in nanoseconds (for metrics). */
+    public void onBatchWritten(LongConsumer listener) {
+        batchWritten = listener;
     }
 
     /** Messages refused because the queue was full, since start. */
@@ -219,7 +226,9 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     private void write(List<StoredMessage> batch) {
         try {
+            long start = System.nanoTime();
             store.appendAll(batch);
+            batchWritten.accept(System.nanoTime() - start);
             stored.addAndGet(batch.size());
             queue.committed(batch.size());
         } catch (RuntimeException e) {

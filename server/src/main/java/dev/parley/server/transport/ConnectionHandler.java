@@ -9,7 +9,9 @@ import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +88,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             log.debug("{} i/o error: {}", connection, cause.getMessage());
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            log.info("{} closed: no TLS from {} ({})", connection, connection == null ? "?" : connection.remoteIp(),
+                    cause.getCause().getMessage());
         } else {
             log.warn("{} pipeline error", connection, cause);
+            wiring.onError().run();
         }
         ctx.close();
     }
@@ -99,5 +105,6 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
             KeepAlive keepAlive,
             Sessions sessions,
             ConnectionLimiter limiter,
-            long sendQueueBytes) {}
+            long sendQueueBytes,
+            Runnable onError) {}
 }

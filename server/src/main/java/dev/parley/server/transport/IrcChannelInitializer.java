@@ -3,17 +3,29 @@ package dev.parley.server.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 
-/** The plain-TCP IRC pipeline: frame and decode lines, then hand them to the connection's session. */
+/**
+ * The TCP IRC pipeline: TLS when configured, frame and decode lines, then hand them to the
+ * connection's session.
+ */
 final class IrcChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ConnectionHandler.TransportWiring wiring;
+    private final TlsContexts tls;
+    private final Runnable opened;
 
-    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring) {
+    /** @param tls the certificate for IRC over TLS, or null for plain TCP */
+    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring, TlsContexts tls, Runnable opened) {
         this.wiring = wiring;
+        this.tls = tls;
+        this.opened = opened;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        opened.run();
+        if (tls != null) {
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+        }
         channel.pipeline()
                 .addLast("lines", new IrcLineDecoder())
                 .addLast("session", new ConnectionHandler(wiring));

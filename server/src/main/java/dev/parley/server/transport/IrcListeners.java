@@ -8,6 +8,7 @@ import dev.parley.server.session.LineProcessor;
 import dev.parley.server.session.Sessions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -42,8 +43,8 @@ public final class IrcListeners implements AutoCloseable {
     private final List<Channel> serverChannels = new ArrayList<>();
     private final ConnectionHandler.TransportWiring wiring;
 
-    public IrcListeners(
-            ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive, Sessions sessions) {
+    public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
+            Sessions sessions, Runnable onError) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept"), io);
@@ -51,12 +52,29 @@ public final class IrcListeners implements AutoCloseable {
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
-                processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes());
+                processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError);
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
 
-    /** Binds one listener; returns the address actually bound (port 0 picks a free one). */
-    public InetSocketAddress bind(ListenAddress address) throws InterruptedException {
+    /** Binds a plain IRC listener; returns the address actually bound (port 0 picks a free one). */
+    public InetSocketAddress bind(ListenAddress address, Runnable opened) throws InterruptedException {
+        return bind(address, new IrcChannelInitializer(wiring, null, opened));
+    }
+
+    /** Binds an IRC-over-TLS listener presenting {@code tls}'s certificate. */
+    public InetSocketAddress bindTls(ListenAddress address, TlsContexts tls, Runnable opened)
+            throws InterruptedException {
+        return bind(address, new IrcChannelInitializer(wiring, tls, opened));
+    }
+
+    /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
+    public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
+            Runnable websocketOpened) throws InterruptedException {
+        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websocketOpened));
+    }
+
+    private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)
+            throws InterruptedException {
         int highWater = (int) Math.max(64 * 1024, wiring.sendQueueBytes());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -66,7 +84,7 @@ public final class IrcListeners implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWater / 2, highWater))
-                .childHandler(new IrcChannelInitializer(wiring));
+                .childHandler(initializer);
         Channel channel = bootstrap.bind(address.host(), address.port()).sync().channel();
         serverChannels.add(channel);
         return (InetSocketAddress) channel.localAddress();

@@ -2,6 +2,7 @@ package dev.parley.server.it;
 
 import dev.parley.server.ParleyServer;
 import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.config.ServerConfig;
@@ -49,6 +50,8 @@ public final class TestServer implements AutoCloseable {
         StorageConfig storage = base.storage();
         base = base.withStorage(new StorageConfig(dataDir, storage.databaseUrl(), storage.databaseUser(),
                 storage.databasePassword(), storage.poolSize()));
+        // No HTTP unless a test asks: parallel servers must not fight over port 8080.
+        base = base.withHttp(new HttpConfig(List.of(), HttpConfig.Tls.AUTO));
         // Cheap bcrypt keeps the many server starts fast; AccountsIT checks the configured cost is used.
         AccountsConfig accounts = base.accounts();
         base = base.withAccounts(new AccountsConfig(accounts.registration(), AccountsConfig.MIN_BCRYPT_COST,

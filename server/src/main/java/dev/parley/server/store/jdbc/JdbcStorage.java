@@ -70,6 +70,15 @@ public final class JdbcStorage implements AutoCloseable {
         return accounts;
     }
 
+    /** Whether the database answers a validity check within 2 s. Blocking. */
+    public boolean isReachable() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -1,0 +1,98 @@
+package dev.parley.server.metrics;
+
+import dev.parley.server.chat.ChatMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The server's metrics: chat traffic, connections, rooms, history writing, errors and the JVM.
+ * Recording is lock-free counters and timers, safe on the event loops; {@link #scrape()} renders
+ * the Prometheus text format for {@code /metrics}.
+ */
+public final class ServerMetrics implements ChatMetrics, AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter messagesIn;
+    private final Counter messagesOut;
+    private final Timer fanout;
+    private final Timer historyWrite;
+    private final Counter errors;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public ServerMetrics() {
+        messagesIn = Counter.builder("parley.messages.in").description("PRIVMSG, NOTICE and TAGMSG accepted from users")
+                .register(registry);
+        messagesOut = Counter.builder("parley.messages.out").description("messages delivered, one per recipient")
+                .register(registry);
+        fanout = Timer.builder("parley.fanout").description("time to hand one message to all its recipients")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(1_000))
+                .maximumExpectedValue(Duration.ofMillis(100))
+                .register(registry);
+        historyWrite = Timer.builder("parley.history.write").description("time to commit one batch of history")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry);
+        errors = Counter.builder("parley.errors").description("unexpected errors: pipeline failures, failed writes")
+                .register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Registers a gauge read at each scrape; {@code value} must be cheap and thread-safe. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** A counter of connections opened, by transport ({@code tcp}, {@code tls}, {@code websocket}). */
+    public Counter connectionsOpened(String transport) {
+        return Counter.builder("parley.connections.opened").tag("transport", transport)
+                .description("connections accepted").register(registry);
+    }
+
+    @Override
+    public void messageIn() {
+        messagesIn.increment();
+    }
+
+    @Override
+    public void delivered(int recipients, long nanos) {
+        messagesOut.increment(recipients);
+        fanout.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void historyBatchWritten(long nanos) {
+        historyWrite.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void error() {
+        errors.increment();
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Metrics in the Prometheus format through Micrometer: what {@code /metrics} shows. */
+package dev.parley.server.metrics;

@@ -1,0 +1,55 @@
+package dev.parley.server.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+/**
+ * The HTTP pipeline: TLS when configured, HTTP/1.1, the WebSocket upgrade on {@code /ws} (IRCv3
+ * subprotocols), and the plain routes for everything else.
+ */
+final class HttpChannelInitializer extends ChannelInitializer<Channel> {
+
+    /** The largest WebSocket frame: one line with the most tags IRCv3 allows. */
+    private static final int MAX_FRAME = IrcLineDecoder.MAX_FRAME + 2;
+    private static final int MAX_REQUEST = 16 * 1024;
+
+    private final ConnectionHandler.TransportWiring wiring;
+    private final HttpEndpoints endpoints;
+    private final WebResources files = new WebResources();
+    private final TlsContexts tls;
+    private final Runnable websocketOpened;
+
+    /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
+    HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
+            Runnable websocketOpened) {
+        this.wiring = wiring;
+        this.endpoints = endpoints;
+        this.tls = tls;
+        this.websocketOpened = websocketOpened;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        if (tls != null) {
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+        }
+        WebSocketServerProtocolConfig websocket = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/ws")
+                .subprotocols(WebSocketUpgrade.TEXT + "," + WebSocketUpgrade.BINARY)
+                .checkStartsWith(false)
+                .handleCloseFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME).build())
+                .build();
+        channel.pipeline()
+                .addLast("http", new HttpServerCodec())
+                .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
+                .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
+                .addLast("upgrade", new WebSocketUpgrade(wiring, websocketOpened))
+                .addLast("routes", new HttpRoutes(endpoints, files));
+    }
+}

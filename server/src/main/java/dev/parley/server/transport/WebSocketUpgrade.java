@@ -1,0 +1,40 @@
+package dev.parley.server.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+/**
+ * Turns an HTTP connection into an IRC connection once its WebSocket handshake on {@code /ws} is
+ * complete: the plain-HTTP routes leave the pipeline, the frame-to-line codec and the same
+ * {@link ConnectionHandler} as on TCP come in, and the session starts.
+ */
+final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
+
+    static final String TEXT = "text.ircv3.net";
+    static final String BINARY = "binary.ircv3.net";
+
+    private final ConnectionHandler.TransportWiring wiring;
+    private final Runnable opened;
+
+    WebSocketUpgrade(ConnectionHandler.TransportWiring wiring, Runnable opened) {
+        this.wiring = wiring;
+        this.opened = opened;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake)) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        boolean binary = BINARY.equals(handshake.selectedSubprotocol());
+        var pipeline = ctx.pipeline();
+        pipeline.remove(HttpRoutes.class);
+        pipeline.addLast("ws-lines", new WebSocketLines(binary));
+        pipeline.addLast("session", new ConnectionHandler(wiring));
+        pipeline.remove(this);
+        opened.run();
+        pipeline.context("ws-lines").fireChannelActive();
+    }
+}
