@@ -60,6 +60,16 @@ public final class RawIrcClient implements AutoCloseable {
         }
     }
 
+    /** Wraps a socket the caller connected (a TLS socket, say). */
+    public static RawIrcClient over(Socket socket) {
+        try {
+            return new RawIrcClient(socket);
+        } catch (IOException e) {
+            closeQuietly(socket, e);
+            throw new UncheckedIOException("cannot use " + socket, e);
+        }
+    }
+
     /** Sets how long each later {@code expect}, {@code collectUntil} and registration step waits. */
     public RawIrcClient withTimeout(Duration newTimeout) {
         if (newTimeout.isNegative() || newTimeout.isZero()) {

@@ -1,0 +1,127 @@
+package dev.parley.server.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.server.config.HttpConfig;
+import dev.parley.server.config.ListenAddress;
+import dev.parley.server.it.TestServer;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+
+
+/** The IRCv3 WebSocket transport at /ws, both subprotocols, chatting with a plain TCP client. */
+class WebSocketIT {
+
+    static TestServer withHttp() {
+        return TestServer.start(c -> c.withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
+    }
+
+    @Test
+    void aTextWebSocketClientChatsWithATcpClient() throws Exception {
+        try (TestServer server = withHttp()) {
+            Frames frames = new Frames();
+            WebSocket ws = open(server, "text.ircv3.net", frames);
+            assertThat(ws.getSubprotocol()).isEqualTo("text.ircv3.net");
+            ws.sendText("PASS chat@123", true).join();
+            ws.sendText("NICK webby", true).join();
+            ws.sendText("USER webby 0 * :Web user\r\n", true).join();
+            frames.await(line -> line.contains(" 001 webby "));
+            ws.sendText("JOIN #general", true).join();
+            frames.await(line -> line.contains(" 366 webby #general "));
+
+            RawIrcClient tcp = server.user("tcpuser");
+            tcp.join("#general");
+            tcp.send("PRIVMSG #general :hello from tcp");
+            frames.await(line -> line.endsWith("PRIVMSG #general :hello from tcp"));
+            ws.sendText("PRIVMSG #general :hello from the browser", true).join();
+            tcp.expect(Lines.privmsgFrom("webby", "#general", "hello from the browser"));
+
+            assertThat(frames.text).as("one line per frame, no CR or LF")
+                    .allSatisfy(frame -> assertThat(frame).doesNotContain("\r", "\n"));
+            assertThat(frames.binary).isEmpty();
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    @Test
+    void theBinarySubprotocolGetsBinaryFrames() throws Exception {
+        try (TestServer server = withHttp()) {
+            Frames frames = new Frames();
+            WebSocket ws = open(server, "binary.ircv3.net", frames);
+            assertThat(ws.getSubprotocol()).isEqualTo("binary.ircv3.net");
+            ws.sendBinary(ByteBuffer.wrap("PASS chat@123".getBytes(StandardCharsets.UTF_8)), true).join();
+            ws.sendBinary(ByteBuffer.wrap("NICK binny".getBytes(StandardCharsets.UTF_8)), true).join();
+            ws.sendBinary(ByteBuffer.wrap("USER binny 0 * :Binary".getBytes(StandardCharsets.UTF_8)), true).join();
+
+            frames.await(line -> line.contains(" 001 binny "));
+            assertThat(frames.text).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutASubprotocolTheServerSpeaksText() throws Exception {
+        try (TestServer server = withHttp()) {
+            Frames frames = new Frames();
+            open(server, null, frames).sendText("PING :hi", true).join();
+            frames.await(line -> line.contains("PONG") && line.endsWith("hi"));
+        }
+    }
+
+    static URI uri(TestServer server, String path, String scheme) {
+        InetSocketAddress address = server.server().httpAddresses().get(0);
+        return URI.create(scheme + "://127.0.0.1:" + address.getPort() + path);
+    }
+
+    private static WebSocket open(TestServer server, String subprotocol, Frames frames) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (subprotocol != null) {
+            builder.subprotocols(subprotocol);
+        }
+        return builder.buildAsync(uri(server, "/ws", "ws"), frames).join();
+    }
+
+    /** Every frame received, as text. */
+    static final class Frames implements WebSocket.Listener {
+        final List<String> text = new CopyOnWriteArrayList<>();
+        final List<String> binary = new CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                text.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            binary.add(new String(bytes, StandardCharsets.UTF_8));
+            socket.request(1);
+            return null;
+        }
+
+        void await(Predicate<String> line) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> text.stream().anyMatch(line) || binary.stream().anyMatch(line));
+        }
+    }
+}
