@@ -26,8 +26,13 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
     private int port = ClientOptions.DEFAULT_PORT;
 
-    @Option(names = "--tls", description = "Connect with TLS.")
+    @Option(names = "--tls", description = "Connect with TLS (the server's --listen-tls port, 6697 by convention).")
     private boolean tls;
+
+    @Option(names = "--tls-fingerprint", paramLabel = "SHA256",
+            description = "Trust exactly the server certificate with this SHA-256 fingerprint (as the server logs it), "
+                    + "for a self-signed certificate. Implies --tls.")
+    private String tlsFingerprint;
 
     @Option(names = "--nick", paramLabel = "NICK", description = "Nickname (asked when missing).")
     private String nick;
@@ -44,6 +49,7 @@ final class ClientCommand implements Callable<Integer> {
         ClientOptions options = ClientOptions.defaults()
                 .withServer(host, port)
                 .withTls(tls)
+                .withTlsFingerprint(tlsFingerprint)
                 .withNick(nick)
                 .withRoom(room)
                 .withTimestamps(timestamps);

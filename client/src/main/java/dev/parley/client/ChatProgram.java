@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.client.core.Backoff;
 import dev.parley.client.core.ConnectionSettings;
+import dev.parley.client.core.SocketOpener;
 import dev.parley.client.core.RegistrationOutcome;
 import dev.parley.client.tui.ChatSession;
 import dev.parley.client.tui.DisplayLine;
@@ -38,10 +39,6 @@ public final class ChatProgram {
 
     /** Runs the chat; returns the {@link ExitCode}. */
     public int run() {
-        if (options.tls()) {
-            ui.show(DisplayLine.error("TLS is not supported by the client yet: leave out --tls and use the plain port (6667)."));
-            return ExitCode.USAGE;
-        }
         String nick = askNick();
         String password = nick == null ? null : askPassword();
         String room = password == null ? null : askRoom();
@@ -49,7 +46,8 @@ public final class ChatProgram {
             return ExitCode.USAGE;
         }
         ConnectionSettings settings = new ConnectionSettings(options.host(), options.port(), nick, password, true,
-                Backoff.standard(), TIMEOUT);
+                Backoff.standard(), TIMEOUT,
+                options.tls() ? SocketOpener.tls(options.tlsFingerprint()) : SocketOpener.plain());
         ChatSession chat = new ChatSession(settings, ui, new MessageFormatter(options.timestamps()));
         if (!register(chat, nick)) {
             chat.client().close();

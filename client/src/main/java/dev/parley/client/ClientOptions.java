@@ -6,13 +6,14 @@ package dev.parley.client;
  *
  * @param host the server ({@code --host}, default localhost)
  * @param port its IRC port ({@code --port}, default 6667)
- * @param tls connect with TLS ({@code --tls}; not supported yet)
+ * @param tls connect with TLS ({@code --tls})
+ * @param tlsFingerprint the SHA-256 of the server's certificate to trust ({@code --tls-fingerprint}), or null
  * @param nick the nickname ({@code --nick})
  * @param room the room ID, without {@code #} ({@code --room})
  * @param password the server password ({@code --password}); prefer {@code PARLEY_PASSWORD}
  * @param timestamps show a time before each line ({@code --timestamps})
  */
-public record ClientOptions(String host, int port, boolean tls, String nick, String room, String password,
+public record ClientOptions(String host, int port, boolean tls, String tlsFingerprint, String nick, String room, String password,
         boolean timestamps) {
 
     public static final String DEFAULT_HOST = "localhost";
@@ -29,31 +30,35 @@ public record ClientOptions(String host, int port, boolean tls, String nick, Str
 
     /** The defaults: localhost:6667, everything else asked for. */
     public static ClientOptions defaults() {
-        return new ClientOptions(DEFAULT_HOST, DEFAULT_PORT, false, null, null, null, false);
+        return new ClientOptions(DEFAULT_HOST, DEFAULT_PORT, false, null, null, null, null, false);
     }
 
     public ClientOptions withServer(String newHost, int newPort) {
-        return new ClientOptions(newHost, newPort, tls, nick, room, password, timestamps);
+        return new ClientOptions(newHost, newPort, tls, tlsFingerprint, nick, room, password, timestamps);
     }
 
     public ClientOptions withNick(String value) {
-        return new ClientOptions(host, port, tls, value, room, password, timestamps);
+        return new ClientOptions(host, port, tls, tlsFingerprint, value, room, password, timestamps);
     }
 
     public ClientOptions withRoom(String value) {
-        return new ClientOptions(host, port, tls, nick, value, password, timestamps);
+        return new ClientOptions(host, port, tls, tlsFingerprint, nick, value, password, timestamps);
     }
 
     public ClientOptions withPassword(String value) {
-        return new ClientOptions(host, port, tls, nick, room, value, timestamps);
+        return new ClientOptions(host, port, tls, tlsFingerprint, nick, room, value, timestamps);
     }
 
     public ClientOptions withTimestamps(boolean value) {
-        return new ClientOptions(host, port, tls, nick, room, password, value);
+        return new ClientOptions(host, port, tls, tlsFingerprint, nick, room, password, value);
+    }
+
+    public ClientOptions withTlsFingerprint(String value) {
+        return new ClientOptions(host, port, value != null || tls, value, nick, room, password, timestamps);
     }
 
     public ClientOptions withTls(boolean value) {
-        return new ClientOptions(host, port, value, nick, room, password, timestamps);
+        return new ClientOptions(host, port, value, tlsFingerprint, nick, room, password, timestamps);
     }
 
     /** Never shows the password. */

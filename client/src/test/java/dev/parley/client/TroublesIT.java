@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ServerConfig;
+import dev.parley.server.config.TlsConfig;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
@@ -56,7 +57,7 @@ class TroublesIT {
     void theReservedAdminNickWithoutTheAdminPasswordGetsAnotherNick() {
         try (TestServer server = TestServer.start()) {
             try (ScriptedClient impostor = ScriptedClient.start(options(server, "admin"))) {
-                impostor.awaitOutput("Nickname is reserved");
+                impostor.awaitOutput("Nickname is registered");
                 impostor.awaitOutput("[general] You joined");
                 assertThat(impostor.output()).contains("Trying admin_ instead");
             }
@@ -73,10 +74,30 @@ class TroublesIT {
     }
 
     @Test
-    void tlsIsRefusedClearlyForNow() {
-        ScriptedClient alice = ScriptedClient.start(ClientOptions.defaults().withTls(true).withNick("alice"));
-        assertThat(alice.awaitExit()).isEqualTo(ExitCode.USAGE);
-        assertThat(alice.output()).contains("TLS is not supported by the client yet");
+    void overTlsTheClientChatsWhenItTrustsTheServersSelfSignedCertificate() {
+        try (TestServer server = TestServer.start(c -> c.withTls(new TlsConfig(
+                List.of(new ListenAddress("127.0.0.1", 0)), java.util.Optional.empty(), java.util.Optional.empty())))) {
+            int tlsPort = server.server().tlsAddresses().get(0).getPort();
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice")
+                    .withServer("127.0.0.1", tlsPort).withTlsFingerprint(server.server().tls().fingerprint()))) {
+                alice.awaitOutput("[general] You joined");
+                bob.send("PRIVMSG #general :hello over tls");
+                alice.awaitOutput("hello over tls");
+            }
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsSaidPlainly() {
+        try (TestServer server = TestServer.start(c -> c.withTls(new TlsConfig(
+                List.of(new ListenAddress("127.0.0.1", 0)), java.util.Optional.empty(), java.util.Optional.empty())))) {
+            int tlsPort = server.server().tlsAddresses().get(0).getPort();
+            ScriptedClient alice = ScriptedClient.start(options(server, "alice").withServer("127.0.0.1", tlsPort).withTls(true));
+            assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
+            assertThat(alice.output()).contains("TLS handshake failed").contains("--tls-fingerprint");
+        }
     }
 
     @Test

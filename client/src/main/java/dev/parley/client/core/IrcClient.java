@@ -62,7 +62,7 @@ public final class IrcClient implements AutoCloseable {
         }
         attempt = next;
         try {
-            next.connection = LineConnection.open(settings.host(), settings.port(), settings.timeout(),
+            next.connection = LineConnection.open(settings.opener(), settings.host(), settings.port(), settings.timeout(),
                     new ConnectionListener(next));
         } catch (IOException e) {
             return new RegistrationOutcome.Unreachable("cannot reach " + settings.host() + ":" + settings.port()

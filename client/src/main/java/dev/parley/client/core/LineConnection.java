@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,15 +49,9 @@ final class LineConnection {
     }
 
     /** Connects and starts both threads; throws when the server cannot be reached in time. */
-    static LineConnection open(String host, int port, Duration timeout, Listener listener) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
+    static LineConnection open(SocketOpener opener, String host, int port, Duration timeout, Listener listener)
+            throws IOException {
+        Socket socket = opener.open(host, port, timeout);
         LineConnection connection = new LineConnection(socket, listener);
         connection.startThreads(host + ":" + port);
         return connection;
