@@ -6,6 +6,7 @@ and runs the server from the project's runnable jar. Point PARLEY_JAR at another
 """
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 from typing import Optional, Set, Type
@@ -21,7 +22,14 @@ server:
   name: My.Little.Server
   network: ParleyTest
   listen:
-    - "{hostname}:{port}"
+    - "{plain_listen}"
+http:
+  listen: [{http_listen}]
+  tls: "off"
+tls:
+  listen: [{tls_listen}]
+  certificate: "{certificate}"
+  private-key: "{private_key}"
 auth:
   server-password: "{password}"
   operators:
@@ -45,6 +53,12 @@ limits:
 """
 
 
+def free_port(hostname: str) -> int:
+    with socket.socket() as probe:
+        probe.bind((hostname, 0))
+        return probe.getsockname()[1]
+
+
 class ParleyController(BaseServerController, DirectoryBasedController):
     software_name = "Parley"
     supported_sasl_mechanisms: Set[str] = {"PLAIN"}
@@ -62,10 +76,6 @@ class ParleyController(BaseServerController, DirectoryBasedController):
         websocket_hostname: Optional[str],
         websocket_port: Optional[int],
     ) -> None:
-        if ssl:
-            raise NotImplementedByController("TLS")
-        if websocket_hostname is not None or websocket_port is not None:
-            raise NotImplementedByController("Websocket")
         # Accounts are built in, so there are no separate services to run.
         if self.test_config.account_registration_requires_email:
             raise NotImplementedByController("e-mail verification of new accounts")
@@ -80,11 +90,26 @@ class ParleyController(BaseServerController, DirectoryBasedController):
         self.hostname = hostname
         self.create_config()
         assert self.directory
+        certificate = private_key = ""
+        plain_listen = f"{hostname}:{port}"
+        tls_listen = ""
+        if ssl:
+            # irctest's own certificate; IRC over TLS on the port it asked for, plain IRC elsewhere.
+            self.gen_ssl()
+            certificate, private_key = str(self.pem_path), str(self.key_path)
+            tls_listen = f'"{hostname}:{port}"'
+            plain_listen = f"{hostname}:{free_port(hostname)}"
+        http_listen = ""
+        if websocket_hostname is not None and websocket_port is not None:
+            http_listen = f'"{websocket_hostname}:{websocket_port}"'
         with self.open_file("parley.yaml") as fd:
             fd.write(
                 CONFIG.format(
-                    hostname=hostname,
-                    port=port,
+                    plain_listen=plain_listen,
+                    tls_listen=tls_listen,
+                    http_listen=http_listen,
+                    certificate=certificate,
+                    private_key=private_key,
                     password=password or "",
                     registration=registration,
                     data_dir=self.directory / "data",

@@ -70,9 +70,10 @@ function conversationFor(msg) {
   return state.isMe(msg.nick) ? target : msg.nick;
 }
 
+/** LATEST, or the page before a message (by msgid: many messages can share a millisecond). */
 function requestHistory(name, before) {
   if (!connection.has('draft/chathistory')) return;
-  const anchor = before ? `timestamp=${new Date(before).toISOString()}` : '*';
+  const anchor = before ? `msgid=${before.msgid}` : '*';
   connection.send('CHATHISTORY', [before ? 'BEFORE' : 'LATEST', name, anchor, String(PAGE)]);
 }
 
@@ -280,7 +281,7 @@ function loadOlder() {
   const oldest = current.oldest();
   if (!oldest) { current.historyDone = true; redraw(); return; }
   current.loadingOlder = true;
-  requestHistory(current.name, oldest.time);
+  requestHistory(current.name, oldest);
 }
 
 function submit(event) {
