@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ParleyVersion.class,
         description = "A multi-room chat server that speaks IRC.",
         subcommands = {
-            ServerCommand.class, ClientCommand.class, BansCommand.class, AccountsCommand.class,
+            ServerCommand.class, ClientCommand.class, BansCommand.class, AccountsCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

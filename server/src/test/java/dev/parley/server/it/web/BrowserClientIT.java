@@ -11,7 +11,6 @@ import dev.parley.testkit.RawIrcClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The browser client end to end in headless Chromium: log in with the seed's three fields, chat
@@ -63,9 +62,13 @@ class BrowserClientIT {
 
                     alice.say("/msg bob a private word");
                     bob.find("#toggle-rooms").click();
-                    WebElement query = bob.awaitText("#room-list button", "alice");
-                    assertThat(query.findElement(By.cssSelector(".unread")).getText()).isEqualTo("1");
-                    query.click();
+                    String unread = bob.await(d -> bob.awaitText("#room-list button", "alice")
+                            .findElement(By.cssSelector(".unread")).getText());
+                    assertThat(unread).isEqualTo("1");
+                    bob.await(d -> {
+                        bob.awaitText("#room-list button", "alice").click();
+                        return true;
+                    });
                     bob.awaitText("#feed li", "a private word");
                     assertThat(bob.find("#conversation-title").getText()).isEqualTo("alice");
                 } finally {
@@ -84,8 +87,11 @@ class BrowserClientIT {
                     mallory.logIn(url(server), "mallory", "chat@123", "#general");
                     mallory.awaitText("#member-list li", "mallory");
                     admin.logIn(url(server), "admin", "admin123", "#general");
-                    WebElement row = admin.awaitText("#member-list li", "mallory");
-                    row.findElement(By.cssSelector("button[aria-label='Ban mallory']")).click();
+                    admin.await(d -> {
+                        admin.awaitText("#member-list li", "mallory")
+                                .findElement(By.cssSelector("button[aria-label='Ban mallory']")).click();
+                        return true;
+                    });
                     admin.await(d -> d.findElement(By.id("confirm-dialog")).isDisplayed());
                     admin.find("#confirm-reason").sendKeys("spamming");
                     admin.screenshot("ban-confirmation");

@@ -1,0 +1,36 @@
+package dev.parley.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/** One IRC connection of the load generator; touched only by the {@link LoadLoop} thread. */
+final class BenchClient {
+
+    final int id;
+    String nick;
+    String room;
+    SocketChannel channel;
+    SelectionKey key;
+    final ByteBuffer in = ByteBuffer.allocate(32 * 1024);
+    final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    long connectStartNanos;
+    long registeredNanos;
+    boolean registered;
+    boolean joined;
+    boolean closed;
+    /** Messages this client still has to send (senders only). */
+    int remaining;
+    /** For private-message scenarios: whom this client writes to. */
+    String peer;
+
+    BenchClient(int id, String nick) {
+        this.id = id;
+        this.nick = nick;
+    }
+
+    boolean idle() {
+        return out.isEmpty();
+    }
+}

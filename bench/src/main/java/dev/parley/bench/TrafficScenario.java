@@ -1,0 +1,192 @@
+package dev.parley.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code fanout}, {@code dm} and {@code soak}: clients in rooms (or in pairs), some of them sending;
+ * every message carries its send time, so each delivery's latency is measured where it lands.
+ * Reports deliveries a second, loss, latency percentiles and, with the server's pid, its CPU per
+ * delivery and memory.
+ */
+public final class TrafficScenario {
+
+    private static final String MARK = "bench ";
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    /**
+     * @param rooms rooms the clients are spread over; 0 for private messages between pairs
+     * @param senders clients that send (the first ones); with pairs, one per pair
+     * @param rate messages a second from all senders together; 0 for as fast as the server takes them
+     * @param sampleEverySeconds how often to sample the server's memory (soak); 0 for never
+     */
+    public record Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
+            int sampleEverySeconds) {}
+
+    private final Target target;
+    private final Plan plan;
+    private final Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private final int[] roomSize;
+    private long expected;
+    private long received;
+    private long sent;
+    private long firstSend;
+    private long lastReceive;
+    private long lastSend;
+
+    private TrafficScenario(Target target, Plan plan) {
+        this.target = target;
+        this.plan = plan;
+        this.roomSize = new int[Math.max(1, plan.rooms())];
+    }
+
+    public static Report run(Target target, Plan plan) throws IOException {
+        return new TrafficScenario(target, plan).run();
+    }
+
+    private Report run() throws IOException {
+        Crowd.Counter ready = new Crowd.Counter();
+        boolean rooms = plan.rooms() > 0;
+        LoadLoop.Listener listener = new LoadLoop.Listener() {
+            @Override
+            public void registered(BenchClient client, long now) {
+                if (!rooms) {
+                    ready.increment();
+                }
+            }
+
+            @Override
+            public void joined(BenchClient client, long now) {
+                ready.increment();
+            }
+
+            @Override
+            public void line(BenchClient client, String line, long now) {
+                int mark = line.indexOf(MARK);
+                if (mark > 0 && line.contains(" PRIVMSG ")) {
+                    int end = line.indexOf(' ', mark + MARK.length());
+                    long sentAt = Long.parseLong(line.substring(mark + MARK.length(), end < 0 ? line.length() : end));
+                    latency.recordValue(Math.max(0, (now - sentAt) / 1000));
+                    received++;
+                    lastReceive = now;
+                }
+            }
+        };
+        Report report = new Report().put("scenario", plan.name()).put("clients", plan.clients())
+                .put("rooms", plan.rooms()).put("senders", plan.senders())
+                .put("messages_per_sender", plan.messagesPerSender()).put("rate", plan.rate() == 0 ? "max" : plan.rate());
+        ServerProcess server = target.process();
+        try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
+            List<BenchClient> clients = Crowd.assemble(loop, plan.clients(), 500, this::client, ready,
+                    TimeUnit.MINUTES.toNanos(5));
+            List<BenchClient> senders = senders(clients);
+            double cpuBefore = server == null ? Double.NaN : server.cpuSeconds();
+            List<Long> rssSamples = new ArrayList<>();
+            long nextSample = System.nanoTime();
+            firstSend = System.nanoTime();
+            Sender sender = new Sender(loop, senders, plan.rate(), firstSend);
+            long deadline = firstSend + TimeUnit.HOURS.toNanos(2);
+            long[] sampleAt = {nextSample};
+            loop.runUntil(() -> sender.finished() && (received >= expected || System.nanoTime() - lastSend > DRAIN_NANOS),
+                    deadline, () -> {
+                        sender.tick(System.nanoTime());
+                        if (server != null && plan.sampleEverySeconds() > 0 && System.nanoTime() - sampleAt[0] >= 0) {
+                            rssSamples.add(server.residentKib());
+                            sampleAt[0] += TimeUnit.SECONDS.toNanos(plan.sampleEverySeconds());
+                        }
+                    });
+            double seconds = Math.max(1e-9, (lastReceive - firstSend) / 1e9);
+            report.put("messages_sent", sent).put("deliveries_expected", expected).put("deliveries", received)
+                    .put("loss", expected - received).put("seconds", seconds)
+                    .put("deliveries_per_s", received / seconds).latencies("latency", latency)
+                    .put("disconnected", clients.stream().filter(c -> c.closed).count());
+            if (server != null) {
+                double cpu = server.cpuSeconds() - cpuBefore;
+                report.put("server_cpu_s", cpu).put("server_cpu_us_per_delivery", received == 0 ? 0 : cpu * 1e6 / received)
+                        .put("server_rss_kib", server.residentKib());
+                if (!rssSamples.isEmpty()) {
+                    report.put("server_rss_samples_kib", rssSamples);
+                }
+            }
+        }
+        return report;
+    }
+
+    private BenchClient client(int i) {
+        BenchClient client = new BenchClient(i, "b" + i);
+        if (plan.rooms() > 0) {
+            int room = i % plan.rooms();
+            client.room = "#bench" + room;
+            roomSize[room]++;
+        } else {
+            client.peer = "b" + (i ^ 1);
+        }
+        return client;
+    }
+
+    private List<BenchClient> senders(List<BenchClient> clients) {
+        List<BenchClient> senders = new ArrayList<>();
+        for (BenchClient client : clients) {
+            boolean sends = plan.rooms() > 0 ? client.id < plan.senders() : client.id % 2 == 0 && client.id / 2 < plan.senders();
+            if (sends) {
+                client.remaining = plan.messagesPerSender();
+                senders.add(client);
+            }
+        }
+        return senders;
+    }
+
+    /** Paces the senders: a fixed total rate, or each sender as fast as its socket drains. */
+    private final class Sender {
+        private final LoadLoop loop;
+        private final List<BenchClient> senders;
+        private final double rate;
+        private final long start;
+        private int cursor;
+
+        Sender(LoadLoop loop, List<BenchClient> senders, double rate, long start) {
+            this.loop = loop;
+            this.senders = senders;
+            this.rate = rate;
+            this.start = start;
+        }
+
+        boolean finished() {
+            return senders.stream().allMatch(s -> s.remaining == 0 || s.closed);
+        }
+
+        void tick(long now) {
+            if (rate > 0) {
+                long due = (long) ((now - start) / 1e9 * rate);
+                int guard = senders.size();
+                while (sent < due && guard > 0) {
+                    BenchClient next = senders.get(cursor++ % senders.size());
+                    if (next.remaining > 0 && !next.closed) {
+                        send(next, now);
+                        guard = senders.size();
+                    } else {
+                        guard--;
+                    }
+                }
+                return;
+            }
+            for (BenchClient client : senders) {
+                for (int burst = 0; burst < 4 && client.remaining > 0 && client.idle() && !client.closed; burst++) {
+                    send(client, now);
+                }
+            }
+        }
+
+        private void send(BenchClient client, long now) {
+            client.remaining--;
+            sent++;
+            lastSend = now;
+            String target = client.room != null ? client.room : client.peer;
+            expected += client.room != null ? roomSize[client.id % plan.rooms()] - 1 : 1;
+            loop.send(client, "PRIVMSG " + target + " :" + MARK + System.nanoTime() + " " + client.id + " " + sent);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.parley.bench.jmh;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.cap.CapabilitySet;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.OutboundLine;
+import dev.parley.server.chat.Room;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The fan-out path: one room message handed to N members, half of them with IRCv3 tags, through
+ * {@link Fanout#send} (serialize once per capability variant, one flush per member). The members
+ * only count what they are given, so this measures the server's own work per delivery.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FanoutBenchmark {
+
+    @Param({"10", "100", "1000"})
+    public int members;
+
+    private final List<ChatUser> recipients = new ArrayList<>();
+    private IrcMessage message;
+
+    @Setup
+    public void setUp(Blackhole blackhole) {
+        for (int i = 0; i < members; i++) {
+            CapabilitySet caps = i % 2 == 0
+                    ? CapabilitySet.of(List.of(Capability.MESSAGE_TAGS, Capability.SERVER_TIME))
+                    : CapabilitySet.NONE;
+            recipients.add(new CountingMember("m" + i, caps, blackhole));
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("time", "2026-11-24T04:00:00.000Z");
+        tags.put("msgid", "lsvyirj562l0mwu5zxj6-b");
+        message = new IrcMessage(tags, "alice!a@host.example", "PRIVMSG",
+                List.of("#general", "hello everyone, how is it going today?"));
+    }
+
+    @Benchmark
+    public void sendToRoom() {
+        Fanout.send(message, recipients);
+    }
+
+    /** A member that takes lines and flushes without a socket. */
+    private record CountingMember(String nick, CapabilitySet caps, Blackhole sink) implements ChatUser {
+        @Override public String user() { return "u"; }
+        @Override public String host() { return "h"; }
+        @Override public String realname() { return nick; }
+        @Override public String account() { return null; }
+        @Override public boolean isOperator() { return false; }
+        @Override public String awayMessage() { return null; }
+        @Override public boolean isInvisible() { return false; }
+        @Override public boolean isBot() { return false; }
+        @Override public boolean isRegistered() { return true; }
+        @Override public Set<Room> rooms() { return Set.of(); }
+        @Override public void send(OutboundLine line) { sink.consume(line.bytes()); }
+        @Override public void flush() { sink.consume(nick); }
+        @Override public void execute(Runnable task) { task.run(); }
+        @Override public long signonMillis() { return 0; }
+        @Override public long lastMessageMillis() { return 0; }
+    }
+}
