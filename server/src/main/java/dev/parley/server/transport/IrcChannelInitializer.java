@@ -2,12 +2,16 @@ package dev.parley.server.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.flush.FlushConsolidationHandler;
 
 /**
  * The TCP IRC pipeline: TLS when configured, frame and decode lines, then hand them to the
  * connection's session.
  */
 final class IrcChannelInitializer extends ChannelInitializer<Channel> {
+
+    /** Flushes held back at most before one goes out anyway. */
+    private static final int FLUSHES_BEFORE_WRITE = 256;
 
     private final ConnectionHandler.TransportWiring wiring;
     private final TlsContexts tls;
@@ -27,6 +31,9 @@ final class IrcChannelInitializer extends ChannelInitializer<Channel> {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
         }
         channel.pipeline()
+                // Many lines for one client in one event-loop turn (a busy room) go out in one write
+                // instead of one system call each.
+                .addLast("flush", new FlushConsolidationHandler(FLUSHES_BEFORE_WRITE, true))
                 .addLast("lines", new IrcLineDecoder())
                 .addLast("session", new ConnectionHandler(wiring));
     }

@@ -48,7 +48,8 @@ public final class IrcListeners implements AutoCloseable {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept"), io);
-        this.workerGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("parley-io"), io);
+        int ioThreads = Integer.getInteger("parley.io-threads", Runtime.getRuntime().availableProcessors());
+        this.workerGroup = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("parley-io"), io);
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
