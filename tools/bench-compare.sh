@@ -16,7 +16,7 @@ scenarios=("$@")
 [ ${#scenarios[@]} -eq 0 ] && scenarios=(fanout fanout1 dm connect)
 servers=(${SERVERS:-parley inspircd ngircd})
 out="${OUT:-/tmp/parley-bench}"
-port=16700
+port=${PORT_BASE:-16700}
 mkdir -p "$out"
 jar="$repo/app/target/parley.jar"
 "$repo/parley" --version > /dev/null
@@ -99,7 +99,7 @@ scenario_args() {
   esac
 }
 
-for run in $(seq 1 "$runs"); do
+for run in $(seq "${FIRST_RUN:-1}" "$runs"); do
   for scenario in "${scenarios[@]}"; do
     for server in "${servers[@]}"; do
       dir="$(mktemp -d)"
