@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.config.HttpConfig;
+import dev.parley.server.config.ListenAddress;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.it.ChatHistory;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,6 +64,30 @@ class DatabaseOutageIT {
                     && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
             assertThat(storedMsgids(database)).containsExactlyElementsOf(sent);
         }
+    }
+
+    @Test
+    void healthzTurnsUnhealthyWhileTheDatabaseIsUnreachable() throws Exception {
+        try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
+                TestServer server = TestServer.startIn(dataDir, c -> c
+                        .withStorage(database.storageThroughPort(dataDir, proxy.port()))
+                        .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+            URI healthz = URI.create("http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + "/healthz");
+            assertThat(status(healthz)).isEqualTo(200);
+
+            proxy.cut();
+            await().atMost(Duration.ofSeconds(15)).until(() -> status(healthz) == 503);
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(15)).until(() -> status(healthz) == 200);
+        }
+    }
+
+    private static int status(URI uri) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /**
