@@ -2,7 +2,6 @@ package dev.parley.app;
 
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.auth.PasswordHasher;
-import dev.parley.server.config.ConfigException;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.store.Account;
 import dev.parley.server.store.jdbc.JdbcStorage;
@@ -209,12 +208,7 @@ final class AccountsCommand {
     }
 
     private Optional<ParleyConfig> load(ConfigOptions options) {
-        try {
-            return Optional.of(options.loader(parent.environment()).load());
-        } catch (ConfigException e) {
-            usage(e.getMessage());
-            return Optional.empty();
-        }
+        return options.loadOrReport(parent.environment(), spec.commandLine().getErr());
     }
 
     private int usage(String message) {

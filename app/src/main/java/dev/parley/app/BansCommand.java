@@ -1,7 +1,6 @@
 package dev.parley.app;
 
 import dev.parley.server.auth.BanFile;
-import dev.parley.server.config.ConfigException;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.store.jdbc.JdbcStorage;
 import java.io.PrintWriter;
@@ -72,14 +71,7 @@ final class BansCommand {
     }
 
     private Optional<ParleyConfig> load(ConfigOptions options) {
-        try {
-            return Optional.of(options.loader(parent.environment()).load());
-        } catch (ConfigException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(e.getMessage());
-            err.flush();
-            return Optional.empty();
-        }
+        return options.loadOrReport(parent.environment(), spec.commandLine().getErr());
     }
 
     private void report(String verb, int count, String preposition, Path file) {

@@ -1,11 +1,15 @@
 package dev.parley.app;
 
+import dev.parley.server.config.ConfigException;
 import dev.parley.server.config.ConfigKeys;
 import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.config.ParleyConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +31,17 @@ public final class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
             description = "Set any config key, e.g. --set limits.flood.enabled=false (repeatable).")
     private List<String> sets = new ArrayList<>();
+
+    /** The configuration, or empty after printing every problem to {@code err} (for the admin commands). */
+    Optional<ParleyConfig> loadOrReport(Map<String, String> environment, PrintWriter err) {
+        try {
+            return Optional.of(loader(environment).load());
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+    }
 
     /** A loader with the file, the environment, the --set overrides and these flags applied. */
     ConfigLoader loader(Map<String, String> environment) {

@@ -96,7 +96,7 @@ class CrashDurabilityIT {
 
     /** Starts the server, sends messages as fast as their echoes come back, and kills it after 2 s. */
     private Map<String, Long> chatUntilKilled(String durability) throws Exception {
-        process = new ProcessBuilder(command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString(),
+        process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString(),
                 "--set", "limits.flood.enabled=false", "--set", "history.durability=" + durability,
                 "--set", "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms"))
                 .redirectErrorStream(true)
@@ -167,12 +167,4 @@ class CrashDurabilityIT {
         }
     }
 
-    private static List<String> command(String... args) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ParleyCommand.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
 }

@@ -26,7 +26,7 @@ class ServerProcessIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sigtermStopsTheServerInOrderAndExitsZero() throws Exception {
-        process = new ProcessBuilder(command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
+        process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true)
                 .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -58,12 +58,4 @@ class ServerProcessIT {
         throw new AssertionError("process ended before printing '" + marker + "': " + seen);
     }
 
-    private static List<String> command(String... args) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ParleyCommand.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
 }

@@ -56,7 +56,7 @@ class SlashCommandsIT {
                 alice.awaitOutput("[dev] You left");
 
                 alice.type("/register s3cret");
-                alice.awaitOutput("Accounts are not available on this server yet");
+                alice.awaitOutput("Passwords must be at least 8 characters long");
 
                 alice.type("/frobnicate");
                 alice.awaitOutput("Unknown command /frobnicate — nothing was sent");
