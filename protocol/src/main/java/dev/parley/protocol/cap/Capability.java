@@ -17,6 +17,7 @@ public enum Capability {
     ECHO_MESSAGE("echo-message"),
     EVENT_PLAYBACK("draft/event-playback"),
     EXTENDED_JOIN("extended-join"),
+    EXTENDED_MONITOR("extended-monitor"),
     INVITE_NOTIFY("invite-notify"),
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),

@@ -123,7 +123,7 @@ public final class AccountCommands implements CommandFamily {
         AccountReplies.loggedIn(ctx, session, account.name());
         if (session.isRegistered()) {
             session.setAccount(account.name());
-            AccountReplies.notifyRoomMates(ctx, session, account.name());
+            AccountReplies.notifyRoomMates(ctx, services, session, account.name());
         } else {
             session.registration().setSaslAccount(account);
         }

@@ -3,12 +3,8 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
-import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
-import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +34,10 @@ final class AccountReplies {
         log.info("{} is now an operator (account {})", session, account);
     }
 
-    /** ACCOUNT to the room mates (and the user) that asked for account-notify. */
-    static void notifyRoomMates(CommandContext ctx, Session session, String account) {
+    /** ACCOUNT to the room mates and monitors (and the user) that asked for account-notify. */
+    static void notifyRoomMates(CommandContext ctx, Services services, Session session, String account) {
         IrcMessage change = IrcMessage.from(session.source(), "ACCOUNT", account == null ? "*" : account);
-        Set<ChatUser> witnesses = new LinkedHashSet<>();
-        for (Room room : session.rooms()) {
-            for (ChatUser member : room.members().keySet()) {
-                if (member != session && member.caps().has(Capability.ACCOUNT_NOTIFY)) {
-                    witnesses.add(member);
-                }
-            }
-        }
-        Fanout.send(change, witnesses);
+        Fanout.send(change, ChangeWitnesses.of(services, session, Capability.ACCOUNT_NOTIFY));
         if (session.caps().has(Capability.ACCOUNT_NOTIFY)) {
             ctx.replies().add(change);
         }

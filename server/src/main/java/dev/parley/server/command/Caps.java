@@ -21,6 +21,7 @@ public final class Caps {
             Capability.CAP_NOTIFY,
             Capability.ECHO_MESSAGE,
             Capability.EXTENDED_JOIN,
+            Capability.EXTENDED_MONITOR,
             Capability.INVITE_NOTIFY,
             Capability.LABELED_RESPONSE,
             Capability.MESSAGE_TAGS,

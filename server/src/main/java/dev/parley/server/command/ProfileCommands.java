@@ -4,14 +4,9 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.UserEvent;
-import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
-import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** What a user says about themselves: AWAY and SETNAME, announced to room mates that asked for it. */
 public final class ProfileCommands implements CommandFamily {
@@ -42,7 +37,7 @@ public final class ProfileCommands implements CommandFamily {
         IrcMessage notice = session.awayMessage() == null
                 ? UserEvent.from(session, "AWAY")
                 : UserEvent.from(session, "AWAY", session.awayMessage());
-        Fanout.send(notice, roomMatesWith(session, Capability.AWAY_NOTIFY));
+        Fanout.send(notice, ChangeWitnesses.of(services, session, Capability.AWAY_NOTIFY));
     }
 
     void setname(CommandContext ctx) {
@@ -54,24 +49,10 @@ public final class ProfileCommands implements CommandFamily {
         }
         session.setRealname(name);
         IrcMessage change = UserEvent.from(session, "SETNAME", name);
-        Fanout.send(change, roomMatesWith(session, Capability.SETNAME));
+        Fanout.send(change, ChangeWitnesses.of(services, session, Capability.SETNAME));
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);
         }
     }
 
-    private static List<ChatUser> roomMatesWith(Session session, Capability cap) {
-        Set<ChatUser> mates = new LinkedHashSet<>();
-        for (Room room : session.rooms()) {
-            mates.addAll(room.members().keySet());
-        }
-        mates.remove(session);
-        List<ChatUser> wanting = new ArrayList<>();
-        for (ChatUser mate : mates) {
-            if (mate.caps().has(cap)) {
-                wanting.add(mate);
-            }
-        }
-        return wanting;
-    }
 }

@@ -135,7 +135,7 @@ public final class SaslCommands implements CommandFamily {
             return;
         }
         session.setAccount(account.name());
-        AccountReplies.notifyRoomMates(ctx, session, account.name());
+        AccountReplies.notifyRoomMates(ctx, services, session, account.name());
         if (account.operator()) {
             AccountReplies.becomeOperator(ctx, session, account.name());
         }

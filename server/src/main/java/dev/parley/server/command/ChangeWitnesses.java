@@ -1,0 +1,39 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Room;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who hears of a change to a user (AWAY, SETNAME, ACCOUNT): the people sharing a room with them,
+ * and, with IRCv3 {@code extended-monitor}, the people monitoring their nick; in both cases only
+ * those who asked for the change's capability, and each once.
+ */
+final class ChangeWitnesses {
+
+    private ChangeWitnesses() {}
+
+    static List<ChatUser> of(Services services, ChatUser user, Capability cap) {
+        Set<ChatUser> witnesses = new LinkedHashSet<>();
+        for (Room room : user.rooms()) {
+            witnesses.addAll(room.members().keySet());
+        }
+        for (ChatUser watcher : services.monitors().watchersOf(user.nick())) {
+            if (watcher.caps().has(Capability.EXTENDED_MONITOR)) {
+                witnesses.add(watcher);
+            }
+        }
+        witnesses.remove(user);
+        List<ChatUser> wanting = new ArrayList<>();
+        for (ChatUser witness : witnesses) {
+            if (witness.caps().has(cap)) {
+                wanting.add(witness);
+            }
+        }
+        return wanting;
+    }
+}
