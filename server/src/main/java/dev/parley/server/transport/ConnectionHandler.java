@@ -10,6 +10,7 @@ import dev.parley.server.session.Sessions;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
             log.info("{} closed: no TLS from {} ({})", connection, connection == null ? "?" : connection.remoteIp(),
                     cause.getCause().getMessage());
+        } else if (cause instanceof CorruptedWebSocketFrameException) {
+            log.info("{} closed: bad WebSocket frame ({})", connection, cause.getMessage());
         } else {
             log.warn("{} pipeline error", connection, cause);
             wiring.onError().run();

@@ -71,7 +71,7 @@ class HttpIT {
         }
     }
 
-    private static HttpResponse<String> get(TestServer server, String path) throws Exception {
+    static HttpResponse<String> get(TestServer server, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, path, "http")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -90,7 +90,7 @@ class HttpIT {
         }
     }
 
-    private static double metric(String scrape, String name) {
+    static double metric(String scrape, String name) {
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(scrape);
         double sum = 0;
         boolean found = false;

@@ -80,6 +80,35 @@ class WebSocketIT {
         }
     }
 
+    @Test
+    void aMessageSentInFragmentsIsReadAsOneLine() throws Exception {
+        try (TestServer server = withHttp()) {
+            Frames frames = new Frames();
+            WebSocket ws = open(server, "text.ircv3.net", frames);
+            ws.sendText("PING :frag", false).join();
+            ws.sendText("men", false).join();
+            ws.sendText("ted", true).join();
+            ws.sendText("PING :whole", true).join();
+
+            frames.await(line -> line.endsWith(" whole"));
+            assertThat(frames.text).anyMatch(line -> line.endsWith(" fragmented"))
+                    .noneMatch(line -> line.endsWith(" frag"));
+        }
+    }
+
+    @Test
+    void aFrameFarLongerThanAnyLineClosesTheConnectionAsTheClientsFault() throws Exception {
+        try (TestServer server = withHttp()) {
+            Frames frames = new Frames();
+            WebSocket ws = open(server, "text.ircv3.net", frames);
+            ws.sendText("PING :" + "x".repeat(20_000), true);
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.closeCode != null);
+            assertThat(frames.closeCode).isEqualTo(1009);
+            assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total")).isZero();
+        }
+    }
+
     static URI uri(TestServer server, String path, String scheme) {
         InetSocketAddress address = server.server().httpAddresses().get(0);
         return URI.create(scheme + "://127.0.0.1:" + address.getPort() + path);
@@ -98,6 +127,13 @@ class WebSocketIT {
         final List<String> text = new CopyOnWriteArrayList<>();
         final List<String> binary = new CopyOnWriteArrayList<>();
         private final StringBuilder partial = new StringBuilder();
+        volatile Integer closeCode;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closeCode = statusCode;
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
