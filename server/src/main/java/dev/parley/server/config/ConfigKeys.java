@@ -41,6 +41,8 @@ public final class ConfigKeys {
             key("http.listen", ValueTypes.optionalListenAddresses(), c -> c.http().listen());
     public static final ConfigKey<HttpConfig.Tls> HTTP_TLS =
             key("http.tls", ValueTypes.choice(HttpConfig.Tls.class), c -> c.http().tls());
+    public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT =
+            key("http.idle-timeout", duration(ONE_MS), c -> c.http().idleTimeout());
 
     public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
             key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
@@ -174,7 +176,7 @@ public final class ConfigKeys {
         return new ParleyConfig(
                 new ServerConfig(v.get(SERVER_NAME), v.get(SERVER_NETWORK), v.get(SERVER_LISTEN), v.get(SERVER_MOTD),
                         v.get(SERVER_INSECURE_DEFAULTS)),
-                new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS)),
+                new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT)),
                 new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
                 new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
                         v.get(AUTH_OPERATORS)),

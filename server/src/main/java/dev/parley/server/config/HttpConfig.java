@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,8 +9,12 @@ import java.util.List;
  *
  * @param listen addresses to serve HTTP on; empty: no HTTP at all
  * @param tls whether they speak HTTPS
+ * @param idleTimeout how long an HTTP connection (not yet a WebSocket) may stay silent before it is
+ *     closed; WebSocket sessions are IRC sessions and follow the IRC ping timeouts instead
  */
-public record HttpConfig(List<ListenAddress> listen, Tls tls) {
+public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout) {
+
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Whether the HTTP listeners use TLS. */
     public enum Tls {
@@ -21,6 +26,11 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls) {
 
     public HttpConfig {
         listen = List.copyOf(listen);
+    }
+
+    /** With the default idle timeout. */
+    public HttpConfig(List<ListenAddress> listen, Tls tls) {
+        this(listen, tls, DEFAULT_IDLE_TIMEOUT);
     }
 
     public static HttpConfig defaults() {

@@ -28,6 +28,15 @@ public final class ConnectionLimiter {
         this.nanoClock = nanoClock;
     }
 
+    /**
+     * Only the connections held at once, no connect throttle: for plain HTTP, where one page load
+     * opens several connections and a reload opens them again.
+     */
+    static ConnectionLimiter heldAtOnce(ConnectionLimitsConfig config, LongSupplier nanoClock) {
+        return new ConnectionLimiter(new ConnectionLimitsConfig(config.enabled(), config.maxPerIp(),
+                Integer.MAX_VALUE, java.time.Duration.ZERO, config.exemptLoopback()), nanoClock);
+    }
+
     /** Counts a new connection from {@code ip}, unless a limit refuses it. */
     public synchronized Decision acquire(String ip, boolean loopback) {
         if (!config.enabled() || (loopback && config.exemptLoopback())) {

@@ -7,10 +7,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP pipeline: TLS when configured, HTTP/1.1, the WebSocket upgrade on {@code /ws} (IRCv3
- * subprotocols), and the plain routes for everything else.
+ * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, HTTP/1.1, the WebSocket
+ * upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for everything else.
  */
 final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -23,18 +26,24 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final WebResources files = new WebResources();
     private final TlsContexts tls;
     private final Runnable websocketOpened;
+    private final ConnectionLimiter httpLimiter;
+    private final Duration idleTimeout;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
-            Runnable websocketOpened) {
+            Runnable websocketOpened, ConnectionLimiter httpLimiter, Duration idleTimeout) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
         this.websocketOpened = websocketOpened;
+        this.httpLimiter = httpLimiter;
+        this.idleTimeout = idleTimeout;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        channel.pipeline().addLast(WebSocketUpgrade.IDLE,
+                new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         if (tls != null) {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
         }
@@ -46,10 +55,11 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME).build())
                 .build();
         channel.pipeline()
+                .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
                 .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websocketOpened))
-                .addLast("routes", new HttpRoutes(endpoints, files));
+                .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));
     }
 }

@@ -15,7 +15,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.DecoderException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -23,23 +30,50 @@ import java.util.concurrent.CompletionStage;
  * Plain HTTP requests (not the WebSocket upgrade): {@code /healthz}, {@code /metrics}, and the
  * browser client's files. Only GET and HEAD; answers leave the event loop free (health and metrics
  * complete elsewhere and are written back when ready).
+ *
+ * <p>One request is answered at a time, in order: while a health or metrics answer is pending the
+ * connection stops reading, and requests already read (pipelined) wait in a short queue; a client
+ * that pipelines more than {@value #MAX_WAITING} is closed. So a connection holds at most one task
+ * on the answering threads, whatever it sends.
  */
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+    static final int MAX_WAITING = 16;
 
     private final HttpEndpoints endpoints;
     private final WebResources files;
+    private final Runnable onError;
+    private final Deque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean answering;
 
-    HttpRoutes(HttpEndpoints endpoints, WebResources files) {
+    HttpRoutes(HttpEndpoints endpoints, WebResources files, Runnable onError) {
         this.endpoints = endpoints;
         this.files = files;
+        this.onError = onError;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!answering) {
+            route(ctx, request);
+        } else if (waiting.size() < MAX_WAITING) {
+            waiting.add(request.retain());
+        } else {
+            log.info("HTTP connection from {} closed: more than {} requests pipelined", ctx.channel().remoteAddress(),
+                    MAX_WAITING);
+            ctx.close();
+        }
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
+        if (!request.decoderResult().isSuccess()) {
+            respond(ctx, false, false, text(HttpResponseStatus.BAD_REQUEST, "bad request\n"));
+            return;
+        }
         if (!request.method().equals(HttpMethod.GET) && !head) {
             respond(ctx, keepAlive, head, text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD only\n"));
             return;
@@ -68,10 +102,62 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         return response;
     }
 
-    private static void later(ChannelHandlerContext ctx, boolean keepAlive, boolean head,
+    /** Answers when {@code answer} completes; reads nothing more from the client until then. */
+    private void later(ChannelHandlerContext ctx, boolean keepAlive, boolean head,
             CompletionStage<FullHttpResponse> answer) {
-        answer.whenComplete((response, error) -> ctx.executor().execute(() -> respond(ctx, keepAlive, head,
-                error == null ? response : text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "error\n"))));
+        answering = true;
+        ctx.channel().config().setAutoRead(false);
+        answer.whenComplete((response, error) -> ctx.executor().execute(() -> {
+            respond(ctx, keepAlive, head,
+                    error == null ? response : text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "error\n"));
+            answering = false;
+            answerWaiting(ctx);
+            if (!answering && ctx.channel().isActive()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }));
+    }
+
+    private void answerWaiting(ChannelHandlerContext ctx) {
+        while (!answering && ctx.channel().isActive() && !waiting.isEmpty()) {
+            FullHttpRequest next = waiting.poll();
+            try {
+                route(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseWaiting();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseWaiting();
+    }
+
+    private void releaseWaiting() {
+        for (FullHttpRequest request = waiting.poll(); request != null; request = waiting.poll()) {
+            request.release();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("HTTP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            log.info("HTTP connection from {} closed: no TLS ({})", ctx.channel().remoteAddress(),
+                    cause.getCause().getMessage());
+        } else {
+            log.warn("HTTP connection from {}: pipeline error", ctx.channel().remoteAddress(), cause);
+            onError.run();
+        }
+        ctx.close();
     }
 
     private static void respond(ChannelHandlerContext ctx, boolean keepAlive, boolean head, FullHttpResponse response) {

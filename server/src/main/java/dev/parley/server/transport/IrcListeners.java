@@ -42,6 +42,8 @@ public final class IrcListeners implements AutoCloseable {
     private final Class<? extends ServerChannel> channelType;
     private final List<Channel> serverChannels = new ArrayList<>();
     private final ConnectionHandler.TransportWiring wiring;
+    private final ConnectionLimiter httpLimiter;
+    private final java.time.Duration httpIdleTimeout;
 
     public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
             Sessions sessions, Runnable onError) {
@@ -54,6 +56,8 @@ public final class IrcListeners implements AutoCloseable {
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
                 processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError);
+        this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(), System::nanoTime);
+        this.httpIdleTimeout = config.http().idleTimeout();
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
 
@@ -71,7 +75,8 @@ public final class IrcListeners implements AutoCloseable {
     /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
     public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
             Runnable websocketOpened) throws InterruptedException {
-        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websocketOpened));
+        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websocketOpened, httpLimiter,
+                httpIdleTimeout));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)

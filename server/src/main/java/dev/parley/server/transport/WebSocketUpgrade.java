@@ -6,13 +6,17 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * Turns an HTTP connection into an IRC connection once its WebSocket handshake on {@code /ws} is
- * complete: the plain-HTTP routes leave the pipeline, the frame-to-line codec and the same
- * {@link ConnectionHandler} as on TCP come in, and the session starts.
+ * complete: the plain-HTTP routes, idle clock and gate leave the pipeline, the frame-to-line codec
+ * and the same {@link ConnectionHandler} as on TCP come in, and the session starts; from then on
+ * the IRC limits (per-IP connections, registration and ping timeouts, flood control) apply.
  */
 final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
 
     static final String TEXT = "text.ircv3.net";
     static final String BINARY = "binary.ircv3.net";
+    /** The names of the plain-HTTP stages that end with the upgrade. */
+    static final String IDLE = "http-idle";
+    static final String GATE = "http-gate";
 
     private final ConnectionHandler.TransportWiring wiring;
     private final Runnable opened;
@@ -31,6 +35,8 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         boolean binary = BINARY.equals(handshake.selectedSubprotocol());
         var pipeline = ctx.pipeline();
         pipeline.remove(HttpRoutes.class);
+        pipeline.remove(IDLE);
+        pipeline.remove(GATE);
         pipeline.addLast("ws-lines", new WebSocketLines(binary));
         pipeline.addLast("session", new ConnectionHandler(wiring));
         pipeline.remove(this);

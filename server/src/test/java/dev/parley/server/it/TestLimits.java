@@ -11,34 +11,34 @@ import java.util.function.UnaryOperator;
  * Config adjustments for {@link TestServer#start(UnaryOperator)}: {@link LimitsConfig} is a wide
  * record without withers, so each test names only the one limit it is about.
  */
-final class TestLimits {
+public final class TestLimits {
 
     private TestLimits() {}
 
     /** Flood control off: for tests that send many lines and are not about flooding. */
-    static UnaryOperator<ParleyConfig> noFlood() {
+    public static UnaryOperator<ParleyConfig> noFlood() {
         return flood(new FloodConfig(false, 5, 2.0, true));
     }
 
-    static UnaryOperator<ParleyConfig> flood(FloodConfig flood) {
+    public static UnaryOperator<ParleyConfig> flood(FloodConfig flood) {
         return config -> config.withLimits(copy(config.limits(), flood, config.limits().connections(),
                 config.limits().sendQueueBytes(), config.limits().registrationTimeout(),
                 config.limits().pingInterval(), config.limits().pingTimeout()));
     }
 
-    static UnaryOperator<ParleyConfig> connections(ConnectionLimitsConfig connections) {
+    public static UnaryOperator<ParleyConfig> connections(ConnectionLimitsConfig connections) {
         return config -> config.withLimits(copy(config.limits(), config.limits().flood(), connections,
                 config.limits().sendQueueBytes(), config.limits().registrationTimeout(),
                 config.limits().pingInterval(), config.limits().pingTimeout()));
     }
 
-    static UnaryOperator<ParleyConfig> sendQueueBytes(int bytes) {
+    public static UnaryOperator<ParleyConfig> sendQueueBytes(int bytes) {
         return config -> config.withLimits(copy(config.limits(), config.limits().flood(),
                 config.limits().connections(), bytes, config.limits().registrationTimeout(),
                 config.limits().pingInterval(), config.limits().pingTimeout()));
     }
 
-    static UnaryOperator<ParleyConfig> timeouts(Duration registration, Duration pingInterval, Duration pingTimeout) {
+    public static UnaryOperator<ParleyConfig> timeouts(Duration registration, Duration pingInterval, Duration pingTimeout) {
         return config -> config.withLimits(copy(config.limits(), config.limits().flood(),
                 config.limits().connections(), config.limits().sendQueueBytes(), registration, pingInterval,
                 pingTimeout));

@@ -1,0 +1,79 @@
+package dev.parley.server.transport;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.NetUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bounds what plain HTTP connections may hold: at most {@code limits.connections.max-per-ip} at
+ * once per IP (the same exemptions as IRC), and none silent longer than {@code http.idle-timeout}
+ * (the {@code IdleStateHandler} before this one says when). Both end when the connection becomes a
+ * WebSocket session: {@link WebSocketUpgrade} removes this handler, which frees the slot, and the
+ * IRC limits take over.
+ */
+final class HttpConnectionGate extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpConnectionGate.class);
+    private static final String REFUSAL = "Too many connections from your IP.\n";
+    private static final byte[] TOO_MANY = ("HTTP/1.1 503 Service Unavailable\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + REFUSAL.length() + "\r\n"
+            + "Connection: close\r\n\r\n" + REFUSAL).getBytes(StandardCharsets.US_ASCII);
+
+    private final ConnectionLimiter limiter;
+    private String ip;
+    private boolean loopback;
+    private boolean held;
+
+    HttpConnectionGate(ConnectionLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        ip = NetUtil.toAddressString(remote.getAddress());
+        loopback = remote.getAddress().isLoopbackAddress();
+        if (limiter.acquire(ip, loopback) != ConnectionLimiter.Decision.ALLOWED) {
+            log.info("HTTP connection from {} refused: too many at once", ip);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        held = true;
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            log.debug("HTTP connection from {} closed: idle", ip);
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        release();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        release();
+    }
+
+    private void release() {
+        if (held) {
+            held = false;
+            limiter.release(ip, loopback);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.parley.server.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The order and the bound of answers on one connection, with the health answer held back by the test. */
+class HttpRoutesTest {
+
+    /** Endpoints whose health answer completes when the test says. */
+    private static final class HeldHealth implements HttpEndpoints {
+        final CompletableFuture<Boolean> health = new CompletableFuture<>();
+        final AtomicInteger asked = new AtomicInteger();
+
+        @Override
+        public CompletionStage<Boolean> healthy() {
+            asked.incrementAndGet();
+            return health;
+        }
+
+        @Override
+        public CompletionStage<String> metrics() {
+            return CompletableFuture.completedFuture("parley_up 1\n");
+        }
+    }
+
+    private final HeldHealth endpoints = new HeldHealth();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final EmbeddedChannel channel =
+            new EmbeddedChannel(new HttpRoutes(endpoints, new WebResources(), errors::incrementAndGet));
+
+    @Test
+    void whileAnAnswerIsPendingLaterRequestsWaitAndTheConnectionStopsReading() {
+        channel.writeInbound(get("/healthz"), get("/metrics"), get("/"));
+
+        assertThat(channel.config().isAutoRead()).isFalse();
+        assertThat((Object) channel.readOutbound()).as("nothing answered before the health check").isNull();
+
+        endpoints.health.complete(true);
+        channel.runPendingTasks();
+
+        assertThat(body(channel.readOutbound())).isEqualTo("ok\n");
+        assertThat(body(channel.readOutbound())).isEqualTo("parley_up 1\n");
+        assertThat(body(channel.readOutbound())).contains("<html");
+        assertThat(channel.config().isAutoRead()).isTrue();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aClientPipeliningMoreThanTheQueueHoldsIsClosed() {
+        channel.writeInbound(get("/healthz"));
+        for (int i = 0; i < HttpRoutes.MAX_WAITING; i++) {
+            channel.writeInbound(get("/healthz"));
+        }
+        assertThat(channel.isActive()).isTrue();
+
+        channel.writeInbound(get("/healthz"));
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(endpoints.asked).as("queued requests never reached the endpoints").hasValue(1);
+        assertThat(errors).hasValue(0);
+        channel.finishAndReleaseAll();
+    }
+
+    private static FullHttpRequest get(String path) {
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+    }
+
+    private static String body(Object response) {
+        FullHttpResponse full = (FullHttpResponse) response;
+        try {
+            return full.content().toString(StandardCharsets.UTF_8);
+        } finally {
+            full.release();
+        }
+    }
+}
