@@ -39,11 +39,8 @@ import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.metrics.ServerMetrics;
-import dev.parley.server.transport.HttpEndpoints;
 import dev.parley.server.transport.IrcListeners;
 import dev.parley.server.transport.TlsContexts;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +77,7 @@ public final class ParleyServer implements AutoCloseable {
     private ExecutorService blocking;
     private Storage storage;
     private IrcListeners listeners;
+    private HttpAnswers httpAnswers;
     private Departures departures;
 
     public ParleyServer(ParleyConfig config) {
@@ -132,8 +130,9 @@ public final class ParleyServer implements AutoCloseable {
             log.info("Listening for IRC over TLS on {}", actual);
         }
         boolean https = config.http().https(!config.tls().listen().isEmpty());
+        httpAnswers = new HttpAnswers(storage::isHealthy, metrics::scrape);
         for (ListenAddress address : config.http().listen()) {
-            InetSocketAddress actual = listeners.bindHttp(address, httpEndpoints(), https ? tls : null,
+            InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null,
                     metrics.connectionsOpened("websocket")::increment);
             boundHttp.add(actual);
             log.info("Listening for {} on {} (browser client at /, WebSocket at /ws)", https ? "HTTPS" : "HTTP", actual);
@@ -169,20 +168,6 @@ public final class ParleyServer implements AutoCloseable {
             metrics.gauge("parley.history.lost", "messages lost because the spill file was full",
                     writer::lostCount);
         }
-    }
-
-    private HttpEndpoints httpEndpoints() {
-        return new HttpEndpoints() {
-            @Override
-            public CompletionStage<Boolean> healthy() {
-                return CompletableFuture.supplyAsync(storage::isHealthy, blocking);
-            }
-
-            @Override
-            public CompletionStage<String> metrics() {
-                return CompletableFuture.supplyAsync(metrics::scrape, blocking);
-            }
-        };
     }
 
     /** Reloads what can change without a restart (the TLS certificate); what it did, for the operator. */
@@ -252,6 +237,9 @@ public final class ParleyServer implements AutoCloseable {
         }
         if (blocking != null) {
             blocking.shutdown();
+        }
+        if (httpAnswers != null) {
+            httpAnswers.close();
         }
         metrics.close();
         stopped.countDown();

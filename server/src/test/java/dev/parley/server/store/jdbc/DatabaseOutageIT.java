@@ -84,6 +84,34 @@ class DatabaseOutageIT {
         }
     }
 
+    @Test
+    void whileTheDatabaseHangsEveryHealthProbeAnswersUnhealthyWithinItsTimeout() throws Exception {
+        try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
+                TestServer server = TestServer.startIn(dataDir, c -> c
+                        .withStorage(database.storageThroughPort(dataDir, proxy.port()))
+                        .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+            URI healthz = URI.create("http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + "/healthz");
+            assertThat(status(healthz)).isEqualTo(200);
+
+            proxy.freeze();
+            // Ten probes at once, as several orchestrators and load balancers would send: they share
+            // one check, so each is answered by the 2 s health timeout, not queued behind the others.
+            HttpClient client = HttpClient.newHttpClient();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> probes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                probes.add(client.sendAsync(HttpRequest.newBuilder(healthz).timeout(Duration.ofSeconds(4)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var probe : probes) {
+                assertThat(probe.join().statusCode()).isEqualTo(503);
+            }
+
+            proxy.thaw();
+            await().atMost(Duration.ofSeconds(15)).until(() -> status(healthz) == 200);
+        }
+    }
+
     private static int status(URI uri) throws Exception {
         return HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())

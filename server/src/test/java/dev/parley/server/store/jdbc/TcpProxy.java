@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy on a loopback port that a test can cut and restore, to take a database away from the
  * server under test and give it back. Cut: every proxied connection is closed and the port refuses
  * new ones, as a crashed or unreachable database would. Restore: the same port accepts again.
+ * Freeze: connections stay open and new ones are accepted, but no byte passes until thaw, as a
+ * hung database or a network that drops packets would.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,8 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private final int port;
+    private final Object thawed = new Object();
+    private boolean frozen;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -48,8 +52,37 @@ final class TcpProxy implements AutoCloseable {
         startAccepting(listener);
     }
 
+    /** Holds every byte in both directions until {@link #thaw()}. */
+    void freeze() {
+        synchronized (thawed) {
+            frozen = true;
+        }
+    }
+
+    /** Lets the held bytes and everything after them through again. */
+    void thaw() {
+        synchronized (thawed) {
+            frozen = false;
+            thawed.notifyAll();
+        }
+    }
+
+    private void awaitThaw() throws IOException {
+        synchronized (thawed) {
+            while (frozen) {
+                try {
+                    thawed.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while frozen", e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        thaw();
         cut();
     }
 
@@ -88,6 +121,7 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    awaitThaw();
                     out.write(buffer, 0, read);
                     out.flush();
                 }
