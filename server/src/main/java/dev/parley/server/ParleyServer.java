@@ -39,6 +39,7 @@ import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.metrics.ServerMetrics;
+import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.transport.IrcListeners;
 import dev.parley.server.transport.TlsContexts;
 import java.net.InetSocketAddress;
@@ -119,13 +120,16 @@ public final class ParleyServer implements AutoCloseable {
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
         listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
+        TransportConnections tcp = metrics.connections("tcp");
+        TransportConnections secure = metrics.connections("tls");
+        TransportConnections websockets = metrics.connections("websocket");
         for (ListenAddress address : config.server().listen()) {
-            InetSocketAddress actual = listeners.bind(address, metrics.connectionsOpened("tcp")::increment);
+            InetSocketAddress actual = listeners.bind(address, tcp);
             bound.add(actual);
             log.info("Listening for IRC on {}", actual);
         }
         for (ListenAddress address : config.tls().listen()) {
-            InetSocketAddress actual = listeners.bindTls(address, tls, metrics.connectionsOpened("tls")::increment);
+            InetSocketAddress actual = listeners.bindTls(address, tls, secure);
             boundTls.add(actual);
             log.info("Listening for IRC over TLS on {}", actual);
         }
@@ -133,7 +137,7 @@ public final class ParleyServer implements AutoCloseable {
         httpAnswers = new HttpAnswers(storage::isHealthy, metrics::scrape);
         for (ListenAddress address : config.http().listen()) {
             InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null,
-                    metrics.connectionsOpened("websocket")::increment);
+                    websockets);
             boundHttp.add(actual);
             log.info("Listening for {} on {} (browser client at /, WebSocket at /ws)", https ? "HTTPS" : "HTTP", actual);
         }

@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -60,10 +61,14 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
-    /** A counter of connections opened, by transport ({@code tcp}, {@code tls}, {@code websocket}). */
-    public Counter connectionsOpened(String transport) {
-        return Counter.builder("parley.connections.opened").tag("transport", transport)
+    /** The connections of one transport ({@code tcp}, {@code tls}, {@code websocket}): accepted and open. */
+    public TransportConnections connections(String transport) {
+        Counter opened = Counter.builder("parley.connections.opened").tag("transport", transport)
                 .description("connections accepted").register(registry);
+        AtomicLong open = new AtomicLong();
+        Gauge.builder("parley.connections.open", open, AtomicLong::get).tag("transport", transport)
+                .description("connections open now").register(registry);
+        return new TransportConnections(opened, open);
     }
 
     @Override

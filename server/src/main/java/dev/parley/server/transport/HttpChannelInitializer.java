@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -25,17 +26,17 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final HttpEndpoints endpoints;
     private final WebResources files = new WebResources();
     private final TlsContexts tls;
-    private final Runnable websocketOpened;
+    private final TransportConnections websockets;
     private final ConnectionLimiter httpLimiter;
     private final Duration idleTimeout;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
-            Runnable websocketOpened, ConnectionLimiter httpLimiter, Duration idleTimeout) {
+            TransportConnections websockets, ConnectionLimiter httpLimiter, Duration idleTimeout) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
-        this.websocketOpened = websocketOpened;
+        this.websockets = websockets;
         this.httpLimiter = httpLimiter;
         this.idleTimeout = idleTimeout;
     }
@@ -59,7 +60,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
                 .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
-                .addLast("upgrade", new WebSocketUpgrade(wiring, websocketOpened))
+                .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
                 .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -15,18 +16,19 @@ final class IrcChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ConnectionHandler.TransportWiring wiring;
     private final TlsContexts tls;
-    private final Runnable opened;
+    private final TransportConnections counted;
 
     /** @param tls the certificate for IRC over TLS, or null for plain TCP */
-    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring, TlsContexts tls, Runnable opened) {
+    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring, TlsContexts tls, TransportConnections counted) {
         this.wiring = wiring;
         this.tls = tls;
-        this.opened = opened;
+        this.counted = counted;
     }
 
     @Override
     protected void initChannel(Channel channel) {
-        opened.run();
+        counted.opened();
+        channel.closeFuture().addListener(closed -> counted.closed());
         if (tls != null) {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
         }

@@ -4,6 +4,7 @@ import dev.parley.server.command.Departures;
 import dev.parley.server.command.KeepAlive;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.session.LineProcessor;
 import dev.parley.server.session.Sessions;
 import io.netty.bootstrap.ServerBootstrap;
@@ -62,20 +63,20 @@ public final class IrcListeners implements AutoCloseable {
     }
 
     /** Binds a plain IRC listener; returns the address actually bound (port 0 picks a free one). */
-    public InetSocketAddress bind(ListenAddress address, Runnable opened) throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, null, opened));
+    public InetSocketAddress bind(ListenAddress address, TransportConnections counted) throws InterruptedException {
+        return bind(address, new IrcChannelInitializer(wiring, null, counted));
     }
 
     /** Binds an IRC-over-TLS listener presenting {@code tls}'s certificate. */
-    public InetSocketAddress bindTls(ListenAddress address, TlsContexts tls, Runnable opened)
+    public InetSocketAddress bindTls(ListenAddress address, TlsContexts tls, TransportConnections counted)
             throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, tls, opened));
+        return bind(address, new IrcChannelInitializer(wiring, tls, counted));
     }
 
     /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
     public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
-            Runnable websocketOpened) throws InterruptedException {
-        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websocketOpened, httpLimiter,
+            TransportConnections websockets) throws InterruptedException {
+        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter,
                 httpIdleTimeout));
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -19,11 +20,11 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     static final String GATE = "http-gate";
 
     private final ConnectionHandler.TransportWiring wiring;
-    private final Runnable opened;
+    private final TransportConnections counted;
 
-    WebSocketUpgrade(ConnectionHandler.TransportWiring wiring, Runnable opened) {
+    WebSocketUpgrade(ConnectionHandler.TransportWiring wiring, TransportConnections counted) {
         this.wiring = wiring;
-        this.opened = opened;
+        this.counted = counted;
     }
 
     @Override
@@ -40,7 +41,8 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         pipeline.addLast("ws-lines", new WebSocketLines(binary));
         pipeline.addLast("session", new ConnectionHandler(wiring));
         pipeline.remove(this);
-        opened.run();
+        counted.opened();
+        ctx.channel().closeFuture().addListener(closed -> counted.closed());
         pipeline.context("ws-lines").fireChannelActive();
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class HttpIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TCP_OPEN = "parley_connections_open{transport=\"tcp\"}";
+    private static final String WEBSOCKET_OPEN = "parley_connections_open{transport=\"websocket\"}";
 
     @Test
     void healthzSaysOkWhileTheDatabaseAnswers() throws Exception {
@@ -53,6 +55,28 @@ class HttpIT {
                     "parley_connections_opened_total{transport=\"tcp\"}");
             await().atMost(Duration.ofSeconds(5)).until(() ->
                     metric(get(server, "/metrics").body(), "parley_history_write_seconds_count") > 0);
+        }
+    }
+
+    @Test
+    void metricsCountOpenConnectionsByTransport() throws Exception {
+        try (TestServer server = WebSocketIT.withHttp()) {
+            server.user("alice");
+            server.user("bob");
+            WebSocketIT.Frames frames = new WebSocketIT.Frames();
+            java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames).join();
+            ws.sendText("PING :counted", true).join();
+            frames.await(line -> line.endsWith(" counted"));
+
+            String scrape = get(server, "/metrics").body();
+            assertThat(metric(scrape, TCP_OPEN)).isEqualTo(2);
+            assertThat(metric(scrape, WEBSOCKET_OPEN)).isEqualTo(1);
+            assertThat(metric(scrape, "parley_connections_opened_total{transport=\"websocket\"}")).isEqualTo(1);
+
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+            await().atMost(Duration.ofSeconds(5)).until(() -> metric(get(server, "/metrics").body(), WEBSOCKET_OPEN) == 0);
+            assertThat(metric(get(server, "/metrics").body(), TCP_OPEN)).isEqualTo(2);
         }
     }
 
