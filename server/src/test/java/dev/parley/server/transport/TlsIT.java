@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.TlsConfig;
 import dev.parley.server.it.TestServer;
@@ -11,6 +12,10 @@ import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -108,7 +113,72 @@ class TlsIT {
         }
     }
 
+    @Test
+    void configuredPemFilesAreUsedAndABrokenReplacementKeepsTheCertificateInForce() throws Exception {
+        Path certificate = dataDir.resolve("configured.crt");
+        Path key = dataDir.resolve("configured.key");
+        SelfSignedCertificate.generate("configured.example", certificate, key);
+        String configured = fingerprint(certificate);
+        try (TestServer server = TestServer.startIn(dataDir, c -> c.withTls(new TlsConfig(
+                List.of(new ListenAddress("127.0.0.1", 0)), Optional.of(certificate), Optional.of(key))))) {
+            assertThat(peerFingerprint(tlsSocket(server, certificate))).isEqualTo(configured);
+            assertThat(certificateFile()).as("no self-signed certificate when one is configured").doesNotExist();
+            byte[] good = Files.readAllBytes(certificate);
+
+            Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n");
+            RawIrcClient admin = server.admin();
+            admin.send("REHASH");
+            assertThat(admin.expect(Lines.command("NOTICE")).lastParam()).contains("failed");
+            Files.write(certificate, good);
+            assertThat(peerFingerprint(tlsSocket(server, certificate))).isEqualTo(configured);
+
+            SelfSignedCertificate.generate("renewed.example", certificate, key);
+            admin.send("REHASH");
+            assertThat(admin.expect(Lines.command("NOTICE")).lastParam()).contains("reloaded");
+            assertThat(peerFingerprint(tlsSocket(server, certificate))).isEqualTo(fingerprint(certificate))
+                    .isNotEqualTo(configured);
+        }
+    }
+
+    @Test
+    void theHttpListenerSpeaksHttpsAndTheWebSocketWss() throws Exception {
+        try (TestServer server = TestServer.startIn(dataDir, c -> c
+                .withTls(new TlsConfig(List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty()))
+                .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.AUTO)))) {
+            HttpClient https = HttpClient.newBuilder().sslContext(trusting(certificateFile())).build();
+            HttpResponse<String> index = https.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/", "https"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.body()).contains("<html");
+
+            WebSocketIT.Frames frames = new WebSocketIT.Frames();
+            WebSocket wss = https.newWebSocketBuilder().subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "wss"), frames).join();
+            wss.sendText("PASS chat@123", true).join();
+            wss.sendText("NICK secureweb", true).join();
+            wss.sendText("USER secureweb 0 * :Secure web", true).join();
+            frames.await(line -> line.contains(" 001 secureweb "));
+
+            try (RawHttpConnection plain = new RawHttpConnection(server.server().httpAddresses().get(0).getPort())) {
+                plain.send(RawHttpConnection.get("/"));
+                assertThat(plain.closedByServer()).as("plain HTTP on the HTTPS port gets no page").isTrue();
+            }
+            String metrics = https.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/metrics", "https"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(HttpIT.metric(metrics, "parley_errors_total")).as("a client's mistake is no server error").isZero();
+        }
+    }
+
     private static SSLSocket tlsSocket(TestServer server, Path trusted) throws Exception {
+        SSLContext context = trusting(trusted);
+        InetSocketAddress address = server.server().tlsAddresses().get(0);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(address.getHostString(), address.getPort());
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** A TLS context that trusts only the certificate in {@code trusted}. */
+    private static SSLContext trusting(Path trusted) throws Exception {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         try (InputStream in = Files.newInputStream(trusted)) {
@@ -118,10 +188,7 @@ class TlsIT {
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
-        InetSocketAddress address = server.server().tlsAddresses().get(0);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(address.getHostString(), address.getPort());
-        socket.startHandshake();
-        return socket;
+        return context;
     }
 
     private static String peerFingerprint(SSLSocket socket) throws Exception {
