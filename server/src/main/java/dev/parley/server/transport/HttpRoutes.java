@@ -85,16 +85,25 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                     : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "the database does not answer\n")));
             case "/metrics" -> later(ctx, keepAlive, head, endpoints.metrics()
                     .thenApply(body -> response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
-            default -> respond(ctx, keepAlive, head, file(path));
+            default -> respond(ctx, keepAlive, head, file(path, request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
         }
     }
 
-    private FullHttpResponse file(String path) {
+    /**
+     * A file, or 304 when the browser's copy is current. {@code no-cache}: the browser keeps the file
+     * but asks each time, since the names do not change when a new version ships.
+     */
+    private FullHttpResponse file(String path, String ifNoneMatch) {
         Optional<WebResources.File> found = files.find(path);
         if (found.isEmpty()) {
             return text(HttpResponseStatus.NOT_FOUND, "not found\n");
         }
-        FullHttpResponse response = response(HttpResponseStatus.OK, found.get().bytes(), found.get().contentType());
+        WebResources.File file = found.get();
+        boolean current = file.etag().equals(ifNoneMatch);
+        FullHttpResponse response = current
+                ? response(HttpResponseStatus.NOT_MODIFIED, new byte[0], file.contentType())
+                : response(HttpResponseStatus.OK, file.bytes(), file.contentType());
+        response.headers().set(HttpHeaderNames.ETAG, file.etag());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         response.headers().set("X-Content-Type-Options", "nosniff");
         response.headers().set("Content-Security-Policy",
@@ -161,7 +170,9 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static void respond(ChannelHandlerContext ctx, boolean keepAlive, boolean head, FullHttpResponse response) {
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        if (!response.status().equals(HttpResponseStatus.NOT_MODIFIED)) {
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+        }
         if (head) {
             response.content().clear();
         }

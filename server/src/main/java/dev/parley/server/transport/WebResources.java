@@ -3,6 +3,9 @@ package dev.parley.server.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The browser client's files, read from the classpath folder {@code web/} and kept in memory once
- * read (they never change while the server runs). Paths are checked before any lookup: only plain
+ * read (they never change while the server runs). Each has an entity tag, so a browser revalidates
+ * with {@code If-None-Match} and gets {@code 304} without the body when nothing changed. Paths are checked before any lookup: only plain
  * names made of letters, digits, '-', '_' and '.', in folders, never {@code ..}.
  */
 final class WebResources {
@@ -29,8 +33,8 @@ final class WebResources {
             "txt", "text/plain; charset=utf-8",
             "webmanifest", "application/manifest+json");
 
-    /** A file to serve. */
-    record File(byte[] bytes, String contentType) {}
+    /** A file to serve, with its entity tag (a hash of its bytes) for conditional requests. */
+    record File(byte[] bytes, String contentType, String etag) {}
 
     private final Map<String, Optional<File>> cache = new ConcurrentHashMap<>();
 
@@ -48,9 +52,19 @@ final class WebResources {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(new File(in.readAllBytes(), typeOf(path)));
+            byte[] bytes = in.readAllBytes();
+            return Optional.of(new File(bytes, typeOf(path), etagOf(bytes)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the web file " + path, e);
+        }
+    }
+
+    private static String etagOf(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -95,6 +95,27 @@ class HttpIT {
         }
     }
 
+    @Test
+    void filesCarryAnEntityTagAndAnUnchangedFileIsNotSentAgain() throws Exception {
+        try (TestServer server = WebSocketIT.withHttp()) {
+            HttpResponse<String> first = get(server, "/js/main.js");
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+            assertThat(first.headers().firstValue("cache-control")).hasValue("no-cache");
+            String etag = first.headers().firstValue("etag").orElseThrow();
+
+            HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/js/main.js", "http"))
+                    .header("If-None-Match", etag).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+
+            HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/style.css", "http"))
+                    .header("If-None-Match", etag).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).as("another file's tag does not match").isEqualTo(200);
+            assertThat(other.headers().firstValue("etag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        }
+    }
+
     static HttpResponse<String> get(TestServer server, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, path, "http")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
