@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
+import dev.parley.server.it.TestLimits;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
@@ -25,8 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The IRCv3 WebSocket transport at /ws, both subprotocols, chatting with a plain TCP client. */
 class WebSocketIT {
 
+    private static final HttpConfig HTTP_ON_A_FREE_PORT =
+            new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF);
+
     static TestServer withHttp() {
-        return TestServer.start(c -> c.withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
+        return TestServer.start(c -> c.withHttp(HTTP_ON_A_FREE_PORT));
     }
 
     @Test
@@ -106,6 +110,47 @@ class WebSocketIT {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.closeCode != null);
             assertThat(frames.closeCode).isEqualTo(1009);
             assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total")).isZero();
+        }
+    }
+
+    @Test
+    void aWebSocketSessionThatNeverRegistersIsClosedByTheRegistrationTimeout() {
+        try (TestServer server = TestServer.start(TestLimits.timeouts(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1)).andThen(c -> c.withHttp(HTTP_ON_A_FREE_PORT))::apply)) {
+            Frames frames = new Frames();
+            open(server, "text.ircv3.net", frames);
+
+            frames.await(line -> line.startsWith("ERROR") && line.contains("Registration timed out"));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.closeCode != null);
+        }
+    }
+
+    @Test
+    void floodControlSpreadsOutAWebSocketClientsBurstAsItDoesOnTcp() throws Exception {
+        try (TestServer server = withHttp()) {
+            Frames frames = new Frames();
+            WebSocket ws = open(server, "text.ircv3.net", frames);
+            ws.sendText("PASS chat@123", true).join();
+            ws.sendText("NICK hasty", true).join();
+            ws.sendText("USER hasty 0 * :Hasty", true).join();
+            ws.sendText("JOIN #general", true).join();
+            frames.await(line -> line.contains(" 366 hasty #general "));
+            RawIrcClient tcp = server.user("listener").withTimeout(Duration.ofSeconds(15));
+            tcp.join("#general");
+            frames.await(line -> line.contains("JOIN") && line.contains("listener"));
+
+            long start = System.nanoTime();
+            for (int i = 1; i <= 15; i++) {
+                ws.sendText("PRIVMSG #general :burst " + i, true).join();
+            }
+            for (int i = 1; i <= 15; i++) {
+                tcp.expect(Lines.privmsgFrom("hasty", "#general", "burst " + i));
+            }
+            Duration last = Duration.ofNanos(System.nanoTime() - start);
+
+            // Default bucket: 5 lines of burst, then 2 a second (the registration and the JOIN spent
+            // some): the 15th line cannot be handled before about 5 s.
+            assertThat(last).isGreaterThanOrEqualTo(Duration.ofMillis(4500));
         }
     }
 
