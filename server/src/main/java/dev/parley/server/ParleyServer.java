@@ -13,6 +13,7 @@ import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.AccountCommands;
 import dev.parley.server.command.CapCommands;
 import dev.parley.server.command.Caps;
+import dev.parley.server.command.MetadataCommands;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandFamily;
 import dev.parley.server.command.HelpCommands;
@@ -199,6 +200,7 @@ public final class ParleyServer implements AutoCloseable {
                 new QueryCommands(services),
                 new WhoCommands(services),
                 new MonitorCommands(services),
+                new MetadataCommands(services),
                 new HelpCommands(),
                 new ProfileCommands(services),
                 new OperatorCommands(services, login, departures, this::reload),

@@ -5,6 +5,7 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.cap.CapabilitySet;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import java.util.ArrayList;
@@ -60,6 +61,8 @@ public class FanoutBenchmark {
                 List.of("#general", "hello everyone, how is it going today?"));
     }
 
+    private static final Metadata NO_METADATA = new Metadata();
+
     @Benchmark
     public void sendToRoom() {
         Fanout.send(message, recipients);
@@ -77,6 +80,8 @@ public class FanoutBenchmark {
         @Override public boolean isBot() { return false; }
         @Override public boolean isRegistered() { return true; }
         @Override public Set<Room> rooms() { return Set.of(); }
+        @Override public Metadata metadata() { return NO_METADATA; }
+        @Override public boolean subscribesTo(String metadataKey) { return false; }
         @Override public void send(OutboundLine line) { sink.consume(line.bytes()); }
         @Override public void flush() { sink.consume(nick); }
         @Override public void execute(Runnable task) { task.run(); }

@@ -21,6 +21,7 @@ public enum Capability {
     INVITE_NOTIFY("invite-notify"),
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
+    METADATA("draft/metadata-3"),
     MULTI_PREFIX("multi-prefix"),
     SASL("sasl"),
     SERVER_TIME("server-time"),

@@ -44,6 +44,12 @@ public interface ChatUser {
     /** The rooms the user is in (a live, thread-safe view). */
     Set<Room> rooms();
 
+    /** The user's IRCv3 metadata (draft/metadata-3). */
+    Metadata metadata();
+
+    /** Whether the user subscribed to updates of this metadata key ({@code METADATA * SUB}). */
+    boolean subscribesTo(String metadataKey);
+
     /** Queues a line for this user. */
     void send(OutboundLine line);
 

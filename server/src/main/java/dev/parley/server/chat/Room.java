@@ -29,6 +29,7 @@ public final class Room {
     private volatile Topic topic;
     private volatile List<ListEntry> bans = List.of();
     private final Set<String> invited = new LinkedHashSet<>();
+    private final Metadata metadata = new Metadata();
     private boolean closed;
 
     public Room(String name, CaseMapping caseMapping, long createdAtSeconds) {
@@ -70,6 +71,11 @@ public final class Room {
 
     public Topic topic() {
         return topic;
+    }
+
+    /** The room's IRCv3 metadata; it lives as long as the room. */
+    public Metadata metadata() {
+        return metadata;
     }
 
     public List<ListEntry> bans() {

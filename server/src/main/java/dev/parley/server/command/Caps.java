@@ -25,6 +25,7 @@ public final class Caps {
             Capability.INVITE_NOTIFY,
             Capability.LABELED_RESPONSE,
             Capability.MESSAGE_TAGS,
+            Capability.METADATA,
             Capability.MULTI_PREFIX,
             Capability.SASL,
             Capability.SERVER_TIME,
@@ -40,6 +41,7 @@ public final class Caps {
             set.add(Capability.CHATHISTORY);
         }
         values.put(Capability.SASL, SaslCommands.MECHANISMS);
+        values.put(Capability.METADATA, MetadataRules.capabilityValue());
         AccountsConfig.Registration registration = config.accounts().registration();
         if (registration.allowed()) {
             set.add(Capability.ACCOUNT_REGISTRATION);

@@ -64,6 +64,7 @@ public final class QueryCommands implements CommandFamily {
         if (user.awayMessage() != null) {
             ctx.numeric(Numeric.RPL_AWAY, user.nick(), user.awayMessage());
         }
+        MetadataUpdates.whois(ctx, user);
         long now = services.clock().millis();
         ctx.numeric(Numeric.RPL_WHOISIDLE, user.nick(), Long.toString((now - user.lastMessageMillis()) / 1000),
                 Long.toString(user.signonMillis() / 1000), "seconds idle, signon time");

@@ -96,6 +96,7 @@ public final class RoomCommands implements CommandFamily {
         if (topic != null) {
             RoomInfoCommands.topicReplies(ctx, room, topic);
         }
+        MetadataUpdates.joined(ctx.replies(), services, session, room);
         NamesReply.send(ctx.replies(), session, room);
     }
 

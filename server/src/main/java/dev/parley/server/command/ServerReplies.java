@@ -23,6 +23,7 @@ public final class ServerReplies {
         replies.numeric(Numeric.RPL_MYINFO, info.name(), info.version(), "Biow", "biklmnostv", "bklov");
         isupport(replies, services);
         lusers(replies, services);
+        MetadataUpdates.registered(replies, user);
         motd(replies, services);
     }
 

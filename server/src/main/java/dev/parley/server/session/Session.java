@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.CapabilitySet;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import java.util.Set;
@@ -17,6 +18,8 @@ public final class Session implements ChatUser {
 
     private final Connection connection;
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+    private final Metadata metadata = new Metadata();
+    private volatile Set<String> metadataSubscriptions = Set.of();
     private final java.util.Map<String, String> monitored = new java.util.LinkedHashMap<>();
     private final Registration registration = new Registration();
     private final SaslExchange sasl = new SaslExchange();
@@ -216,6 +219,25 @@ public final class Session implements ChatUser {
     @Override
     public Set<Room> rooms() {
         return rooms;
+    }
+
+    @Override
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public boolean subscribesTo(String metadataKey) {
+        return metadataSubscriptions.contains(metadataKey);
+    }
+
+    /** The metadata keys this client subscribed to; changed only on the session's thread. */
+    public Set<String> metadataSubscriptions() {
+        return metadataSubscriptions;
+    }
+
+    public void setMetadataSubscriptions(Set<String> keys) {
+        metadataSubscriptions = Set.copyOf(keys);
     }
 
     @Override
