@@ -36,7 +36,8 @@ class RedactIT {
     /** As {@link #send}, once {@code receiver} got the message too. */
     private static String say(RawIrcClient sender, RawIrcClient receiver, String target, String text) {
         String msgid = send(sender, target, text);
-        receiver.expect(Lines.described("PRIVMSG " + text, m -> m.verb().equals("PRIVMSG") && m.lastParam().equals(text)));
+        receiver.expect(Lines.described("PRIVMSG " + text,
+                m -> m.verb().equals("PRIVMSG") && m.lastParam().equals(text)));
         return msgid;
     }
 

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 /**
  * The deletes retention makes, and REDACT's delete of one message (by its unique msgid). Retention's
  * are each bounded to a batch so no statement holds locks for long. The doomed ids are chosen in a
- * derived table, which every vendor accepts with a LIMIT (MariaDB refuses LIMIT directly inside IN). {@code messages_by_time} and {@code messages_by_conversation}
- * make each choice an index range scan.
+ * derived table, which every vendor accepts with a LIMIT (MariaDB refuses LIMIT directly inside IN).
+ * {@code messages_by_time} and {@code messages_by_conversation} make each choice an index range scan.
  */
 final class MessageDeletes {
 
