@@ -24,6 +24,7 @@ import dev.parley.server.command.MonitorCommands;
 import dev.parley.server.command.OperatorCommands;
 import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
+import dev.parley.server.command.RedactCommands;
 import dev.parley.server.command.RoomCommands;
 import dev.parley.server.command.RoomInfoCommands;
 import dev.parley.server.command.SaslCommands;
@@ -204,7 +205,8 @@ public final class ParleyServer implements AutoCloseable {
                 new HelpCommands(),
                 new ProfileCommands(services),
                 new OperatorCommands(services, login, departures, this::reload),
-                new HistoryCommands(services));
+                new HistoryCommands(services),
+                new RedactCommands(services));
     }
 
     /** The addresses the IRC listeners are bound to (the real port when the config said 0). */

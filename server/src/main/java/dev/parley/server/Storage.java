@@ -14,6 +14,7 @@ import dev.parley.server.store.jdbc.JdbcStorage;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 /**
  * The server's persistence, opened and closed as one: the JDBC store, the history writer (the
@@ -45,7 +46,7 @@ final class Storage implements AutoCloseable {
         }
         ExecutorService readPool = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-history-read"));
         HistoryWriter writer = new HistoryWriter(jdbc.messages(), config.history(), config.storage().dataDir());
-        Runnable readYourWrites = () -> awaitWritten(writer);
+        BooleanSupplier readYourWrites = () -> awaitWritten(writer);
         Retention retention = null;
         if (config.history().retains()) {
             retention = new Retention(jdbc.messages(), config.history(), Clock.systemUTC());
@@ -57,16 +58,18 @@ final class Storage implements AutoCloseable {
 
     /**
      * Lets a history query see the messages accepted before it: waits for the writer's current
-     * batch, at most a second (a database outage must not hold queries for long).
+     * batch, at most a second (a database outage must not hold queries for long). True when they
+     * are all in the database; false when the wait timed out or they went to the spill file.
      */
-    private static void awaitWritten(HistoryWriter writer) {
+    private static boolean awaitWritten(HistoryWriter writer) {
         if (writer.pendingCount() == 0) {
-            return;
+            return !writer.isDegraded();
         }
         try {
-            writer.awaitFlushed(READ_BARRIER_TIMEOUT);
+            return writer.awaitFlushed(READ_BARRIER_TIMEOUT) && !writer.isDegraded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -20,6 +20,7 @@ public enum Capability {
     EXTENDED_MONITOR("extended-monitor"),
     INVITE_NOTIFY("invite-notify"),
     LABELED_RESPONSE("labeled-response"),
+    MESSAGE_REDACTION("draft/message-redaction"),
     MESSAGE_TAGS("message-tags"),
     METADATA("draft/metadata-3"),
     MULTI_PREFIX("multi-prefix"),

@@ -39,6 +39,8 @@ public final class Caps {
         EnumSet<Capability> set = EnumSet.copyOf(ALWAYS);
         if (config.history().enabled()) {
             set.add(Capability.CHATHISTORY);
+            // Who sent a message is known from history only: without it no REDACT could be checked.
+            set.add(Capability.MESSAGE_REDACTION);
         }
         values.put(Capability.SASL, SaslCommands.MECHANISMS);
         values.put(Capability.METADATA, MetadataRules.capabilityValue());

@@ -171,8 +171,9 @@ public final class MessagingCommands implements CommandFamily {
         } else if (services.config().history().durability() == HistoryConfig.Durability.SYNC) {
             waiting.add(new SyncDelivery(stored, delivery));
         } else {
-            delivery.run();
+            // Queued before anyone sees it, so a REDACT from a recipient finds it behind the history barrier.
             services.sink().offer(stored);
+            delivery.run();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
  * History when {@code history.enabled} is off: nothing is kept, every query answers empty at once,
@@ -50,6 +51,12 @@ public final class DisabledHistory implements History {
     public CompletionStage<List<TargetActivity>> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
         return nothing();
+    }
+
+    /** Nothing is kept, so no message is known. */
+    @Override
+    public CompletionStage<Redaction> redact(String historyKey, String msgid, Predicate<StoredMessage> mayRedact) {
+        return CompletableFuture.completedFuture(Redaction.UNKNOWN_MSGID);
     }
 
     /** A new stage each time: a shared completed future could be altered by any caller. */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
  * Reading history, for CHATHISTORY and HISTORY. Every call returns at once; the query runs on the
@@ -32,4 +33,11 @@ public interface History {
 
     CompletionStage<List<TargetActivity>> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);
+
+    /**
+     * Deletes the message if {@code mayRedact} allows it (REDACT). The check runs on the read pool, so
+     * it may only read what the caller captured. Messages accepted before the call are written first,
+     * so one just sent can be redacted at once.
+     */
+    CompletionStage<Redaction> redact(String historyKey, String msgid, Predicate<StoredMessage> mayRedact);
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -26,17 +28,18 @@ public final class StoredHistory implements History {
     private final MessageStore store;
     private final int maxPageSize;
     private final Executor readPool;
-    private final Runnable readBarrier;
+    private final BooleanSupplier readBarrier;
 
     public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool) {
-        this(store, config, readPool, () -> {});
+        this(store, config, readPool, () -> true);
     }
 
     /**
      * With a barrier each query passes first, on the read pool: the server makes it wait (briefly)
-     * for messages already accepted to be written, so a client reads its own words back.
+     * for messages already accepted to be written, so a client reads its own words back. It answers
+     * whether they are all in the database now; queries go on either way, a redaction does not.
      */
-    public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool, Runnable readBarrier) {
+    public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool, BooleanSupplier readBarrier) {
         this.store = store;
         this.maxPageSize = config.maxPageSize();
         this.readPool = readPool;
@@ -90,6 +93,29 @@ public final class StoredHistory implements History {
         return async(() -> store.targets(foldedNick, rooms, from, to, cap(limit)));
     }
 
+    /**
+     * Find, check, delete, on the read pool once the barrier passed. While the writer is behind or
+     * the database away, nothing is deleted: the message may still sit in the writer's queue or spill
+     * file, and a later replay would bring a deleted row back. Of two redactions racing for one
+     * message, the store's delete lets only one report {@link Redaction#REDACTED}.
+     */
+    @Override
+    public CompletionStage<Redaction> redact(String historyKey, String msgid, Predicate<StoredMessage> mayRedact) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (!readBarrier.getAsBoolean()) {
+                return Redaction.UNAVAILABLE;
+            }
+            Optional<StoredMessage> found = store.findByMsgId(historyKey, msgid);
+            if (found.isEmpty()) {
+                return Redaction.UNKNOWN_MSGID;
+            }
+            if (!mayRedact.test(found.get())) {
+                return Redaction.FORBIDDEN;
+            }
+            return store.deleteByMsgId(historyKey, msgid) ? Redaction.REDACTED : Redaction.UNKNOWN_MSGID;
+        }, readPool);
+    }
+
     private CompletionStage<List<StoredMessage>> fromAnchor(
             String historyKey, HistoryAnchor anchor, Function<AnchorPoint, List<StoredMessage>> query) {
         return async(() -> resolve(historyKey, anchor).map(query).orElse(List.of()));
@@ -105,7 +131,7 @@ public final class StoredHistory implements History {
 
     private <T> CompletionStage<T> async(Supplier<T> query) {
         return CompletableFuture.supplyAsync(() -> {
-            readBarrier.run();
+            readBarrier.getAsBoolean();
             return query.get();
         }, readPool);
     }

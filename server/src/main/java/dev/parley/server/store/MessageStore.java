@@ -16,6 +16,12 @@ public interface MessageStore extends AutoCloseable {
 
     Optional<StoredMessage> findByMsgId(String historyKey, String msgid);
 
+    /**
+     * Deletes the message for good (REDACT): nothing replays it afterwards. Whether it was there, so
+     * of two deletes racing for one message exactly one gets {@code true}.
+     */
+    boolean deleteByMsgId(String historyKey, String msgid);
+
     /** The newest {@code limit} messages, optionally only those strictly after {@code after}. */
     List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit);
 

@@ -97,6 +97,11 @@ final class RecordingStore implements MessageStore {
     }
 
     @Override
+    public boolean deleteByMsgId(String historyKey, String msgid) {
+        return delegate.deleteByMsgId(historyKey, msgid);
+    }
+
+    @Override
     public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
         return delegate.latest(historyKey, after, limit);
     }

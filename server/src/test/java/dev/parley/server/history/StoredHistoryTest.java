@@ -173,6 +173,29 @@ class StoredHistoryTest {
     }
 
     @Test
+    void redactDeletesOnlyWhatTheCheckAllows() throws Exception {
+        store.appendAll(List.of(roomMessage("mine", 10, ROOM), roomMessage("theirs", 20, ROOM)));
+
+        assertThat(result(history.redact(ROOM, "theirs", m -> false))).isEqualTo(Redaction.FORBIDDEN);
+        assertThat(result(history.redact(ROOM, "nope", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
+        assertThat(result(history.redact("#other", "mine", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
+        assertThat(result(history.redact(ROOM, "mine", m -> m.msgid().equals("mine")))).isEqualTo(Redaction.REDACTED);
+        assertThat(result(history.redact(ROOM, "mine", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
+        assertThat(ids(history.latest(ROOM, Optional.empty(), 10))).containsExactly("theirs");
+    }
+
+    @Test
+    void redactDeletesNothingWhileTheWriterHasNotWrittenWhatCameBefore() throws Exception {
+        store.appendAll(List.of(roomMessage("kept", 10, ROOM)));
+        StoredHistory behind = new StoredHistory(store, config(1000), readPool, () -> false);
+
+        assertThat(result(behind.redact(ROOM, "kept", m -> true))).isEqualTo(Redaction.UNAVAILABLE);
+        assertThat(store.findByMsgId(ROOM, "kept")).isPresent();
+        assertThat(ids(behind.latest(ROOM, Optional.empty(), 10))).as("queries go on regardless")
+                .containsExactly("kept");
+    }
+
+    @Test
     void disabledHistoryIsOffAndEmpty() throws Exception {
         DisabledHistory disabled = new DisabledHistory();
 
@@ -180,5 +203,6 @@ class StoredHistoryTest {
         assertThat(result(disabled.latest(ROOM, Optional.empty(), 10))).isEmpty();
         assertThat(result(disabled.between(ROOM, new ByTime(at(0)), new ByTime(at(9)), 10))).isEmpty();
         assertThat(result(disabled.targets("alice", List.of(ROOM), at(0), at(9), 10))).isEmpty();
+        assertThat(result(disabled.redact(ROOM, "any", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
     }
 }

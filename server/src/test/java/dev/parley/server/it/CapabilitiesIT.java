@@ -43,7 +43,7 @@ class CapabilitiesIT {
 
         assertThat(offered).contains("cap-notify", "message-tags", "server-time", "echo-message", "multi-prefix",
                 "batch", "away-notify", "account-tag", "extended-join", "userhost-in-names", "setname",
-                "labeled-response", "draft/chathistory");
+                "labeled-response", "draft/chathistory", "draft/message-redaction");
     }
 
     @Test

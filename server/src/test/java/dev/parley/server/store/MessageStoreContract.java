@@ -216,6 +216,36 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void aDeletedMessageIsGoneFromEveryQueryAndOnlyItsOwnConversationCanDeleteIt() {
+        store.appendAll(List.of(
+                roomMessage("g1", 10, "#general"),
+                roomMessage("g2", 20, "#general"),
+                directMessage("p1", 20, "alice", "bob"),
+                roomMessage("g3", 30, "#general")));
+
+        assertThat(store.deleteByMsgId("#dev-team", "g2")).isFalse();
+        assertThat(store.deleteByMsgId("#general", "g2")).isTrue();
+        assertThat(store.deleteByMsgId("#general", "g2")).isFalse();
+        assertThat(store.deleteByMsgId("#general", "unknown")).isFalse();
+
+        assertThat(store.findByMsgId("#general", "g2")).isEmpty();
+        assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("g1", "g3");
+        assertThat(ids(store.after("#general", at(0), 10))).containsExactly("g1", "g3");
+        assertThat(ids(store.before("#general", at(100), 10))).containsExactly("g1", "g3");
+        assertThat(ids(store.between("#general", at(0), at(100), 10))).containsExactly("g1", "g3");
+        assertThat(store.count()).isEqualTo(3);
+    }
+
+    @Test
+    void deletingTheLastMessageOfAConversationLeavesItOutOfTargets() {
+        store.appendAll(List.of(roomMessage("only", 10, "#general")));
+
+        assertThat(store.deleteByMsgId("#general", "only")).isTrue();
+        assertThat(store.latest("#general", Optional.empty(), 10)).isEmpty();
+        assertThat(store.targets("alice", List.of("#general"), at(0), at(100), 10)).isEmpty();
+    }
+
+    @Test
     void deleteBeforeRemovesTheOldestFirstInBatches() {
         store.appendAll(List.of(
                 roomMessage("a1", 10, "#general"),

@@ -68,6 +68,11 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public boolean deleteByMsgId(String historyKey, String msgid) {
+        return deletes.deleteByMsgId(historyKey, msgid);
+    }
+
+    @Override
     public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
         return after.map(time -> page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.NEWEST, limit))
                 .orElseGet(() -> page(historyKey, "1 = 1", List.of(), Order.NEWEST, limit));

@@ -11,10 +11,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The deletes retention makes, each bounded to a batch so no statement holds locks for long. The
- * doomed ids are chosen in a derived table, which every vendor accepts with a LIMIT (MariaDB
- * refuses LIMIT directly inside IN). {@code messages_by_time} and {@code messages_by_conversation}
- * make each choice an index range scan.
+ * The deletes retention makes, and REDACT's delete of one message (by its unique msgid). Retention's
+ * are each bounded to a batch so no statement holds locks for long. The doomed ids are chosen in a
+ * derived table, which every vendor accepts with a LIMIT (MariaDB refuses LIMIT directly inside IN).
+ * {@code messages_by_time} and {@code messages_by_conversation} make each choice an index range scan.
  */
 final class MessageDeletes {
 
@@ -28,6 +28,10 @@ final class MessageDeletes {
         String sql = "DELETE FROM messages WHERE id IN (SELECT id FROM (SELECT id FROM messages"
                 + " WHERE time_ms < ? ORDER BY time_ms LIMIT ?) doomed)";
         return update(sql, cutoff.toEpochMilli(), limit);
+    }
+
+    boolean deleteByMsgId(String historyKey, String msgid) {
+        return update("DELETE FROM messages WHERE msgid = ? AND history_key = ?", msgid, historyKey) > 0;
     }
 
     List<String> keysOver(int keep) {
@@ -80,7 +84,7 @@ final class MessageDeletes {
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("could not delete old messages", e);
+            throw new StoreException("could not delete messages", e);
         }
     }
 }

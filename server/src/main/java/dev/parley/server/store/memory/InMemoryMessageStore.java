@@ -57,6 +57,16 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public boolean deleteByMsgId(String historyKey, String msgid) {
+        return write(() -> {
+            Position position = positionsByMsgId.get(msgid);
+            NavigableMap<Position, StoredMessage> conversation = conversations.get(historyKey);
+            StoredMessage message = position == null || conversation == null ? null : conversation.get(position);
+            return message != null && remove(List.of(Map.entry(position, message))) == 1;
+        });
+    }
+
+    @Override
     public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
         return read(() -> {
             NavigableMap<Position, StoredMessage> conversation = conversation(historyKey);
