@@ -2,8 +2,6 @@ package dev.parley.server.chat;
 
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.CaseMapping;
-import dev.parley.protocol.name.Mask;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -27,7 +25,9 @@ public final class Room {
     private volatile Map<ChatUser, MemberStatus> members = Map.of();
     private volatile RoomModes modes = RoomModes.NEW_ROOM;
     private volatile Topic topic;
-    private volatile List<ListEntry> bans = List.of();
+    private final MaskList bans;
+    private final MaskList banExceptions;
+    private final MaskList inviteExceptions;
     private final Set<String> invited = new LinkedHashSet<>();
     private final Metadata metadata = new Metadata();
     private boolean closed;
@@ -37,6 +37,9 @@ public final class Room {
         this.key = caseMapping.fold(name);
         this.caseMapping = caseMapping;
         this.createdAtSeconds = createdAtSeconds;
+        this.bans = new MaskList(caseMapping);
+        this.banExceptions = new MaskList(caseMapping);
+        this.inviteExceptions = new MaskList(caseMapping);
     }
 
     /** The name as its creator wrote it, with '#'. */
@@ -78,8 +81,19 @@ public final class Room {
         return metadata;
     }
 
-    public List<ListEntry> bans() {
+    /** +b: masks that may not join or speak, unless they match {@link #banExceptions()}. */
+    public MaskList bans() {
         return bans;
+    }
+
+    /** +e: masks exempt from the bans. */
+    public MaskList banExceptions() {
+        return banExceptions;
+    }
+
+    /** +I: masks that may join while the room is invite-only without an invitation. */
+    public MaskList inviteExceptions() {
+        return inviteExceptions;
     }
 
     public synchronized JoinOutcome join(ChatUser user, String givenKey) {
@@ -109,10 +123,10 @@ public final class Room {
         if (current.key() != null && !current.key().equals(givenKey)) {
             return new JoinOutcome.Refused(Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)");
         }
-        if (current.limit() > 0 && members.size() >= current.limit()) {
+        if (current.limit() > 0 && members.size() >= current.limit() && !wasInvited) {
             return new JoinOutcome.Refused(Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)");
         }
-        if (current.inviteOnly() && !wasInvited) {
+        if (current.inviteOnly() && !wasInvited && !inviteExceptions.matches(user)) {
             return new JoinOutcome.Refused(Numeric.ERR_INVITEONLYCHAN, "Cannot join channel (+i)");
         }
         if (!wasInvited && isBanned(user)) {
@@ -168,37 +182,14 @@ public final class Room {
         }
     }
 
-    /** Adds a ban mask unless present or the list is full; whether it was added. */
-    public synchronized boolean addBan(ListEntry entry, int maxEntries) {
-        for (ListEntry existing : bans) {
-            if (caseMapping.equal(existing.mask(), entry.mask())) {
-                return false;
-            }
-        }
-        if (bans.size() >= maxEntries) {
-            return false;
-        }
-        List<ListEntry> next = new ArrayList<>(bans);
-        next.add(entry);
-        bans = List.copyOf(next);
-        return true;
-    }
-
-    public synchronized boolean removeBan(String mask) {
-        List<ListEntry> next = new ArrayList<>(bans);
-        boolean removed = next.removeIf(entry -> caseMapping.equal(entry.mask(), mask));
-        bans = List.copyOf(next);
-        return removed;
-    }
-
+    /** Whether the user matches a ban and no ban exception. */
     public boolean isBanned(ChatUser user) {
-        String source = user.source();
-        for (ListEntry entry : bans) {
-            if (Mask.of(entry.mask(), caseMapping).matches(source)) {
-                return true;
-            }
-        }
-        return false;
+        return bans.matches(user) && !banExceptions.matches(user);
+    }
+
+    /** Whether the user holds an invitation not yet used. */
+    public synchronized boolean isInvited(String nick) {
+        return invited.contains(caseMapping.fold(nick));
     }
 
     @Override

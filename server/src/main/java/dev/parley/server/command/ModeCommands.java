@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** MODE for rooms (+o +v +b +k +l +i +m +n +s +t) and for users (+i, -o). */
+/** MODE for rooms (+o +v +b +e +I +k +l +i +m +n +s +t) and for users (+i, -o). */
 public final class ModeCommands implements CommandFamily {
 
     private static final int MAX_PARAM_MODES = 4;
@@ -59,8 +59,9 @@ public final class ModeCommands implements CommandFamily {
     private void changeRoomModes(CommandContext ctx, Room room) {
         Session session = ctx.session();
         String modeString = ctx.param(1);
-        if (isBanListQuery(ctx, modeString)) {
-            banList(ctx, room);
+        RoomListMode listQuery = listQuery(ctx, modeString);
+        if (listQuery != null) {
+            showList(ctx, room, listQuery);
             return;
         }
         boolean allowed = session.isOperator() || room.status(session).map(MemberStatus::op).orElse(false);
@@ -81,15 +82,17 @@ public final class ModeCommands implements CommandFamily {
         }
     }
 
-    private static boolean isBanListQuery(CommandContext ctx, String modeString) {
-        return ctx.paramCount() == 2 && (modeString.equals("b") || modeString.equals("+b"));
+    /** {@code MODE #room b} (or {@code +b}, {@code e}, {@code I}): a question, not a change. */
+    private static RoomListMode listQuery(CommandContext ctx, String modeString) {
+        String letters = modeString.startsWith("+") ? modeString.substring(1) : modeString;
+        return ctx.paramCount() == 2 && letters.length() == 1 ? RoomListMode.forLetter(letters.charAt(0)) : null;
     }
 
-    private void banList(CommandContext ctx, Room room) {
-        for (ListEntry entry : room.bans()) {
-            ctx.numeric(Numeric.RPL_BANLIST, room.name(), entry.mask(), entry.setBy(), Long.toString(entry.setAtSeconds()));
+    private static void showList(CommandContext ctx, Room room, RoomListMode list) {
+        for (ListEntry entry : list.of(room).entries()) {
+            ctx.numeric(list.entry, room.name(), entry.mask(), entry.setBy(), Long.toString(entry.setAtSeconds()));
         }
-        ctx.numeric(Numeric.RPL_ENDOFBANLIST, room.name(), "End of channel ban list");
+        ctx.numeric(list.end, room.name(), list.endText);
     }
 
     /** Walks one room mode string, applying what it may and answering the rest with numerics. */
@@ -113,12 +116,13 @@ public final class ModeCommands implements CommandFamily {
                     on = mode == '+';
                     continue;
                 }
-                boolean needsArg = mode == 'o' || mode == 'v' || mode == 'b' || (on && (mode == 'k' || mode == 'l'));
+                RoomListMode list = RoomListMode.forLetter(mode);
+                boolean needsArg = mode == 'o' || mode == 'v' || list != null || (on && (mode == 'k' || mode == 'l'));
                 String arg = null;
                 if (needsArg) {
                     if (next >= args.size() || paramModes >= maxParamModes) {
-                        if (mode == 'b' && next >= args.size()) {
-                            banList(ctx, room);
+                        if (list != null && next >= args.size()) {
+                            showList(ctx, room, list);
                         }
                         continue;
                     }
@@ -137,7 +141,7 @@ public final class ModeCommands implements CommandFamily {
                 case 'k' -> key(on, arg);
                 case 'l' -> limit(on, arg);
                 case 'o', 'v' -> privilege(on, mode, arg);
-                case 'b' -> ban(on, arg);
+                case 'b', 'e', 'I' -> listEntry(on, RoomListMode.forLetter(mode), arg);
                 default -> ctx.numeric(Numeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is unknown mode char to me");
             }
         }
@@ -204,15 +208,15 @@ public final class ModeCommands implements CommandFamily {
             }
         }
 
-        private void ban(boolean on, String typed) {
+        private void listEntry(boolean on, RoomListMode list, String typed) {
             String mask = Mask.normalize(typed);
             if (on) {
                 ListEntry entry = new ListEntry(mask, ctx.session().nick(), services.clock().instant().getEpochSecond());
-                if (room.addBan(entry, services.config().limits().maxListEntries())) {
-                    applied.add(true, 'b', mask);
+                if (list.of(room).add(entry, services.config().limits().maxListEntries())) {
+                    applied.add(true, list.letter, mask);
                 }
-            } else if (room.removeBan(mask)) {
-                applied.add(false, 'b', mask);
+            } else if (list.of(room).remove(mask)) {
+                applied.add(false, list.letter, mask);
             }
         }
     }

@@ -29,7 +29,7 @@ public final class RoomInfoCommands implements CommandFamily {
                 CommandSpec.registered("TOPIC", 1, this::topic),
                 CommandSpec.registered("NAMES", 0, this::names),
                 CommandSpec.registered("LIST", 0, this::list),
-                CommandSpec.registered("INVITE", 2, this::invite));
+                CommandSpec.registered("INVITE", 0, this::invite));
     }
 
     static void topicReplies(CommandContext ctx, Room room, Topic topic) {
@@ -110,7 +110,26 @@ public final class RoomInfoCommands implements CommandFamily {
         ctx.numeric(Numeric.RPL_LISTEND, "End of /LIST");
     }
 
+    /** {@code INVITE} alone: the rooms the client is invited to and has not joined yet. */
+    private void pendingInvitations(CommandContext ctx) {
+        String nick = ctx.session().nick();
+        for (Room room : services.rooms().all()) {
+            if (room.isInvited(nick)) {
+                ctx.numeric(Numeric.RPL_INVITELIST, room.name());
+            }
+        }
+        ctx.numeric(Numeric.RPL_ENDOFINVITELIST, "End of /INVITE list");
+    }
+
     void invite(CommandContext ctx) {
+        if (ctx.paramCount() == 0) {
+            pendingInvitations(ctx);
+            return;
+        }
+        if (ctx.paramCount() < 2) {
+            ctx.numeric(Numeric.ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
+            return;
+        }
         Session inviter = ctx.session();
         Optional<ChatUser> target = services.nicks().find(ctx.param(0));
         if (target.isEmpty()) {

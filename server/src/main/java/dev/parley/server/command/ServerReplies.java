@@ -20,7 +20,7 @@ public final class ServerReplies {
         replies.numeric(Numeric.RPL_YOURHOST, "Your host is " + info.name() + ", running version " + info.version());
         String created = DateTimeFormatter.RFC_1123_DATE_TIME.format(info.startedAt().atOffset(ZoneOffset.UTC));
         replies.numeric(Numeric.RPL_CREATED, "This server was created " + created);
-        replies.numeric(Numeric.RPL_MYINFO, info.name(), info.version(), "Biow", "biklmnostv", "bklov");
+        replies.numeric(Numeric.RPL_MYINFO, info.name(), info.version(), "Biow", "beiklmnostvI", "beIklov");
         isupport(replies, services);
         lusers(replies, services);
         MetadataUpdates.registered(replies, user);

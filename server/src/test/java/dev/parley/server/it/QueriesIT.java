@@ -141,7 +141,7 @@ class QueriesIT {
                 .toList();
 
         assertThat(tokens).contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "NETWORK=Parley",
-                "NICKLEN=" + server.config().limits().nickLength(), "CHANMODES=b,k,l,imnst");
+                "NICKLEN=" + server.config().limits().nickLength(), "CHANMODES=beI,k,l,imnst");
     }
 
     @Test

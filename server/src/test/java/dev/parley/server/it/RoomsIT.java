@@ -158,6 +158,55 @@ class RoomsIT {
     }
 
     @Test
+    void aBanExceptionLetsAMatchingUserInDespiteTheBanAndIsListed() {
+        setMode("+b", "b*!*@*");
+        bob.send("JOIN #room");
+        bob.expect(Numeric.ERR_BANNEDFROMCHAN);
+
+        setMode("+e", "*ob!*@*");
+        bob.join("#room");
+        bob.send("PRIVMSG #room :excepted, so I may speak");
+        alice.expect(Lines.privmsgFrom("bob", "#room", "excepted, so I may speak"));
+
+        alice.send("MODE #room e");
+        List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFEXCEPTLIST));
+        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_EXCEPTLIST)).singleElement()
+                .satisfies(m -> assertThat(m.params().subList(1, 3)).containsExactly("#room", "*ob!*@*"));
+    }
+
+    @Test
+    void anInviteExceptionLetsAMatchingUserIntoAnInviteOnlyRoom() {
+        setMode("+i");
+        setMode("+I", "bob!*@*");
+        bob.join("#room");
+
+        alice.send("MODE #room +I");
+        List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVEXLIST));
+        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_INVEXLIST)).extracting(m -> m.param(2))
+                .containsExactly("bob!*@*");
+        setMode("-I", "BOB!*@*");
+        alice.send("MODE #room I");
+        assertThat(alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVEXLIST))).noneMatch(Lines.numeric(Numeric.RPL_INVEXLIST));
+    }
+
+    @Test
+    void anInvitationOverridesTheLimitAndIsListedUntilUsed() {
+        setMode("+l", "1");
+        alice.send("INVITE bob #room");
+        alice.expect(Numeric.RPL_INVITING);
+
+        bob.send("INVITE");
+        List<IrcMessage> pending = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVITELIST));
+        assertThat(pending).filteredOn(Lines.numeric(Numeric.RPL_INVITELIST)).extracting(m -> m.param(1))
+                .containsExactly("#room");
+        bob.join("#room");
+        bob.send("INVITE");
+        assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVITELIST))).noneMatch(Lines.numeric(Numeric.RPL_INVITELIST));
+        bob.send("INVITE bob");
+        bob.expect(Numeric.ERR_NEEDMOREPARAMS);
+    }
+
+    @Test
     void moderatedRoomsRefuse404ToMembersWithoutVoice() {
         bob.join("#room");
         setMode("+m");
