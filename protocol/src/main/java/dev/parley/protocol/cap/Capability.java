@@ -22,6 +22,7 @@ public enum Capability {
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
+    READ_MARKER("draft/read-marker"),
     SASL("sasl"),
     SERVER_TIME("server-time"),
     SETNAME("setname"),
