@@ -26,6 +26,7 @@ public final class Caps {
             Capability.LABELED_RESPONSE,
             Capability.MESSAGE_TAGS,
             Capability.MULTI_PREFIX,
+            Capability.READ_MARKER,
             Capability.SASL,
             Capability.SERVER_TIME,
             Capability.SETNAME,
