@@ -24,6 +24,8 @@ import dev.parley.server.command.MonitorCommands;
 import dev.parley.server.command.OperatorCommands;
 import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
+import dev.parley.server.command.ReadMarkerCommands;
+import dev.parley.server.command.ReadMarkers;
 import dev.parley.server.command.RedactCommands;
 import dev.parley.server.command.RoomCommands;
 import dev.parley.server.command.RoomInfoCommands;
@@ -110,6 +112,7 @@ public final class ParleyServer implements AutoCloseable {
                 new Monitors(CASE_MAPPING),
                 bans,
                 accounts,
+                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking),
                 storage.history(),
                 storage.sink(),
                 new MsgIds(),
@@ -196,6 +199,7 @@ public final class ParleyServer implements AutoCloseable {
                 new AccountCommands(services),
                 new MessagingCommands(services),
                 new RoomCommands(services),
+                new ReadMarkerCommands(services),
                 new RoomInfoCommands(services),
                 new ModeCommands(services),
                 new QueryCommands(services),

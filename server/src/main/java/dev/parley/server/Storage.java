@@ -10,6 +10,7 @@ import dev.parley.server.history.Retention;
 import dev.parley.server.history.StoredHistory;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
+import dev.parley.server.store.ReadMarkerStore;
 import dev.parley.server.store.jdbc.JdbcStorage;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,10 @@ final class Storage implements AutoCloseable {
 
     BanStore bans() {
         return jdbc.bans();
+    }
+
+    ReadMarkerStore readMarkers() {
+        return jdbc.readMarkers();
     }
 
     History history() {

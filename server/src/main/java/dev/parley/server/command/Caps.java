@@ -27,6 +27,7 @@ public final class Caps {
             Capability.MESSAGE_TAGS,
             Capability.METADATA,
             Capability.MULTI_PREFIX,
+            Capability.READ_MARKER,
             Capability.SASL,
             Capability.SERVER_TIME,
             Capability.SETNAME,

@@ -14,6 +14,7 @@ import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +44,28 @@ public final class RoomCommands implements CommandFamily {
             }
             return;
         }
-        String[] names = ctx.param(0).split(",");
-        String[] keys = ctx.paramCount() > 1 ? ctx.param(1).split(",") : new String[0];
-        for (int i = 0; i < names.length; i++) {
-            if (!names[i].isEmpty()) {
-                joinOne(ctx, names[i], i < keys.length ? keys[i] : null);
+        List<String> names = List.of(ctx.param(0).split(","));
+        List<String> keys = ctx.paramCount() > 1 ? List.of(ctx.param(1).split(",")) : List.of();
+        CompletableFuture<JoinMarkers> markers = services.readMarkers().forJoin(ctx.session(), names);
+        if (markers.isDone()) {
+            joinAll(ctx, names, keys, markers.join());
+            return;
+        }
+        // A logged-in client's read markers come from the database: look them up before joining, so
+        // that no room event can reach the client ahead of its own JOIN.
+        CommandContext.Deferred later = ctx.defer();
+        markers.whenComplete((found, error) -> later.completeWith(() -> joinAll(ctx, names, keys, found)));
+    }
+
+    private void joinAll(CommandContext ctx, List<String> names, List<String> keys, JoinMarkers markers) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).isEmpty()) {
+                joinOne(ctx, names.get(i), i < keys.size() ? keys.get(i) : null, markers);
             }
         }
     }
 
-    private void joinOne(CommandContext ctx, String name, String key) {
+    private void joinOne(CommandContext ctx, String name, String key, JoinMarkers markers) {
         Session session = ctx.session();
         if (!ChannelName.looksLikeRoom(name)) {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -72,11 +85,11 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(refused.numeric(), name, refused.text());
         } else if (outcome instanceof JoinOutcome.Joined joined) {
             session.rooms().add(joined.room());
-            announceJoin(ctx, joined.room());
+            announceJoin(ctx, joined.room(), markers);
         }
     }
 
-    private void announceJoin(CommandContext ctx, Room room) {
+    private void announceJoin(CommandContext ctx, Room room, JoinMarkers markers) {
         Session session = ctx.session();
         IrcMessage plain = UserEvent.from(session, "JOIN", room.name());
         String account = session.account() == null ? "*" : session.account();
@@ -96,6 +109,7 @@ public final class RoomCommands implements CommandFamily {
         if (topic != null) {
             RoomInfoCommands.topicReplies(ctx, room, topic);
         }
+        markers.addTo(ctx.replies(), room);
         MetadataUpdates.joined(ctx.replies(), services, session, room);
         NamesReply.send(ctx.replies(), session, room);
     }

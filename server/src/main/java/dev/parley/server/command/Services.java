@@ -30,6 +30,7 @@ public record Services(
         Monitors monitors,
         Bans bans,
         Accounts accounts,
+        ReadMarkers readMarkers,
         History history,
         MessageSink sink,
         MsgIds msgIds,

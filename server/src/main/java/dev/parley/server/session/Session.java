@@ -23,6 +23,7 @@ public final class Session implements ChatUser {
     private final java.util.Map<String, String> monitored = new java.util.LinkedHashMap<>();
     private final Registration registration = new Registration();
     private final SaslExchange sasl = new SaslExchange();
+    private final GuestReadMarkers guestReadMarkers = new GuestReadMarkers();
     private InboundQueue inbound;
     private int batchCounter;
 
@@ -63,6 +64,11 @@ public final class Session implements ChatUser {
     /** The nicks this client MONITORs, casefolded to as written. Owned by the session's thread. */
     public java.util.Map<String, String> monitored() {
         return monitored;
+    }
+
+    /** Read markers while the client has no account (with one, they are in the database). */
+    public GuestReadMarkers guestReadMarkers() {
+        return guestReadMarkers;
     }
 
     /** Progress of connection registration (CAP, PASS, NICK, USER). */

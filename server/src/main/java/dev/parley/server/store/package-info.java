@@ -1,5 +1,5 @@
 /**
- * Storage ports (messages, bans) and their records. Implementations live in {@code store.jdbc}
+ * Storage ports (messages, bans, accounts, read markers) and their records. Implementations live in {@code store.jdbc}
  * (SQLite, and later MySQL/MariaDB and PostgreSQL) and {@code store.memory}. Nothing here knows IRC
  * commands, sessions or sockets.
  */

@@ -26,12 +26,14 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcMessageStore messages;
     private final JdbcBanStore bans;
     private final JdbcAccountStore accounts;
+    private final JdbcReadMarkerStore readMarkers;
 
     private JdbcStorage(HikariDataSource dataSource, SqlDialect dialect, CaseMapping caseMapping) {
         this.dataSource = dataSource;
         this.messages = new JdbcMessageStore(dataSource, dialect);
         this.bans = new JdbcBanStore(dataSource, dialect, caseMapping);
         this.accounts = new JdbcAccountStore(dataSource, caseMapping);
+        this.readMarkers = new JdbcReadMarkerStore(dataSource, dialect, caseMapping);
     }
 
     /** Opens the configured database with the server's case mapping, {@link CaseMapping#RFC1459}. */
@@ -68,6 +70,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcAccountStore accounts() {
         return accounts;
+    }
+
+    public JdbcReadMarkerStore readMarkers() {
+        return readMarkers;
     }
 
     /** Whether the database answers a validity check within 2 s. Blocking. */

@@ -1,0 +1,143 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
+import dev.parley.protocol.name.NickName;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.ServerTime;
+import dev.parley.server.session.Replies;
+import dev.parley.server.session.Session;
+import dev.parley.server.store.MarkerUpdate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * IRCv3 {@code draft/read-marker}: {@code MARKREAD <target>} asks for the user's read marker on a
+ * room or nick, {@code MARKREAD <target> timestamp=...} moves it forward. The answer is always the
+ * marker stored afterwards; a marker that moved is also sent to the account's other clients that
+ * have the capability. JOIN's MARKREAD is in {@link JoinMarkers}.
+ */
+public final class ReadMarkerCommands implements CommandFamily {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadMarkerCommands.class);
+    private static final String PREFIX = "timestamp=";
+
+    private final Services services;
+
+    public ReadMarkerCommands(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        // No minimum: the spec answers a bare MARKREAD with FAIL, not with 461.
+        return List.of(CommandSpec.registered("MARKREAD", 0, this::markread).withFloodCost(0.25));
+    }
+
+    void markread(CommandContext ctx) {
+        if (ctx.paramCount() == 0) {
+            ctx.replies().fail("MARKREAD", "NEED_MORE_PARAMS", "Missing parameters");
+            return;
+        }
+        String target = ctx.param(0);
+        if (!validTarget(target)) {
+            ctx.replies().fail("MARKREAD", "INVALID_PARAMS", target, "Invalid target");
+            return;
+        }
+        if (ctx.paramCount() == 1) {
+            answerLater(ctx, target, services.readMarkers().find(ctx.session(), target),
+                    marker -> reply(ctx, target, marker));
+            return;
+        }
+        Optional<Instant> time = timestamp(ctx.param(1));
+        if (time.isEmpty()) {
+            ctx.replies().fail("MARKREAD", "INVALID_PARAMS", ctx.param(1), "Invalid timestamp");
+            return;
+        }
+        answerLater(ctx, target, services.readMarkers().advance(ctx.session(), target, time.get()),
+                update -> set(ctx, target, update));
+    }
+
+    private boolean validTarget(String target) {
+        var limits = services.config().limits();
+        return ChannelName.looksLikeRoom(target)
+                ? ChannelName.isValid(target, limits.roomNameLength())
+                : NickName.isValid(target, limits.nickLength());
+    }
+
+    /** {@code timestamp=YYYY-MM-DDThh:mm:ss.sssZ}, kept to the millisecond; a client may not send {@code *}. */
+    static Optional<Instant> timestamp(String param) {
+        if (!param.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return ServerTime.parse(param.substring(PREFIX.length())).map(t -> t.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The MARKREAD parameter for a marker: {@code timestamp=...}, or {@code *} for none. */
+    static String value(Optional<Instant> marker) {
+        return marker.map(t -> PREFIX + ServerTime.format(t)).orElse("*");
+    }
+
+    static void unavailable(Replies replies, String target) {
+        replies.fail("MARKREAD", "INTERNAL_ERROR", target, "The read timestamp could not be set");
+    }
+
+    private void reply(CommandContext ctx, String target, Optional<Instant> marker) {
+        ctx.replies().add(markread(target, marker));
+    }
+
+    private void set(CommandContext ctx, String target, MarkerUpdate update) {
+        IrcMessage line = markread(target, Optional.of(update.marker()));
+        ctx.replies().add(line);
+        Session session = ctx.session();
+        if (update.moved() && session.account() != null) {
+            Fanout.send(line, otherClientsOf(session));
+        }
+    }
+
+    private IrcMessage markread(String target, Optional<Instant> marker) {
+        return IrcMessage.from(services.serverName(), "MARKREAD", target, value(marker));
+    }
+
+    /**
+     * The account's other registered clients that asked for read markers. A scan of every nick:
+     * sets are rare next to messages, and no per-account index has to be kept.
+     */
+    private List<ChatUser> otherClientsOf(Session session) {
+        List<ChatUser> others = new ArrayList<>();
+        for (ChatUser user : services.nicks().all()) {
+            if (user != session && user.isRegistered() && user.account() != null
+                    && user.caps().has(Capability.READ_MARKER)
+                    && services.nicks().caseMapping().equal(user.account(), session.account())) {
+                others.add(user);
+            }
+        }
+        return others;
+    }
+
+    /** Replies now when the answer is ready (a guest's), else when the database has answered. */
+    private <T> void answerLater(CommandContext ctx, String target, CompletableFuture<T> answer, Consumer<T> render) {
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            render.accept(answer.join());
+            return;
+        }
+        CommandContext.Deferred later = ctx.defer();
+        answer.whenComplete((result, error) -> later.completeWith(() -> {
+            if (error != null) {
+                log.warn("{} MARKREAD {} failed: {}", ctx.session(), target, error.toString());
+                unavailable(ctx.replies(), target);
+            } else {
+                render.accept(result);
+            }
+        }));
+    }
+}
