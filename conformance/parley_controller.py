@@ -63,6 +63,8 @@ class ParleyController(BaseServerController, DirectoryBasedController):
     software_name = "Parley"
     supported_sasl_mechanisms: Set[str] = {"PLAIN"}
     supports_sts = False
+    # Mute extbans are m:nick!user@host, with no prefix (ISUPPORT EXTBAN=,am).
+    extban_mute_char = "m"
 
     def run(
         self,

@@ -45,11 +45,29 @@ public final class MaskList {
         return removed;
     }
 
-    /** Whether any mask matches the user's {@code nick!user@host}. */
+    /** Whether a plain mask matches the user's {@code nick!user@host}, or an {@code a:} mask its account. */
     public boolean matches(ChatUser user) {
-        String source = user.source();
         for (ListEntry entry : entries) {
-            if (Mask.of(entry.mask(), caseMapping).matches(source)) {
+            String mask = entry.mask();
+            boolean hit = switch (ExtBan.kindOf(mask)) {
+                case HOSTMASK -> Mask.of(mask, caseMapping).matches(user.source());
+                case ACCOUNT -> user.account() != null
+                        && Mask.of(ExtBan.argument(mask), caseMapping).matches(user.account());
+                case MUTE -> false;
+            };
+            if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an {@code m:} mask matches the user's {@code nick!user@host}. */
+    public boolean mutes(ChatUser user) {
+        for (ListEntry entry : entries) {
+            String mask = entry.mask();
+            if (ExtBan.kindOf(mask) == ExtBan.Kind.MUTE
+                    && Mask.of(ExtBan.argument(mask), caseMapping).matches(user.source())) {
                 return true;
             }
         }

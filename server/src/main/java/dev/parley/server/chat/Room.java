@@ -187,6 +187,11 @@ public final class Room {
         return bans.matches(user) && !banExceptions.matches(user);
     }
 
+    /** Whether an {@code m:} ban mutes the user and no ban exception (plain or {@code m:}) lifts it. */
+    public boolean isMuted(ChatUser user) {
+        return bans.mutes(user) && !banExceptions.matches(user) && !banExceptions.mutes(user);
+    }
+
     /** Whether the user holds an invitation not yet used. */
     public synchronized boolean isInvited(String nick) {
         return invited.contains(caseMapping.fold(nick));

@@ -18,7 +18,7 @@ public final class Speech {
         if (modes.moderated() && !privileged) {
             return Numeric.ERR_CANNOTSENDTOCHAN;
         }
-        if (!privileged && room.isBanned(user)) {
+        if (!privileged && (room.isBanned(user) || room.isMuted(user))) {
             return Numeric.ERR_CANNOTSENDTOCHAN;
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.chat.ExtBan;
 import dev.parley.server.config.ParleyConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class ISupport {
     public static List<String> tokens(ParleyConfig config) {
         var limits = config.limits();
         List<String> tokens = new ArrayList<>(List.of(
+                "ACCOUNTEXTBAN=a",
                 "AWAYLEN=" + limits.awayLength(),
                 "BOT=B",
                 "CASEMAPPING=rfc1459",
@@ -23,6 +25,7 @@ public final class ISupport {
                 "CHANTYPES=#",
                 "ELIST=",
                 "EXCEPTS=e",
+                "EXTBAN=" + ExtBan.ISUPPORT,
                 "HOSTLEN=64",
                 "INVEX=I",
                 "KICKLEN=" + limits.kickReasonLength(),

@@ -4,8 +4,8 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.ChannelName;
-import dev.parley.protocol.name.Mask;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.ExtBan;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.ListEntry;
 import dev.parley.server.chat.MemberStatus;
@@ -209,7 +209,12 @@ public final class ModeCommands implements CommandFamily {
         }
 
         private void listEntry(boolean on, RoomListMode list, String typed) {
-            String mask = Mask.normalize(typed);
+            String mask = ExtBan.normalize(typed);
+            if (mask == null) {
+                ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), String.valueOf(list.letter), typed,
+                        "Unknown extended ban type: a:<account> and m:<mask> are known");
+                return;
+            }
             if (on) {
                 ListEntry entry = new ListEntry(mask, ctx.session().nick(), services.clock().instant().getEpochSecond());
                 if (list.of(room).add(entry, services.config().limits().maxListEntries())) {

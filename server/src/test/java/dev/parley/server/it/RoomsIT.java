@@ -207,6 +207,46 @@ class RoomsIT {
     }
 
     @Test
+    void anAccountExtbanMatchesTheAccountNotTheNick() {
+        setMode("+b", "a:carol");
+        RawIrcClient guestCarol = server.user("carol");
+        guestCarol.join("#room");
+        guestCarol.send("QUIT");
+
+        RawIrcClient dave = server.user("dave");
+        dave.send("REGISTER * * :correct-horse-battery");
+        dave.expectCommand("REGISTER");
+        setMode("+b", "a:DAV*");
+        dave.send("JOIN #room");
+        assertThat(dave.expect(Numeric.ERR_BANNEDFROMCHAN).param(1)).isEqualTo("#room");
+        setMode("+e", "a:dave");
+        dave.join("#room");
+    }
+
+    @Test
+    void aMuteExtbanLetsTheUserJoinButNotSpeakUntilVoicedOrExcepted() {
+        setMode("+b", "m:bob!*@*");
+        bob.join("#room");
+        bob.send("PRIVMSG #room :muted?");
+        assertThat(bob.expect(Numeric.ERR_CANNOTSENDTOCHAN).param(1)).isEqualTo("#room");
+
+        setMode("+e", "m:bob!*@*");
+        bob.send("PRIVMSG #room :excepted");
+        alice.expect(Lines.privmsgFrom("bob", "#room", "excepted"));
+        setMode("-e", "m:bob!*@*");
+        setMode("+v", "bob");
+        bob.send("PRIVMSG #room :voiced");
+        alice.expect(Lines.privmsgFrom("bob", "#room", "voiced"));
+
+        alice.send("MODE #room +b x:whatever");
+        assertThat(alice.expect(Numeric.ERR_INVALIDMODEPARAM).params()).containsSequence("#room", "b", "x:whatever");
+        alice.send("MODE #room b");
+        List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFBANLIST));
+        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_BANLIST)).extracting(m -> m.param(2))
+                .containsExactly("m:bob!*@*");
+    }
+
+    @Test
     void moderatedRoomsRefuse404ToMembersWithoutVoice() {
         bob.join("#room");
         setMode("+m");
