@@ -82,6 +82,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
             wiring.departures().depart(session, reason);
             wiring.sessions().remove(session);
         }
+        if (connection != null) {
+            connection.closed();
+        }
         ctx.fireChannelInactive();
     }
 

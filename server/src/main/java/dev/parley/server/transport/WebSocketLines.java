@@ -11,7 +11,9 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * IRC over WebSocket (IRCv3 {@code text.ircv3.net} and {@code binary.ircv3.net}): each message in
@@ -95,19 +97,39 @@ final class WebSocketLines extends ChannelDuplexHandler {
         }
     }
 
+    /**
+     * One WebSocket message per IRC line: a buffer may hold several lines (a connection gathers a
+     * turn's lines), each ending in CR LF, which the frames leave out.
+     */
     @Override
     public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
-        if (!(message instanceof ByteBuf line)) {
+        if (!(message instanceof ByteBuf lines)) {
             ctx.write(message, promise);
             return;
         }
-        int length = line.readableBytes();
-        while (length > 0 && (line.getByte(line.readerIndex() + length - 1) == '\n'
-                || line.getByte(line.readerIndex() + length - 1) == '\r')) {
-            length--;
+        List<ByteBuf> frames = new ArrayList<>(1);
+        try {
+            int end = lines.writerIndex();
+            int start = lines.readerIndex();
+            for (int i = start; i <= end; i++) {
+                if (i == end || lines.getByte(i) == '\n' || lines.getByte(i) == '\r') {
+                    if (i > start) {
+                        frames.add(lines.retainedSlice(start, i - start));
+                    }
+                    start = i + 1;
+                }
+            }
+        } finally {
+            lines.release();
         }
-        ByteBuf content = line.retainedSlice(line.readerIndex(), length);
-        line.release();
-        ctx.write(binary ? new BinaryWebSocketFrame(content) : new TextWebSocketFrame(content), promise);
+        if (frames.isEmpty()) {
+            promise.trySuccess();
+            return;
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            ByteBuf content = frames.get(i);
+            ChannelPromise done = i == frames.size() - 1 ? promise : ctx.voidPromise();
+            ctx.write(binary ? new BinaryWebSocketFrame(content) : new TextWebSocketFrame(content), done);
+        }
     }
 }

@@ -70,6 +70,20 @@ class WebSocketLinesTest {
     }
 
     @Test
+    void aBufferOfSeveralLinesBecomesOneFramePerLine() {
+        ByteBuf lines = line(":a PRIVMSG #r :one\r\n:b PRIVMSG #r :two\r\n:c PRIVMSG #r :three\r\n");
+        channel.writeOutbound(lines);
+
+        List<String> frames = new ArrayList<>();
+        for (WebSocketFrame frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
+            frames.add(frame.content().toString(StandardCharsets.UTF_8));
+            frame.release();
+        }
+        assertThat(frames).containsExactly(":a PRIVMSG #r :one", ":b PRIVMSG #r :two", ":c PRIVMSG #r :three");
+        assertThat(lines.refCnt()).isZero();
+    }
+
+    @Test
     void theBinarySubprotocolGetsBinaryFrames() {
         EmbeddedChannel binary = new EmbeddedChannel(new WebSocketLines(true));
         binary.writeOutbound(line(":parley PONG parley :x\r\n"));
