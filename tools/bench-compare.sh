@@ -92,7 +92,7 @@ scenario_args() {
   case "$1" in
     fanout)  echo "fanout --clients 1000 --rooms 10 --senders 100 --messages 100";;
     fanout1) echo "fanout --clients 200 --rooms 1 --senders 20 --messages 200";;
-    dm)      echo "dm --pairs 500 --messages 200";;
+    dm)      echo "dm --pairs 500 --messages 1000";;
     connect) echo "connect --clients 2000";;
     idle)    echo "connect --clients 10000 --in-flight 500";;
     rate*)   echo "fanout --clients 1000 --rooms 10 --senders 100 --messages 1000 --rate ${1#rate}";;

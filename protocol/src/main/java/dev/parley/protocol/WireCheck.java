@@ -38,7 +38,7 @@ final class WireCheck {
         int last = params.size() - 1;
         for (int i = 0; i <= last; i++) {
             String param = params.get(i);
-            if (containsAny(param, "\0\r\n")) {
+            if (hasNulCrOrLf(param)) {
                 throw problem("parameter " + i + " holds NUL, CR or LF", message);
             }
             if (i < last && IrcSerializer.needsTrailing(param)) {
@@ -51,6 +51,17 @@ final class WireCheck {
         if (containsAny(part, " \0\r\n")) {
             throw problem("the " + what + " holds a space, NUL, CR or LF", message);
         }
+    }
+
+    /** The check every parameter of every line passes through, so a plain loop without lookups. */
+    private static boolean hasNulCrOrLf(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= '\r' && (c == '\0' || c == '\r' || c == '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsAny(String text, String characters) {

@@ -31,6 +31,10 @@ public final class Session implements ChatUser {
     private volatile String user;
     private volatile String realname;
     private volatile String host;
+    /** {@code nick!user@host} with the parts it was built from (every relayed line carries it). */
+    private volatile Source source;
+
+    private record Source(String nick, String user, String host, String text) {}
     private volatile String account;
     private volatile String operatorName;
     private volatile String awayMessage;
@@ -109,6 +113,19 @@ public final class Session implements ChatUser {
     public String nickOrStar() {
         String current = nick;
         return current == null ? "*" : current;
+    }
+
+    @Override
+    public String source() {
+        String n = nick;
+        String u = user;
+        String h = host;
+        Source cached = source;
+        if (cached == null || cached.nick() != n || cached.user() != u || cached.host() != h) {
+            cached = new Source(n, u, h, n + "!" + u + "@" + h);
+            source = cached;
+        }
+        return cached.text();
     }
 
     @Override
