@@ -34,6 +34,11 @@ public final class Nicks {
         return user != null && user.isRegistered() ? Optional.of(user) : Optional.empty();
     }
 
+    /** How many nicks are held, by registered users and by connections still registering. */
+    public int count() {
+        return byNick.size();
+    }
+
     /** Every holder, registered or not. */
     public Collection<ChatUser> all() {
         return byNick.values();

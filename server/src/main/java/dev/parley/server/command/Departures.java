@@ -43,7 +43,7 @@ public final class Departures {
         session.markClosing();
         if (session.isRegistered()) {
             announceQuit(session, reason);
-            services.counts().departed();
+            session.markDeparted();
             services.nickHistory().remember(session, services.clock().millis());
             MonitorCommands.announceOffline(services, session.nick());
         }

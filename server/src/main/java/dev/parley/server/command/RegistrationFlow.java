@@ -107,8 +107,7 @@ public final class RegistrationFlow {
 
     private void admit(CommandContext ctx, Admission.Admitted admitted) {
         Session session = ctx.session();
-        session.markRegistered(services.clock().millis());
-        services.counts().registered();
+        session.markRegistered(services.clock().millis(), services.counts());
         FloodConfig flood = services.config().limits().flood();
         if (flood.enabled()) {
             session.inbound().setBudget(new FloodBudget(flood.burst(), flood.linesPerSecond(), System.nanoTime()));

@@ -2,6 +2,7 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.Numeric;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.UserCounts;
 import dev.parley.server.session.Replies;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,19 +37,11 @@ public final class ServerReplies {
     }
 
     public static void lusers(Replies replies, Services services) {
-        int users = 0;
-        int invisible = 0;
-        int operators = 0;
-        int unknown = 0;
-        for (ChatUser user : services.nicks().all()) {
-            if (!user.isRegistered()) {
-                unknown++;
-                continue;
-            }
-            users++;
-            invisible += user.isInvisible() ? 1 : 0;
-            operators += user.isOperator() ? 1 : 0;
-        }
+        UserCounts counts = services.counts();
+        int users = counts.current();
+        int invisible = counts.invisible();
+        int operators = counts.operators();
+        int unknown = Math.max(0, services.nicks().count() - users);
         replies.numeric(Numeric.RPL_LUSERCLIENT,
                 "There are " + (users - invisible) + " users and " + invisible + " invisible on 1 servers");
         replies.numeric(Numeric.RPL_LUSEROP, Integer.toString(operators), "operator(s) online");

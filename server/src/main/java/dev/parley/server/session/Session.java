@@ -7,6 +7,7 @@ import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.UserCounts;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,8 @@ public final class Session implements ChatUser {
     private volatile String host;
     /** {@code nick!user@host} with the parts it was built from (every relayed line carries it). */
     private volatile Source source;
+    /** Where this registered user is counted; changed on the session's thread only. */
+    private UserCounts counts;
 
     private record Source(String nick, String user, String host, String text) {}
     private volatile String account;
@@ -180,7 +183,11 @@ public final class Session implements ChatUser {
     }
 
     public void setOperatorName(String value) {
+        boolean was = operatorName != null;
         operatorName = value;
+        if (counts != null && was != (value != null)) {
+            counts.operatorChanged(value != null);
+        }
     }
 
     @Override
@@ -198,6 +205,9 @@ public final class Session implements ChatUser {
     }
 
     public void setInvisible(boolean value) {
+        if (counts != null && value != invisible) {
+            counts.invisibleChanged(value);
+        }
         invisible = value;
     }
 
@@ -224,10 +234,21 @@ public final class Session implements ChatUser {
         return registered;
     }
 
-    public void markRegistered(long nowMillis) {
+    /** Registration is complete: the user now counts in {@code counts} (LUSERS) until it departs. */
+    public void markRegistered(long nowMillis, UserCounts counts) {
         registered = true;
         signonMillis = nowMillis;
         lastMessageMillis = nowMillis;
+        counts.registered(this);
+        this.counts = counts;
+    }
+
+    /** The user departed: it leaves the counts. */
+    public void markDeparted() {
+        if (counts != null) {
+            counts.departed(this);
+            counts = null;
+        }
     }
 
     @Override

@@ -61,14 +61,18 @@ public final class IrcLineDecoder extends ByteToMessageDecoder {
 
     static InboundLine toLine(byte[] frame) {
         String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(frame))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new InboundLine.InvalidUtf8(commandOf(new String(frame, StandardCharsets.UTF_8)));
+        if (isAscii(frame)) {
+            text = new String(frame, StandardCharsets.ISO_8859_1);
+        } else {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(frame))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                return new InboundLine.InvalidUtf8(commandOf(new String(frame, StandardCharsets.UTF_8)));
+            }
         }
         if (text.indexOf('\0') >= 0) {
             return new InboundLine.Malformed("it contains a NUL byte", commandOf(text.replace('\0', ' ')));
@@ -85,6 +89,16 @@ public final class IrcLineDecoder extends ByteToMessageDecoder {
         }
         ParseResult.Malformed malformed = (ParseResult.Malformed) result;
         return new InboundLine.Malformed(malformed.reason(), malformed.command());
+    }
+
+    /** Most lines are plain ASCII, which needs no checked UTF-8 decoding (a decoder and buffers per line). */
+    private static boolean isAscii(byte[] frame) {
+        for (byte b : frame) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Client tag data may use 4094 bytes (4096 with '@' and the space); the rest 510 (512 with CR LF). */

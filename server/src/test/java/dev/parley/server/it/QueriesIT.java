@@ -1,11 +1,13 @@
 package dev.parley.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +118,37 @@ class QueriesIT {
         assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_LUSERCHANNELS)).singleElement()
                 .satisfies(m -> assertThat(m.param(1)).isEqualTo("1"));
         assertThat(lines.get(lines.size() - 1).lastParam()).isEqualTo("I have 2 clients and 0 servers");
+    }
+
+    @Test
+    void lusersFollowsInvisibilityOperatorsAndDepartures() {
+        RawIrcClient admin = server.admin();
+        admin.send("MODE admin +i");
+        admin.expect(Lines.commandWithParams("MODE", "admin", "+i"));
+        alice.send("MODE alice +i");
+        alice.expect(Lines.commandWithParams("MODE", "alice", "+i"));
+        assertThat(lusers()).containsExactly("There are 1 users and 2 invisible on 1 servers", "1", "3");
+
+        alice.send("MODE alice -i");
+        alice.expect(Lines.commandWithParams("MODE", "alice", "-i"));
+        admin.send("MODE admin -o");
+        admin.expect(Lines.commandWithParams("MODE", "admin", "-o"));
+        assertThat(lusers()).containsExactly("There are 2 users and 1 invisible on 1 servers", "0", "3");
+
+        admin.send("QUIT");
+        admin.awaitClosed(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(lusers()).containsExactly("There are 2 users and 0 invisible on 1 servers", "0", "2"));
+    }
+
+    /** 251's text, 252's operator count and 255's client count. */
+    private List<String> lusers() {
+        alice.send("LUSERS");
+        List<IrcMessage> lines = alice.collectUntil(Lines.numeric(Numeric.RPL_LUSERME));
+        String operators = lines.stream().filter(Lines.numeric(Numeric.RPL_LUSEROP)).findFirst().orElseThrow().param(1);
+        String clients = lines.get(lines.size() - 1).lastParam().split(" ")[2];
+        return List.of(lines.stream().filter(Lines.numeric(Numeric.RPL_LUSERCLIENT)).findFirst().orElseThrow().lastParam(),
+                operators, clients);
     }
 
     @Test
