@@ -54,6 +54,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,8 @@ public final class ParleyServer implements AutoCloseable {
     private static final CaseMapping CASE_MAPPING = CaseMapping.RFC1459;
     /** Departed nicks WHOWAS remembers. */
     private static final int WHOWAS_ENTRIES = 1024;
+    /** How often account names are reread, for accounts added or removed by `parley accounts`. */
+    private static final Duration ACCOUNT_NAMES_RELOAD = Duration.ofSeconds(30);
 
     private final ParleyConfig config;
     private final Clock clock;
@@ -80,6 +84,7 @@ public final class ParleyServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ExecutorService blocking;
+    private ScheduledExecutorService accountNamesReload;
     private Storage storage;
     private IrcListeners listeners;
     private HttpAnswers httpAnswers;
@@ -102,6 +107,10 @@ public final class ParleyServer implements AutoCloseable {
         bans.load();
         Accounts accounts = new Accounts(storage.accounts(), config.accounts(), CASE_MAPPING, blocking, clock);
         accounts.ensureAdmin(config.auth());
+        accounts.names().reload();
+        accountNamesReload = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-account-names"));
+        accountNamesReload.scheduleWithFixedDelay(accounts.names()::reload,
+                ACCOUNT_NAMES_RELOAD.toSeconds(), ACCOUNT_NAMES_RELOAD.toSeconds(), TimeUnit.SECONDS);
         Services services = new Services(
                 config,
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
@@ -249,6 +258,9 @@ public final class ParleyServer implements AutoCloseable {
         }
         if (blocking != null) {
             blocking.shutdown();
+        }
+        if (accountNamesReload != null) {
+            accountNamesReload.shutdownNow();
         }
         if (httpAnswers != null) {
             httpAnswers.close();

@@ -34,6 +34,7 @@ public final class Accounts {
     private final LongSupplier nanoTime;
     private final AttemptLimiter failedLogins;
     private final AttemptLimiter registrations;
+    private final AccountNames names;
 
     public Accounts(AccountStore store, AccountsConfig config, CaseMapping caseMapping, Executor blocking, Clock clock) {
         this(store, new PasswordHasher(config.bcryptCost()), config, caseMapping, blocking, clock, System::nanoTime);
@@ -50,6 +51,12 @@ public final class Accounts {
         this.failedLogins = new AttemptLimiter(config.loginAttempts(), config.loginWindow(), MAX_TRACKED_KEYS);
         this.registrations =
                 new AttemptLimiter(config.registrationsPerIp(), config.registrationWindow(), MAX_TRACKED_KEYS);
+        this.names = new AccountNames(store, caseMapping);
+    }
+
+    /** The registered names held in memory (see {@link AccountNames}). */
+    public AccountNames names() {
+        return names;
     }
 
     /** The account with this name, if any; empty as well when the store cannot be reached. */
@@ -127,6 +134,7 @@ public final class Accounts {
                 return new RegisterOutcome.Exists();
             }
             registrations.record(ipKey(ip), now);
+            names.added(name);
             log.info("account {} registered from {}", name, ip);
             return new RegisterOutcome.Created(account);
         } catch (StoreException e) {
@@ -146,6 +154,7 @@ public final class Accounts {
             String configured = auth.adminPassword().reveal();
             String hash = PasswordHasher.isHash(configured) ? configured : hasher.hash(configured);
             store.create(new Account(name, hash, true, clock.instant()));
+            names.added(name);
             log.info("created the admin account {} from auth.admin-password", name);
             return;
         }

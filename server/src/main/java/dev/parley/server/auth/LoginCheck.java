@@ -33,6 +33,9 @@ public final class LoginCheck {
      */
     public Admission admit(String nick, String password, Account saslAccount, String ip) {
         Optional<Account> owner = accounts.findNow(nick);
+        if (owner.isEmpty() && saslAccount == null && accounts.names().isRegistered(nick)) {
+            return new Admission.NickRegistered(); // the store cannot be read just now: keep the nick safe
+        }
         if (saslAccount != null) {
             boolean ownNick = owner.isEmpty() || caseMapping.equal(owner.get().name(), saslAccount.name());
             return ownNick ? new Admission.Admitted(Optional.of(saslAccount), false) : new Admission.NickRegistered();
@@ -62,6 +65,21 @@ public final class LoginCheck {
             return new Admission.WrongPassword("Accounts are unavailable just now; try again later");
         }
         return new Admission.WrongPassword("Password incorrect");
+    }
+
+    /**
+     * The common case decided without blocking, on the event loop: no SASL, a nick no account holds
+     * (from {@link AccountNames}), the server password given in plain configuration and matched,
+     * the address not throttled. Empty when {@link #admit} must decide (database, bcrypt).
+     */
+    public Optional<Admission> admitAtOnce(String nick, String password, Account saslAccount, String ip) {
+        boolean cheapPassword = auth.serverPassword().map(s -> !s.isBcryptHash()).orElse(true);
+        if (saslAccount != null || !cheapPassword || !accounts.names().isLoaded()
+                || accounts.names().isRegistered(nick) || !accounts.loginsRefusedFor(ip).isZero()
+                || !serverPasswordMatches(password)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Admission.Admitted(Optional.empty(), false));
     }
 
     private boolean serverPasswordMatches(String password) {

@@ -47,6 +47,11 @@ public final class RegistrationFlow {
         Account saslAccount = reg.saslAccount();
         String ip = session.connection().remoteIp();
         reg.forgetPassword();
+        Optional<Admission> atOnce = login.admitAtOnce(nick, password, saslAccount, ip);
+        if (atOnce.isPresent()) {
+            finish(ctx, atOnce.get(), password);
+            return;
+        }
         reg.setChecking(true);
         CommandContext.Deferred later = ctx.defer();
         CompletableFuture.supplyAsync(() -> login.admit(nick, password, saslAccount, ip), services.blocking())
