@@ -24,7 +24,8 @@ bench() { java -Xss512k -XX:+UseParallelGC -Xmx2g -jar "$jar" bench "$@"; }
 
 start_parley() {
   local dir="$1"
-  java -XX:+UseParallelGC -Xms512m -Xmx2g -jar "$jar" server --listen "127.0.0.1:$port" --set http.listen= \
+  # Started as users start it: the launcher's JVM defaults (collector and heap), -Xmx2g added.
+  PARLEY_JAVA_OPTS="-Xmx2g ${PARLEY_BENCH_OPTS:-}" "$repo/parley" server --listen "127.0.0.1:$port" --set http.listen= \
     --data-dir "$dir/data" --set limits.flood.enabled=false --set limits.connections.enabled=false \
     --set history.enabled="${HISTORY:-false}" --set limits.send-queue-bytes=8MiB > "$dir/server.log" 2>&1 &
   echo $!
