@@ -4,7 +4,7 @@
 # temporary config with flood limits off or raised, on a loopback port; Parley runs with history
 # off (the method) unless HISTORY=1.
 #
-#   tools/bench-compare.sh [RUNS] [SCENARIO ...]       scenarios: fanout fanout1 dm connect idle
+#   tools/bench-compare.sh [RUNS] [SCENARIO ...]       scenarios: fanout fanout1 fanoutlong dm connect idle
 #
 # Needs Debian's inspircd and ngircd packages (for measurement only; not part of the build).
 set -euo pipefail
@@ -93,6 +93,7 @@ scenario_args() {
   case "$1" in
     fanout)  echo "fanout --clients 1000 --rooms 10 --senders 100 --messages 100";;
     fanout1) echo "fanout --clients 200 --rooms 1 --senders 20 --messages 200";;
+    fanoutlong) echo "fanout --clients 1000 --rooms 10 --senders 100 --messages 300";;
     dm)      echo "dm --pairs 500 --messages 1000";;
     connect) echo "connect --clients 2000";;
     idle)    echo "connect --clients 10000 --in-flight 500";;
