@@ -12,6 +12,7 @@ from pathlib import Path
 FIELDS = {
     "fanout": ("deliveries_per_s", "latency_p50_ms", "latency_p99_ms", "server_cpu_us_per_delivery", "loss"),
     "fanout1": ("deliveries_per_s", "latency_p50_ms", "latency_p99_ms", "server_cpu_us_per_delivery", "loss"),
+    "fanoutlong": ("deliveries_per_s", "latency_p50_ms", "latency_p99_ms", "server_cpu_us_per_delivery", "loss"),
     "dm": ("deliveries_per_s", "latency_p50_ms", "latency_p99_ms", "server_cpu_us_per_delivery", "loss"),
     "connect": ("registrations_per_s", "registration_p99_ms", "server_rss_per_client_kib"),
     "idle": ("registrations_per_s", "registration_p99_ms", "server_rss_per_client_kib"),
