@@ -140,10 +140,12 @@ final class BenchCommand {
         @Option(names = "--fill", defaultValue = "0", description = "Messages to send to the room first.") int fill;
         @Option(names = "--queries", defaultValue = "1000") int queries;
         @Option(names = "--page", defaultValue = "100") int page;
+        @Option(names = "--warmup", defaultValue = "200",
+                description = "Queries asked first and not timed (JIT, cold pages).") int warmup;
 
         @Override
         Report report() throws Exception {
-            return HistoryScenario.run(options.target(), room, fill, queries, page);
+            return HistoryScenario.run(options.target(), room, fill, queries, page, warmup);
         }
     }
 

@@ -58,9 +58,10 @@ class ScenariosSmokeIT {
     @Test
     void historyTimesChathistoryLatest() throws Exception {
         try (TestServer server = server()) {
-            Report report = HistoryScenario.run(target(server), "#smoke", 30, 20, 10);
+            Report report = HistoryScenario.run(target(server), "#smoke", 30, 20, 10, 5);
 
-            assertThat(report.values()).containsEntry("answered", 20).containsEntry("messages_returned", 200);
+            assertThat(report.values()).containsEntry("answered", 20).containsEntry("warmup", 5)
+                    .containsEntry("messages_returned", 250);
             assertThat(report.values()).containsKey("latest_p99_ms");
         }
     }

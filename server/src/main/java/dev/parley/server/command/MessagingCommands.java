@@ -146,9 +146,13 @@ public final class MessagingCommands implements CommandFamily {
         ChatUser recipient = found.get();
         Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
         IrcMessage message = build(ctx, stamp, command, recipient.nick(), text);
-        CaseMapping names = services.nicks().caseMapping();
-        String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
-        send(ctx, stored(ctx, stamp, command, key, recipient.nick(), text), waiting, () -> {
+        StoredMessage stored = null;
+        if (text != null && services.history().enabled()) {
+            CaseMapping names = services.nicks().caseMapping();
+            String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
+            stored = stored(ctx, stamp, command, key, recipient.nick(), text);
+        }
+        send(ctx, stored, waiting, () -> {
             if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
                 long start = System.nanoTime();
                 Fanout.sendTo(recipient, message);
