@@ -53,15 +53,12 @@ final class WireCheck {
         }
     }
 
-    /** The check every parameter of every line passes through, so a plain loop without lookups. */
+    /**
+     * The check every parameter of every line passes through: {@code String.indexOf(char)} is a
+     * vectorized intrinsic, so three scans beat one loop of {@code charAt}.
+     */
     private static boolean hasNulCrOrLf(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c <= '\r' && (c == '\0' || c == '\r' || c == '\n')) {
-                return true;
-            }
-        }
-        return false;
+        return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0;
     }
 
     private static boolean containsAny(String text, String characters) {
