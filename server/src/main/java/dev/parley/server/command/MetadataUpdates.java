@@ -75,12 +75,18 @@ final class MetadataUpdates {
             return;
         }
         for (ChatUser member : room.members().keySet()) {
-            if (member != joiner && member.caps().has(Capability.METADATA)) {
-                for (Map.Entry<String, String> entry : own.entrySet()) {
-                    if (member.subscribesTo(entry.getKey())) {
-                        member.send(renderFor(member, notification(services.serverName(), joiner.nick(), entry.getKey(), entry.getValue())));
-                    }
+            if (member == joiner || !member.caps().has(Capability.METADATA)) {
+                continue;
+            }
+            boolean sent = false;
+            for (Map.Entry<String, String> entry : own.entrySet()) {
+                if (member.subscribesTo(entry.getKey())) {
+                    member.send(renderFor(member,
+                            notification(services.serverName(), joiner.nick(), entry.getKey(), entry.getValue())));
+                    sent = true;
                 }
+            }
+            if (sent) {
                 member.flush();
             }
         }
