@@ -96,7 +96,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
             log.info("{} closed: no TLS from {} ({})", connection, connection == null ? "?" : connection.remoteIp(),
                     cause.getCause().getMessage());
         } else if (cause instanceof CorruptedWebSocketFrameException) {
+            // Netty's frame decoder has sent the close frame (1009, 1002) and closes once it is
+            // written; closing here as well could reset the connection before the client reads it.
             log.info("{} closed: bad WebSocket frame ({})", connection, cause.getMessage());
+            return;
         } else {
             log.warn("{} pipeline error", connection, cause);
             wiring.onError().run();
