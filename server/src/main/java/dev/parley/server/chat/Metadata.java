@@ -25,10 +25,6 @@ public final class Metadata {
         return Optional.ofNullable(entries.get(key));
     }
 
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** Sets {@code key}; a new key is refused once {@code maxKeys} are set. */
     public synchronized Change set(String key, String value, int maxKeys) {
         String old = entries.get(key);
