@@ -101,6 +101,13 @@ scenario_args() {
   esac
 }
 
+# WARMUP=N: fanout and dm senders first send N untimed messages each (JIT warm-up left out).
+warmup_args() {
+  case "$1" in
+    fanout*|dm|rate*) echo "--warmup $WARMUP";;
+  esac
+}
+
 for run in $(seq "${FIRST_RUN:-1}" "$runs"); do
   for scenario in "${scenarios[@]}"; do
     for server in "${servers[@]}"; do
@@ -112,7 +119,7 @@ for run in $(seq "${FIRST_RUN:-1}" "$runs"); do
       [ "$server" = parley ] && password=(--password chat@123)
       echo "== run $run $scenario $server (pid $pid)"
       # shellcheck disable=SC2046
-      bench $(scenario_args "$scenario") --port "$port" "${password[@]}" --server-pid "$pid" \
+      bench $(scenario_args "$scenario") ${WARMUP:+$(warmup_args "$scenario")} --port "$port" "${password[@]}" --server-pid "$pid" \
         --json "$out/$scenario-$server-$run.json" | grep -E "deliveries_per_s|loss|latency_p50|latency_p99|registrations_per_s|registration_p99|rss_per_client|cpu_us_per|disconnected" || true
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true

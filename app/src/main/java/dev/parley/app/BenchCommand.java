@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
         })
 final class BenchCommand {
 
+    private static final String WARMUP = "Messages per sender sent first and not measured, so a JVM server's"
+            + " JIT warm-up is left out (0: none).";
+
     /** Where the server is and how to see its process. */
     static final class TargetOptions {
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default: ${DEFAULT-VALUE}).")
@@ -81,10 +84,12 @@ final class BenchCommand {
         @Option(names = "--clients", defaultValue = "2000") int clients;
         @Option(names = "--in-flight", defaultValue = "0", description = "At most this many registering at once (0: all).")
         int inFlight;
+        @Option(names = "--rate", defaultValue = "0", description = "New connections a second (0: all at once).")
+        double rate;
 
         @Override
         Report report() throws Exception {
-            return ConnectScenario.run(options.target(), clients, inFlight == 0 ? clients : inFlight);
+            return ConnectScenario.run(options.target(), clients, inFlight == 0 ? clients : inFlight, rate);
         }
     }
 
@@ -96,11 +101,12 @@ final class BenchCommand {
         @Option(names = "--messages", defaultValue = "100", description = "Messages per sender.") int messages;
         @Option(names = "--rate", defaultValue = "0", description = "Messages/s from all senders (0: as fast as possible).")
         double rate;
+        @Option(names = "--warmup", defaultValue = "0", description = WARMUP) int warmup;
 
         @Override
         Report report() throws Exception {
             return TrafficScenario.run(options.target(),
-                    new TrafficScenario.Plan("fanout", clients, rooms, senders, messages, rate, 0));
+                    new TrafficScenario.Plan("fanout", clients, rooms, senders, messages, rate, 0, warmup));
         }
     }
 
@@ -108,12 +114,14 @@ final class BenchCommand {
     static final class Dm extends Run {
         @Option(names = "--pairs", defaultValue = "500") int pairs;
         @Option(names = "--messages", defaultValue = "200") int messages;
-        @Option(names = "--rate", defaultValue = "0") double rate;
+        @Option(names = "--rate", defaultValue = "0", description = "Messages/s from all senders (0: as fast as possible).")
+        double rate;
+        @Option(names = "--warmup", defaultValue = "0", description = WARMUP) int warmup;
 
         @Override
         Report report() throws Exception {
             return TrafficScenario.run(options.target(),
-                    new TrafficScenario.Plan("dm", pairs * 2, 0, pairs, messages, rate, 0));
+                    new TrafficScenario.Plan("dm", pairs * 2, 0, pairs, messages, rate, 0, warmup));
         }
     }
 

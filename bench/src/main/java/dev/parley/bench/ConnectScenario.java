@@ -6,14 +6,23 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code connect}: N clients register at once (burst) and stay connected; reports registrations a
- * second, registration latency, and with the server's pid its resident memory per connected client.
+ * {@code connect}: N clients register at once (burst) or at a given pace, and stay connected;
+ * reports registrations a second, registration latency (connect to 001), and with the server's pid
+ * its resident memory per connected client.
  */
 public final class ConnectScenario {
 
     private ConnectScenario() {}
 
     public static Report run(Target target, int clients, int inFlight) throws IOException {
+        return run(target, clients, inFlight, 0);
+    }
+
+    /**
+     * @param perSecond new connections a second, for registration latency at a steady pace rather
+     *     than under a burst; 0 for as fast as {@code inFlight} allows
+     */
+    public static Report run(Target target, int clients, int inFlight, double perSecond) throws IOException {
         ServerProcess server = target.process();
         long rssBefore = -1;
         if (server != null) {
@@ -32,10 +41,11 @@ public final class ConnectScenario {
                 ready.increment();
             }
         };
-        Report report = new Report().put("scenario", "connect").put("clients", clients).put("in_flight", inFlight);
+        Report report = new Report().put("scenario", "connect").put("clients", clients).put("in_flight", inFlight)
+                .put("rate", perSecond == 0 ? "max" : perSecond);
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
-            List<BenchClient> crowd = Crowd.assemble(loop, clients, inFlight, i -> new BenchClient(i, "c" + i),
-                    ready, TimeUnit.MINUTES.toNanos(5));
+            List<BenchClient> crowd = Crowd.assemble(loop, clients, inFlight, perSecond,
+                    i -> new BenchClient(i, "c" + i), ready, TimeUnit.MINUTES.toNanos(5));
             double seconds = (firstLast[1] - firstLast[0]) / 1e9;
             report.put("registrations_per_s", clients / seconds).latencies("registration", latency);
             if (server != null) {

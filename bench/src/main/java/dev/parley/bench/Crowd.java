@@ -16,12 +16,20 @@ final class Crowd {
 
     static List<BenchClient> assemble(LoadLoop loop, int count, int inFlight, IntFunction<BenchClient> make,
             Counter ready, long timeoutNanos) throws IOException {
+        return assemble(loop, count, inFlight, 0, make, ready, timeoutNanos);
+    }
+
+    /** As above, and at most {@code perSecond} new connections a second (0: no pace). */
+    static List<BenchClient> assemble(LoadLoop loop, int count, int inFlight, double perSecond,
+            IntFunction<BenchClient> make, Counter ready, long timeoutNanos) throws IOException {
         List<BenchClient> clients = new ArrayList<>(count);
         int[] next = {0};
-        long deadline = System.nanoTime() + timeoutNanos;
+        long start = System.nanoTime();
+        long deadline = start + timeoutNanos;
         boolean done = loop.runUntil(() -> ready.value() >= count, deadline, () -> {
             try {
-                while (next[0] < count && next[0] - ready.value() < inFlight) {
+                long due = perSecond <= 0 ? count : (long) ((System.nanoTime() - start) / 1e9 * perSecond) + 1;
+                while (next[0] < count && next[0] < due && next[0] - ready.value() < inFlight) {
                     BenchClient client = make.apply(next[0]);
                     clients.add(client);
                     loop.connect(client);

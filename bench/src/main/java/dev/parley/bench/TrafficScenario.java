@@ -22,9 +22,18 @@ public final class TrafficScenario {
      * @param senders clients that send (the first ones); with pairs, one per pair
      * @param rate messages a second from all senders together; 0 for as fast as the server takes them
      * @param sampleEverySeconds how often to sample the server's memory (soak); 0 for never
+     * @param warmupPerSender messages each sender sends first, in the same way, neither timed nor
+     *     counted: a JVM server compiles its hot paths in its first seconds of traffic, and a short
+     *     run would otherwise measure the compiler as much as the server
      */
     public record Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
-            int sampleEverySeconds) {}
+            int sampleEverySeconds, int warmupPerSender) {
+
+        public Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
+                int sampleEverySeconds) {
+            this(name, clients, rooms, senders, messagesPerSender, rate, sampleEverySeconds, 0);
+        }
+    }
 
     private final Target target;
     private final Plan plan;
@@ -77,27 +86,24 @@ public final class TrafficScenario {
         };
         Report report = new Report().put("scenario", plan.name()).put("clients", plan.clients())
                 .put("rooms", plan.rooms()).put("senders", plan.senders())
-                .put("messages_per_sender", plan.messagesPerSender()).put("rate", plan.rate() == 0 ? "max" : plan.rate());
+                .put("messages_per_sender", plan.messagesPerSender()).put("rate", plan.rate() == 0 ? "max" : plan.rate())
+                .put("warmup_per_sender", plan.warmupPerSender());
         ServerProcess server = target.process();
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
             List<BenchClient> clients = Crowd.assemble(loop, plan.clients(), 500, this::client, ready,
                     TimeUnit.MINUTES.toNanos(5));
             List<BenchClient> senders = senders(clients);
+            if (plan.warmupPerSender() > 0) {
+                sendAll(loop, senders, plan.warmupPerSender(), null, List.of());
+                report.put("warmup_loss", expected - received);
+                latency.reset();
+                expected = 0;
+                received = 0;
+                sent = 0;
+            }
             double cpuBefore = server == null ? Double.NaN : server.cpuSeconds();
             List<Long> rssSamples = new ArrayList<>();
-            long nextSample = System.nanoTime();
-            firstSend = System.nanoTime();
-            Sender sender = new Sender(loop, senders, plan.rate(), firstSend);
-            long deadline = firstSend + TimeUnit.HOURS.toNanos(2);
-            long[] sampleAt = {nextSample};
-            loop.runUntil(() -> sender.finished() && (received >= expected || System.nanoTime() - lastSend > DRAIN_NANOS),
-                    deadline, () -> {
-                        sender.tick(System.nanoTime());
-                        if (server != null && plan.sampleEverySeconds() > 0 && System.nanoTime() - sampleAt[0] >= 0) {
-                            rssSamples.add(server.residentKib());
-                            sampleAt[0] += TimeUnit.SECONDS.toNanos(plan.sampleEverySeconds());
-                        }
-                    });
+            sendAll(loop, senders, plan.messagesPerSender(), server, rssSamples);
             double seconds = Math.max(1e-9, (lastReceive - firstSend) / 1e9);
             report.put("messages_sent", sent).put("deliveries_expected", expected).put("deliveries", received)
                     .put("loss", expected - received).put("seconds", seconds)
@@ -113,6 +119,24 @@ public final class TrafficScenario {
             }
         }
         return report;
+    }
+
+    /** Every sender sends {@code perSender} messages; returns once all arrived or the drain time passed. */
+    private void sendAll(LoadLoop loop, List<BenchClient> senders, int perSender, ServerProcess sampled,
+            List<Long> rssSamples) throws IOException {
+        senders.forEach(client -> client.remaining = perSender);
+        firstSend = System.nanoTime();
+        Sender sender = new Sender(loop, senders, plan.rate(), firstSend);
+        long deadline = firstSend + TimeUnit.HOURS.toNanos(2);
+        long[] sampleAt = {firstSend};
+        loop.runUntil(() -> sender.finished() && (received >= expected || System.nanoTime() - lastSend > DRAIN_NANOS),
+                deadline, () -> {
+                    sender.tick(System.nanoTime());
+                    if (sampled != null && plan.sampleEverySeconds() > 0 && System.nanoTime() - sampleAt[0] >= 0) {
+                        rssSamples.add(sampled.residentKib());
+                        sampleAt[0] += TimeUnit.SECONDS.toNanos(plan.sampleEverySeconds());
+                    }
+                });
     }
 
     private BenchClient client(int i) {
@@ -132,7 +156,6 @@ public final class TrafficScenario {
         for (BenchClient client : clients) {
             boolean sends = plan.rooms() > 0 ? client.id < plan.senders() : client.id % 2 == 0 && client.id / 2 < plan.senders();
             if (sends) {
-                client.remaining = plan.messagesPerSender();
                 senders.add(client);
             }
         }

@@ -35,6 +35,17 @@ class ScenariosSmokeIT {
     }
 
     @Test
+    void connectAtARateIsPaced() throws Exception {
+        try (TestServer server = server()) {
+            Report report = ConnectScenario.run(target(server), 20, 20, 100);
+
+            // 20 connections at 100/s span at least 190 ms, so they cannot register faster than ~105/s.
+            assertThat((Double) report.values().get("registrations_per_s")).isPositive().isLessThan(110.0);
+            assertThat(report.values()).containsEntry("rate", 100.0).containsEntry("disconnected", 0L);
+        }
+    }
+
+    @Test
     void fanoutDeliversEveryMessageToEveryOtherMember() throws Exception {
         try (TestServer server = server()) {
             Report report = TrafficScenario.run(target(server),
@@ -52,6 +63,17 @@ class ScenariosSmokeIT {
             Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("dm", 20, 0, 10, 5, 500, 0));
 
             assertThat(report.values()).containsEntry("deliveries", 50L).containsEntry("loss", 0L);
+        }
+    }
+
+    @Test
+    void warmupMessagesAreSentFirstAndLeftOutOfTheFigures() throws Exception {
+        try (TestServer server = server()) {
+            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("dm", 20, 0, 10, 5, 0, 0, 7));
+
+            assertThat(report.values()).containsEntry("warmup_per_sender", 7).containsEntry("warmup_loss", 0L)
+                    .containsEntry("messages_sent", 50L).containsEntry("deliveries_expected", 50L)
+                    .containsEntry("deliveries", 50L).containsEntry("loss", 0L);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.parley.protocol;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,14 +7,14 @@ import java.util.Objects;
 /**
  * One IRC message: IRCv3 tags, an optional source (prefix), a verb and its parameters.
  *
- * <p>Tags keep their order; a tag without a value maps to the empty string. The message is
+ * <p>Tags keep their order ({@link Tags}); a tag without a value maps to the empty string. The message is
  * immutable; the {@code with*} methods return copies.
  */
 public record IrcMessage(Map<String, String> tags, String source, String command, List<String> params) {
 
     public IrcMessage {
         Objects.requireNonNull(command, "command");
-        tags = tags == null || tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        tags = tags == null ? Tags.empty() : Tags.copyOf(tags);
         params = params == null ? List.of() : List.copyOf(params);
     }
 
@@ -62,13 +60,13 @@ public record IrcMessage(Map<String, String> tags, String source, String command
 
     /** A copy with one more tag, replacing any tag of that key. */
     public IrcMessage withTag(String key, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(tags);
-        copy.put(key, value == null ? "" : value);
-        return new IrcMessage(copy, source, command, params);
+        Tags.Builder copy = Tags.builder();
+        tags.forEach(copy::put);
+        return new IrcMessage(copy.put(key, value).build(), source, command, params);
     }
 
     public IrcMessage withoutTags() {
-        return tags.isEmpty() ? this : new IrcMessage(Map.of(), source, command, params);
+        return tags.isEmpty() ? this : new IrcMessage(Tags.empty(), source, command, params);
     }
 
     /** The verb in upper case, as the dispatcher looks it up. */

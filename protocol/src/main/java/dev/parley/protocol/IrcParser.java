@@ -1,7 +1,6 @@
 package dev.parley.protocol;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +75,7 @@ public final class IrcParser {
     }
 
     private static Map<String, String> parseTags(String raw) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        Tags.Builder tags = Tags.builder();
         for (String item : raw.split(";")) {
             if (item.isEmpty()) {
                 continue;
@@ -88,7 +87,7 @@ public final class IrcParser {
                 tags.put(key, value);
             }
         }
-        return tags;
+        return tags.build();
     }
 
     private static int skipSpaces(String line, int from) {

@@ -1,7 +1,9 @@
 package dev.parley.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns an {@link IrcMessage} into one line, without CR LF.
@@ -13,6 +15,10 @@ import java.util.Map;
  */
 public final class IrcSerializer {
 
+    /** Room for a typical relayed line (tags, source, text) without growing. */
+    private static final int LINE_CAPACITY = 256;
+    private static final Predicate<String> ALL_TAGS = key -> true;
+
     private IrcSerializer() {}
 
     public static String serialize(IrcMessage message) {
@@ -20,43 +26,59 @@ public final class IrcSerializer {
         return write(message);
     }
 
+    /**
+     * The line as it goes to a connection: only the tags {@code keepTag} accepts, CR LF at the end,
+     * encoded to UTF-8. Checked like {@link #serialize}.
+     */
+    public static byte[] encodeLine(IrcMessage message, Predicate<String> keepTag) {
+        WireCheck.check(message);
+        StringBuilder out = new StringBuilder(LINE_CAPACITY);
+        appendTags(out, message.tags(), keepTag);
+        appendRest(out, message);
+        out.append('\r').append('\n');
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The serialized tag section, {@code @a=b;c} without the trailing space, or "" when none. */
     public static String serializeTags(Map<String, String> tags) {
         WireCheck.checkTags(tags);
         StringBuilder out = new StringBuilder();
-        appendTags(out, tags);
+        appendTags(out, tags, ALL_TAGS);
         return out.isEmpty() ? "" : out.substring(0, out.length() - 1);
     }
 
     /** The line without checks, for {@link IrcMessage#toString()}, which must never throw. */
     static String write(IrcMessage message) {
-        StringBuilder out = new StringBuilder(64);
-        appendTags(out, message.tags());
+        StringBuilder out = new StringBuilder(LINE_CAPACITY);
+        appendTags(out, message.tags(), ALL_TAGS);
+        appendRest(out, message);
+        return out.toString();
+    }
+
+    private static void appendRest(StringBuilder out, IrcMessage message) {
         if (message.source() != null && !message.source().isEmpty()) {
             out.append(':').append(message.source()).append(' ');
         }
         out.append(message.command());
         appendParams(out, message.params());
-        return out.toString();
     }
 
-    private static void appendTags(StringBuilder out, Map<String, String> tags) {
+    private static void appendTags(StringBuilder out, Map<String, String> tags, Predicate<String> keepTag) {
         if (tags.isEmpty()) {
             return;
         }
-        out.append('@');
-        boolean first = true;
-        for (Map.Entry<String, String> tag : tags.entrySet()) {
-            if (!first) {
-                out.append(';');
+        int start = out.length();
+        tags.forEach((key, value) -> {
+            if (keepTag.test(key)) {
+                out.append(out.length() == start ? '@' : ';').append(key);
+                if (value != null && !value.isEmpty()) {
+                    out.append('=').append(TagValues.escape(value));
+                }
             }
-            first = false;
-            out.append(tag.getKey());
-            if (tag.getValue() != null && !tag.getValue().isEmpty()) {
-                out.append('=').append(TagValues.escape(tag.getValue()));
-            }
+        });
+        if (out.length() > start) {
+            out.append(' ');
         }
-        out.append(' ');
     }
 
     private static void appendParams(StringBuilder out, List<String> params) {

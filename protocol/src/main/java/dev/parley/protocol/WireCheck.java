@@ -25,7 +25,7 @@ final class WireCheck {
 
     static void checkTags(Map<String, String> tags) {
         tags.forEach((key, value) -> {
-            if (key.isEmpty() || containsAny(key, "=; \0\r\n")) {
+            if (key.isEmpty() || hasBadTagKeyChar(key)) {
                 throw new IllegalArgumentException("tag key " + quoted(key) + " cannot be written");
             }
             if (value != null && value.indexOf('\0') >= 0) {
@@ -48,7 +48,7 @@ final class WireCheck {
     }
 
     private static void requireWord(String part, String what, IrcMessage message) {
-        if (containsAny(part, " \0\r\n")) {
+        if (part.indexOf(' ') >= 0 || hasNulCrOrLf(part)) {
             throw problem("the " + what + " holds a space, NUL, CR or LF", message);
         }
     }
@@ -61,9 +61,11 @@ final class WireCheck {
         return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0;
     }
 
-    private static boolean containsAny(String text, String characters) {
-        for (int i = 0; i < text.length(); i++) {
-            if (characters.indexOf(text.charAt(i)) >= 0) {
+    /** A tag key may not hold {@code =}, {@code ;}, a space, NUL, CR or LF: one pass, as keys are short. */
+    private static boolean hasBadTagKeyChar(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c <= '=' && (c == '=' || c == ';' || c == ' ' || c == '\0' || c == '\r' || c == '\n')) {
                 return true;
             }
         }

@@ -9,8 +9,11 @@ public interface ChatMetrics {
     /** A PRIVMSG, NOTICE or TAGMSG was accepted from a user. */
     void messageIn();
 
-    /** A message was delivered to {@code recipients} users, taking {@code nanos} to hand out. */
+    /** A room message was delivered to {@code recipients} users, taking {@code nanos} to hand out. */
     void delivered(int recipients, long nanos);
+
+    /** A private message was delivered to its one recipient (counted, not timed: it is one write). */
+    void deliveredDirect();
 
     /** Reports nothing. */
     ChatMetrics NONE = new ChatMetrics() {
@@ -19,5 +22,8 @@ public interface ChatMetrics {
 
         @Override
         public void delivered(int recipients, long nanos) {}
+
+        @Override
+        public void deliveredDirect() {}
     };
 }

@@ -14,7 +14,7 @@ public final class Fanout {
     private Fanout() {}
 
     public static void send(IrcMessage message, Collection<? extends ChatUser> recipients) {
-        OutboundLine[] byVariant = new OutboundLine[32];
+        OutboundLine[] byVariant = new OutboundLine[TagPolicy.VARIANTS];
         List<ChatUser> sent = new ArrayList<>(recipients.size());
         for (ChatUser user : recipients) {
             int variant = TagPolicy.variant(user.caps());

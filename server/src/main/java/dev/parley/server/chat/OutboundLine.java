@@ -8,21 +8,25 @@ import java.nio.charset.StandardCharsets;
  */
 public final class OutboundLine {
 
-    private final String text;
     private final byte[] bytes;
 
-    public OutboundLine(String text) {
-        this.text = text;
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        this.bytes = new byte[body.length + 2];
-        System.arraycopy(body, 0, bytes, 0, body.length);
-        bytes[body.length] = '\r';
-        bytes[body.length + 1] = '\n';
+    /** A line from its encoded bytes, which end in CR LF; the array is taken, not copied. */
+    public OutboundLine(byte[] lineWithCrLf) {
+        if (lineWithCrLf.length < 2 || lineWithCrLf[lineWithCrLf.length - 2] != '\r'
+                || lineWithCrLf[lineWithCrLf.length - 1] != '\n') {
+            throw new IllegalArgumentException("an outbound line ends in CR LF");
+        }
+        this.bytes = lineWithCrLf;
     }
 
-    /** The line without CR LF. */
+    /** A line from its text, without CR LF. */
+    public static OutboundLine of(String text) {
+        return new OutboundLine((text + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The line without CR LF, decoded again (for logs and tests; the hot path uses the bytes). */
     public String text() {
-        return text;
+        return new String(bytes, 0, bytes.length - 2, StandardCharsets.UTF_8);
     }
 
     /** The encoded line with CR LF. Shared: never modify. */
@@ -32,6 +36,6 @@ public final class OutboundLine {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

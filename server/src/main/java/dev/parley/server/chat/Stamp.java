@@ -1,7 +1,7 @@
 package dev.parley.server.chat;
 
+import dev.parley.protocol.Tags;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Map;
 public record Stamp(Instant time, String msgid) {
 
     public Map<String, String> tags(String account, boolean bot, Map<String, String> requestTags) {
-        Map<String, String> tags = new LinkedHashMap<>();
+        Tags.Builder tags = Tags.builder();
         if (bot) {
             tags.put("bot", "");
         }
@@ -20,18 +20,25 @@ public record Stamp(Instant time, String msgid) {
         if (account != null) {
             tags.put("account", account);
         }
-        tags.putAll(clientOnly(requestTags));
-        return tags;
+        addClientOnly(tags, requestTags);
+        return tags.build();
     }
 
     /** The client-only tags among what a client sent. */
     public static Map<String, String> clientOnly(Map<String, String> requestTags) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (Map.Entry<String, String> tag : requestTags.entrySet()) {
-            if (tag.getKey().startsWith("+")) {
-                kept.put(tag.getKey(), tag.getValue());
-            }
+        if (requestTags.isEmpty()) {
+            return Tags.empty();
         }
-        return kept;
+        Tags.Builder kept = Tags.builder();
+        addClientOnly(kept, requestTags);
+        return kept.build();
+    }
+
+    private static void addClientOnly(Tags.Builder into, Map<String, String> requestTags) {
+        requestTags.forEach((key, value) -> {
+            if (key.startsWith("+")) {
+                into.put(key, value);
+            }
+        });
     }
 }

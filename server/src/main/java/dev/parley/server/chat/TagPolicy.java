@@ -4,8 +4,8 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.cap.CapabilitySet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.parley.protocol.Tags;
+import java.util.function.Predicate;
 
 /**
  * Which message tags a client may see, by the capabilities it enabled. A client gets a tag only
@@ -19,6 +19,10 @@ public final class TagPolicy {
     static final int ACCOUNT_TAG = 4;
     static final int BATCH = 8;
     static final int LABELED = 16;
+    /** How many variants there are: every combination of the bits above. */
+    public static final int VARIANTS = 32;
+    /** Per variant, whether a tag key may be seen. */
+    private static final Predicate<String>[] KEEP = keepers();
 
     private TagPolicy() {}
 
@@ -33,9 +37,9 @@ public final class TagPolicy {
         return mask;
     }
 
-    /** The line a client of this variant receives. */
+    /** The line a client of this variant receives: the message serialized with only its tags. */
     public static OutboundLine render(IrcMessage message, int variant) {
-        return new OutboundLine(IrcSerializer.serialize(filter(message, variant)));
+        return new OutboundLine(IrcSerializer.encodeLine(message, KEEP[variant]));
     }
 
     /** The message with only the tags this variant may see. */
@@ -43,13 +47,24 @@ public final class TagPolicy {
         if (message.tags().isEmpty()) {
             return message;
         }
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (Map.Entry<String, String> tag : message.tags().entrySet()) {
-            if ((variant & requiredFor(tag.getKey())) != 0) {
-                kept.put(tag.getKey(), tag.getValue());
+        Tags.Builder kept = Tags.builder();
+        message.tags().forEach((key, value) -> {
+            if (KEEP[variant].test(key)) {
+                kept.put(key, value);
             }
+        });
+        Tags tags = kept.build();
+        return tags.size() == message.tags().size() ? message : message.withTags(tags);
+    }
+
+    private static Predicate<String>[] keepers() {
+        @SuppressWarnings("unchecked")
+        Predicate<String>[] keep = new Predicate[VARIANTS];
+        for (int variant = 0; variant < VARIANTS; variant++) {
+            int mask = variant;
+            keep[variant] = tag -> (mask & requiredFor(tag)) != 0;
         }
-        return kept.size() == message.tags().size() ? message : message.withTags(kept);
+        return keep;
     }
 
     private static int requiredFor(String tag) {

@@ -66,6 +66,9 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private static List<String> targets(String param) {
+        if (param.indexOf(',') < 0) {
+            return param.isEmpty() ? List.of() : List.of(param);
+        }
         List<String> targets = new ArrayList<>();
         for (String target : param.split(",")) {
             if (!target.isEmpty() && targets.size() < MAX_TARGETS) {
@@ -154,9 +157,8 @@ public final class MessagingCommands implements CommandFamily {
         }
         send(ctx, stored, waiting, () -> {
             if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
-                long start = System.nanoTime();
                 Fanout.sendTo(recipient, message);
-                services.metrics().delivered(1, System.nanoTime() - start);
+                services.metrics().deliveredDirect();
             }
             if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
                 ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());

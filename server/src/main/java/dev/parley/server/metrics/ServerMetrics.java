@@ -37,7 +37,7 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
                 .register(registry);
         messagesOut = Counter.builder("parley.messages.out").description("messages delivered, one per recipient")
                 .register(registry);
-        fanout = Timer.builder("parley.fanout").description("time to hand one message to all its recipients")
+        fanout = Timer.builder("parley.fanout").description("time to hand one room message to all its recipients")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofMillis(100))
@@ -80,6 +80,11 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
     public void delivered(int recipients, long nanos) {
         messagesOut.increment(recipients);
         fanout.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void deliveredDirect() {
+        messagesOut.increment();
     }
 
     public void historyBatchWritten(long nanos) {

@@ -10,7 +10,6 @@ import dev.parley.server.session.Sessions;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
@@ -95,11 +94,6 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
             log.info("{} closed: no TLS from {} ({})", connection, connection == null ? "?" : connection.remoteIp(),
                     cause.getCause().getMessage());
-        } else if (cause instanceof CorruptedWebSocketFrameException) {
-            // Netty's frame decoder has sent the close frame (1009, 1002) and closes once it is
-            // written; closing here as well could reset the connection before the client reads it.
-            log.info("{} closed: bad WebSocket frame ({})", connection, cause.getMessage());
-            return;
         } else {
             log.warn("{} pipeline error", connection, cause);
             wiring.onError().run();

@@ -53,13 +53,14 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .subprotocols(WebSocketUpgrade.TEXT + "," + WebSocketUpgrade.BINARY)
                 .checkStartsWith(false)
                 .handleCloseFrames(true)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME).build())
+                .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME)
+                        .closeOnProtocolViolation(false).build()) // FrameViolationHandler closes, after a linger
                 .build();
         channel.pipeline()
                 .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
-                .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
+                .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
                 .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));
     }

@@ -18,6 +18,8 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     /** The names of the plain-HTTP stages that end with the upgrade. */
     static final String IDLE = "http-idle";
     static final String GATE = "http-gate";
+    /** Netty's WebSocket protocol handler; the frame decoder is put just before it at the handshake. */
+    static final String PROTOCOL = "websocket";
 
     private final ConnectionHandler.TransportWiring wiring;
     private final TransportConnections counted;
@@ -38,6 +40,7 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         pipeline.remove(HttpRoutes.class);
         pipeline.remove(IDLE);
         pipeline.remove(GATE);
+        pipeline.addBefore(PROTOCOL, "ws-violations", new FrameViolationHandler()); // right after the frame decoder
         pipeline.addLast("ws-lines", new WebSocketLines(binary));
         pipeline.addLast("session", new ConnectionHandler(wiring));
         pipeline.remove(this);
