@@ -3,6 +3,7 @@ package dev.parley.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,25 @@ class IrcSerializerTest {
 
         assertThat(IrcSerializer.serializeTags(tags)).isEqualTo("@a=b\\sc;+k");
         assertThat(IrcSerializer.serializeTags(Map.of())).isEmpty();
+    }
+
+    @Test
+    void encodeLineKeepsOnlyTheTagsAskedForAndEndsInCrLf() {
+        IrcMessage message = new IrcMessage(Tags.builder().put("time", "t").put("msgid", "m").put("+x", "a b").build(),
+                "n!u@h", "PRIVMSG", List.of("#a", "héllo wörld"));
+
+        assertThat(new String(IrcSerializer.encodeLine(message, key -> !key.equals("msgid")), StandardCharsets.UTF_8))
+                .isEqualTo("@time=t;+x=a\\sb :n!u@h PRIVMSG #a :héllo wörld\r\n");
+        assertThat(new String(IrcSerializer.encodeLine(message, key -> false), StandardCharsets.UTF_8))
+                .isEqualTo(":n!u@h PRIVMSG #a :héllo wörld\r\n");
+        assertThat(new String(IrcSerializer.encodeLine(message, key -> key.equals("+x")), StandardCharsets.UTF_8))
+                .isEqualTo("@+x=a\\sb :n!u@h PRIVMSG #a :héllo wörld\r\n");
+    }
+
+    @Test
+    void encodeLineChecksEvenTheTagsItLeavesOut() {
+        IrcMessage message = IrcMessage.of("PING", "x").withTag("bad key", "v");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> IrcSerializer.encodeLine(message, key -> false));
     }
 }
