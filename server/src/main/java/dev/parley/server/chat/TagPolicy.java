@@ -4,7 +4,6 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.cap.CapabilitySet;
-import dev.parley.protocol.Tags;
 import java.util.function.Predicate;
 
 /**
@@ -40,21 +39,6 @@ public final class TagPolicy {
     /** The line a client of this variant receives: the message serialized with only its tags. */
     public static OutboundLine render(IrcMessage message, int variant) {
         return new OutboundLine(IrcSerializer.encodeLine(message, KEEP[variant]));
-    }
-
-    /** The message with only the tags this variant may see. */
-    public static IrcMessage filter(IrcMessage message, int variant) {
-        if (message.tags().isEmpty()) {
-            return message;
-        }
-        Tags.Builder kept = Tags.builder();
-        message.tags().forEach((key, value) -> {
-            if (KEEP[variant].test(key)) {
-                kept.put(key, value);
-            }
-        });
-        Tags tags = kept.build();
-        return tags.size() == message.tags().size() ? message : message.withTags(tags);
     }
 
     private static Predicate<String>[] keepers() {

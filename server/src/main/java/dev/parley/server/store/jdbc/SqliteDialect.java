@@ -21,6 +21,9 @@ final class SqliteDialect implements SqlDialect {
     private static final DateTimeFormatter SEED_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+    /** Replaced whole, so the writer and a reader racing on it are safe. */
+    private volatile SeedSecond lastSecond = new SeedSecond(Long.MIN_VALUE, "");
+
     @Override
     public String urlPrefix() {
         return "jdbc:sqlite:";
@@ -50,8 +53,19 @@ final class SqliteDialect implements SqlDialect {
         return InsertStatements.insertOrUpdate(table, columns, keyColumn);
     }
 
+    /**
+     * The seed's column holds whole seconds, and a busy server stores many messages a second: the
+     * last second's text is kept, as {@code DateTimeFormatter} took a sixth of the writer's time.
+     */
     @Override
     public Object seedTimestamp(Instant time) {
-        return SEED_TIMESTAMP.format(time);
+        SeedSecond cached = lastSecond;
+        if (cached.epochSecond() != time.getEpochSecond()) {
+            cached = new SeedSecond(time.getEpochSecond(), SEED_TIMESTAMP.format(time));
+            lastSecond = cached;
+        }
+        return cached.text();
     }
+
+    private record SeedSecond(long epochSecond, String text) {}
 }

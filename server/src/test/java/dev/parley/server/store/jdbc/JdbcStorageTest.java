@@ -42,7 +42,17 @@ class JdbcStorageTest {
         JdbcStorage.open(SqliteStorage.in(tempDir)).close();
 
         assertThat(query(tempDir, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1", "2", "3", "4");
+                .containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void theIndexesOfPrivateConversationsLeaveRoomMessagesOut() throws Exception {
+        JdbcStorage.open(SqliteStorage.in(tempDir)).close();
+
+        assertThat(query(tempDir, "SELECT sql FROM sqlite_master WHERE name LIKE 'messages_by_dm_%' ORDER BY name"))
+                .containsExactly(
+                        "CREATE INDEX messages_by_dm_high ON messages (dm_high, time_ms) WHERE dm_high IS NOT NULL",
+                        "CREATE INDEX messages_by_dm_low ON messages (dm_low, time_ms) WHERE dm_low IS NOT NULL");
     }
 
     @Test
