@@ -4,7 +4,7 @@
 # temporary config with flood limits off or raised, on a loopback port; Parley runs with history
 # off (the issue's method) unless HISTORY=1.
 #
-#   tools/bench-compare.sh [RUNS] [SCENARIO ...]       scenarios: fanout fanout1 fanoutlong dm connect idle
+#   tools/bench-compare.sh [RUNS] [SCENARIO ...]       scenarios: fanout fanout1 fanoutlong dm connect idle steady
 #
 # Needs Debian's inspircd and ngircd packages (for measurement only; not part of the build).
 set -euo pipefail
@@ -97,14 +97,16 @@ scenario_args() {
     dm)      echo "dm --pairs 500 --messages 1000";;
     connect) echo "connect --clients 2000";;
     idle)    echo "connect --clients 10000 --in-flight 500";;
+    steady)  echo "connect --clients 10000 --rate 1000";;
     rate*)   echo "fanout --clients 1000 --rooms 10 --senders 100 --messages 1000 --rate ${1#rate}";;
   esac
 }
 
-# WARMUP=N: fanout and dm senders first send N untimed messages each (JIT warm-up left out).
-warmup_args() {
+# For the fanout and dm scenarios: WARMUP=N, each sender first sends N untimed messages (JIT
+# warm-up left out); WINDOW=W, at max rate a sender waits while W of its messages are undelivered.
+traffic_args() {
   case "$1" in
-    fanout*|dm|rate*) echo "--warmup $WARMUP";;
+    fanout*|dm|rate*) echo "${WARMUP:+--warmup $WARMUP} ${WINDOW:+--window $WINDOW}";;
   esac
 }
 
@@ -119,7 +121,7 @@ for run in $(seq "${FIRST_RUN:-1}" "$runs"); do
       [ "$server" = parley ] && password=(--password chat@123)
       echo "== run $run $scenario $server (pid $pid)"
       # shellcheck disable=SC2046
-      bench $(scenario_args "$scenario") ${WARMUP:+$(warmup_args "$scenario")} --port "$port" "${password[@]}" --server-pid "$pid" \
+      bench $(scenario_args "$scenario") $(traffic_args "$scenario") --port "$port" "${password[@]}" --server-pid "$pid" \
         --json "$out/$scenario-$server-$run.json" | grep -E "deliveries_per_s|loss|latency_p50|latency_p99|registrations_per_s|registration_p99|rss_per_client|cpu_us_per|disconnected" || true
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true

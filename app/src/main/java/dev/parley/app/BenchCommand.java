@@ -32,6 +32,8 @@ final class BenchCommand {
 
     private static final String WARMUP = "Messages per sender sent first and not measured, so a JVM server's"
             + " JIT warm-up is left out (0: none).";
+    private static final String WINDOW = "At max rate, a sender waits while this many of its messages are not yet"
+            + " delivered to every recipient (0: it sends whenever its socket drains).";
 
     /** Where the server is and how to see its process. */
     static final class TargetOptions {
@@ -102,11 +104,12 @@ final class BenchCommand {
         @Option(names = "--rate", defaultValue = "0", description = "Messages/s from all senders (0: as fast as possible).")
         double rate;
         @Option(names = "--warmup", defaultValue = "0", description = WARMUP) int warmup;
+        @Option(names = "--window", defaultValue = "0", description = WINDOW) int window;
 
         @Override
         Report report() throws Exception {
             return TrafficScenario.run(options.target(),
-                    new TrafficScenario.Plan("fanout", clients, rooms, senders, messages, rate, 0, warmup));
+                    new TrafficScenario.Plan("fanout", clients, rooms, senders, messages, rate, 0, warmup, window));
         }
     }
 
@@ -117,11 +120,12 @@ final class BenchCommand {
         @Option(names = "--rate", defaultValue = "0", description = "Messages/s from all senders (0: as fast as possible).")
         double rate;
         @Option(names = "--warmup", defaultValue = "0", description = WARMUP) int warmup;
+        @Option(names = "--window", defaultValue = "0", description = WINDOW) int window;
 
         @Override
         Report report() throws Exception {
             return TrafficScenario.run(options.target(),
-                    new TrafficScenario.Plan("dm", pairs * 2, 0, pairs, messages, rate, 0, warmup));
+                    new TrafficScenario.Plan("dm", pairs * 2, 0, pairs, messages, rate, 0, warmup, window));
         }
     }
 

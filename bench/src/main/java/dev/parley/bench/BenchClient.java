@@ -22,6 +22,8 @@ final class BenchClient {
     boolean closed;
     /** Messages this client still has to send (senders only). */
     int remaining;
+    /** Deliveries of this sender's messages still expected (with an in-flight window). */
+    long undelivered;
     /** For private-message scenarios: whom this client writes to. */
     String peer;
 

@@ -2,7 +2,9 @@ package dev.parley.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -25,13 +27,16 @@ public final class TrafficScenario {
      * @param warmupPerSender messages each sender sends first, in the same way, neither timed nor
      *     counted: a JVM server compiles its hot paths in its first seconds of traffic, and a short
      *     run would otherwise measure the compiler as much as the server
+     * @param window at max rate, how many of a sender's messages may be on their way (not yet
+     *     delivered to every recipient) before it waits; 0 for none (it sends whenever its socket
+     *     drains, and queues grow wherever the slowest side is, often the generator's own reading)
      */
     public record Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
-            int sampleEverySeconds, int warmupPerSender) {
+            int sampleEverySeconds, int warmupPerSender, int window) {
 
         public Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
                 int sampleEverySeconds) {
-            this(name, clients, rooms, senders, messagesPerSender, rate, sampleEverySeconds, 0);
+            this(name, clients, rooms, senders, messagesPerSender, rate, sampleEverySeconds, 0, 0);
         }
     }
 
@@ -39,6 +44,7 @@ public final class TrafficScenario {
     private final Plan plan;
     private final Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final int[] roomSize;
+    private final Map<Integer, BenchClient> byId = new HashMap<>();
     private long expected;
     private long received;
     private long sent;
@@ -77,7 +83,10 @@ public final class TrafficScenario {
                 int mark = line.indexOf(MARK);
                 if (mark > 0 && line.contains(" PRIVMSG ")) {
                     int end = line.indexOf(' ', mark + MARK.length());
-                    long sentAt = Long.parseLong(line.substring(mark + MARK.length(), end < 0 ? line.length() : end));
+                    long sentAt = Long.parseLong(line.substring(mark + MARK.length(), end));
+                    int idEnd = line.indexOf(' ', end + 1);
+                    BenchClient sender = byId.get(Integer.parseInt(line.substring(end + 1, idEnd)));
+                    sender.undelivered--;
                     latency.recordValue(Math.max(0, (now - sentAt) / 1000));
                     received++;
                     lastReceive = now;
@@ -87,11 +96,12 @@ public final class TrafficScenario {
         Report report = new Report().put("scenario", plan.name()).put("clients", plan.clients())
                 .put("rooms", plan.rooms()).put("senders", plan.senders())
                 .put("messages_per_sender", plan.messagesPerSender()).put("rate", plan.rate() == 0 ? "max" : plan.rate())
-                .put("warmup_per_sender", plan.warmupPerSender());
+                .put("warmup_per_sender", plan.warmupPerSender()).put("window", plan.window());
         ServerProcess server = target.process();
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
             List<BenchClient> clients = Crowd.assemble(loop, plan.clients(), 500, this::client, ready,
                     TimeUnit.MINUTES.toNanos(5));
+            clients.forEach(client -> byId.put(client.id, client));
             List<BenchClient> senders = senders(clients);
             if (plan.warmupPerSender() > 0) {
                 sendAll(loop, senders, plan.warmupPerSender(), null, List.of());
@@ -124,7 +134,10 @@ public final class TrafficScenario {
     /** Every sender sends {@code perSender} messages; returns once all arrived or the drain time passed. */
     private void sendAll(LoadLoop loop, List<BenchClient> senders, int perSender, ServerProcess sampled,
             List<Long> rssSamples) throws IOException {
-        senders.forEach(client -> client.remaining = perSender);
+        senders.forEach(client -> {
+            client.remaining = perSender;
+            client.undelivered = 0;
+        });
         firstSend = System.nanoTime();
         Sender sender = new Sender(loop, senders, plan.rate(), firstSend);
         long deadline = firstSend + TimeUnit.HOURS.toNanos(2);
@@ -197,10 +210,19 @@ public final class TrafficScenario {
                 return;
             }
             for (BenchClient client : senders) {
-                for (int burst = 0; burst < 4 && client.remaining > 0 && client.idle() && !client.closed; burst++) {
+                for (int burst = 0; burst < 4 && client.remaining > 0 && client.idle() && !client.closed
+                        && withinWindow(client); burst++) {
                     send(client, now);
                 }
             }
+        }
+
+        private boolean withinWindow(BenchClient client) {
+            return plan.window() == 0 || client.undelivered < (long) plan.window() * recipientsOf(client);
+        }
+
+        private int recipientsOf(BenchClient client) {
+            return client.room != null ? roomSize[client.id % plan.rooms()] - 1 : 1;
         }
 
         private void send(BenchClient client, long now) {
@@ -208,7 +230,8 @@ public final class TrafficScenario {
             sent++;
             lastSend = now;
             String target = client.room != null ? client.room : client.peer;
-            expected += client.room != null ? roomSize[client.id % plan.rooms()] - 1 : 1;
+            expected += recipientsOf(client);
+            client.undelivered += recipientsOf(client);
             loop.send(client, "PRIVMSG " + target + " :" + MARK + System.nanoTime() + " " + client.id + " " + sent);
         }
     }

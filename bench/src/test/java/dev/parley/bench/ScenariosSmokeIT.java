@@ -67,9 +67,20 @@ class ScenariosSmokeIT {
     }
 
     @Test
+    void aWindowHoldsEachSenderToItsUndeliveredMessages() throws Exception {
+        try (TestServer server = server()) {
+            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("fanout", 30, 3, 6, 20, 0, 0, 0, 1));
+
+            assertThat(report.values()).containsEntry("window", 1).containsEntry("messages_sent", 120L)
+                    .containsEntry("deliveries_expected", 1080L).containsEntry("deliveries", 1080L)
+                    .containsEntry("loss", 0L);
+        }
+    }
+
+    @Test
     void warmupMessagesAreSentFirstAndLeftOutOfTheFigures() throws Exception {
         try (TestServer server = server()) {
-            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("dm", 20, 0, 10, 5, 0, 0, 7));
+            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("dm", 20, 0, 10, 5, 0, 0, 7, 0));
 
             assertThat(report.values()).containsEntry("warmup_per_sender", 7).containsEntry("warmup_loss", 0L)
                     .containsEntry("messages_sent", 50L).containsEntry("deliveries_expected", 50L)
