@@ -13,7 +13,8 @@ final class BenchClient {
     String room;
     SocketChannel channel;
     SelectionKey key;
-    final ByteBuffer in = ByteBuffer.allocate(32 * 1024);
+    /** The start of a line not complete yet, or null: the read buffer itself is the loop's, shared. */
+    byte[] partial;
     final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     long connectStartNanos;
     long registeredNanos;
