@@ -97,7 +97,7 @@ scenario_args() {
     dm)      echo "dm --pairs 500 --messages 1000";;
     connect) echo "connect --clients 2000";;
     idle)    echo "connect --clients 10000 --in-flight 500";;
-    steady)  echo "connect --clients 10000 --rate 1000";;
+    steady)  echo "connect --clients 10000 --rate 1000 ${WARMUP:+--warmup 2000}";;
     rate*)   echo "fanout --clients 1000 --rooms 10 --senders 100 --messages 1000 --rate ${1#rate}";;
   esac
 }

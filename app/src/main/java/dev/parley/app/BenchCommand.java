@@ -88,10 +88,13 @@ final class BenchCommand {
         int inFlight;
         @Option(names = "--rate", defaultValue = "0", description = "New connections a second (0: all at once).")
         double rate;
+        @Option(names = "--warmup", defaultValue = "0",
+                description = "Clients that register first, the same way, and leave before the measured ones (0: none).")
+        int warmup;
 
         @Override
         Report report() throws Exception {
-            return ConnectScenario.run(options.target(), clients, inFlight == 0 ? clients : inFlight, rate);
+            return ConnectScenario.run(options.target(), clients, inFlight == 0 ? clients : inFlight, rate, warmup);
         }
     }
 

@@ -15,14 +15,30 @@ public final class ConnectScenario {
     private ConnectScenario() {}
 
     public static Report run(Target target, int clients, int inFlight) throws IOException {
-        return run(target, clients, inFlight, 0);
+        return run(target, clients, inFlight, 0, 0);
     }
 
     /**
      * @param perSecond new connections a second, for registration latency at a steady pace rather
      *     than under a burst; 0 for as fast as {@code inFlight} allows
+     * @param warmup clients that register the same way first and disconnect, unmeasured, so a JVM
+     *     server's registration path is compiled before the clock starts
      */
-    public static Report run(Target target, int clients, int inFlight, double perSecond) throws IOException {
+    public static Report run(Target target, int clients, int inFlight, double perSecond, int warmup)
+            throws IOException {
+        if (warmup > 0) {
+            Crowd.Counter warmed = new Crowd.Counter();
+            LoadLoop.Listener counting = new LoadLoop.Listener() {
+                @Override
+                public void registered(BenchClient client, long now) {
+                    warmed.increment();
+                }
+            };
+            try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, counting)) {
+                Crowd.assemble(loop, warmup, inFlight, perSecond, i -> new BenchClient(i, "w" + i), warmed,
+                        TimeUnit.MINUTES.toNanos(5));
+            }
+        }
         ServerProcess server = target.process();
         long rssBefore = -1;
         if (server != null) {
@@ -42,7 +58,7 @@ public final class ConnectScenario {
             }
         };
         Report report = new Report().put("scenario", "connect").put("clients", clients).put("in_flight", inFlight)
-                .put("rate", perSecond == 0 ? "max" : perSecond);
+                .put("rate", perSecond == 0 ? "max" : perSecond).put("warmup", warmup);
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
             List<BenchClient> crowd = Crowd.assemble(loop, clients, inFlight, perSecond,
                     i -> new BenchClient(i, "c" + i), ready, TimeUnit.MINUTES.toNanos(5));

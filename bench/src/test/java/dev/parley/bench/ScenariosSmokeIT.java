@@ -37,11 +37,12 @@ class ScenariosSmokeIT {
     @Test
     void connectAtARateIsPaced() throws Exception {
         try (TestServer server = server()) {
-            Report report = ConnectScenario.run(target(server), 20, 20, 100);
+            Report report = ConnectScenario.run(target(server), 20, 20, 100, 10);
 
             // 20 connections at 100/s span at least 190 ms, so they cannot register faster than ~105/s.
             assertThat((Double) report.values().get("registrations_per_s")).isPositive().isLessThan(110.0);
-            assertThat(report.values()).containsEntry("rate", 100.0).containsEntry("disconnected", 0L);
+            assertThat(report.values()).containsEntry("rate", 100.0).containsEntry("warmup", 10)
+                    .containsEntry("disconnected", 0L);
         }
     }
 
