@@ -16,6 +16,7 @@ FIELDS = {
     "dm": ("deliveries_per_s", "latency_p50_ms", "latency_p99_ms", "server_cpu_us_per_delivery", "loss"),
     "connect": ("registrations_per_s", "registration_p99_ms", "server_rss_per_client_kib"),
     "idle": ("registrations_per_s", "registration_p99_ms", "server_rss_per_client_kib"),
+    "steady": ("registrations_per_s", "registration_p50_ms", "registration_p99_ms", "server_rss_per_client_kib"),
 }
 
 runs = defaultdict(list)
@@ -36,3 +37,5 @@ for scenario, fields in FIELDS.items():
             values = [r[field] for r in reports if r.get(field) is not None]
             cells.append(f"{statistics.median(values):,.2f}" if values else "-")
         print(f"| {server} | {len(reports)} | " + " | ".join(cells) + " |")
+        print("|  | each run | " + " | ".join(
+            " / ".join(f"{r[field]:,.2f}" for r in reports if r.get(field) is not None) for field in fields) + " |")
