@@ -81,7 +81,7 @@ class RealClientsIT {
     }
 
     private Path fifoOf(ExternalClient weechat) throws IOException {
-        org.awaitility.Awaitility.await("weechat's FIFO").atMost(ExternalClient.WAIT).until(() -> findFifo().isPresent());
+        org.awaitility.Awaitility.await("weechat's FIFO (its fifo plugin is in Debian's weechat-plugins)").atMost(ExternalClient.WAIT).until(() -> findFifo().isPresent());
         return findFifo().orElseThrow();
     }
 
