@@ -18,6 +18,13 @@ public final class IrcSerializer {
     /** Room for a typical relayed line (tags, source, text) without growing. */
     private static final int LINE_CAPACITY = 256;
     private static final Predicate<String> ALL_TAGS = key -> true;
+    /**
+     * Each thread's builder for {@link #encodeLine}, reused: it is called for every line to every
+     * capability variant, and a fresh 256-byte builder was its largest allocation.
+     */
+    private static final ThreadLocal<StringBuilder> LINE_BUILDER =
+            ThreadLocal.withInitial(() -> new StringBuilder(LINE_CAPACITY));
+    private static final int MAX_KEPT_CAPACITY = 4 * LINE_CAPACITY;
 
     private IrcSerializer() {}
 
@@ -32,11 +39,16 @@ public final class IrcSerializer {
      */
     public static byte[] encodeLine(IrcMessage message, Predicate<String> keepTag) {
         WireCheck.check(message);
-        StringBuilder out = new StringBuilder(LINE_CAPACITY);
+        StringBuilder out = LINE_BUILDER.get();
+        out.setLength(0);
         appendTags(out, message.tags(), keepTag);
         appendRest(out, message);
         out.append('\r').append('\n');
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] line = out.toString().getBytes(StandardCharsets.UTF_8);
+        if (out.capacity() > MAX_KEPT_CAPACITY) {
+            LINE_BUILDER.remove(); // one huge line does not pin its buffer to the thread
+        }
+        return line;
     }
 
     /** The serialized tag section, {@code @a=b;c} without the trailing space, or "" when none. */
