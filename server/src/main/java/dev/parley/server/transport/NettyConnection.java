@@ -46,6 +46,7 @@ final class NettyConnection implements Connection {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushNow;
+    private final Runnable drainTask = this::drain;
     /** Lines written this turn and not yet handed to the channel; touched on the event loop only. */
     private ByteBuf pending;
     private boolean flushScheduled;
@@ -118,7 +119,7 @@ final class NettyConnection implements Connection {
 
     private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+            channel.eventLoop().execute(drainTask);
         }
     }
 
