@@ -83,10 +83,12 @@ public final class TrafficScenario {
                 int mark = line.indexOf(MARK);
                 if (mark > 0 && line.contains(" PRIVMSG ")) {
                     int end = line.indexOf(' ', mark + MARK.length());
-                    long sentAt = Long.parseLong(line.substring(mark + MARK.length(), end));
-                    int idEnd = line.indexOf(' ', end + 1);
-                    BenchClient sender = byId.get(Integer.parseInt(line.substring(end + 1, idEnd)));
-                    sender.undelivered--;
+                    long sentAt = Long.parseLong(line.substring(mark + MARK.length(), end < 0 ? line.length() : end));
+                    int idEnd = end < 0 ? -1 : line.indexOf(' ', end + 1);
+                    BenchClient sender = idEnd < 0 ? null : byId.get(Integer.parseInt(line.substring(end + 1, idEnd)));
+                    if (sender != null) {
+                        sender.undelivered--;
+                    }
                     latency.recordValue(Math.max(0, (now - sentAt) / 1000));
                     received++;
                     lastReceive = now;
