@@ -2,9 +2,7 @@ package dev.parley.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -44,7 +42,8 @@ public final class TrafficScenario {
     private final Plan plan;
     private final Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final int[] roomSize;
-    private final Map<Integer, BenchClient> byId = new HashMap<>();
+    /** Every client, at the index of its id (the crowd makes them in order). */
+    private List<BenchClient> clients = List.of();
     private long expected;
     private long received;
     private long sent;
@@ -85,7 +84,7 @@ public final class TrafficScenario {
                     int end = line.indexOf(' ', mark + MARK.length());
                     long sentAt = Long.parseLong(line.substring(mark + MARK.length(), end < 0 ? line.length() : end));
                     int idEnd = end < 0 ? -1 : line.indexOf(' ', end + 1);
-                    BenchClient sender = idEnd < 0 ? null : byId.get(Integer.parseInt(line.substring(end + 1, idEnd)));
+                    BenchClient sender = idEnd < 0 ? null : client(Integer.parseInt(line.substring(end + 1, idEnd)));
                     if (sender != null) {
                         sender.undelivered--;
                     }
@@ -101,9 +100,8 @@ public final class TrafficScenario {
                 .put("warmup_per_sender", plan.warmupPerSender()).put("window", plan.window());
         ServerProcess server = target.process();
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
-            List<BenchClient> clients = Crowd.assemble(loop, plan.clients(), 500, this::client, ready,
+            clients = Crowd.assemble(loop, plan.clients(), 500, this::newClient, ready,
                     TimeUnit.MINUTES.toNanos(5));
-            clients.forEach(client -> byId.put(client.id, client));
             List<BenchClient> senders = senders(clients);
             if (plan.warmupPerSender() > 0) {
                 sendAll(loop, senders, plan.warmupPerSender(), null, List.of());
@@ -154,7 +152,11 @@ public final class TrafficScenario {
                 });
     }
 
-    private BenchClient client(int i) {
+    private BenchClient client(int id) {
+        return id >= 0 && id < clients.size() ? clients.get(id) : null;
+    }
+
+    private BenchClient newClient(int i) {
         BenchClient client = new BenchClient(i, "b" + i);
         if (plan.rooms() > 0) {
             int room = i % plan.rooms();
