@@ -80,6 +80,10 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             return;
         }
+        if (services.bans().find(session.source(), session.account(), session.host()).isPresent()) {
+            ctx.numeric(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (you are banned from this server)");
+            return;
+        }
         JoinOutcome outcome = services.rooms().join(name, session, key);
         if (outcome instanceof JoinOutcome.Refused refused) {
             ctx.numeric(refused.numeric(), name, refused.text());
