@@ -215,6 +215,11 @@ public final class RoomCommands implements CommandFamily {
             return;
         }
         ChatUser victim = target.get();
+        String immune = Immunity.of(ctx.session(), room, victim);
+        if (immune != null) {
+            ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), immune);
+            return;
+        }
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
         List<ChatUser> others = new ArrayList<>(room.members().keySet());
         others.remove(ctx.session());

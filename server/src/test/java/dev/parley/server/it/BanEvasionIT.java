@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class BanEvasionIT {
 
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = "correct-horse-battery";
 
     @Test
     void aBannedNickCannotBeTakenWithNickAfterRegisteringUnderAnother() {
