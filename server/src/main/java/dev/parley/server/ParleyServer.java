@@ -108,7 +108,8 @@ public final class ParleyServer implements AutoCloseable {
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
         roomWriter = Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-room-writer"));
-        RoomRecords roomRecords = new RoomRecords(storage.rooms(), roomWriter);
+        RoomRecords roomRecords = new RoomRecords(storage.rooms(), roomWriter, CASE_MAPPING,
+                config.moderation().maxRoomsPerAccount());
         roomRecords.load();
         Accounts accounts = new Accounts(storage.accounts(), config.accounts(), CASE_MAPPING, blocking, clock);
         accounts.ensureAdmin(config.auth());

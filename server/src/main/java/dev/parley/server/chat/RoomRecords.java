@@ -1,6 +1,7 @@
 package dev.parley.server.chat;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.config.ModerationConfig;
 import dev.parley.server.store.RoomStore;
 import dev.parley.server.store.StoredRoom;
 import dev.parley.server.store.StoredRoom.StoredMask;
@@ -29,17 +30,23 @@ public final class RoomRecords {
 
     private final RoomStore store;
     private final Executor writer;
+    private final CaseMapping caseMapping;
+    private final int maxRoomsPerAccount;
     private final Map<String, StoredRoom> latest = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    public RoomRecords(RoomStore store, Executor writer) {
+    /** @param maxRoomsPerAccount how many rooms one account may found */
+    public RoomRecords(RoomStore store, Executor writer, CaseMapping caseMapping, int maxRoomsPerAccount) {
         this.store = store;
         this.writer = writer;
+        this.caseMapping = caseMapping;
+        this.maxRoomsPerAccount = maxRoomsPerAccount;
     }
 
     /** Records kept in the heap only, written at once: for tests and running without persistence. */
-    public static RoomRecords inMemory() {
-        return new RoomRecords(new InMemoryRoomStore(), Runnable::run);
+    public static RoomRecords inMemory(CaseMapping caseMapping) {
+        return new RoomRecords(new InMemoryRoomStore(), Runnable::run, caseMapping,
+                ModerationConfig.defaults().maxRoomsPerAccount());
     }
 
     /** Reads every registered room. Blocking: call once at server start, before listening. */
@@ -51,6 +58,15 @@ public final class RoomRecords {
     /** The registered room with this casefolded name, if any. */
     Optional<StoredRoom> find(String key) {
         return Optional.ofNullable(latest.get(key));
+    }
+
+    /**
+     * Whether the account may found one more room. Scans the records: room creation is rare next
+     * to messages, and the records are bounded by this limit times the accounts.
+     */
+    boolean mayFound(String account) {
+        long founded = latest.values().stream().filter(room -> caseMapping.equal(room.founder(), account)).count();
+        return founded < maxRoomsPerAccount;
     }
 
     /** Keeps the room's current state if it is registered; does nothing for other rooms. */

@@ -16,7 +16,7 @@ public final class Rooms {
 
     /** Rooms whose registered state is kept in the heap only. */
     public Rooms(CaseMapping caseMapping, Clock clock) {
-        this(caseMapping, clock, RoomRecords.inMemory());
+        this(caseMapping, clock, RoomRecords.inMemory(caseMapping));
     }
 
     public Rooms(CaseMapping caseMapping, Clock clock, RoomRecords records) {
@@ -31,7 +31,8 @@ public final class Rooms {
 
     /**
      * Joins the user to the room, creating it when it does not exist: from its record when it is
-     * registered, otherwise new, and founded by the user's account when they are logged in.
+     * registered, otherwise new, and founded by the user's account when they are logged in and
+     * the account has not founded its limit of rooms.
      */
     public JoinOutcome join(String name, ChatUser user, String givenKey) {
         String key = caseMapping.fold(name);
@@ -51,7 +52,7 @@ public final class Rooms {
             return registered.get();
         }
         Room room = new Room(name, caseMapping, clock.instant().getEpochSecond());
-        if (creator.account() != null) {
+        if (creator.account() != null && records.mayFound(creator.account())) {
             room.found(creator.account());
             records.save(room);
         }

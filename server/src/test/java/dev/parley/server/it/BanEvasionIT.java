@@ -152,7 +152,7 @@ class BanEvasionIT {
         InetAddress outside = nonLoopbackAddress().orElse(null);
         assumeTrue(outside != null, "this machine has no non-loopback IPv4 address");
         try (TestServer server = TestServer.start(c -> listenOnEveryAddress(c)
-                .withModeration(new ModerationConfig(false)))) {
+                .withModeration(new ModerationConfig(false, ModerationConfig.defaults().maxRoomsPerAccount())))) {
             RawIrcClient bob = connectFrom(server, outside);
             bob.register("bob", "chat@123");
             RawIrcClient admin = server.admin();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.config.ModerationConfig;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.util.Arrays;
@@ -138,6 +139,43 @@ class RoomOwnershipIT {
             admin.send("KICK #lounge alice :enough");
 
             alice.expect(Lines.commandWithParams("KICK", "#lounge", "alice"));
+        }
+    }
+
+    @Test
+    void aRoomOperatorCannotKickOrDeopTheFounder() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient alice = registeredAccount(server, "alice");
+            alice.join("#lounge");
+            RawIrcClient bob = registeredAccount(server, "bob");
+            bob.join("#lounge");
+            alice.send("MODE #lounge +o bob");
+            bob.expect(Lines.commandWithParams("MODE", "#lounge", "+o", "bob"));
+
+            bob.send("KICK #lounge alice :mine now");
+            IrcMessage noKick = bob.expect(Numeric.ERR_CHANOPRIVSNEEDED);
+            bob.send("MODE #lounge -o alice");
+            IrcMessage noDeop = bob.expect(Numeric.ERR_CHANOPRIVSNEEDED);
+            alice.send("KICK #lounge bob :no");
+
+            assertThat(noKick.lastParam()).contains("founder");
+            assertThat(noDeop.lastParam()).contains("founder");
+            bob.expect(Lines.commandWithParams("KICK", "#lounge", "bob"));
+        }
+    }
+
+    @Test
+    void roomsPastAnAccountsLimitAreNotRegistered() {
+        try (TestServer server = TestServer.start(c -> c.withModeration(new ModerationConfig(true, 1)))) {
+            RawIrcClient alice = registeredAccount(server, "alice");
+            alice.join("#first");
+            alice.join("#second");
+
+            server.restart();
+            RawIrcClient guest = server.user("guest");
+
+            assertThat(nicksIn(guest.join("#first"))).containsExactly("guest");
+            assertThat(nicksIn(guest.join("#second"))).containsExactly("@guest");
         }
     }
 
