@@ -87,14 +87,15 @@ public final class OperatorCommands implements CommandFamily {
     /**
      * BAN nick-or-mask [:reason]. A nick that is online is banned on every identity its user has: the
      * nick, their account, and, for a guest, their address (unless {@code moderation.ban-guest-address}
-     * is off or the address is loopback). Every other user matching the ban is disconnected at once.
+     * is off or the address is loopback). An offline nick that is an account's name bans that account
+     * too. Every other user matching the ban is disconnected at once.
      */
     void ban(CommandContext ctx) {
         Session oper = ctx.session();
         String reason = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "Banned by an operator";
         String mask = Mask.normalize(ctx.param(0));
         Optional<ChatUser> named = services.nicks().find(ctx.param(0)).filter(ChatUser::isRegistered);
-        String account = named.map(ChatUser::account).orElse(null);
+        String account = named.isPresent() ? named.get().account() : offlineAccount(ctx.param(0));
         String address = named.filter(user -> user.account() == null).map(this::bannableAddress).orElse(null);
         services.bans().add(mask, account, address, reason, oper.nick()).whenComplete((ban, error) -> {
             if (error != null) {
@@ -113,6 +114,11 @@ public final class OperatorCommands implements CommandFamily {
         log.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, removed);
         ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
                 + "); disconnected " + removed + " user(s)");
+    }
+
+    /** The account named like the nick, when one is registered: only its owner may use that nick. */
+    private String offlineAccount(String nick) {
+        return services.accounts().names().isRegistered(nick) ? nick : null;
     }
 
     /** A guest's address, unless address bans are off or it is loopback (shared by every local user). */

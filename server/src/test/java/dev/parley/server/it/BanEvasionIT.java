@@ -88,6 +88,22 @@ class BanEvasionIT {
     }
 
     @Test
+    void banningTheNickOfAnAccountWhileItIsOfflineBansTheAccount() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient bob = registeredAccount(server, "bob");
+            bob.send("QUIT");
+            assertThat(bob.awaitClosed(CLOSE_WITHIN)).isTrue();
+            RawIrcClient admin = server.admin();
+            admin.send("BAN bob :spamming links");
+            assertThat(admin.expect(noticeContaining("Banned")).lastParam()).contains("account bob");
+
+            RawIrcClient robert = saslRegistration(server, "robert", "bob");
+
+            assertThat(robert.expect(Numeric.ERR_YOUREBANNEDCREEP).lastParam()).contains("spamming links");
+        }
+    }
+
+    @Test
     void aGuestWhoLogsInToABannedAccountCannotJoinARoom() {
         try (TestServer server = TestServer.start()) {
             RawIrcClient bob = registeredAccount(server, "bob");
