@@ -91,9 +91,12 @@ public final class RoomRecords {
         }
     }
 
-    /** A room as its record describes it, with no members. */
-    static Room restore(StoredRoom stored, CaseMapping caseMapping) {
-        Room room = new Room(stored.name(), caseMapping, stored.createdAtSeconds());
+    /**
+     * A room as its record describes it, with no members, named as {@code name} spells it: as with
+     * any room, whoever opens it again sets the case of its name.
+     */
+    static Room restore(StoredRoom stored, String name, CaseMapping caseMapping) {
+        Room room = new Room(name, caseMapping, stored.createdAtSeconds());
         RoomModes modes = new RoomModes(false, false, false, false, false, stored.roomKey(), stored.limit());
         for (char flag : stored.modes().toCharArray()) {
             modes = modes.withFlag(flag, true);

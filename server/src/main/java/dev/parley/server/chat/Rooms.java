@@ -47,7 +47,7 @@ public final class Rooms {
     }
 
     private Room create(String key, String name, ChatUser creator) {
-        Optional<Room> registered = records.find(key).map(stored -> RoomRecords.restore(stored, caseMapping));
+        Optional<Room> registered = records.find(key).map(stored -> RoomRecords.restore(stored, name, caseMapping));
         if (registered.isPresent()) {
             return registered.get();
         }
