@@ -80,7 +80,8 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             return;
         }
-        if (services.bans().find(session.source(), session.account(), session.host()).isPresent()) {
+        if (!session.isOperator()
+                && services.bans().find(session.source(), session.account(), session.host()).isPresent()) {
             ctx.numeric(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (you are banned from this server)");
             return;
         }

@@ -183,6 +183,17 @@ class BanEvasionIT {
     }
 
     @Test
+    void anOperatorWhoseOwnMaskIsBannedStillModeratesRooms() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient admin = server.admin();
+            admin.send("BAN *!*@127.0.0.1 :whole host");
+            admin.expect(noticeContaining("Banned"));
+
+            admin.join("#general");
+        }
+    }
+
+    @Test
     void aLoopbackAddressIsNeverBannedWithAGuestSoOtherLocalGuestsStay() {
         try (TestServer server = TestServer.start()) {
             RawIrcClient alice = server.user("alice");
