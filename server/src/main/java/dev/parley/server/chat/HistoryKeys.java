@@ -46,7 +46,7 @@ public final class HistoryKeys {
         return account != null ? ACCOUNT_MARK + caseMapping.fold(account) : caseMapping.fold(nick);
     }
 
-    /** Who sent a stored message, as {@link #identity} says; rows from before it was stored fall back to {@link #byName}. */
+    /** Who sent a stored message, as {@link #identity} says; rows stored without it fall back to {@link #byName}. */
     public static String sender(CaseMapping caseMapping, StoredMessage message) {
         return message.senderIdentity() != null
                 ? message.senderIdentity()

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * message is known from history, so the check and the delete run off the event loop (see {@link
  * dev.parley.server.history.History#redact}); the client's further input waits for the answer. A
  * user may redact their own messages (same identity as history keys use: the account, or a guest
- * connection's own identity, so not those of an earlier guest on the nick), a room operator any message in the room, a server operator any message in a room or in
- * their own private conversations. A redaction reaches the room's members, or the other side, that
+ * connection's own identity, so not those of an earlier guest on the nick), a room operator any
+ * message in the room, a server operator any message in a room or in their own private
+ * conversations. A redaction reaches the room's members, or the other side, that
  * negotiated the capability, and is echoed to the sender.
  */
 public final class RedactCommands implements CommandFamily {

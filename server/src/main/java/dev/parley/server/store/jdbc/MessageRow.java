@@ -20,8 +20,8 @@ final class MessageRow {
             "sender_identity");
 
     /** Columns a read needs, in the order {@link #read} expects them. */
-    static final String SELECT_COLUMNS =
-            "msgid, time_ms, history_key, target, nickname, sender_source, account, sender_identity, command, message, tags";
+    static final String SELECT_COLUMNS = "msgid, time_ms, history_key, target, nickname, sender_source, account,"
+            + " sender_identity, command, message, tags";
 
     private MessageRow() {}
 
