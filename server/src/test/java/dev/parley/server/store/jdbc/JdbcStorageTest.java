@@ -42,7 +42,7 @@ class JdbcStorageTest {
         JdbcStorage.open(SqliteStorage.in(tempDir)).close();
 
         assertThat(query(tempDir, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1", "2", "3", "4", "5");
+                .containsExactly("1", "2", "3", "4", "5", "6");
     }
 
     @Test
