@@ -74,6 +74,7 @@ public class FanoutBenchmark {
         @Override public String host() { return "h"; }
         @Override public String realname() { return nick; }
         @Override public String account() { return null; }
+        @Override public String guestIdentity() { return "!" + nick; }
         @Override public boolean isOperator() { return false; }
         @Override public String awayMessage() { return null; }
         @Override public boolean isInvisible() { return false; }

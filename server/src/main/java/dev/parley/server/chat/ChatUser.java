@@ -21,6 +21,12 @@ public interface ChatUser {
     /** The account the user is logged in to, or {@code null}. */
     String account();
 
+    /**
+     * This connection's own identity while it has no account (see {@link HistoryKeys}): random, fixed
+     * for the connection's life, never shown to anyone.
+     */
+    String guestIdentity();
+
     boolean isOperator();
 
     /** The away message, or {@code null} when present. */

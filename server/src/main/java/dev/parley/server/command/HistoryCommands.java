@@ -145,8 +145,7 @@ public final class HistoryCommands implements CommandFamily {
         if (last.isRoomMessage()) {
             return last.target();
         }
-        String sender = HistoryKeys.identity(services.nicks().caseMapping(), last.senderNick(), last.senderAccount());
-        if (sender.equals(me)) {
+        if (HistoryKeys.sender(services.nicks().caseMapping(), last).equals(me)) {
             return last.target();
         }
         return last.senderAccount() != null ? last.senderAccount() : last.senderNick();

@@ -25,7 +25,8 @@ final class HistoryRequest {
 
     /**
      * The history key of {@code target} for this user, or empty when they may not read it. A nick
-     * that is offline is looked up as an account (off the event loop) to know its identity.
+     * online is whoever holds it now; one offline is looked up as an account (off the event loop) to
+     * know its identity, and a departed guest's conversations are not reachable by its nick.
      */
     CompletionStage<Optional<String>> keyFor(Session session, String target) {
         if (ChannelName.looksLikeRoom(target)) {
@@ -44,7 +45,7 @@ final class HistoryRequest {
                     Optional.of(HistoryKeys.direct(me, HistoryKeys.identity(names, online.get()))));
         }
         return services.accounts().find(target).thenApply(account -> Optional.of(HistoryKeys.direct(me,
-                HistoryKeys.identity(names, target, account.map(Account::name).orElse(null)))));
+                HistoryKeys.byName(names, target, account.map(Account::name).orElse(null)))));
     }
 
     /** {@code msgid=...} or {@code timestamp=...}; empty for anything else. */

@@ -202,7 +202,8 @@ public final class MessagingCommands implements CommandFamily {
             return null;
         }
         Session sender = ctx.session();
+        String identity = HistoryKeys.identity(services.nicks().caseMapping(), sender);
         return new StoredMessage(stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(),
-                sender.account(), command, text, Stamp.clientOnly(ctx.message().tags()));
+                sender.account(), identity, command, text, Stamp.clientOnly(ctx.message().tags()));
     }
 }

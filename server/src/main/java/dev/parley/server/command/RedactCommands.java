@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * IRCv3 {@code draft/message-redaction}: {@code REDACT <target> <msgid> [:reason]}. Who sent a
  * message is known from history, so the check and the delete run off the event loop (see {@link
  * dev.parley.server.history.History#redact}); the client's further input waits for the answer. A
- * user may redact their own messages (same identity as history keys use: the account, or a guest's
- * nick), a room operator any message in the room, a server operator any message in a room or in
- * their own private conversations. A redaction reaches the room's members, or the other side, that
+ * user may redact their own messages (same identity as history keys use: the account, or a guest
+ * connection's own identity, so not those of an earlier guest on the nick), a room operator any
+ * message in the room, a server operator any message in a room or in their own private
+ * conversations. A redaction reaches the room's members, or the other side, that
  * negotiated the capability, and is echoed to the sender.
  */
 public final class RedactCommands implements CommandFamily {
@@ -87,8 +88,7 @@ public final class RedactCommands implements CommandFamily {
     private Predicate<StoredMessage> mayRedact(Session session, boolean anyMessage) {
         CaseMapping names = services.nicks().caseMapping();
         String me = HistoryKeys.identity(names, session);
-        return message -> anyMessage
-                || HistoryKeys.identity(names, message.senderNick(), message.senderAccount()).equals(me);
+        return message -> anyMessage || HistoryKeys.sender(names, message).equals(me);
     }
 
     /** Holds the client's input until the outcome is known (empty: the target is not one to redact in). */

@@ -132,6 +132,8 @@ final class SpillFile {
             out.writeUTF(tag.getKey());
             out.writeUTF(tag.getValue());
         }
+        out.writeBoolean(m.senderIdentity() != null);
+        out.writeUTF(m.senderIdentity() == null ? "" : m.senderIdentity());
         out.flush();
         byte[] body = payload.toByteArray();
         CRC32 crc = new CRC32();
@@ -182,6 +184,18 @@ final class SpillFile {
         for (int i = 0; i < tagCount; i++) {
             tags.put(in.readUTF(), in.readUTF());
         }
-        return new StoredMessage(msgid, time, key, target, nick, source, hasAccount ? account : null, command, text, tags);
+        String identity = senderIdentity(in);
+        return new StoredMessage(msgid, time, key, target, nick, source, hasAccount ? account : null, identity,
+                command, text, tags);
+    }
+
+    /** The sender's identity: records spilled by a version that did not keep it end before it (then null). */
+    private static String senderIdentity(DataInputStream in) throws IOException {
+        if (in.available() == 0) {
+            return null;
+        }
+        boolean hasIdentity = in.readBoolean();
+        String identity = in.readUTF();
+        return hasIdentity ? identity : null;
     }
 }

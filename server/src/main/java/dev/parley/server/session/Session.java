@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.CapabilitySet;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
@@ -25,6 +26,7 @@ public final class Session implements ChatUser {
     private final Registration registration = new Registration();
     private final SaslExchange sasl = new SaslExchange();
     private final GuestReadMarkers guestReadMarkers = new GuestReadMarkers();
+    private final String guestIdentity = HistoryKeys.mintGuestIdentity();
     private InboundQueue inbound;
     private int batchCounter;
 
@@ -170,6 +172,11 @@ public final class Session implements ChatUser {
 
     public void setAccount(String value) {
         account = value;
+    }
+
+    @Override
+    public String guestIdentity() {
+        return guestIdentity;
     }
 
     @Override

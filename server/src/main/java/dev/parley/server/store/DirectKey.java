@@ -4,12 +4,14 @@ import dev.parley.protocol.name.CaseMapping;
 import java.util.Optional;
 
 /**
- * The history key of a private conversation: the two casefolded nicks, sorted, joined by one space
- * ({@code alice bob}). Both sides of a conversation get the same key whoever writes first, and the
- * space cannot occur in a nick or a room name, so the key never collides with a room's.
+ * The history key of a private conversation: the identities of its two sides ({@code ~account}, a
+ * guest connection's {@code !id}, or on rows from before guest identities a casefolded nick), sorted,
+ * joined by one space ({@code ~alice ~bob}). Both sides of a conversation get the same key whoever
+ * writes first, and the space cannot occur in an identity or a room name, so the key never collides
+ * with a room's.
  *
- * @param low the smaller folded nick
- * @param high the larger folded nick (equal to {@code low} for messages to oneself)
+ * @param low the smaller identity
+ * @param high the larger identity (equal to {@code low} for messages to oneself)
  */
 public record DirectKey(String low, String high) {
 

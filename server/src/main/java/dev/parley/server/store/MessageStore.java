@@ -37,9 +37,10 @@ public interface MessageStore extends AutoCloseable {
     /**
      * History keys with messages between {@code from} and {@code to} (exclusive), with the time of the
      * newest there, oldest activity first, at most {@code limit}: the given room keys, and every
-     * private conversation {@code foldedNick} is part of.
+     * private conversation {@code identity} is one side of ({@code ~account} or a guest connection's
+     * identity, as the conversation keys hold them).
      */
-    List<TargetActivity> targets(String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);
+    List<TargetActivity> targets(String identity, Collection<String> roomKeys, Instant from, Instant to, int limit);
 
     /** Deletes up to {@code limit} of the oldest messages older than {@code cutoff}; how many went. */
     int deleteBefore(Instant cutoff, int limit);

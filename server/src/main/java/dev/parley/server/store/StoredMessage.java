@@ -9,11 +9,14 @@ import java.util.Map;
  * @param msgid the IRCv3 msgid, unique; writes are idempotent on it
  * @param time server time, millisecond precision
  * @param historyKey where it belongs: a casefolded room name ({@code #general}) or, for a private
- *     message, the two casefolded nicks sorted and joined by a space ({@code alice bob})
+ *     message, the identities of both sides sorted and joined by a space ({@code ~alice ~bob}; see
+ *     {@code chat.HistoryKeys})
  * @param target the target as the sender wrote it: {@code #General} or a nick
  * @param senderNick the sender's nick at the time
  * @param senderSource the sender's full {@code nick!user@host}
  * @param senderAccount the sender's account, or {@code null}
+ * @param senderIdentity who sent it, for authorship checks: {@code ~account} or the guest
+ *     connection's identity; {@code null} on rows stored before it was kept. Never shown to users
  * @param command {@code PRIVMSG} or {@code NOTICE}
  * @param text the text (a CTCP ACTION keeps its {@code \u0001ACTION ...\u0001} framing)
  * @param tags client-only tags ({@code +draft/reply} ...) to replay with it
@@ -26,6 +29,7 @@ public record StoredMessage(
         String senderNick,
         String senderSource,
         String senderAccount,
+        String senderIdentity,
         String command,
         String text,
         Map<String, String> tags) {

@@ -58,7 +58,7 @@ public abstract class MessageStoreContract {
 
     @Test
     void emojiAndOtherFourByteCharactersComeBackIntact() {
-        StoredMessage sent = new StoredMessage("u1", at(7), "#café", "#Café", "Zoë", "Zoë!z@h", null, "PRIVMSG",
+        StoredMessage sent = new StoredMessage("u1", at(7), "#café", "#Café", "Zoë", "Zoë!z@h", null, null, "PRIVMSG",
                 "hello 👋 — 𝄞 ünïcödé 中文", Map.of("+react", "🎉"));
         store.appendAll(List.of(sent));
 
@@ -68,10 +68,10 @@ public abstract class MessageStoreContract {
     @Test
     void everyFieldComesBackAsStored() {
         StoredMessage sent = new StoredMessage("x1", at(5), "#general", "#General", "Bob", "Bob!b@example.org",
-                "bobacct", "NOTICE", "\u0001ACTION waves; twice\u0001",
+                "bobacct", "~bobacct", "NOTICE", "\u0001ACTION waves; twice\u0001",
                 Map.of("+draft/reply", "a;b c\\d", "+typing", ""));
         StoredMessage noAccount = new StoredMessage("x2", at(6), "#general", "#general", "eve", "eve!e@h", null,
-                "PRIVMSG", "", Map.of());
+                "!Xy-_0aZ9Xy-_0aZ9Xy-_0a", "PRIVMSG", "", Map.of());
         store.appendAll(List.of(sent, noAccount));
 
         assertThat(store.findByMsgId("#general", "x1")).contains(sent);

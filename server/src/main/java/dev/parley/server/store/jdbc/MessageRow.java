@@ -16,11 +16,12 @@ final class MessageRow {
     /** Columns an insert fills, in binding order. */
     static final List<String> INSERT_COLUMNS = List.of(
             "room_id", "nickname", "message", "timestamp", "msgid", "history_key", "target",
-            "sender_source", "account", "command", "tags", "time_ms", "dm_low", "dm_high");
+            "sender_source", "account", "command", "tags", "time_ms", "dm_low", "dm_high",
+            "sender_identity");
 
     /** Columns a read needs, in the order {@link #read} expects them. */
-    static final String SELECT_COLUMNS =
-            "msgid, time_ms, history_key, target, nickname, sender_source, account, command, message, tags";
+    static final String SELECT_COLUMNS = "msgid, time_ms, history_key, target, nickname, sender_source, account,"
+            + " sender_identity, command, message, tags";
 
     private MessageRow() {}
 
@@ -40,6 +41,7 @@ final class MessageRow {
         insert.setLong(12, m.time().toEpochMilli());
         setNullable(insert, 13, direct.map(DirectKey::low).orElse(null));
         setNullable(insert, 14, direct.map(DirectKey::high).orElse(null));
+        setNullable(insert, 15, m.senderIdentity());
     }
 
     static StoredMessage read(ResultSet row) throws SQLException {
@@ -51,6 +53,7 @@ final class MessageRow {
                 row.getString("nickname"),
                 row.getString("sender_source"),
                 row.getString("account"),
+                row.getString("sender_identity"),
                 row.getString("command"),
                 row.getString("message"),
                 TagColumn.read(row.getString("tags")));

@@ -229,7 +229,7 @@ public final class InMemoryMessageStore implements MessageStore {
         return millis.equals(m.time())
                 ? m
                 : new StoredMessage(m.msgid(), millis, m.historyKey(), m.target(), m.senderNick(),
-                        m.senderSource(), m.senderAccount(), m.command(), m.text(), m.tags());
+                        m.senderSource(), m.senderAccount(), m.senderIdentity(), m.command(), m.text(), m.tags());
     }
 
     private <T> T read(Supplier<T> query) {

@@ -43,7 +43,7 @@ class JdbcStorageTest {
 
         assertThat(query(tempDir, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"))
                 .doesNotHaveDuplicates()
-                .contains("1", "2", "3", "4", "5", "7", "8");
+                .contains("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
