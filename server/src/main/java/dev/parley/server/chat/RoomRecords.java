@@ -97,7 +97,7 @@ public final class RoomRecords {
      */
     static Room restore(StoredRoom stored, String name, CaseMapping caseMapping) {
         Room room = new Room(name, caseMapping, stored.createdAtSeconds());
-        RoomModes modes = new RoomModes(false, false, false, false, false, stored.roomKey(), stored.limit());
+        RoomModes modes = new RoomModes(false, false, false, false, false, stored.modeKey(), stored.limit());
         for (char flag : stored.modes().toCharArray()) {
             modes = modes.withFlag(flag, true);
         }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param createdAtSeconds when it was created (epoch seconds)
  * @param topic the topic, or {@code null} with none
  * @param modes the flag modes that are set, as letters ({@code "nt"})
- * @param roomKey the +k key, or {@code null}
+ * @param modeKey the +k key, or {@code null}
  * @param limit the +l limit, or 0
  * @param masks the +b, +e and +I entries, each list in its order
  * @param operators accounts given room-operator status, kept as they were written
@@ -23,7 +23,7 @@ public record StoredRoom(
         long createdAtSeconds,
         StoredTopic topic,
         String modes,
-        String roomKey,
+        String modeKey,
         int limit,
         List<StoredMask> masks,
         List<String> operators) {

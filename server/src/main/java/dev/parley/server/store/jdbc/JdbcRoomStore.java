@@ -119,7 +119,7 @@ public final class JdbcRoomStore implements RoomStore {
             statement.setString(6, topic == null ? null : topic.setBy());
             statement.setLong(7, topic == null ? 0 : topic.setAtSeconds());
             statement.setString(8, room.modes());
-            statement.setString(9, room.roomKey());
+            statement.setString(9, room.modeKey());
             statement.setInt(10, room.limit());
             statement.executeUpdate();
         }
