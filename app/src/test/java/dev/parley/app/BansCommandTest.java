@@ -34,6 +34,23 @@ class BansCommandTest {
     }
 
     @Test
+    void listShowsEveryBanWithItsAccountAndAddress() throws Exception {
+        Path file = dir.resolve("ban.txt");
+        Files.writeString(file, "troll\nbob\n#+ account=bob reason=spamming links\n"
+                + "guest\n#+ address=192.0.2.7 reason=flooding\n");
+        String dataDir = dir.resolve("data").toString();
+        assertThat(execute("bans", "import", file.toString(), "--data-dir", dataDir)).isZero();
+
+        assertThat(execute("bans", "list", "--data-dir", dataDir)).isZero();
+
+        assertThat(out.toString())
+                .contains("troll!*@*  set by parley bans import")
+                .contains("bob!*@* (account bob)").contains("spamming links")
+                .contains("guest!*@* (address 192.0.2.7)").contains("flooding")
+                .contains("3 bans");
+    }
+
+    @Test
     void aBadConfigIsReportedAndNothingIsWritten() {
         Path exported = dir.resolve("out.txt");
         int exitCode = execute("bans", "export", exported.toString(), "--set", "limits.nick-length=3");

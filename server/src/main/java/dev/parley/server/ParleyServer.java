@@ -8,6 +8,7 @@ import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.AccountCommands;
@@ -84,6 +85,7 @@ public final class ParleyServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ExecutorService blocking;
+    private ExecutorService roomWriter;
     private ScheduledExecutorService accountNamesReload;
     private Storage storage;
     private IrcListeners listeners;
@@ -105,6 +107,10 @@ public final class ParleyServer implements AutoCloseable {
         storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
+        roomWriter = Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-room-writer"));
+        RoomRecords roomRecords = new RoomRecords(storage.rooms(), roomWriter, CASE_MAPPING,
+                config.moderation().maxRoomsPerAccount());
+        roomRecords.load();
         Accounts accounts = new Accounts(storage.accounts(), config.accounts(), CASE_MAPPING, blocking, clock);
         accounts.ensureAdmin(config.auth());
         accounts.names().reload();
@@ -114,7 +120,7 @@ public final class ParleyServer implements AutoCloseable {
         Services services = new Services(
                 config,
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
-                new Rooms(CASE_MAPPING, clock),
+                new Rooms(CASE_MAPPING, clock, roomRecords),
                 new Nicks(CASE_MAPPING),
                 new UserCounts(),
                 new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
@@ -253,6 +259,7 @@ public final class ParleyServer implements AutoCloseable {
             disconnectEveryone();
             listeners.close();
         }
+        drainRoomWriter();
         if (storage != null) {
             storage.close();
         }
@@ -268,6 +275,21 @@ public final class ParleyServer implements AutoCloseable {
         metrics.close();
         stopped.countDown();
         log.info("Stopped");
+    }
+
+    /** Lets the room writer store the last room changes before the database closes (a few seconds at most). */
+    private void drainRoomWriter() {
+        if (roomWriter == null) {
+            return;
+        }
+        roomWriter.shutdown();
+        try {
+            if (!roomWriter.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("room changes still unwritten after 5 s; they are lost");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void disconnectEveryone() {

@@ -11,6 +11,7 @@ import dev.parley.server.history.StoredHistory;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
 import dev.parley.server.store.ReadMarkerStore;
+import dev.parley.server.store.RoomStore;
 import dev.parley.server.store.jdbc.JdbcStorage;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +81,10 @@ final class Storage implements AutoCloseable {
 
     BanStore bans() {
         return jdbc.bans();
+    }
+
+    RoomStore rooms() {
+        return jdbc.rooms();
     }
 
     ReadMarkerStore readMarkers() {

@@ -62,8 +62,18 @@ public final class Bans {
 
     /** The first ban matching a {@code nick!user@host}; never blocks, so event loops may call it. */
     public Optional<Ban> find(String nickUserHost) {
+        return find(nickUserHost, null, null);
+    }
+
+    /**
+     * The first ban on any of a user's identities: the {@code nick!user@host}, the account they are
+     * logged in to, or (for a guest, whose {@code account} is {@code null}) their address. A ban's
+     * address does not apply to users logged in to an account: they are judged by their account.
+     * Never blocks, so event loops may call it.
+     */
+    public Optional<Ban> find(String nickUserHost, String account, String address) {
         return snapshot.values().stream()
-                .filter(entry -> entry.mask().matches(nickUserHost))
+                .filter(entry -> entry.matches(nickUserHost, account, address))
                 .map(Entry::ban)
                 .findFirst();
     }
@@ -78,7 +88,16 @@ public final class Bans {
      * In force on return; the stage completes once it is stored.
      */
     public CompletionStage<Ban> add(String typedMaskOrNick, String reason, String setBy) {
-        Ban ban = new Ban(normalize(typedMaskOrNick), reason, setBy, Instant.now(clock));
+        return add(typedMaskOrNick, null, null, reason, setBy);
+    }
+
+    /**
+     * Like {@link #add(String, String, String)}, also banning an account and a guest's address
+     * (either may be {@code null}), which are listed and lifted with the mask.
+     */
+    public CompletionStage<Ban> add(String typedMaskOrNick, String account, String address, String reason,
+            String setBy) {
+        Ban ban = new Ban(normalize(typedMaskOrNick), account, address, reason, setBy, Instant.now(clock));
         String key = fold(ban.mask());
         synchronized (changeOrder) {
             Map<String, Entry> next = new LinkedHashMap<>(snapshot);
@@ -134,9 +153,20 @@ public final class Bans {
     }
 
     private Entry entry(Ban ban) {
-        return new Entry(ban, Mask.of(ban.mask(), caseMapping));
+        return new Entry(ban, Mask.of(ban.mask(), caseMapping), caseMapping);
     }
 
     /** A ban with its mask compiled once, not on every registration. */
-    private record Entry(Ban ban, Mask mask) {}
+    private record Entry(Ban ban, Mask mask, CaseMapping caseMapping) {
+
+        boolean matches(String nickUserHost, String account, String address) {
+            if (mask.matches(nickUserHost)) {
+                return true;
+            }
+            if (account != null) {
+                return ban.account() != null && caseMapping.equal(ban.account(), account);
+            }
+            return ban.address() != null && ban.address().equals(address);
+        }
+    }
 }

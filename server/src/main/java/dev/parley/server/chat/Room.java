@@ -2,6 +2,7 @@ package dev.parley.server.chat;
 
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.CaseMapping;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -30,6 +31,8 @@ public final class Room {
     private final MaskList inviteExceptions;
     private final Set<String> invited = new LinkedHashSet<>();
     private final Metadata metadata = new Metadata();
+    private volatile String founder;
+    private volatile List<String> operatorAccounts = List.of();
     private boolean closed;
 
     public Room(String name, CaseMapping caseMapping, long createdAtSeconds) {
@@ -81,6 +84,61 @@ public final class Room {
         return metadata;
     }
 
+    /** The account that founded the room (it is registered), or {@code null} for a room no one owns. */
+    public String founder() {
+        return founder;
+    }
+
+    /** Whether an account founded the room: then it keeps its state and only its accounts get ops. */
+    public boolean isRegistered() {
+        return founder != null;
+    }
+
+    /** Accounts besides the founder that get room-operator status on joining, as they were written. */
+    public List<String> operatorAccounts() {
+        return operatorAccounts;
+    }
+
+    /** Whether the user is logged in to the founder's account. */
+    public boolean isFounder(ChatUser user) {
+        return founder != null && user.account() != null && caseMapping.equal(founder, user.account());
+    }
+
+    /** Whether the user's account is the founder's or one given ops: they get ops on joining. */
+    public boolean hasOperatorAccount(ChatUser user) {
+        String account = user.account();
+        return account != null && (isFounder(user) || operatorAccounts.stream().anyMatch(a -> caseMapping.equal(a, account)));
+    }
+
+    /** Makes the account the room's founder: called once, when a logged-in user creates the room. */
+    synchronized void found(String account) {
+        founder = account;
+    }
+
+    /** Sets the state a registered room kept: called once, before anyone joins. */
+    synchronized void restore(String founderAccount, List<String> operators, RoomModes restoredModes, Topic restoredTopic) {
+        founder = founderAccount;
+        operatorAccounts = List.copyOf(operators);
+        modes = restoredModes;
+        topic = restoredTopic;
+    }
+
+    /**
+     * Gives or takes an account's lasting room-operator status (registered rooms only; the founder's
+     * is not changed here). Whether the list changed.
+     */
+    public synchronized boolean setOperatorAccount(String account, boolean on) {
+        if (founder == null || caseMapping.equal(founder, account)) {
+            return false;
+        }
+        List<String> next = new ArrayList<>(operatorAccounts);
+        boolean changed = on
+                ? next.stream().noneMatch(a -> caseMapping.equal(a, account)) && next.add(account)
+                : next.removeIf(a -> caseMapping.equal(a, account));
+        operatorAccounts = List.copyOf(next);
+        return changed;
+    }
+
     /** +b: masks that may not join or speak, unless they match {@link #banExceptions()}. */
     public MaskList bans() {
         return bans;
@@ -109,13 +167,25 @@ public final class Room {
         }
         invited.remove(caseMapping.fold(user.nick()));
         Map<ChatUser, MemberStatus> next = new LinkedHashMap<>(members);
-        next.put(user, members.isEmpty() ? MemberStatus.OPERATOR : MemberStatus.PLAIN);
+        next.put(user, statusOnJoining(user));
         members = Collections.unmodifiableMap(next);
         return new JoinOutcome.Joined(this, members);
     }
 
+    /**
+     * In a registered room, ops go to the founder's and the operator accounts only; in a room no
+     * one owns, to whoever creates it, for as long as it lasts.
+     */
+    private MemberStatus statusOnJoining(ChatUser user) {
+        if (founder != null) {
+            return hasOperatorAccount(user) ? MemberStatus.OPERATOR : MemberStatus.PLAIN;
+        }
+        return members.isEmpty() ? MemberStatus.OPERATOR : MemberStatus.PLAIN;
+    }
+
+    /** Why the user may not join, or null. A new room lets its creator in; a registered room its operator accounts. */
     private JoinOutcome refusalFor(ChatUser user, String givenKey) {
-        if (members.isEmpty()) {
+        if (members.isEmpty() && founder == null || hasOperatorAccount(user)) {
             return null;
         }
         RoomModes current = modes;

@@ -12,27 +12,56 @@ public final class Rooms {
     private final ConcurrentHashMap<String, Room> byKey = new ConcurrentHashMap<>();
     private final CaseMapping caseMapping;
     private final Clock clock;
+    private final RoomRecords records;
 
+    /** Rooms whose registered state is kept in the heap only. */
     public Rooms(CaseMapping caseMapping, Clock clock) {
+        this(caseMapping, clock, RoomRecords.inMemory(caseMapping));
+    }
+
+    public Rooms(CaseMapping caseMapping, Clock clock, RoomRecords records) {
         this.caseMapping = caseMapping;
         this.clock = clock;
+        this.records = records;
     }
 
     public Optional<Room> find(String name) {
         return Optional.ofNullable(byKey.get(caseMapping.fold(name)));
     }
 
-    /** Joins the user to the room, creating it when it does not exist. */
+    /**
+     * Joins the user to the room, creating it when it does not exist: from its record when it is
+     * registered, otherwise new, and founded by the user's account when they are logged in and
+     * the account has not founded its limit of rooms.
+     */
     public JoinOutcome join(String name, ChatUser user, String givenKey) {
         String key = caseMapping.fold(name);
         while (true) {
-            Room room = byKey.computeIfAbsent(key, k -> new Room(name, caseMapping, clock.instant().getEpochSecond()));
+            Room room = byKey.computeIfAbsent(key, k -> create(k, name, user));
             JoinOutcome outcome = room.join(user, givenKey);
             if (!(outcome instanceof JoinOutcome.Closed)) {
                 return outcome;
             }
             byKey.remove(key, room);
         }
+    }
+
+    private Room create(String key, String name, ChatUser creator) {
+        Optional<Room> registered = records.find(key).map(stored -> RoomRecords.restore(stored, name, caseMapping));
+        if (registered.isPresent()) {
+            return registered.get();
+        }
+        Room room = new Room(name, caseMapping, clock.instant().getEpochSecond());
+        if (creator.account() != null && records.mayFound(creator.account())) {
+            room.found(creator.account());
+            records.save(room);
+        }
+        return room;
+    }
+
+    /** Keeps a registered room's changed state (topic, modes, lists, operator accounts); never blocks. */
+    public void remember(Room room) {
+        records.save(room);
     }
 
     /** Removes the user from the room; drops the room when it emptied. */

@@ -79,6 +79,7 @@ public final class ModeCommands implements CommandFamily {
             IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
             Fanout.toRoom(change, room, session);
             ctx.replies().add(change);
+            services.rooms().remember(room);
         }
     }
 
@@ -202,9 +203,17 @@ public final class ModeCommands implements CommandFamily {
                 ctx.numeric(Numeric.ERR_USERNOTINCHANNEL, target.get().nick(), room.name(), "They aren't on that channel");
                 return;
             }
+            String immune = on ? null : Immunity.of(ctx.session(), room, target.get());
+            if (immune != null) {
+                ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), immune);
+                return;
+            }
             MemberStatus updated = mode == 'o' ? status.get().withOp(on) : status.get().withVoice(on);
             if (!updated.equals(status.get()) && room.setStatus(target.get(), updated)) {
                 applied.add(on, mode, target.get().nick());
+            }
+            if (mode == 'o' && target.get().account() != null) {
+                room.setOperatorAccount(target.get().account(), on);
             }
         }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -83,25 +84,49 @@ public final class OperatorCommands implements CommandFamily {
         log.info("{} is now an operator (OPER {})", session, entry);
     }
 
+    /**
+     * BAN nick-or-mask [:reason]. A nick that is online is banned on every identity its user has: the
+     * nick, their account, and, for a guest, their address (unless {@code moderation.ban-guest-address}
+     * is off or the address is loopback). An offline nick that is an account's name bans that account
+     * too. Every other user matching the ban is disconnected at once.
+     */
     void ban(CommandContext ctx) {
         Session oper = ctx.session();
         String reason = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "Banned by an operator";
         String mask = Mask.normalize(ctx.param(0));
-        services.bans().add(mask, reason, oper.nick()).whenComplete((ban, error) -> {
+        Optional<ChatUser> named = services.nicks().find(ctx.param(0)).filter(ChatUser::isRegistered);
+        String account = named.isPresent() ? named.get().account() : offlineAccount(ctx.param(0));
+        String address = named.filter(user -> user.account() == null).map(this::bannableAddress).orElse(null);
+        services.bans().add(mask, account, address, reason, oper.nick()).whenComplete((ban, error) -> {
             if (error != null) {
                 log.error("{} could not store ban {}", oper, mask, error);
             }
         });
-        Mask pattern = Mask.of(mask, services.nicks().caseMapping());
         int removed = 0;
         for (ChatUser user : List.copyOf(services.nicks().all())) {
-            if (user != oper && user.isRegistered() && pattern.matches(user.source()) && user instanceof Session victim) {
+            if (user != oper && user.isRegistered() && user instanceof Session victim
+                    && services.bans().find(user.source(), user.account(), user.host()).isPresent()) {
                 expel(oper, victim, reason);
                 removed++;
             }
         }
-        log.info("{} banned {} ({}); {} disconnected", oper, mask, reason, removed);
-        ctx.replies().notice("Banned " + mask + " (" + reason + "); disconnected " + removed + " user(s)");
+        String also = new Ban(mask, account, address, reason, oper.nick(), services.clock().instant()).identities();
+        log.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, removed);
+        ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
+                + "); disconnected " + removed + " user(s)");
+    }
+
+    /** The account named like the nick, when one is registered: only its owner may use that nick. */
+    private String offlineAccount(String nick) {
+        return services.accounts().names().isRegistered(nick) ? nick : null;
+    }
+
+    /** A guest's address, unless address bans are off or it is loopback (shared by every local user). */
+    private String bannableAddress(ChatUser user) {
+        String host = user.host();
+        boolean loopback = host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")
+                || host.startsWith("::ffff:127.");
+        return services.config().moderation().banGuestAddress() && !loopback ? host : null;
     }
 
     private void expel(Session oper, Session victim, String reason) {
@@ -138,7 +163,8 @@ public final class OperatorCommands implements CommandFamily {
     void bans(CommandContext ctx) {
         List<Ban> all = services.bans().list();
         for (Ban ban : all) {
-            ctx.replies().notice("Ban " + ban.mask() + " set by " + ban.setBy() + " on "
+            String also = ban.identities();
+            ctx.replies().notice("Ban " + ban.mask() + (also.isEmpty() ? "" : " (" + also + ")") + " set by " + ban.setBy() + " on "
                     + WHEN.format(ban.createdAt()) + ": " + ban.reason());
         }
         ctx.replies().notice("End of ban list (" + all.size() + " ban" + (all.size() == 1 ? "" : "s") + ")");

@@ -7,8 +7,10 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
+import dev.parley.server.store.Ban;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Connection registration and liveness: PASS, NICK, USER, PING, PONG, QUIT. (CAP is {@link CapCommands}.) */
@@ -76,6 +78,12 @@ public final class RegistrationCommands implements CommandFamily {
         if (!session.isRegistered()) {
             // Whether a registered nick may be used is decided when registration completes.
             takeNick(ctx, wanted);
+            return;
+        }
+        Optional<Ban> ban = services.bans().find(wanted + "!" + session.user() + "@" + session.host(),
+                session.account(), session.host());
+        if (ban.isPresent()) {
+            ctx.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Nickname is banned: " + ban.get().reason());
             return;
         }
         CommandContext.Deferred later = ctx.defer();

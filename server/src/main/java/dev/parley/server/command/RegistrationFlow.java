@@ -99,7 +99,8 @@ public final class RegistrationFlow {
 
     private void admitUnlessBanned(CommandContext ctx, Admission.Admitted admitted) {
         Session session = ctx.session();
-        Optional<Ban> ban = services.bans().find(session.source());
+        String account = admitted.account().map(Account::name).orElse(null);
+        Optional<Ban> ban = services.bans().find(session.source(), account, session.host());
         if (ban.isPresent()) {
             log.info("{} refused: banned by {}", session, ban.get().mask());
             ctx.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server: " + ban.get().reason());

@@ -80,6 +80,11 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             return;
         }
+        if (!session.isOperator()
+                && services.bans().find(session.source(), session.account(), session.host()).isPresent()) {
+            ctx.numeric(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (you are banned from this server)");
+            return;
+        }
         JoinOutcome outcome = services.rooms().join(name, session, key);
         if (outcome instanceof JoinOutcome.Refused refused) {
             ctx.numeric(refused.numeric(), name, refused.text());
@@ -211,6 +216,11 @@ public final class RoomCommands implements CommandFamily {
             return;
         }
         ChatUser victim = target.get();
+        String immune = Immunity.of(ctx.session(), room, victim);
+        if (immune != null) {
+            ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), immune);
+            return;
+        }
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
         List<ChatUser> others = new ArrayList<>(room.members().keySet());
         others.remove(ctx.session());

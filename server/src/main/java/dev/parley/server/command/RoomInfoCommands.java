@@ -56,7 +56,7 @@ public final class RoomInfoCommands implements CommandFamily {
             }
             return;
         }
-        if (!member) {
+        if (!member && !session.isOperator()) {
             ctx.numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
             return;
         }
@@ -70,6 +70,7 @@ public final class RoomInfoCommands implements CommandFamily {
         IrcMessage change = UserEvent.from(session, "TOPIC", room.name(), text);
         Fanout.toRoom(change, room, session);
         ctx.replies().add(change);
+        services.rooms().remember(room);
     }
 
     void names(CommandContext ctx) {

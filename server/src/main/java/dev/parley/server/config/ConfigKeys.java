@@ -155,6 +155,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> CONNECTIONS_EXEMPT_LOOPBACK =
             key("limits.connections.exempt-loopback", bool(), c -> c.limits().connections().exemptLoopback());
 
+    public static final ConfigKey<Boolean> MODERATION_BAN_GUEST_ADDRESS =
+            key("moderation.ban-guest-address", bool(), c -> c.moderation().banGuestAddress());
+    public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT =
+            key("moderation.max-rooms-per-account", integer(0), c -> c.moderation().maxRoomsPerAccount());
+
     private ConfigKeys() {}
 
     /** Every key, in the order of the example file. */
@@ -198,7 +203,8 @@ public final class ConfigKeys {
                                 v.get(FLOOD_EXEMPT_OPERATORS)),
                         new ConnectionLimitsConfig(v.get(CONNECTIONS_ENABLED), v.get(CONNECTIONS_MAX_PER_IP),
                                 v.get(CONNECTIONS_THROTTLE_CONNECTIONS), v.get(CONNECTIONS_THROTTLE_WINDOW),
-                                v.get(CONNECTIONS_EXEMPT_LOOPBACK))));
+                                v.get(CONNECTIONS_EXEMPT_LOOPBACK))),
+                new ModerationConfig(v.get(MODERATION_BAN_GUEST_ADDRESS), v.get(MODERATION_MAX_ROOMS_PER_ACCOUNT)));
     }
 
     /** One current value per key; {@link #assemble} reads through it. */

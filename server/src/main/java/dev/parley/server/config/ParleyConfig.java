@@ -5,7 +5,8 @@ package dev.parley.server.config;
  * {@link ConfigLoader} from the YAML file, then {@code PARLEY_*} environment variables, then flags.
  */
 public record ParleyConfig(
-        ServerConfig server, HttpConfig http, TlsConfig tls, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits) {
+        ServerConfig server, HttpConfig http, TlsConfig tls, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits,
+        ModerationConfig moderation) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
@@ -16,38 +17,43 @@ public record ParleyConfig(
                 AccountsConfig.defaults(),
                 StorageConfig.defaults(),
                 HistoryConfig.defaults(),
-                LimitsConfig.defaults());
+                LimitsConfig.defaults(),
+                ModerationConfig.defaults());
     }
 
     public ParleyConfig withServer(ServerConfig value) {
-        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits);
+        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits, moderation);
     }
 
     public ParleyConfig withHttp(HttpConfig value) {
-        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits);
+        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits, moderation);
     }
 
     public ParleyConfig withTls(TlsConfig value) {
-        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits);
+        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits, moderation);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
-        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits);
+        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits, moderation);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits);
+        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits, moderation);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits);
+        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits, moderation);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits, moderation);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value, moderation);
+    }
+
+    public ParleyConfig withModeration(ModerationConfig value) {
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, value);
     }
 }

@@ -57,12 +57,41 @@ class BanFileTest {
 
         BanFile.exportFrom(store, file);
 
-        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).filteredOn(line -> !line.startsWith("#"))
                 .containsExactly("bob", "*!*@spam.example", "guest*!*@*", "eve!~e@*");
         InMemoryBanStore reimported = new InMemoryBanStore();
         BanFile.importInto(reimported, file, "import");
         assertThat(reimported.list()).extracting(Ban::mask).containsExactlyElementsOf(
                 store.list().stream().map(Ban::mask).toList());
         assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void exportAndImportKeepABansAccountAddressAndReason() throws Exception {
+        store.put(new Ban("bob!*@*", "bob", null, "spamming links", "admin", at(1)));
+        store.put(new Ban("guest!*@*", null, "192.0.2.7", "flooding", "admin", at(2)));
+        Path file = dir.resolve("ban.txt");
+
+        BanFile.exportFrom(store, file);
+        InMemoryBanStore reimported = new InMemoryBanStore();
+        int read = BanFile.importInto(reimported, file, "import");
+
+        assertThat(read).isEqualTo(2);
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
+                "bob", "#+ account=bob reason=spamming links", "guest", "#+ address=192.0.2.7 reason=flooding");
+        assertThat(reimported.list()).extracting(Ban::mask, Ban::account, Ban::address, Ban::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob!*@*", "bob", null, "spamming links"),
+                org.assertj.core.groups.Tuple.tuple("guest!*@*", null, "192.0.2.7", "flooding"));
+    }
+
+    @Test
+    void aDetailsLineBeforeAnyEntryIsSkipped() throws Exception {
+        Path file = dir.resolve("ban.txt");
+        Files.writeString(file, "#+ account=nobody\nbob\n", StandardCharsets.UTF_8);
+
+        BanFile.importInto(store, file, "import");
+
+        assertThat(store.list()).extracting(Ban::mask, Ban::account)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob!*@*", null));
     }
 }

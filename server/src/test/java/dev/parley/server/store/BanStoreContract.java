@@ -59,4 +59,12 @@ public abstract class BanStoreContract {
         assertThat(store.list()).isEmpty();
         assertThat(store.remove("bob[away]!*@*")).isFalse();
     }
+
+    @Test
+    void aBanKeepsTheAccountAndAddressOfTheBannedUser() {
+        Ban ban = new Ban("bob!*@*", "bob", "192.0.2.7", "spamming links", "admin", at(10));
+        store.put(ban);
+
+        assertThat(store.list()).containsExactly(ban);
+    }
 }

@@ -15,11 +15,12 @@ import javax.sql.DataSource;
 
 /**
  * Server bans in SQL, keyed by the casefolded mask so one ban cannot be stored twice in different
- * case. Listed oldest first.
+ * case, with the banned user's account and guest address beside the mask. Listed oldest first.
  */
 public final class JdbcBanStore implements BanStore {
 
-    private static final List<String> COLUMNS = List.of("folded_mask", "mask", "reason", "set_by", "created_at");
+    private static final List<String> COLUMNS = 
+            List.of("folded_mask", "mask", "reason", "set_by", "created_at", "account", "address");
 
     private final DataSource dataSource;
     private final CaseMapping caseMapping;
@@ -33,14 +34,15 @@ public final class JdbcBanStore implements BanStore {
 
     @Override
     public List<Ban> list() {
-        String sql = "SELECT mask, reason, set_by, created_at FROM bans ORDER BY created_at, folded_mask";
+        String sql = 
+                "SELECT mask, account, address, reason, set_by, created_at FROM bans ORDER BY created_at, folded_mask";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             List<Ban> bans = new ArrayList<>();
             while (rows.next()) {
-                bans.add(new Ban(rows.getString(1), rows.getString(2), rows.getString(3),
-                        Instant.ofEpochMilli(rows.getLong(4))));
+                bans.add(new Ban(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))));
             }
             return bans;
         } catch (SQLException e) {
@@ -57,6 +59,8 @@ public final class JdbcBanStore implements BanStore {
             statement.setString(3, ban.reason() == null ? "" : ban.reason());
             statement.setString(4, ban.setBy() == null ? "" : ban.setBy());
             statement.setLong(5, ban.createdAt().toEpochMilli());
+            statement.setString(6, ban.account());
+            statement.setString(7, ban.address());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("could not store the ban on " + ban.mask(), e);

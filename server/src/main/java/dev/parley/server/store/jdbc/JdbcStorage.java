@@ -27,6 +27,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcBanStore bans;
     private final JdbcAccountStore accounts;
     private final JdbcReadMarkerStore readMarkers;
+    private final JdbcRoomStore rooms;
 
     private JdbcStorage(HikariDataSource dataSource, SqlDialect dialect, CaseMapping caseMapping) {
         this.dataSource = dataSource;
@@ -34,6 +35,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.bans = new JdbcBanStore(dataSource, dialect, caseMapping);
         this.accounts = new JdbcAccountStore(dataSource, caseMapping);
         this.readMarkers = new JdbcReadMarkerStore(dataSource, dialect, caseMapping);
+        this.rooms = new JdbcRoomStore(dataSource);
     }
 
     /** Opens the configured database with the server's case mapping, {@link CaseMapping#RFC1459}. */
@@ -74,6 +76,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcReadMarkerStore readMarkers() {
         return readMarkers;
+    }
+
+    public JdbcRoomStore rooms() {
+        return rooms;
     }
 
     /** Whether the database answers a validity check within 2 s. Blocking. */

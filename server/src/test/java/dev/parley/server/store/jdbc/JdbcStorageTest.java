@@ -42,7 +42,8 @@ class JdbcStorageTest {
         JdbcStorage.open(SqliteStorage.in(tempDir)).close();
 
         assertThat(query(tempDir, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1", "2", "3", "4", "5", "6");
+                .doesNotHaveDuplicates()
+                .contains("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
