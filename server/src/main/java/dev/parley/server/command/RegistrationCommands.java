@@ -74,8 +74,13 @@ public final class RegistrationCommands implements CommandFamily {
             return;
         }
         if (!session.isRegistered()) {
-            // Whether a registered nick may be used is decided when registration completes.
-            takeNick(ctx, wanted);
+            // Whether a registered nick may be used is decided when registration completes; until
+            // then nobody holds it, so a connection that never logs in cannot keep it from its owner.
+            if (services.accounts().names().isRegistered(wanted)) {
+                awaitLogin(ctx, wanted);
+            } else {
+                takeNick(ctx, wanted);
+            }
             return;
         }
         CommandContext.Deferred later = ctx.defer();
@@ -86,6 +91,14 @@ public final class RegistrationCommands implements CommandFamily {
             }
             takeNick(ctx, wanted);
         }));
+    }
+
+    /** A registered nick before registration: asked for, not held; {@link RegistrationFlow} claims it for its owner. */
+    private void awaitLogin(CommandContext ctx, String wanted) {
+        Session session = ctx.session();
+        releaseUnlessSame(session.nick(), wanted, session);
+        session.setNick(wanted);
+        flow.tryComplete(ctx);
     }
 
     private boolean ownsAccount(Session session, String account) {
