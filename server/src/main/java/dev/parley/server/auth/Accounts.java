@@ -182,6 +182,7 @@ public final class Accounts {
                 return new RegisterOutcome.Exists();
             }
             registrations.record(ipKey(ip), now);
+            throttle.succeeded(fold(name), ip); // created from here: a known-good address for it
             names.added(name);
             log.info("account {} registered from {}", name, ip);
             return new RegisterOutcome.Created(account);

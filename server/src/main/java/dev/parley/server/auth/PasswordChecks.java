@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * The pool that password checks (bcrypt, and the account lookup beside it) run on, apart from all
  * other blocking work so that nothing unrelated to passwords waits behind them. Two bounded lanes:
  * a priority lane for contexts already known to be good (an account logging in again from an
- * address it used before, a connection already authenticated with SASL), served first, and a normal
- * lane for the rest. A full lane refuses at once with the caller's "busy" value, so a flood of
- * guesses costs a queue slot at most and never a growing queue.
+ * address it used before, a connection already authenticated with SASL) and a normal lane for the
+ * rest. The workers serve the priority lane first, and one more worker serves it alone, so a
+ * known-good login never waits behind a guess already running. A full lane refuses at once with
+ * the caller's "busy" value, so a flood of guesses costs a queue slot at most, never a growing queue.
  */
 public final class PasswordChecks implements AutoCloseable {
 
@@ -29,13 +30,15 @@ public final class PasswordChecks implements AutoCloseable {
     private long refused;
 
     /**
-     * @param threads workers running checks (bcrypt is CPU-bound: at most the cores to spare)
+     * @param threads workers serving both lanes (bcrypt is CPU-bound: at most the cores to spare);
+     *     one more serves the priority lane only. Zero runs every check on the caller's thread.
      * @param capacity checks each lane holds waiting; past it a check is refused at once
      */
     public PasswordChecks(int threads, int capacity, ThreadFactory threadFactory) {
         this.capacity = capacity;
-        for (int i = 0; i < threads; i++) {
-            Thread worker = threadFactory.newThread(this::work);
+        for (int i = 0; i <= threads && threads > 0; i++) {
+            boolean reserved = i == threads;
+            Thread worker = threadFactory.newThread(() -> work(reserved));
             workers.add(worker);
             worker.start();
         }
@@ -78,7 +81,7 @@ public final class PasswordChecks implements AutoCloseable {
             return false;
         }
         lane.add(task);
-        notify();
+        notifyAll(); // the reserved worker may be the only one free, and only it may be waiting
         return true;
     }
 
@@ -87,11 +90,11 @@ public final class PasswordChecks implements AutoCloseable {
         return refused;
     }
 
-    private void work() {
+    private void work(boolean reserved) {
         while (true) {
             Runnable task;
             try {
-                task = next();
+                task = next(reserved);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -103,11 +106,15 @@ public final class PasswordChecks implements AutoCloseable {
         }
     }
 
-    private synchronized Runnable next() throws InterruptedException {
-        while (priority.isEmpty() && normal.isEmpty() && !closed) {
+    /** The next check: the priority lane's first; a reserved worker takes only those. Null once closed and drained. */
+    private synchronized Runnable next(boolean reserved) throws InterruptedException {
+        while (priority.isEmpty() && (reserved || normal.isEmpty()) && !closed) {
             wait();
         }
-        return priority.isEmpty() ? normal.poll() : priority.poll();
+        if (!priority.isEmpty()) {
+            return priority.poll();
+        }
+        return reserved ? null : normal.poll();
     }
 
     /** Stops taking checks; waiting ones still run, then the workers end. */

@@ -83,6 +83,10 @@ public final class RegistrationCommands implements CommandFamily {
             }
             return;
         }
+        if (services.accounts().names().isLoaded() && !services.accounts().names().isRegistered(wanted)) {
+            takeNick(ctx, wanted); // no account has the nick: nothing to look up
+            return;
+        }
         CommandContext.Deferred later = ctx.defer();
         services.accounts().find(wanted).whenComplete((owner, error) -> later.completeWith(() -> {
             if (owner != null && owner.isPresent() && !ownsAccount(session, owner.get().name())) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  *     {@code accounts.login-window} before it refuses addresses it has not logged in from before
  * @param addressLoginFailures failed logins from one address, across accounts, within
  *     {@code accounts.login-window} before it may log in only to accounts it logged in to before
- * @param passwordCheckThreads threads that check passwords (bcrypt), apart from other blocking work
+ * @param passwordCheckThreads threads that check passwords (bcrypt), apart from other blocking work,
+ *     plus one kept for known-good logins
  * @param passwordCheckQueue password checks that may wait, per lane; past it a check is refused at once
  */
 public record AuthConfig(
@@ -32,7 +33,7 @@ public record AuthConfig(
 
     public static final int DEFAULT_ACCOUNT_LOGIN_FAILURES = 20;
     public static final int DEFAULT_ADDRESS_LOGIN_FAILURES = 20;
-    public static final int DEFAULT_PASSWORD_CHECK_THREADS = 2;
+    public static final int DEFAULT_PASSWORD_CHECK_THREADS = 1;
     public static final int DEFAULT_PASSWORD_CHECK_QUEUE = 32;
 
     public AuthConfig {
