@@ -2,7 +2,9 @@ package dev.parley.server.auth;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
@@ -26,6 +28,7 @@ public final class PasswordChecks implements AutoCloseable {
     private final ArrayDeque<Runnable> priority = new ArrayDeque<>();
     private final ArrayDeque<Runnable> normal = new ArrayDeque<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final Set<Runnable> runningPriority = new HashSet<>();
     private boolean closed;
     private long refused;
 
@@ -102,19 +105,35 @@ public final class PasswordChecks implements AutoCloseable {
             if (task == null) {
                 return;
             }
-            task.run();
+            try {
+                task.run();
+            } finally {
+                done(task);
+            }
         }
     }
 
-    /** The next check: the priority lane's first; a reserved worker takes only those. Null once closed and drained. */
+    /**
+     * The next check: the priority lane's first; a reserved worker takes only those. While a
+     * priority check runs no new normal one starts, so it has the CPU to itself. Null once closed
+     * and drained.
+     */
     private synchronized Runnable next(boolean reserved) throws InterruptedException {
-        while (priority.isEmpty() && (reserved || normal.isEmpty()) && !closed) {
+        while (!closed && priority.isEmpty() && (reserved || normal.isEmpty() || !runningPriority.isEmpty())) {
             wait();
         }
         if (!priority.isEmpty()) {
-            return priority.poll();
+            Runnable task = priority.poll();
+            runningPriority.add(task);
+            return task;
         }
         return reserved ? null : normal.poll();
+    }
+
+    private synchronized void done(Runnable task) {
+        if (runningPriority.remove(task)) {
+            notifyAll();
+        }
     }
 
     /** Stops taking checks; waiting ones still run, then the workers end. */
