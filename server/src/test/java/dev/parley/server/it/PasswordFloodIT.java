@@ -49,14 +49,11 @@ class PasswordFloodIT {
             alice.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT);
             RawIrcClient bob = from(server, "127.0.0.3");
             bob.register("bob", "chat@123");
-            RawIrcClient quiet = saslClient(server, "127.0.0.2", "alice");
-            long quietStart = System.nanoTime();
-            quiet.send("AUTHENTICATE " + LoginLimitsIT.plain("alice", PASSWORD));
-            quiet.expect(Numeric.RPL_SASLSUCCESS);
-            Duration quietTook = Duration.ofNanos(System.nanoTime() - quietStart);
-            log.info("without guesses: SASL login {} ms", quietTook.toMillis());
-            quiet.send("QUIT");
-            quiet.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT);
+            Duration quietTook = Duration.ZERO;
+            for (int i = 0; i < 3; i++) {
+                quietTook = max(quietTook, quietLogin(server));
+            }
+            log.info("without guesses: SASL login {} ms (slowest of 3)", quietTook.toMillis());
 
             List<RawIrcClient> guessers = new ArrayList<>();
             for (int i = 0; i < GUESSES; i++) {
@@ -85,15 +82,28 @@ class PasswordFloodIT {
             log.info("under {} guesses: SASL login {} ms (to 001 {} ms), NICK change {} ms", GUESSES,
                     loginTook.toMillis(), welcomeTook.toMillis(), nickTook.toMillis());
             // 200 ms on a quiet machine (one bcrypt at cost 10 takes about 70 ms); on a loaded one
-            // the same login without any guesses is the yardstick. Before bcrypt had its own pool,
-            // the login waited for all 300 guesses (about 10 s).
-            Duration budget = max(Duration.ofMillis(200), quietTook.multipliedBy(3));
+            // (the build machine is shared) the same login without guesses is the yardstick, with
+            // room for the guess already running when the flood starts. Before bcrypt had its own
+            // pool the login waited for all 300 guesses (about 10 s; here more than 5 s).
+            Duration budget = max(Duration.ofMillis(200), quietTook.multipliedBy(4));
             assertThat(loginTook).isLessThan(budget);
             assertThat(nickTook).isLessThan(Duration.ofMillis(50));
             for (RawIrcClient guesser : guessers) {
                 guesser.withTimeout(Duration.ofSeconds(30)).expect(Numeric.ERR_SASLFAIL);
             }
         }
+    }
+
+    /** A SASL login of alice from her usual address with nothing else going on: how long it took. */
+    private Duration quietLogin(TestServer server) {
+        RawIrcClient quiet = saslClient(server, "127.0.0.2", "alice");
+        long start = System.nanoTime();
+        quiet.send("AUTHENTICATE " + LoginLimitsIT.plain("alice", PASSWORD));
+        quiet.expect(Numeric.RPL_SASLSUCCESS);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        quiet.send("QUIT");
+        quiet.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT);
+        return took;
     }
 
     private static Duration max(Duration a, Duration b) {
