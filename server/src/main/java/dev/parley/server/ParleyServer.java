@@ -4,6 +4,7 @@ import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.auth.PasswordChecks;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
@@ -86,6 +87,8 @@ public final class ParleyServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ExecutorService blocking;
     private ExecutorService roomWriter;
+    /** bcrypt's own bounded pool, so that nothing unrelated to passwords waits behind a flood of guesses. */
+    private PasswordChecks passwordChecks;
     private ScheduledExecutorService accountNamesReload;
     private Storage storage;
     private IrcListeners listeners;
@@ -107,11 +110,14 @@ public final class ParleyServer implements AutoCloseable {
         storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
+        passwordChecks = new PasswordChecks(config.auth().passwordCheckThreads(), config.auth().passwordCheckQueue(),
+                NamedThreads.daemon("parley-password-check"));
         roomWriter = Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-room-writer"));
         RoomRecords roomRecords = new RoomRecords(storage.rooms(), roomWriter, CASE_MAPPING,
                 config.moderation().maxRoomsPerAccount());
         roomRecords.load();
-        Accounts accounts = new Accounts(storage.accounts(), config.accounts(), CASE_MAPPING, blocking, clock);
+        Accounts accounts = new Accounts(storage.accounts(), config.accounts(), config.auth(), CASE_MAPPING, blocking,
+                passwordChecks, clock);
         accounts.ensureAdmin(config.auth());
         accounts.names().reload();
         accountNamesReload = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-account-names"));
@@ -265,6 +271,9 @@ public final class ParleyServer implements AutoCloseable {
         }
         if (blocking != null) {
             blocking.shutdown();
+        }
+        if (passwordChecks != null) {
+            passwordChecks.close();
         }
         if (accountNamesReload != null) {
             accountNamesReload.shutdownNow();

@@ -12,43 +12,54 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registered accounts as the server uses them: logins checked with bcrypt and limited per address
- * and per account, registrations limited per address. The asynchronous methods run on the blocking
- * pool and never on an event loop; the {@code ...Now} ones block and are for code already off it.
+ * Registered accounts as the server uses them: logins checked with bcrypt and limited by a
+ * {@link LoginThrottle}, registrations limited per address. Logins and registrations run on the
+ * bounded {@link PasswordChecks} pool, lookups on the blocking pool, never on an event loop; the
+ * {@code ...Now} ones block and are for code already off it.
  */
 public final class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
-    /** Addresses and accounts the limiters remember at most. */
+    /** Addresses the registration limiter remembers at most. */
     private static final int MAX_TRACKED_KEYS = 50_000;
 
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final CaseMapping caseMapping;
     private final Executor blocking;
+    private final PasswordChecks checks;
     private final Clock clock;
     private final LongSupplier nanoTime;
-    private final AttemptLimiter failedLogins;
+    private final LoginThrottle throttle;
     private final AttemptLimiter registrations;
     private final AccountNames names;
 
-    public Accounts(AccountStore store, AccountsConfig config, CaseMapping caseMapping, Executor blocking, Clock clock) {
-        this(store, new PasswordHasher(config.bcryptCost()), config, caseMapping, blocking, clock, System::nanoTime);
+    /**
+     * @param blocking the pool for lookups
+     * @param checks the pool for password checks (bcrypt)
+     */
+    public Accounts(AccountStore store, AccountsConfig config, AuthConfig auth, CaseMapping caseMapping,
+            Executor blocking, PasswordChecks checks, Clock clock) {
+        this(store, new PasswordHasher(config.bcryptCost()), config, auth, caseMapping, blocking, checks, clock,
+                System::nanoTime);
     }
 
-    Accounts(AccountStore store, PasswordHasher hasher, AccountsConfig config, CaseMapping caseMapping,
-            Executor blocking, Clock clock, LongSupplier nanoTime) {
+    Accounts(AccountStore store, PasswordHasher hasher, AccountsConfig config, AuthConfig auth,
+            CaseMapping caseMapping, Executor blocking, PasswordChecks checks, Clock clock, LongSupplier nanoTime) {
         this.store = store;
         this.hasher = hasher;
         this.caseMapping = caseMapping;
         this.blocking = blocking;
+        this.checks = checks;
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.failedLogins = new AttemptLimiter(config.loginAttempts(), config.loginWindow(), MAX_TRACKED_KEYS);
+        this.throttle = new LoginThrottle(config.loginAttempts(), auth.addressLoginFailures(),
+                auth.accountLoginFailures(), config.loginWindow());
         this.registrations =
                 new AttemptLimiter(config.registrationsPerIp(), config.registrationWindow(), MAX_TRACKED_KEYS);
         this.names = new AccountNames(store, caseMapping);
@@ -73,17 +84,39 @@ public final class Accounts {
         }
     }
 
+    /**
+     * Checks the password on the password-check pool: first when this account logged in from this
+     * address before, refused at once ({@link LoginOutcome.Busy}) when too many checks wait, and
+     * refused unchecked ({@link LoginOutcome.Throttled}) past the failed-login limits.
+     */
     public CompletableFuture<LoginOutcome> login(String name, String password, String ip) {
-        return CompletableFuture.supplyAsync(() -> loginNow(name, password, ip), blocking);
+        Duration wait = refusedFor(name, ip);
+        if (!wait.isZero()) {
+            return CompletableFuture.completedFuture(throttled(name, ip, wait));
+        }
+        return checks.submit(isKnown(name, ip), () -> loginNow(name, password, ip), new LoginOutcome.Busy());
     }
 
-    /** Checks {@code password} against account {@code name}, counting a failure against both keys. */
+    /** Whether account {@code name} logged in from {@code ip} before: its checks go first. */
+    public boolean isKnown(String name, String ip) {
+        return throttle.isKnown(fold(name), ip);
+    }
+
+    /** How long logins to {@code name} from {@code ip} are refused unchecked (zero: not refused). */
+    public Duration refusedFor(String name, String ip) {
+        return throttle.refusedFor(fold(name), ip, nanoTime.getAsLong());
+    }
+
+    /** Runs a password check of the caller's on the password-check pool (see {@link PasswordChecks#submit}). */
+    public <T> CompletableFuture<T> check(boolean known, Supplier<T> check, T whenBusy) {
+        return checks.submit(known, check, whenBusy);
+    }
+
+    /** Checks {@code password} against account {@code name}; blocking, for code on the password-check pool. */
     public LoginOutcome loginNow(String name, String password, String ip) {
-        long now = nanoTime.getAsLong();
-        Duration wait = max(failedLogins.refusedFor(ipKey(ip), now), failedLogins.refusedFor(accountKey(name), now));
+        Duration wait = refusedFor(name, ip);
         if (!wait.isZero()) {
-            log.info("login to account {} from {} refused unchecked: too many failed logins", name, ip);
-            return new LoginOutcome.Throttled(wait);
+            return throttled(name, ip, wait);
         }
         Optional<Account> account;
         try {
@@ -96,27 +129,42 @@ public final class Accounts {
                 ? hasher.matches(password, account.get().passwordHash())
                 : hasher.matchNothing(password);
         if (!matches) {
-            failedLogins.record(ipKey(ip), now);
-            failedLogins.record(accountKey(name), now);
-            log.info("failed login to account {} from {}", name, ip);
+            failed(name, ip, account.isPresent());
             return new LoginOutcome.Refused();
         }
-        failedLogins.clear(accountKey(name));
+        throttle.succeeded(fold(name), ip);
         return new LoginOutcome.LoggedIn(account.get());
     }
 
-    /** Counts a failed login that had no account to check (a wrong server password, say). */
-    public void recordFailure(String ip) {
-        failedLogins.record(ipKey(ip), nanoTime.getAsLong());
+    /** Counts a wrong password for {@code name} (an account, or an operator entry) from {@code ip}. */
+    public void failed(String name, String ip, boolean exists) {
+        throttle.failed(fold(name), ip, exists, nanoTime.getAsLong());
+        log.info("failed login to {} from {}", name, ip);
     }
 
-    /** How long logins from this address are refused unchecked (zero: not refused). */
-    public Duration loginsRefusedFor(String ip) {
-        return failedLogins.refusedFor(ipKey(ip), nanoTime.getAsLong());
+    /** A right password for {@code name} that is not an account's (an operator entry). */
+    public void succeeded(String name, String ip) {
+        throttle.succeeded(fold(name), ip);
     }
 
+    private LoginOutcome throttled(String name, String ip, Duration wait) {
+        log.info("login to {} from {} refused unchecked: too many failed logins", name, ip);
+        return new LoginOutcome.Throttled(wait);
+    }
+
+    /** Counts a wrong server password from {@code ip}. */
+    public void serverPasswordFailed(String ip) {
+        throttle.serverPasswordFailed(ip, nanoTime.getAsLong());
+    }
+
+    /** How long {@code ip} has been past the limit of wrong server passwords (zero: it is not). */
+    public Duration serverPasswordFailingFor(String ip) {
+        return throttle.serverPasswordFailingFor(ip, nanoTime.getAsLong());
+    }
+
+    /** Registers on the password-check pool (it hashes); busy is answered as unavailable. */
     public CompletableFuture<RegisterOutcome> register(String name, String password, String ip) {
-        return CompletableFuture.supplyAsync(() -> registerNow(name, password, ip), blocking);
+        return checks.submit(false, () -> registerNow(name, password, ip), new RegisterOutcome.Unavailable());
     }
 
     private RegisterOutcome registerNow(String name, String password, String ip) {
@@ -134,6 +182,7 @@ public final class Accounts {
                 return new RegisterOutcome.Exists();
             }
             registrations.record(ipKey(ip), now);
+            throttle.succeeded(fold(name), ip); // created from here: a known-good address for it
             names.added(name);
             log.info("account {} registered from {}", name, ip);
             return new RegisterOutcome.Created(account);
@@ -180,11 +229,7 @@ public final class Accounts {
         return "ip " + ip;
     }
 
-    private String accountKey(String name) {
-        return "account " + caseMapping.fold(name);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    private String fold(String name) {
+        return caseMapping.fold(name);
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.server.config.AuthConfig;
 import dev.parley.server.store.Account;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Decides what a connection may do at registration, the seed's way extended to accounts: the
@@ -26,10 +27,21 @@ public final class LoginCheck {
     }
 
     /**
+     * {@link #admit} on the password-check pool: first for a connection already authenticated with
+     * SASL or an account logging in again from an address it used before; refused at once ("busy")
+     * when too many checks wait.
+     */
+    public CompletableFuture<Admission> admitLater(String nick, String password, Account saslAccount, String ip) {
+        boolean known = saslAccount != null || accounts.isKnown(nick, ip);
+        return accounts.check(known, () -> admit(nick, password, saslAccount, ip),
+                new Admission.WrongPassword("Server busy; try again in a moment"));
+    }
+
+    /**
      * @param nick the nick the connection asked for
      * @param password what it gave to PASS, or null
      * @param saslAccount the account it logged in to with SASL, or null
-     * @param ip its address, for the failed-login limit
+     * @param ip its address, for the failed-login limits
      */
     public Admission admit(String nick, String password, Account saslAccount, String ip) {
         Optional<Account> owner = accounts.findNow(nick);
@@ -40,21 +52,22 @@ public final class LoginCheck {
             boolean ownNick = owner.isEmpty() || caseMapping.equal(owner.get().name(), saslAccount.name());
             return ownNick ? new Admission.Admitted(Optional.of(saslAccount), false) : new Admission.NickRegistered();
         }
-        Duration refused = accounts.loginsRefusedFor(ip);
-        if (!refused.isZero()) {
-            return tooManyFailures(refused);
-        }
-        if (serverPasswordMatches(password) && (owner.isEmpty() || password == null)) {
+        boolean serverPasswordGiven = serverPasswordMatches(password);
+        if (serverPasswordGiven && (owner.isEmpty() || password == null)) {
             return owner.isEmpty() ? new Admission.Admitted(Optional.empty(), false) : new Admission.NickRegistered();
         }
         if (owner.isEmpty() || password == null) {
-            accounts.recordFailure(ip);
-            return new Admission.WrongPassword("Password incorrect");
+            return wrongServerPassword(ip);
         }
-        if (auth.serverPassword().isPresent() && auth.serverPassword().get().matches(password)) {
+        if (serverPasswordGiven && auth.serverPassword().isPresent()) {
             return new Admission.NickRegistered();
         }
-        LoginOutcome outcome = accounts.loginNow(owner.get().name(), password, ip);
+        return accountLogin(owner.get(), password, ip);
+    }
+
+    /** PASS with the password of the nick's account, in place of the server password (the seed's admin). */
+    private Admission accountLogin(Account owner, String password, String ip) {
+        LoginOutcome outcome = accounts.loginNow(owner.name(), password, ip);
         if (outcome instanceof LoginOutcome.LoggedIn in) {
             return new Admission.Admitted(Optional.of(in.account()), true);
         }
@@ -68,15 +81,24 @@ public final class LoginCheck {
     }
 
     /**
+     * A wrong server password is counted per address, but a right one is always let in: the count
+     * only changes the wording, so one user's typos behind a shared address lock nobody else out.
+     */
+    private Admission wrongServerPassword(String ip) {
+        Duration failing = accounts.serverPasswordFailingFor(ip);
+        accounts.serverPasswordFailed(ip);
+        return failing.isZero() ? new Admission.WrongPassword("Password incorrect") : tooManyFailures(failing);
+    }
+
+    /**
      * The common case decided without blocking, on the event loop: no SASL, a nick no account holds
-     * (from {@link AccountNames}), the server password given in plain configuration and matched,
-     * the address not throttled. Empty when {@link #admit} must decide (database, bcrypt).
+     * (from {@link AccountNames}), the server password given in plain configuration and matched.
+     * Empty when {@link #admit} must decide (database, bcrypt).
      */
     public Optional<Admission> admitAtOnce(String nick, String password, Account saslAccount, String ip) {
         boolean cheapPassword = auth.serverPassword().map(s -> !s.isBcryptHash()).orElse(true);
         if (saslAccount != null || !cheapPassword || !accounts.names().isLoaded()
-                || accounts.names().isRegistered(nick) || !accounts.loginsRefusedFor(ip).isZero()
-                || !serverPasswordMatches(password)) {
+                || accounts.names().isRegistered(nick) || !serverPasswordMatches(password)) {
             return Optional.empty();
         }
         return Optional.of(new Admission.Admitted(Optional.empty(), false));
@@ -87,23 +109,40 @@ public final class LoginCheck {
     }
 
     private static Admission tooManyFailures(Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new Admission.WrongPassword("Too many failed logins; try again in " + seconds + " s");
+        return new Admission.WrongPassword("Too many failed logins; try again in " + seconds(retryAfter) + " s");
+    }
+
+    /** Whole seconds, rounded up, at least one. */
+    public static long seconds(Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     /**
-     * The operator name that {@code name}/{@code password} gives: an {@code auth.operators} entry, or
-     * an account with the operator flag. Null when neither.
+     * OPER on the password-check pool: an {@code auth.operators} entry, or an account with the
+     * operator flag, limited like every login (per name and address, per address, per name).
      */
-    public String operatorFor(String name, String password, String ip) {
+    public CompletableFuture<OperOutcome> oper(String name, String password, String ip) {
+        Duration wait = accounts.refusedFor(name, ip);
+        if (!wait.isZero()) {
+            return CompletableFuture.completedFuture(new OperOutcome.Throttled(wait));
+        }
+        return accounts.check(accounts.isKnown(name, ip), () -> operNow(name, password, ip), new OperOutcome.Busy());
+    }
+
+    private OperOutcome operNow(String name, String password, String ip) {
         for (var entry : auth.operators()) {
             if (entry.name().equals(name) && entry.password().matches(password)) {
-                return entry.name();
+                accounts.succeeded(name, ip);
+                return new OperOutcome.Granted(entry.name());
             }
         }
-        if (accounts.loginNow(name, password, ip) instanceof LoginOutcome.LoggedIn in && in.account().operator()) {
-            return in.account().name();
+        LoginOutcome outcome = accounts.loginNow(name, password, ip);
+        if (outcome instanceof LoginOutcome.LoggedIn in && in.account().operator()) {
+            return new OperOutcome.Granted(in.account().name());
         }
-        return null;
+        if (outcome instanceof LoginOutcome.Throttled throttled) {
+            return new OperOutcome.Throttled(throttled.retryAfter());
+        }
+        return new OperOutcome.Refused();
     }
 }

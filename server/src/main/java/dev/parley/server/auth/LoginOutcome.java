@@ -15,6 +15,9 @@ public sealed interface LoginOutcome {
     /** Too many failed logins from this address or for this account; the password was not checked. */
     record Throttled(Duration retryAfter) implements LoginOutcome {}
 
+    /** Too many password checks are waiting; refused at once, unchecked and uncounted. */
+    record Busy() implements LoginOutcome {}
+
     /** The account store could not be reached. */
     record Unavailable() implements LoginOutcome {}
 }

@@ -21,6 +21,20 @@ public final class Nicks {
         return holder == null || holder == user;
     }
 
+    /**
+     * Hands {@code nick} from {@code squatter}, a connection still registering, to {@code owner}, the
+     * nick's account logging in: an unregistered connection must not hold a registered nick against
+     * its owner. False when someone else holds it by now, or the squatter has registered.
+     */
+    public boolean takeFrom(String nick, ChatUser squatter, ChatUser owner) {
+        return !squatter.isRegistered() && byNick.replace(caseMapping.fold(nick), squatter, owner);
+    }
+
+    /** Whoever holds the nick, registered or still registering. */
+    public Optional<ChatUser> holder(String nick) {
+        return Optional.ofNullable(byNick.get(caseMapping.fold(nick)));
+    }
+
     /** Releases {@code nick} if {@code user} holds it. */
     public void release(String nick, ChatUser user) {
         if (nick != null) {

@@ -78,20 +78,26 @@ public final class AccountCommands implements CommandFamily {
         String ip = session.connection().remoteIp();
         String serverPassword = session.registration().password();
         CommandContext.Deferred later = ctx.defer();
-        CompletableFuture.supplyAsync(() -> mayRegister(session, serverPassword), services.blocking())
-                .thenCompose(allowed -> allowed
-                        ? services.accounts().register(nick, password, ip)
-                        : CompletableFuture.completedFuture(null))
+        mayRegister(session, serverPassword)
+                .thenCompose(allowed -> allowed == null
+                        ? CompletableFuture.completedFuture(new RegisterOutcome.Unavailable())
+                        : allowed
+                                ? services.accounts().register(nick, password, ip)
+                                : CompletableFuture.<RegisterOutcome>completedFuture(null))
                 .whenComplete((outcome, error) -> later.completeWith(() -> concluded(ctx, account, outcome, error)));
     }
 
     /**
      * Before connection registration the server password has not been checked yet: REGISTER must not
-     * let a connection without it create an account.
+     * let a connection without it create an account. The check (bcrypt, when the server password
+     * is a hash) runs on the password-check pool; null when that is busy.
      */
-    private boolean mayRegister(Session session, String password) {
-        return session.isRegistered()
-                || services.config().auth().serverPassword().map(s -> s.matches(password)).orElse(true);
+    private CompletableFuture<Boolean> mayRegister(Session session, String password) {
+        if (session.isRegistered()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return services.accounts().check(false,
+                () -> services.config().auth().serverPassword().map(s -> s.matches(password)).orElse(true), null);
     }
 
     private void concluded(CommandContext ctx, String account, RegisterOutcome outcome, Throwable error) {

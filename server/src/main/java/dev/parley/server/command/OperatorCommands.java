@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.auth.OperOutcome;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Fanout;
@@ -67,21 +68,29 @@ public final class OperatorCommands implements CommandFamily {
         String password = ctx.param(1);
         String ip = ctx.session().connection().remoteIp();
         CommandContext.Deferred later = ctx.defer();
-        CompletableFuture.supplyAsync(() -> login.operatorFor(name, password, ip), services.blocking())
-                .whenComplete((entry, error) -> later.completeWith(() -> finishOper(ctx, error == null ? entry : null)));
+        login.oper(name, password, ip).whenComplete((outcome, error) -> later.completeWith(() ->
+                finishOper(ctx, error == null ? outcome : new OperOutcome.Refused())));
     }
 
-    private void finishOper(CommandContext ctx, String entry) {
+    private void finishOper(CommandContext ctx, OperOutcome outcome) {
         Session session = ctx.session();
-        if (entry == null) {
-            log.info("{} failed OPER as {}", session, ctx.param(0));
-            ctx.numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+        if (!(outcome instanceof OperOutcome.Granted granted)) {
+            log.info("{} failed OPER as {}: {}", session, ctx.param(0), outcome);
+            ctx.numeric(Numeric.ERR_PASSWDMISMATCH, operRefusal(outcome));
             return;
         }
+        String entry = granted.name();
         session.setOperatorName(entry);
         ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
         ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
         log.info("{} is now an operator (OPER {})", session, entry);
+    }
+
+    private static String operRefusal(OperOutcome outcome) {
+        if (outcome instanceof OperOutcome.Throttled throttled) {
+            return "Too many failed attempts; try again in " + LoginCheck.seconds(throttled.retryAfter()) + " s";
+        }
+        return outcome instanceof OperOutcome.Busy ? "Server busy; try again in a moment" : "Password incorrect";
     }
 
     /**

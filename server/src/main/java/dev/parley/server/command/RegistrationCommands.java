@@ -76,8 +76,17 @@ public final class RegistrationCommands implements CommandFamily {
             return;
         }
         if (!session.isRegistered()) {
-            // Whether a registered nick may be used is decided when registration completes.
-            takeNick(ctx, wanted);
+            // Whether a registered nick may be used is decided when registration completes; until
+            // then nobody holds it, so a connection that never logs in cannot keep it from its owner.
+            if (services.accounts().names().isRegistered(wanted)) {
+                awaitLogin(ctx, wanted);
+            } else {
+                takeNick(ctx, wanted);
+            }
+            return;
+        }
+        if (services.accounts().names().isLoaded() && !services.accounts().names().isRegistered(wanted)) {
+            takeNick(ctx, wanted); // no account has the nick: nothing to look up
             return;
         }
         Optional<Ban> ban = services.bans().find(wanted + "!" + session.user() + "@" + session.host(),
@@ -94,6 +103,14 @@ public final class RegistrationCommands implements CommandFamily {
             }
             takeNick(ctx, wanted);
         }));
+    }
+
+    /** A registered nick before registration: asked for, not held; {@link RegistrationFlow} claims it for its owner. */
+    private void awaitLogin(CommandContext ctx, String wanted) {
+        Session session = ctx.session();
+        releaseUnlessSame(session.nick(), wanted, session);
+        session.setNick(wanted);
+        flow.tryComplete(ctx);
     }
 
     private boolean ownsAccount(Session session, String account) {

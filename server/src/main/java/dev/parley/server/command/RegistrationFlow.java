@@ -4,6 +4,8 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.auth.Admission;
 import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.config.FloodConfig;
 import dev.parley.server.session.FloodBudget;
 import dev.parley.server.session.Registration;
@@ -11,7 +13,6 @@ import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;
 import dev.parley.server.store.Ban;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class RegistrationFlow {
         }
         reg.setChecking(true);
         CommandContext.Deferred later = ctx.defer();
-        CompletableFuture.supplyAsync(() -> login.admit(nick, password, saslAccount, ip), services.blocking())
+        login.admitLater(nick, password, saslAccount, ip)
                 .whenComplete((admission, error) -> later.completeWith(() -> {
                     reg.setChecking(false);
                     if (error != null) {
@@ -77,7 +78,9 @@ public final class RegistrationFlow {
         } else if (admission instanceof Admission.Admitted admitted) {
             admitUnlessBanned(ctx, admitted);
         }
-        boolean mayRetryNick = admission instanceof Admission.NickRegistered && !session.isClosing();
+        boolean nickRefused = admission instanceof Admission.NickRegistered
+                || admission instanceof Admission.Admitted && !session.isRegistered();
+        boolean mayRetryNick = nickRefused && !session.isClosing();
         session.registration().setPassword(mayRetryNick ? password : null);
     }
 
@@ -108,7 +111,48 @@ public final class RegistrationFlow {
             departures.disconnect(session, "Banned: " + ban.get().reason());
             return;
         }
-        admit(ctx, admitted);
+        if (holdNick(ctx, admitted)) {
+            admit(ctx, admitted);
+        }
+    }
+
+    /**
+     * Claims the nick at the last moment. Its account's owner takes it from a connection that is
+     * still registering (renamed: it gets 433 and must pick another); a registered holder keeps it,
+     * and this connection gets 433 and may pick another.
+     */
+    private boolean holdNick(CommandContext ctx, Admission.Admitted admitted) {
+        Session session = ctx.session();
+        String nick = session.nick();
+        Nicks nicks = services.nicks();
+        if (nicks.claim(nick, session)) {
+            return true;
+        }
+        boolean owner = admitted.account().map(a -> nicks.caseMapping().equal(a.name(), nick)).orElse(false);
+        Optional<ChatUser> squatter = nicks.holder(nick).filter(holder -> !holder.isRegistered());
+        if (owner && squatter.isPresent() && nicks.takeFrom(nick, squatter.get(), session)) {
+            rename(squatter.get(), nick);
+            return true;
+        }
+        session.setNick(null);
+        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+        return false;
+    }
+
+    /** Tells a still-registering connection, on its own event loop, that its nick went to its owner. */
+    private void rename(ChatUser squatter, String nick) {
+        if (!(squatter instanceof Session other)) {
+            return;
+        }
+        other.execute(() -> {
+            if (other.isRegistered() || other.nick() == null || !services.nicks().caseMapping().equal(other.nick(), nick)) {
+                return;
+            }
+            log.info("{} lost the nick {} to its account's owner", other, nick);
+            other.setNick(null);
+            other.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_NICKNAMEINUSE.code(), "*", nick,
+                    "Nickname is registered and its owner logged in; pick another"));
+        });
     }
 
     private void admit(CommandContext ctx, Admission.Admitted admitted) {

@@ -2,6 +2,7 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.LoginOutcome;
 import dev.parley.server.session.SaslExchange;
@@ -41,6 +42,11 @@ public final class SaslCommands implements CommandFamily {
 
     void authenticate(CommandContext ctx) {
         Session session = ctx.session();
+        if (!session.caps().has(Capability.SASL)) {
+            // IRCv3 SASL: AUTHENTICATE belongs to clients that enabled the sasl capability.
+            ctx.numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: request the sasl capability first");
+            return;
+        }
         SaslExchange sasl = session.sasl();
         String argument = ctx.param(0);
         if (!sasl.inProgress()) {
@@ -98,7 +104,8 @@ public final class SaslCommands implements CommandFamily {
         session.sasl().setChecking(true);
         CommandContext.Deferred later = ctx.defer();
         accounts.login(authcid, password, session.connection().remoteIp())
-                .whenComplete((outcome, error) -> later.completeWith(() -> concluded(ctx, outcome)));
+                .whenComplete((outcome, error) -> later.completeWith(
+                        () -> concluded(ctx, error == null ? outcome : new LoginOutcome.Unavailable())));
     }
 
     /** authzid, authcid, password; null when the payload is not base64 of three NUL-separated fields. */
@@ -121,6 +128,7 @@ public final class SaslCommands implements CommandFamily {
         if (!(outcome instanceof LoginOutcome.LoggedIn in)) {
             String why = outcome instanceof LoginOutcome.Throttled ? "too many failed logins, try again later"
                     : outcome instanceof LoginOutcome.Unavailable ? "accounts are unavailable just now"
+                    : outcome instanceof LoginOutcome.Busy ? "server busy, try again in a moment"
                     : "wrong account name or password";
             fail(ctx, Numeric.ERR_SASLFAIL, "SASL authentication failed: " + why);
             return;

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param registration whether clients may create accounts with REGISTER, and when
  * @param bcryptCost the bcrypt work factor for new hashes (4 to 31; each step doubles the work)
  * @param minPasswordLength shorter passwords get {@code FAIL REGISTER WEAK_PASSWORD}
- * @param loginAttempts failed logins allowed per IP address and per account within {@code loginWindow}
+ * @param loginAttempts failed logins allowed per (account, IP address) within {@code loginWindow}
  * @param loginWindow the window failed logins are counted in; past the limit logins are refused unchecked
  * @param registrationsPerIp accounts one IP address may register within {@code registrationWindow}
  * @param registrationWindow the window registrations are counted in

@@ -10,15 +10,41 @@ import java.util.Optional;
  * @param adminName the reserved admin nick, also its OPER name
  * @param adminPassword the admin's password (PASS with NICK admin, or OPER admin ...)
  * @param operators further OPER entries
+ * @param accountLoginFailures failed logins to one account, from every address, within
+ *     {@code accounts.login-window} before it refuses addresses it has not logged in from before
+ * @param addressLoginFailures failed logins from one address, across accounts, within
+ *     {@code accounts.login-window} before it may log in only to accounts it logged in to before
+ * @param passwordCheckThreads threads that check passwords (bcrypt), apart from other blocking work,
+ *     plus one kept for known-good logins
+ * @param passwordCheckQueue password checks that may wait, per lane; past it a check is refused at once
  */
 public record AuthConfig(
-        Optional<Secret> serverPassword, String adminName, Secret adminPassword, List<OperatorConfig> operators) {
+        Optional<Secret> serverPassword,
+        String adminName,
+        Secret adminPassword,
+        List<OperatorConfig> operators,
+        int accountLoginFailures,
+        int addressLoginFailures,
+        int passwordCheckThreads,
+        int passwordCheckQueue) {
 
     public static final String DEFAULT_SERVER_PASSWORD = "chat@123";
     public static final String DEFAULT_ADMIN_PASSWORD = "admin123";
 
+    public static final int DEFAULT_ACCOUNT_LOGIN_FAILURES = 20;
+    public static final int DEFAULT_ADDRESS_LOGIN_FAILURES = 20;
+    public static final int DEFAULT_PASSWORD_CHECK_THREADS = 1;
+    public static final int DEFAULT_PASSWORD_CHECK_QUEUE = 32;
+
     public AuthConfig {
         operators = List.copyOf(operators);
+    }
+
+    /** The passwords and operators, with the default login limits and password-check pool. */
+    public AuthConfig(
+            Optional<Secret> serverPassword, String adminName, Secret adminPassword, List<OperatorConfig> operators) {
+        this(serverPassword, adminName, adminPassword, operators, DEFAULT_ACCOUNT_LOGIN_FAILURES,
+                DEFAULT_ADDRESS_LOGIN_FAILURES, DEFAULT_PASSWORD_CHECK_THREADS, DEFAULT_PASSWORD_CHECK_QUEUE);
     }
 
     public static AuthConfig defaults() {

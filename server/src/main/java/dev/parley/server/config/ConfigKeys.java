@@ -59,6 +59,14 @@ public final class ConfigKeys {
             key("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
             key("auth.operators", ValueTypes.operators(), c -> c.auth().operators());
+    public static final ConfigKey<Integer> AUTH_ACCOUNT_LOGIN_FAILURES =
+            key("auth.account-login-failures", integer(1), c -> c.auth().accountLoginFailures());
+    public static final ConfigKey<Integer> AUTH_ADDRESS_LOGIN_FAILURES =
+            key("auth.address-login-failures", integer(1), c -> c.auth().addressLoginFailures());
+    public static final ConfigKey<Integer> AUTH_PASSWORD_CHECK_THREADS =
+            key("auth.password-check-threads", integer(1), c -> c.auth().passwordCheckThreads());
+    public static final ConfigKey<Integer> AUTH_PASSWORD_CHECK_QUEUE =
+            key("auth.password-check-queue", integer(1), c -> c.auth().passwordCheckQueue());
 
     public static final ConfigKey<AccountsConfig.Registration> ACCOUNTS_REGISTRATION = key("accounts.registration",
             ValueTypes.choice(AccountsConfig.Registration.class), c -> c.accounts().registration());
@@ -184,7 +192,8 @@ public final class ConfigKeys {
                 new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT)),
                 new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
                 new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
-                        v.get(AUTH_OPERATORS)),
+                        v.get(AUTH_OPERATORS), v.get(AUTH_ACCOUNT_LOGIN_FAILURES), v.get(AUTH_ADDRESS_LOGIN_FAILURES),
+                        v.get(AUTH_PASSWORD_CHECK_THREADS), v.get(AUTH_PASSWORD_CHECK_QUEUE)),
                 new AccountsConfig(v.get(ACCOUNTS_REGISTRATION), v.get(ACCOUNTS_BCRYPT_COST),
                         v.get(ACCOUNTS_MIN_PASSWORD_LENGTH), v.get(ACCOUNTS_LOGIN_ATTEMPTS), v.get(ACCOUNTS_LOGIN_WINDOW),
                         v.get(ACCOUNTS_REGISTRATIONS_PER_IP), v.get(ACCOUNTS_REGISTRATION_WINDOW)),

@@ -1,6 +1,8 @@
 package dev.parley.server.config;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -10,6 +12,11 @@ import java.security.MessageDigest;
  * loops.
  */
 public final class Secret {
+
+    /** The longest candidate checked, in UTF-8 bytes (as for account passwords); longer never matches. */
+    private static final int MAX_CANDIDATE_BYTES = 1024;
+    /** Over bcrypt's 72 bytes a candidate is reduced with SHA-512 first, as account passwords are. */
+    private static final LongPasswordStrategy LONG_CANDIDATES = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
 
     private final String value;
 
@@ -28,16 +35,29 @@ public final class Secret {
         return value.startsWith("$2a$") || value.startsWith("$2b$") || value.startsWith("$2y$");
     }
 
-    /** Whether {@code candidate} is this password. Constant-time for plain text. */
+    /**
+     * Whether {@code candidate} is this password. Constant-time for plain text. A candidate of any
+     * length is an answer, never an exception: over 72 bytes it is checked against a bcrypt hash as
+     * account passwords are (SHA-512 first), over 1024 bytes it does not match.
+     */
     public boolean matches(String candidate) {
         if (candidate == null) {
             return false;
         }
+        byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
         if (isBcryptHash()) {
-            return BCrypt.verifyer().verify(candidate.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)).verified;
+            return bytes.length <= MAX_CANDIDATE_BYTES && bcryptMatches(bytes);
         }
-        return MessageDigest.isEqual(
-                candidate.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(bytes, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean bcryptMatches(byte[] candidate) {
+        try {
+            return BCrypt.verifyer(BCrypt.Version.VERSION_2A, LONG_CANDIDATES)
+                    .verify(candidate, value.getBytes(StandardCharsets.UTF_8)).verified;
+        } catch (IllegalArgumentException e) {
+            return false; // a malformed hash matches nothing
+        }
     }
 
     /** Whether this is exactly the given plain-text value (used to spot the seed's defaults). */

@@ -26,6 +26,10 @@ class AccountsTest {
     private static final AccountsConfig CONFIG = new AccountsConfig(
             AccountsConfig.Registration.AFTER_CONNECT, 4, 8, 3, Duration.ofMinutes(1), 2, Duration.ofHours(1));
 
+    /** Three failures per account (every address) and per address (every account), as CONFIG per pair. */
+    private static final AuthConfig AUTH =
+            new AuthConfig(Optional.empty(), "admin", Secret.of("admin-password"), List.of(), 3, 3, 1, 8);
+
     @TempDir
     Path dataDir;
 
@@ -36,8 +40,8 @@ class AccountsTest {
     @BeforeEach
     void open() {
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
-        accounts = new Accounts(storage.accounts(), new PasswordHasher(CONFIG.bcryptCost()), CONFIG,
-                CaseMapping.RFC1459, Runnable::run, Clock.systemUTC(), nanos::get);
+        accounts = new Accounts(storage.accounts(), new PasswordHasher(CONFIG.bcryptCost()), CONFIG, AUTH,
+                CaseMapping.RFC1459, Runnable::run, PasswordChecks.inline(), Clock.systemUTC(), nanos::get);
     }
 
     @AfterEach
@@ -68,28 +72,52 @@ class AccountsTest {
     }
 
     @Test
+    void anAttackFromElsewhereDoesNotLockOutAnAddressTheAccountLoggedInFromBefore() {
+        accounts.register("alice", "sesame-seed", "10.0.0.1").join();
+        assertThat(accounts.loginNow("alice", "sesame-seed", "10.0.0.1")).isInstanceOf(LoginOutcome.LoggedIn.class);
+        for (int i = 1; i <= 10; i++) {
+            accounts.loginNow("alice", "guess", "10.0.0." + (10 + i));
+        }
+
+        assertThat(accounts.isKnown("ALICE", "10.0.0.1")).isTrue();
+        assertThat(accounts.loginNow("alice", "sesame-seed", "10.0.0.1")).isInstanceOf(LoginOutcome.LoggedIn.class);
+        assertThat(accounts.loginNow("alice", "sesame-seed", "10.0.0.99")).isInstanceOf(LoginOutcome.Throttled.class);
+    }
+
+    @Test
+    void guessesAtAccountsThatDoNotExistCountOnlyPerNameAndAddress() {
+        accounts.register("alice", "sesame-seed", "10.0.0.1").join();
+        for (int i = 0; i < 10; i++) {
+            accounts.loginNow("nobody" + i, "guess", "10.6.6.6");
+        }
+
+        assertThat(accounts.loginNow("alice", "sesame-seed", "10.6.6.6")).isInstanceOf(LoginOutcome.LoggedIn.class);
+    }
+
+    @Test
     void failedLoginsAreLimitedPerAddressAcrossAccounts() {
         accounts.register("alice", "sesame-seed", "10.0.0.1").join();
         accounts.register("bob", "open-sesame", "10.0.0.2").join();
+        accounts.register("carol", "open-sesame", "10.0.0.3").join();
         for (String name : List.of("alice", "bob", "carol")) {
             accounts.loginNow(name, "guess", "10.6.6.6");
         }
 
         assertThat(accounts.loginNow("bob", "open-sesame", "10.6.6.6")).isInstanceOf(LoginOutcome.Throttled.class);
         assertThat(accounts.loginNow("bob", "open-sesame", "10.0.0.2")).isInstanceOf(LoginOutcome.LoggedIn.class);
-        assertThat(accounts.loginsRefusedFor("10.6.6.6")).isPositive();
+        assertThat(accounts.refusedFor("carol", "10.6.6.6")).isPositive();
     }
 
     @Test
-    void aSuccessfulLoginForgetsTheAccountsFailures() {
+    void aSuccessfulLoginForgetsThatAddressesFailures() {
         accounts.register("alice", "sesame-seed", "10.0.0.1").join();
         accounts.loginNow("alice", "guess", "10.0.0.2");
-        accounts.loginNow("alice", "guess", "10.0.0.3");
-        accounts.loginNow("alice", "sesame-seed", "10.0.0.4");
+        accounts.loginNow("alice", "guess", "10.0.0.2");
+        accounts.loginNow("alice", "sesame-seed", "10.0.0.2");
 
-        accounts.loginNow("alice", "guess", "10.0.0.5");
-        accounts.loginNow("alice", "guess", "10.0.0.6");
-        assertThat(accounts.loginNow("alice", "sesame-seed", "10.0.0.7")).isInstanceOf(LoginOutcome.LoggedIn.class);
+        accounts.loginNow("alice", "guess", "10.0.0.2");
+        accounts.loginNow("alice", "guess", "10.0.0.2");
+        assertThat(accounts.loginNow("alice", "sesame-seed", "10.0.0.2")).isInstanceOf(LoginOutcome.LoggedIn.class);
     }
 
     @Test

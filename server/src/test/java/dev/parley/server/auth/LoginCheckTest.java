@@ -41,7 +41,8 @@ class LoginCheckTest {
     void open() {
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
         accounts = new Accounts(storage.accounts(), new PasswordHasher(CONFIG.bcryptCost()), CONFIG,
-                CaseMapping.RFC1459, Runnable::run, Clock.systemUTC(), System::nanoTime);
+                AuthConfig.defaults(), CaseMapping.RFC1459, Runnable::run, PasswordChecks.inline(), Clock.systemUTC(),
+                System::nanoTime);
         login = new LoginCheck(AuthConfig.defaults(), accounts);
     }
 

@@ -8,6 +8,7 @@ import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,9 @@ class ReadMarkerIT {
     private static RawIrcClient saslAfterRegistration(TestServer server, String nick, String account,
             String... caps) {
         RawIrcClient client = server.connect();
-        client.registerWithCaps(nick, "chat@123", caps);
+        String[] withSasl = Arrays.copyOf(caps, caps.length + 1);
+        withSasl[caps.length] = "sasl"; // AUTHENTICATE needs the sasl capability
+        client.registerWithCaps(nick, "chat@123", withSasl);
         client.send("AUTHENTICATE PLAIN");
         client.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
         String payload = account + "\0" + account + "\0" + PASSWORD;
