@@ -85,14 +85,14 @@ public final class RegistrationCommands implements CommandFamily {
             }
             return;
         }
-        if (services.accounts().names().isLoaded() && !services.accounts().names().isRegistered(wanted)) {
-            takeNick(ctx, wanted); // no account has the nick: nothing to look up
-            return;
-        }
         Optional<Ban> ban = services.bans().find(wanted + "!" + session.user() + "@" + session.host(),
                 session.account(), session.host());
         if (ban.isPresent()) {
             ctx.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Nickname is banned: " + ban.get().reason());
+            return;
+        }
+        if (services.accounts().names().isLoaded() && !services.accounts().names().isRegistered(wanted)) {
+            takeNick(ctx, wanted); // no account has the nick: nothing to look up
             return;
         }
         CommandContext.Deferred later = ctx.defer();

@@ -101,19 +101,28 @@ public final class RegistrationFlow {
     }
 
     private void admitUnlessBanned(CommandContext ctx, Admission.Admitted admitted) {
-        Session session = ctx.session();
         String account = admitted.account().map(Account::name).orElse(null);
-        Optional<Ban> ban = services.bans().find(session.source(), account, session.host());
-        if (ban.isPresent()) {
-            log.info("{} refused: banned by {}", session, ban.get().mask());
-            ctx.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server: " + ban.get().reason());
-            ctx.replies().flush();
-            departures.disconnect(session, "Banned: " + ban.get().reason());
-            return;
-        }
-        if (holdNick(ctx, admitted)) {
+        if (!expelIfBanned(ctx, account) && holdNick(ctx, admitted)) {
             admit(ctx, admitted);
         }
+    }
+
+    /**
+     * Whether a server ban matches the session's nick, address or the given account (the one it is
+     * logging in to); if so, tells it 465 and disconnects it. Used at registration and when a
+     * registered guest logs in with SASL, so a banned account is refused under any nick.
+     */
+    boolean expelIfBanned(CommandContext ctx, String account) {
+        Session session = ctx.session();
+        Optional<Ban> ban = services.bans().find(session.source(), account, session.host());
+        if (ban.isEmpty()) {
+            return false;
+        }
+        log.info("{} refused: banned by {}", session, ban.get().mask());
+        ctx.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server: " + ban.get().reason());
+        ctx.replies().flush();
+        departures.disconnect(session, "Banned: " + ban.get().reason());
+        return true;
     }
 
     /**

@@ -135,6 +135,9 @@ public final class SaslCommands implements CommandFamily {
         }
         session.sasl().reset();
         Account account = in.account();
+        if (session.isRegistered() && flow.expelIfBanned(ctx, account.name())) {
+            return;
+        }
         AccountReplies.loggedIn(ctx, session, account.name());
         ctx.numeric(Numeric.RPL_SASLSUCCESS, "SASL authentication successful");
         if (!session.isRegistered()) {
