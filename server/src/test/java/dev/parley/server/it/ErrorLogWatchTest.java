@@ -23,6 +23,5 @@ class ErrorLogWatchTest {
             assertThat(watch.problems().get(0)).contains("pipeline error", "IllegalStateException: boom");
             assertThat(watch.problems().get(1)).startsWith("ERROR").contains("history query failed");
         }
-        log.error("after the watch");
     }
 }

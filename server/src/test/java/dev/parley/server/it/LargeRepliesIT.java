@@ -105,6 +105,38 @@ class LargeRepliesIT {
         }
     }
 
+    /**
+     * LIST on a server with 300 rooms with long topics is about 130 KB, beyond the default send
+     * queue (96 KiB): the reply is paced like a history page. NAMES and WHO take the same path
+     * (every reply to a command goes through {@code Replies}).
+     */
+    @Test
+    void aListOfManyRoomsWithLongTopicsReachesASlowReader() {
+        int owners = 3;
+        int roomsEach = 100;
+        try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl)) {
+            for (int owner = 0; owner < owners; owner++) {
+                RawIrcClient founder = server.user("founder" + owner);
+                for (int i = 0; i < roomsEach; i++) {
+                    String room = "#r" + owner + "-" + i;
+                    founder.send("JOIN " + room);
+                    founder.send("TOPIC " + room + " :" + "t".repeat(380));
+                }
+                founder.send("PING :rooms-made");
+                founder.withTimeout(Duration.ofSeconds(30)).expect(Lines.described("PONG rooms-made",
+                        m -> m.verb().equals("PONG") && m.lastParam().equals("rooms-made")));
+            }
+            RawIrcClient reader = slowReader(server, "lister");
+
+            reader.send("LIST");
+            List<IrcMessage> lines = reader.collectUntil(Lines.numeric(dev.parley.protocol.Numeric.RPL_LISTEND));
+
+            assertThat(lines).filteredOn(Lines.numeric(dev.parley.protocol.Numeric.RPL_LIST))
+                    .hasSize(owners * roomsEach)
+                    .allSatisfy(line -> assertThat(line.lastParam()).isEqualTo("t".repeat(380)));
+        }
+    }
+
     private static final Predicate<IrcMessage> LAST_WORD = Lines.privmsgFrom("talker", "#big", "last word");
     private static final Predicate<IrcMessage> BATCH_END =
             Lines.described("a batch end", m -> m.verb().equals("BATCH") && m.param(0).startsWith("-"));
