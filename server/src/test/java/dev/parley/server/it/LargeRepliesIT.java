@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.config.HttpConfig;
+import dev.parley.server.config.ListenAddress;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.io.IOException;
@@ -102,6 +104,25 @@ class LargeRepliesIT {
             assertThat(lines).filteredOn(Lines.command("PRIVMSG")).filteredOn(line -> line.hasTag("batch"))
                     .hasSize(pages * MAX_PAGE);
             assertNothingInsideABatchButItsLines(lines);
+        }
+    }
+
+    @Test
+    void theLargestPlainHistoryReachesAWebSocketClient() {
+        try (TestServer server = TestServer.start(c -> ChatHistory.withoutFloodControl(c).withHttp(
+                new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+            fullRoom(server, "#big", MAX_PAGE);
+            try (WebSocketLineClient reader = WebSocketLineClient.connect(server).register("webby")) {
+                reader.send("JOIN #big");
+                reader.await(line -> line.contains(" 366 webby #big "), Duration.ofSeconds(10));
+                long before = reader.received();
+
+                reader.send("HISTORY #big " + MAX_PAGE);
+                reader.await(line -> line.endsWith("End of history for #big (" + MAX_PAGE + " messages)"), SLOW_READ);
+
+                assertThat(reader.closedBecause()).isNull();
+                assertThat(reader.received() - before).isEqualTo(MAX_PAGE + 1);
+            }
         }
     }
 

@@ -28,6 +28,7 @@ final class WebSocketLineClient implements WebSocket.Listener, LineClient {
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     private volatile String closedBecause;
+    private volatile long received;
 
     private WebSocketLineClient() {}
 
@@ -91,6 +92,11 @@ final class WebSocketLineClient implements WebSocket.Listener, LineClient {
         return recent.stream().anyMatch(what);
     }
 
+    /** How many lines arrived so far. */
+    long received() {
+        return received;
+    }
+
     /** Why the connection ended, or null while it is open. */
     @Override
     public String closedBecause() {
@@ -115,6 +121,7 @@ final class WebSocketLineClient implements WebSocket.Listener, LineClient {
             partial.append(data);
             if (last) {
                 recent.addLast(partial.toString());
+                received++;
                 partial.setLength(0);
                 if (recent.size() > KEPT) {
                     recent.removeFirst();
