@@ -127,6 +127,34 @@ class LargeRepliesIT {
     }
 
     /**
+     * CHATHISTORY TARGETS at its maximum: 1,000 private conversations with 30-character nicks make
+     * a reply of about 105 KB, beyond the default send queue.
+     */
+    @Test
+    void theLargestTargetsListReachesASlowReader() {
+        try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl)) {
+            RawIrcClient reader = slowReader(server, "reader", ChatHistory.CAPS);
+            for (int i = 0; i < MAX_PAGE; i++) {
+                String nick = String.format("partner%023d", i);
+                RawIrcClient partner = server.connect();
+                partner.register(nick, "chat@123");
+                reader.send("PRIVMSG " + nick + " :hi");
+                partner.expect(Lines.privmsgFrom("reader", nick, "hi"));
+                partner.close();
+            }
+
+            reader.send("CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp=2100-01-01T00:00:00.000Z "
+                    + MAX_PAGE);
+            IrcMessage start = reader.expect(Lines.command("BATCH"));
+            List<IrcMessage> lines = reader.collectUntil(Lines.commandWithParams("BATCH", "-" + start.param(0).substring(1)));
+
+            assertThat(lines).filteredOn(Lines.command("CHATHISTORY"))
+                    .hasSize(MAX_PAGE)
+                    .allSatisfy(line -> assertThat(line.param(1)).startsWith("partner"));
+        }
+    }
+
+    /**
      * LIST on a server with 300 rooms with long topics is about 130 KB, beyond the default send
      * queue (96 KiB): the reply is paced like a history page. NAMES and WHO take the same path
      * (every reply to a command goes through {@code Replies}).
@@ -190,9 +218,13 @@ class LargeRepliesIT {
         talker.join(room);
         for (int i = 0; i < count; i++) {
             filler.send("PRIVMSG " + room + " :m" + i + " " + FILLER);
+            if (i % 100 == 99 || i == count - 1) {
+                // the talker reads as the room fills, or its send queue (96 KiB) would overflow
+                String last = "m" + i + " ";
+                talker.withTimeout(Duration.ofSeconds(30)).expect(Lines.described("filler line " + last,
+                        m -> m.verb().equals("PRIVMSG") && m.lastParam().startsWith(last)));
+            }
         }
-        talker.withTimeout(Duration.ofSeconds(30)).expect(Lines.described("the last filler line",
-                m -> m.verb().equals("PRIVMSG") && m.lastParam().startsWith("m" + (count - 1) + " ")));
         RawIrcClient checker = ChatHistory.historyClient(server, "checker");
         checker.join(room);
         await().atMost(Duration.ofSeconds(30)).until(() -> ChatHistory.ask(checker, "LATEST " + room + " * 1")
