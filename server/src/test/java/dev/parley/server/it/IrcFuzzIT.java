@@ -76,14 +76,15 @@ class IrcFuzzIT {
         List<LineClient> bystanders = bystanders(server);
         LineClient[] fuzzers = {tcpFuzzer(server, random, "fuzzer0"), wsFuzzer(server, "wsfuzzer0")};
         long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-        for (int round = 0; System.nanoTime() < end || round < 2 * verbs.size(); round++) {
-            int which = round % 2;
-            for (int i = 0; i < LINES_PER_ROUND; i++) {
-                String verb = verb(verbs, random);
-                send(fuzzers[which], verb, Mutations.mutate(ValidLines.of(verb, random), random));
-            }
-            if (!fuzzers[which].pingPong("f" + round, ANSWER_WITHIN)) {
-                fuzzers[which] = replace(server, fuzzers[which], which, random);
+        for (int round = 0; System.nanoTime() < end || round < 3 * verbs.size(); round++) {
+            if (round % 3 == 2) {
+                unregistered(server, verbs, random, round);
+            } else {
+                int which = round % 3;
+                fuzzRound(fuzzers[which], verbs, random);
+                if (!fuzzers[which].pingPong("f" + round, ANSWER_WITHIN)) {
+                    fuzzers[which] = replace(server, fuzzers[which], which, random);
+                }
             }
             for (LineClient bystander : bystanders) {
                 assertThat(bystander.pingPong("b" + round, ANSWER_WITHIN))
@@ -95,6 +96,26 @@ class IrcFuzzIT {
         assertThat(sentPerVerb.keySet()).as("verbs fuzzed").containsAll(verbs);
         for (LineClient bystander : bystanders) {
             bystander.close();
+        }
+    }
+
+    private void fuzzRound(LineClient fuzzer, List<String> verbs, Random random) {
+        for (int i = 0; i < LINES_PER_ROUND; i++) {
+            String verb = verb(verbs, random);
+            send(fuzzer, verb, Mutations.mutate(ValidLines.of(verb, random), random));
+        }
+    }
+
+    /**
+     * A new connection fuzzed before it registers (CAP, AUTHENTICATE, PASS, NICK, USER and what
+     * must be refused then). It may be closed for what it sent (a wrong PASS); if it is open, the
+     * server answers its PING.
+     */
+    private void unregistered(TestServer server, List<String> verbs, Random random, int round) {
+        try (TcpLineClient stranger = TcpLineClient.connect(server)) {
+            fuzzRound(stranger, verbs, random);
+            boolean answered = stranger.pingPong("u" + round, ANSWER_WITHIN);
+            assertThat(answered || stranger.closedBecause() != null).isTrue();
         }
     }
 
