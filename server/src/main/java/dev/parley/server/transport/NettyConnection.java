@@ -41,8 +41,6 @@ final class NettyConnection implements Connection {
     private static final int HAND_OFF_BYTES = 64 * 1024;
     /** A reply up to this size goes out with the turn's other lines while the socket keeps up. */
     private static final int SMALL_REPLY_BYTES = 16 * 1024;
-    /** How much of a streamed reply is handed to the channel at a time. */
-    private static final int CHUNK_BYTES = 16 * 1024;
 
     private final Channel channel;
     private final String id;
@@ -64,7 +62,6 @@ final class NettyConnection implements Connection {
     private boolean flushScheduled;
     /** The client's own reply still to go out, or null; lines for it from elsewhere wait in {@link #pending}. */
     private ReplyStream stream;
-    private boolean pumping;
     /** Bytes of the client's own replies in {@link #pending}. */
     private int ownPending;
     /** Bytes of the client's own replies handed to the channel and not yet in the socket. */
@@ -225,7 +222,7 @@ final class NettyConnection implements Connection {
             stream.append(lines, whenSent);
             return false;
         }
-        if (channel.isWritable() && bytes(lines) <= SMALL_REPLY_BYTES) {
+        if (channel.isWritable() && ReplyStream.bytes(lines) <= SMALL_REPLY_BYTES) {
             for (OutboundLine line : lines) {
                 append(line.bytes());
                 ownPending += line.bytes().length;
@@ -240,7 +237,7 @@ final class NettyConnection implements Connection {
         handOff();
         ReplyStream started = new ReplyStream(lines);
         stream = started;
-        if (!pump()) {
+        if (!started.pump(channel, this::writeOwn)) {
             started.whenSent(whenSent);
             return false;
         }
@@ -251,37 +248,13 @@ final class NettyConnection implements Connection {
         return true;
     }
 
-    private static long bytes(List<OutboundLine> lines) {
-        long total = 0;
-        for (OutboundLine line : lines) {
-            total += line.bytes().length;
-        }
-        return total;
-    }
-
-    /** Hands the stream to the channel a chunk at a time while it is writable; whether it is all out. */
-    private boolean pump() {
-        ReplyStream current = stream;
-        pumping = true;
-        try {
-            while (stream == current && !current.isEmpty() && channel.isWritable()) {
-                ByteBuf chunk = current.nextChunk(channel.alloc(), CHUNK_BYTES);
-                writeOwn(chunk, chunk.readableBytes());
-                channel.flush();
-            }
-        } finally {
-            pumping = false;
-        }
-        return stream != current || current.isEmpty();
-    }
-
     /** The channel's writability changed: a paused reply goes on. */
     void writabilityChanged() {
-        if (stream == null || pumping || !channel.isWritable() || !isOpen()) {
+        ReplyStream current = stream;
+        if (current == null || current.isPumping() || !channel.isWritable() || !isOpen()) {
             return;
         }
-        ReplyStream current = stream;
-        if (pump() && stream == current) {
+        if (current.pump(channel, this::writeOwn) && stream == current) {
             stream = null;
             flush();
             current.callbacks().forEach(Runnable::run);

@@ -3,9 +3,11 @@ package dev.parley.server.transport;
 import dev.parley.server.chat.OutboundLine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The rest of a client's own reply (a history page, a LIST) that did not fit into the socket yet:
@@ -15,8 +17,12 @@ import java.util.List;
  */
 final class ReplyStream {
 
+    /** How much of a reply is handed to the channel at a time. */
+    private static final int CHUNK_BYTES = 16 * 1024;
+
     private final ArrayDeque<OutboundLine> lines = new ArrayDeque<>();
     private final List<Runnable> whenSent = new ArrayList<>();
+    private boolean pumping;
 
     ReplyStream(List<OutboundLine> first) {
         lines.addAll(first);
@@ -36,8 +42,39 @@ final class ReplyStream {
         return lines.isEmpty();
     }
 
+    /**
+     * Writes chunks through {@code write} (bytes, how many of them are the reply) and flushes each,
+     * while the channel is writable and open; whether the stream is all out. A writability event
+     * the flush itself fires meanwhile is ignored ({@link #isPumping()}): this loop goes on anyway.
+     */
+    boolean pump(Channel channel, ObjIntConsumer<ByteBuf> write) {
+        pumping = true;
+        try {
+            while (!lines.isEmpty() && channel.isActive() && channel.isWritable()) {
+                ByteBuf chunk = nextChunk(channel.alloc(), CHUNK_BYTES);
+                write.accept(chunk, chunk.readableBytes());
+                channel.flush();
+            }
+        } finally {
+            pumping = false;
+        }
+        return lines.isEmpty();
+    }
+
+    boolean isPumping() {
+        return pumping;
+    }
+
+    static long bytes(List<OutboundLine> lines) {
+        long total = 0;
+        for (OutboundLine line : lines) {
+            total += line.bytes().length;
+        }
+        return total;
+    }
+
     /** The next lines, at least one, up to about {@code maxBytes}, as one buffer the caller owns. */
-    ByteBuf nextChunk(ByteBufAllocator alloc, int maxBytes) {
+    private ByteBuf nextChunk(ByteBufAllocator alloc, int maxBytes) {
         ByteBuf chunk = alloc.directBuffer(Math.min(maxBytes, bytesUpTo(maxBytes)));
         while (!lines.isEmpty() && (chunk.readableBytes() == 0
                 || chunk.readableBytes() + lines.peek().bytes().length <= maxBytes)) {
