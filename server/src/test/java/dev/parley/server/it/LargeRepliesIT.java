@@ -186,6 +186,44 @@ class LargeRepliesIT {
         }
     }
 
+    /**
+     * A client's own reply is not counted against its send queue, but what others send it while
+     * the reply waits is: a client that asks for ten pages and reads nothing is still closed with
+     * "SendQ exceeded" once a room talks to it.
+     */
+    @Test
+    void aClientThatAsksAndNeverReadsIsStillClosedWhenOthersTalkToIt() throws IOException {
+        try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl);
+                Socket stalled = new Socket()) {
+            RawIrcClient talker = fullRoom(server, "#big", MAX_PAGE);
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(server.address());
+            StringBuilder asks = new StringBuilder("CAP REQ :batch server-time message-tags draft/chathistory\r\n"
+                    + "PASS chat@123\r\nNICK stalled\r\nUSER stalled 0 * :never reads\r\nCAP END\r\nJOIN #big\r\n");
+            for (int i = 0; i < 10; i++) {
+                asks.append("CHATHISTORY LATEST #big * ").append(MAX_PAGE).append("\r\n");
+            }
+            stalled.getOutputStream().write(asks.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            talker.expect(Lines.joinOf("stalled", "#big"));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            IrcMessage quit = null;
+            for (int round = 0; quit == null; round++) {
+                for (int i = 0; i < 50; i++) {
+                    talker.send("PRIVMSG #big :" + round + " " + i + " " + FILLER);
+                }
+                talker.send("PING :round" + round);
+                String token = "round" + round;
+                quit = talker.collectUntil(Lines.described("PONG " + token,
+                                m -> m.verb().equals("PONG") && m.lastParam().equals(token))).stream()
+                        .filter(m -> m.verb().equals("QUIT") && Lines.from("stalled").test(m))
+                        .findFirst().orElse(null);
+                assertThat(System.nanoTime()).as("stalled still online after %d rounds", round).isLessThan(deadline);
+            }
+            assertThat(quit.lastParam()).contains("SendQ exceeded");
+        }
+    }
+
     private static final Predicate<IrcMessage> LAST_WORD = Lines.privmsgFrom("talker", "#big", "last word");
     private static final Predicate<IrcMessage> BATCH_END =
             Lines.described("a batch end", m -> m.verb().equals("BATCH") && m.param(0).startsWith("-"));
