@@ -187,6 +187,36 @@ class LargeRepliesIT {
     }
 
     /**
+     * WHO with WHOX fields in a room of 800 members with 30-character nicks is about 130 KB; NAMES
+     * of the same room (about 25 KB) is checked alongside.
+     */
+    @Test
+    void whoAndNamesOfAHugeRoomReachASlowReader() {
+        int members = 800;
+        try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl)) {
+            RawIrcClient reader = slowReader(server, "reader");
+            reader.join("#huge");
+            for (int i = 0; i < members; i++) {
+                RawIrcClient member = server.connect();
+                member.register(String.format("member%024d", i), "chat@123");
+                member.send("JOIN #huge");
+            }
+            reader.send("PING :all-joined");
+            reader.expect(Lines.described("PONG all-joined", m -> m.verb().equals("PONG")
+                    && m.lastParam().equals("all-joined")));
+
+            reader.send("WHO #huge %tcuihsnfdlaor,123");
+            List<IrcMessage> who = reader.collectUntil(Lines.numeric(dev.parley.protocol.Numeric.RPL_ENDOFWHO));
+            reader.send("NAMES #huge");
+            List<IrcMessage> names = reader.collectUntil(Lines.endOfNames("#huge"));
+
+            assertThat(who).filteredOn(line -> line.command().equals("354")).hasSize(members + 1);
+            assertThat(names).filteredOn(line -> line.command().equals("353"))
+                    .flatExtracting(line -> List.of(line.lastParam().split(" "))).hasSize(members + 1);
+        }
+    }
+
+    /**
      * A client's own reply is not counted against its send queue, but what others send it while
      * the reply waits is: a client that asks for ten pages and reads nothing is still closed with
      * "SendQ exceeded" once a room talks to it.
