@@ -94,6 +94,7 @@ public final class ParleyServer implements AutoCloseable {
     private IrcListeners listeners;
     private HttpAnswers httpAnswers;
     private Departures departures;
+    private volatile java.util.Set<String> verbs = java.util.Set.of();
 
     public ParleyServer(ParleyConfig config) {
         this(config, Clock.systemUTC());
@@ -144,6 +145,7 @@ public final class ParleyServer implements AutoCloseable {
         tls = openTls();
         registerGauges(services);
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
+        verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
         listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
         TransportConnections tcp = metrics.connections("tcp");
@@ -232,6 +234,11 @@ public final class ParleyServer implements AutoCloseable {
                 new OperatorCommands(services, login, departures, this::reload),
                 new HistoryCommands(services),
                 new RedactCommands(services));
+    }
+
+    /** Every verb the command table knows, once started (the fuzz tests send each one). */
+    public java.util.Set<String> commandVerbs() {
+        return verbs;
     }
 
     /** The addresses the IRC listeners are bound to (the real port when the config said 0). */

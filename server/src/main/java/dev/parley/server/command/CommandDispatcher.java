@@ -36,6 +36,11 @@ public final class CommandDispatcher implements LineProcessor {
         }
     }
 
+    /** Every verb in the table (tests fuzz each one). */
+    public java.util.Set<String> verbs() {
+        return java.util.Set.copyOf(table.keySet());
+    }
+
     @Override
     public double floodCost(Session session, InboundLine line) {
         if (!session.isRegistered()) {

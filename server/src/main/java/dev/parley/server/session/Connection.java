@@ -2,6 +2,7 @@ package dev.parley.server.session;
 
 import dev.parley.server.chat.OutboundLine;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A client's connection as the session sees it: a port the transport implements, so sessions and
@@ -23,6 +24,18 @@ public interface Connection {
 
     /** Sends what was queued. */
     void flush();
+
+    /**
+     * Sends this client's reply to its own command, on the owning thread. It does not count against
+     * the send queue: a large reply goes out as fast as the client reads, and lines from elsewhere
+     * wait until it is out. Returns true when the reply was taken at once; otherwise {@code whenSent}
+     * runs later on the owning thread, once the last line is handed to the socket.
+     */
+    default boolean sendReply(List<OutboundLine> lines, Runnable whenSent) {
+        lines.forEach(this::send);
+        flush();
+        return true;
+    }
 
     /** Flushes, then closes. Idempotent. */
     void close();

@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.TagPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,9 +117,11 @@ public final class Replies {
     }
 
     private void sendAll(List<IrcMessage> lines) {
+        int variant = TagPolicy.variant(session.caps());
+        List<OutboundLine> rendered = new ArrayList<>(lines.size());
         for (IrcMessage message : lines) {
-            session.send(TagPolicy.render(message, TagPolicy.variant(session.caps())));
+            rendered.add(TagPolicy.render(message, variant));
         }
-        session.flush();
+        session.sendReply(rendered);
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.UserCounts;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -92,6 +93,16 @@ public final class Session implements ChatUser {
     /** Sends one message to this client, filtered for its caps, and flushes. */
     public void sendNow(IrcMessage message) {
         Fanout.sendTo(this, message);
+    }
+
+    /**
+     * Sends the reply to this client's own command; while a large one is still going out, the
+     * client's further input waits, so a client that asks without reading holds one reply at most.
+     */
+    public void sendReply(List<OutboundLine> lines) {
+        if (!connection.sendReply(lines, () -> inbound.resume())) {
+            inbound.pause();
+        }
     }
 
     /** A new batch reference, unique within this connection. */

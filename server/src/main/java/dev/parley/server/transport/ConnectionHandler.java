@@ -72,6 +72,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (connection != null) {
+            connection.writabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (counted) {
             wiring.limiter().release(connection.remoteIp(), connection.isLoopback());

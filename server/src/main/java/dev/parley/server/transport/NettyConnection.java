@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,13 @@ import io.netty.util.NetUtil;
  * threads wait in a queue drained by one task on the event loop. Bytes waiting beyond the
  * send-queue limit close the connection ("SendQ exceeded"), so a client that stops reading cannot
  * grow the heap.
+ *
+ * <p>The client's replies to its own commands do not count against that limit: a reply too large
+ * for the socket now (a history page, a LIST) becomes a {@link ReplyStream} handed over a chunk at
+ * a time, as the channel becomes writable again. Meanwhile other lines for the client wait behind
+ * it, counted against the limit, so nothing lands inside the reply's batch; the session holds the
+ * client's further input until the reply is out, so a client that asks and never reads holds one
+ * reply at most.
  */
 final class NettyConnection implements Connection {
 
@@ -31,6 +39,8 @@ final class NettyConnection implements Connection {
     private static final int INITIAL_BUFFER = 512;
     /** A turn's lines beyond this go to the channel at once, so one buffer stays small. */
     private static final int HAND_OFF_BYTES = 64 * 1024;
+    /** A reply up to this size goes out with the turn's other lines while the socket keeps up. */
+    private static final int SMALL_REPLY_BYTES = 16 * 1024;
 
     private final Channel channel;
     private final String id;
@@ -50,6 +60,12 @@ final class NettyConnection implements Connection {
     /** Lines written this turn and not yet handed to the channel; touched on the event loop only. */
     private ByteBuf pending;
     private boolean flushScheduled;
+    /** The client's own reply still to go out, or null; lines for it from elsewhere wait in {@link #pending}. */
+    private ReplyStream stream;
+    /** Bytes of the client's own replies in {@link #pending}. */
+    private int ownPending;
+    /** Bytes of the client's own replies handed to the channel and not yet in the socket. */
+    private long ownInChannel;
     private volatile String closeReason;
 
     NettyConnection(Channel channel, long sendQueueLimit) {
@@ -144,36 +160,111 @@ final class NettyConnection implements Connection {
         flush();
     }
 
+    /** A line others caused (or the server on its own): it counts against the send queue. */
     private void write(OutboundLine line) {
-        if (!channel.isActive() || closeReason != null) {
+        if (!isOpen()) {
             return;
         }
-        byte[] bytes = line.bytes();
-        if (pending == null) {
-            pending = channel.alloc().directBuffer(Math.max(INITIAL_BUFFER, bytes.length));
-        }
-        pending.writeBytes(bytes);
-        ChannelOutboundBuffer written = channel.unsafe().outboundBuffer();
-        long waiting = pending.readableBytes() + (written == null ? 0 : written.totalPendingWriteBytes());
-        if (sendQueueLimit > 0 && waiting > sendQueueLimit) {
+        append(line.bytes());
+        if (sendQueueLimit > 0 && othersWaiting() > sendQueueLimit) {
             closeFor("SendQ exceeded");
         } else if (pending.readableBytes() >= HAND_OFF_BYTES) {
             handOff();
         }
     }
 
-    /** Gives the lines gathered so far to the channel (still to be flushed). */
+    private void append(byte[] bytes) {
+        if (pending == null) {
+            pending = channel.alloc().directBuffer(Math.max(INITIAL_BUFFER, bytes.length));
+        }
+        pending.writeBytes(bytes);
+    }
+
+    /** Bytes waiting for this client, not counting its own replies. */
+    private long othersWaiting() {
+        ChannelOutboundBuffer written = channel.unsafe().outboundBuffer();
+        long inChannel = written == null ? 0 : written.totalPendingWriteBytes();
+        return pending.readableBytes() - ownPending + Math.max(0, inChannel - ownInChannel);
+    }
+
+    /** Gives the lines gathered so far to the channel (still to be flushed); not while a reply streams. */
     private void handOff() {
-        if (pending != null) {
-            ByteBuf lines = pending;
-            pending = null;
+        if (pending == null || stream != null) {
+            return;
+        }
+        ByteBuf lines = pending;
+        pending = null;
+        int own = ownPending;
+        ownPending = 0;
+        if (own == 0) {
             channel.write(lines, channel.voidPromise());
+        } else {
+            writeOwn(lines, own);
+        }
+    }
+
+    /** Writes bytes of which {@code own} are the client's own reply, counted until they reach the socket. */
+    private void writeOwn(ByteBuf bytes, int own) {
+        ownInChannel += own;
+        channel.write(bytes).addListener(written -> ownInChannel -= own);
+    }
+
+    /** On the event loop; otherwise as {@link Connection#sendReply} by default. */
+    @Override
+    public boolean sendReply(List<OutboundLine> lines, Runnable whenSent) {
+        if (!channel.eventLoop().inEventLoop()) {
+            return Connection.super.sendReply(lines, whenSent);
+        }
+        if (!isOpen()) {
+            return true;
+        }
+        if (stream != null) {
+            stream.append(lines, whenSent);
+            return false;
+        }
+        if (channel.isWritable() && ReplyStream.bytes(lines) <= SMALL_REPLY_BYTES) {
+            for (OutboundLine line : lines) {
+                append(line.bytes());
+                ownPending += line.bytes().length;
+            }
+            flush();
+            return true;
+        }
+        return startStream(lines, whenSent);
+    }
+
+    private boolean startStream(List<OutboundLine> lines, Runnable whenSent) {
+        handOff();
+        ReplyStream started = new ReplyStream(lines);
+        stream = started;
+        if (!started.pump(channel, this::writeOwn)) {
+            started.whenSent(whenSent);
+            return false;
+        }
+        if (stream == started) {
+            stream = null;
+        }
+        flush();
+        return true;
+    }
+
+    /** The channel's writability changed: a paused reply goes on. */
+    void writabilityChanged() {
+        ReplyStream current = stream;
+        if (current == null || current.isPumping() || !channel.isWritable() || !isOpen()) {
+            return;
+        }
+        if (current.pump(channel, this::writeOwn) && stream == current) {
+            stream = null;
+            flush();
+            current.callbacks().forEach(Runnable::run);
         }
     }
 
     private void closeFor(String reason) {
         if (closeReason == null) {
             closeReason = reason;
+            stream = null;
             fromOtherThreads.clear();
             releasePending();
             channel.close();
@@ -181,6 +272,7 @@ final class NettyConnection implements Connection {
     }
 
     private void releasePending() {
+        ownPending = 0;
         if (pending != null) {
             pending.release();
             pending = null;
@@ -200,6 +292,7 @@ final class NettyConnection implements Connection {
     }
 
     private void closeNow() {
+        stream = null;
         handOff();
         channel.flush();
         channel.close();
@@ -207,6 +300,7 @@ final class NettyConnection implements Connection {
 
     /** The channel closed: lines not handed off yet are dropped. */
     void closed() {
+        stream = null;
         releasePending();
     }
 
