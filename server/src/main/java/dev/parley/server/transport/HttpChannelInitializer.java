@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.config.HttpConfig;
 import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,7 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, HTTP/1.1, the WebSocket
+ * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, HTTP/1.1 with the
+ * security headers on every response, the origin check of WebSocket handshakes, the WebSocket
  * upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for everything else.
  */
 final class HttpChannelInitializer extends ChannelInitializer<Channel> {
@@ -29,16 +31,18 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final TransportConnections websockets;
     private final ConnectionLimiter httpLimiter;
     private final Duration idleTimeout;
+    private final WebSocketOrigins origins;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
-            TransportConnections websockets, ConnectionLimiter httpLimiter, Duration idleTimeout) {
+            TransportConnections websockets, ConnectionLimiter httpLimiter, HttpConfig config) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
         this.websockets = websockets;
         this.httpLimiter = httpLimiter;
-        this.idleTimeout = idleTimeout;
+        this.idleTimeout = config.idleTimeout();
+        this.origins = new WebSocketOrigins(config.allowedOrigins());
     }
 
     @Override
@@ -59,7 +63,9 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
                 .addLast("http", new HttpServerCodec())
+                .addLast(WebSocketUpgrade.SECURITY_HEADERS, HttpSecurityHeaders.INSTANCE)
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
+                .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
                 .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));

@@ -24,7 +24,7 @@ final class HttpConnectionGate extends ChannelInboundHandlerAdapter {
     private static final String REFUSAL = "Too many connections from your IP.\n";
     private static final byte[] TOO_MANY = ("HTTP/1.1 503 Service Unavailable\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + REFUSAL.length() + "\r\n"
-            + "Connection: close\r\n\r\n" + REFUSAL).getBytes(StandardCharsets.US_ASCII);
+            + HttpSecurityHeaders.asText() + "Connection: close\r\n\r\n" + REFUSAL).getBytes(StandardCharsets.US_ASCII);
 
     private final ConnectionLimiter limiter;
     private String ip;

@@ -105,9 +105,6 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 : response(HttpResponseStatus.OK, file.bytes(), file.contentType());
         response.headers().set(HttpHeaderNames.ETAG, file.etag());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        response.headers().set("X-Content-Type-Options", "nosniff");
-        response.headers().set("Content-Security-Policy",
-                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'");
         return response;
     }
 

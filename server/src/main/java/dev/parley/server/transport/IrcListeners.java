@@ -45,7 +45,7 @@ public final class IrcListeners implements AutoCloseable {
     private final List<Channel> serverChannels = new ArrayList<>();
     private final ConnectionHandler.TransportWiring wiring;
     private final ConnectionLimiter httpLimiter;
-    private final java.time.Duration httpIdleTimeout;
+    private final dev.parley.server.config.HttpConfig http;
 
     public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
             Sessions sessions, Runnable onError) {
@@ -59,7 +59,7 @@ public final class IrcListeners implements AutoCloseable {
         this.wiring = new ConnectionHandler.TransportWiring(
                 processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError);
         this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(), System::nanoTime);
-        this.httpIdleTimeout = config.http().idleTimeout();
+        this.http = config.http();
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
 
@@ -77,8 +77,7 @@ public final class IrcListeners implements AutoCloseable {
     /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
     public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
             TransportConnections websockets) throws InterruptedException {
-        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter,
-                httpIdleTimeout));
+        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)
