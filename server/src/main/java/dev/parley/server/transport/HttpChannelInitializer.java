@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, HTTP/1.1 with the
+ * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, the whole-request
+ * deadline, HTTP/1.1 with the
  * security headers on every response, the origin check of WebSocket handshakes, the WebSocket
  * upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for everything else.
  */
@@ -31,6 +32,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final TransportConnections websockets;
     private final ConnectionLimiter httpLimiter;
     private final Duration idleTimeout;
+    private final Duration requestTimeout;
     private final WebSocketOrigins origins;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
@@ -42,6 +44,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         this.websockets = websockets;
         this.httpLimiter = httpLimiter;
         this.idleTimeout = config.idleTimeout();
+        this.requestTimeout = config.requestTimeout();
         this.origins = new WebSocketOrigins(config.allowedOrigins());
     }
 
@@ -60,11 +63,14 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME)
                         .closeOnProtocolViolation(false).build()) // FrameViolationHandler closes, after a linger
                 .build();
+        HttpRequestDeadline deadline = new HttpRequestDeadline(requestTimeout);
         channel.pipeline()
                 .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
+                .addLast(WebSocketUpgrade.DEADLINE, deadline)
                 .addLast("http", new HttpServerCodec())
                 .addLast(WebSocketUpgrade.SECURITY_HEADERS, HttpSecurityHeaders.INSTANCE)
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
+                .addLast(WebSocketUpgrade.ARRIVED, deadline.arrived())
                 .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bounds what plain HTTP connections may hold: at most {@code limits.connections.max-per-ip} at
- * once per IP (the same exemptions as IRC), and none silent longer than {@code http.idle-timeout}
+ * once per IP (loopback, when exempt from that, at most {@code http.max-loopback-connections} all
+ * together), and none silent longer than {@code http.idle-timeout}
  * (the {@code IdleStateHandler} before this one says when). Both end when the connection becomes a
  * WebSocket session: {@link WebSocketUpgrade} removes this handler, which frees the slot, and the
  * IRC limits take over.

@@ -58,7 +58,8 @@ public final class IrcListeners implements AutoCloseable {
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
                 processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError);
-        this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(), System::nanoTime);
+        this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(),
+                config.http().maxLoopbackConnections(), System::nanoTime);
         this.http = config.http();
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
