@@ -5,7 +5,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +34,7 @@ final class HttpRequestDeadline extends ChannelInboundHandlerAdapter {
 
     private final Duration timeout;
     private ScheduledFuture<?> clock;
+    private boolean expired;
 
     HttpRequestDeadline(Duration timeout) {
         this.timeout = timeout;
@@ -39,6 +42,10 @@ final class HttpRequestDeadline extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (expired) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
         if (clock == null && message instanceof ByteBuf bytes && bytes.isReadable()) {
             clock = ctx.executor().schedule(() -> expire(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -58,11 +65,23 @@ final class HttpRequestDeadline extends ChannelInboundHandlerAdapter {
         };
     }
 
+    /**
+     * Answers 408 and ends the connection: our side at once, the socket after a linger in which what
+     * the client still sends is read and dropped. Closing a socket with unread bytes makes the kernel
+     * reset it, and the reset can destroy the answer before the client reads it.
+     */
     private void expire(ChannelHandlerContext ctx) {
         clock = null;
+        expired = true;
         log.info("HTTP connection from {} closed: no whole request within {} ms", ctx.channel().remoteAddress(),
                 timeout.toMillis());
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener((ChannelFutureListener) written -> {
+            if (ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            }
+            ctx.executor().schedule(() -> ctx.channel().close(), FrameViolationHandler.LINGER.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
     }
 
     private void stop() {
