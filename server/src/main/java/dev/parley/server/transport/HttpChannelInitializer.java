@@ -34,10 +34,12 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Duration idleTimeout;
     private final Duration requestTimeout;
     private final WebSocketOrigins origins;
+    private final TlsRefusalHandler tlsRefusals;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
-            TransportConnections websockets, ConnectionLimiter httpLimiter, HttpConfig config) {
+            TransportConnections websockets, ConnectionLimiter httpLimiter, HttpConfig config,
+            TlsRefusalHandler tlsRefusals) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
@@ -46,6 +48,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         this.idleTimeout = config.idleTimeout();
         this.requestTimeout = config.requestTimeout();
         this.origins = new WebSocketOrigins(config.allowedOrigins());
+        this.tlsRefusals = tlsRefusals;
     }
 
     @Override
@@ -53,7 +56,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline().addLast(WebSocketUpgrade.IDLE,
                 new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         if (tls != null) {
-            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc())).addLast("tls-refusals", tlsRefusals);
         }
         WebSocketServerProtocolConfig websocket = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/ws")

@@ -15,12 +15,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Optional;
@@ -156,10 +154,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             log.debug("HTTP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
-        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
-            log.info("HTTP connection from {} closed: no TLS ({})", ctx.channel().remoteAddress(),
-                    cause.getCause().getMessage());
-        } else {
+        } else { // TLS failures never get here: TlsRefusalHandler logs them, without the client's bytes
             log.warn("HTTP connection from {}: pipeline error", ctx.channel().remoteAddress(), cause);
             onError.run();
         }

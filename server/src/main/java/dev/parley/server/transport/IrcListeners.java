@@ -46,6 +46,8 @@ public final class IrcListeners implements AutoCloseable {
     private final ConnectionHandler.TransportWiring wiring;
     private final ConnectionLimiter httpLimiter;
     private final dev.parley.server.config.HttpConfig http;
+    private final TlsRefusalHandler tlsRefusals =
+            new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
     public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
             Sessions sessions, Runnable onError) {
@@ -66,19 +68,20 @@ public final class IrcListeners implements AutoCloseable {
 
     /** Binds a plain IRC listener; returns the address actually bound (port 0 picks a free one). */
     public InetSocketAddress bind(ListenAddress address, TransportConnections counted) throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, null, counted));
+        return bind(address, new IrcChannelInitializer(wiring, null, counted, tlsRefusals));
     }
 
     /** Binds an IRC-over-TLS listener presenting {@code tls}'s certificate. */
     public InetSocketAddress bindTls(ListenAddress address, TlsContexts tls, TransportConnections counted)
             throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, tls, counted));
+        return bind(address, new IrcChannelInitializer(wiring, tls, counted, tlsRefusals));
     }
 
     /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
     public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
             TransportConnections websockets) throws InterruptedException {
-        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http));
+        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http,
+                tlsRefusals));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)

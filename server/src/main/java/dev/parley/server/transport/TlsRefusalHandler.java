@@ -1,0 +1,52 @@
+package dev.parley.server.transport;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.util.NetUtil;
+import java.net.InetSocketAddress;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a connection whose TLS fails, right after the TLS stage, and logs it in a line of our own:
+ * Netty's exception for a client not speaking TLS carries the client's first bytes in hex (a
+ * {@code PASS} line, an {@code Authorization} header), so neither it nor its message is ever
+ * logged. {@link TlsRefusals} keeps one address to a line per interval.
+ */
+@ChannelHandler.Sharable
+final class TlsRefusalHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(TlsRefusalHandler.class);
+
+    private final TlsRefusals refusals;
+
+    TlsRefusalHandler(TlsRefusals refusals) {
+        this.refusals = refusals;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable tls = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (!(tls instanceof SSLException)) {
+            ctx.fireExceptionCaught(cause);
+            return;
+        }
+        String ip = ip(ctx);
+        refusals.refused(ip).ifPresent(unreported -> log.info("TLS connection from {} closed: {} ({} more from {} in "
+                + "the last {} s not logged)", ip, tls instanceof NotSslRecordException
+                        ? "not speaking TLS (plain text on a TLS port?)"
+                        : "TLS handshake failed, " + tls.getClass().getSimpleName(),
+                unreported, ip, TlsRefusals.INTERVAL.toSeconds()));
+        ctx.close();
+    }
+
+    private static String ip(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? NetUtil.toAddressString(remote.getAddress())
+                : String.valueOf(ctx.channel().remoteAddress());
+    }
+}
