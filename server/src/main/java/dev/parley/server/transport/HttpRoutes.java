@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -152,7 +153,8 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // a client gone (reset, or hung up in the middle of a request): its business, not an error
             log.debug("HTTP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else { // TLS failures never get here: TlsRefusalHandler logs them, without the client's bytes
             log.warn("HTTP connection from {}: pipeline error", ctx.channel().remoteAddress(), cause);
