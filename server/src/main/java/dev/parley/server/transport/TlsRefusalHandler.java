@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class TlsRefusalHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(TlsRefusalHandler.class);
+    /** Set once a connection's failure is counted: the TLS stage may report one failure more than once. */
+    private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("parley-tls-refusal-counted");
 
     private final TlsRefusals refusals;
 
@@ -35,13 +38,25 @@ final class TlsRefusalHandler extends ChannelInboundHandlerAdapter {
             ctx.fireExceptionCaught(cause);
             return;
         }
+        if (ctx.channel().attr(COUNTED).setIfAbsent(Boolean.TRUE) != null) {
+            ctx.close();
+            return;
+        }
         String ip = ip(ctx);
-        refusals.refused(ip).ifPresent(unreported -> log.info("TLS connection from {} closed: {} ({} more from {} in "
-                + "the last {} s not logged)", ip, tls instanceof NotSslRecordException
-                        ? "not speaking TLS (plain text on a TLS port?)"
-                        : "TLS handshake failed, " + tls.getClass().getSimpleName(),
-                unreported, ip, TlsRefusals.INTERVAL.toSeconds()));
+        refusals.refused(ip).ifPresent(unreported -> report(ip, tls, unreported));
         ctx.close();
+    }
+
+    private static void report(String ip, Throwable tls, int unreported) {
+        String what = tls instanceof NotSslRecordException
+                ? "not speaking TLS (plain text on a TLS port?)"
+                : "TLS handshake failed, " + tls.getClass().getSimpleName();
+        if (unreported == 0) {
+            log.info("TLS connection from {} closed: {}", ip, what);
+        } else {
+            log.info("TLS connection from {} closed: {} ({} more from this address since the last report, not logged)",
+                    ip, what, unreported);
+        }
     }
 
     private static String ip(ChannelHandlerContext ctx) {

@@ -39,11 +39,17 @@ final class WebSocketOriginHandler extends ChannelInboundHandlerAdapter {
             request.release();
             log.info("HTTP connection from {} refused: WebSocket from the page of origin {}, which is not allowed",
                     ctx.channel().remoteAddress(),
-                    origin.length() > LOGGED_ORIGIN_LENGTH ? origin.substring(0, LOGGED_ORIGIN_LENGTH) + "..." : origin);
+                    printable(origin));
             ctx.writeAndFlush(forbidden()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         ctx.fireChannelRead(message);
+    }
+
+    /** The origin as it may go into the log: short, and without control characters. */
+    private static String printable(String origin) {
+        String shown = origin.length() > LOGGED_ORIGIN_LENGTH ? origin.substring(0, LOGGED_ORIGIN_LENGTH) + "..." : origin;
+        return shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     private static boolean isWebSocketHandshake(FullHttpRequest request) {

@@ -70,6 +70,29 @@ class PlainTextOnTlsPortIT {
         }
     }
 
+    @Test
+    void aBrokenHandshakeOrASilentConnectionIsNoServerError() throws Exception {
+        try (LogCapture log = LogCapture.begin(); TestServer server = withTlsAndHttps()) {
+            InetSocketAddress tls = server.server().tlsAddresses().get(0);
+            new java.net.Socket(tls.getAddress(), tls.getPort()).close();
+            try (java.net.Socket broken = new java.net.Socket(tls.getAddress(), tls.getPort())) {
+                // a TLS record header (handshake, TLS 1.0) followed by bytes that are no ClientHello
+                broken.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x00, 0x20, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+                        11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+                broken.setSoTimeout(5000);
+                assertThat(broken.getInputStream().readAllBytes()).as("an alert at most").hasSizeLessThan(100);
+            }
+            RawIrcClient fine = server.user("carol");
+            fine.send("PING alive");
+            assertThat(fine.expectCommand("PONG").lastParam()).isEqualTo("alive");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !log.containing("TLS handshake failed").isEmpty());
+            assertThat(log.lines()).as("no warning, no exception")
+                    .noneMatch(line -> line.level().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
+                            || !line.stackTrace().isEmpty());
+        }
+    }
+
     /** Neither the text nor any 4 bytes of it in hex, as Netty's exception message has them. */
     private static void assertNoPayloadLogged(LogCapture log, String sent) {
         byte[] bytes = sent.getBytes(StandardCharsets.US_ASCII);
