@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, the whole-request
- * deadline, HTTP/1.1 with the
- * security headers on every response, the origin check of WebSocket handshakes, the WebSocket
- * upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for everything else.
+ * deadline, HTTP/1.1 with the security headers on every response, the origin check of WebSocket
+ * handshakes, the WebSocket upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for
+ * everything else.
  */
 final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 

@@ -2,6 +2,7 @@ package dev.parley.server.transport;
 
 import dev.parley.server.command.Departures;
 import dev.parley.server.command.KeepAlive;
+import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.metrics.TransportConnections;
@@ -45,7 +46,7 @@ public final class IrcListeners implements AutoCloseable {
     private final List<Channel> serverChannels = new ArrayList<>();
     private final ConnectionHandler.TransportWiring wiring;
     private final ConnectionLimiter httpLimiter;
-    private final dev.parley.server.config.HttpConfig http;
+    private final HttpConfig http;
     private final TlsRefusalHandler tlsRefusals =
             new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
