@@ -77,14 +77,28 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             respond(ctx, keepAlive, head, text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD only\n"));
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
-        switch (path) {
+        Optional<String> decoded = pathOf(request.uri());
+        if (decoded.isEmpty()) {
+            respond(ctx, false, head, text(HttpResponseStatus.BAD_REQUEST, "bad request path\n"));
+            return;
+        }
+        switch (decoded.get()) {
             case "/healthz" -> later(ctx, keepAlive, head, endpoints.healthy().thenApply(ok -> ok
                     ? text(HttpResponseStatus.OK, "ok\n")
                     : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "the database does not answer\n")));
             case "/metrics" -> later(ctx, keepAlive, head, endpoints.metrics()
                     .thenApply(body -> response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
-            default -> respond(ctx, keepAlive, head, file(path, request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
+            default -> respond(ctx, keepAlive, head,
+                    file(decoded.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
+        }
+    }
+
+    /** The decoded path of a request URI; empty when its percent-encoding is broken ({@code /%zz}). */
+    private static Optional<String> pathOf(String uri) {
+        try {
+            return Optional.of(new QueryStringDecoder(uri).path());
+        } catch (IllegalArgumentException badEncoding) {
+            return Optional.empty();
         }
     }
 
