@@ -53,6 +53,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         return List.copyOf(lines);
     }
 
+    /** Whether any line so far matches. */
+    public boolean anyMatch(java.util.function.Predicate<Line> what) {
+        return lines.stream().anyMatch(what);
+    }
+
     /** The lines containing {@code text}, in the message or the stack trace. */
     public List<Line> containing(String text) {
         return lines.stream().filter(line -> line.text().contains(text)).toList();

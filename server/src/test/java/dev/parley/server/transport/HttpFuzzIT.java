@@ -63,12 +63,16 @@ class HttpFuzzIT {
 
             long end = System.nanoTime() + budget.toNanos();
             int cases = 0;
+            String firstBadCase = "none";
             while (System.nanoTime() < end) {
                 long seed = seeds.nextLong();
                 try {
                     send(port, new Random(seed));
                 } catch (IOException refusedOrReset) {
                     // the server may close or reset a connection that sends garbage: allowed
+                }
+                if (firstBadCase.equals("none") && log.anyMatch(HttpFuzzIT::bad)) {
+                    firstBadCase = "seed " + seed + " or one just before it";
                 }
                 if (++cases % CHECK_EVERY == 0) {
                     assertAlive(server, watcher, peer, browser, frames, "after case seed " + seed);
@@ -78,10 +82,15 @@ class HttpFuzzIT {
             assertAlive(server, watcher, peer, browser, frames, "after " + cases + " cases");
             System.out.printf("HttpFuzzIT: %d cases in %s%n", cases, budget);
             assertThat(cases).as("cases run").isGreaterThan(CHECK_EVERY);
-            assertThat(log.lines()).as("no ERROR and no exception in the log")
-                    .noneMatch(line -> line.level().isGreaterOrEqual(Level.ERROR) || !line.stackTrace().isEmpty());
+            assertThat(log.lines()).as("no ERROR and no exception in the log; first seen after case %s", firstBadCase)
+                    .noneMatch(HttpFuzzIT::bad);
             assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total")).isZero();
         }
+    }
+
+    /** An ERROR, or any line with an exception. */
+    private static boolean bad(LogCapture.Line line) {
+        return line.level().isGreaterOrEqual(Level.ERROR) || !line.stackTrace().isEmpty();
     }
 
     /** Sends one case: whole or in pieces, then reads briefly, sometimes hanging up first. */
