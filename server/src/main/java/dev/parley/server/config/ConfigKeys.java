@@ -43,6 +43,12 @@ public final class ConfigKeys {
             key("http.tls", ValueTypes.choice(HttpConfig.Tls.class), c -> c.http().tls());
     public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT =
             key("http.idle-timeout", duration(ONE_MS), c -> c.http().idleTimeout());
+    public static final ConfigKey<Duration> HTTP_REQUEST_TIMEOUT =
+            key("http.request-timeout", duration(ONE_MS), c -> c.http().requestTimeout());
+    public static final ConfigKey<List<WebOrigin>> HTTP_ALLOWED_ORIGINS =
+            key("http.allowed-origins", ValueTypes.webOrigins(), c -> c.http().allowedOrigins());
+    public static final ConfigKey<Integer> HTTP_MAX_LOOPBACK_CONNECTIONS =
+            key("http.max-loopback-connections", integer(1), c -> c.http().maxLoopbackConnections());
 
     public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
             key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
@@ -189,7 +195,8 @@ public final class ConfigKeys {
         return new ParleyConfig(
                 new ServerConfig(v.get(SERVER_NAME), v.get(SERVER_NETWORK), v.get(SERVER_LISTEN), v.get(SERVER_MOTD),
                         v.get(SERVER_INSECURE_DEFAULTS)),
-                new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT)),
+                new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT), v.get(HTTP_REQUEST_TIMEOUT),
+                        v.get(HTTP_ALLOWED_ORIGINS), v.get(HTTP_MAX_LOOPBACK_CONNECTIONS)),
                 new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
                 new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
                         v.get(AUTH_OPERATORS), v.get(AUTH_ACCOUNT_LOGIN_FAILURES), v.get(AUTH_ADDRESS_LOGIN_FAILURES),

@@ -11,10 +11,18 @@ import java.util.List;
  * @param tls whether they speak HTTPS
  * @param idleTimeout how long an HTTP connection (not yet a WebSocket) may stay silent before it is
  *     closed; WebSocket sessions are IRC sessions and follow the IRC ping timeouts instead
+ * @param requestTimeout how long a request may take to arrive whole (line, headers, body), from
+ *     its first byte; a client trickling a request (slowloris) is closed with 408 after it
+ * @param allowedOrigins web pages, besides the server's own, whose scripts may open {@code /ws}
+ * @param maxLoopbackConnections HTTP connections (not yet WebSockets) this machine may hold at once
+ *     while {@code limits.connections.exempt-loopback} spares it the per-IP limit
  */
-public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout) {
+public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout, Duration requestTimeout,
+        List<WebOrigin> allowedOrigins, int maxLoopbackConnections) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_LOOPBACK_CONNECTIONS = 256;
 
     /** Whether the HTTP listeners use TLS. */
     public enum Tls {
@@ -26,11 +34,17 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeo
 
     public HttpConfig {
         listen = List.copyOf(listen);
+        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** With the default idle timeout. */
+    /** With the default limits and idle timeout. */
     public HttpConfig(List<ListenAddress> listen, Tls tls) {
         this(listen, tls, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** With the default limits. */
+    public HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout) {
+        this(listen, tls, idleTimeout, DEFAULT_REQUEST_TIMEOUT, List.of(), DEFAULT_MAX_LOOPBACK_CONNECTIONS);
     }
 
     public static HttpConfig defaults() {
@@ -40,5 +54,17 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeo
     /** Whether HTTPS is served, given whether IRC over TLS is. */
     public boolean https(boolean ircTls) {
         return tls == Tls.ON || (tls == Tls.AUTO && ircTls);
+    }
+
+    public HttpConfig withRequestTimeout(Duration timeout) {
+        return new HttpConfig(listen, tls, idleTimeout, timeout, allowedOrigins, maxLoopbackConnections);
+    }
+
+    public HttpConfig withAllowedOrigins(List<WebOrigin> origins) {
+        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, origins, maxLoopbackConnections);
+    }
+
+    public HttpConfig withMaxLoopbackConnections(int max) {
+        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, allowedOrigins, max);
     }
 }

@@ -207,6 +207,19 @@ final class ValueTypes {
         return raw -> raw == null ? List.of() : List.copyOf(items(raw, "\n"));
     }
 
+    /** Web origins ({@code https://chat.example.com}); as text, comma-separated. May be empty. */
+    static ValueType<List<WebOrigin>> webOrigins() {
+        return raw -> {
+            List<WebOrigin> origins = new ArrayList<>();
+            for (String entry : raw == null ? List.<String>of() : items(raw, ",")) {
+                origins.add(WebOrigin.parse(entry).orElseThrow(() -> new IllegalArgumentException(
+                        "expected origins like https://chat.example.com (scheme, host, optional port), got '"
+                                + entry + "'")));
+            }
+            return List.copyOf(origins);
+        };
+    }
+
     /** OPER entries: a YAML list of {name, password}; as text, {@code name:password,name:password}. */
     static ValueType<List<OperatorConfig>> operators() {
         return raw -> OperatorEntries.parse(raw);

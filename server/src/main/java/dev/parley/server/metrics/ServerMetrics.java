@@ -61,13 +61,17 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
-    /** The connections of one transport ({@code tcp}, {@code tls}, {@code websocket}): accepted and open. */
+    /**
+     * The connections of one transport ({@code tcp}, {@code tls}, {@code websocket}): accepted and
+     * open. The gauge holds its counter strongly: a transport without a listener keeps no reference
+     * to it, and Micrometer's default weak reference would turn the series into NaN after a GC.
+     */
     public TransportConnections connections(String transport) {
         Counter opened = Counter.builder("parley.connections.opened").tag("transport", transport)
                 .description("connections accepted").register(registry);
         AtomicLong open = new AtomicLong();
         Gauge.builder("parley.connections.open", open, AtomicLong::get).tag("transport", transport)
-                .description("connections open now").register(registry);
+                .description("connections open now").strongReference(true).register(registry);
         return new TransportConnections(opened, open);
     }
 

@@ -22,24 +22,41 @@ public final class ConnectionLimiter {
     private final LongSupplier nanoClock;
     private final Map<String, Integer> open = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
+    /** At most this many connections from loopback addresses together, while they are exempt. */
+    private final int maxExemptLoopback;
+    private int loopbackOpen;
 
     public ConnectionLimiter(ConnectionLimitsConfig config, LongSupplier nanoClock) {
+        this(config, Integer.MAX_VALUE, nanoClock);
+    }
+
+    private ConnectionLimiter(ConnectionLimitsConfig config, int maxExemptLoopback, LongSupplier nanoClock) {
         this.config = config;
+        this.maxExemptLoopback = maxExemptLoopback;
         this.nanoClock = nanoClock;
     }
 
     /**
      * Only the connections held at once, no connect throttle: for plain HTTP, where one page load
-     * opens several connections and a reload opens them again.
+     * opens several connections and a reload opens them again. Exempt loopback connections are
+     * still capped, all together, at {@code maxLoopback}: a local client (or a page's script
+     * through a local proxy) must not hold HTTP connections without end either.
      */
-    static ConnectionLimiter heldAtOnce(ConnectionLimitsConfig config, LongSupplier nanoClock) {
+    static ConnectionLimiter heldAtOnce(ConnectionLimitsConfig config, int maxLoopback, LongSupplier nanoClock) {
         return new ConnectionLimiter(new ConnectionLimitsConfig(config.enabled(), config.maxPerIp(),
-                Integer.MAX_VALUE, java.time.Duration.ZERO, config.exemptLoopback()), nanoClock);
+                Integer.MAX_VALUE, java.time.Duration.ZERO, config.exemptLoopback()), maxLoopback, nanoClock);
     }
 
     /** Counts a new connection from {@code ip}, unless a limit refuses it. */
     public synchronized Decision acquire(String ip, boolean loopback) {
-        if (!config.enabled() || (loopback && config.exemptLoopback())) {
+        if (!config.enabled()) {
+            return Decision.ALLOWED;
+        }
+        if (loopback && config.exemptLoopback()) {
+            if (loopbackOpen >= maxExemptLoopback) {
+                return Decision.TOO_MANY;
+            }
+            loopbackOpen++;
             return Decision.ALLOWED;
         }
         if (recent.size() > PURGE_ABOVE) {
@@ -73,7 +90,11 @@ public final class ConnectionLimiter {
 
     /** Counts a connection that {@link #acquire} allowed as gone. */
     public synchronized void release(String ip, boolean loopback) {
-        if (!config.enabled() || (loopback && config.exemptLoopback())) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (loopback && config.exemptLoopback()) {
+            loopbackOpen = Math.max(0, loopbackOpen - 1);
             return;
         }
         open.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);

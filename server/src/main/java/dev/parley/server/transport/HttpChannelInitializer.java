@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.config.HttpConfig;
 import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,8 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, HTTP/1.1, the WebSocket
- * upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for everything else.
+ * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, the whole-request
+ * deadline, HTTP/1.1 with the security headers on every response, the origin check of WebSocket
+ * handshakes, the WebSocket upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for
+ * everything else.
  */
 final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -29,16 +32,23 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final TransportConnections websockets;
     private final ConnectionLimiter httpLimiter;
     private final Duration idleTimeout;
+    private final Duration requestTimeout;
+    private final WebSocketOrigins origins;
+    private final TlsRefusalHandler tlsRefusals;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
-            TransportConnections websockets, ConnectionLimiter httpLimiter, Duration idleTimeout) {
+            TransportConnections websockets, ConnectionLimiter httpLimiter, HttpConfig config,
+            TlsRefusalHandler tlsRefusals) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
         this.websockets = websockets;
         this.httpLimiter = httpLimiter;
-        this.idleTimeout = idleTimeout;
+        this.idleTimeout = config.idleTimeout();
+        this.requestTimeout = config.requestTimeout();
+        this.origins = new WebSocketOrigins(config.allowedOrigins());
+        this.tlsRefusals = tlsRefusals;
     }
 
     @Override
@@ -46,7 +56,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline().addLast(WebSocketUpgrade.IDLE,
                 new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         if (tls != null) {
-            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc())).addLast("tls-refusals", tlsRefusals);
         }
         WebSocketServerProtocolConfig websocket = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/ws")
@@ -56,10 +66,15 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME)
                         .closeOnProtocolViolation(false).build()) // FrameViolationHandler closes, after a linger
                 .build();
+        HttpRequestDeadline deadline = new HttpRequestDeadline(requestTimeout);
         channel.pipeline()
                 .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
+                .addLast(WebSocketUpgrade.DEADLINE, deadline)
                 .addLast("http", new HttpServerCodec())
+                .addLast(WebSocketUpgrade.SECURITY_HEADERS, HttpSecurityHeaders.INSTANCE)
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST))
+                .addLast(WebSocketUpgrade.ARRIVED, deadline.arrived())
+                .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
                 .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bounds what plain HTTP connections may hold: at most {@code limits.connections.max-per-ip} at
- * once per IP (the same exemptions as IRC), and none silent longer than {@code http.idle-timeout}
+ * once per IP (loopback, when exempt from that, at most {@code http.max-loopback-connections} all
+ * together), and none silent longer than {@code http.idle-timeout}
  * (the {@code IdleStateHandler} before this one says when). Both end when the connection becomes a
  * WebSocket session: {@link WebSocketUpgrade} removes this handler, which frees the slot, and the
  * IRC limits take over.
@@ -24,7 +25,7 @@ final class HttpConnectionGate extends ChannelInboundHandlerAdapter {
     private static final String REFUSAL = "Too many connections from your IP.\n";
     private static final byte[] TOO_MANY = ("HTTP/1.1 503 Service Unavailable\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + REFUSAL.length() + "\r\n"
-            + "Connection: close\r\n\r\n" + REFUSAL).getBytes(StandardCharsets.US_ASCII);
+            + HttpSecurityHeaders.asText() + "Connection: close\r\n\r\n" + REFUSAL).getBytes(StandardCharsets.US_ASCII);
 
     private final ConnectionLimiter limiter;
     private String ip;

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -15,12 +16,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Optional;
@@ -78,14 +77,28 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             respond(ctx, keepAlive, head, text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD only\n"));
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
-        switch (path) {
+        Optional<String> decoded = pathOf(request.uri());
+        if (decoded.isEmpty()) {
+            respond(ctx, false, head, text(HttpResponseStatus.BAD_REQUEST, "bad request path\n"));
+            return;
+        }
+        switch (decoded.get()) {
             case "/healthz" -> later(ctx, keepAlive, head, endpoints.healthy().thenApply(ok -> ok
                     ? text(HttpResponseStatus.OK, "ok\n")
                     : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "the database does not answer\n")));
             case "/metrics" -> later(ctx, keepAlive, head, endpoints.metrics()
                     .thenApply(body -> response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
-            default -> respond(ctx, keepAlive, head, file(path, request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
+            default -> respond(ctx, keepAlive, head,
+                    file(decoded.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
+        }
+    }
+
+    /** The decoded path of a request URI; empty when its percent-encoding is broken ({@code /%zz}). */
+    private static Optional<String> pathOf(String uri) {
+        try {
+            return Optional.of(new QueryStringDecoder(uri).path());
+        } catch (IllegalArgumentException badEncoding) {
+            return Optional.empty();
         }
     }
 
@@ -105,9 +118,6 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 : response(HttpResponseStatus.OK, file.bytes(), file.contentType());
         response.headers().set(HttpHeaderNames.ETAG, file.etag());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        response.headers().set("X-Content-Type-Options", "nosniff");
-        response.headers().set("Content-Security-Policy",
-                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'");
         return response;
     }
 
@@ -157,12 +167,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // a client gone (reset, or hung up in the middle of a request): its business, not an error
             log.debug("HTTP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
-        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
-            log.info("HTTP connection from {} closed: no TLS ({})", ctx.channel().remoteAddress(),
-                    cause.getCause().getMessage());
-        } else {
+        } else { // TLS failures never get here: TlsRefusalHandler logs them, without the client's bytes
             log.warn("HTTP connection from {}: pipeline error", ctx.channel().remoteAddress(), cause);
             onError.run();
         }

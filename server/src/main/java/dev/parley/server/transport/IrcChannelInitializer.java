@@ -5,7 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 
 /**
- * The TCP IRC pipeline: TLS when configured, frame and decode lines, then hand them to the
+ * The TCP IRC pipeline: TLS when configured (its failures logged without the client's bytes), frame
+ * and decode lines, then hand them to the
  * connection's session.
  */
 final class IrcChannelInitializer extends ChannelInitializer<Channel> {
@@ -13,12 +14,15 @@ final class IrcChannelInitializer extends ChannelInitializer<Channel> {
     private final ConnectionHandler.TransportWiring wiring;
     private final TlsContexts tls;
     private final TransportConnections counted;
+    private final TlsRefusalHandler tlsRefusals;
 
     /** @param tls the certificate for IRC over TLS, or null for plain TCP */
-    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring, TlsContexts tls, TransportConnections counted) {
+    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring, TlsContexts tls, TransportConnections counted,
+            TlsRefusalHandler tlsRefusals) {
         this.wiring = wiring;
         this.tls = tls;
         this.counted = counted;
+        this.tlsRefusals = tlsRefusals;
     }
 
     @Override
@@ -26,7 +30,7 @@ final class IrcChannelInitializer extends ChannelInitializer<Channel> {
         counted.opened();
         channel.closeFuture().addListener(closed -> counted.closed());
         if (tls != null) {
-            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc())).addLast("tls-refusals", tlsRefusals);
         }
         // No flush consolidation handler: NettyConnection gathers a turn's lines and flushes once.
         channel.pipeline()

@@ -2,6 +2,7 @@ package dev.parley.server.transport;
 
 import dev.parley.server.command.Departures;
 import dev.parley.server.command.KeepAlive;
+import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.metrics.TransportConnections;
@@ -45,7 +46,9 @@ public final class IrcListeners implements AutoCloseable {
     private final List<Channel> serverChannels = new ArrayList<>();
     private final ConnectionHandler.TransportWiring wiring;
     private final ConnectionLimiter httpLimiter;
-    private final java.time.Duration httpIdleTimeout;
+    private final HttpConfig http;
+    private final TlsRefusalHandler tlsRefusals =
+            new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
     public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
             Sessions sessions, Runnable onError) {
@@ -58,27 +61,28 @@ public final class IrcListeners implements AutoCloseable {
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
                 processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError);
-        this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(), System::nanoTime);
-        this.httpIdleTimeout = config.http().idleTimeout();
+        this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(),
+                config.http().maxLoopbackConnections(), System::nanoTime);
+        this.http = config.http();
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
 
     /** Binds a plain IRC listener; returns the address actually bound (port 0 picks a free one). */
     public InetSocketAddress bind(ListenAddress address, TransportConnections counted) throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, null, counted));
+        return bind(address, new IrcChannelInitializer(wiring, null, counted, tlsRefusals));
     }
 
     /** Binds an IRC-over-TLS listener presenting {@code tls}'s certificate. */
     public InetSocketAddress bindTls(ListenAddress address, TlsContexts tls, TransportConnections counted)
             throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, tls, counted));
+        return bind(address, new IrcChannelInitializer(wiring, tls, counted, tlsRefusals));
     }
 
     /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
     public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
             TransportConnections websockets) throws InterruptedException {
-        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter,
-                httpIdleTimeout));
+        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http,
+                tlsRefusals));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)

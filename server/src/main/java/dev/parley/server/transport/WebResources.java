@@ -3,24 +3,37 @@ package dev.parley.server.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
- * The browser client's files, read from the classpath folder {@code web/} and kept in memory once
- * read (they never change while the server runs). Each has an entity tag, so a browser revalidates
- * with {@code If-None-Match} and gets {@code 304} without the body when nothing changed. Paths are checked before any lookup: only plain
- * names made of letters, digits, '-', '_' and '.', in folders, never {@code ..}.
+ * The browser client's files, all read from the classpath folder {@code web/} when the listener is
+ * made, and kept in an immutable map: a request can only pick one of them, never add an entry, and
+ * a path without a file costs one lookup, not a class-path search on the event loop. (Caching each
+ * requested path, as an earlier version did, let distinct 404s fill the heap.) Each file has an
+ * entity tag, so a browser revalidates with {@code If-None-Match} and gets {@code 304} without the
+ * body when nothing changed.
  */
 final class WebResources {
 
-    private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
+    private static final String FOLDER = "web";
+    /** A file every build has; where it is tells whether the folder is in a jar or a directory. */
+    private static final String MARKER = FOLDER + "/index.html";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -36,27 +49,68 @@ final class WebResources {
     /** A file to serve, with its entity tag (a hash of its bytes) for conditional requests. */
     record File(byte[] bytes, String contentType, String etag) {}
 
-    private final Map<String, Optional<File>> cache = new ConcurrentHashMap<>();
+    /** By request path ({@code /js/main.js}); fixed once made. */
+    private final Map<String, File> files;
+
+    WebResources() {
+        this.files = Map.copyOf(readFolder());
+    }
 
     /** The file for a request path ({@code /} is {@code /index.html}); empty when there is none. */
     Optional<File> find(String path) {
-        String wanted = path.equals("/") ? "/index.html" : path;
-        if (!SAFE_PATH.matcher(wanted).matches() || wanted.contains("..")) {
-            return Optional.empty();
-        }
-        return cache.computeIfAbsent(wanted, WebResources::load);
+        return Optional.ofNullable(files.get(path.equals("/") ? "/index.html" : path));
     }
 
-    private static Optional<File> load(String path) {
-        try (InputStream in = WebResources.class.getClassLoader().getResourceAsStream("web" + path)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            byte[] bytes = in.readAllBytes();
-            return Optional.of(new File(bytes, typeOf(path), etagOf(bytes)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the web file " + path, e);
+    /** How many files are kept in memory: those in the folder, whatever was asked for. */
+    int cached() {
+        return files.size();
+    }
+
+    private static Map<String, File> readFolder() {
+        URL marker = WebResources.class.getClassLoader().getResource(MARKER);
+        if (marker == null) {
+            throw new IllegalStateException("the browser client's files (" + MARKER + ") are not on the class path");
         }
+        try {
+            return marker.getProtocol().equals("jar") ? fromJar(marker) : fromDirectory(Path.of(marker.toURI()).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the browser client's files", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("unusable location of the browser client's files: " + marker, e);
+        }
+    }
+
+    private static Map<String, File> fromJar(URL marker) throws IOException {
+        URLConnection connection = marker.openConnection();
+        connection.setUseCaches(false);
+        Map<String, File> found = new HashMap<>();
+        try (JarFile jar = ((JarURLConnection) connection).getJarFile()) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && entry.getName().startsWith(FOLDER + "/")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        String path = entry.getName().substring(FOLDER.length());
+                        found.put(path, file(path, in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, File> fromDirectory(Path folder) throws IOException {
+        Map<String, File> found = new HashMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                String path = "/" + folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                found.put(path, file(path, Files.readAllBytes(file)));
+            }
+        }
+        return found;
+    }
+
+    private static File file(String path, byte[] bytes) {
+        return new File(bytes, typeOf(path), etagOf(bytes));
     }
 
     private static String etagOf(byte[] bytes) {

@@ -7,7 +7,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * Turns an HTTP connection into an IRC connection once its WebSocket handshake on {@code /ws} is
- * complete: the plain-HTTP routes, idle clock and gate leave the pipeline, the frame-to-line codec
+ * complete: the plain-HTTP routes, idle clock, gate, request deadline, security headers and origin
+ * check leave the pipeline, the frame-to-line codec
  * and the same {@link ConnectionHandler} as on TCP come in, and the session starts; from then on
  * the IRC limits (per-IP connections, registration and ping timeouts, flood control) apply.
  */
@@ -18,6 +19,10 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     /** The names of the plain-HTTP stages that end with the upgrade. */
     static final String IDLE = "http-idle";
     static final String GATE = "http-gate";
+    static final String DEADLINE = "http-request-deadline";
+    static final String ARRIVED = "http-request-arrived";
+    static final String SECURITY_HEADERS = "http-security-headers";
+    static final String ORIGIN = "websocket-origin";
     /** Netty's WebSocket protocol handler; the frame decoder is put just before it at the handshake. */
     static final String PROTOCOL = "websocket";
 
@@ -40,6 +45,10 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
         pipeline.remove(HttpRoutes.class);
         pipeline.remove(IDLE);
         pipeline.remove(GATE);
+        pipeline.remove(DEADLINE);
+        pipeline.remove(ARRIVED);
+        pipeline.remove(SECURITY_HEADERS);
+        pipeline.remove(ORIGIN);
         pipeline.addBefore(PROTOCOL, "ws-violations", new FrameViolationHandler()); // right after the frame decoder
         pipeline.addLast("ws-lines", new WebSocketLines(binary));
         pipeline.addLast("session", new ConnectionHandler(wiring));

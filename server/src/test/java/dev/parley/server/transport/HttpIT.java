@@ -96,6 +96,15 @@ class HttpIT {
     }
 
     @Test
+    void aPathWithBrokenPercentEncodingGets400AndIsNoServerError() throws Exception {
+        try (TestServer server = WebSocketIT.withHttp()) {
+            assertThat(rawStatus(server, "GET /%zz HTTP/1.1")).isEqualTo(400);
+            assertThat(rawStatus(server, "GET /a%e HTTP/1.1")).isEqualTo(400);
+            assertThat(metric(get(server, "/metrics").body(), "parley_errors_total")).isZero();
+        }
+    }
+
+    @Test
     void filesCarryAnEntityTagAndAnUnchangedFileIsNotSentAgain() throws Exception {
         try (TestServer server = WebSocketIT.withHttp()) {
             HttpResponse<String> first = get(server, "/js/main.js");
