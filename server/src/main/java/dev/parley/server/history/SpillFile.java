@@ -1,5 +1,6 @@
 package dev.parley.server.history;
 
+import dev.parley.server.store.OwnerOnlyFiles;
 import dev.parley.server.store.StoredMessage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
@@ -78,8 +80,8 @@ final class SpillFile {
         if (fitted == 0) {
             return 0;
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), OwnerOnlyFiles.fileAttributes())) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -287,4 +287,16 @@ class HistoryWriterTest {
         await().atMost(LONG).until(() -> !writer.isDegraded());
         assertThat(hung.storedIds().stream().distinct().toList()).containsExactlyElementsOf(ids(messages(5)));
     }
+
+    @Test
+    void theSpillFileIsReadableByTheServersUserOnly() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter writer = writer(down, Duration.ofMillis(5), 10, 1000);
+
+        messages(3).forEach(writer::offer);
+
+        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve(HistoryWriter.SPILL_FILE)))).isEqualTo("rw-------");
+    }
 }

@@ -5,9 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.config.Secret;
 import dev.parley.server.config.StorageConfig;
+import dev.parley.server.store.OwnerOnlyFiles;
 import dev.parley.server.store.StoreException;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +50,7 @@ public final class JdbcStorage implements AutoCloseable {
         String url = config.effectiveDatabaseUrl();
         SqlDialect dialect = SqlDialect.forUrl(url);
         createDataDir(config);
+        dialect.createFiles(url);
         migrate(config, dialect, url);
         HikariConfig pool = poolConfig(config, dialect, url);
         dialect.boundCalls(pool, config);
@@ -125,7 +126,7 @@ public final class JdbcStorage implements AutoCloseable {
 
     private static void createDataDir(StorageConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            OwnerOnlyFiles.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new StoreException("could not create the data directory " + config.dataDir(), e);
         }

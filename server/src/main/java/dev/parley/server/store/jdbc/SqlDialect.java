@@ -50,6 +50,12 @@ public interface SqlDialect {
     void configurePool(HikariConfig pool, StorageConfig storage);
 
     /**
+     * Creates, owner-only, the files the database keeps beside Parley's, before the driver makes
+     * them with the process umask. Nothing for a database server.
+     */
+    default void createFiles(String jdbcUrl) {}
+
+    /**
      * Driver settings that bound every call to a database server by {@code storage.connect-timeout}
      * and {@code storage.query-timeout}, so a database that hangs (accepts, then answers nothing)
      * fails a call as one that refuses would. For the serving pool only, not for migrations. A

@@ -71,13 +71,15 @@ class HungDatabaseIT {
             URI metrics = uri(server, "/metrics");
 
             proxy.freeze();
-            chat(alice, bob, sent, Integer.MAX_VALUE, HANG);
-            assertThat(metric(metrics, "parley_history_degraded")).as("the hang counts as an outage").isEqualTo(1);
-            await().atMost(COMMIT_TIMEOUT.plus(ALLOWANCE).plus(ALLOWANCE))
-                    .until(() -> metric(metrics, "parley_history_queue") == 0);
-            assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE))).as("spilled meanwhile").isPositive();
-
-            proxy.thaw();
+            try {
+                chat(alice, bob, sent, Integer.MAX_VALUE, HANG);
+                assertThat(metric(metrics, "parley_history_degraded")).as("the hang counts as an outage").isEqualTo(1);
+                await().atMost(COMMIT_TIMEOUT.plus(ALLOWANCE).plus(ALLOWANCE))
+                        .until(() -> metric(metrics, "parley_history_queue") == 0);
+                assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE))).as("spilled meanwhile").isPositive();
+            } finally {
+                proxy.thaw(); // also when the test fails: closing a server whose database hangs would hang
+            }
             chat(alice, bob, sent, 20, Duration.ZERO);
             await().atMost(Duration.ofSeconds(30)).until(() -> storedMsgids(database).size() >= sent.size()
                     && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
@@ -98,13 +100,15 @@ class HungDatabaseIT {
             chat(alice, bob, sent, 20, Duration.ZERO);
 
             proxy.freeze();
-            long slowestNanos = chat(alice, bob, sent, Integer.MAX_VALUE, HANG);
-            System.out.printf("sync mode, hung database: %d messages, slowest echo %d ms%n",
-                    sent.size() - 20, TimeUnit.NANOSECONDS.toMillis(slowestNanos));
-            assertThat(Duration.ofNanos(slowestNanos)).as("the longest a sender waited for its echo")
-                    .isLessThanOrEqualTo(COMMIT_TIMEOUT.plus(ALLOWANCE));
-
-            proxy.thaw();
+            try {
+                long slowestNanos = chat(alice, bob, sent, Integer.MAX_VALUE, HANG);
+                System.out.printf("sync mode, hung database: %d messages, slowest echo %d ms%n",
+                        sent.size() - 20, TimeUnit.NANOSECONDS.toMillis(slowestNanos));
+                assertThat(Duration.ofNanos(slowestNanos)).as("the longest a sender waited for its echo")
+                        .isLessThanOrEqualTo(COMMIT_TIMEOUT.plus(ALLOWANCE));
+            } finally {
+                proxy.thaw();
+            }
             await().atMost(Duration.ofSeconds(30)).until(() -> storedMsgids(database).size() >= sent.size()
                     && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
             assertThat(storedMsgids(database)).containsExactlyElementsOf(sent);
@@ -122,16 +126,19 @@ class HungDatabaseIT {
             storage.messages().latest("#general", Optional.empty(), 10);
 
             proxy.freeze();
-            long start = System.nanoTime();
-            CompletableFuture<Object> query = CompletableFuture.supplyAsync(
-                    () -> storage.messages().latest("#general", Optional.empty(), 10));
+            try {
+                long start = System.nanoTime();
+                CompletableFuture<Object> query = CompletableFuture.supplyAsync(
+                        () -> storage.messages().latest("#general", Optional.empty(), 10));
 
-            assertThatThrownBy(() -> query.get(QUERY_TIMEOUT.plus(CONNECT_TIMEOUT).plusSeconds(2).toMillis(),
-                    TimeUnit.MILLISECONDS)).as("the query fails instead of hanging")
-                    .isInstanceOf(java.util.concurrent.ExecutionException.class);
-            System.out.printf("%s: a query to the hung database failed after %d ms%n", vendor,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            proxy.thaw();
+                assertThatThrownBy(() -> query.get(QUERY_TIMEOUT.plus(CONNECT_TIMEOUT).plusSeconds(2).toMillis(),
+                        TimeUnit.MILLISECONDS)).as("the query fails instead of hanging")
+                        .isInstanceOf(java.util.concurrent.ExecutionException.class);
+                System.out.printf("%s: a query to the hung database failed after %d ms%n", vendor,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            } finally {
+                proxy.thaw();
+            }
         }
     }
 
