@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * commit at most {@code commitTimeout}. When the database fails or does not answer in time, chat
  * goes on: the writer appends that batch and every later one to the {@link SpillFile} in the data
  * directory (forced to disk), so a delivered message is durable within {@code flushInterval +
- * commitTimeout} whatever the database does, and retries the database with backoff; once it
+ * commitTimeout} whatever the database does (within {@code flushInterval} once an outage is
+ * under way), and retries the database with backoff; once it
  * answers, the spill file is written to it in order, then deleted, and normal writing resumes. Stores skip a
  * msgid they already hold, so a replay cut short and started again stores each message once. A
  * spill file left by a crash is replayed at start. One warning when an outage starts, one line when
@@ -76,6 +77,8 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
     /** How much of the spill file is stored already (the file is deleted once all of it is). */
     private long replayedUpTo;
     private long replayedThisOutage;
+    /** Whether the last replay succeeded: the database answers again, the outage may end soon. */
+    private boolean databaseAnswered;
 
     public HistoryWriter(MessageStore store, HistoryConfig config, Path dataDir) {
         this(store, config, dataDir, Duration.ofMillis(100), Duration.ofSeconds(5));
@@ -289,6 +292,7 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     private void outageStarted(String reason) {
         degraded = true;
+        databaseAnswered = false;
         replayedThisOutage = 0;
         backoff.restart();
         log.warn("history database unavailable ({}); keeping messages in {} until it returns", reason, spill.path());
@@ -322,9 +326,11 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     /**
      * Looks at a replay that ended, or starts one when the backoff allows and the store thread is
-     * free (a commit that timed out may still hold it). The writer waits for a replay as long as for
-     * a commit: a short one (the tail appended meanwhile) ends with nothing new behind it, so the
-     * outage can end; a long one goes on while the writer keeps spilling.
+     * free (a commit that timed out may still hold it). The writer never waits for a replay while
+     * the database has not answered: a hang must not keep new messages out of the spill file. Once
+     * a replay has succeeded, the writer waits for the next one (the tail appended meanwhile) as
+     * long as for a commit, appending nothing, so the replay can reach the end of the file and the
+     * outage can end even under steady traffic.
      */
     private void tryToRecover() throws InterruptedException {
         if (replay != null) {
@@ -338,9 +344,11 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
             long to = spill.size();
             replayEnd = to;
             replay = calls.start(() -> replayRange(from, to));
-            awaitAtMost(replay, commitTimeout);
-            if (replay.isDone()) {
-                finishReplay();
+            if (databaseAnswered) {
+                awaitAtMost(replay, commitTimeout);
+                if (replay.isDone()) {
+                    finishReplay();
+                }
             }
         }
     }
@@ -364,10 +372,12 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
             replayedThisOutage += count;
             stored.addAndGet(count);
         } catch (CompletionException | CancellationException e) {
+            databaseAnswered = false;
             backoff.failedAgain();
             log.debug("history database still unavailable: {}", rootMessage(e));
             return;
         }
+        databaseAnswered = true;
         if (replayedUpTo < spill.size()) {
             backoff.now();
             return;
