@@ -5,13 +5,10 @@ import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.MessageStore;
 import dev.parley.server.store.StoredMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,13 +51,12 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     private final MessageStore store;
     private final Duration flushInterval;
-    private final int batchSize;
     private final Duration commitTimeout;
     private final Duration maxRetryDelay;
     private final WriteQueue queue;
     private final SpillFile spill;
     private final StoreCalls calls;
-    private final Backoff backoff;
+    private final SpillReplay replays;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong spilled = new AtomicLong();
@@ -71,14 +67,6 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
     private volatile boolean degraded;
     private volatile LongConsumer batchWritten = nanos -> {};
     private boolean spillFullWarned;
-    /** The replay running on the store thread, if any, and the spill file offset it ends at. */
-    private CompletableFuture<Long> replay;
-    private long replayEnd;
-    /** How much of the spill file is stored already (the file is deleted once all of it is). */
-    private long replayedUpTo;
-    private long replayedThisOutage;
-    /** Whether the last replay succeeded: the database answers again, the outage may end soon. */
-    private boolean databaseAnswered;
 
     public HistoryWriter(MessageStore store, HistoryConfig config, Path dataDir) {
         this(store, config, dataDir, Duration.ofMillis(100), Duration.ofSeconds(5));
@@ -91,13 +79,13 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         // In sync mode a sender waits for the commit: commit what is there at once, never wait for a batch to
         // fill. Messages arriving during a commit still share the next one (group commit).
         this.flushInterval = config.durability() == HistoryConfig.Durability.SYNC ? Duration.ZERO : config.flushInterval();
-        this.batchSize = config.batchSize();
         this.commitTimeout = config.commitTimeout();
         this.maxRetryDelay = maxRetryDelay;
-        this.backoff = new Backoff(firstRetryDelay, maxRetryDelay);
         this.queue = new WriteQueue(config.queueCapacity(), config.batchSize());
         this.spill = new SpillFile(dataDir.resolve(SPILL_FILE), config.spillMaxBytes());
         this.calls = new StoreCalls(queue::nudge);
+        this.replays = new SpillReplay(spill, store, calls, new Backoff(firstRetryDelay, maxRetryDelay),
+                config.batchSize(), commitTimeout, stored::addAndGet);
         this.thread = new Thread(this::run, "parley-history-writer");
         thread.setDaemon(true);
         thread.start();
@@ -247,17 +235,14 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         if (spill.hasMessages()) {
             log.info("replaying {} bytes of history spilled before the last stop", spill.size());
             degraded = true;
-            backoff.now();
+            replays.leftOver();
         }
     }
 
     /** Waits briefly for a replay still running, so a clean stop leaves no spill file when it can. */
     private void stop() throws InterruptedException {
-        if (replay != null) {
-            awaitAtMost(replay, commitTimeout);
-            if (replay.isDone()) {
-                finishReplay();
-            }
+        if (degraded && replays.finishWithin(commitTimeout) == SpillReplay.Progress.ALL_STORED) {
+            outageEnded();
         }
         if (degraded) {
             log.warn("stopping with {} bytes of history in {}; they are stored at the next start",
@@ -285,16 +270,14 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
             outageStarted("no answer within history.commit-timeout, " + commitTimeout.toMillis() + " ms");
             spillOrLose(batch);
         } catch (ExecutionException e) {
-            outageStarted(rootMessage(e.getCause()));
+            outageStarted(ThrottledWarning.rootMessage(e.getCause()));
             spillOrLose(batch);
         }
     }
 
     private void outageStarted(String reason) {
         degraded = true;
-        databaseAnswered = false;
-        replayedThisOutage = 0;
-        backoff.restart();
+        replays.outageStarted();
         log.warn("history database unavailable ({}); keeping messages in {} until it returns", reason, spill.path());
     }
 
@@ -324,97 +307,22 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         }
     }
 
-    /**
-     * Looks at a replay that ended, or starts one when the backoff allows and the store thread is
-     * free (a commit that timed out may still hold it). The writer never waits for a replay while
-     * the database has not answered: a hang must not keep new messages out of the spill file. Once
-     * a replay has succeeded, the writer waits for the next one (the tail appended meanwhile) as
-     * long as for a commit, appending nothing, so the replay can reach the end of the file and the
-     * outage can end even under steady traffic.
-     */
+    /** Lets the replay go on; ends the outage once the whole spill file is stored. */
     private void tryToRecover() throws InterruptedException {
-        if (replay != null) {
-            if (!replay.isDone()) {
-                return;
-            }
-            finishReplay();
-        }
-        if (degraded && backoff.due() && calls.idle()) {
-            long from = replayedUpTo;
-            long to = spill.size();
-            replayEnd = to;
-            replay = calls.start(() -> replayRange(from, to));
-            if (databaseAnswered) {
-                awaitAtMost(replay, commitTimeout);
-                if (replay.isDone()) {
-                    finishReplay();
-                }
-            }
+        if (replays.poll() == SpillReplay.Progress.ALL_STORED) {
+            outageEnded();
         }
     }
 
-    /** On the store thread: writes the spill file's bytes {@code [from, to)} to the store. */
-    private long replayRange(long from, long to) {
-        try {
-            return spill.forEachBatch(from, to, batchSize, store::appendAll);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Takes a finished replay's outcome; ends the outage when the whole spill file is stored. */
-    private void finishReplay() {
-        CompletableFuture<Long> done = replay;
-        replay = null;
-        try {
-            long count = done.join();
-            replayedUpTo = replayEnd;
-            replayedThisOutage += count;
-            stored.addAndGet(count);
-        } catch (CompletionException | CancellationException e) {
-            databaseAnswered = false;
-            backoff.failedAgain();
-            log.debug("history database still unavailable: {}", rootMessage(e));
-            return;
-        }
-        databaseAnswered = true;
-        if (replayedUpTo < spill.size()) {
-            backoff.now();
-            return;
-        }
-        try {
-            spill.delete();
-        } catch (IOException e) {
-            log.error("could not delete the replayed history spill file {}", spill.path(), e);
-            backoff.failedAgain();
-            return;
-        }
-        replayedUpTo = 0;
+    private void outageEnded() {
         degraded = false;
         spillFullWarned = false;
-        log.info("history database is back: {} spilled messages stored, writing resumed", replayedThisOutage);
+        log.info("history database is back: {} spilled messages stored, writing resumed", replays.storedThisOutage());
     }
 
     /** While degraded: how long to wait for messages before looking at the database again. */
     private Duration untilNextLook() {
         // A running call nudges the queue when it ends, so no need to poll for it.
-        return replay != null || !calls.idle() ? maxRetryDelay : backoff.untilDue();
+        return replays.busy() ? maxRetryDelay : replays.untilDue();
     }
-
-    private static void awaitAtMost(CompletableFuture<?> call, Duration timeout) throws InterruptedException {
-        try {
-            call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException | CancellationException e) {
-            // still running, or failed: the caller looks at the future itself
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
 }
