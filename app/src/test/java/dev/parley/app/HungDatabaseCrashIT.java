@@ -9,10 +9,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import dev.parley.testkit.TcpProxy;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,8 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +52,6 @@ class HungDatabaseCrashIT {
      * with other builds (measured: the oldest lost message 53 ms and 334 ms before the kill).
      */
     private static final Duration ALLOWANCE = Duration.ofMillis(250);
-    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     @TempDir
@@ -134,7 +128,7 @@ class HungDatabaseCrashIT {
     /** Starts the server behind the proxy, sends as fast as echoes come, hangs the database after 1 s, kills at 4 s. */
     private Chat chatUntilKilled(String durability, TcpProxy proxy) throws Exception {
         Process server = launch(durability, proxy.port());
-        RawIrcClient alice = RawIrcClient.connect("127.0.0.1", listeningPort(server)).withTimeout(Duration.ofSeconds(2));
+        RawIrcClient alice = RawIrcClient.connect("127.0.0.1", ServerOutput.listeningPort(server)).withTimeout(Duration.ofSeconds(2));
         alice.registerWithCaps("alice", "chat@123", "echo-message", "message-tags");
         alice.join("#general");
 
@@ -172,7 +166,7 @@ class HungDatabaseCrashIT {
     private Set<String> storedAfterRestart() throws Exception {
         assertThat(dataDir.resolve("history-spill.bin")).as("the spill file the crash left").exists();
         Process again = launch("interval", 5432);
-        listeningPort(again);
+        ServerOutput.listeningPort(again);
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(dataDir.resolve("history-spill.bin")));
         again.destroy();
         assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -220,31 +214,5 @@ class HungDatabaseCrashIT {
             }
         }
         return ids;
-    }
-
-    private static int listeningPort(Process process) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            seen.add(line);
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                Thread drain = new Thread(() -> drain(output), "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new AssertionError("the server ended before listening: " + seen);
-    }
-
-    private static void drain(BufferedReader output) {
-        try {
-            while (output.readLine() != null) {
-                // keep the pipe from filling up
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
     }
 }
