@@ -155,6 +155,9 @@ class HungDatabaseCrashIT {
                 }
             }
         } catch (AssertionError | RuntimeException connectionGone) {
+            if (killedAt.get() == 0) {
+                throw connectionGone; // no echo while the server still ran: the room froze
+            }
             // the server died under us: that is the point
         }
         assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -164,7 +167,6 @@ class HungDatabaseCrashIT {
 
     /** Starts the server again straight on the database, waits for it to replay the spill file, stops it. */
     private Set<String> storedAfterRestart() throws Exception {
-        assertThat(dataDir.resolve("history-spill.bin")).as("the spill file the crash left").exists();
         Process again = launch("interval", 5432);
         ServerOutput.listeningPort(again);
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(dataDir.resolve("history-spill.bin")));
