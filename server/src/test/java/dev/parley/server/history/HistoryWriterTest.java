@@ -299,4 +299,26 @@ class HistoryWriterTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDir.resolve(HistoryWriter.SPILL_FILE)))).isEqualTo("rw-------");
     }
+
+    @Test
+    void messagesSpilledAfterATornRecordAreNotHiddenBehindIt() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter first = writer(down, Duration.ofMillis(5), 10, 1000);
+        messages(3).forEach(first::offer);
+        assertThat(first.awaitFlushed(LONG)).isTrue();
+        first.close(LONG);
+        Path spill = dataDir.resolve(HistoryWriter.SPILL_FILE);
+        byte[] bytes = Files.readAllBytes(spill);
+        Files.write(spill, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+
+        RecordingStore stillDown = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter second = writer(stillDown, Duration.ofMillis(5), 10, 1000);
+        List<StoredMessage> later = IntStream.range(0, 2).mapToObj(i -> roomMessage("later" + i, 100, "#general")).toList();
+        later.forEach(second::offer);
+        assertThat(second.awaitFlushed(LONG)).as("spilled behind the torn record").isTrue();
+        stillDown.recover();
+
+        await().atMost(LONG).until(() -> !Files.exists(spill));
+        assertThat(stillDown.storedIds()).containsExactly("m0", "m1", "later0", "later1");
+    }
 }
