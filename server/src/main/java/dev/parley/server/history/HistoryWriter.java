@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * commit at most {@code commitTimeout}. When the database fails or does not answer in time, chat
  * goes on: the writer appends that batch and every later one to the {@link SpillFile} in the data
  * directory (forced to disk), so a delivered message is durable within {@code flushInterval +
- * commitTimeout} whatever the database does (within {@code flushInterval} once an outage is
- * under way), and retries the database with backoff; once it
- * answers, the spill file is written to it in order, then deleted, and normal writing resumes. Stores skip a
- * msgid they already hold, so a replay cut short and started again stores each message once. A
- * spill file left by a crash is replayed at start. One warning when an outage starts, one line when
- * it ends.
+ * commitTimeout} whatever the database does, and within {@code flushInterval} once an outage is
+ * under way. {@link SpillReplay} retries the database with backoff; once it answers, the spill
+ * file is written to it in order, then deleted, and normal writing resumes. Stores skip a msgid
+ * they already hold, so a replay cut short and started again, or a commit that answered after its
+ * timeout, stores each message once. A spill file left by a crash is replayed at start. One
+ * warning when an outage starts, one line when it ends.
  *
  * <p>The queue is bounded: when full, a message is refused and counted, and one warning is logged
  * per episode, not per message. Shutdown is ordered: close the listeners first, then this (it
