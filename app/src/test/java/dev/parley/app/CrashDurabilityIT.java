@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +37,6 @@ class CrashDurabilityIT {
     private static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
     /** Scheduling and the commit itself, on top of the flush interval. */
     private static final Duration COMMIT_ALLOWANCE = Duration.ofMillis(150);
-    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dataDir;
@@ -101,7 +95,7 @@ class CrashDurabilityIT {
                 "--set", "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms"))
                 .redirectErrorStream(true)
                 .start();
-        int port = listeningPort(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+        int port = ServerOutput.listeningPort(process);
         RawIrcClient alice = RawIrcClient.connect("127.0.0.1", port).withTimeout(Duration.ofSeconds(2));
         alice.registerWithCaps("alice", "chat@123", "echo-message", "message-tags");
         alice.join("#general");
@@ -140,31 +134,6 @@ class CrashDurabilityIT {
             }
         }
         return ids;
-    }
-
-    private static int listeningPort(BufferedReader output) throws IOException {
-        List<String> seen = new ArrayList<>();
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            seen.add(line);
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                Thread drain = new Thread(() -> drain(output), "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new AssertionError("the server ended before listening: " + seen);
-    }
-
-    private static void drain(BufferedReader output) {
-        try {
-            while (output.readLine() != null) {
-                // keep the pipe from filling up
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
     }
 
 }

@@ -4,6 +4,7 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.ServerTime;
 import dev.parley.server.history.HistoryAnchor;
+import dev.parley.server.history.HistoryUnavailable;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -188,11 +190,22 @@ public final class HistoryCommands implements CommandFamily {
         CommandContext.Deferred later = ctx.defer();
         stage.whenComplete((result, error) -> later.completeWith(() -> {
             if (error != null) {
-                log.error("{} history query failed", ctx.session(), error);
+                if (!(rootOf(error) instanceof HistoryUnavailable)) {
+                    log.error("{} history query failed", ctx.session(), error); // a bug, not an outage
+                }
                 ctx.replies().fail(ctx.message().verb(), "MESSAGE_ERROR", "History is unavailable right now");
             } else {
                 render.accept(result);
             }
         }));
+    }
+
+    /** The failure inside the stage's wrappers; an unavailable database was logged where it was seen. */
+    private static Throwable rootOf(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -100,6 +100,10 @@ public final class ConfigKeys {
             key("storage.database-password", ValueTypes.optionalSecret(), c -> c.storage().databasePassword());
     public static final ConfigKey<Integer> STORAGE_POOL_SIZE =
             key("storage.pool-size", integer(1), c -> c.storage().poolSize());
+    public static final ConfigKey<Duration> STORAGE_CONNECT_TIMEOUT =
+            key("storage.connect-timeout", duration(Duration.ofMillis(250)), c -> c.storage().connectTimeout());
+    public static final ConfigKey<Duration> STORAGE_QUERY_TIMEOUT =
+            key("storage.query-timeout", duration(Duration.ofSeconds(1)), c -> c.storage().queryTimeout());
 
     public static final ConfigKey<Boolean> HISTORY_ENABLED = key("history.enabled", bool(), c -> c.history().enabled());
     public static final ConfigKey<Duration> HISTORY_FLUSH_INTERVAL =
@@ -117,6 +121,8 @@ public final class ConfigKeys {
             ValueTypes.choice(HistoryConfig.Durability.class), c -> c.history().durability());
     public static final ConfigKey<Long> HISTORY_SPILL_MAX_BYTES =
             key("history.spill-max-bytes", ValueTypes.largeByteSize(), c -> c.history().spillMaxBytes());
+    public static final ConfigKey<Duration> HISTORY_COMMIT_TIMEOUT =
+            key("history.commit-timeout", duration(ONE_MS), c -> c.history().commitTimeout());
     public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE =
             key("history.retention.max-age", duration(Duration.ZERO), c -> c.history().retentionMaxAge());
     public static final ConfigKey<Integer> HISTORY_RETENTION_MAX_MESSAGES =
@@ -205,11 +211,13 @@ public final class ConfigKeys {
                         v.get(ACCOUNTS_MIN_PASSWORD_LENGTH), v.get(ACCOUNTS_LOGIN_ATTEMPTS), v.get(ACCOUNTS_LOGIN_WINDOW),
                         v.get(ACCOUNTS_REGISTRATIONS_PER_IP), v.get(ACCOUNTS_REGISTRATION_WINDOW)),
                 new StorageConfig(v.get(STORAGE_DATA_DIR), v.get(STORAGE_DATABASE_URL), v.get(STORAGE_DATABASE_USER),
-                        v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_POOL_SIZE)),
+                        v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_POOL_SIZE), v.get(STORAGE_CONNECT_TIMEOUT),
+                        v.get(STORAGE_QUERY_TIMEOUT)),
                 new HistoryConfig(v.get(HISTORY_ENABLED), v.get(HISTORY_FLUSH_INTERVAL), v.get(HISTORY_BATCH_SIZE),
                         v.get(HISTORY_QUEUE_CAPACITY), v.get(HISTORY_MAX_PAGE_SIZE), v.get(HISTORY_DEFAULT_PAGE_SIZE),
                         v.get(HISTORY_DURABILITY), v.get(HISTORY_SPILL_MAX_BYTES), v.get(HISTORY_RETENTION_MAX_AGE),
-                        v.get(HISTORY_RETENTION_MAX_MESSAGES), v.get(HISTORY_RETENTION_INTERVAL)),
+                        v.get(HISTORY_RETENTION_MAX_MESSAGES), v.get(HISTORY_RETENTION_INTERVAL),
+                        v.get(HISTORY_COMMIT_TIMEOUT)),
                 new LimitsConfig(v.get(LIMITS_NICK_LENGTH), v.get(LIMITS_ROOM_NAME_LENGTH), v.get(LIMITS_TOPIC_LENGTH),
                         v.get(LIMITS_AWAY_LENGTH), v.get(LIMITS_KICK_REASON_LENGTH), v.get(LIMITS_REALNAME_LENGTH),
                         v.get(LIMITS_MAX_ROOMS_PER_CLIENT), v.get(LIMITS_MAX_LIST_ENTRIES),

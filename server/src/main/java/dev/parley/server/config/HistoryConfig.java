@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param retentionMaxAge messages older than this are deleted; zero keeps them forever
  * @param retentionMaxMessages each conversation keeps at most this many newest messages; 0: no limit
  * @param retentionInterval how often retention runs
+ * @param commitTimeout the longest the writer waits for one batch's commit before it puts the batch
+ *     in the spill file and treats the database as unavailable: a hung or slow-failing database
+ *     then costs at most this much on top of {@code flushInterval}
  */
 public record HistoryConfig(
         boolean enabled,
@@ -28,7 +31,19 @@ public record HistoryConfig(
         long spillMaxBytes,
         Duration retentionMaxAge,
         int retentionMaxMessages,
-        Duration retentionInterval) {
+        Duration retentionInterval,
+        Duration commitTimeout) {
+
+    /** The default {@code commitTimeout}. */
+    public static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofMillis(100);
+
+    /** With the default commit timeout. */
+    public HistoryConfig(boolean enabled, Duration flushInterval, int batchSize, int queueCapacity, int maxPageSize,
+            int defaultPageSize, Durability durability, long spillMaxBytes, Duration retentionMaxAge,
+            int retentionMaxMessages, Duration retentionInterval) {
+        this(enabled, flushInterval, batchSize, queueCapacity, maxPageSize, defaultPageSize, durability, spillMaxBytes,
+                retentionMaxAge, retentionMaxMessages, retentionInterval, DEFAULT_COMMIT_TIMEOUT);
+    }
 
     /** When a message is delivered, relative to its commit. */
     public enum Durability {
@@ -40,7 +55,7 @@ public record HistoryConfig(
 
     public static HistoryConfig defaults() {
         return new HistoryConfig(true, Duration.ofMillis(100), 500, 100_000, 1000, 50, Durability.INTERVAL,
-                1L << 30, Duration.ZERO, 0, Duration.ofMinutes(1));
+                1L << 30, Duration.ZERO, 0, Duration.ofMinutes(1), DEFAULT_COMMIT_TIMEOUT);
     }
 
     public boolean retains() {

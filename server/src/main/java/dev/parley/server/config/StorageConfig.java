@@ -1,6 +1,7 @@
 package dev.parley.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,13 +12,32 @@ import java.util.Optional;
  * @param databaseUser user for the JDBC URL, if it needs one
  * @param databasePassword password for the JDBC URL, if it needs one
  * @param poolSize the JDBC connection pool's maximum size
+ * @param connectTimeout the longest a caller waits for a connection: from the pool, and the driver's
+ *     own connect and login to a database server
+ * @param queryTimeout the longest a database call may go without an answer (the driver's socket
+ *     timeout, and each statement's query timeout) before it fails, so a hung database fails like
+ *     a refused one
  */
 public record StorageConfig(
         Path dataDir,
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<Secret> databasePassword,
-        int poolSize) {
+        int poolSize,
+        Duration connectTimeout,
+        Duration queryTimeout) {
+
+    /** The default {@code connectTimeout}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** The default {@code queryTimeout}. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    /** With the default timeouts. */
+    public StorageConfig(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
+            Optional<Secret> databasePassword, int poolSize) {
+        this(dataDir, databaseUrl, databaseUser, databasePassword, poolSize, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_QUERY_TIMEOUT);
+    }
 
     public static StorageConfig defaults() {
         return new StorageConfig(Path.of("data"), Optional.empty(), Optional.empty(), Optional.empty(), 4);

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -21,12 +25,16 @@ import org.slf4j.LoggerFactory;
  * per transaction (group commit), waiting at most {@code flushInterval} for a batch to fill. One
  * writer keeps the store's order equal to the offer order and suits SQLite's single writer.
  *
- * <p>When the database fails, chat goes on: the writer appends every batch to the {@link SpillFile}
- * in the data directory (forced to disk) and retries the database with backoff; once it answers,
- * the spill file is written to it in order, then deleted, and normal writing resumes. Stores skip a
- * msgid they already hold, so a replay cut short and started again stores each message once. A
- * spill file left by a crash is replayed at start. One warning when an outage starts, one line when
- * it ends.
+ * <p>The store is called on a thread of its own ({@link StoreCalls}), and the writer waits for a
+ * commit at most {@code commitTimeout}. When the database fails or does not answer in time, chat
+ * goes on: the writer appends that batch and every later one to the {@link SpillFile} in the data
+ * directory (forced to disk), so a delivered message is durable within {@code flushInterval +
+ * commitTimeout} whatever the database does, and within {@code flushInterval} once an outage is
+ * under way. {@link SpillReplay} retries the database with backoff; once it answers, the spill
+ * file is written to it in order, then deleted, and normal writing resumes. Stores skip a msgid
+ * they already hold, so a replay cut short and started again, or a commit that answered after its
+ * timeout, stores each message once. A spill file left by a crash is replayed at start. One
+ * warning when an outage starts, one line when it ends.
  *
  * <p>The queue is bounded: when full, a message is refused and counted, and one warning is logged
  * per episode, not per message. Shutdown is ordered: close the listeners first, then this (it
@@ -43,11 +51,12 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     private final MessageStore store;
     private final Duration flushInterval;
-    private final int batchSize;
-    private final Duration firstRetryDelay;
+    private final Duration commitTimeout;
     private final Duration maxRetryDelay;
     private final WriteQueue queue;
     private final SpillFile spill;
+    private final StoreCalls calls;
+    private final SpillReplay replays;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong spilled = new AtomicLong();
@@ -57,8 +66,6 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean degraded;
     private volatile LongConsumer batchWritten = nanos -> {};
-    private Duration retryDelay;
-    private long nextRetryNanos;
     private boolean spillFullWarned;
 
     public HistoryWriter(MessageStore store, HistoryConfig config, Path dataDir) {
@@ -72,12 +79,13 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         // In sync mode a sender waits for the commit: commit what is there at once, never wait for a batch to
         // fill. Messages arriving during a commit still share the next one (group commit).
         this.flushInterval = config.durability() == HistoryConfig.Durability.SYNC ? Duration.ZERO : config.flushInterval();
-        this.batchSize = config.batchSize();
-        this.firstRetryDelay = firstRetryDelay;
+        this.commitTimeout = config.commitTimeout();
         this.maxRetryDelay = maxRetryDelay;
-        this.retryDelay = firstRetryDelay;
         this.queue = new WriteQueue(config.queueCapacity(), config.batchSize());
         this.spill = new SpillFile(dataDir.resolve(SPILL_FILE), config.spillMaxBytes());
+        this.calls = new StoreCalls(queue::nudge);
+        this.replays = new SpillReplay(spill, store, calls, new Backoff(firstRetryDelay, maxRetryDelay),
+                config.batchSize(), commitTimeout, stored::addAndGet);
         this.thread = new Thread(this::run, "parley-history-writer");
         thread.setDaemon(true);
         thread.start();
@@ -190,55 +198,87 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
 
     private void run() {
         try {
-            if (spill.hasMessages()) {
-                log.info("replaying {} bytes of history spilled before the last stop", spill.size());
-                degraded = true;
-                replay();
-            }
+            start();
             while (true) {
                 List<StoredMessage> batch = degraded
-                        ? queue.takeBatch(flushInterval, untilRetry())
+                        ? queue.takeBatch(flushInterval, untilNextLook())
                         : queue.takeBatch(flushInterval);
                 if (batch.isEmpty() && queue.isClosedAndEmpty()) {
                     break;
                 }
                 if (degraded) {
                     spillOrLose(batch);
-                    if (System.nanoTime() - nextRetryNanos >= 0) {
-                        replay();
-                    }
+                    tryToRecover();
                 } else {
                     write(batch);
                 }
             }
-            if (degraded) {
-                log.warn("stopping with {} bytes of history in {}; they are stored at the next start",
-                        spill.size(), spill.path());
-            }
+            stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.error("history writer stopped; {} messages were not stored", queue.pending());
         } catch (RuntimeException | Error e) {
             log.error("history writer died; {} messages were not stored", queue.pending(), e);
             throw e;
+        } finally {
+            calls.close();
         }
     }
 
-    private void write(List<StoredMessage> batch) {
+    /** Trims a record a crash tore, and replays what an earlier run left in the spill file. */
+    private void start() {
         try {
-            long start = System.nanoTime();
+            spill.trimTornTail();
+        } catch (IOException e) {
+            log.error("could not check the history spill file {}", spill.path(), e);
+        }
+        if (spill.hasMessages()) {
+            log.info("replaying {} bytes of history spilled before the last stop", spill.size());
+            degraded = true;
+            replays.leftOver();
+        }
+    }
+
+    /** Waits briefly for a replay still running, so a clean stop leaves no spill file when it can. */
+    private void stop() throws InterruptedException {
+        if (degraded && replays.finishWithin(commitTimeout) == SpillReplay.Progress.ALL_STORED) {
+            outageEnded();
+        }
+        if (degraded) {
+            log.warn("stopping with {} bytes of history in {}; they are stored at the next start",
+                    spill.size(), spill.path());
+        }
+    }
+
+    /**
+     * Commits the batch on the store thread, waiting at most {@code commitTimeout}: a database that
+     * refuses, or does not answer in time, sends the batch to the spill file and starts an outage.
+     * A commit that answers later anyway is harmless: the replay skips the msgids it stored.
+     */
+    private void write(List<StoredMessage> batch) throws InterruptedException {
+        long start = System.nanoTime();
+        CompletableFuture<Void> commit = calls.start(() -> {
             store.appendAll(batch);
+            return null;
+        });
+        try {
+            commit.get(commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
             batchWritten.accept(System.nanoTime() - start);
             stored.addAndGet(batch.size());
             queue.committed(batch.size());
-        } catch (RuntimeException e) {
-            degraded = true;
-            retryDelay = firstRetryDelay;
-            nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
-            log.warn("history database unavailable ({}); keeping messages in {} until it returns",
-                    rootMessage(e), spill.path());
+        } catch (TimeoutException e) {
+            outageStarted("no answer within history.commit-timeout, " + commitTimeout.toMillis() + " ms");
+            spillOrLose(batch);
+        } catch (ExecutionException e) {
+            outageStarted(ThrottledWarning.rootMessage(e.getCause()));
             spillOrLose(batch);
         }
+    }
+
+    private void outageStarted(String reason) {
+        degraded = true;
+        replays.outageStarted();
+        log.warn("history database unavailable ({}); keeping messages in {} until it returns", reason, spill.path());
     }
 
     /** Appends the batch to the spill file; what does not fit is counted as lost. */
@@ -267,43 +307,22 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         }
     }
 
-    /** Writes the spill file to the database; on success deletes it and leaves outage mode. */
-    private void replay() {
-        long[] replayed = {0};
-        try {
-            spill.forEachBatch(batchSize, batch -> {
-                store.appendAll(batch);
-                replayed[0] += batch.size();
-            });
-            spill.delete();
-        } catch (RuntimeException | IOException e) {
-            retryDelay = min(retryDelay.multipliedBy(2), maxRetryDelay);
-            nextRetryNanos = System.nanoTime() + retryDelay.toNanos();
-            log.debug("history database still unavailable: {}", rootMessage(e));
-            return;
+    /** Lets the replay go on; ends the outage once the whole spill file is stored. */
+    private void tryToRecover() throws InterruptedException {
+        if (replays.poll() == SpillReplay.Progress.ALL_STORED) {
+            outageEnded();
         }
+    }
+
+    private void outageEnded() {
         degraded = false;
         spillFullWarned = false;
-        retryDelay = firstRetryDelay;
-        stored.addAndGet(replayed[0]);
-        log.info("history database is back: {} spilled messages stored, writing resumed", replayed[0]);
+        log.info("history database is back: {} spilled messages stored, writing resumed", replays.storedThisOutage());
     }
 
-    private Duration untilRetry() {
-        long left = nextRetryNanos - System.nanoTime();
-        return Duration.ofNanos(Math.max(1_000_000, left));
+    /** While degraded: how long to wait for messages before looking at the database again. */
+    private Duration untilNextLook() {
+        // A running call nudges the queue when it ends, so no need to poll for it.
+        return replays.busy() ? maxRetryDelay : replays.untilDue();
     }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
 }

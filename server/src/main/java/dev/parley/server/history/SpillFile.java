@@ -1,7 +1,9 @@
 package dev.parley.server.history;
 
+import dev.parley.server.store.OwnerOnlyFiles;
 import dev.parley.server.store.StoredMessage;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -9,6 +11,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +21,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
 /**
  * An append-only file of messages waiting for the database, in the data directory. Each record is
  * its length, its bytes and their CRC-32, so a record torn by a crash is recognised and ignored,
- * along with anything after it. Appends are forced to disk before they return. Used by the writer
- * thread only.
+ * along with anything after it. Appends are forced to disk before they return. The writer thread
+ * appends, trims and deletes; the store thread reads back a range the writer hands it.
  */
 final class SpillFile {
 
@@ -76,8 +80,8 @@ final class SpillFile {
         if (fitted == 0) {
             return 0;
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), OwnerOnlyFiles.fileAttributes())) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -87,17 +91,26 @@ final class SpillFile {
         return fitted;
     }
 
-    /** Reads the messages in order, {@code batchSize} at a time; stops at a torn or corrupt record. */
-    void forEachBatch(int batchSize, Consumer<List<StoredMessage>> action) throws IOException {
-        if (!Files.exists(path)) {
-            return;
+    /**
+     * Reads the messages between the byte offsets {@code from} and {@code to} (record boundaries:
+     * the size before and after appends) in order, {@code batchSize} at a time, and returns how many
+     * it read; stops at a torn or corrupt record. Safe beside {@link #append} on another thread:
+     * bytes before {@code to} were forced before {@code to} was known.
+     */
+    long forEachBatch(long from, long to, int batchSize, Consumer<List<StoredMessage>> action) throws IOException {
+        if (!Files.exists(path) || from >= to) {
+            return 0;
         }
-        try (InputStream file = Files.newInputStream(path);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+        long count = 0;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(from))))) {
             List<StoredMessage> batch = new ArrayList<>(batchSize);
-            StoredMessage message;
-            while ((message = next(in)) != null) {
-                batch.add(message);
+            long position = from;
+            Record record;
+            while (position < to && (record = next(in)) != null) {
+                position += record.bytes();
+                batch.add(record.message());
+                count++;
                 if (batch.size() == batchSize) {
                     action.accept(batch);
                     batch = new ArrayList<>(batchSize);
@@ -105,6 +118,31 @@ final class SpillFile {
             }
             if (!batch.isEmpty()) {
                 action.accept(batch);
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Cuts off a record torn by a crash (and anything after it), so that appends after a restart are
+     * not hidden behind it. Call before the first append.
+     */
+    void trimTornTail() throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        long valid = 0;
+        try (InputStream file = Files.newInputStream(path);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+            Record record;
+            while ((record = next(in)) != null) {
+                valid += record.bytes();
+            }
+        }
+        if (valid < Files.size(path)) {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                channel.truncate(valid);
+                channel.force(false);
             }
         }
     }
@@ -147,8 +185,11 @@ final class SpillFile {
         return framed.toByteArray();
     }
 
+    /** One message read back, and how many bytes its record took in the file. */
+    private record Record(StoredMessage message, int bytes) {}
+
     /** The next message, or null at the end of the file or at a torn record. */
-    private static StoredMessage next(DataInputStream in) throws IOException {
+    private static Record next(DataInputStream in) throws IOException {
         try {
             int length = in.readInt();
             if (length <= 0 || length > 1 << 20) {
@@ -162,7 +203,7 @@ final class SpillFile {
             if (crc.getValue() != expected) {
                 return null;
             }
-            return parse(new DataInputStream(new java.io.ByteArrayInputStream(body)));
+            return new Record(parse(new DataInputStream(new ByteArrayInputStream(body))), length + 12);
         } catch (EOFException e) {
             return null;
         }

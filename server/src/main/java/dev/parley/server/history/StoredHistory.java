@@ -2,8 +2,10 @@ package dev.parley.server.history;
 
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -16,19 +18,29 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * History read from the {@link MessageStore}. The store blocks, so every query runs on the read pool
  * and the stage completes there. Limits are capped at {@code maxPageSize} so no client can make one
  * reply, or one query, unbounded. Msgid anchors are resolved through the store; see {@link
- * AnchorPoint} for how messages sharing the anchor's millisecond are kept in order.
+ * AnchorPoint} for how messages sharing the anchor's millisecond are kept in order. When the store
+ * fails, a query's stage fails with {@link HistoryUnavailable} (a redaction answers {@link
+ * Redaction#UNAVAILABLE}) and one warning a minute is logged, however many users ask.
  */
 public final class StoredHistory implements History {
+
+    /** A database failure seen by user requests is logged at most this often. */
+    static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(StoredHistory.class);
 
     private final MessageStore store;
     private final int maxPageSize;
     private final Executor readPool;
     private final BooleanSupplier readBarrier;
+    private final ThrottledWarning failures = new ThrottledWarning(log, FAILURE_LOG_INTERVAL);
 
     public StoredHistory(MessageStore store, HistoryConfig config, Executor readPool) {
         this(store, config, readPool, () -> true);
@@ -105,15 +117,24 @@ public final class StoredHistory implements History {
             if (!readBarrier.getAsBoolean()) {
                 return Redaction.UNAVAILABLE;
             }
-            Optional<StoredMessage> found = store.findByMsgId(historyKey, msgid);
-            if (found.isEmpty()) {
-                return Redaction.UNKNOWN_MSGID;
+            try {
+                return redactNow(historyKey, msgid, mayRedact);
+            } catch (StoreException e) {
+                failures.failed("redaction failed: the database is unavailable", e);
+                return Redaction.UNAVAILABLE;
             }
-            if (!mayRedact.test(found.get())) {
-                return Redaction.FORBIDDEN;
-            }
-            return store.deleteByMsgId(historyKey, msgid) ? Redaction.REDACTED : Redaction.UNKNOWN_MSGID;
         }, readPool);
+    }
+
+    private Redaction redactNow(String historyKey, String msgid, Predicate<StoredMessage> mayRedact) {
+        Optional<StoredMessage> found = store.findByMsgId(historyKey, msgid);
+        if (found.isEmpty()) {
+            return Redaction.UNKNOWN_MSGID;
+        }
+        if (!mayRedact.test(found.get())) {
+            return Redaction.FORBIDDEN;
+        }
+        return store.deleteByMsgId(historyKey, msgid) ? Redaction.REDACTED : Redaction.UNKNOWN_MSGID;
     }
 
     private CompletionStage<List<StoredMessage>> fromAnchor(
@@ -132,7 +153,12 @@ public final class StoredHistory implements History {
     private <T> CompletionStage<T> async(Supplier<T> query) {
         return CompletableFuture.supplyAsync(() -> {
             readBarrier.getAsBoolean();
-            return query.get();
+            try {
+                return query.get();
+            } catch (StoreException e) {
+                failures.failed("history read failed: the database is unavailable", e);
+                throw new HistoryUnavailable(ThrottledWarning.rootMessage(e));
+            }
         }, readPool);
     }
 }

@@ -26,6 +26,7 @@ final class WriteQueue {
     private final int capacity;
     private final int batchSize;
     private boolean closed;
+    private boolean nudged;
     private long accepted;
     private long taken;
     private long committed;
@@ -123,15 +124,17 @@ final class WriteQueue {
 
     /**
      * Like {@link #takeBatch(Duration)}, but waits at most {@code firstWait} for a first message and
-     * returns an empty batch when none came (the writer's chance to retry an outage).
+     * returns an empty batch when none came or {@link #nudge()} cut the wait short (the writer's
+     * chance to retry an outage).
      */
     List<StoredMessage> takeBatch(Duration maxWait, Duration firstWait) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             long idle = firstWait.toNanos();
-            while (items.isEmpty() && !closed && idle > 0) {
+            while (items.isEmpty() && !closed && !nudged && idle > 0) {
                 idle = work.awaitNanos(idle);
             }
+            nudged = false;
             if (items.isEmpty()) {
                 return List.of();
             }
@@ -179,6 +182,17 @@ final class WriteQueue {
                 left = progress.awaitNanos(left);
             }
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Cuts short the writer's wait for a first message once, even when none came. */
+    void nudge() {
+        lock.lock();
+        try {
+            nudged = true;
+            work.signal();
         } finally {
             lock.unlock();
         }

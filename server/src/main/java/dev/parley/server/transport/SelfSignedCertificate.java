@@ -1,11 +1,11 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.store.OwnerOnlyFiles;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -49,22 +49,19 @@ final class SelfSignedCertificate {
             }));
             X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
-            Files.createDirectories(certificateFile.getParent());
-            writeKey(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()), StandardCharsets.US_ASCII);
+            OwnerOnlyFiles.createDirectories(certificateFile.getParent());
+            writeOwnerOnly(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            writeOwnerOnly(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("could not generate a self-signed certificate: " + e.getMessage(), e);
         }
     }
 
-    private static void writeKey(Path keyFile, String pem) throws IOException {
-        Files.deleteIfExists(keyFile);
-        try {
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(keyFile);
-        }
-        Files.writeString(keyFile, pem, StandardCharsets.US_ASCII);
+    /** Replaces the file with a new one only the server's user can read, then writes it. */
+    private static void writeOwnerOnly(Path file, String pem) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, OwnerOnlyFiles.fileAttributes());
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
     }
 
     private static String pem(String type, byte[] der) {

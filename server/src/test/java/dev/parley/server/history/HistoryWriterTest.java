@@ -43,8 +43,19 @@ class HistoryWriterTest {
 
     private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity,
             long spillMaxBytes) {
+        return writer(store, flushInterval, batchSize, capacity, spillMaxBytes, LONG, HistoryConfig.Durability.INTERVAL);
+    }
+
+    /** A writer that gives up on a commit after {@code commitTimeout}. */
+    private HistoryWriter impatientWriter(RecordingStore store, Duration commitTimeout,
+            HistoryConfig.Durability durability) {
+        return writer(store, Duration.ofMillis(5), 10, 1000, 1L << 20, commitTimeout, durability);
+    }
+
+    private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity,
+            long spillMaxBytes, Duration commitTimeout, HistoryConfig.Durability durability) {
         HistoryConfig config = new HistoryConfig(true, flushInterval, batchSize, capacity, 1000, 50,
-                HistoryConfig.Durability.INTERVAL, spillMaxBytes, Duration.ZERO, 0, Duration.ofMinutes(1));
+                durability, spillMaxBytes, Duration.ZERO, 0, Duration.ofMinutes(1), commitTimeout);
         HistoryWriter writer = new HistoryWriter(store, config, dataDir, Duration.ofMillis(1), Duration.ofMillis(20));
         writers.add(writer);
         return writer;
@@ -225,5 +236,89 @@ class HistoryWriterTest {
         await().atMost(LONG).until(() -> outcomes.size() == 1);
         assertThat(outcomes).containsExactly(true);
         assertThat(store.storedIds()).containsExactly("sync");
+    }
+
+    @Test
+    void aBatchAHungStoreHoldsGoesToTheSpillFileWithinTheCommitTimeout() throws Exception {
+        RecordingStore hung = new RecordingStore().gated();
+        HistoryWriter writer = impatientWriter(hung, Duration.ofMillis(50), HistoryConfig.Durability.INTERVAL);
+        List<StoredMessage> sent = messages(30);
+
+        sent.subList(0, 10).forEach(writer::offer);
+        assertThat(writer.awaitFlushed(Duration.ofSeconds(2))).as("spilled while the store hangs").isTrue();
+        assertThat(writer.isDegraded()).isTrue();
+        sent.subList(10, 30).forEach(writer::offer);
+        assertThat(writer.awaitFlushed(Duration.ofSeconds(2))).as("later ones spilled too").isTrue();
+        assertThat(dataDir.resolve(HistoryWriter.SPILL_FILE)).isNotEmptyFile();
+
+        hung.open();
+        await().atMost(LONG).until(() -> !writer.isDegraded() && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+        assertThat(hung.storedIds().stream().distinct().toList()).containsExactlyElementsOf(ids(sent));
+    }
+
+    @Test
+    void aStoreThatFailsOnlyAfterSecondsStillSpillsWithinTheCommitTimeout() throws Exception {
+        RecordingStore slowToRefuse = new RecordingStore().gated().failingFirst(1);
+        HistoryWriter writer = impatientWriter(slowToRefuse, Duration.ofMillis(50), HistoryConfig.Durability.INTERVAL);
+        List<StoredMessage> sent = messages(10);
+
+        sent.forEach(writer::offer);
+        assertThat(writer.awaitFlushed(Duration.ofSeconds(2))).as("spilled before the store gave up").isTrue();
+
+        slowToRefuse.open();
+        await().atMost(LONG).until(() -> !writer.isDegraded() && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+        assertThat(slowToRefuse.storedIds()).containsExactlyElementsOf(ids(sent));
+    }
+
+    @Test
+    void inSyncModeAHungStoreHoldsASenderNoLongerThanTheCommitTimeout() throws Exception {
+        RecordingStore hung = new RecordingStore().gated();
+        HistoryWriter writer = impatientWriter(hung, Duration.ofMillis(50), HistoryConfig.Durability.SYNC);
+        List<Boolean> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        for (StoredMessage message : messages(5)) {
+            int before = outcomes.size();
+            writer.offer(message, outcomes::add);
+            await().atMost(Duration.ofSeconds(2)).until(() -> outcomes.size() > before);
+        }
+
+        assertThat(outcomes).containsOnly(true);
+        hung.open();
+        await().atMost(LONG).until(() -> !writer.isDegraded());
+        assertThat(hung.storedIds().stream().distinct().toList()).containsExactlyElementsOf(ids(messages(5)));
+    }
+
+    @Test
+    void theSpillFileIsReadableByTheServersUserOnly() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter writer = writer(down, Duration.ofMillis(5), 10, 1000);
+
+        messages(3).forEach(writer::offer);
+
+        assertThat(writer.awaitFlushed(LONG)).isTrue();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve(HistoryWriter.SPILL_FILE)))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void messagesSpilledAfterATornRecordAreNotHiddenBehindIt() throws Exception {
+        RecordingStore down = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter first = writer(down, Duration.ofMillis(5), 10, 1000);
+        messages(3).forEach(first::offer);
+        assertThat(first.awaitFlushed(LONG)).isTrue();
+        first.close(LONG);
+        Path spill = dataDir.resolve(HistoryWriter.SPILL_FILE);
+        byte[] bytes = Files.readAllBytes(spill);
+        Files.write(spill, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+
+        RecordingStore stillDown = new RecordingStore().failingFirst(Integer.MAX_VALUE);
+        HistoryWriter second = writer(stillDown, Duration.ofMillis(5), 10, 1000);
+        List<StoredMessage> later = IntStream.range(0, 2).mapToObj(i -> roomMessage("later" + i, 100, "#general")).toList();
+        later.forEach(second::offer);
+        assertThat(second.awaitFlushed(LONG)).as("spilled behind the torn record").isTrue();
+        stillDown.recover();
+
+        await().atMost(LONG).until(() -> !Files.exists(spill));
+        assertThat(stillDown.storedIds()).containsExactly("m0", "m1", "later0", "later1");
     }
 }

@@ -5,9 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.config.Secret;
 import dev.parley.server.config.StorageConfig;
+import dev.parley.server.store.OwnerOnlyFiles;
 import dev.parley.server.store.StoreException;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStorage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcStorage.class);
-    private static final long CONNECTION_TIMEOUT_MS = 3_000;
+    /** Hikari's validity check on a borrowed connection waits at most this (or the connect timeout). */
+    private static final long VALIDATION_TIMEOUT_MS = 2_000;
 
     private final HikariDataSource dataSource;
     private final JdbcMessageStore messages;
@@ -51,15 +52,11 @@ public final class JdbcStorage implements AutoCloseable {
         String url = config.effectiveDatabaseUrl();
         SqlDialect dialect = SqlDialect.forUrl(url);
         createDataDir(config);
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(config, dialect, url));
-        try {
-            int applied = migrate(dataSource, dialect);
-            log.info("storage open: {} database, {} schema migrations applied", dialect.migrationFolder(), applied);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw new StoreException("could not migrate the database schema", e);
-        }
-        return new JdbcStorage(dataSource, dialect, caseMapping);
+        dialect.createFiles(url);
+        migrate(config, dialect, url);
+        HikariConfig pool = poolConfig(config, dialect, url);
+        dialect.boundCalls(pool, config);
+        return new JdbcStorage(new HikariDataSource(pool), dialect, caseMapping);
     }
 
     public JdbcMessageStore messages() {
@@ -103,26 +100,39 @@ public final class JdbcStorage implements AutoCloseable {
         config.databaseUser().ifPresent(pool::setUsername);
         config.databasePassword().map(Secret::reveal).ifPresent(pool::setPassword);
         pool.setMaximumPoolSize(Math.max(1, config.poolSize()));
-        // Fail fast when the database is away: the history writer then spills to disk and history
-        // reads answer with an error, instead of both waiting Hikari's default 30 s per attempt.
-        pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        pool.setValidationTimeout(Math.min(CONNECTION_TIMEOUT_MS, 2_000));
+        // Fail fast when the database is away: history reads then answer with an error instead of
+        // waiting Hikari's default 30 s per attempt.
+        long connectMillis = config.connectTimeout().toMillis();
+        pool.setConnectionTimeout(connectMillis);
+        pool.setValidationTimeout(Math.max(250, Math.min(connectMillis, VALIDATION_TIMEOUT_MS)));
         dialect.configurePool(pool, config);
         return pool;
     }
 
-    private static int migrate(HikariDataSource dataSource, SqlDialect dialect) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect.migrationFolder())
-                .load()
-                .migrate()
-                .migrationsExecuted;
+    /**
+     * Migrates the schema through a pool of its own, without {@code storage.query-timeout}: a
+     * migration may rightly keep a large table busy for longer than any chat query should take.
+     */
+    private static void migrate(StorageConfig config, SqlDialect dialect, String url) {
+        HikariConfig pool = poolConfig(config, dialect, url);
+        pool.setPoolName("parley-db-migration");
+        pool.setMinimumIdle(0);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            int applied = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + dialect.migrationFolder())
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+            log.info("storage open: {} database, {} schema migrations applied", dialect.migrationFolder(), applied);
+        } catch (RuntimeException e) {
+            throw new StoreException("could not migrate the database schema", e);
+        }
     }
 
     private static void createDataDir(StorageConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            OwnerOnlyFiles.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new StoreException("could not create the data directory " + config.dataDir(), e);
         }

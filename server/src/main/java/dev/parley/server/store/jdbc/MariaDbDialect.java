@@ -43,6 +43,13 @@ final class MariaDbDialect implements SqlDialect {
         pool.addDataSourceProperty("connectionCollation", "utf8mb4_bin");
     }
 
+    /** The MariaDB driver takes milliseconds. */
+    @Override
+    public void boundCalls(HikariConfig pool, StorageConfig storage) {
+        pool.addDataSourceProperty("connectTimeout", String.valueOf(storage.connectTimeout().toMillis()));
+        pool.addDataSourceProperty("socketTimeout", String.valueOf(storage.queryTimeout().toMillis()));
+    }
+
     /** A no-op update on a duplicate key: unlike INSERT IGNORE, other errors still fail. */
     @Override
     public String insertIgnoringDuplicates(String table, List<String> columns) {

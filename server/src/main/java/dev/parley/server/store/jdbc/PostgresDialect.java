@@ -2,6 +2,7 @@ package dev.parley.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.parley.server.config.StorageConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,19 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public void configurePool(HikariConfig pool, StorageConfig storage) {
         pool.setMinimumIdle(1);
+    }
+
+    /** pgjdbc takes whole seconds; a part second is rounded up, never down to "no timeout" (0). */
+    @Override
+    public void boundCalls(HikariConfig pool, StorageConfig storage) {
+        String connect = String.valueOf(wholeSeconds(storage.connectTimeout()));
+        pool.addDataSourceProperty("connectTimeout", connect);
+        pool.addDataSourceProperty("loginTimeout", connect);
+        pool.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(storage.queryTimeout())));
+    }
+
+    private static long wholeSeconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
     @Override

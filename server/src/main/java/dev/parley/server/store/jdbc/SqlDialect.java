@@ -49,6 +49,20 @@ public interface SqlDialect {
     /** Vendor settings for the pool: size, connection properties, per-connection pragmas. */
     void configurePool(HikariConfig pool, StorageConfig storage);
 
+    /**
+     * Creates, owner-only, the files the database keeps beside Parley's, before the driver makes
+     * them with the process umask. Nothing for a database server.
+     */
+    default void createFiles(String jdbcUrl) {}
+
+    /**
+     * Driver settings that bound every call to a database server by {@code storage.connect-timeout}
+     * and {@code storage.query-timeout}, so a database that hangs (accepts, then answers nothing)
+     * fails a call as one that refuses would. For the serving pool only, not for migrations. A
+     * setting given in the JDBC URL itself wins over these. Nothing for an embedded database.
+     */
+    default void boundCalls(HikariConfig pool, StorageConfig storage) {}
+
     /** An INSERT of one row that silently skips it when a unique key already holds the value. */
     String insertIgnoringDuplicates(String table, List<String> columns);
 

@@ -2,6 +2,10 @@ package dev.parley.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.parley.server.config.StorageConfig;
+import dev.parley.server.store.OwnerOnlyFiles;
+import dev.parley.server.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +45,27 @@ final class SqliteDialect implements SqlDialect {
         pool.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
         pool.addDataSourceProperty("foreign_keys", "true");
         pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+
+    /**
+     * Creates the database file 0600 when it does not exist yet: SQLite takes an empty file as an
+     * empty database and gives its {@code -wal} and {@code -shm} files the database file's
+     * permissions, so all three stay owner-only. In-memory and {@code file:} URI databases are left
+     * to the driver.
+     */
+    @Override
+    public void createFiles(String jdbcUrl) {
+        String name = jdbcUrl.substring(urlPrefix().length());
+        int query = name.indexOf('?');
+        name = query < 0 ? name : name.substring(0, query);
+        if (name.isEmpty() || name.startsWith(":") || name.startsWith("file:")) {
+            return;
+        }
+        try {
+            OwnerOnlyFiles.createFileIfAbsent(Path.of(name));
+        } catch (IOException e) {
+            throw new StoreException("could not create the SQLite database file " + name, e);
+        }
     }
 
     @Override

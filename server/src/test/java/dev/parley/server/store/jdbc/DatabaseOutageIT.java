@@ -3,6 +3,10 @@ package dev.parley.server.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
@@ -11,6 +15,7 @@ import dev.parley.server.it.ChatHistory;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import dev.parley.testkit.TcpProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database cut off for 30 s under live chat, through a proxy the test controls: chat goes on,
@@ -110,6 +116,39 @@ class DatabaseOutageIT {
             proxy.thaw();
             await().atMost(Duration.ofSeconds(15)).until(() -> status(healthz) == 200);
         }
+    }
+
+    @Test
+    void historyReadsDuringAnOutageAnswerFailAndLogOneWarningWithoutAStackTrace() throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger parley = (Logger) LoggerFactory.getLogger("dev.parley");
+        logs.start();
+        parley.addAppender(logs);
+        try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
+                TestServer server = TestServer.startIn(dataDir, c -> c
+                        .withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
+            RawIrcClient reader = server.connect();
+            reader.registerWithCaps("reader", "chat@123", "batch", "server-time", "message-tags", "draft/chathistory");
+            reader.join("#general");
+
+            proxy.cut();
+            for (int i = 0; i < 5; i++) {
+                reader.send("CHATHISTORY LATEST #general * 10");
+                reader.expect(Lines.commandWithParams("FAIL", "CHATHISTORY"));
+            }
+            proxy.restore();
+        } finally {
+            parley.detachAppender(logs);
+        }
+        List<ILoggingEvent> aboutReads = logs.list.stream()
+                .filter(e -> e.getLoggerName().endsWith("HistoryCommands") || e.getLoggerName().endsWith("StoredHistory"))
+                .toList();
+        assertThat(aboutReads).as("what the failed reads logged").hasSize(1)
+                .allSatisfy(e -> {
+                    assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                    assertThat(e.getThrowableProxy()).as("a stack trace").isNull();
+                });
     }
 
     private static int status(URI uri) throws Exception {

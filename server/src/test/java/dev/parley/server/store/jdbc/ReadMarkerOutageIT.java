@@ -7,6 +7,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import dev.parley.testkit.TcpProxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,6 +88,18 @@ final class ServerDatabase implements AutoCloseable {
     StorageConfig storageThroughPort(Path dataDir, int port) {
         String url = url(false).replaceFirst(":\\d+/", ":" + port + "/");
         return new StorageConfig(dataDir, Optional.of(url), Optional.of(vendor.user), Optional.empty(), 4);
+    }
+
+    /** As {@link #storageThroughPort}, with the given connect and query timeouts. */
+    StorageConfig storageThroughPort(Path dataDir, int port, Duration connectTimeout, Duration queryTimeout) {
+        StorageConfig through = storageThroughPort(dataDir, port);
+        return new StorageConfig(dataDir, through.databaseUrl(), through.databaseUser(), through.databasePassword(),
+                through.poolSize(), connectTimeout, queryTimeout);
+    }
+
+    /** The port the vendor's server listens on, on this machine. */
+    int port() {
+        return vendor == Vendor.MARIADB ? 3306 : 5432;
     }
 
     Connection connect() throws SQLException {

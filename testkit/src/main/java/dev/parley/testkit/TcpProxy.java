@@ -1,4 +1,4 @@
-package dev.parley.server.store.jdbc;
+package dev.parley.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy on a loopback port that a test can cut and restore, to take a database away from the
  * server under test and give it back. Cut: every proxied connection is closed and the port refuses
  * new ones, as a crashed or unreachable database would. Restore: the same port accepts again.
- * Freeze: connections stay open and new ones are accepted, but no byte passes until thaw, as a
- * hung database or a network that drops packets would.
+ * Freeze: connections stay open and new ones are accepted, but no byte passes until thaw, and
+ * nothing is refused or reset, as a hung database or a network that drops packets would. Used by
+ * the server's outage tests and the app's crash tests, hence here.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -26,19 +27,19 @@ final class TcpProxy implements AutoCloseable {
     private final Object thawed = new Object();
     private boolean frozen;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
         this.listener = listen(0);
         this.port = listener.getLocalPort();
         startAccepting(listener);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Closes every proxied connection and stops listening. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         listener.close();
         for (Socket socket : open) {
             socket.close();
@@ -47,20 +48,20 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Listens on the same port again. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         listener = listen(port);
         startAccepting(listener);
     }
 
     /** Holds every byte in both directions until {@link #thaw()}. */
-    void freeze() {
+    public void freeze() {
         synchronized (thawed) {
             frozen = true;
         }
     }
 
     /** Lets the held bytes and everything after them through again. */
-    void thaw() {
+    public void thaw() {
         synchronized (thawed) {
             frozen = false;
             thawed.notifyAll();
