@@ -38,6 +38,16 @@ public sealed interface RegistrationOutcome {
         }
     }
 
+    /**
+     * The server answered but TLS could not be agreed (an untrusted certificate, a pin that does not
+     * match, a port that does not speak TLS); {@code reason} says what is wrong and what to do.
+     */
+    record TlsFailed(String reason) implements RegistrationOutcome {
+        public String describe() {
+            return reason;
+        }
+    }
+
     /** The server closed the connection, or did not finish in time, for another reason. */
     record Failed(String reason) implements RegistrationOutcome {
         public String describe() {
