@@ -174,6 +174,25 @@ class TroublesIT {
     }
 
     @Test
+    void aFailedOperIsShownAndDoesNotStopReconnecting() {
+        int port = freePort();
+        try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
+                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(), false)))) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                alice.type("/raw OPER admin not-the-password");
+                alice.awaitOutput("Wrong password: Password incorrect");
+
+                server.restart();
+
+                alice.awaitOutput("Reconnecting in 1 s");
+                alice.awaitOutput("Reconnected as alice");
+            }
+        }
+    }
+
+    @Test
     void aPlainServerOnTheTlsPortIsNotCalledUnreachable() {
         try (TestServer server = TestServer.start()) {
             ScriptedClient alice = ScriptedClient.start(options(server, "alice").withTls(true));

@@ -6,7 +6,8 @@ public interface Display {
 
     /**
      * The room plain text goes to has changed (a join, part, kick, /switch, reconnect): a prompt
-     * that names it must be drawn again. Called on the client's threads, never the input thread's own.
+     * that names it must be drawn again. Called from any thread; between two reads it may do
+     * nothing, since the next read asks for the prompt anew.
      */
     default void promptChanged() {}
 }

@@ -172,7 +172,7 @@ public final class SlashCommands {
         chat.show(DisplayLine.info("Commands (type text without a slash to talk in the current room):"));
         for (SlashCommand command : ALL) {
             String usage = command.usage().isEmpty() ? "" : " " + command.usage();
-            chat.show(DisplayLine.info(String.format("  /%-22s %s%s", command.name() + usage, command.help(),
+            chat.show(DisplayLine.info(String.format("  /%-24s %s%s", command.name() + usage, command.help(),
                     command.admin() ? "  [admin]" : "")));
         }
     }

@@ -11,12 +11,10 @@ final class Troubles {
 
     private static final Map<String, Function<String, String>> EXPLAIN = Map.of(
             Numeric.ERR_PASSWDMISMATCH.code(), text -> "Wrong password: " + text,
-            Numeric.ERR_YOUREBANNEDCREEP.code(), text -> text,
             Numeric.ERR_NICKNAMEINUSE.code(), text -> "That nickname is taken — " + text,
             Numeric.ERR_UNKNOWNCOMMAND.code(), Troubles::unknownCommand,
             Numeric.ERR_CHANOPRIVSNEEDED.code(), text -> "You need to be a room operator for that — " + text,
-            Numeric.ERR_NOPRIVILEGES.code(), text -> "Only the admin (a server operator) can do that — " + text,
-            "ERROR", text -> "The server closed the connection: " + text);
+            Numeric.ERR_NOPRIVILEGES.code(), text -> "Only the admin (a server operator) can do that — " + text);
 
     private static final Set<String> ENDS_THE_CONNECTION = Set.of("ERROR", Numeric.ERR_YOUREBANNEDCREEP.code());
 
