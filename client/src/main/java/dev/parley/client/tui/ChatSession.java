@@ -124,8 +124,10 @@ public final class ChatSession implements ChatActions {
     public void say(String target, String text, boolean action) {
         for (String chunk : TextChunks.split(text, TEXT_BYTES)) {
             String body = action ? "\u0001ACTION " + chunk + "\u0001" : chunk;
-            send(IrcMessage.of("PRIVMSG", target, body));
-            if (!state().caps().contains(Capability.ECHO_MESSAGE.wireName())) {
+            if (!client.send(IrcMessage.of("PRIVMSG", target, body))) {
+                // the typed line is erased from the screen: give the words back
+                show(DisplayLine.error("Not connected — not sent: " + chunk));
+            } else if (!state().caps().contains(Capability.ECHO_MESSAGE.wireName())) {
                 showOwn(target, chunk, action);
             }
         }
