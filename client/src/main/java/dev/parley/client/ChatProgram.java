@@ -179,7 +179,8 @@ public final class ChatProgram {
         } else if (outcome instanceof RegistrationOutcome.TlsFailed tls) {
             return tls.reason();
         } else if (outcome instanceof RegistrationOutcome.Unreachable unreachable) {
-            return "Cannot reach the server: " + unreachable.reason() + ". Is it running, and are host and port right?";
+            return "Cannot reach the server at " + unreachable.address() + " (" + unreachable.cause()
+                    + "). Is it running, and are host and port right?";
         } else if (outcome instanceof RegistrationOutcome.NickInUse taken) {
             return "No free nickname found (last tried " + taken.nick() + ").";
         }

@@ -74,6 +74,7 @@ class TroublesIT {
                 .withNick("alice").withRoom("general").withPassword("chat@123"));
         assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
         assertThat(alice.output()).contains("Cannot reach the server").contains("127.0.0.1:" + port);
+        assertThat(alice.output().split("(?i)reach", -1)).as("said once").hasSize(2);
     }
 
     @Test

@@ -67,8 +67,8 @@ public final class IrcClient implements AutoCloseable {
         } catch (TlsTrouble e) {
             return new RegistrationOutcome.TlsFailed(e.getMessage());
         } catch (IOException e) {
-            return new RegistrationOutcome.Unreachable("cannot reach " + settings.host() + ":" + settings.port()
-                    + " (" + (e.getMessage() == null ? e : e.getMessage()) + ")");
+            return new RegistrationOutcome.Unreachable(settings.host() + ":" + settings.port(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
         next.connection.send(CapNegotiation.start());
         if (settings.password() != null) {

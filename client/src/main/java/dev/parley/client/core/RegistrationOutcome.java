@@ -31,10 +31,15 @@ public sealed interface RegistrationOutcome {
         }
     }
 
-    /** No connection could be made: the server is down, or the address is wrong. */
-    record Unreachable(String reason) implements RegistrationOutcome {
+    /**
+     * No connection could be made: the server is down, or the address is wrong.
+     *
+     * @param address {@code host:port}
+     * @param cause what the system said ({@code Connection refused})
+     */
+    record Unreachable(String address, String cause) implements RegistrationOutcome {
         public String describe() {
-            return reason;
+            return "cannot reach " + address + " (" + cause + ")";
         }
     }
 
