@@ -24,7 +24,8 @@ public final class ChatProgram {
 
     static final String PASSWORD_ENV = "PARLEY_PASSWORD";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final int NICK_TRIES = 5;
+    /** Nicks offered, or passwords asked for, before giving up. */
+    private static final int TRIES = 5;
     private static final int MAX_NICK = 30;
 
     private final ClientOptions options;
@@ -37,21 +38,28 @@ public final class ChatProgram {
         this.env = env;
     }
 
-    /** Runs the chat; returns the {@link ExitCode}. */
+    /**
+     * Runs the chat; returns the {@link ExitCode}. Registration comes before the room question, so a
+     * refusal (a ban, a wrong password) is heard before anything more is asked.
+     */
     public int run() {
         String nick = askNick();
         String password = nick == null ? null : askPassword();
-        String room = password == null ? null : askRoom();
-        if (room == null) {
+        if (password == null) {
             return ExitCode.USAGE;
         }
         ConnectionSettings settings = new ConnectionSettings(options.host(), options.port(), nick, password, true,
                 Backoff.standard(), TIMEOUT,
                 options.tls() ? SocketOpener.tls(options.tlsFingerprint()) : SocketOpener.plain());
         ChatSession chat = new ChatSession(settings, ui, new MessageFormatter(options.timestamps()));
-        if (!register(chat, nick)) {
+        if (!register(chat)) {
             chat.client().close();
             return ExitCode.FAILED;
+        }
+        String room = askRoom();
+        if (room == null) {
+            chat.quit(null);
+            return ExitCode.USAGE;
         }
         ui.completeFrom(chat::state);
         if (!chat.join(room, TIMEOUT)) {
@@ -113,21 +121,37 @@ public final class ChatProgram {
         return RoomNames.toWire(room);
     }
 
-    /** Connects and registers; true when welcomed. Explains every refusal in the user's words. */
-    private boolean register(ChatSession chat, String nick) {
+    /**
+     * Connects and registers; true when welcomed. Offers another nick when the one asked for is
+     * taken, asks again for a wrong password (when a person is there to answer), and explains every
+     * other refusal once, in the user's words.
+     */
+    private boolean register(ChatSession chat) {
         RegistrationOutcome outcome = chat.connect();
-        for (int tries = 1; outcome instanceof RegistrationOutcome.NickInUse taken && tries < NICK_TRIES; tries++) {
-            String other = otherNick(taken);
-            if (other == null) {
-                return false;
+        for (int tries = 1; tries < TRIES && outcome != null && !(outcome instanceof RegistrationOutcome.Welcomed); tries++) {
+            if (outcome instanceof RegistrationOutcome.NickInUse taken) {
+                String other = otherNick(taken);
+                outcome = other == null ? null : chat.tryNick(other);
+            } else if (outcome instanceof RegistrationOutcome.WrongPassword && ui.interactive()) {
+                String again = askPasswordAgain();
+                outcome = again == null ? null : chat.retryPassword(again);
+            } else {
+                break;
             }
-            outcome = chat.tryNick(other);
         }
         if (outcome instanceof RegistrationOutcome.Welcomed) {
             return true;
         }
-        ui.show(DisplayLine.error(explain(outcome)));
+        if (outcome != null) {
+            ui.show(DisplayLine.error(explain(outcome)));
+        }
         return false;
+    }
+
+    private String askPasswordAgain() {
+        ui.show(DisplayLine.error("Wrong password: " + options.host() + ":" + options.port()
+                + " did not let you in. Type it again (Ctrl-D gives up)."));
+        return ui.askSecret("Password: ");
     }
 
     private String otherNick(RegistrationOutcome.NickInUse taken) {
@@ -152,8 +176,11 @@ public final class ChatProgram {
             return "Wrong password: " + server + " did not let you in. Check the password (or " + PASSWORD_ENV + ").";
         } else if (outcome instanceof RegistrationOutcome.Banned banned) {
             return banned.reason();
+        } else if (outcome instanceof RegistrationOutcome.TlsFailed tls) {
+            return tls.reason();
         } else if (outcome instanceof RegistrationOutcome.Unreachable unreachable) {
-            return "Cannot reach the server: " + unreachable.reason() + ". Is it running, and are host and port right?";
+            return "Cannot reach the server at " + unreachable.address() + " (" + unreachable.cause()
+                    + "). Is it running, and are host and port right?";
         } else if (outcome instanceof RegistrationOutcome.NickInUse taken) {
             return "No free nickname found (last tried " + taken.nick() + ").";
         }
@@ -169,7 +196,7 @@ public final class ChatProgram {
 
     private void readInput(ChatSession chat) {
         while (!chat.finished().isDone()) {
-            String line = ui.readLine(prompt(chat));
+            String line = ui.readLine(() -> prompt(chat));
             if (line == null) {
                 if (ui.interactive()) {
                     chat.quit(null);

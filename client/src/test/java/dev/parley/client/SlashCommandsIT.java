@@ -93,6 +93,9 @@ class SlashCommandsIT {
                 admin.type("/ban carol spamming links");
                 carol.awaitOutput("You are banned from this server: spamming links");
                 assertThat(carol.awaitExit()).isEqualTo(ExitCode.FAILED);
+                assertThat(TroublesIT.linesWith(carol.output(), "anned")).as("the kick, then one line for the ban")
+                        .containsExactly("[general] You were kicked by admin: Banned: spamming links",
+                                "Disconnected: You are banned from this server: spamming links");
                 admin.awaitOutput("Banned carol");
 
                 admin.type("/bans");
@@ -118,6 +121,38 @@ class SlashCommandsIT {
                 assertThat(out).contains("[general] History (1 message)")
                         .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\[general\\] \\[bob\\]: second words")
                         .doesNotContain("first words");
+            }
+        }
+    }
+
+    @Test
+    void historyOfADirectConversationIsShownByNick() {
+        try (TestServer server = TestServer.start()) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                RawIrcClient bob = server.user("bob");
+                bob.send("PRIVMSG alice :psst, about the party");
+                alice.awaitOutput("[DM] [bob]: psst, about the party");
+                org.awaitility.Awaitility.await().atMost(ScriptedClient.WAIT).until(() -> {
+                    alice.type("/history bob 5");
+                    return alice.output().contains("History with bob (1 message)");
+                });
+                assertThat(alice.output()).containsPattern("\\d\\d:\\d\\d \\[DM\\] \\[bob\\]: psst, about the party")
+                        .doesNotContain("Usage: /history");
+            }
+        }
+    }
+
+    @Test
+    void joinWithSpacesSaysHowAndJoinsNothing() {
+        try (TestServer server = TestServer.start()) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                alice.type("/join two words");
+                alice.awaitOutput("Usage: /join room");
+                alice.type("/rooms");
+                alice.awaitOutput("Your rooms: general (current)");
+                assertThat(alice.output()).doesNotContain("[two] You joined");
             }
         }
     }

@@ -87,4 +87,87 @@ class TerminalUiIT {
             }
         }
     }
+
+    @Test
+    void thePromptNamesTheRoomLinesGoToAfterJoinPartAndKick() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient admin = server.admin();
+            admin.join("#dev");
+            try (TerminalSession alice = new TerminalSession(options(server, "alice"), NO_COLOR)) {
+                alice.awaitScreen("/help lists the commands");
+                alice.awaitInputRow("[general] >");
+
+                alice.type("/join dev\r").awaitScreen("[dev] You joined");
+                alice.awaitInputRow("[dev] >");
+                alice.type("here in dev\r");
+                admin.expect(Lines.privmsgFrom("alice", "#dev", "here in dev"));
+
+                alice.type("/part dev\r").awaitScreen("[dev] You left");
+                alice.awaitInputRow("[general] >");
+
+                alice.type("/join dev\r");
+                admin.expect(Lines.joinOf("alice", "#dev"));
+                alice.awaitInputRow("[dev] >");
+                alice.type("/part general\r").awaitScreen("[general] You left");
+                admin.send("KICK #dev alice :out");
+                alice.awaitScreen("You were kicked by admin");
+                alice.awaitInputRow(">");
+            }
+        }
+    }
+
+    @Test
+    void ownLinesShowOnceNotAlsoAsTheTypedInput() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            try (TerminalSession alice = new TerminalSession(options(server, "alice"), NO_COLOR)) {
+                alice.awaitScreen("/help lists the commands");
+                bob.expect(Lines.joinOf("alice", "#general"));
+                alice.type("just once please\r");
+                bob.expect(Lines.privmsgFrom("alice", "#general", "just once please"));
+                alice.awaitScreen("[general] [alice]: just once please");
+                alice.awaitInputRow("[general] >");
+                assertThat(alice.visibleRows()).filteredOn(row -> row.contains("just once please"))
+                        .containsExactly("[general] [alice]: just once please");
+            }
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsSaidOnceAndAskedForAgain() {
+        try (TestServer server = TestServer.start()) {
+            ClientOptions nothingGiven = ClientOptions.defaults().withServer("127.0.0.1", server.address().getPort());
+            try (TerminalSession alice = new TerminalSession(nothingGiven, NO_COLOR)) {
+                alice.awaitScreen("Nickname: ");
+                alice.type("alice\r").awaitScreen("Password: ");
+                alice.type("guess\r").awaitScreen("Wrong password");
+                alice.awaitInputRow("Password:");
+                alice.type("chat@123\r").awaitScreen("Room ID [general]: ");
+                alice.type("\r").awaitScreen("[general] You joined");
+                assertThat(alice.visibleRows()).filteredOn(row -> row.toLowerCase(java.util.Locale.ROOT).contains("password"))
+                        .as("one line saying the password was wrong, besides the prompts").hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void aBannedUserHearsItOnceBeforeBeingAskedForARoom() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient admin = server.admin();
+            admin.send("BAN mallory flooding");
+            admin.expect(Lines.command("NOTICE"));
+            ClientOptions nothingGiven = ClientOptions.defaults().withServer("127.0.0.1", server.address().getPort());
+            try (TerminalSession mallory = new TerminalSession(nothingGiven, NO_COLOR)) {
+                mallory.awaitScreen("Nickname: ");
+                mallory.type("mallory\r").awaitScreen("Password: ");
+                mallory.type("chat@123\r");
+                assertThat(mallory.awaitExit()).isEqualTo(ExitCode.FAILED);
+                mallory.awaitScreen("banned");
+                assertThat(mallory.visibleRows()).as(mallory.screen()).filteredOn(row -> row.contains("banned"))
+                        .containsExactly("You are banned from this server: flooding");
+                assertThat(mallory.screen()).doesNotContain("Room ID");
+            }
+        }
+    }
 }

@@ -24,6 +24,7 @@ class TroublesIT {
             ScriptedClient alice = ScriptedClient.start(options(server, "alice").withPassword("guess"));
             assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
             assertThat(alice.output()).contains("Wrong password");
+            assertThat(linesWith(alice.output(), "password")).as("one message for one error").hasSize(1);
         }
     }
 
@@ -36,6 +37,7 @@ class TroublesIT {
             ScriptedClient mallory = ScriptedClient.start(options(server, "mallory"));
             assertThat(mallory.awaitExit()).isEqualTo(ExitCode.FAILED);
             assertThat(mallory.output()).contains("You are banned from this server: flooding");
+            assertThat(linesWith(mallory.output(), "anned")).as("one message for one error").hasSize(1);
         }
     }
 
@@ -49,6 +51,7 @@ class TroublesIT {
                 second.awaitOutput("[general] You joined");
                 second.type("it is me, the other alice");
                 first.expect(Lines.privmsgFrom("alice_", "#general", "it is me, the other alice"));
+                assertThat(linesWith(second.output(), "in use")).as("one message for one error").hasSize(1);
             }
         }
     }
@@ -71,6 +74,7 @@ class TroublesIT {
                 .withNick("alice").withRoom("general").withPassword("chat@123"));
         assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
         assertThat(alice.output()).contains("Cannot reach the server").contains("127.0.0.1:" + port);
+        assertThat(alice.output().split("(?i)reach", -1)).as("said once").hasSize(2);
     }
 
     @Test
@@ -96,7 +100,11 @@ class TroublesIT {
             int tlsPort = server.server().tlsAddresses().get(0).getPort();
             ScriptedClient alice = ScriptedClient.start(options(server, "alice").withServer("127.0.0.1", tlsPort).withTls(true));
             assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
-            assertThat(alice.output()).contains("TLS handshake failed").contains("--tls-fingerprint");
+            String said = alice.output();
+            assertThat(linesWith(said, "certificate")).as("one line, the hint first").singleElement().asString()
+                    .startsWith("The server's certificate is not trusted: pass --tls-fingerprint")
+                    .contains(server.server().tls().fingerprint());
+            assertThat(said).doesNotContainIgnoringCase("cannot reach");
         }
     }
 
@@ -140,6 +148,63 @@ class TroublesIT {
                 bob.expect(Lines.privmsgFrom("alice", "#dev", "back again"));
             }
         }
+    }
+
+    @Test
+    void aReconnectKeepsTheNickChosenSinceStartUp() {
+        int port = freePort();
+        try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
+                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(), false)))) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                alice.type("/nick alicia");
+                alice.awaitOutput("You are now known as alicia");
+
+                server.restart();
+
+                alice.awaitOutput("Connection lost");
+                RawIrcClient bob = server.user("bob");
+                bob.join("#general");
+                alice.awaitOutput("Reconnected as alicia");
+                bob.expect(Lines.joinOf("alicia", "#general"));
+                alice.type("still alicia");
+                bob.expect(Lines.privmsgFrom("alicia", "#general", "still alicia"));
+            }
+        }
+    }
+
+    @Test
+    void aFailedOperIsShownAndDoesNotStopReconnecting() {
+        int port = freePort();
+        try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
+                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(), false)))) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                alice.type("/raw OPER admin not-the-password");
+                alice.awaitOutput("Wrong password: Password incorrect");
+
+                server.restart();
+
+                alice.awaitOutput("Reconnecting in 1 s");
+                alice.awaitOutput("Reconnected as alice");
+            }
+        }
+    }
+
+    @Test
+    void aPlainServerOnTheTlsPortIsNotCalledUnreachable() {
+        try (TestServer server = TestServer.start()) {
+            ScriptedClient alice = ScriptedClient.start(options(server, "alice").withTls(true));
+            assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
+            assertThat(alice.output()).contains("TLS").doesNotContainIgnoringCase("cannot reach");
+        }
+    }
+
+    /** The output's lines that contain {@code text}. */
+    static List<String> linesWith(String output, String text) {
+        return output.lines().filter(line -> line.contains(text)).toList();
     }
 
     static int freePort() {

@@ -17,17 +17,19 @@ final class Attempt {
     volatile String lastError;
     /** The server refused us for good (password, ban): do not reconnect. */
     volatile boolean refused;
+    /** The server's words for that refusal, the best account of why the connection ended. */
+    volatile String refusal;
 
     /** Completes the outcome from the registration numerics; {@code registered} once welcomed. */
     void observe(IrcMessage m, boolean registered) {
         String code = m.command();
         if (code.equals("ERROR")) {
             lastError = m.lastParam();
-        } else if (code.equals(Numeric.ERR_PASSWDMISMATCH.code())) {
-            refused = true;
+        } else if (!registered && code.equals(Numeric.ERR_PASSWDMISMATCH.code())) {
+            refuse(m.lastParam());
             outcome.complete(new RegistrationOutcome.WrongPassword(m.lastParam()));
         } else if (code.equals(Numeric.ERR_YOUREBANNEDCREEP.code())) {
-            refused = true;
+            refuse(m.lastParam());
             outcome.complete(new RegistrationOutcome.Banned(m.lastParam()));
         } else if (!registered && (code.equals(Numeric.ERR_NICKNAMEINUSE.code())
                 || code.equals(Numeric.ERR_ERRONEUSNICKNAME.code()))) {
@@ -35,5 +37,19 @@ final class Attempt {
         } else if (code.equals(Numeric.RPL_ENDOFMOTD.code()) || code.equals(Numeric.ERR_NOMOTD.code())) {
             outcome.complete(new RegistrationOutcome.Welcomed(m.param(0)));
         }
+    }
+
+    /**
+     * Marks the connection refused for good. (A 464 counts only before registration: afterwards it
+     * answers a failed OPER and ends nothing.)
+     */
+    private void refuse(String text) {
+        refused = true;
+        refusal = text;
+    }
+
+    /** Why the connection ended: the refusal, else the server's ERROR, else what the socket said. */
+    String why(String socketReason) {
+        return refusal != null ? refusal : lastError != null ? lastError : socketReason;
     }
 }

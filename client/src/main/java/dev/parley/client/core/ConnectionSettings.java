@@ -19,6 +19,10 @@ public record ConnectionSettings(String host, int port, String nick, String pass
         this(host, port, nick, password, reconnect, backoff, timeout, SocketOpener.plain());
     }
 
+    public ConnectionSettings withPassword(String value) {
+        return new ConnectionSettings(host, port, nick, value, reconnect, backoff, timeout, opener);
+    }
+
     public ConnectionSettings withNick(String value) {
         return new ConnectionSettings(host, port, value, password, reconnect, backoff, timeout, opener);
     }

@@ -64,9 +64,11 @@ public final class IrcClient implements AutoCloseable {
         try {
             next.connection = LineConnection.open(settings.opener(), settings.host(), settings.port(), settings.timeout(),
                     new ConnectionListener(next));
+        } catch (TlsTrouble e) {
+            return new RegistrationOutcome.TlsFailed(e.getMessage());
         } catch (IOException e) {
-            return new RegistrationOutcome.Unreachable("cannot reach " + settings.host() + ":" + settings.port()
-                    + " (" + (e.getMessage() == null ? e : e.getMessage()) + ")");
+            return new RegistrationOutcome.Unreachable(settings.host() + ":" + settings.port(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
         next.connection.send(CapNegotiation.start());
         if (settings.password() != null) {
@@ -86,6 +88,16 @@ public final class IrcClient implements AutoCloseable {
         attempt = retry;
         current.connection.send(IrcMessage.of("NICK", nick));
         return await(retry);
+    }
+
+    /** After {@link RegistrationOutcome.WrongPassword}: a new connection with another password. */
+    public RegistrationOutcome retryPassword(String password) {
+        Attempt refused = attempt;
+        if (refused != null && refused.connection != null) {
+            refused.connection.close();
+        }
+        settings = settings.withPassword(password);
+        return connect();
     }
 
     private RegistrationOutcome await(Attempt current) {
@@ -211,7 +223,7 @@ public final class IrcClient implements AutoCloseable {
         synchronized (owner) {
             owner.notifyAll();
         }
-        String why = owner.lastError != null ? owner.lastError : reason;
+        String why = owner.why(reason);
         if (!owner.outcome.isDone()) {
             owner.outcome.complete(new RegistrationOutcome.Failed(why));
             return;
@@ -225,6 +237,9 @@ public final class IrcClient implements AutoCloseable {
         }
         boolean retry = !owner.refused && settings.reconnect();
         List<String> rooms = rejoinOrder(state);
+        if (state.nick() != null) {
+            settings = settings.withNick(state.nick());
+        }
         listener.accept(new ClientEvent.Disconnected(why, retry ? settings.backoff().delay(0) : null));
         if (retry) {
             scheduleReconnect(0, rooms);

@@ -31,8 +31,23 @@ public sealed interface RegistrationOutcome {
         }
     }
 
-    /** No connection could be made: the server is down, or the address is wrong. */
-    record Unreachable(String reason) implements RegistrationOutcome {
+    /**
+     * No connection could be made: the server is down, or the address is wrong.
+     *
+     * @param address {@code host:port}
+     * @param cause what the system said ({@code Connection refused})
+     */
+    record Unreachable(String address, String cause) implements RegistrationOutcome {
+        public String describe() {
+            return "cannot reach " + address + " (" + cause + ")";
+        }
+    }
+
+    /**
+     * The server answered but TLS could not be agreed (an untrusted certificate, a pin that does not
+     * match, a port that does not speak TLS); {@code reason} says what is wrong and what to do.
+     */
+    record TlsFailed(String reason) implements RegistrationOutcome {
         public String describe() {
             return reason;
         }

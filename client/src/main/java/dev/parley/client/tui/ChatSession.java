@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -37,6 +39,8 @@ public final class ChatSession implements ChatActions {
     private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private final Map<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiters = new ConcurrentHashMap<>();
+    /** The room the prompt was last drawn for. */
+    private final AtomicReference<String> promptRoom = new AtomicReference<>();
 
     public ChatSession(ConnectionSettings settings, Display display, MessageFormatter formatter) {
         this.display = display;
@@ -50,6 +54,11 @@ public final class ChatSession implements ChatActions {
 
     public RegistrationOutcome tryNick(String nick) {
         return client.tryNick(nick);
+    }
+
+    /** After {@link RegistrationOutcome.WrongPassword}: connects again with another password. */
+    public RegistrationOutcome retryPassword(String password) {
+        return client.retryPassword(password);
     }
 
     /** Joins a room and waits (up to {@code timeout}) until the server confirms it. */
@@ -115,8 +124,10 @@ public final class ChatSession implements ChatActions {
     public void say(String target, String text, boolean action) {
         for (String chunk : TextChunks.split(text, TEXT_BYTES)) {
             String body = action ? "\u0001ACTION " + chunk + "\u0001" : chunk;
-            send(IrcMessage.of("PRIVMSG", target, body));
-            if (!state().caps().contains(Capability.ECHO_MESSAGE.wireName())) {
+            if (!client.send(IrcMessage.of("PRIVMSG", target, body))) {
+                // the typed line is erased from the screen: give the words back
+                show(DisplayLine.error("Not connected — not sent: " + chunk));
+            } else if (!state().caps().contains(Capability.ECHO_MESSAGE.wireName())) {
                 showOwn(target, chunk, action);
             }
         }
@@ -137,6 +148,15 @@ public final class ChatSession implements ChatActions {
     @Override
     public void switchTo(String room) {
         client.switchTo(room);
+        notePromptRoom();
+    }
+
+    /** Tells the display when the room plain text goes to has changed, so the prompt names it. */
+    private void notePromptRoom() {
+        String room = state().currentRoom();
+        if (!Objects.equals(promptRoom.getAndSet(room), room)) {
+            display.promptChanged();
+        }
     }
 
     @Override
@@ -155,9 +175,10 @@ public final class ChatSession implements ChatActions {
     }
 
     private void onEvent(ClientEvent event) {
-        for (DisplayLine line : formatter.format(event)) {
-            display.show(line);
+        if (!(event instanceof ClientEvent.ServerError error && Troubles.saidElsewhere(error, state().nick() != null))) {
+            formatter.format(event).forEach(display::show);
         }
+        notePromptRoom();
         if (event instanceof ClientEvent.Disconnected lost && lost.retryIn() == null) {
             finished.complete(1);
         }

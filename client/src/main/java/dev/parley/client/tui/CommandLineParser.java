@@ -35,6 +35,6 @@ public final class CommandLineParser {
             return new ParsedInput.Unknown(name);
         }
         CommandArgs args = new CommandArgs(space < 0 ? "" : line.substring(space + 1));
-        return args.count() < command.minArgs() ? new ParsedInput.Usage(command) : new ParsedInput.Command(command, args);
+        return command.takes(args.count()) ? new ParsedInput.Command(command, args) : new ParsedInput.Usage(command);
     }
 }

@@ -4,6 +4,7 @@ import static dev.parley.client.tui.RoomNames.toDisplay;
 
 import dev.parley.client.core.ClientEvent;
 import dev.parley.client.core.ClientEvent.MessageReceived;
+import dev.parley.protocol.name.ChannelName;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,8 +68,8 @@ public final class MessageFormatter {
         } else if (event instanceof ClientEvent.ServerError e) {
             return DisplayLine.error(Troubles.explain(e));
         } else if (event instanceof ClientEvent.Disconnected d) {
-            return DisplayLine.error("Connection lost: " + d.reason()
-                    + (d.retryIn() == null ? "" : ". Reconnecting in " + d.retryIn().toSeconds() + " s…"));
+            return DisplayLine.error(d.retryIn() == null ? "Disconnected: " + d.reason()
+                    : "Connection lost: " + d.reason() + ". Reconnecting in " + d.retryIn().toSeconds() + " s…");
         } else if (event instanceof ClientEvent.Reconnected r) {
             return DisplayLine.info("Reconnected as " + r.nick() + (r.rooms().isEmpty() ? "" : "; rejoining "
                     + String.join(", ", r.rooms().stream().map(RoomNames::toDisplay).toList())));
@@ -100,14 +101,24 @@ public final class MessageFormatter {
     private List<DisplayLine> history(ClientEvent.HistoryReplayed h) {
         List<DisplayLine> lines = new ArrayList<>();
         String count = h.messages().size() + (h.messages().size() == 1 ? " message" : " messages");
-        lines.add(DisplayLine.info(room(h.target()) + "History (" + count + ")"));
+        String where = historyOf(h.target());
+        lines.add(DisplayLine.info(where + "History" + with(h.target()) + " (" + count + ")"));
         for (MessageReceived m : h.messages()) {
             DisplayLine line = message(m);
             String when = HISTORY_TIME.format(m.time().atZone(zone()));
             lines.add(new DisplayLine(line.style(), when + " " + line.text()));
         }
-        lines.add(DisplayLine.info(room(h.target()) + "End of history"));
+        lines.add(DisplayLine.info(where + "End of history" + with(h.target())));
         return lines;
+    }
+
+    /** A room's history is headed by the room; DM history by {@code [DM]} and the other's nick. */
+    private static String historyOf(String target) {
+        return ChannelName.looksLikeRoom(target) ? room(target) : "[DM] ";
+    }
+
+    private static String with(String target) {
+        return ChannelName.looksLikeRoom(target) ? "" : " with " + target;
     }
 
     private DisplayLine stamped(Instant time, DisplayLine line) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * For scripts and pipes: lines in, the feed out as plain UTF-8 text, no colour, no prompts. Answers to
@@ -34,17 +35,22 @@ public final class PlainUi implements Ui {
 
     @Override
     public String ask(String question, String defaultValue) {
-        String answer = readLine(question);
+        String answer = nextLine();
         return answer == null ? null : answer.isBlank() ? defaultValue : answer.strip();
     }
 
     @Override
     public String askSecret(String question) {
-        return readLine(question);
+        return nextLine();
     }
 
+    /** No prompt is shown: the output is the feed alone. */
     @Override
-    public String readLine(String prompt) {
+    public String readLine(Supplier<String> prompt) {
+        return nextLine();
+    }
+
+    private String nextLine() {
         try {
             return in.readLine();
         } catch (IOException e) {

@@ -8,9 +8,19 @@ package dev.parley.client.tui;
  * @param help what it does, for /help
  * @param admin whether only the admin (a server operator) may use it
  * @param minArgs how many words the arguments must have at least
+ * @param maxArgs how many words they may have at most ({@link #ANY_TEXT} for free text): more is a
+ *     usage error rather than words silently dropped
  * @param run what it does, given the text after the name
  */
-public record SlashCommand(String name, String usage, String help, boolean admin, int minArgs, Handler run) {
+public record SlashCommand(String name, String usage, String help, boolean admin, int minArgs, int maxArgs, Handler run) {
+
+    /** {@code maxArgs} of a command whose last argument is free text. */
+    public static final int ANY_TEXT = Integer.MAX_VALUE;
+
+    /** Whether {@code count} words are what this command takes. */
+    public boolean takes(int count) {
+        return count >= minArgs && count <= maxArgs;
+    }
 
     /** A command's action. */
     @FunctionalInterface

@@ -6,6 +6,7 @@ import static dev.parley.client.tui.RoomNames.toWire;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcParser;
 import dev.parley.protocol.ParseResult;
+import dev.parley.protocol.name.ChannelName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,30 +16,34 @@ public final class SlashCommands {
     /** Messages /history asks for when no count is given. */
     static final int DEFAULT_HISTORY = 20;
 
+    private static final int TEXT = SlashCommand.ANY_TEXT;
+
     private static final List<SlashCommand> ALL = List.of(
-            user("history", "[n]", "show the room's last n messages", 0, SlashCommands::history),
-            user("users", "", "list the people in the room", 0, (c, a) -> inRoom(c, r -> IrcMessage.of("NAMES", r))),
-            user("msg", "nick text", "send a private message", 2, (c, a) -> c.say(a.word(0), a.rest(1), false)),
-            user("join", "room", "join a room (created if new) and switch to it", 1,
+            user("history", "[nick|room] [n]", "show the last n messages of the room, or of your DMs with nick", 0, 2,
+                    SlashCommands::history),
+            user("users", "", "list the people in the room", 0, 0, (c, a) -> inRoom(c, r -> IrcMessage.of("NAMES", r))),
+            user("msg", "nick text", "send a private message", 2, TEXT, (c, a) -> c.say(a.word(0), a.rest(1), false)),
+            user("join", "room", "join a room (created if new) and switch to it", 1, 1,
                     (c, a) -> c.send(IrcMessage.of("JOIN", toWire(a.word(0))))),
-            user("part", "[room]", "leave the room (default: the current one)", 0, SlashCommands::part),
-            user("switch", "room", "make another joined room the current one", 1, SlashCommands::switchRoom),
-            user("rooms", "", "list your rooms", 0, SlashCommands::rooms),
-            user("me", "action", "describe what you do", 1, (c, a) -> sayHere(c, a.text(), true)),
-            user("topic", "[text]", "show or set the room's topic", 0, SlashCommands::topic),
-            user("nick", "new", "change your nickname", 1, (c, a) -> c.send(IrcMessage.of("NICK", a.word(0)))),
-            user("away", "[message]", "mark yourself away (no message: back)", 0,
+            user("part", "[room] [reason]", "leave the room (default: the current one)", 0, TEXT, SlashCommands::part),
+            user("switch", "room", "make another joined room the current one", 1, 1, SlashCommands::switchRoom),
+            user("rooms", "", "list your rooms", 0, 0, SlashCommands::rooms),
+            user("me", "action", "describe what you do", 1, TEXT, (c, a) -> sayHere(c, a.text(), true)),
+            user("topic", "[text]", "show or set the room's topic", 0, TEXT, SlashCommands::topic),
+            user("nick", "new", "change your nickname", 1, 1, (c, a) -> c.send(IrcMessage.of("NICK", a.word(0)))),
+            user("away", "[message]", "mark yourself away (no message: back)", 0, TEXT,
                     (c, a) -> c.send(a.isEmpty() ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", a.text()))),
-            user("whois", "nick", "show who someone is", 1, (c, a) -> c.send(IrcMessage.of("WHOIS", a.word(0)))),
-            user("kick", "nick [reason]", "remove someone from the room (room operators, admin)", 1, SlashCommands::kick),
-            admin("ban", "nick [reason]", "kick and refuse someone from the server", 1, SlashCommands::ban),
-            admin("unban", "nick", "lift a ban", 1, (c, a) -> c.send(IrcMessage.of("UNBAN", a.word(0)))),
-            admin("bans", "", "list the bans", 0, (c, a) -> c.send(IrcMessage.of("BANS"))),
-            user("register", "password", "register your nickname (when the server has accounts)", 1,
+            user("whois", "nick", "show who someone is", 1, 1, (c, a) -> c.send(IrcMessage.of("WHOIS", a.word(0)))),
+            user("kick", "nick [reason]", "remove someone from the room (room operators, admin)", 1, TEXT,
+                    SlashCommands::kick),
+            admin("ban", "nick [reason]", "kick and refuse someone from the server", 1, TEXT, SlashCommands::ban),
+            admin("unban", "nick", "lift a ban", 1, 1, (c, a) -> c.send(IrcMessage.of("UNBAN", a.word(0)))),
+            admin("bans", "", "list the bans", 0, 0, (c, a) -> c.send(IrcMessage.of("BANS"))),
+            user("register", "password", "register your nickname (when the server has accounts)", 1, 1,
                     (c, a) -> c.send(IrcMessage.of("REGISTER", "*", "*", a.word(0)))),
-            user("quit", "[message]", "leave the chat", 0, (c, a) -> c.quit(a.isEmpty() ? null : a.text())),
-            user("help", "", "this list", 0, (c, a) -> help(c)),
-            user("raw", "line", "send a raw IRC line", 1, SlashCommands::raw));
+            user("quit", "[message]", "leave the chat", 0, TEXT, (c, a) -> c.quit(a.isEmpty() ? null : a.text())),
+            user("help", "", "this list", 0, TEXT, (c, a) -> help(c)),
+            user("raw", "line", "send a raw IRC line", 1, TEXT, SlashCommands::raw));
 
     private SlashCommands() {}
 
@@ -46,12 +51,14 @@ public final class SlashCommands {
         return ALL;
     }
 
-    private static SlashCommand user(String name, String usage, String help, int minArgs, SlashCommand.Handler run) {
-        return new SlashCommand(name, usage, help, false, minArgs, run);
+    private static SlashCommand user(String name, String usage, String help, int minArgs, int maxArgs,
+            SlashCommand.Handler run) {
+        return new SlashCommand(name, usage, help, false, minArgs, maxArgs, run);
     }
 
-    private static SlashCommand admin(String name, String usage, String help, int minArgs, SlashCommand.Handler run) {
-        return new SlashCommand(name, usage, help, true, minArgs, run);
+    private static SlashCommand admin(String name, String usage, String help, int minArgs, int maxArgs,
+            SlashCommand.Handler run) {
+        return new SlashCommand(name, usage, help, true, minArgs, maxArgs, run);
     }
 
     private static void inRoom(ChatActions chat, java.util.function.Function<String, IrcMessage> message) {
@@ -68,27 +75,43 @@ public final class SlashCommands {
         }
     }
 
-    /** CHATHISTORY when the server offers it (capped to its page size), else the plain HISTORY command. */
+    /**
+     * {@code /history [nick|room] [n]}: CHATHISTORY when the server offers it (capped to its page
+     * size), else the plain HISTORY command. A word that names no joined room and has no {@code #}
+     * is a nick: the DMs with them.
+     */
     private static void history(ChatActions chat, CommandArgs args) {
-        int count = DEFAULT_HISTORY;
-        if (!args.isEmpty()) {
-            try {
-                count = Integer.parseInt(args.word(0));
-            } catch (NumberFormatException e) {
-                count = -1;
-            }
-            if (count <= 0) {
-                chat.show(DisplayLine.error("Usage: /history [n] — n is a positive number"));
-                return;
-            }
+        boolean counted = args.count() == 2 || (args.count() == 1 && looksLikeCount(args.word(0)));
+        int count = counted ? parseCount(args.word(args.count() - 1)) : DEFAULT_HISTORY;
+        if (count <= 0) {
+            chat.show(DisplayLine.error("Usage: /history [nick|room] [n] — n is a positive number"));
+            return;
         }
-        int n = count;
+        String target = args.count() > (counted ? 1 : 0) ? historyTarget(chat, args.word(0)) : chat.requireRoom();
+        if (target == null) {
+            return;
+        }
         var limit = chat.state().chatHistoryLimit();
-        if (limit.isPresent()) {
-            inRoom(chat, room -> IrcMessage.of("CHATHISTORY", "LATEST", room, "*", String.valueOf(Math.min(n, limit.get()))));
-        } else {
-            inRoom(chat, room -> IrcMessage.of("HISTORY", room, String.valueOf(n)));
+        chat.send(limit.isPresent()
+                ? IrcMessage.of("CHATHISTORY", "LATEST", target, "*", String.valueOf(Math.min(count, limit.get())))
+                : IrcMessage.of("HISTORY", target, String.valueOf(count)));
+    }
+
+    private static boolean looksLikeCount(String word) {
+        return word.matches("[+-]?\\d+");
+    }
+
+    private static int parseCount(String word) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            return -1;
         }
+    }
+
+    /** A room with {@code #} or one we are in by its bare name; otherwise the nick of a DM. */
+    private static String historyTarget(ChatActions chat, String word) {
+        return ChannelName.looksLikeRoom(word) || chat.state().inRoom(toWire(word)) ? toWire(word) : word;
     }
 
     private static void part(ChatActions chat, CommandArgs args) {
@@ -149,7 +172,7 @@ public final class SlashCommands {
         chat.show(DisplayLine.info("Commands (type text without a slash to talk in the current room):"));
         for (SlashCommand command : ALL) {
             String usage = command.usage().isEmpty() ? "" : " " + command.usage();
-            chat.show(DisplayLine.info(String.format("  /%-22s %s%s", command.name() + usage, command.help(),
+            chat.show(DisplayLine.info(String.format("  /%-24s %s%s", command.name() + usage, command.help(),
                     command.admin() ? "  [admin]" : "")));
         }
     }

@@ -9,6 +9,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -16,21 +17,31 @@ import org.jline.utils.AttributedStyle;
 /**
  * The terminal client: the input line stays at the bottom and incoming lines are printed above it
  * ({@link LineReader#printAbove}), so what the user is typing is never broken up. Up/down walk the
- * input history; Tab completes commands and nicks.
+ * input history; Tab completes commands and nicks. An entered chat line is erased from the screen:
+ * what was said shows once, as the feed's line (the server's echo).
+ *
+ * <p>The chat prompt names the current room. It is taken from its supplier when a read starts
+ * (JLine's {@code callback-init}) and on {@link #promptChanged()} through a widget, so both run
+ * under the reader's lock and a room change between two reads is never lost.
  */
 public final class TerminalUi implements Ui {
 
+    private static final String REFRESH_PROMPT = "parley-refresh-prompt";
+
     private final Terminal terminal;
-    private final LineReader reader;
+    /** JLine's own reader: its prompt can be replaced while a line is read. */
+    private final LineReaderImpl reader;
     private final boolean colour;
     private final InputCompleter completer = new InputCompleter();
+    /** The chat prompt while a chat line is being read; null during start-up questions. */
+    private volatile Supplier<String> chatPrompt;
 
     /** @param colour whether to colour lines (off for NO_COLOR and dumb terminals) */
     public TerminalUi(Terminal terminal, boolean colour) {
         this.terminal = terminal;
         this.colour = colour && !Terminal.TYPE_DUMB.equals(terminal.getType())
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        this.reader = LineReaderBuilder.builder()
+        this.reader = (LineReaderImpl) LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("parley")
                 .parser(literalParser())
@@ -39,6 +50,20 @@ public final class TerminalUi implements Ui {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> applyChatPrompt(false));
+        reader.getWidgets().put(REFRESH_PROMPT, () -> applyChatPrompt(true));
+    }
+
+    /** A widget: puts the current chat prompt in place (and redraws the line when {@code redraw}). */
+    private boolean applyChatPrompt(boolean redraw) {
+        Supplier<String> prompt = chatPrompt;
+        if (prompt != null) {
+            reader.setPrompt(prompt.get());
+            if (redraw) {
+                reader.callWidget(LineReader.REDISPLAY);
+            }
+        }
+        return true;
     }
 
     /** Chat text is not shell input: quotes, backslashes and '!' are just characters. */
@@ -92,8 +117,24 @@ public final class TerminalUi implements Ui {
     }
 
     @Override
-    public String readLine(String prompt) {
-        return read(prompt, null);
+    public String readLine(Supplier<String> prompt) {
+        chatPrompt = prompt;
+        reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+        try {
+            return read(prompt.get(), null);
+        } finally {
+            reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, false);
+            chatPrompt = null;
+        }
+    }
+
+    @Override
+    public void promptChanged() {
+        try {
+            reader.callWidget(REFRESH_PROMPT);
+        } catch (IllegalStateException notReading) {
+            // between two reads: the next one starts with the fresh prompt (callback-init)
+        }
     }
 
     /** A line, or null when the user ends input (Ctrl-D) or interrupts (Ctrl-C). */

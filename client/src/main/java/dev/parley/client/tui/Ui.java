@@ -18,8 +18,11 @@ public interface Ui extends Display, AutoCloseable {
     /** Asks for a secret without echoing it; null at end of input. */
     String askSecret(String question);
 
-    /** Reads the next input line; null at end of input. */
-    String readLine(String prompt);
+    /**
+     * Reads the next chat line; null at end of input. The prompt is asked of {@code prompt} when
+     * the read starts and again at each {@link #promptChanged()}, so it names the current room.
+     */
+    String readLine(Supplier<String> prompt);
 
     /** Where completion finds nicks and rooms; ignored by UIs without completion. */
     default void completeFrom(Supplier<ClientState> state) {}

@@ -40,6 +40,10 @@ class SlashCommandsTest {
         "/raw MODE #general +t   | MODE #general +t",
         "/history                | HISTORY #general 20",
         "/history 5              | HISTORY #general 5",
+        "/history bob            | HISTORY bob 20",
+        "/history bob 5          | HISTORY bob 5",
+        "/history dev 3          | HISTORY #dev 3",
+        "/history #lobby         | HISTORY #lobby 20",
     })
     void commandSendsTheRightLine(String typed, String wire) {
         assertThat(run(new RecordingChat(), typed).sent).containsExactly(wire);
@@ -100,5 +104,27 @@ class SlashCommandsTest {
         assertThat(parser.parse("hello /there")).isEqualTo(new ParsedInput.Text("hello /there"));
         assertThat(parser.parse("//shrug")).isEqualTo(new ParsedInput.Text("/shrug"));
         assertThat(parser.parse("   ")).isInstanceOf(ParsedInput.Blank.class);
+    }
+
+    @Test
+    void historyOfADirectConversationUsesChathistoryWithTheNick() {
+        RecordingChat chat = new RecordingChat().withIsupport("CHATHISTORY", "100");
+        assertThat(run(chat, "/history bob 500").sent).containsExactly("CHATHISTORY LATEST bob * 100");
+    }
+
+    @Test
+    void aBadHistoryCountIsAnErrorAndNothingIsSent() {
+        RecordingChat chat = run(new RecordingChat(), "/history bob zero");
+        assertThat(chat.sent).isEmpty();
+        assertThat(chat.shown).singleElement().extracting(DisplayLine::style).isEqualTo(Style.ERROR);
+    }
+
+    @Test
+    void wordsBeyondWhatACommandTakesAreAUsageErrorNotSilentlyDropped() {
+        assertThat(parser.parse("/join two words")).isInstanceOf(ParsedInput.Usage.class);
+        assertThat(parser.parse("/switch dev now")).isInstanceOf(ParsedInput.Usage.class);
+        assertThat(parser.parse("/nick new name")).isInstanceOf(ParsedInput.Usage.class);
+        assertThat(parser.parse("/history bob 5 6")).isInstanceOf(ParsedInput.Usage.class);
+        assertThat(parser.parse("/msg bob two words")).isInstanceOf(ParsedInput.Command.class);
     }
 }
