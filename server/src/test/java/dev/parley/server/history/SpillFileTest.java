@@ -50,7 +50,7 @@ class SpillFileTest {
 
     private static List<StoredMessage> readAll(SpillFile spill) throws IOException {
         List<StoredMessage> read = new ArrayList<>();
-        spill.forEachBatch(10, read::addAll);
+        spill.forEachBatch(0, spill.size(), 10, read::addAll);
         return read;
     }
 
