@@ -8,14 +8,12 @@ import dev.parley.server.config.AccountsConfig;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -46,7 +44,7 @@ class AccountsIT {
             again.send("USER alice 0 * :Alice");
             again.send("AUTHENTICATE PLAIN");
             again.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
-            again.send("AUTHENTICATE " + plain("alice", PASSWORD));
+            again.send("AUTHENTICATE " + SaslPlain.payload("alice", PASSWORD));
             assertThat(again.expect(Numeric.RPL_LOGGEDIN).param(1)).isEqualTo("alice!alice@127.0.0.1");
             again.expect(Numeric.RPL_SASLSUCCESS);
             again.send("CAP END");
@@ -109,11 +107,11 @@ class AccountsIT {
             registerAccount(server, "alice");
             for (int i = 0; i < 3; i++) {
                 RawIrcClient client = saslClient(server);
-                client.send("AUTHENTICATE " + plain("alice", "wrong-" + i));
+                client.send("AUTHENTICATE " + SaslPlain.payload("alice", "wrong-" + i));
                 assertThat(client.expect(Numeric.ERR_SASLFAIL).lastParam()).contains("wrong");
             }
             RawIrcClient client = saslClient(server);
-            client.send("AUTHENTICATE " + plain("alice", PASSWORD));
+            client.send("AUTHENTICATE " + SaslPlain.payload("alice", PASSWORD));
             assertThat(client.expect(Numeric.ERR_SASLFAIL).lastParam()).contains("too many failed logins");
         }
     }
@@ -142,8 +140,8 @@ class AccountsIT {
     @Test
     void theAdminIsAnOperatorAccountThatCanLogInWithSasl() {
         try (TestServer server = TestServer.start()) {
-            RawIrcClient admin = saslClient(server, "admin");
-            admin.send("AUTHENTICATE " + plain("admin", "admin123"));
+            RawIrcClient admin = SaslPlain.start(server.connect(), "admin");
+            admin.send("AUTHENTICATE " + SaslPlain.payload("admin", "admin123"));
             admin.expect(Numeric.RPL_SASLSUCCESS);
             admin.send("CAP END");
             admin.expect(Numeric.RPL_WELCOME);
@@ -239,24 +237,7 @@ class AccountsIT {
     }
 
     private static RawIrcClient saslClient(TestServer server) {
-        return saslClient(server, "someone");
-    }
-
-    /** A connection that asked for sasl, gave NICK and USER, and started PLAIN. */
-    private static RawIrcClient saslClient(TestServer server, String nick) {
-        RawIrcClient client = server.connect();
-        client.send("CAP REQ :sasl");
-        client.expect(Lines.commandWithParams("CAP", "*", "ACK"));
-        client.send("NICK " + nick);
-        client.send("USER " + nick + " 0 * :" + nick);
-        client.send("AUTHENTICATE PLAIN");
-        client.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
-        return client;
-    }
-
-    private static String plain(String account, String password) {
-        return Base64.getEncoder().encodeToString(
-                (account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        return SaslPlain.start(server.connect(), "someone");
     }
 
     private static Predicate<IrcMessage> fail(String command) {

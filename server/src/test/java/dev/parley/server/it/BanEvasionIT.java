@@ -16,9 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +113,7 @@ class BanEvasionIT {
 
             robert.send("AUTHENTICATE PLAIN");
             robert.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
-            robert.send("AUTHENTICATE " + plain("bob", PASSWORD));
+            robert.send("AUTHENTICATE " + SaslPlain.payload("bob", PASSWORD));
 
             robert.expect(Numeric.ERR_YOUREBANNEDCREEP);
             assertThat(robert.awaitClosed(CLOSE_WITHIN)).isTrue();
@@ -254,7 +252,7 @@ class BanEvasionIT {
         client.send("USER " + nick + " 0 * :" + nick);
         client.send("AUTHENTICATE PLAIN");
         client.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
-        client.send("AUTHENTICATE " + plain(account, PASSWORD));
+        client.send("AUTHENTICATE " + SaslPlain.payload(account, PASSWORD));
         client.expect(Numeric.RPL_SASLSUCCESS);
         client.send("CAP END");
         return client;
@@ -264,11 +262,6 @@ class BanEvasionIT {
         client.send("PASS chat@123");
         client.send("NICK " + nick);
         client.send("USER " + nick + " 0 * :" + nick);
-    }
-
-    private static String plain(String account, String password) {
-        return Base64.getEncoder().encodeToString(
-                (account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     static Predicate<IrcMessage> noticeContaining(String text) {

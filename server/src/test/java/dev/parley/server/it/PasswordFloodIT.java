@@ -7,15 +7,10 @@ import dev.parley.server.config.AccountsConfig;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,23 +26,16 @@ class PasswordFloodIT {
     private static final int GUESSES = 300;
     private static final String PASSWORD = "correct-horse-battery";
 
-    private final List<RawIrcClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(RawIrcClient::close);
-    }
-
     @Test
     void threeHundredGuessesLeaveARealLoginUnder200msAndANickChangeUnder50ms() {
         try (TestServer server = TestServer.start(realBcryptCost())) {
-            RawIrcClient alice = from(server, "127.0.0.2");
+            RawIrcClient alice = server.connectFrom("127.0.0.2");
             alice.register("alice", "chat@123");
             alice.send("REGISTER * * :" + PASSWORD);
             alice.expectCommand("REGISTER");
             alice.send("QUIT");
             alice.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT);
-            RawIrcClient bob = from(server, "127.0.0.3");
+            RawIrcClient bob = server.connectFrom("127.0.0.3");
             bob.register("bob", "chat@123");
             Duration quietTook = Duration.ZERO;
             for (int i = 0; i < 3; i++) {
@@ -57,17 +45,17 @@ class PasswordFloodIT {
 
             List<RawIrcClient> guessers = new ArrayList<>();
             for (int i = 0; i < GUESSES; i++) {
-                guessers.add(saslClient(server, "127.1." + (i / 250) + "." + (1 + i % 250), "g" + i));
+                guessers.add(SaslPlain.start(server.connectFrom("127.1." + (i / 250) + "." + (1 + i % 250)), "g" + i));
             }
-            RawIrcClient login = saslClient(server, "127.0.0.2", "alice");
+            RawIrcClient login = SaslPlain.start(server.connectFrom("127.0.0.2"), "alice");
             for (int i = 0; i < GUESSES; i++) {
                 // a different name each (as irc-framework sends its own nick): no per-account limit
                 // cuts the flood short, and each costs a bcrypt check (a decoy for a missing account)
-                guessers.get(i).send("AUTHENTICATE " + LoginLimitsIT.plain("g" + i, "guess"));
+                guessers.get(i).send("AUTHENTICATE " + SaslPlain.payload("g" + i, "guess"));
             }
 
             long loginStart = System.nanoTime();
-            login.send("AUTHENTICATE " + LoginLimitsIT.plain("alice", PASSWORD));
+            login.send("AUTHENTICATE " + SaslPlain.payload("alice", PASSWORD));
             login.expect(Numeric.RPL_SASLSUCCESS);
             Duration loginTook = Duration.ofNanos(System.nanoTime() - loginStart);
             login.send("CAP END");
@@ -96,9 +84,9 @@ class PasswordFloodIT {
 
     /** A SASL login of alice from her usual address with nothing else going on: how long it took. */
     private Duration quietLogin(TestServer server) {
-        RawIrcClient quiet = saslClient(server, "127.0.0.2", "alice");
+        RawIrcClient quiet = SaslPlain.start(server.connectFrom("127.0.0.2"), "alice");
         long start = System.nanoTime();
-        quiet.send("AUTHENTICATE " + LoginLimitsIT.plain("alice", PASSWORD));
+        quiet.send("AUTHENTICATE " + SaslPlain.payload("alice", PASSWORD));
         quiet.expect(Numeric.RPL_SASLSUCCESS);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         quiet.send("QUIT");
@@ -115,29 +103,5 @@ class PasswordFloodIT {
         return c -> c.withAccounts(new AccountsConfig(c.accounts().registration(), 10,
                 c.accounts().minPasswordLength(), c.accounts().loginAttempts(), c.accounts().loginWindow(),
                 c.accounts().registrationsPerIp(), c.accounts().registrationWindow()));
-    }
-
-    private RawIrcClient from(TestServer server, String ip) {
-        Socket socket = new Socket();
-        try {
-            socket.bind(new InetSocketAddress(ip, 0));
-            socket.connect(server.address(), (int) RawIrcClient.DEFAULT_TIMEOUT.toMillis());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RawIrcClient client = RawIrcClient.over(socket);
-        clients.add(client);
-        return client;
-    }
-
-    private RawIrcClient saslClient(TestServer server, String ip, String nick) {
-        RawIrcClient client = from(server, ip);
-        client.send("CAP REQ :sasl");
-        client.expect(Lines.commandWithParams("CAP", "*", "ACK"));
-        client.send("NICK " + nick);
-        client.send("USER " + nick + " 0 * :" + nick);
-        client.send("AUTHENTICATE PLAIN");
-        client.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
-        return client;
     }
 }

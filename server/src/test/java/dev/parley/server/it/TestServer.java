@@ -11,6 +11,7 @@ import dev.parley.testkit.RawIrcClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +99,23 @@ public final class TestServer implements AutoCloseable {
     /** A new raw client connected to this server; closed with the server. */
     public RawIrcClient connect() {
         RawIrcClient client = RawIrcClient.connect(address());
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * A new raw client connecting from {@code ip}, any 127.0.0.0/8 address (loopback, so the per-IP
+     * connection limits do not apply, while each address is its own to the login limits).
+     */
+    public RawIrcClient connectFrom(String ip) {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(ip, 0));
+            socket.connect(address(), (int) RawIrcClient.DEFAULT_TIMEOUT.toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RawIrcClient client = RawIrcClient.over(socket);
         clients.add(client);
         return client;
     }
