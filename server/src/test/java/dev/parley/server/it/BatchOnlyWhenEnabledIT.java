@@ -154,6 +154,10 @@ class BatchOnlyWhenEnabledIT {
         }
         assertThat(open).as("batches left open").isEmpty();
         assertThat(types).containsAll(BATCH_TYPES);
+        List<IrcMessage> burst = received.subList(0, received.indexOf(received.stream()
+                .filter(Lines.endOfMotd()).findFirst().orElseThrow()));
+        assertThat(burst).as("the welcome burst's metadata batch")
+                .anyMatch(m -> m.verb().equals("BATCH") && m.params().contains("metadata"));
     }
 
     @Test
@@ -208,7 +212,7 @@ class BatchOnlyWhenEnabledIT {
     private List<IrcMessage> exercise(String nick, List<String> caps) {
         RawIrcClient victim = server.user("v" + nick);
         RawIrcClient client = server.connect();
-        List<IrcMessage> received = new ArrayList<>(client.registerWithCaps(nick, PASSWORD, caps.toArray(String[]::new)));
+        List<IrcMessage> received = register(client, nick, caps);
         String room = "#" + nick + "s";
         received.addAll(client.join(room));
         received.addAll(client.join("#room"));
@@ -226,6 +230,26 @@ class BatchOnlyWhenEnabledIT {
         client.send("QUIT :bye");
         received.addAll(client.collectUntil(Lines.command("ERROR")));
         victim.close();
+        return received;
+    }
+
+    /**
+     * Registers with {@code caps}, setting metadata before registering so that the welcome burst
+     * carries it (in a batch, for a client with batch); returns every line received.
+     */
+    private static List<IrcMessage> register(RawIrcClient client, String nick, List<String> caps) {
+        List<IrcMessage> received = new ArrayList<>();
+        client.send("CAP LS 302");
+        received.addAll(client.collectUntil(Lines.described("the final CAP LS line",
+                m -> m.verb().equals("CAP") && "LS".equals(m.param(1)) && !"*".equals(m.param(2)))));
+        client.send("CAP REQ :" + String.join(" ", caps));
+        received.add(client.expect(Lines.commandWithParams("CAP", "*", "ACK")));
+        client.send("METADATA * SET avatar :https://example.org/before.png");
+        client.send("PASS " + PASSWORD);
+        client.send("NICK " + nick);
+        client.send("USER " + nick + " 0 * :" + nick);
+        client.send("CAP END");
+        received.addAll(client.collectUntil(Lines.endOfMotd()));
         return received;
     }
 
