@@ -71,11 +71,13 @@ public final class HistoryCommands implements CommandFamily {
                 .thenCompose(key -> key.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<List<StoredMessage>>empty())
                         : query(ctx, sub, key.get(), limit.get()).orElseThrow().thenApply(Optional::of));
+        // CHATHISTORY needs batch (the spec's dependency); a client without it gets HISTORY's form.
+        boolean batched = ctx.session().caps().has(Capability.BATCH);
         replyLater(ctx, found, messages -> {
             if (messages.isEmpty()) {
                 ctx.replies().fail("CHATHISTORY", "INVALID_TARGET", sub, target, "Messages could not be retrieved");
             } else {
-                HistoryReplies.asBatch(ctx.replies(), target, messages.get());
+                HistoryReplies.send(ctx.replies(), batched, target, messages.get());
             }
         });
     }
@@ -170,7 +172,7 @@ public final class HistoryCommands implements CommandFamily {
         }
         int pageSize = count;
         Session session = ctx.session();
-        boolean batch = session.caps().has(Capability.BATCH) && session.caps().has(Capability.SERVER_TIME);
+        boolean batched = session.caps().has(Capability.BATCH) && session.caps().has(Capability.SERVER_TIME);
         CompletionStage<Optional<List<StoredMessage>>> found = request.keyFor(session, target)
                 .thenCompose(key -> key.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<List<StoredMessage>>empty())
@@ -178,10 +180,8 @@ public final class HistoryCommands implements CommandFamily {
         replyLater(ctx, found, messages -> {
             if (messages.isEmpty()) {
                 ctx.replies().notice("No history for " + target + ": join the room first");
-            } else if (batch) {
-                HistoryReplies.asBatch(ctx.replies(), target, messages.get());
             } else {
-                HistoryReplies.asNotices(ctx.replies(), target, messages.get());
+                HistoryReplies.send(ctx.replies(), batched, target, messages.get());
             }
         });
     }

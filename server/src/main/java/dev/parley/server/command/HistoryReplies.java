@@ -10,13 +10,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Replays stored messages: as a {@code chathistory} batch, or as plain NOTICE lines for simple clients. */
+/**
+ * Replays stored messages: as a {@code chathistory} batch, or as plain NOTICE lines for simple clients.
+ * Replayed PRIVMSGs outside a batch would look like new messages (irssi shows them so), so a client
+ * that cannot take the batch gets the NOTICE form, each line marked with its room and time.
+ */
 final class HistoryReplies {
 
     private static final DateTimeFormatter PLAIN_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private HistoryReplies() {}
+
+    /** As a batch when {@code batched}, else as NOTICE lines. */
+    static void send(Replies replies, boolean batched, String target, List<StoredMessage> messages) {
+        if (batched) {
+            asBatch(replies, target, messages);
+        } else {
+            asNotices(replies, target, messages);
+        }
+    }
 
     static void asBatch(Replies replies, String target, List<StoredMessage> messages) {
         String batch = replies.startBatch("chathistory", target);

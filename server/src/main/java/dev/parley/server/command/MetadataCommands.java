@@ -3,7 +3,6 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
-import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.Metadata;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
@@ -168,19 +167,17 @@ public final class MetadataCommands implements CommandFamily {
         closeBatch(replies, batch);
     }
 
-    /** A {@code metadata} batch for the reply, or null for clients that did not negotiate batch. */
+    /** A {@code metadata} batch for the reply (Replies leaves it out for clients without batch). */
     private static String openBatch(CommandContext ctx, MetadataTarget target) {
-        return ctx.session().caps().has(Capability.BATCH) ? ctx.replies().startBatch("metadata", target.name()) : null;
+        return ctx.replies().startBatch("metadata", target.name());
     }
 
     private static void closeBatch(Replies replies, String batch) {
-        if (batch != null) {
-            replies.endBatch(batch);
-        }
+        replies.endBatch(batch);
     }
 
     private static IrcMessage inBatch(IrcMessage message, String batch) {
-        return batch == null ? message : message.withTag("batch", batch);
+        return message.withTag("batch", batch);
     }
 
     private static IrcMessage numeric(CommandContext ctx, String batch, Numeric numeric, String... params) {

@@ -2,7 +2,6 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
@@ -75,8 +74,7 @@ final class MetadataSubscriptions {
 
     void subs(CommandContext ctx) {
         Replies replies = ctx.replies();
-        boolean batched = ctx.session().caps().has(Capability.BATCH);
-        String batch = batched ? replies.startBatch("metadata-subs") : null;
+        String batch = replies.startBatch("metadata-subs");
         List<String> keys = List.copyOf(ctx.session().metadataSubscriptions());
         for (int from = 0; from < keys.size(); from += KEYS_PER_LINE) {
             List<String> params = new ArrayList<>();
@@ -84,11 +82,9 @@ final class MetadataSubscriptions {
             params.addAll(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LINE)));
             IrcMessage line = new IrcMessage(Map.of(), replies.serverName(),
                     Numeric.RPL_METADATASUBS.code(), params);
-            replies.add(batched ? line.withTag("batch", batch) : line);
+            replies.add(line.withTag("batch", batch));
         }
-        if (batched) {
-            replies.endBatch(batch);
-        }
+        replies.endBatch(batch);
     }
 
     private static void numerics(CommandContext ctx, Numeric numeric, List<String> keys) {

@@ -118,16 +118,12 @@ final class MetadataUpdates {
         if (!user.caps().has(Capability.METADATA)) {
             return;
         }
-        boolean batched = user.caps().has(Capability.BATCH);
-        String batch = batched ? replies.startBatch("metadata", user.nick()) : null;
+        String batch = replies.startBatch("metadata", user.nick());
         for (Map.Entry<String, String> entry : user.metadata().entries().entrySet()) {
-            Map<String, String> tags = batched ? Map.of("batch", batch) : Map.of();
-            replies.add(new IrcMessage(tags, replies.serverName(), Numeric.RPL_KEYVALUE.code(),
+            replies.add(new IrcMessage(Map.of("batch", batch), replies.serverName(), Numeric.RPL_KEYVALUE.code(),
                     List.of(user.nick(), user.nick(), entry.getKey(), "*", entry.getValue())));
         }
-        if (batched) {
-            replies.endBatch(batch);
-        }
+        replies.endBatch(batch);
     }
 
     /** RPL_WHOISKEYVALUE lines, for askers that negotiated the capability. */

@@ -14,6 +14,12 @@ import java.util.Map;
  * The replies to one command, collected by handlers and sent together by {@link #flush()}. With
  * labeled-response the whole reply carries the client's label: a single line gets the tag, several
  * are wrapped in a {@code labeled-response} batch, none becomes an {@code ACK}.
+ *
+ * <p>A reply uses only the capabilities the client enabled. Handlers open batches without asking
+ * (history, metadata, ...); for a client without {@code batch} the BATCH lines are left out here,
+ * the lines inside go out alone and {@link TagPolicy} drops their {@code batch} tag. Without
+ * {@code batch} there is no labeled batch either (the labeled-response spec needs batch): a reply of
+ * one line still carries the label, a longer one goes out unlabeled, an empty one is an {@code ACK}.
  */
 public final class Replies {
 
@@ -74,7 +80,10 @@ public final class Replies {
         return serverName;
     }
 
-    /** Opens a batch inside this reply; returns its reference (use it as the {@code batch} tag). */
+    /**
+     * Opens a batch inside this reply; returns its reference (use it as the {@code batch} tag). For a
+     * client that did not enable {@code batch} the batch is not sent; see the class comment.
+     */
     public String startBatch(String type, String... params) {
         String id = session.nextBatchId();
         List<String> all = new ArrayList<>();
@@ -91,13 +100,17 @@ public final class Replies {
 
     /** Sends everything collected, labeled as the client asked, and flushes once. */
     public void flush() {
+        boolean batches = session.caps().has(Capability.BATCH);
+        if (!batches) {
+            messages.removeIf(message -> message.verb().equals("BATCH"));
+        }
         if (label == null || !session.caps().has(Capability.LABELED_RESPONSE)) {
             sendAll(messages);
         } else if (messages.isEmpty()) {
             session.sendNow(new IrcMessage(Map.of("label", label), serverName, "ACK", List.of()));
         } else if (messages.size() == 1) {
             sendAll(List.of(messages.get(0).withTag("label", label)));
-        } else if (session.caps().has(Capability.BATCH)) {
+        } else if (batches) {
             sendAll(wrapInLabeledBatch());
         } else {
             sendAll(messages);
