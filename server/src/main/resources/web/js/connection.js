@@ -6,7 +6,10 @@ const CAPS = ['server-time', 'message-tags', 'echo-message', 'batch', 'labeled-r
   'multi-prefix', 'away-notify', 'account-notify', 'extended-join', 'setname', 'invite-notify', 'cap-notify'];
 
 export class Connection {
-  /** handlers: onLine(msg), onState(state, detail) with state connecting|registered|closed|refused */
+  /**
+   * handlers: onLine(msg), onState(state, detail) with state connecting|registered|closed|refused|
+   * reconnecting (detail: the time of the next attempt, in ms since the epoch)
+   */
   constructor(login, handlers) {
     this.login = login;
     this.handlers = handlers;
@@ -112,7 +115,7 @@ export class Connection {
     }
     const delay = Math.min(30000, 1000 * 2 ** this.retries) * (0.75 + Math.random() / 2);
     this.retries += 1;
-    this.handlers.onState('reconnecting', Math.round(delay / 1000));
+    this.handlers.onState('reconnecting', Date.now() + delay);
     setTimeout(() => { if (!this.stopped) this.open(); }, delay);
   }
 }
