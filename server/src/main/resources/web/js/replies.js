@@ -16,6 +16,13 @@ function when(epochSeconds) {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A WHOIS room entry: "@#general" reads "#general (operator)". */
+function rooms(entry) {
+  const name = entry.replace(/^[~&@%+]+/, '');
+  const rank = entry.startsWith('@') ? ' (operator)' : entry.startsWith('+') ? ' (voice)' : '';
+  return name + rank;
+}
+
 const INFO = {
   221: p => `Your modes: ${p[0]}`,
   301: p => `${p[0]} is away: ${p[1]}`,
@@ -27,7 +34,7 @@ const INFO = {
   313: p => `${p[0]} is a server operator`,
   317: p => `${p[0]} has been idle ${since(p[1])}${p.length > 3 ? `; connected since ${when(p[2])}` : ''}`,
   318: () => null,
-  319: p => `${p[0]} is in ${p[p.length - 1]}`,
+  319: p => `${p[0]} is in ${p[p.length - 1].split(' ').filter(Boolean).map(rooms).join(', ')}`,
   324: p => `Modes of ${p[0]}: ${p.slice(1).join(' ')}`,
   329: () => null,
   330: p => `${p[0]} is logged in as ${p[1]}`,

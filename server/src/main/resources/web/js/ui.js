@@ -110,7 +110,7 @@ export class Ui {
     const time = document.createElement('time');
     time.dateTime = new Date(message.shown || message.time).toISOString();
     time.textContent = message.shown ? dateTimeText(message.shown) : timeText(message.time);
-    item.append(time);
+    if (message.kind !== 'hint') item.append(time);
     if (message.nick && (!message.kind || message.kind === 'history')) {
       const who = document.createElement('span');
       who.className = 'who';

@@ -120,7 +120,7 @@ class ComposeAndCommandsIT {
                 alice.awaitText("#member-list li", "bob");
                 alice.say("/whois bob");
                 alice.awaitText("#feed li", "bob has been idle");
-                alice.awaitText("#feed li", "bob is in @#general");
+                alice.awaitText("#feed li", "bob is in #general (operator)");
                 alice.say("/register a-long-secret");
                 alice.awaitText("#feed li", "Your nickname alice is now a registered account");
                 alice.say("/register another-secret");
