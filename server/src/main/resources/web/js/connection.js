@@ -17,6 +17,8 @@ export class Connection {
     this.retries = 0;
     this.stopped = false;
     this.registered = false;
+    /** Whether this connection was ever welcomed: only then is a drop retried. */
+    this.everRegistered = false;
     this.capsAcked = new Set();
   }
 
@@ -51,6 +53,7 @@ export class Connection {
       if (msg.command === 'PING') { this.send('PONG', msg.params); continue; }
       if (msg.command === '001') {
         this.registered = true;
+        this.everRegistered = true;
         this.retries = 0;
         this.login.nick = msg.params[0];
         this.handlers.onState('registered');
@@ -111,6 +114,11 @@ export class Connection {
     this.capsAcked = new Set();
     if (this.stopped) {
       this.handlers.onState('closed');
+      return;
+    }
+    if (!this.everRegistered) {
+      // Never logged in: the login form says so rather than retrying behind it.
+      this.refuse('Could not reach the server, or it closed the connection before you were logged in. Try again.');
       return;
     }
     const delay = Math.min(30000, 1000 * 2 ** this.retries) * (0.75 + Math.random() / 2);

@@ -39,6 +39,24 @@ class LoginPageIT {
     }
 
     @Test
+    void aServerThatCannotBeReachedIsExplainedOnTheForm() {
+        try (TestServer server = server(); Browser browser = Browser.open(1280, 800)) {
+            try {
+                browser.open(url(server));
+                browser.find("#login-nick").sendKeys("alice");
+                browser.find("#login-password").sendKeys("chat@123");
+                server.server().stop();
+                browser.find("#login-button").click();
+                browser.awaitText("#login-error", "Could not reach the server");
+                assertThat(browser.find("#chat-view").isDisplayed()).isFalse();
+                assertThat(browser.find("#login-button").isEnabled()).isTrue();
+            } finally {
+                browser.screenshot("login-unreachable");
+            }
+        }
+    }
+
+    @Test
     void theAdminIsToldInWordsThatTheyAreLoggedIn() {
         try (TestServer server = server(); Browser admin = Browser.open(1280, 800)) {
             try {
