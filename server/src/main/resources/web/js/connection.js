@@ -6,7 +6,10 @@ const CAPS = ['server-time', 'message-tags', 'echo-message', 'batch', 'labeled-r
   'multi-prefix', 'away-notify', 'account-notify', 'extended-join', 'setname', 'invite-notify', 'cap-notify'];
 
 export class Connection {
-  /** handlers: onLine(msg), onState(state, detail) with state connecting|registered|closed|refused */
+  /**
+   * handlers: onLine(msg), onState(state, detail) with state connecting|registered|closed|refused|
+   * reconnecting (detail: the time of the next attempt, in ms since the epoch)
+   */
   constructor(login, handlers) {
     this.login = login;
     this.handlers = handlers;
@@ -14,6 +17,8 @@ export class Connection {
     this.retries = 0;
     this.stopped = false;
     this.registered = false;
+    /** Whether this connection was ever welcomed: only then is a drop retried. */
+    this.everRegistered = false;
     this.capsAcked = new Set();
   }
 
@@ -48,6 +53,7 @@ export class Connection {
       if (msg.command === 'PING') { this.send('PONG', msg.params); continue; }
       if (msg.command === '001') {
         this.registered = true;
+        this.everRegistered = true;
         this.retries = 0;
         this.login.nick = msg.params[0];
         this.handlers.onState('registered');
@@ -110,9 +116,14 @@ export class Connection {
       this.handlers.onState('closed');
       return;
     }
+    if (!this.everRegistered) {
+      // Never logged in: the login form says so rather than retrying behind it.
+      this.refuse('Could not reach the server, or it closed the connection before you were logged in. Try again.');
+      return;
+    }
     const delay = Math.min(30000, 1000 * 2 ** this.retries) * (0.75 + Math.random() / 2);
     this.retries += 1;
-    this.handlers.onState('reconnecting', Math.round(delay / 1000));
+    this.handlers.onState('reconnecting', Date.now() + delay);
     setTimeout(() => { if (!this.stopped) this.open(); }, delay);
   }
 }

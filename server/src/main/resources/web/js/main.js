@@ -1,27 +1,31 @@
 // The browser client: logs in with the seed's three fields, then keeps the state in step with the
 // server's lines and the user's input.
+import { TEXT_BYTES, split } from './chunks.js';
 import { Connection } from './connection.js';
 import { interpret } from './commands.js';
+import { serverEvents } from './events.js';
+import { History } from './history.js';
 import { fold, isRoom } from './irc.js';
 import { State } from './state.js';
 import { Ui } from './ui.js';
 
-const PAGE = 50;
 const $ = id => document.getElementById(id);
 const state = new State();
 const ui = new Ui(state);
 let connection = null;
-let firstRoom = null;
-const batches = new Map();
+let history = null;
+/** Requests waiting for the server's answer. */
+const pending = {
+  /** Rooms asked for with /join or the join field: switched to when the server says we are in. */
+  joins: new Set(),
+  /** The nick of a /msg whose echo opens (and switches to) the conversation; null when none. */
+  query: null,
+  /** Rooms whose next NAMES reply was asked for with /users, so it is printed. */
+  users: new Set(),
+};
+let countdown = null;
 
-function now() {
-  return Date.now();
-}
-
-function timeOf(msg) {
-  const parsed = msg.tags.time ? Date.parse(msg.tags.time) : NaN;
-  return Number.isNaN(parsed) ? now() : parsed;
-}
+const now = () => Date.now();
 
 function redraw() {
   ui.renderRooms(select);
@@ -40,9 +44,8 @@ function select(conversation) {
 
 /** A line the server did not attach to a conversation: shown where the user is looking. */
 function note(text, kind = 'notice') {
-  const target = state.current || state.get(firstRoom || '#general');
-  target.add([{ time: now(), text, kind }]);
-  if (!state.current) state.current = target;
+  if (text === null || text === undefined) return;
+  state.shown().add([{ time: now(), text, kind }]);
   redraw();
 }
 
@@ -51,196 +54,38 @@ function deliver(conversationName, entry, countUnread = true) {
   if (conversation.add([entry]) && countUnread && conversation !== state.current && !entry.kind) {
     conversation.unread += 1;
   }
-  if (!state.current) state.current = conversation;
+  if (!state.current) openFirst(conversation);
   redraw();
 }
 
-function messageEntry(msg) {
-  let text = msg.params[1] || '';
-  let action = false;
-  const ctcp = text.match(/^\u0001ACTION ?(.*?)\u0001?$/);
-  if (ctcp) { text = ctcp[1]; action = true; }
-  return { time: timeOf(msg), msgid: msg.tags.msgid, nick: msg.nick, text: action ? `${text}` : text, action,
-    kind: msg.command === 'NOTICE' ? 'notice' : null };
+/** The first conversation opened takes what the lobby said meanwhile (login, operator status). */
+function openFirst(conversation) {
+  conversation.add(state.lobby.messages);
+  state.lobby.messages = [];
+  state.current = conversation;
 }
 
-function conversationFor(msg) {
-  const target = msg.params[0];
-  if (isRoom(target.replace(/^[@+]/, ''))) return target.replace(/^[@+]/, '');
-  return state.isMe(msg.nick) ? target : msg.nick;
+function stopCountdown() {
+  if (countdown) clearInterval(countdown);
+  countdown = null;
 }
 
-/** LATEST, or the page before a message (by msgid: many messages can share a millisecond). */
-function requestHistory(name, before) {
-  if (!connection.has('draft/chathistory')) return;
-  const anchor = before ? `msgid=${before.msgid}` : '*';
-  connection.send('CHATHISTORY', [before ? 'BEFORE' : 'LATEST', name, anchor, String(PAGE)]);
-}
-
-const handlers = {
-  '001'(msg) {
-    state.nick = msg.params[0];
-    ui.showChat();
-    const rooms = state.rooms().map(r => r.name);
-    const toJoin = rooms.length ? rooms : [firstRoom];
-    if (toJoin.length && toJoin[0]) connection.send('JOIN', [toJoin.join(',')]);
-    for (const query of state.conversations.values()) {
-      if (query.kind === 'query') requestHistory(query.name);
-    }
-  },
-  '332'(msg) { state.get(msg.params[1]).topic = msg.params[2]; redraw(); },
-  '353'(msg) {
-    const room = state.get(msg.params[2]);
-    if (!room.namesPending) { room.members = new Map(); room.namesPending = true; }
-    for (const entry of msg.params[3].split(' ').filter(Boolean)) {
-      const match = entry.match(/^([~&@%+]*)([^!]+)/);
-      room.members.set(fold(match[2]), { nick: match[2], prefix: match[1] });
-    }
-  },
-  '366'(msg) { const room = state.get(msg.params[1]); room.namesPending = false; redraw(); },
-  '381'() { state.operator = true; redraw(); },
-  '433'(msg) {
-    if (!connection.registered) {
-      connection.refuse(`${msg.params[1]}: ${msg.params[2]}`);
-    } else note(`${msg.params[1]}: ${msg.params[2]}`, 'problem');
-  },
-  '464'(msg) { connection.refuse(msg.params[1] || 'Password incorrect'); },
-  '465'(msg) { connection.refuse(msg.params[1] || 'You are banned from this server'); },
-  JOIN(msg) {
-    const room = state.get(msg.params[0]);
-    if (state.isMe(msg.nick)) {
-      room.name = msg.params[0];
-      room.joined = true;
-      if (!state.current || fold(room.name) === fold(firstRoom || '') || room.switchOnJoin) {
-        room.switchOnJoin = false;
-        select(room);
-      }
-      requestHistory(room.name);
-    } else {
-      room.members.set(fold(msg.nick), { nick: msg.nick, prefix: '' });
-      room.add([{ time: timeOf(msg), text: `${msg.nick} joined`, kind: 'event' }]);
-    }
-    redraw();
-  },
-  PART(msg) {
-    if (state.isMe(msg.nick)) { state.remove(msg.params[0]); redraw(); return; }
-    const room = state.get(msg.params[0]);
-    room.members.delete(fold(msg.nick));
-    room.add([{ time: timeOf(msg), text: `${msg.nick} left${msg.params[1] ? ` (${msg.params[1]})` : ''}`, kind: 'event' }]);
-    redraw();
-  },
-  KICK(msg) {
-    const room = state.get(msg.params[0]);
-    const reason = msg.params[2] ? ` (${msg.params[2]})` : '';
-    if (state.isMe(msg.params[1])) {
-      room.joined = false;
-      room.members = new Map();
-      room.add([{ time: timeOf(msg), text: `You were kicked from ${room.name} by ${msg.nick}${reason}`, kind: 'problem' }]);
-    } else {
-      room.members.delete(fold(msg.params[1]));
-      room.add([{ time: timeOf(msg), text: `${msg.params[1]} was kicked by ${msg.nick}${reason}`, kind: 'event' }]);
-    }
-    redraw();
-  },
-  QUIT(msg) {
-    for (const room of state.withMember(msg.nick)) {
-      room.members.delete(fold(msg.nick));
-      room.add([{ time: timeOf(msg), text: `${msg.nick} quit${msg.params[0] ? ` (${msg.params[0]})` : ''}`, kind: 'event' }]);
-    }
-    redraw();
-  },
-  NICK(msg) {
-    const renamed = msg.params[0];
-    if (state.isMe(msg.nick)) state.nick = renamed;
-    for (const room of state.withMember(msg.nick)) {
-      const member = room.members.get(fold(msg.nick));
-      room.members.delete(fold(msg.nick));
-      room.members.set(fold(renamed), { nick: renamed, prefix: member.prefix });
-      room.add([{ time: timeOf(msg), text: `${msg.nick} is now ${renamed}`, kind: 'event' }]);
-    }
-    redraw();
-  },
-  MODE(msg) {
-    const [target, modes, ...args] = msg.params;
-    if (!isRoom(target)) {
-      if (state.isMe(target) && /\+[a-z]*o/.test(modes)) { state.operator = true; redraw(); }
-      return;
-    }
-    const room = state.get(target);
-    let adding = true;
-    for (const c of modes || '') {
-      if (c === '+' || c === '-') { adding = c === '+'; continue; }
-      if ('ov'.includes(c)) {
-        const nick = args.shift();
-        const member = room.members.get(fold(nick || ''));
-        const symbol = c === 'o' ? '@' : '+';
-        if (member) member.prefix = adding ? symbol + member.prefix.replace(symbol, '') : member.prefix.replace(symbol, '');
-      } else if ('bklIe'.includes(c) && (adding || c !== 'l')) args.shift();
-    }
-    room.add([{ time: timeOf(msg), text: `${msg.nick} set mode ${msg.params.slice(1).join(' ')}`, kind: 'event' }]);
-    redraw();
-  },
-  TOPIC(msg) {
-    const room = state.get(msg.params[0]);
-    room.topic = msg.params[1] || '';
-    room.add([{ time: timeOf(msg), text: `${msg.nick} set the topic: ${room.topic}`, kind: 'event' }]);
-    redraw();
-  },
-  PRIVMSG(msg) { deliver(conversationFor(msg), messageEntry(msg)); },
-  NOTICE(msg) {
-    if (!msg.nick || msg.nick.includes('.') || msg.params[0] === '*') { note(msg.params[1]); return; }
-    deliver(conversationFor(msg), messageEntry(msg));
-  },
-  BATCH(msg) {
-    const ref = msg.params[0].slice(1);
-    if (msg.params[0].startsWith('+')) {
-      batches.set(ref, { type: msg.params[1], target: msg.params[2], lines: [] });
-      return;
-    }
-    const batch = batches.get(ref);
-    batches.delete(ref);
-    if (!batch || !/chathistory$/.test(batch.type)) return;
-    const conversation = state.get(batch.target);
-    const entries = batch.lines.filter(m => m.command === 'PRIVMSG' || m.command === 'NOTICE').map(messageEntry);
-    conversation.add(entries);
-    if (conversation.loadingOlder) {
-      conversation.loadingOlder = false;
-      if (entries.length < PAGE) conversation.historyDone = true;
-    }
-    redraw();
-  },
-  FAIL(msg) { note(`${msg.params[0]} failed: ${msg.params[msg.params.length - 1]}`, 'problem'); },
-  KILL(msg) { connection.refuse(`Disconnected by ${msg.nick}: ${msg.params[1] || ''}`); },
-  ERROR(msg) {
-    const text = msg.params[0] || 'Disconnected';
-    if (/ban|kill|k-lined|password/i.test(text)) connection.refuse(text);
-    else ui.status(text, true);
-  },
-  REGISTER(msg) { if (msg.params[0] === 'SUCCESS') note(`Account ${msg.params[1]} registered: ${msg.params[2] || ''}`); },
-};
-
-function onLine(msg) {
-  if (msg.tags.batch && batches.has(msg.tags.batch)) {
-    batches.get(msg.tags.batch).lines.push(msg);
-    return;
-  }
-  const handler = handlers[msg.command];
-  if (handler) {
-    handler(msg);
-  } else if (/^[45]\d\d$/.test(msg.command)) {
-    note(msg.params.slice(1).join(' '), 'problem');
-  } else if (['301', '311', '312', '317', '318', '319', '330', '367', '368', '305', '306', '341', '900', '372', '375', '376'].includes(msg.command)
-      && connection.registered) {
-    if (!['375', '372', '376', '900'].includes(msg.command)) note(msg.params.slice(1).join(' '));
-  }
+/** "Reconnecting in 4 s…", counting down each second until the next attempt. */
+function startCountdown(at) {
+  stopCountdown();
+  const show = () => ui.status(`Connection lost; reconnecting in ${Math.max(0, Math.ceil((at - now()) / 1000))} s…`, true);
+  show();
+  countdown = setInterval(show, 250);
 }
 
 function onState(kind, detail) {
+  if (kind !== 'reconnecting') stopCountdown();
   if (kind === 'connecting') ui.status('Connecting…');
   if (kind === 'registered') ui.status('Connected');
-  if (kind === 'reconnecting') ui.status(`Connection lost; reconnecting in ${detail} s…`, true);
+  if (kind === 'reconnecting') { history.forget(); startCountdown(detail); }
   if (kind === 'refused') {
     if (connection.registered || state.nick) {
+      state.ended = true;
       ui.status(detail, true);
       note(detail, 'problem');
       $('message-input').disabled = true;
@@ -252,22 +97,21 @@ function onState(kind, detail) {
   if (kind === 'closed' && !connection.registered && !state.nick) ui.showLogin($('login-error').textContent);
 }
 
+/** Sends text whole: as several messages, cut between words, when it is longer than one line holds. */
 function say(target, text, action = false) {
-  const body = action ? `\u0001ACTION ${text}\u0001` : text;
-  if (!connection.send('PRIVMSG', [target, body])) {
-    note('Not connected; your message was not sent', 'problem');
-    return false;
-  }
-  if (!connection.has('echo-message')) {
-    deliver(target, { time: now(), nick: state.nick, text, action }, false);
+  for (const chunk of split(text, action ? TEXT_BYTES - 9 : TEXT_BYTES)) {
+    if (!connection.send('PRIVMSG', [target, action ? `\u0001ACTION ${chunk}\u0001` : chunk])) {
+      note('Not connected; your message was not sent', 'problem');
+      return false;
+    }
+    if (!connection.has('echo-message')) deliver(target, { time: now(), nick: state.nick, text: chunk, action }, false);
   }
   return true;
 }
 
-async function kick(nick, reason) {
-  const room = state.current;
-  const answer = await ui.confirm(`Kick ${nick} from ${room.name}?`, reason);
-  if (answer !== null) connection.send('KICK', answer ? [room.name, nick, answer] : [room.name, nick]);
+async function kick(nick, reason, room = state.current.name) {
+  const answer = await ui.confirm(`Kick ${nick} from ${room}?`, reason);
+  if (answer !== null) connection.send('KICK', answer ? [room, nick, answer] : [room, nick]);
 }
 
 async function ban(nick, reason) {
@@ -277,11 +121,55 @@ async function ban(nick, reason) {
 
 function loadOlder() {
   const current = state.current;
-  if (!current || current.historyDone || current.loadingOlder) return;
+  if (!current || !current.hasOlder || current.loadingOlder) return;
   const oldest = current.oldest();
-  if (!oldest) { current.historyDone = true; redraw(); return; }
+  if (!oldest) { current.hasOlder = false; redraw(); return; }
   current.loadingOlder = true;
-  requestHistory(current.name, oldest);
+  history.older(current.name, oldest);
+}
+
+function join(room) {
+  const joined = state.find(room);
+  if (joined && joined.joined) { select(joined); return; }
+  pending.joins.add(fold(room));
+  connection.send('JOIN', [room]);
+}
+
+function context() {
+  const current = state.current;
+  return {
+    conversation: current,
+    room: current && current.kind === 'room' && current.joined ? current.name : null,
+    joined: name => Boolean(state.find(name) && state.find(name).joined),
+    rooms: () => state.rooms().filter(r => r.joined).map(r => r.name),
+  };
+}
+
+function message(to, text) {
+  if (!connection.has('echo-message')) { say(to, text); select(state.get(to)); return; }
+  const open = state.find(to);
+  if (open) select(open);
+  else pending.query = fold(to);
+  say(to, text);
+}
+
+/** Carries out what a slash command asked for. */
+function perform(action) {
+  if (action.send) action.send.forEach(([command, params]) => connection.send(command, params));
+  if (action.join) join(action.join);
+  if (action.say) message(action.to, action.say);
+  if (action.action) say(state.current.name, action.action, true);
+  if (action.history) history.show(action.history.target, action.history.count);
+  if (action.users) { pending.users.add(fold(action.users)); connection.send('NAMES', [action.users]); }
+  if (action.switchTo) select(state.find(action.switchTo));
+  if (action.help) { state.shown().add(action.help.map(text => ({ time: now(), text, kind: 'help' }))); redraw(); }
+  if (action.local) note(action.local, action.problem ? 'problem' : 'notice');
+  if (action.raw) connection.socket.send(action.raw);
+  if (action.confirm) {
+    if (action.confirm.kind === 'kick') kick(action.confirm.nick, action.confirm.reason, action.confirm.room);
+    else ban(action.confirm.nick, action.confirm.reason);
+  }
+  if (action.quit !== undefined) { connection.quit(action.quit); ui.showLogin('You left the chat.'); }
 }
 
 function submit(event) {
@@ -289,22 +177,16 @@ function submit(event) {
   const input = $('message-input');
   const text = input.value;
   if (!text.trim()) return;
-  const current = state.current ? state.current.name : null;
+  const current = state.current;
   if (text.startsWith('/') && !text.startsWith('//')) {
-    const action = interpret(text, current);
-    if (action.send) action.send.forEach(([command, params]) => connection.send(command, params));
-    if (action.switchTo) state.get(action.switchTo).switchOnJoin = true;
-    if (action.say) { say(action.to, action.say); select(state.get(action.to)); }
-    if (action.action && current) say(current, action.action, true);
-    if (action.local) note(action.local);
-    if (action.older) loadOlder();
-    if (action.raw) connection.socket.send(action.raw);
-    if (action.confirm) (action.confirm.kind === 'kick' ? kick : ban)(action.confirm.nick, action.confirm.reason);
-    if (action.quit !== undefined) { connection.quit(action.quit); ui.showLogin('You left the chat.'); }
+    perform(interpret(text, context()));
+  } else if (current && (current.kind !== 'room' || current.joined)) {
+    if (!say(current.name, text.startsWith('//') ? text.slice(1) : text)) return;
   } else if (current) {
-    if (!say(current, text.startsWith('//') ? text.slice(1) : text)) return;
+    note(`You are not in ${current.name} — /join ${current.name} first`, 'problem');
+    return;
   } else {
-    note('Join a room first: /join #room', 'problem');
+    note('You are in no room — /join a room first', 'problem');
     return;
   }
   input.value = '';
@@ -315,16 +197,26 @@ function login(event) {
   const nick = $('login-nick').value.trim();
   const password = $('login-password').value;
   const room = $('login-room').value.trim();
-  firstRoom = room ? (isRoom(room) ? room : `#${room}`) : null;
-  $('login-error').textContent = '';
-  $('login-button').disabled = true;
+  app.firstRoom = room ? (isRoom(room) ? room : `#${room}`) : null;
+  ui.connecting();
   state.conversations.clear();
+  state.lobby.messages = [];
   state.current = null;
   state.nick = null;
   state.operator = false;
+  state.ended = false;
+  pending.joins.clear();
   $('message-input').disabled = false;
-  connection = new Connection({ nick, password }, { onLine, onState });
-  connection.open();
+  // Lines and states of an earlier, abandoned connection are ignored.
+  const mine = new Connection({ nick, password }, {
+    onLine: msg => { if (connection === mine) onLine(msg); },
+    onState: (kind, detail) => { if (connection === mine) onState(kind, detail); },
+  });
+  connection = mine;
+  history = new History((command, params) => mine.send(command, params), cap => mine.has(cap));
+  app.connection = connection;
+  app.history = history;
+  mine.open();
 }
 
 function togglePane(button, pane) {
@@ -333,17 +225,20 @@ function togglePane(button, pane) {
   $(button).setAttribute('aria-expanded', String(open));
 }
 
+const app = { state, ui, pending, connection: null, history: null, firstRoom: null, note, deliver, select, redraw, openFirst };
+const onLine = serverEvents(app);
+
 document.addEventListener('DOMContentLoaded', () => {
   $('login-form').addEventListener('submit', login);
   $('compose').addEventListener('submit', submit);
   $('load-older').addEventListener('click', loadOlder);
+  $('rejoin').addEventListener('click', () => { if (state.current) join(state.current.name); });
+  $('close-room').addEventListener('click', () => { if (state.current) { state.remove(state.current.name); redraw(); } });
   $('join-form').addEventListener('submit', event => {
     event.preventDefault();
     const name = $('join-input').value.trim();
     if (!name) return;
-    const room = isRoom(name) ? name : `#${name}`;
-    state.get(room).switchOnJoin = true;
-    connection.send('JOIN', [room]);
+    join(isRoom(name) ? name : `#${name}`);
     $('join-input').value = '';
   });
   $('toggle-rooms').addEventListener('click', () => togglePane('toggle-rooms', 'rooms-pane'));

@@ -12,7 +12,7 @@ export class Conversation {
     this.topic = '';
     this.unread = 0;
     this.joined = false;
-    this.historyDone = false;
+    this.hasOlder = false;
   }
 
   /** Adds messages, skipping msgids already here, keeping time order; returns how many were new. */
@@ -41,6 +41,20 @@ export class State {
     this.current = null;
     this.nick = null;
     this.operator = false;
+    /** Whether the server ended the session for good (a ban, a kill): nothing to rejoin. */
+    this.ended = false;
+    /** Where lines go while no conversation is open: shown with a hint to join a room. */
+    this.lobby = new Conversation('Parley');
+    this.lobby.kind = 'lobby';
+  }
+
+  /** The conversation on screen: the current one, or the lobby. */
+  shown() {
+    return this.current || this.lobby;
+  }
+
+  find(name) {
+    return this.get(name, false);
   }
 
   get(name, create = true) {
@@ -56,7 +70,7 @@ export class State {
   remove(name) {
     this.conversations.delete(fold(name));
     if (this.current && fold(this.current.name) === fold(name)) {
-      this.current = [...this.conversations.values()][0] || null;
+      this.current = this.rooms()[0] || [...this.conversations.values()][0] || null;
     }
   }
 

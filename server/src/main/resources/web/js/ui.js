@@ -3,10 +3,21 @@
 import { fold } from './irc.js';
 
 const $ = id => document.getElementById(id);
+const NO_ROOM = 'You are in no room. Join one with the field under Rooms, or type /join #general.';
 const PREFIX_ORDER = '~&@%+';
 
 function timeText(ms) {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function dateTimeText(ms) {
+  return new Date(ms).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** Operators (and the other ranks) first, in PREFIX order; people without a prefix last. */
+function rank(member) {
+  const r = PREFIX_ORDER.indexOf(member.prefix[0]);
+  return r < 0 ? PREFIX_ORDER.length : r;
 }
 
 export class Ui {
@@ -20,7 +31,15 @@ export class Ui {
     $('login-view').hidden = false;
     $('login-error').textContent = error || '';
     $('login-button').disabled = false;
+    $('login-button').textContent = 'Connect';
     $('login-nick').focus();
+  }
+
+  /** The form stays up, saying so, until the server welcomes us or says why not. */
+  connecting() {
+    $('login-error').textContent = '';
+    $('login-button').disabled = true;
+    $('login-button').textContent = 'Connecting…';
   }
 
   showChat() {
@@ -63,17 +82,21 @@ export class Ui {
     const current = this.state.current;
     $('conversation-title').textContent = current ? current.name : 'Parley';
     $('conversation-topic').textContent = current ? current.topic : '';
-    $('load-older').hidden = !current || current.historyDone;
+    $('load-older').hidden = !current || !current.hasOlder;
+    const left = Boolean(current && current.kind === 'room' && !current.joined && !this.state.ended);
+    $('rejoin-bar').hidden = !left;
+    if (left) $('rejoin-text').textContent = `You are not in ${current.name} any more.`;
   }
 
   /** Redraws the feed; keeps the reader at the bottom if they were there, or where they were reading. */
   renderFeed() {
     const feed = $('feed');
-    const current = this.state.current;
+    const current = this.state.shown();
     const atBottom = feed.scrollHeight - feed.scrollTop - feed.clientHeight < 40;
     const fromBottom = feed.scrollHeight - feed.scrollTop;
     const switched = this.renderedConversation !== current;
-    feed.replaceChildren(...(current ? current.messages.map(m => this.line(m)) : []));
+    feed.replaceChildren(...current.messages.map(m => this.line(m)));
+    if (!this.state.current) feed.append(this.line({ time: Date.now(), text: NO_ROOM, kind: 'hint' }));
     if (switched || atBottom) feed.scrollTop = feed.scrollHeight;
     else feed.scrollTop = feed.scrollHeight - fromBottom;
     this.renderedConversation = current;
@@ -85,10 +108,10 @@ export class Ui {
     if (message.nick && this.state.isMe(message.nick) && !message.kind) item.classList.add('mine');
     if (message.msgid) item.dataset.msgid = message.msgid;
     const time = document.createElement('time');
-    time.dateTime = new Date(message.time).toISOString();
-    time.textContent = timeText(message.time);
-    item.append(time);
-    if (message.nick && !message.kind) {
+    time.dateTime = new Date(message.shown || message.time).toISOString();
+    time.textContent = message.shown ? dateTimeText(message.shown) : timeText(message.time);
+    if (message.kind !== 'hint') item.append(time);
+    if (message.nick && (!message.kind || message.kind === 'history')) {
       const who = document.createElement('span');
       who.className = 'who';
       who.textContent = message.action ? `* ${message.nick}` : `${message.nick}:`;
@@ -105,13 +128,11 @@ export class Ui {
     const current = this.state.current;
     const list = $('member-list');
     list.replaceChildren();
-    if (!current || current.kind !== 'room') {
+    if (!current || current.kind !== 'room' || !current.joined) {
       $('member-count').textContent = '';
       return;
     }
-    const members = [...current.members.values()].sort((a, b) =>
-      (PREFIX_ORDER.indexOf(a.prefix[0] || 'z') - PREFIX_ORDER.indexOf(b.prefix[0] || 'z'))
-      || a.nick.localeCompare(b.nick));
+    const members = [...current.members.values()].sort((a, b) => (rank(a) - rank(b)) || a.nick.localeCompare(b.nick));
     $('member-count').textContent = `(${members.length})`;
     const me = current.members.get(fold(this.state.nick || ''));
     const canKick = this.state.operator || (me && me.prefix.includes('@'));

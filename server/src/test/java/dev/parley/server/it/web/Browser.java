@@ -66,6 +66,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Makes the page see {@code prefers-color-scheme: dark}, as a system in dark mode would. */
+    void preferDark() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    }
+
+    /** The visible text of the feed. */
+    String feed() {
+        return find("#feed").getText();
+    }
+
     WebDriver driver() {
         return driver;
     }

@@ -19,12 +19,12 @@ import org.openqa.selenium.By;
  */
 class BrowserClientIT {
 
-    private static TestServer server() {
+    static TestServer server() {
         return TestServer.start(c -> ChatHistory.withoutFloodControl(c)
                 .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
     }
 
-    private static String url(TestServer server) {
+    static String url(TestServer server) {
         return "http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + "/";
     }
 
