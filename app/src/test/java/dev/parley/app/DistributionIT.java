@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution {@code mvn package} builds, as an operator uses it: unpacked into an empty folder,
- * started with {@code bin/parley} from elsewhere with nothing on the PATH but a Java runtime and the
- * few shell tools the launcher uses (no Maven, no source checkout), answering IRC, stopped by SIGTERM.
- * Runs in the integration-test phase, after package (see app/pom.xml), so {@code mvn verify} tests
- * the tarball that build just made.
+ * started with {@code bin/parley} through a link, from another folder, with nothing on the PATH but a
+ * Java runtime and the few shell tools the launcher uses (no Maven, no source checkout), answering
+ * IRC, stopped by SIGTERM. Runs in the integration-test phase, after package (see app/pom.xml), so
+ * {@code mvn verify} tests the tarball that build just made.
  */
 class DistributionIT {
 
@@ -46,8 +46,10 @@ class DistributionIT {
         assertThat(home.resolve("README.md")).isRegularFile();
         assertThat(home.resolve("contrib/systemd/parley.service")).isRegularFile();
         Path data = Files.createDirectories(dir.resolve("data"));
+        // Through a link elsewhere, as /usr/local/bin/parley -> /opt/parley/bin/parley: it still finds its lib/.
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("links")).resolve("parley"), home.resolve("bin/parley"));
 
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/parley").toString(),
+        ProcessBuilder builder = new ProcessBuilder(link.toString(),
                 "server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", data.toString())
                 .directory(data.toFile())
                 .redirectErrorStream(true);
