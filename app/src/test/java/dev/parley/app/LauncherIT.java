@@ -36,19 +36,67 @@ class LauncherIT {
         assertThat(options).containsSubsequence("-XX:+ExitOnOutOfMemoryError", "-XX:-ExitOnOutOfMemoryError", "-jar");
     }
 
-    /** The arguments the launcher passes to {@code java} for {@code parley server}. */
+    @Test
+    void theDistributionLauncherPassesTheSameOptionsAsTheCheckoutOne() throws Exception {
+        Map<String, String> environment = Map.of("PARLEY_JAVA_OPTS", "-Xmx256m");
+        Path distribution = root.resolve("dist");
+
+        List<String> checkout = launch(environment);
+        List<String> distributed = launch(distributionLauncher(distribution), environment);
+
+        assertThat(distributed).isEqualTo(checkout.stream()
+                .map(option -> option.equals(root.resolve("app/target/parley.jar").toString())
+                        ? distribution.resolve("lib/parley.jar").toString() : option)
+                .toList());
+    }
+
+    @Test
+    void javaHomeChoosesTheJavaRuntime() throws Exception {
+        Path javaHome = root.resolve("jdk");
+        fakeJava(Files.createDirectories(javaHome.resolve("bin")), "from JAVA_HOME");
+
+        List<String> options = launch(distributionLauncher(root.resolve("dist")), Map.of("JAVA_HOME", javaHome.toString()));
+
+        assertThat(options.get(0)).isEqualTo("from JAVA_HOME");
+    }
+
+    /** The distribution's bin/parley in DIR/bin, its lib/ beside it (an empty jar: nothing runs it). */
+    private Path distributionLauncher(Path dir) throws Exception {
+        Path repo = Path.of(System.getProperty("parley.repo.root"));
+        Path script = Files.createDirectories(dir.resolve("bin")).resolve("parley");
+        Files.copy(repo.resolve("app/src/dist/bin/parley"), script);
+        Files.copy(repo.resolve("app/src/dist/lib/java.sh"), Files.createDirectories(dir.resolve("lib")).resolve("java.sh"));
+        Files.writeString(dir.resolve("lib/parley.jar"), "");
+        return script;
+    }
+
+    /** The arguments the source checkout's launcher passes to {@code java} for {@code parley server}. */
     private List<String> launch(Map<String, String> environment) throws Exception {
         Path script = root.resolve("parley");
-        Files.copy(Path.of(System.getProperty("parley.repo.root"), "parley"), script);
+        Path repo = Path.of(System.getProperty("parley.repo.root"));
+        Files.copy(repo.resolve("parley"), script);
+        Files.createDirectories(root.resolve("app/src/dist/lib"));
+        Files.copy(repo.resolve("app/src/dist/lib/java.sh"), root.resolve("app/src/dist/lib/java.sh"));
         Files.createDirectories(root.resolve("app/target"));
         Files.writeString(root.resolve("app/target/parley.jar"), "");
-        Path bin = Files.createDirectories(root.resolve("bin"));
+        return launch(script, environment);
+    }
+
+    private static void fakeJava(Path bin, String firstLine) throws Exception {
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        String header = firstLine.isEmpty() ? "" : "echo '" + firstLine + "'\n";
+        Files.writeString(java, "#!/bin/sh\n" + header + "for a in \"$@\"; do echo \"$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The arguments SCRIPT passes to {@code java} (a stand-in on the PATH) for {@code parley server}. */
+    private List<String> launch(Path script, Map<String, String> environment) throws Exception {
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        fakeJava(bin, "");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "server").redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().remove("PARLEY_JAVA_OPTS");
+        builder.environment().remove("JAVA_HOME");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
