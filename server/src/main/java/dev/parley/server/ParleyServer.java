@@ -162,7 +162,7 @@ public final class ParleyServer implements AutoCloseable {
             log.info("Listening for IRC over TLS on {}", actual);
         }
         boolean https = config.http().https(!config.tls().listen().isEmpty());
-        httpAnswers = new HttpAnswers(storage::isHealthy, metrics::scrape);
+        httpAnswers = new HttpAnswers(() -> !stopping.get(), metrics::scrape);
         for (ListenAddress address : config.http().listen()) {
             InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null,
                     websockets);

@@ -34,6 +34,17 @@ class HttpIT {
     }
 
     @Test
+    void livezAndReadyzSayOk() throws Exception {
+        try (TestServer server = WebSocketIT.withHttp()) {
+            for (String probe : java.util.List.of("/livez", "/readyz")) {
+                HttpResponse<String> answer = get(server, probe);
+                assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+                assertThat(answer.body()).as(probe).isEqualTo("ok\n");
+            }
+        }
+    }
+
+    @Test
     void metricsCountTrafficAsItHappens() throws Exception {
         try (TestServer server = WebSocketIT.withHttp()) {
             double before = metric(get(server, "/metrics").body(), "parley_messages_in_total");
