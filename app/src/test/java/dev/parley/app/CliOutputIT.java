@@ -32,8 +32,11 @@ class CliOutputIT {
         String dataDir = dir.resolve("data").toString();
         Path password = dir.resolve("pw.txt");
         Files.writeString(password, "long-enough-password\n");
-        assertThat(run("accounts", "add", "alice", "--password-file", password.toString(), "--data-dir", dataDir)
-                .status()).isZero();
+        Result add = run("accounts", "add", "alice", "--password-file", password.toString(), "--data-dir", dataDir);
+        assertThat(add.status()).isZero();
+        assertThat(add.stdout()).containsExactly("Created the account alice");
+        assertThat(add.stderr()).as("the audit line").anyMatch(line -> line.matches(ISO_LOG_LINE)
+                && line.contains(" audit - account alice created by "));
 
         Result list = run("accounts", "list", "--data-dir", dataDir);
 
