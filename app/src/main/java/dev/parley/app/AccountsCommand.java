@@ -19,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
         subcommands = CommandLine.HelpCommand.class)
 final class AccountsCommand {
 
+    /** Account changes, next to the server's operator actions (see dev.parley.server.command.Audit). */
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -85,6 +89,7 @@ final class AccountsCommand {
                 return usage("The account " + name + " already exists; use `parley accounts passwd " + name + "`");
             }
         }
+        AUDIT.info("account {} created{} by {} with parley accounts add", name, operator ? " (operator)" : "", whoRan());
         say("Created the account " + name + (operator ? " (operator)" : ""));
         return 0;
     }
@@ -109,6 +114,7 @@ final class AccountsCommand {
                 return usage("There is no account " + name);
             }
         }
+        AUDIT.info("password of account {} changed by {} with parley accounts passwd", name, whoRan());
         say("Changed the password of " + name);
         return 0;
     }
@@ -147,8 +153,14 @@ final class AccountsCommand {
                 return usage("There is no account " + name);
             }
         }
+        AUDIT.info("account {} deleted by {} with parley accounts delete", name, whoRan());
         say("Deleted the account " + name);
         return 0;
+    }
+
+    /** The system user who ran the command, for the audit log. */
+    private static String whoRan() {
+        return System.getProperty("user.name", "?");
     }
 
     private Optional<String> newPassword(PasswordSource source, ParleyConfig config) throws IOException {

@@ -77,6 +77,7 @@ final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ParleyCommand.EXIT_USAGE;
         }
+        ConsoleLogging.apply(config.get().logging());
         return run(config.get());
     }
 

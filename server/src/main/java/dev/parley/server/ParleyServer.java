@@ -162,7 +162,7 @@ public final class ParleyServer implements AutoCloseable {
             log.info("Listening for IRC over TLS on {}", actual);
         }
         boolean https = config.http().https(!config.tls().listen().isEmpty());
-        httpAnswers = new HttpAnswers(storage::isHealthy, metrics::scrape);
+        httpAnswers = new HttpAnswers(() -> !stopping.get(), metrics::scrape);
         for (ListenAddress address : config.http().listen()) {
             InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null,
                     websockets);
@@ -184,6 +184,7 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     private void registerGauges(Services services) {
+        metrics.buildInfo(Version.number());
         metrics.gauge("parley.connections", "open connections", sessions::count);
         metrics.gauge("parley.users", "registered users", services.counts()::current);
         metrics.gauge("parley.rooms", "rooms", services.rooms()::count);
@@ -195,9 +196,9 @@ public final class ParleyServer implements AutoCloseable {
                     writer::spillBytes);
             metrics.gauge("parley.history.degraded", "1 while the database is unreachable",
                     () -> writer.isDegraded() ? 1 : 0);
-            metrics.gauge("parley.history.dropped", "messages refused because the queue was full",
+            metrics.counter("parley.history.dropped", "messages refused because the queue was full",
                     writer::droppedCount);
-            metrics.gauge("parley.history.lost", "messages lost because the spill file was full",
+            metrics.counter("parley.history.lost", "messages lost because the spill file was full",
                     writer::lostCount);
         }
     }

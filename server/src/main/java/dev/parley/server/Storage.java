@@ -99,11 +99,6 @@ final class Storage implements AutoCloseable {
         return writer == null ? MessageSink.NONE : writer;
     }
 
-    /** Whether the database answers (blocking, a few seconds at most). */
-    boolean isHealthy() {
-        return jdbc.isReachable();
-    }
-
     /** The history writer, for its counters; null when history is off. */
     HistoryWriter writer() {
         return writer;

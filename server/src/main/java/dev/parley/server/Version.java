@@ -6,7 +6,12 @@ public final class Version {
     private Version() {}
 
     public static String current() {
+        return "parley-" + number();
+    }
+
+    /** The bare version ({@code 0.1.0}), or {@code dev} when not running from a built jar. */
+    public static String number() {
         String version = ParleyServer.class.getPackage().getImplementationVersion();
-        return "parley-" + (version == null ? "dev" : version);
+        return version == null ? "dev" : version;
     }
 }

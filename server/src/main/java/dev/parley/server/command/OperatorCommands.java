@@ -56,7 +56,7 @@ public final class OperatorCommands implements CommandFamily {
     /** REHASH: reloads the TLS certificate off the event loop (382 RPL_REHASHING, then a NOTICE). */
     void rehash(CommandContext ctx) {
         ctx.numeric(Numeric.RPL_REHASHING, "parley.yaml", "Rehashing");
-        log.info("{} asked for REHASH", ctx.session());
+        Audit.LOG.info("{} asked for REHASH", ctx.session());
         CommandContext.Deferred later = ctx.defer();
         CompletableFuture.supplyAsync(reload, services.blocking())
                 .whenComplete((outcome, error) -> later.completeWith(() ->
@@ -75,7 +75,7 @@ public final class OperatorCommands implements CommandFamily {
     private void finishOper(CommandContext ctx, OperOutcome outcome) {
         Session session = ctx.session();
         if (!(outcome instanceof OperOutcome.Granted granted)) {
-            log.info("{} failed OPER as {}: {}", session, ctx.param(0), outcome);
+            Audit.LOG.info("{} failed OPER as {}: {}", session, ctx.param(0), outcome);
             ctx.numeric(Numeric.ERR_PASSWDMISMATCH, operRefusal(outcome));
             return;
         }
@@ -83,7 +83,7 @@ public final class OperatorCommands implements CommandFamily {
         session.setOperatorName(entry);
         ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
         ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
-        log.info("{} is now an operator (OPER {})", session, entry);
+        Audit.LOG.info("{} is now an operator (OPER {})", session, entry);
     }
 
     private static String operRefusal(OperOutcome outcome) {
@@ -120,7 +120,7 @@ public final class OperatorCommands implements CommandFamily {
             }
         }
         String also = new Ban(mask, account, address, reason, oper.nick(), services.clock().instant()).identities();
-        log.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, removed);
+        Audit.LOG.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, removed);
         ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
                 + "); disconnected " + removed + " user(s)");
     }
@@ -161,7 +161,7 @@ public final class OperatorCommands implements CommandFamily {
                 ctx.replies().notice("Could not lift the ban on " + mask + ": storage error (see the server log)");
                 log.error("{} could not remove ban {}", ctx.session(), mask, error);
             } else if (Boolean.TRUE.equals(removed)) {
-                log.info("{} lifted ban {}", ctx.session(), mask);
+                Audit.LOG.info("{} lifted ban {}", ctx.session(), mask);
                 ctx.replies().notice("Ban on " + mask + " lifted");
             } else {
                 ctx.replies().notice("No ban on " + mask);
@@ -203,7 +203,7 @@ public final class OperatorCommands implements CommandFamily {
         }
         String reason = ctx.paramCount() > 1 ? ctx.param(1) : "Killed";
         String quit = "Killed (" + ctx.session().nick() + " (" + reason + "))";
-        log.info("{} killed {}: {}", ctx.session(), victim.nick(), reason);
+        Audit.LOG.info("{} killed {}: {}", ctx.session(), victim.nick(), reason);
         victim.execute(() -> departures.disconnect(victim, quit));
     }
 }

@@ -113,7 +113,7 @@ public final class RedactCommands implements CommandFamily {
         Redaction outcome = error != null ? Redaction.UNAVAILABLE : result;
         switch (outcome) {
             case REDACTED -> {
-                log.info("{} redacted {} in {}", ctx.session(), msgid, target);
+                Audit.LOG.info("{} redacted {} in {}", ctx.session(), msgid, target);
                 relay.run();
             }
             case UNKNOWN_MSGID -> ctx.replies().fail("REDACT", "UNKNOWN_MSGID", target, msgid,

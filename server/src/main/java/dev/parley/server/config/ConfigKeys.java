@@ -57,6 +57,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Optional<Path>> TLS_PRIVATE_KEY =
             key("tls.private-key", ValueTypes.optionalPath(), c -> c.tls().privateKey());
 
+    public static final ConfigKey<LoggingConfig.Level> LOGGING_LEVEL =
+            key("logging.level", ValueTypes.choice(LoggingConfig.Level.class), c -> c.logging().level());
+    public static final ConfigKey<LoggingConfig.Format> LOGGING_FORMAT =
+            key("logging.format", ValueTypes.choice(LoggingConfig.Format.class), c -> c.logging().format());
+
     public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD =
             key("auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
     public static final ConfigKey<String> AUTH_ADMIN_NAME =
@@ -228,7 +233,8 @@ public final class ConfigKeys {
                         new ConnectionLimitsConfig(v.get(CONNECTIONS_ENABLED), v.get(CONNECTIONS_MAX_PER_IP),
                                 v.get(CONNECTIONS_THROTTLE_CONNECTIONS), v.get(CONNECTIONS_THROTTLE_WINDOW),
                                 v.get(CONNECTIONS_EXEMPT_LOOPBACK))),
-                new ModerationConfig(v.get(MODERATION_BAN_GUEST_ADDRESS), v.get(MODERATION_MAX_ROOMS_PER_ACCOUNT)));
+                new ModerationConfig(v.get(MODERATION_BAN_GUEST_ADDRESS), v.get(MODERATION_MAX_ROOMS_PER_ACCOUNT)),
+                new LoggingConfig(v.get(LOGGING_LEVEL), v.get(LOGGING_FORMAT)));
     }
 
     /** One current value per key; {@link #assemble} reads through it. */

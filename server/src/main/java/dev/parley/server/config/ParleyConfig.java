@@ -6,7 +6,7 @@ package dev.parley.server.config;
  */
 public record ParleyConfig(
         ServerConfig server, HttpConfig http, TlsConfig tls, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits,
-        ModerationConfig moderation) {
+        ModerationConfig moderation, LoggingConfig logging) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
@@ -18,42 +18,47 @@ public record ParleyConfig(
                 StorageConfig.defaults(),
                 HistoryConfig.defaults(),
                 LimitsConfig.defaults(),
-                ModerationConfig.defaults());
+                ModerationConfig.defaults(),
+                LoggingConfig.defaults());
     }
 
     public ParleyConfig withServer(ServerConfig value) {
-        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits, moderation);
+        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits, moderation, logging);
     }
 
     public ParleyConfig withHttp(HttpConfig value) {
-        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits, moderation);
+        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits, moderation, logging);
     }
 
     public ParleyConfig withTls(TlsConfig value) {
-        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits, moderation);
+        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits, moderation, logging);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
-        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits, moderation);
+        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits, moderation, logging);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits, moderation);
+        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits, moderation, logging);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits, moderation);
+        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits, moderation, logging);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits, moderation);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits, moderation, logging);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value, moderation);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value, moderation, logging);
+    }
+
+    public ParleyConfig withLogging(LoggingConfig value) {
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, moderation, value);
     }
 
     public ParleyConfig withModeration(ModerationConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, value);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, value, logging);
     }
 }

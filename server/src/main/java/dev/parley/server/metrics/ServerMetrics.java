@@ -2,12 +2,14 @@ package dev.parley.server.metrics;
 
 import dev.parley.server.chat.ChatMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -54,11 +56,31 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        ProcessCpuTime.register(registry);
+    }
+
+    /**
+     * {@code parley_build_info{version}} with the value 1, the Prometheus way to expose what is
+     * running: join on it to label other series with the version.
+     */
+    public void buildInfo(String version) {
+        Gauge.builder("parley.build.info", () -> 1).tag("version", version)
+                .description("the running version, as a label; always 1").strongReference(true).register(registry);
     }
 
     /** Registers a gauge read at each scrape; {@code value} must be cheap and thread-safe. */
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /**
+     * Registers a counter kept elsewhere ({@code count} only grows), read at each scrape and exposed
+     * with the {@code _total} suffix; {@code count} must be cheap and thread-safe.
+     */
+    public void counter(String name, String description, Supplier<Number> count) {
+        FunctionCounter.builder(name, count, c -> c.get().doubleValue()).description(description)
+                .register(registry);
     }
 
     /**

@@ -2,11 +2,15 @@ package dev.parley.server.transport;
 
 import java.util.concurrent.CompletionStage;
 
-/** What the HTTP listener serves besides files and the WebSocket: health and metrics. */
+/** What the HTTP listener serves besides files and the WebSocket: readiness and metrics. */
 public interface HttpEndpoints {
 
-    /** Whether the server can do its job: the store answers. Completes off the event loop. */
-    CompletionStage<Boolean> healthy();
+    /**
+     * Whether the server takes clients ({@code /readyz}, and its alias {@code /healthz}): started
+     * and not shutting down. The database's state plays no part: chat goes on without it (history
+     * waits in the spill file), and it shows in the metrics and the log instead.
+     */
+    CompletionStage<Boolean> ready();
 
     /** The metrics in the Prometheus text format. */
     CompletionStage<String> metrics();

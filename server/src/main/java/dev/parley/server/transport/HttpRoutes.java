@@ -26,11 +26,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Plain HTTP requests (not the WebSocket upgrade): {@code /healthz}, {@code /metrics}, and the
- * browser client's files. Only GET and HEAD; answers leave the event loop free (health and metrics
- * complete elsewhere and are written back when ready).
+ * Plain HTTP requests (not the WebSocket upgrade): {@code /livez}, {@code /readyz} (and its alias
+ * {@code /healthz}), {@code /metrics}, and the browser client's files. Only GET and HEAD; answers
+ * leave the event loop free (readiness and metrics complete elsewhere and are written back when ready).
  *
- * <p>One request is answered at a time, in order: while a health or metrics answer is pending the
+ * <p>One request is answered at a time, in order: while a readiness or metrics answer is pending the
  * connection stops reading, and requests already read (pipelined) wait in a short queue; a client
  * that pipelines more than {@value #MAX_WAITING} is closed. So a connection holds at most one task
  * on the answering threads, whatever it sends.
@@ -83,9 +83,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         switch (decoded.get()) {
-            case "/healthz" -> later(ctx, keepAlive, head, endpoints.healthy().thenApply(ok -> ok
+            case "/livez" -> respond(ctx, keepAlive, head, text(HttpResponseStatus.OK, "ok\n"));
+            case "/readyz", "/healthz" -> later(ctx, keepAlive, head, endpoints.ready().thenApply(ok -> ok
                     ? text(HttpResponseStatus.OK, "ok\n")
-                    : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "the database does not answer\n")));
+                    : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down\n")));
             case "/metrics" -> later(ctx, keepAlive, head, endpoints.metrics()
                     .thenApply(body -> response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
             default -> respond(ctx, keepAlive, head,

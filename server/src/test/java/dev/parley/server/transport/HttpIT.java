@@ -34,6 +34,33 @@ class HttpIT {
     }
 
     @Test
+    void livezAndReadyzSayOk() throws Exception {
+        try (TestServer server = WebSocketIT.withHttp()) {
+            for (String probe : java.util.List.of("/livez", "/readyz")) {
+                HttpResponse<String> answer = get(server, probe);
+                assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+                assertThat(answer.body()).as(probe).isEqualTo("ok\n");
+            }
+        }
+    }
+
+    @Test
+    void metricsFollowPrometheusConventions() throws Exception {
+        try (TestServer server = WebSocketIT.withHttp()) {
+            String scrape = get(server, "/metrics").body();
+
+            for (String counter : java.util.List.of("parley_history_dropped_total", "parley_history_lost_total",
+                    "process_cpu_seconds_total")) {
+                assertThat(scrape).as(counter).containsPattern("(?m)^# TYPE " + counter.replace("_total", "") + "(_total)? counter$");
+                assertThat(metric(scrape, counter)).as(counter).isGreaterThanOrEqualTo(0);
+            }
+            assertThat(scrape).doesNotContainPattern("(?m)^parley_history_(dropped|lost) ");
+            assertThat(scrape).containsPattern("(?m)^parley_build_info\\{version=\"[^\"]+\"} 1(\\.0)?$");
+            assertThat(metric(scrape, "process_files_open_files")).isPositive();
+        }
+    }
+
+    @Test
     void metricsCountTrafficAsItHappens() throws Exception {
         try (TestServer server = WebSocketIT.withHttp()) {
             double before = metric(get(server, "/metrics").body(), "parley_messages_in_total");

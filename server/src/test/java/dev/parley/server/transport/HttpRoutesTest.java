@@ -23,7 +23,7 @@ class HttpRoutesTest {
         final AtomicInteger asked = new AtomicInteger();
 
         @Override
-        public CompletionStage<Boolean> healthy() {
+        public CompletionStage<Boolean> ready() {
             asked.incrementAndGet();
             return health;
         }
