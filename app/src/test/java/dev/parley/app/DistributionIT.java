@@ -3,6 +3,7 @@ package dev.parley.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.parley.protocol.IrcMessage;
 import dev.parley.testkit.RawIrcClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,11 @@ class DistributionIT {
         int port = ServerOutput.listeningPort(process);
 
         try (RawIrcClient alice = RawIrcClient.connect("127.0.0.1", port).withTimeout(Duration.ofSeconds(10))) {
-            assertThat(alice.register("alice", "chat@123")).anyMatch(line -> line.command().equals("001"));
+            List<IrcMessage> welcome = alice.register("alice", "chat@123");
+            assertThat(welcome).anyMatch(line -> line.command().equals("001"));
+            assertThat(welcome).as("002 names the version the jar was built as, not 'dev'")
+                    .anyMatch(line -> line.command().equals("002")
+                            && line.params().get(1).contains("running version parley-" + ParleyVersion.version()));
         }
         process.toHandle().destroy(); // SIGTERM: bin/parley execs the JVM, so the signal reaches it
 
