@@ -130,12 +130,13 @@ public final class OperatorCommands implements CommandFamily {
         return services.accounts().names().isRegistered(nick) ? nick : null;
     }
 
-    /** A guest's address, unless address bans are off or it is loopback (shared by every local user). */
+    /**
+     * A guest's address, unless address bans are off or it connected over loopback (an address every
+     * local user shares); the connection already knows which, so no second parse of the host here.
+     */
     private String bannableAddress(ChatUser user) {
-        String host = user.host();
-        boolean loopback = host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")
-                || host.startsWith("::ffff:127.");
-        return services.config().moderation().banGuestAddress() && !loopback ? host : null;
+        boolean loopback = !(user instanceof Session session) || session.connection().isLoopback();
+        return services.config().moderation().banGuestAddress() && !loopback ? user.host() : null;
     }
 
     private void expel(Session oper, Session victim, String reason) {
