@@ -79,15 +79,6 @@ public final class JdbcStorage implements AutoCloseable {
         return rooms;
     }
 
-    /** Whether the database answers a validity check within 2 s. Blocking. */
-    public boolean isReachable() {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
-    }
-
     @Override
     public void close() {
         dataSource.close();
