@@ -5,6 +5,7 @@ import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
@@ -39,6 +40,7 @@ import dev.parley.server.command.RegistrationFlow;
 import dev.parley.server.command.ServerInfo;
 import dev.parley.server.command.WhoCommands;
 import dev.parley.server.command.Services;
+import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.session.Session;
@@ -136,8 +138,8 @@ public final class ParleyServer implements AutoCloseable {
                 accounts,
                 new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking),
                 storage.history(),
-                storage.sink(),
-                new MsgIds(),
+                new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
+                        config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics),
                 metrics,
                 clock,
                 blocking);

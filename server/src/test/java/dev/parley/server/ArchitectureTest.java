@@ -58,4 +58,11 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage(TRANSPORT)
             .should().dependOnClassesThat().resideInAPackage("io.netty..")
             .because("Netty is a transport detail; everything else is testable without it");
+
+    @ArchTest
+    static final ArchRule onlyDeliveryFansOut = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.parley.server.chat.Delivery")
+            .and().doNotHaveFullyQualifiedName("dev.parley.server.chat.Fanout")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.parley.server.chat.Fanout")
+            .because("a message is stamped, fanned out and stored in one place, where a cluster bus will hook in");
 }

@@ -9,11 +9,11 @@ import java.util.List;
  * Sends one message to many users: serialized once per tag variant, queued to each recipient, then
  * one flush per recipient.
  */
-public final class Fanout {
+final class Fanout {
 
     private Fanout() {}
 
-    public static void send(IrcMessage message, Collection<? extends ChatUser> recipients) {
+    static void send(IrcMessage message, Collection<? extends ChatUser> recipients) {
         OutboundLine[] byVariant = new OutboundLine[TagPolicy.VARIANTS];
         List<ChatUser> sent = new ArrayList<>(recipients.size());
         for (ChatUser user : recipients) {
@@ -32,7 +32,7 @@ public final class Fanout {
     }
 
     /** Sends to every member of the room but {@code except} (the one who caused it, or null for none). */
-    public static void toRoom(IrcMessage message, Room room, ChatUser except) {
+    static void toRoom(IrcMessage message, Room room, ChatUser except) {
         List<ChatUser> recipients = new ArrayList<>(room.members().size());
         for (ChatUser member : room.members().keySet()) {
             if (member != except) {
@@ -43,8 +43,20 @@ public final class Fanout {
     }
 
     /** Sends to one user. */
-    public static void sendTo(ChatUser user, IrcMessage message) {
+    static void sendTo(ChatUser user, IrcMessage message) {
         user.send(TagPolicy.render(message, TagPolicy.variant(user.caps())));
+        user.flush();
+    }
+
+    /** Sends several to one user, flushed once. */
+    static void sendTo(ChatUser user, List<IrcMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        int variant = TagPolicy.variant(user.caps());
+        for (IrcMessage message : messages) {
+            user.send(TagPolicy.render(message, variant));
+        }
         user.flush();
     }
 }

@@ -271,4 +271,23 @@ public final class Room {
     public String toString() {
         return name;
     }
+
+    /**
+     * Who hears a member's message: everyone else in the room, or with a STATUSMSG prefix only its
+     * operators ({@code @}) or its operators and voiced members ({@code +}). A fresh list the caller owns.
+     */
+    public List<ChatUser> audience(ChatUser sender, char statusPrefix) {
+        Map<ChatUser, MemberStatus> now = members;
+        List<ChatUser> audience = new ArrayList<>(now.size());
+        now.forEach((member, status) -> {
+            if (member != sender && (statusPrefix == '\0' || reaches(status, statusPrefix))) {
+                audience.add(member);
+            }
+        });
+        return audience;
+    }
+
+    private static boolean reaches(MemberStatus status, char statusPrefix) {
+        return status.op() || (statusPrefix == '+' && status.voice());
+    }
 }

@@ -3,7 +3,6 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ final class AccountReplies {
     /** ACCOUNT to the room mates and monitors (and the user) that asked for account-notify. */
     static void notifyRoomMates(CommandContext ctx, Services services, Session session, String account) {
         IrcMessage change = IrcMessage.from(session.source(), "ACCOUNT", account == null ? "*" : account);
-        Fanout.send(change, ChangeWitnesses.of(services, session, Capability.ACCOUNT_NOTIFY));
+        services.delivery().send(change, ChangeWitnesses.of(services, session, Capability.ACCOUNT_NOTIFY));
         if (session.caps().has(Capability.ACCOUNT_NOTIFY)) {
             ctx.replies().add(change);
         }

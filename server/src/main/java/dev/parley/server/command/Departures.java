@@ -3,7 +3,6 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
 import java.util.LinkedHashSet;
@@ -61,6 +60,6 @@ public final class Departures {
         }
         session.rooms().clear();
         witnesses.remove(session);
-        Fanout.send(UserEvent.from(session, "QUIT", reason), witnesses);
+        services.delivery().send(UserEvent.from(session, "QUIT", reason), witnesses);
     }
 }

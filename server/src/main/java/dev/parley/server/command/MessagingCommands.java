@@ -1,23 +1,15 @@
 package dev.parley.server.command;
 
-import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
+import dev.parley.server.chat.ChatMessage;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
-import dev.parley.server.chat.HistoryKeys;
-import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Outgoing;
+import dev.parley.server.chat.PostResult;
 import dev.parley.server.chat.Room;
-import dev.parley.server.chat.Speech;
-import dev.parley.server.chat.Stamp;
-import dev.parley.server.config.HistoryConfig;
-import dev.parley.server.session.Session;
-import dev.parley.server.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Messages between users: PRIVMSG, NOTICE and TAGMSG, to rooms and to nicks. */
@@ -55,7 +47,7 @@ public final class MessagingCommands implements CommandFamily {
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, command, target, ctx.param(1), waiting);
         }
-        SyncDelivery.deliverWhenStored(ctx, services.sink(), waiting);
+        SyncDelivery.deliverWhenStored(ctx, waiting);
     }
 
     private void tagmsg(CommandContext ctx) {
@@ -101,109 +93,62 @@ public final class MessagingCommands implements CommandFamily {
                 && ChannelName.looksLikeRoom(target.substring(1));
     }
 
-    private static boolean hasStatus(MemberStatus status, char prefix) {
-        return status != null && (status.op() || (prefix == '+' && status.voice()));
-    }
-
     private void toRoom(CommandContext ctx, String command, String target, char statusPrefix, String text,
             List<SyncDelivery> waiting) {
-        Session sender = ctx.session();
-        Optional<Room> found = services.rooms().find(target);
-        if (found.isEmpty()) {
+        Optional<Room> room = services.rooms().find(target);
+        if (room.isEmpty()) {
             refuse(ctx, command, Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
-        Room room = found.get();
-        Numeric refusal = Speech.refusal(room, sender);
-        if (refusal != null) {
-            refuse(ctx, command, refusal, room.name(), "Cannot send to channel");
-            return;
+        PostResult result = services.delivery().post(said(ctx, command, text), room.get(), statusPrefix);
+        if (result instanceof PostResult.Refused refused) {
+            refuse(ctx, command, refused.numeric(), room.get().name(), refused.reason());
+        } else if (result instanceof PostResult.Posted posted) {
+            send(ctx, posted.outgoing(), waiting, () -> {});
         }
-        Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
-        String wireTarget = statusPrefix == '\0' ? room.name() : statusPrefix + room.name();
-        IrcMessage message = build(ctx, stamp, command, wireTarget, text);
-        List<ChatUser> recipients = new ArrayList<>(room.members().keySet());
-        recipients.remove(sender);
-        if (command.equals("TAGMSG")) {
-            recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
-        }
-        if (statusPrefix != '\0') {
-            recipients.removeIf(user -> !hasStatus(room.members().get(user), statusPrefix));
-        }
-        StoredMessage stored = statusPrefix == '\0' ? stored(ctx, stamp, command, room.key(), room.name(), text) : null;
-        send(ctx, stored, waiting, () -> {
-            long start = System.nanoTime();
-            Fanout.send(message, recipients);
-            services.metrics().delivered(recipients.size(), System.nanoTime() - start);
-            echo(ctx, message);
-        });
     }
 
     private void toNick(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
-        Session sender = ctx.session();
         Optional<ChatUser> found = services.nicks().find(target);
         if (found.isEmpty()) {
             refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
         ChatUser recipient = found.get();
-        Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
-        IrcMessage message = build(ctx, stamp, command, recipient.nick(), text);
-        StoredMessage stored = null;
-        if (text != null && services.history().enabled()) {
-            CaseMapping names = services.nicks().caseMapping();
-            String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
-            stored = stored(ctx, stamp, command, key, recipient.nick(), text);
+        PostResult result = services.delivery().post(said(ctx, command, text), recipient);
+        if (result instanceof PostResult.Posted posted) {
+            send(ctx, posted.outgoing(), waiting, () -> {
+                if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
+                    ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
+                }
+            });
         }
-        send(ctx, stored, waiting, () -> {
-            if (!command.equals("TAGMSG") || recipient.caps().has(Capability.MESSAGE_TAGS)) {
-                Fanout.sendTo(recipient, message);
-                services.metrics().deliveredDirect();
-            }
-            if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
-                ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
-            }
-            echo(ctx, message);
-        });
+    }
+
+    private static ChatMessage said(CommandContext ctx, String command, String text) {
+        return new ChatMessage(ctx.session(), command, text, ctx.message().tags());
     }
 
     /**
-     * Delivers now and stores in the background, or, with {@code history.durability: sync}, leaves
-     * the delivery to run once the message is stored.
+     * Delivers now (history stores it behind), or, with {@code history.durability: sync}, leaves the
+     * delivery to run once the message is stored. {@code then} runs after delivery, on this thread.
      */
-    private void send(CommandContext ctx, StoredMessage stored, List<SyncDelivery> waiting, Runnable delivery) {
-        if (stored == null) {
-            delivery.run();
-        } else if (services.config().history().durability() == HistoryConfig.Durability.SYNC) {
-            waiting.add(new SyncDelivery(stored, delivery));
+    private static void send(CommandContext ctx, Outgoing outgoing, List<SyncDelivery> waiting, Runnable then) {
+        if (outgoing.storesFirst()) {
+            waiting.add(new SyncDelivery(outgoing, () -> {
+                outgoing.deliver();
+                delivered(ctx, outgoing, then);
+            }));
         } else {
-            // Queued before anyone sees it, so a REDACT from a recipient finds it behind the history barrier.
-            services.sink().offer(stored);
-            delivery.run();
+            outgoing.send();
+            delivered(ctx, outgoing, then);
         }
     }
 
-    private IrcMessage build(CommandContext ctx, Stamp stamp, String command, String target, String text) {
-        Session sender = ctx.session();
-        Map<String, String> tags = stamp.tags(sender.account(), sender.isBot(), ctx.message().tags());
-        List<String> params = text == null ? List.of(target) : List.of(target, text);
-        return new IrcMessage(tags, sender.source(), command, params);
-    }
-
-    private void echo(CommandContext ctx, IrcMessage message) {
+    private static void delivered(CommandContext ctx, Outgoing outgoing, Runnable then) {
+        then.run();
         if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
-            ctx.replies().add(message);
+            ctx.replies().add(outgoing.line());
         }
-    }
-
-    /** The message as history keeps it; null when it is not kept (TAGMSG, or history off). */
-    private StoredMessage stored(CommandContext ctx, Stamp stamp, String command, String key, String target, String text) {
-        if (text == null || !services.history().enabled()) {
-            return null;
-        }
-        Session sender = ctx.session();
-        String identity = HistoryKeys.identity(services.nicks().caseMapping(), sender);
-        return new StoredMessage(stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(),
-                sender.account(), identity, command, text, Stamp.clientOnly(ctx.message().tags()));
     }
 }

@@ -4,10 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
-import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
-import dev.parley.server.chat.TagPolicy;
 import dev.parley.server.session.Replies;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +32,7 @@ final class MetadataUpdates {
             }
         }
         if (!recipients.isEmpty()) {
-            Fanout.send(notification(services.serverName(), target.name(), key, value), recipients);
+            services.delivery().send(notification(services.serverName(), target.name(), key, value), recipients);
         }
     }
 
@@ -78,17 +75,13 @@ final class MetadataUpdates {
             if (member == joiner || !member.caps().has(Capability.METADATA)) {
                 continue;
             }
-            boolean sent = false;
+            List<IrcMessage> lines = new ArrayList<>();
             for (Map.Entry<String, String> entry : own.entrySet()) {
                 if (member.subscribesTo(entry.getKey())) {
-                    member.send(renderFor(member,
-                            notification(services.serverName(), joiner.nick(), entry.getKey(), entry.getValue())));
-                    sent = true;
+                    lines.add(notification(services.serverName(), joiner.nick(), entry.getKey(), entry.getValue()));
                 }
             }
-            if (sent) {
-                member.flush();
-            }
+            services.delivery().toUser(member, lines);
         }
     }
 
@@ -143,9 +136,5 @@ final class MetadataUpdates {
                 : List.of("*", target, key, "*", value);
         Numeric numeric = value == null ? Numeric.RPL_KEYNOTSET : Numeric.RPL_KEYVALUE;
         return new IrcMessage(Map.of(), serverName, numeric.code(), params);
-    }
-
-    private static OutboundLine renderFor(ChatUser user, IrcMessage message) {
-        return TagPolicy.render(message, TagPolicy.variant(user.caps()));
     }
 }

@@ -6,7 +6,6 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.ExtBan;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.ListEntry;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
@@ -77,7 +76,7 @@ public final class ModeCommands implements CommandFamily {
             params.add(room.name());
             params.addAll(applied.asParams());
             IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
-            Fanout.toRoom(change, room, session);
+            services.delivery().toRoom(change, room, session);
             ctx.replies().add(change);
             services.rooms().remember(room);
         }

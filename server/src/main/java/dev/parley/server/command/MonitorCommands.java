@@ -4,7 +4,6 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +124,7 @@ public final class MonitorCommands implements CommandFamily {
     }
 
     private static void notify(Services services, ChatUser watcher, Numeric numeric, String text) {
-        Fanout.sendTo(watcher,
+        services.delivery().toUser(watcher,
                 new IrcMessage(Map.of(), services.serverName(), numeric.code(), List.of(watcher.nick(), text)));
     }
 

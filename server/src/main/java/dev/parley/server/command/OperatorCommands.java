@@ -7,7 +7,6 @@ import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.OperOutcome;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Ban;
@@ -145,7 +144,7 @@ public final class OperatorCommands implements CommandFamily {
             List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
             services.rooms().leave(room, victim);
             victim.rooms().remove(room);
-            Fanout.send(kick, witnesses);
+            services.delivery().send(kick, witnesses);
         }
         victim.execute(() -> {
             victim.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),
@@ -190,7 +189,7 @@ public final class OperatorCommands implements CommandFamily {
                 readers.add(user);
             }
         }
-        Fanout.send(wallops, readers);
+        services.delivery().send(wallops, readers);
         if (ctx.session().receivesWallops()) {
             ctx.replies().add(wallops);
         }

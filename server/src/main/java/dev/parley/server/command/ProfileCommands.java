@@ -4,7 +4,6 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.UserEvent;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.session.Session;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public final class ProfileCommands implements CommandFamily {
         IrcMessage notice = session.awayMessage() == null
                 ? UserEvent.from(session, "AWAY")
                 : UserEvent.from(session, "AWAY", session.awayMessage());
-        Fanout.send(notice, ChangeWitnesses.of(services, session, Capability.AWAY_NOTIFY));
+        services.delivery().send(notice, ChangeWitnesses.of(services, session, Capability.AWAY_NOTIFY));
     }
 
     void setname(CommandContext ctx) {
@@ -49,7 +48,7 @@ public final class ProfileCommands implements CommandFamily {
         }
         session.setRealname(name);
         IrcMessage change = UserEvent.from(session, "SETNAME", name);
-        Fanout.send(change, ChangeWitnesses.of(services, session, Capability.SETNAME));
+        services.delivery().send(change, ChangeWitnesses.of(services, session, Capability.SETNAME));
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);
         }

@@ -5,7 +5,6 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.ServerTime;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
@@ -100,7 +99,7 @@ public final class ReadMarkerCommands implements CommandFamily {
         ctx.replies().add(line);
         Session session = ctx.session();
         if (update.moved() && session.account() != null) {
-            Fanout.send(line, otherClientsOf(session));
+            services.delivery().send(line, otherClientsOf(session));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
@@ -130,7 +129,7 @@ public final class RedactCommands implements CommandFamily {
         List<ChatUser> recipients = new ArrayList<>();
         services.rooms().find(roomName).ifPresent(room -> recipients.addAll(room.members().keySet()));
         recipients.removeIf(user -> user == ctx.session() || !user.caps().has(Capability.MESSAGE_REDACTION));
-        Fanout.send(redact, recipients);
+        services.delivery().send(redact, recipients);
         ctx.replies().add(redact);
     }
 
@@ -138,14 +137,14 @@ public final class RedactCommands implements CommandFamily {
         Optional<ChatUser> peer = services.nicks().find(target);
         IrcMessage redact = redactMessage(ctx, peer.map(ChatUser::nick).orElse(target));
         peer.filter(user -> user != ctx.session() && user.caps().has(Capability.MESSAGE_REDACTION))
-                .ifPresent(user -> Fanout.sendTo(user, redact));
+                .ifPresent(user -> services.delivery().toUser(user, redact));
         ctx.replies().add(redact);
     }
 
     /** {@code :redacter REDACT <target> <msgid> [:reason]}, with its own time and msgid like any event. */
     private IrcMessage redactMessage(CommandContext ctx, String wireTarget) {
         Session session = ctx.session();
-        Stamp stamp = new Stamp(services.clock().instant(), services.msgIds().next());
+        Stamp stamp = services.delivery().stamp();
         Map<String, String> tags = stamp.tags(session.account(), session.isBot(), Map.of());
         List<String> params = ctx.paramCount() > 2
                 ? List.of(wireTarget, ctx.param(1), ctx.param(2))

@@ -4,7 +4,6 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Ban;
@@ -158,7 +157,7 @@ public final class RegistrationCommands implements CommandFamily {
         witnesses.remove(ctx.session());
         IrcMessage change = IrcMessage.from(oldSource, "NICK", wanted);
         ctx.replies().add(change);
-        Fanout.send(change, witnesses);
+        services.delivery().send(change, witnesses);
     }
 
     void ping(CommandContext ctx) {

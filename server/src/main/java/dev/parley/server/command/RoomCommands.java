@@ -6,7 +6,6 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.JoinOutcome;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Topic;
@@ -106,8 +105,8 @@ public final class RoomCommands implements CommandFamily {
                 (member.caps().has(Capability.EXTENDED_JOIN) ? extendedOnes : plainOnes).add(member);
             }
         }
-        Fanout.send(plain, plainOnes);
-        Fanout.send(extended, extendedOnes);
+        services.delivery().send(plain, plainOnes);
+        services.delivery().send(extended, extendedOnes);
         announceAway(session, room);
         ctx.replies().add(session.caps().has(Capability.EXTENDED_JOIN) ? extended : plain);
         Topic topic = room.topic();
@@ -120,7 +119,7 @@ public final class RoomCommands implements CommandFamily {
     }
 
     /** away-notify: members who asked learn at once that the newcomer is away. */
-    private static void announceAway(Session session, Room room) {
+    private void announceAway(Session session, Room room) {
         if (session.awayMessage() == null) {
             return;
         }
@@ -130,7 +129,7 @@ public final class RoomCommands implements CommandFamily {
                 watchers.add(member);
             }
         }
-        Fanout.send(UserEvent.from(session, "AWAY", session.awayMessage()), watchers);
+        services.delivery().send(UserEvent.from(session, "AWAY", session.awayMessage()), watchers);
     }
 
     void part(CommandContext ctx) {
@@ -152,7 +151,7 @@ public final class RoomCommands implements CommandFamily {
         IrcMessage message = reason == null
                 ? IrcMessage.from(session.source(), verb, room.name())
                 : IrcMessage.from(session.source(), verb, room.name(), reason);
-        Fanout.toRoom(message, room, session);
+        services.delivery().toRoom(message, room, session);
         ctx.replies().add(message);
         services.rooms().leave(room, session);
         session.rooms().remove(room);
@@ -227,7 +226,7 @@ public final class RoomCommands implements CommandFamily {
         // Leave before telling anyone, so that whoever has seen the KICK no longer finds the victim in the room.
         services.rooms().leave(room, victim);
         victim.rooms().remove(room);
-        Fanout.send(message, others);
+        services.delivery().send(message, others);
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);
         } else {

@@ -5,7 +5,6 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Topic;
@@ -68,7 +67,7 @@ public final class RoomInfoCommands implements CommandFamily {
         String text = RegistrationCommands.truncate(ctx.param(1), services.config().limits().topicLength());
         room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), services.clock().instant().getEpochSecond()));
         IrcMessage change = UserEvent.from(session, "TOPIC", room.name(), text);
-        Fanout.toRoom(change, room, session);
+        services.delivery().toRoom(change, room, session);
         ctx.replies().add(change);
         services.rooms().remember(room);
     }
@@ -160,17 +159,17 @@ public final class RoomInfoCommands implements CommandFamily {
         room.invite(invitee.nick(), services.config().limits().maxListEntries());
         ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
         IrcMessage invite = UserEvent.from(inviter, "INVITE", invitee.nick(), room.name());
-        Fanout.sendTo(invitee, invite);
+        services.delivery().toUser(invitee, invite);
         notifyOperators(room, inviter, invitee, invite);
     }
 
-    private static void notifyOperators(Room room, Session inviter, ChatUser invitee, IrcMessage invite) {
+    private void notifyOperators(Room room, Session inviter, ChatUser invitee, IrcMessage invite) {
         List<ChatUser> watchers = new ArrayList<>();
         room.members().forEach((user, status) -> {
             if (status.op() && user != inviter && user.caps().has(Capability.INVITE_NOTIFY)) {
                 watchers.add(user);
             }
         });
-        Fanout.send(invite, watchers);
+        services.delivery().send(invite, watchers);
     }
 }

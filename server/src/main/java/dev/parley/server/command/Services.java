@@ -3,9 +3,8 @@ package dev.parley.server.command;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatMetrics;
-import dev.parley.server.chat.MessageSink;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Monitors;
-import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Rooms;
@@ -32,8 +31,7 @@ public record Services(
         Accounts accounts,
         ReadMarkers readMarkers,
         History history,
-        MessageSink sink,
-        MsgIds msgIds,
+        Delivery delivery,
         ChatMetrics metrics,
         Clock clock,
         Executor blocking) {

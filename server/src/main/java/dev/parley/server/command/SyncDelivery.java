@@ -1,6 +1,6 @@
 package dev.parley.server.command;
 
-import dev.parley.server.chat.MessageSink;
+import dev.parley.server.chat.Outgoing;
 import dev.parley.server.store.StoredMessage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * further input waits meanwhile, so its messages stay in order; a message that could not be stored
  * is not delivered and the sender is told.
  */
-record SyncDelivery(StoredMessage message, Runnable delivery) {
+record SyncDelivery(Outgoing message, Runnable delivery) {
 
-    /** Offers every message to the sink and runs the deliveries, in order, once all are settled. */
-    static void deliverWhenStored(CommandContext ctx, MessageSink sink, List<SyncDelivery> waiting) {
+    /** Queues every message for storage and runs the deliveries, in order, once all are settled. */
+    static void deliverWhenStored(CommandContext ctx, List<SyncDelivery> waiting) {
         if (waiting.isEmpty()) {
             return;
         }
@@ -22,7 +22,7 @@ record SyncDelivery(StoredMessage message, Runnable delivery) {
         AtomicInteger unsettled = new AtomicInteger(waiting.size());
         for (int i = 0; i < waiting.size(); i++) {
             int index = i;
-            boolean queued = sink.offer(waiting.get(i).message(), ok -> {
+            boolean queued = waiting.get(i).message().store(ok -> {
                 stored[index] = ok;
                 if (unsettled.decrementAndGet() == 0) {
                     later.completeWith(() -> settle(ctx, waiting, stored));
@@ -40,7 +40,7 @@ record SyncDelivery(StoredMessage message, Runnable delivery) {
             if (stored[i]) {
                 pending.delivery().run();
             } else {
-                StoredMessage m = pending.message();
+                StoredMessage m = pending.message().stored();
                 ctx.replies().fail(m.command(), "MESSAGE_ERROR", m.target(),
                         "Not sent: the message could not be stored; try again");
             }

@@ -3,9 +3,9 @@ package dev.parley.server.session;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.CapabilitySet;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.Metadata;
+import dev.parley.server.chat.TagPolicy;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.UserCounts;
@@ -92,7 +92,8 @@ public final class Session implements ChatUser {
 
     /** Sends one message to this client, filtered for its caps, and flushes. */
     public void sendNow(IrcMessage message) {
-        Fanout.sendTo(this, message);
+        send(TagPolicy.render(message, TagPolicy.variant(caps())));
+        flush();
     }
 
     /**

@@ -1,0 +1,145 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.store.StoredMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one way traffic reaches users. A user's message is stamped here once (msgid, server time),
+ * fanned out to its local recipients and handed to history; events (JOIN, QUIT, MODE...) are fanned
+ * out here too. Commands decide what to say and to whom, never how it goes out: this is the single
+ * place a cluster bus will publish to and receive from.
+ */
+public final class Delivery {
+
+    private final Clock clock;
+    private final MsgIds msgIds;
+    private final MessageSink history;
+    private final boolean keepsHistory;
+    private final boolean storesFirst;
+    private final CaseMapping names;
+    private final ChatMetrics metrics;
+
+    /**
+     * @param keepsHistory whether messages are stored at all
+     * @param storesFirst {@code history.durability: sync}: a message is delivered once it is stored
+     */
+    public Delivery(Clock clock, MsgIds msgIds, MessageSink history, boolean keepsHistory, boolean storesFirst,
+            CaseMapping names, ChatMetrics metrics) {
+        this.clock = clock;
+        this.msgIds = msgIds;
+        this.history = history;
+        this.keepsHistory = keepsHistory;
+        this.storesFirst = storesFirst;
+        this.names = names;
+        this.metrics = metrics;
+    }
+
+    /** A fresh msgid and server time, for an event that carries its own (REDACT). */
+    public Stamp stamp() {
+        return new Stamp(clock.instant(), msgIds.next());
+    }
+
+    /**
+     * A user's message to a room, or with {@code statusPrefix} ('@' or '+', else '\0') to its
+     * operators or voiced members. Refused when the room does not let the sender speak.
+     */
+    public PostResult post(ChatMessage message, Room room, char statusPrefix) {
+        Numeric refusal = Speech.refusal(room, message.sender());
+        if (refusal != null) {
+            return new PostResult.Refused(refusal, "Cannot send to channel");
+        }
+        Stamp stamp = stamp();
+        String wireTarget = statusPrefix == '\0' ? room.name() : statusPrefix + room.name();
+        List<ChatUser> recipients = room.audience(message.sender(), statusPrefix);
+        if (message.isTagsOnly()) {
+            recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
+        }
+        StoredMessage stored = statusPrefix == '\0' ? stored(message, stamp, room.key(), room.name()) : null;
+        return new PostResult.Posted(new Outgoing(this, line(message, stamp, wireTarget), recipients, stored, false));
+    }
+
+    /** A user's private message to another user, stored under the pair's history key. */
+    public PostResult post(ChatMessage message, ChatUser recipient) {
+        Stamp stamp = stamp();
+        ChatUser sender = message.sender();
+        List<ChatUser> recipients = new ArrayList<>(1);
+        if (!message.isTagsOnly() || recipient.caps().has(Capability.MESSAGE_TAGS)) {
+            recipients.add(recipient);
+        }
+        String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
+        StoredMessage stored = stored(message, stamp, key, recipient.nick());
+        return new PostResult.Posted(new Outgoing(this, line(message, stamp, recipient.nick()), recipients, stored, true));
+    }
+
+    /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
+    public void send(IrcMessage event, Collection<? extends ChatUser> recipients) {
+        Fanout.send(event, recipients);
+    }
+
+    /** An event to every member of the room but {@code except} (the one who caused it, or null). */
+    public void toRoom(IrcMessage event, Room room, ChatUser except) {
+        Fanout.toRoom(event, room, except);
+    }
+
+    /** An event to one user. */
+    public void toUser(ChatUser user, IrcMessage event) {
+        Fanout.sendTo(user, event);
+    }
+
+    /** Events to one user, flushed once. */
+    public void toUser(ChatUser user, List<IrcMessage> events) {
+        Fanout.sendTo(user, events);
+    }
+
+    boolean storesFirst() {
+        return storesFirst;
+    }
+
+    void store(StoredMessage message) {
+        history.offer(message);
+    }
+
+    boolean store(StoredMessage message, Consumer<Boolean> whenStored) {
+        return history.offer(message, whenStored);
+    }
+
+    void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct) {
+        if (direct) {
+            for (ChatUser recipient : recipients) {
+                Fanout.sendTo(recipient, line);
+                metrics.deliveredDirect();
+            }
+            return;
+        }
+        long start = System.nanoTime();
+        Fanout.send(line, recipients);
+        metrics.delivered(recipients.size(), System.nanoTime() - start);
+    }
+
+    private static IrcMessage line(ChatMessage message, Stamp stamp, String wireTarget) {
+        ChatUser sender = message.sender();
+        Map<String, String> tags = stamp.tags(sender.account(), sender.isBot(), message.requestTags());
+        List<String> params = message.hasText() ? List.of(wireTarget, message.text()) : List.of(wireTarget);
+        return new IrcMessage(tags, sender.source(), message.command(), params);
+    }
+
+    /** The message as history keeps it; null when it is not kept (TAGMSG, or history off). */
+    private StoredMessage stored(ChatMessage message, Stamp stamp, String key, String target) {
+        if (!message.hasText() || !keepsHistory) {
+            return null;
+        }
+        ChatUser sender = message.sender();
+        String identity = HistoryKeys.identity(names, sender);
+        return new StoredMessage(stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(),
+                sender.account(), identity, message.command(), message.text(), Stamp.clientOnly(message.requestTags()));
+    }
+}

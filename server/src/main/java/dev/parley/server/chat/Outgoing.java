@@ -1,0 +1,61 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.server.store.StoredMessage;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A stamped user message with its recipients, ready to go out. Either {@link #send()} at once
+ * (history stores it behind), or, when {@link #storesFirst()}, {@link #store} it and
+ * {@link #deliver()} once stored.
+ */
+public final class Outgoing {
+
+    private final Delivery delivery;
+    private final IrcMessage line;
+    private final List<ChatUser> recipients;
+    private final StoredMessage stored;
+    private final boolean direct;
+
+    Outgoing(Delivery delivery, IrcMessage line, List<ChatUser> recipients, StoredMessage stored, boolean direct) {
+        this.delivery = delivery;
+        this.line = line;
+        this.recipients = recipients;
+        this.stored = stored;
+        this.direct = direct;
+    }
+
+    /** The message as its recipients (and an echo-message sender) see it. */
+    public IrcMessage line() {
+        return line;
+    }
+
+    /** The message as history keeps it; null when it is not kept (TAGMSG, STATUSMSG, history off). */
+    public StoredMessage stored() {
+        return stored;
+    }
+
+    /** Whether {@code history.durability: sync} holds it back until it is stored. */
+    public boolean storesFirst() {
+        return stored != null && delivery.storesFirst();
+    }
+
+    /** Hands it to history, then delivers it: recipients never see a message that REDACT cannot find. */
+    public void send() {
+        if (stored != null) {
+            delivery.store(stored);
+        }
+        deliver();
+    }
+
+    /** Queues it for storage; {@code whenStored} runs once it is durable (true) or lost (false). */
+    public boolean store(Consumer<Boolean> whenStored) {
+        return delivery.store(stored, whenStored);
+    }
+
+    /** Fans it out to its recipients. */
+    public void deliver() {
+        delivery.deliver(line, recipients, direct);
+    }
+}
