@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,8 +8,10 @@ import java.util.Optional;
  * Passwords and operators.
  *
  * @param serverPassword the password every connection gives with PASS; empty means none is asked
+ * @param serverPasswordFile the file {@code serverPassword} was read from, if it came from one
  * @param adminName the reserved admin nick, also its OPER name
  * @param adminPassword the admin's password (PASS with NICK admin, or OPER admin ...)
+ * @param adminPasswordFile the file {@code adminPassword} was read from, if it came from one
  * @param operators further OPER entries
  * @param accountLoginFailures failed logins to one account, from every address, within
  *     {@code accounts.login-window} before it refuses addresses it has not logged in from before
@@ -20,8 +23,10 @@ import java.util.Optional;
  */
 public record AuthConfig(
         Optional<Secret> serverPassword,
+        Optional<Path> serverPasswordFile,
         String adminName,
         Secret adminPassword,
+        Optional<Path> adminPasswordFile,
         List<OperatorConfig> operators,
         int accountLoginFailures,
         int addressLoginFailures,
@@ -38,6 +43,14 @@ public record AuthConfig(
 
     public AuthConfig {
         operators = List.copyOf(operators);
+    }
+
+    /** Passwords given as values, not read from files. */
+    public AuthConfig(Optional<Secret> serverPassword, String adminName, Secret adminPassword,
+            List<OperatorConfig> operators, int accountLoginFailures, int addressLoginFailures,
+            int passwordCheckThreads, int passwordCheckQueue) {
+        this(serverPassword, Optional.empty(), adminName, adminPassword, Optional.empty(), operators,
+                accountLoginFailures, addressLoginFailures, passwordCheckThreads, passwordCheckQueue);
     }
 
     /** The passwords and operators, with the default login limits and password-check pool. */

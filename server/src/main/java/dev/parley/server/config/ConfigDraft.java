@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Set;
 final class ConfigDraft implements ConfigKeys.Values {
 
     private final Map<ConfigKey<?>, Object> values = new HashMap<>();
+    /** Where each key that some source set was last set from; keys left at their default are absent. */
+    private final Map<ConfigKey<?>, String> sources = new HashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     ConfigDraft() {
@@ -32,6 +35,11 @@ final class ConfigDraft implements ConfigKeys.Values {
 
     void problem(String path, String message, String source) {
         problems.add(new ConfigProblem(path, message, source));
+    }
+
+    /** Where a source set {@code key}, or empty when it is still at its default. */
+    Optional<String> sourceOf(ConfigKey<?> key) {
+        return Optional.ofNullable(sources.get(key));
     }
 
     /** The finished, validated snapshot. */
@@ -57,6 +65,7 @@ final class ConfigDraft implements ConfigKeys.Values {
     }
 
     private <T> void parseInto(ConfigKey<T> key, Object raw, String source) {
+        sources.put(key, source);
         try {
             values.put(key, key.type().parse(raw));
         } catch (IllegalArgumentException e) {

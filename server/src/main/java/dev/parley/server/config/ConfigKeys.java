@@ -64,10 +64,14 @@ public final class ConfigKeys {
 
     public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD =
             key("auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
+    public static final ConfigKey<Optional<Path>> AUTH_SERVER_PASSWORD_FILE =
+            key("auth.server-password-file", ValueTypes.optionalPath(), c -> c.auth().serverPasswordFile());
     public static final ConfigKey<String> AUTH_ADMIN_NAME =
             key("auth.admin-name", ValueTypes.word(), c -> c.auth().adminName());
     public static final ConfigKey<Secret> AUTH_ADMIN_PASSWORD =
             key("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
+    public static final ConfigKey<Optional<Path>> AUTH_ADMIN_PASSWORD_FILE =
+            key("auth.admin-password-file", ValueTypes.optionalPath(), c -> c.auth().adminPasswordFile());
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
             key("auth.operators", ValueTypes.operators(), c -> c.auth().operators());
     public static final ConfigKey<Integer> AUTH_ACCOUNT_LOGIN_FAILURES =
@@ -103,6 +107,8 @@ public final class ConfigKeys {
             key("storage.database-user", ValueTypes.optionalText(), c -> c.storage().databaseUser());
     public static final ConfigKey<Optional<Secret>> STORAGE_DATABASE_PASSWORD =
             key("storage.database-password", ValueTypes.optionalSecret(), c -> c.storage().databasePassword());
+    public static final ConfigKey<Optional<Path>> STORAGE_DATABASE_PASSWORD_FILE = key("storage.database-password-file",
+            ValueTypes.optionalPath(), c -> c.storage().databasePasswordFile());
     public static final ConfigKey<Integer> STORAGE_POOL_SIZE =
             key("storage.pool-size", integer(1), c -> c.storage().poolSize());
     public static final ConfigKey<Duration> STORAGE_CONNECT_TIMEOUT =
@@ -209,15 +215,16 @@ public final class ConfigKeys {
                 new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT), v.get(HTTP_REQUEST_TIMEOUT),
                         v.get(HTTP_ALLOWED_ORIGINS), v.get(HTTP_MAX_LOOPBACK_CONNECTIONS)),
                 new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
-                new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_ADMIN_NAME), v.get(AUTH_ADMIN_PASSWORD),
-                        v.get(AUTH_OPERATORS), v.get(AUTH_ACCOUNT_LOGIN_FAILURES), v.get(AUTH_ADDRESS_LOGIN_FAILURES),
+                new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_SERVER_PASSWORD_FILE), v.get(AUTH_ADMIN_NAME),
+                        v.get(AUTH_ADMIN_PASSWORD), v.get(AUTH_ADMIN_PASSWORD_FILE), v.get(AUTH_OPERATORS),
+                        v.get(AUTH_ACCOUNT_LOGIN_FAILURES), v.get(AUTH_ADDRESS_LOGIN_FAILURES),
                         v.get(AUTH_PASSWORD_CHECK_THREADS), v.get(AUTH_PASSWORD_CHECK_QUEUE)),
                 new AccountsConfig(v.get(ACCOUNTS_REGISTRATION), v.get(ACCOUNTS_BCRYPT_COST),
                         v.get(ACCOUNTS_MIN_PASSWORD_LENGTH), v.get(ACCOUNTS_LOGIN_ATTEMPTS), v.get(ACCOUNTS_LOGIN_WINDOW),
                         v.get(ACCOUNTS_REGISTRATIONS_PER_IP), v.get(ACCOUNTS_REGISTRATION_WINDOW)),
                 new StorageConfig(v.get(STORAGE_DATA_DIR), v.get(STORAGE_DATABASE_URL), v.get(STORAGE_DATABASE_USER),
-                        v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_POOL_SIZE), v.get(STORAGE_CONNECT_TIMEOUT),
-                        v.get(STORAGE_QUERY_TIMEOUT)),
+                        v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_DATABASE_PASSWORD_FILE), v.get(STORAGE_POOL_SIZE),
+                        v.get(STORAGE_CONNECT_TIMEOUT), v.get(STORAGE_QUERY_TIMEOUT)),
                 new HistoryConfig(v.get(HISTORY_ENABLED), v.get(HISTORY_FLUSH_INTERVAL), v.get(HISTORY_BATCH_SIZE),
                         v.get(HISTORY_QUEUE_CAPACITY), v.get(HISTORY_MAX_PAGE_SIZE), v.get(HISTORY_DEFAULT_PAGE_SIZE),
                         v.get(HISTORY_DURABILITY), v.get(HISTORY_SPILL_MAX_BYTES), v.get(HISTORY_RETENTION_MAX_AGE),

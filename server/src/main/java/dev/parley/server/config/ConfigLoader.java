@@ -11,7 +11,8 @@ import java.util.Optional;
  * Builds the one {@link ParleyConfig} snapshot from, in increasing precedence: the defaults, a
  * YAML file, {@code PARLEY_*} environment variables, {@code --set key.path=value} overrides, and the
  * dedicated command-line flags. The order is fixed by {@link #load()}, not by the order the sources
- * were given in. Every problem from every source is collected and thrown together.
+ * were given in. Passwords named by {@code *-file} keys are read last, from whichever source set
+ * the file key. Every problem from every source is collected and thrown together.
  *
  * <pre>{@code
  * ParleyConfig config = new ConfigLoader()
@@ -62,6 +63,7 @@ public final class ConfigLoader {
         EnvironmentOverrides.readInto(environment, draft);
         sets.forEach(assignment -> applySet(assignment, draft));
         flags.forEach((path, value) -> draft.apply(path, value, "command-line flag"));
+        SecretFiles.readInto(draft);
         return draft.build();
     }
 

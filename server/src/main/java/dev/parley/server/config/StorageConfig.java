@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL; empty means SQLite at {@code dataDir/parley.db}
  * @param databaseUser user for the JDBC URL, if it needs one
  * @param databasePassword password for the JDBC URL, if it needs one
+ * @param databasePasswordFile the file {@code databasePassword} was read from, if it came from one
  * @param poolSize the JDBC connection pool's maximum size
  * @param connectTimeout the longest a caller waits for a connection: from the pool, and the driver's
  *     own connect and login to a database server
@@ -23,6 +24,7 @@ public record StorageConfig(
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<Secret> databasePassword,
+        Optional<Path> databasePasswordFile,
         int poolSize,
         Duration connectTimeout,
         Duration queryTimeout) {
@@ -31,6 +33,13 @@ public record StorageConfig(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** The default {@code queryTimeout}. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    /** A password given as a value, not read from a file. */
+    public StorageConfig(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
+            Optional<Secret> databasePassword, int poolSize, Duration connectTimeout, Duration queryTimeout) {
+        this(dataDir, databaseUrl, databaseUser, databasePassword, Optional.empty(), poolSize, connectTimeout,
+                queryTimeout);
+    }
 
     /** With the default timeouts. */
     public StorageConfig(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
