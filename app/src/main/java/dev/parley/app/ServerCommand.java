@@ -3,8 +3,6 @@ package dev.parley.app;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.config.AuthConfig;
 import dev.parley.server.config.ConfigException;
-import dev.parley.server.config.ConfigKeys;
-import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.config.ProtectedMode;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -36,34 +33,8 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions configOptions;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT",
-            description = "Address to accept IRC clients on (repeatable; replaces the default 127.0.0.1:6667).")
-    private List<String> listen = new ArrayList<>();
-
-    @Option(names = "--listen-http", paramLabel = "HOST:PORT",
-            description = "Address for the browser client, WebSocket, /healthz and /metrics (repeatable; replaces the "
-                    + "default 127.0.0.1:8080).")
-    private List<String> listenHttp = new ArrayList<>();
-
-    @Option(names = "--listen-tls", paramLabel = "HOST:PORT",
-            description = "Address to accept IRC clients over TLS on (repeatable; 6697 by convention). HTTP becomes HTTPS.")
-    private List<String> listenTls = new ArrayList<>();
-
-    @Option(names = "--tls-cert", paramLabel = "PEM", description = "TLS certificate chain (default: self-signed, made once).")
-    private String tlsCertificate;
-
-    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert.")
-    private String tlsKey;
-
-    @Option(names = "--server-password", paramLabel = "PW", description = "Password every client gives with PASS.")
-    private String serverPassword;
-
-    @Option(names = "--admin-password", paramLabel = "PW", description = "Password of the admin account.")
-    private String adminPassword;
-
-    @Option(names = "--insecure-defaults",
-            description = "Start on a non-loopback address even with the default passwords.")
-    private boolean insecureDefaults;
+    @Mixin
+    private ServerOptions serverOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -83,40 +54,12 @@ final class ServerCommand implements Callable<Integer> {
 
     private Optional<ParleyConfig> loadConfig() {
         try {
-            return Optional.of(withFlags(configOptions.loader(parent.environment())).load());
+            return Optional.of(serverOptions.applyTo(configOptions.loader(parent.environment())).load());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
             return Optional.empty();
         }
-    }
-
-    private ConfigLoader withFlags(ConfigLoader loader) {
-        if (!listen.isEmpty()) {
-            loader.flag(ConfigKeys.SERVER_LISTEN.path(), List.copyOf(listen));
-        }
-        if (!listenHttp.isEmpty()) {
-            loader.flag(ConfigKeys.HTTP_LISTEN.path(), List.copyOf(listenHttp));
-        }
-        if (!listenTls.isEmpty()) {
-            loader.flag(ConfigKeys.TLS_LISTEN.path(), List.copyOf(listenTls));
-        }
-        if (tlsCertificate != null) {
-            loader.flag(ConfigKeys.TLS_CERTIFICATE.path(), tlsCertificate);
-        }
-        if (tlsKey != null) {
-            loader.flag(ConfigKeys.TLS_PRIVATE_KEY.path(), tlsKey);
-        }
-        if (serverPassword != null) {
-            loader.flag(ConfigKeys.AUTH_SERVER_PASSWORD.path(), serverPassword);
-        }
-        if (adminPassword != null) {
-            loader.flag(ConfigKeys.AUTH_ADMIN_PASSWORD.path(), adminPassword);
-        }
-        if (insecureDefaults) {
-            loader.flag(ConfigKeys.SERVER_INSECURE_DEFAULTS.path(), true);
-        }
-        return loader;
     }
 
     private int run(ParleyConfig config) throws InterruptedException {
