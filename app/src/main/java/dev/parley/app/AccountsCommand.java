@@ -5,18 +5,15 @@ import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.store.Account;
 import dev.parley.server.store.jdbc.JdbcStorage;
-import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -181,18 +178,13 @@ final class AccountsCommand {
     }
 
     private Optional<String> fromFileOrStdin(PasswordSource source) throws IOException {
-        String line;
-        if (source.file != null) {
-            List<String> lines = Files.readAllLines(source.file, StandardCharsets.UTF_8);
-            line = lines.isEmpty() ? "" : lines.get(0);
-        } else {
-            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        PrintWriter err = spec.commandLine().getErr();
+        if (source.file == null) {
+            return NewPassword.firstLine(parent.input(), err);
         }
-        if (line == null || line.isEmpty()) {
-            usage("No password given");
-            return Optional.empty();
+        try (InputStream in = Files.newInputStream(source.file)) {
+            return NewPassword.firstLine(in, err);
         }
-        return Optional.of(line);
     }
 
     private Optional<String> fromTerminal() {
@@ -201,22 +193,7 @@ final class AccountsCommand {
             usage("No terminal to ask for the password: use --password-file FILE or --password-stdin");
             return Optional.empty();
         }
-        char[] first = console.readPassword("New password: ");
-        char[] again = console.readPassword("Again: ");
-        try {
-            if (first == null || again == null || !Arrays.equals(first, again)) {
-                usage("The passwords differ; nothing changed");
-                return Optional.empty();
-            }
-            return Optional.of(new String(first));
-        } finally {
-            if (first != null) {
-                Arrays.fill(first, '\0');
-            }
-            if (again != null) {
-                Arrays.fill(again, '\0');
-            }
-        }
+        return NewPassword.askTwice(console, spec.commandLine().getErr());
     }
 
     private Optional<ParleyConfig> load(ConfigOptions options) {

@@ -56,12 +56,28 @@ class CliOutputIT {
         assertThat(list.stdout()).noneMatch(line -> line.matches(ISO_LOG_LINE) || line.matches(".*\\b(INFO|WARN)\\b.*"));
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void hashPasswordPrintsOnlyTheHashOfThePipedPassword() throws Exception {
+        Result hash = runWithInput("piped-password\n", "hash-password", "--set", "accounts.bcrypt-cost=4");
+
+        assertThat(hash.status()).isZero();
+        assertThat(hash.stdout()).singleElement().asString().startsWith("$2a$04$");
+        assertThat(String.join("\n", hash.stdout()) + String.join("\n", hash.stderr())).doesNotContain("piped-password");
+    }
+
     private record Result(int status, List<String> stdout, List<String> stderr) {}
 
     private static Result run(String... args) throws Exception {
+        return runWithInput("", args);
+    }
+
+    private static Result runWithInput(String input, String... args) throws Exception {
         Process process = new ProcessBuilder(ParleyProcess.command(args)).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         String out = readAll(process.getInputStream());
         assertThat(process.waitFor(50, TimeUnit.SECONDS)).isTrue();
