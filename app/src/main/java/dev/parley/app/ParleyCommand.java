@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "A multi-room chat server that speaks IRC.",
         subcommands = {
             ServerCommand.class, ClientCommand.class, BansCommand.class, AccountsCommand.class, ConfigCommand.class,
-            HashPasswordCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+            HashPasswordCommand.class, BackupCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,6 +2,7 @@ package dev.parley.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.parley.server.config.StorageConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,6 +49,23 @@ final class MariaDbDialect implements SqlDialect {
     public void boundCalls(HikariConfig pool, StorageConfig storage) {
         pool.addDataSourceProperty("connectTimeout", String.valueOf(storage.connectTimeout().toMillis()));
         pool.addDataSourceProperty("socketTimeout", String.valueOf(storage.queryTimeout().toMillis()));
+    }
+
+    /**
+     * mysqldump (mariadb-dump), in one transaction so the dump is consistent while the server writes;
+     * {@code -p} without a value makes it ask for the password.
+     */
+    @Override
+    public DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace) {
+        DatabaseServerUrl server = DatabaseServerUrl.parse(storage, 3306);
+        String connection = "--host=" + ShellWord.of(server.host()) + " --port=" + server.port()
+                + server.user().map(user -> " --user=" + ShellWord.of(user)).orElse("") + " -p";
+        String database = ShellWord.of(server.database().orElse("DATABASE"));
+        String file = ShellWord.of(target.toString());
+        return new DatabaseBackup.UseDumpTool(
+                "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4 " + connection + " "
+                        + database + " > " + file,
+                "mysql --default-character-set=utf8mb4 " + connection + " " + database + " < " + file);
     }
 
     /** A no-op update on a duplicate key: unlike INSERT IGNORE, other errors still fail. */

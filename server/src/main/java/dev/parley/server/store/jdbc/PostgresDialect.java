@@ -2,6 +2,7 @@ package dev.parley.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.parley.server.config.StorageConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,22 @@ final class PostgresDialect implements SqlDialect {
         pool.addDataSourceProperty("connectTimeout", connect);
         pool.addDataSourceProperty("loginTimeout", connect);
         pool.addDataSourceProperty("socketTimeout", String.valueOf(wholeSeconds(storage.queryTimeout())));
+    }
+
+    /**
+     * pg_dump's custom format, consistent while the server writes, and restored with pg_restore. The
+     * password comes from the prompt, PGPASSWORD or ~/.pgpass, never from the command line.
+     */
+    @Override
+    public DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace) {
+        DatabaseServerUrl server = DatabaseServerUrl.parse(storage, 5432);
+        String connection = "--host=" + ShellWord.of(server.host()) + " --port=" + server.port()
+                + server.user().map(user -> " --username=" + ShellWord.of(user)).orElse("");
+        String database = ShellWord.of(server.database().orElse("DATABASE"));
+        String file = ShellWord.of(target.toString());
+        return new DatabaseBackup.UseDumpTool(
+                "pg_dump " + connection + " --format=custom --file=" + file + " " + database,
+                "pg_restore " + connection + " --clean --if-exists --dbname=" + database + " " + file);
     }
 
     private static long wholeSeconds(Duration duration) {

@@ -2,14 +2,16 @@ package dev.parley.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.parley.server.config.StorageConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What differs between SQL vendors, and nothing else: the pool tuning, the migration folder, the
- * statements standard SQL leaves to each vendor, and how the seed's {@code timestamp} column takes a
- * value. Adding a vendor is one implementation, one entry in {@link #KNOWN} and one folder under
- * {@code db/migration/}; callers never ask which vendor they talk to.
+ * statements standard SQL leaves to each vendor, how the seed's {@code timestamp} column takes a
+ * value, and how the database is backed up. Adding a vendor is one implementation, one entry in
+ * {@link #KNOWN} and one folder under {@code db/migration/}; callers never ask which vendor they
+ * talk to.
  */
 public interface SqlDialect {
 
@@ -62,6 +64,12 @@ public interface SqlDialect {
      * setting given in the JDBC URL itself wins over these. Nothing for an embedded database.
      */
     default void boundCalls(HikariConfig pool, StorageConfig storage) {}
+
+    /**
+     * Backs the database up to {@code target} (replacing it only when {@code replace}) or says which
+     * tool does. Blocking.
+     */
+    DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace);
 
     /** An INSERT of one row that silently skips it when a unique key already holds the value. */
     String insertIgnoringDuplicates(String table, List<String> columns);

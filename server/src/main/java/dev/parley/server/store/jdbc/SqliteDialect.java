@@ -5,11 +5,18 @@ import dev.parley.server.config.StorageConfig;
 import dev.parley.server.store.OwnerOnlyFiles;
 import dev.parley.server.store.StoreException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * SQLite. WAL lets readers run beside the one writer, so the pool may hold several connections;
@@ -55,17 +62,56 @@ final class SqliteDialect implements SqlDialect {
      */
     @Override
     public void createFiles(String jdbcUrl) {
-        String name = jdbcUrl.substring(urlPrefix().length());
-        int query = name.indexOf('?');
-        name = query < 0 ? name : name.substring(0, query);
-        if (name.isEmpty() || name.startsWith(":") || name.startsWith("file:")) {
+        Optional<Path> file = databaseFile(jdbcUrl);
+        if (file.isEmpty()) {
             return;
         }
         try {
-            OwnerOnlyFiles.createFileIfAbsent(Path.of(name));
+            OwnerOnlyFiles.createFileIfAbsent(file.get());
         } catch (IOException e) {
-            throw new StoreException("could not create the SQLite database file " + name, e);
+            throw new StoreException("could not create the SQLite database file " + file.get(), e);
         }
+    }
+
+    /**
+     * A consistent copy of the live database: {@code VACUUM INTO} reads one snapshot while the
+     * server goes on writing (WAL), unlike copying the file, which can catch a write half-done.
+     */
+    @Override
+    public DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace) {
+        String url = storage.effectiveDatabaseUrl();
+        Optional<Path> database = databaseFile(url).filter(Files::isRegularFile);
+        if (database.isEmpty()) {
+            return new DatabaseBackup.NotPossible("there is no SQLite database file at " + url.substring(urlPrefix().length()));
+        }
+        try (Connection connection = DriverManager.getConnection(url, busyWaiting())) {
+            return new DatabaseBackup.Written(database.get(), target, SqliteCopy.write(connection, target, replace));
+        } catch (FileAlreadyExistsException e) {
+            return new DatabaseBackup.TargetExists(target);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("could not back up " + database.get() + " to " + target, e);
+        }
+    }
+
+    /** Waits for the server's writer like the server's own connections do, rather than failing at once. */
+    private static Properties busyWaiting() {
+        Properties properties = new Properties();
+        properties.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
+        return properties;
+    }
+
+    /**
+     * The database file a {@code jdbc:sqlite:} URL names; empty for in-memory databases and
+     * {@code file:} URIs, which are left to the driver.
+     */
+    static Optional<Path> databaseFile(String jdbcUrl) {
+        String name = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = name.indexOf('?');
+        name = query < 0 ? name : name.substring(0, query);
+        if (name.isEmpty() || name.startsWith(":") || name.startsWith("file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(name));
     }
 
     @Override
