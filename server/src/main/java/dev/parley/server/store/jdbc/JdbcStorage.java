@@ -8,7 +8,6 @@ import dev.parley.server.config.StorageConfig;
 import dev.parley.server.store.OwnerOnlyFiles;
 import dev.parley.server.store.StoreException;
 import java.io.IOException;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,17 +107,8 @@ public final class JdbcStorage implements AutoCloseable {
         HikariConfig pool = poolConfig(config, dialect, url);
         pool.setPoolName("parley-db-migration");
         pool.setMinimumIdle(0);
-        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-            int applied = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration/" + dialect.migrationFolder())
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
-            log.info("storage open: {} database, {} schema migrations applied", dialect.migrationFolder(), applied);
-        } catch (RuntimeException e) {
-            throw new StoreException("could not migrate the database schema", e);
-        }
+        int applied = SchemaMigration.of(dialect, url).migrate(pool);
+        log.info("storage open: {} database, {} schema migrations applied", dialect.migrationFolder(), applied);
     }
 
     private static void createDataDir(StorageConfig config) {

@@ -5,6 +5,7 @@ import dev.parley.server.config.StorageConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What differs between SQL vendors, and nothing else: the pool tuning, the migration folder, the
@@ -56,6 +57,14 @@ public interface SqlDialect {
      * them with the process umask. Nothing for a database server.
      */
     default void createFiles(String jdbcUrl) {}
+
+    /**
+     * The file the database lives in when it is a file on this machine (SQLite), which is copied
+     * before a schema migration and put back if it fails; empty for a database server.
+     */
+    default Optional<Path> localFile(String jdbcUrl) {
+        return Optional.empty();
+    }
 
     /**
      * Driver settings that bound every call to a database server by {@code storage.connect-timeout}

@@ -100,6 +100,11 @@ final class SqliteDialect implements SqlDialect {
         return properties;
     }
 
+    @Override
+    public Optional<Path> localFile(String jdbcUrl) {
+        return databaseFile(jdbcUrl);
+    }
+
     /**
      * The database file a {@code jdbc:sqlite:} URL names; empty for in-memory databases and
      * {@code file:} URIs, which are left to the driver.
