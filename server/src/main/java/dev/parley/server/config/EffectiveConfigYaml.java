@@ -12,9 +12,9 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * A whole configuration as YAML, every key in the order of {@code parley.example.yaml} and written
- * as that file writes it ({@code 30s}, {@code 127.0.0.1:6667}, {@code after-connect}), so the output
- * can be read back as a config file. Passwords are masked: every {@link Secret}, every key named
+ * A whole configuration as YAML, every key by section, each value written as
+ * {@code parley.example.yaml} writes it ({@code 30s}, {@code 127.0.0.1:6667}, {@code after-connect}),
+ * so the output reads back as a config file. Passwords are masked: every {@link Secret}, every key named
  * {@code *password} or {@code *secret}, and a {@code password=} in a JDBC URL. For
  * {@code parley config check}, which an operator may paste into a ticket.
  */
@@ -70,7 +70,7 @@ public final class EffectiveConfigYaml {
             return entry;
         }
         if (value instanceof Duration duration) {
-            return duration(duration);
+            return duration.isZero() ? (Object) 0 : duration(duration);
         }
         if (value instanceof Enum<?> constant) {
             return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -117,6 +117,7 @@ public final class EffectiveConfigYaml {
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
         options.setSplitLines(false);
+        options.setDereferenceAliases(true); // equal empty lists are one object; YAML would alias them
         return new Yaml(options);
     }
 }

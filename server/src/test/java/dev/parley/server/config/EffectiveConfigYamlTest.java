@@ -49,7 +49,7 @@ class EffectiveConfigYamlTest {
         String yaml = EffectiveConfigYaml.render(config);
         ParleyConfig readBack = readBack(yaml);
 
-        assertThat(yaml).contains("- 0.0.0.0:6667", "- '[::1]:7000'", "max-age: 90d", "flush-interval: 250ms",
+        assertThat(yaml).doesNotContain("&id", "*id").contains("ping-interval: 0\n", "- 0.0.0.0:6667", "- '[::1]:7000'", "max-age: 90d", "flush-interval: 250ms",
                 "registration: before-connect", "lines-per-second: 2.5", "password=********");
         for (ConfigKey<?> key : ConfigKeys.all()) {
             boolean masked = key.path().endsWith("password") || key.path().equals("storage.database-url")
