@@ -50,6 +50,8 @@ public final class ProtectedMode {
                 "  environment:  " + ConfigKeys.AUTH_SERVER_PASSWORD.envName() + "=NEW "
                         + ConfigKeys.AUTH_ADMIN_PASSWORD.envName() + "=NEW",
                 "  config file:  " + server + " and " + admin + " (see parley.example.yaml; a bcrypt hash works too)",
+                "  secret files: " + ConfigKeys.AUTH_SERVER_PASSWORD_FILE.envName() + "=FILE "
+                        + ConfigKeys.AUTH_ADMIN_PASSWORD_FILE.envName() + "=FILE",
                 "  --set:        --set " + server + "=NEW --set " + admin + "=NEW",
                 "(" + server + " set to \"\" asks no server password at all.)",
                 "Or listen on this machine only (--listen 127.0.0.1:6667), or start anyway with --insecure-defaults.");

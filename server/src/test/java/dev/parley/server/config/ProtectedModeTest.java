@@ -25,6 +25,7 @@ class ProtectedModeTest {
                 .contains("server password and admin password")
                 .contains("--server-password", "--admin-password")
                 .contains("PARLEY_AUTH__SERVER_PASSWORD", "PARLEY_AUTH__ADMIN_PASSWORD")
+                .contains("PARLEY_AUTH__SERVER_PASSWORD_FILE=FILE", "PARLEY_AUTH__ADMIN_PASSWORD_FILE=FILE")
                 .contains("auth.server-password", "auth.admin-password")
                 .contains("--insecure-defaults"));
     }
