@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SchemaMigrationTest {
+class SchemaMigrationIT {
 
     private static final String SHIPPED = "classpath:db/migration/sqlite";
 
