@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The read marker store contract on a fresh database of the MariaDB server. */
-class MariaDbReadMarkerStoreTest extends ReadMarkerStoreContract {
+class MariaDbReadMarkerStoreIT extends ReadMarkerStoreContract {
 
     @TempDir
     Path dataDir;

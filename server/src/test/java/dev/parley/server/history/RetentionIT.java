@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retention on a real SQLite store, with more messages than one delete batch. */
-class RetentionTest {
+class RetentionIT {
 
     @TempDir
     Path dataDir;

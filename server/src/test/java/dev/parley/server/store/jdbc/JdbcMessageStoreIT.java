@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcMessageStoreTest extends MessageStoreContract {
+class JdbcMessageStoreIT extends MessageStoreContract {
 
     @TempDir
     Path dataDir;

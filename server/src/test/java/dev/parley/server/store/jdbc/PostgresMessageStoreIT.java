@@ -1,12 +1,12 @@
 package dev.parley.server.store.jdbc;
 
-import dev.parley.server.store.BanStore;
-import dev.parley.server.store.BanStoreContract;
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.MessageStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ban store contract on a fresh database of the PostgreSQL server. */
-class PostgresBanStoreTest extends BanStoreContract {
+/** The message store contract on a fresh database of the PostgreSQL server. */
+class PostgresMessageStoreIT extends MessageStoreContract {
 
     @TempDir
     Path dataDir;
@@ -14,9 +14,9 @@ class PostgresBanStoreTest extends BanStoreContract {
     private VendorStorage vendor;
 
     @Override
-    protected BanStore newStore() {
+    protected MessageStore newStore() {
         vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
-        return vendor.storage().bans();
+        return vendor.storage().messages();
     }
 
     @Override

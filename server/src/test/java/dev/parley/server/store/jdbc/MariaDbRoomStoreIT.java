@@ -1,12 +1,12 @@
 package dev.parley.server.store.jdbc;
 
-import dev.parley.server.store.AccountStore;
-import dev.parley.server.store.AccountStoreContract;
+import dev.parley.server.store.RoomStore;
+import dev.parley.server.store.RoomStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The account store contract on a fresh database of the MariaDb server. */
-class MariaDbAccountStoreTest extends AccountStoreContract {
+/** The room store contract on a fresh database of the MariaDB server. */
+class MariaDbRoomStoreIT extends RoomStoreContract {
 
     @TempDir
     Path dataDir;
@@ -14,9 +14,9 @@ class MariaDbAccountStoreTest extends AccountStoreContract {
     private VendorStorage vendor;
 
     @Override
-    protected AccountStore newStore() {
+    protected RoomStore newStore() {
         vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, false);
-        return vendor.storage().accounts();
+        return vendor.storage().rooms();
     }
 
     @Override

@@ -1,15 +1,16 @@
 package dev.parley.server.store.jdbc;
 
+import static dev.parley.server.store.Messages.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.server.store.RoomStore;
-import dev.parley.server.store.RoomStoreContract;
+import dev.parley.server.store.Ban;
+import dev.parley.server.store.BanStore;
+import dev.parley.server.store.BanStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The room store contract on SQLite, and that rooms outlive the process. */
-class JdbcRoomStoreTest extends RoomStoreContract {
+class JdbcBanStoreIT extends BanStoreContract {
 
     @TempDir
     Path dataDir;
@@ -17,9 +18,9 @@ class JdbcRoomStoreTest extends RoomStoreContract {
     private JdbcStorage storage;
 
     @Override
-    protected RoomStore newStore() {
+    protected BanStore newStore() {
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
-        return storage.rooms();
+        return storage.bans();
     }
 
     @Override
@@ -28,12 +29,13 @@ class JdbcRoomStoreTest extends RoomStoreContract {
     }
 
     @Test
-    void roomsSurviveARestart() {
-        store.put(lounge());
+    void bansSurviveARestart() {
+        Ban ban = new Ban("bob!*@*", "rude", "admin", at(10));
+        store.put(ban);
         storage.close();
 
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
 
-        assertThat(storage.rooms().list()).containsExactly(lounge());
+        assertThat(storage.bans().list()).containsExactly(ban);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The account store contract on SQLite. */
-class JdbcAccountStoreTest extends AccountStoreContract {
+class JdbcAccountStoreIT extends AccountStoreContract {
 
     @TempDir
     Path dataDir;

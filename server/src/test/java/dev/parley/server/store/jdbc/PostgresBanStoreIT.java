@@ -1,12 +1,12 @@
 package dev.parley.server.store.jdbc;
 
-import dev.parley.server.store.RoomStore;
-import dev.parley.server.store.RoomStoreContract;
+import dev.parley.server.store.BanStore;
+import dev.parley.server.store.BanStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The room store contract on a fresh database of the PostgreSQL server. */
-class PostgresRoomStoreTest extends RoomStoreContract {
+/** The ban store contract on a fresh database of the PostgreSQL server. */
+class PostgresBanStoreIT extends BanStoreContract {
 
     @TempDir
     Path dataDir;
@@ -14,9 +14,9 @@ class PostgresRoomStoreTest extends RoomStoreContract {
     private VendorStorage vendor;
 
     @Override
-    protected RoomStore newStore() {
+    protected BanStore newStore() {
         vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
-        return vendor.storage().rooms();
+        return vendor.storage().bans();
     }
 
     @Override

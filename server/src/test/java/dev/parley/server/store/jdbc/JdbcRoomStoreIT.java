@@ -1,16 +1,15 @@
 package dev.parley.server.store.jdbc;
 
-import static dev.parley.server.store.Messages.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.server.store.Ban;
-import dev.parley.server.store.BanStore;
-import dev.parley.server.store.BanStoreContract;
+import dev.parley.server.store.RoomStore;
+import dev.parley.server.store.RoomStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcBanStoreTest extends BanStoreContract {
+/** The room store contract on SQLite, and that rooms outlive the process. */
+class JdbcRoomStoreIT extends RoomStoreContract {
 
     @TempDir
     Path dataDir;
@@ -18,9 +17,9 @@ class JdbcBanStoreTest extends BanStoreContract {
     private JdbcStorage storage;
 
     @Override
-    protected BanStore newStore() {
+    protected RoomStore newStore() {
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
-        return storage.bans();
+        return storage.rooms();
     }
 
     @Override
@@ -29,13 +28,12 @@ class JdbcBanStoreTest extends BanStoreContract {
     }
 
     @Test
-    void bansSurviveARestart() {
-        Ban ban = new Ban("bob!*@*", "rude", "admin", at(10));
-        store.put(ban);
+    void roomsSurviveARestart() {
+        store.put(lounge());
         storage.close();
 
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
 
-        assertThat(storage.bans().list()).containsExactly(ban);
+        assertThat(storage.rooms().list()).containsExactly(lounge());
     }
 }

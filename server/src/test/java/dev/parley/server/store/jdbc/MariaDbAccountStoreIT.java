@@ -1,12 +1,12 @@
 package dev.parley.server.store.jdbc;
 
-import dev.parley.server.store.MessageStore;
-import dev.parley.server.store.MessageStoreContract;
+import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.AccountStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The message store contract on a fresh database of the MariaDB server. */
-class MariaDbMessageStoreTest extends MessageStoreContract {
+/** The account store contract on a fresh database of the MariaDb server. */
+class MariaDbAccountStoreIT extends AccountStoreContract {
 
     @TempDir
     Path dataDir;
@@ -14,9 +14,9 @@ class MariaDbMessageStoreTest extends MessageStoreContract {
     private VendorStorage vendor;
 
     @Override
-    protected MessageStore newStore() {
+    protected AccountStore newStore() {
         vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, false);
-        return vendor.storage().messages();
+        return vendor.storage().accounts();
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ban store contract on a fresh database of the MariaDB server. */
-class MariaDbBanStoreTest extends BanStoreContract {
+class MariaDbBanStoreIT extends BanStoreContract {
 
     @TempDir
     Path dataDir;

@@ -5,8 +5,8 @@ import dev.parley.server.store.RoomStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The room store contract on a fresh database of the MariaDB server. */
-class MariaDbRoomStoreTest extends RoomStoreContract {
+/** The room store contract on a fresh database of the PostgreSQL server. */
+class PostgresRoomStoreIT extends RoomStoreContract {
 
     @TempDir
     Path dataDir;
@@ -15,7 +15,7 @@ class MariaDbRoomStoreTest extends RoomStoreContract {
 
     @Override
     protected RoomStore newStore() {
-        vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, false);
+        vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
         return vendor.storage().rooms();
     }
 

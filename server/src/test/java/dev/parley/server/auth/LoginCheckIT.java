@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * account names in memory, and that a registered nick stays protected even when its account
  * cannot be read.
  */
-class LoginCheckTest {
+class LoginCheckIT {
 
     private static final AccountsConfig CONFIG = new AccountsConfig(
             AccountsConfig.Registration.AFTER_CONNECT, 4, 8, 3, Duration.ofMinutes(1), 2, Duration.ofHours(1));

@@ -1,13 +1,12 @@
 package dev.parley.server.store.jdbc;
 
 import dev.parley.server.store.AccountStore;
-import dev.parley.server.store.ReadMarkerStore;
-import dev.parley.server.store.ReadMarkerStoreContract;
+import dev.parley.server.store.AccountStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The read marker store contract on a fresh database of the PostgreSQL server. */
-class PostgresReadMarkerStoreTest extends ReadMarkerStoreContract {
+/** The account store contract on a fresh database of the Postgres server. */
+class PostgresAccountStoreIT extends AccountStoreContract {
 
     @TempDir
     Path dataDir;
@@ -15,13 +14,8 @@ class PostgresReadMarkerStoreTest extends ReadMarkerStoreContract {
     private VendorStorage vendor;
 
     @Override
-    protected ReadMarkerStore newStore() {
+    protected AccountStore newStore() {
         vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
-        return vendor.storage().readMarkers();
-    }
-
-    @Override
-    protected AccountStore accounts() {
         return vendor.storage().accounts();
     }
 

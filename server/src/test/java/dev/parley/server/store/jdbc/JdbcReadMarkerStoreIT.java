@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The read marker store contract on SQLite, and markers kept across a restart. */
-class JdbcReadMarkerStoreTest extends ReadMarkerStoreContract {
+class JdbcReadMarkerStoreIT extends ReadMarkerStoreContract {
 
     @TempDir
     Path dataDir;

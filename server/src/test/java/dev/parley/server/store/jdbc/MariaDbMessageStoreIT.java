@@ -5,8 +5,8 @@ import dev.parley.server.store.MessageStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The message store contract on a fresh database of the MariaDB server, reached through a seed user's jdbc:mysql:// URL. */
-class MySqlSchemeMessageStoreTest extends MessageStoreContract {
+/** The message store contract on a fresh database of the MariaDB server. */
+class MariaDbMessageStoreIT extends MessageStoreContract {
 
     @TempDir
     Path dataDir;
@@ -15,7 +15,7 @@ class MySqlSchemeMessageStoreTest extends MessageStoreContract {
 
     @Override
     protected MessageStore newStore() {
-        vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, true);
+        vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, false);
         return vendor.storage().messages();
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RawIrcClientTest {
+class RawIrcClientIT {
 
     private static final Duration SHORT = Duration.ofMillis(200);
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link RawIrcClient#register}, {@link RawIrcClient#registerWithCaps} and {@link RawIrcClient#join}. */
-class RegistrationTest {
+class RegistrationIT {
 
     private FakeIrcServer server;
     private RawIrcClient client;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-class HistoryWriterTest {
+class HistoryWriterIT {
 
     private static final Duration LONG = Duration.ofSeconds(10);
 

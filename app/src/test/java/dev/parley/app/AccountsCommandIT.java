@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class AccountsCommandTest {
+class AccountsCommandIT {
 
     @TempDir
     Path dir;

@@ -5,8 +5,8 @@ import dev.parley.server.store.MessageStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The message store contract on a fresh database of the PostgreSQL server. */
-class PostgresMessageStoreTest extends MessageStoreContract {
+/** The message store contract on a fresh database of the MariaDB server, reached through a seed user's jdbc:mysql:// URL. */
+class MySqlSchemeMessageStoreIT extends MessageStoreContract {
 
     @TempDir
     Path dataDir;
@@ -15,7 +15,7 @@ class PostgresMessageStoreTest extends MessageStoreContract {
 
     @Override
     protected MessageStore newStore() {
-        vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
+        vendor = VendorStorage.open(ServerDatabase.Vendor.MARIADB, dataDir, true);
         return vendor.storage().messages();
     }
 

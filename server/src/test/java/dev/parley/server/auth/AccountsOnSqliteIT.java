@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Logins, registrations and their limits on a real SQLite store, with time moved by the test. */
-class AccountsTest {
+class AccountsOnSqliteIT {
 
     private static final AccountsConfig CONFIG = new AccountsConfig(
             AccountsConfig.Registration.AFTER_CONNECT, 4, 8, 3, Duration.ofMinutes(1), 2, Duration.ofHours(1));

@@ -1,12 +1,13 @@
 package dev.parley.server.store.jdbc;
 
 import dev.parley.server.store.AccountStore;
-import dev.parley.server.store.AccountStoreContract;
+import dev.parley.server.store.ReadMarkerStore;
+import dev.parley.server.store.ReadMarkerStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The account store contract on a fresh database of the Postgres server. */
-class PostgresAccountStoreTest extends AccountStoreContract {
+/** The read marker store contract on a fresh database of the PostgreSQL server. */
+class PostgresReadMarkerStoreIT extends ReadMarkerStoreContract {
 
     @TempDir
     Path dataDir;
@@ -14,8 +15,13 @@ class PostgresAccountStoreTest extends AccountStoreContract {
     private VendorStorage vendor;
 
     @Override
-    protected AccountStore newStore() {
+    protected ReadMarkerStore newStore() {
         vendor = VendorStorage.open(ServerDatabase.Vendor.POSTGRESQL, dataDir, false);
+        return vendor.storage().readMarkers();
+    }
+
+    @Override
+    protected AccountStore accounts() {
         return vendor.storage().accounts();
     }
 
