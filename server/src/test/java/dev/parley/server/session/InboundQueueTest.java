@@ -50,7 +50,7 @@ class InboundQueueTest {
     }
 
     @Test
-    void aFloodingClientIsNoLongerReadUntilItsQueueHasDrainedAndLosesNoLine() {
+    void aFloodingClientIsNotReadPastTheHighWaterMarkAndReadAgainOnceHalfHasDrained() {
         offer("1", "2");
         for (int line = 0; line < 9; line++) {
             offer("x");
@@ -60,8 +60,10 @@ class InboundQueueTest {
         assertThat(connection.isReading()).as("10 waiting: the high water mark").isFalse();
 
         time.advance(Duration.ofSeconds(5));
-        assertThat(connection.isReading()).as("5 waiting").isFalse();
-        time.advance(Duration.ofSeconds(5));
+        assertThat(connection.isReading()).as("5 waiting: not yet under half").isFalse();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(connection.isReading()).as("4 waiting: under half, while still paced").isTrue();
+        time.advance(Duration.ofSeconds(4));
         assertThat(connection.isReading()).as("all handled").isTrue();
         assertThat(handled).hasSize(12);
     }
