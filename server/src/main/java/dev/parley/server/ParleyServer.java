@@ -148,7 +148,7 @@ public final class ParleyServer implements AutoCloseable {
         registerGauges(services);
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
         verbs = dispatcher.verbs();
-        KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
+        KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");

@@ -4,26 +4,30 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Timeouts of a connection: registration must complete in time, and a client silent for the ping
- * interval gets a PING it must answer (with anything) within the ping timeout.
+ * interval gets a PING it must answer (with anything) within the ping timeout. Time comes from
+ * {@code nanoClock} and waiting from the connection's scheduler, so a test can drive both by hand.
  */
 public final class KeepAlive {
 
     private final LimitsConfig limits;
     private final String serverName;
     private final Departures departures;
+    private final LongSupplier nanoClock;
 
-    public KeepAlive(LimitsConfig limits, String serverName, Departures departures) {
+    public KeepAlive(LimitsConfig limits, String serverName, Departures departures, LongSupplier nanoClock) {
         this.limits = limits;
         this.serverName = serverName;
         this.departures = departures;
+        this.nanoClock = nanoClock;
     }
 
     /** Starts the timers of a new connection; call on its thread. */
     public void start(Session session) {
-        session.touchInput(System.nanoTime());
+        session.touchInput(nanoClock.getAsLong());
         if (!limits.registrationTimeout().isZero()) {
             session.connection().schedule(() -> {
                 if (!session.isRegistered()) {
@@ -44,13 +48,13 @@ public final class KeepAlive {
         if (session.isClosing()) {
             return;
         }
-        long idle = System.nanoTime() - session.lastInputNanos();
+        long idle = nanoClock.getAsLong() - session.lastInputNanos();
         long interval = limits.pingInterval().toNanos();
         if (idle < interval) {
             scheduleCheck(session, Duration.ofNanos(interval - idle));
             return;
         }
-        long pingSentAt = System.nanoTime();
+        long pingSentAt = nanoClock.getAsLong();
         session.sendNow(IrcMessage.of("PING", serverName));
         session.connection().schedule(() -> {
             if (!session.isClosing() && session.lastInputNanos() < pingSentAt) {

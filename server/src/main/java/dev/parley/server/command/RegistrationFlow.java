@@ -169,7 +169,7 @@ public final class RegistrationFlow {
         session.markRegistered(services.clock().millis(), services.counts());
         FloodConfig flood = services.config().limits().flood();
         if (flood.enabled()) {
-            session.inbound().setBudget(new FloodBudget(flood.burst(), flood.linesPerSecond(), System.nanoTime()));
+            session.inbound().setBudget(new FloodBudget(flood.burst(), flood.linesPerSecond()));
         }
         Optional<Account> account = admitted.account();
         account.ifPresent(a -> {

@@ -2,7 +2,8 @@ package dev.parley.server.session;
 
 /**
  * A token bucket: {@code burst} lines at once, then {@code ratePerSecond}. Not thread-safe: owned by
- * its session's thread.
+ * its session's thread. It reads no clock: the caller passes the time, so the session's one clock
+ * (a test's hand-driven one too) is the only source of time.
  */
 public final class FloodBudget {
 
@@ -10,12 +11,13 @@ public final class FloodBudget {
     private final double ratePerNano;
     private double tokens;
     private long lastNanos;
+    private boolean started;
 
-    public FloodBudget(int burst, double ratePerSecond, long nowNanos) {
+    /** Starts full, so it needs no start time: the first {@link #trySpend} sets it. */
+    public FloodBudget(int burst, double ratePerSecond) {
         this.burst = burst;
         this.ratePerNano = ratePerSecond / 1e9;
         this.tokens = burst;
-        this.lastNanos = nowNanos;
     }
 
     /**
@@ -32,6 +34,10 @@ public final class FloodBudget {
     }
 
     private void refill(long nowNanos) {
+        if (!started) {
+            started = true;
+            lastNanos = nowNanos;
+        }
         long elapsed = nowNanos - lastNanos;
         if (elapsed > 0) {
             tokens = Math.min(burst, tokens + elapsed * ratePerNano);

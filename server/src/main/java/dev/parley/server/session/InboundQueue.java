@@ -57,7 +57,7 @@ public final class InboundQueue {
         while (pauses == 0 && !waiting.isEmpty() && session.connection().isOpen()) {
             InboundLine next = waiting.peek();
             if (!spend(next)) {
-                return;
+                break; // the rest waits for the budget; reading may still resume below
             }
             waiting.poll();
             processor.process(session, next);

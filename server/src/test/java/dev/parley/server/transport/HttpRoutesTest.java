@@ -6,12 +6,15 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The order and the bound of answers on one connection, with the health answer held back by the test. */
@@ -38,6 +41,11 @@ class HttpRoutesTest {
     private final AtomicInteger errors = new AtomicInteger();
     private final EmbeddedChannel channel =
             new EmbeddedChannel(new HttpRoutes(endpoints, new WebResources(), errors::incrementAndGet));
+
+    @AfterEach
+    void finish() {
+        channel.finishAndReleaseAll();
+    }
 
     @Test
     void whileAnAnswerIsPendingLaterRequestsWaitAndTheConnectionStopsReading() {
@@ -70,6 +78,93 @@ class HttpRoutesTest {
         assertThat(endpoints.asked).as("queued requests never reached the endpoints").hasValue(1);
         assertThat(errors).hasValue(0);
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void livenessIsAnsweredAtOnceWithoutAskingTheEndpoints() {
+        channel.writeInbound(get("/livez"));
+
+        FullHttpResponse response = channel.readOutbound();
+        assertThat(response.status()).isEqualTo(HttpResponseStatus.OK);
+        assertThat(body(response)).isEqualTo("ok\n");
+        assertThat(endpoints.asked).hasValue(0);
+        assertThat(channel.isActive()).as("HTTP/1.1 keeps the connection").isTrue();
+    }
+
+    @Test
+    void readinessAndItsOldNameSay503WhileTheServerStops() {
+        channel.writeInbound(get("/readyz"), get("/healthz"));
+        endpoints.health.complete(false);
+        channel.runPendingTasks();
+
+        for (String path : new String[] {"/readyz", "/healthz"}) {
+            FullHttpResponse response = channel.readOutbound();
+            assertThat(response.status()).as(path).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
+            assertThat(body(response)).isEqualTo("shutting down\n");
+        }
+    }
+
+    @Test
+    void metricsAreInThePrometheusTextFormat() {
+        channel.writeInbound(get("/metrics"));
+        channel.runPendingTasks();
+
+        FullHttpResponse response = channel.readOutbound();
+        assertThat(response.headers().get(HttpHeaderNames.CONTENT_TYPE)).startsWith("text/plain; version=0.0.4");
+        assertThat(body(response)).isEqualTo("parley_up 1\n");
+    }
+
+    @Test
+    void onlyGetAndHeadAreServedAndHeadHasNoBodyButItsLength() {
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/livez"));
+        FullHttpResponse refused = channel.readOutbound();
+        assertThat(refused.status()).isEqualTo(HttpResponseStatus.METHOD_NOT_ALLOWED);
+        refused.release();
+
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.HEAD, "/livez"));
+        FullHttpResponse head = channel.readOutbound();
+        assertThat(head.headers().getInt(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(3);
+        assertThat(body(head)).isEmpty();
+    }
+
+    @Test
+    void filesAreServedWithAnEtagAndACurrentCopyIsNotSentAgain() {
+        channel.writeInbound(get("/"));
+        FullHttpResponse first = channel.readOutbound();
+        String etag = first.headers().get(HttpHeaderNames.ETAG);
+        assertThat(first.headers().get(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-cache");
+        assertThat(body(first)).contains("<html");
+
+        FullHttpRequest again = get("/");
+        again.headers().set(HttpHeaderNames.IF_NONE_MATCH, etag);
+        channel.writeInbound(again);
+        FullHttpResponse second = channel.readOutbound();
+        assertThat(second.status()).isEqualTo(HttpResponseStatus.NOT_MODIFIED);
+        assertThat(body(second)).isEmpty();
+    }
+
+    @Test
+    void anUnknownPathIs404AndABrokenOneIs400AndCloses() {
+        channel.writeInbound(get("/no-such-file"));
+        FullHttpResponse missing = channel.readOutbound();
+        assertThat(missing.status()).isEqualTo(HttpResponseStatus.NOT_FOUND);
+        missing.release();
+        assertThat(channel.isActive()).isTrue();
+
+        channel.writeInbound(get("/%zz"));
+        FullHttpResponse broken = channel.readOutbound();
+        assertThat(broken.status()).isEqualTo(HttpResponseStatus.BAD_REQUEST);
+        broken.release();
+        assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void anHttp10RequestIsAnsweredAndTheConnectionClosed() {
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET, "/livez"));
+
+        FullHttpResponse response = channel.readOutbound();
+        assertThat(body(response)).isEqualTo("ok\n");
+        assertThat(channel.isActive()).isFalse();
     }
 
     private static FullHttpRequest get(String path) {
