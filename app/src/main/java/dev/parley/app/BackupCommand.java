@@ -69,7 +69,8 @@ final class BackupCommand implements Callable<Integer> {
     private int report(DatabaseBackup.Outcome outcome) {
         if (outcome instanceof DatabaseBackup.Written written) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Backed up " + written.database() + " to " + written.file() + " (" + written.bytes() + " bytes)");
+            out.println("Backed up " + written.database() + " to " + written.file() + " (" + written.bytes()
+                    + " bytes)");
             out.flush();
             return 0;
         }

@@ -40,8 +40,11 @@ class SchemaUpgradeFailureIT {
         assertThat(inProcess("accounts", "add", "alice", "--password-file", password.toString(), "--data-dir",
                 dataDir.toString())).isZero();
         Path newVersion = Files.createDirectories(dir.resolve("new-version/db/migration/sqlite"));
-        Files.writeString(newVersion.resolve("V99__breaks.sql"),
-                "DELETE FROM accounts;\nCREATE TABLE added_by_v99 (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n");
+        Files.writeString(newVersion.resolve("V99__breaks.sql"), """
+                DELETE FROM accounts;
+                CREATE TABLE added_by_v99 (id INTEGER);
+                INSERT INTO no_such_table VALUES (1);
+                """);
 
         process = new ProcessBuilder(ParleyProcess.commandWithFirst(dir.resolve("new-version"), "server", "--listen",
                         "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))

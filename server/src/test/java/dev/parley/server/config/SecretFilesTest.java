@@ -29,7 +29,7 @@ class SecretFilesTest {
                         "PARLEY_STORAGE__DATABASE_PASSWORD_FILE", database.toString()))
                 .load();
 
-        assertThat(config.auth().serverPassword()).hasValueSatisfying(s -> assertThat(s.matches("server-secret")).isTrue());
+        assertThat(config.auth().serverPassword().orElseThrow().matches("server-secret")).isTrue();
         assertThat(config.auth().adminPassword().matches("admin secret with spaces ")).isTrue();
         assertThat(config.storage().databasePassword().map(Secret::reveal)).hasValue("db-secret");
         assertThat(config.auth().serverPasswordFile()).hasValue(server);

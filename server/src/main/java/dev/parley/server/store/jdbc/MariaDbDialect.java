@@ -63,8 +63,8 @@ final class MariaDbDialect implements SqlDialect {
         String database = ShellWord.of(server.database().orElse("DATABASE"));
         String file = ShellWord.of(target.toString());
         return new DatabaseBackup.UseDumpTool(
-                "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4 " + connection + " "
-                        + database + " > " + file,
+                "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4 " + connection
+                        + " " + database + " > " + file,
                 "mysql --default-character-set=utf8mb4 " + connection + " " + database + " < " + file);
     }
 

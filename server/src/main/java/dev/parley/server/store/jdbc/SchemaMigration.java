@@ -52,7 +52,8 @@ final class SchemaMigration {
         Optional<Path> backup = Optional.empty();
         RuntimeException failure;
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new)).load();
+            Flyway flyway =
+                    Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new)).load();
             backup = backUpBeforePending(flyway.info(), dataSource);
             try {
                 return flyway.migrate().migrationsExecuted;

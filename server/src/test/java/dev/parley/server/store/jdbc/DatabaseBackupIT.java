@@ -90,13 +90,15 @@ class DatabaseBackupIT {
         StorageConfig config = server("jdbc:mysql://db.example.com:3307/chat?user=fromurl&password=url-secret",
                 Optional.of("parley"));
 
-        DatabaseBackup.Outcome outcome = DatabaseBackup.backUp(config, dir.resolve("my backup.sql"), false);
+        Path target = dir.resolve("my backup.sql");
+
+        DatabaseBackup.Outcome outcome = DatabaseBackup.backUp(config, target, false);
 
         assertThat(outcome).isEqualTo(new DatabaseBackup.UseDumpTool(
                 "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4"
-                        + " --host=db.example.com --port=3307 --user=parley -p chat > '" + dir.resolve("my backup.sql") + "'",
+                        + " --host=db.example.com --port=3307 --user=parley -p chat > '" + target + "'",
                 "mysql --default-character-set=utf8mb4 --host=db.example.com --port=3307 --user=parley -p chat < '"
-                        + dir.resolve("my backup.sql") + "'"));
+                        + target + "'"));
     }
 
     @Test

@@ -53,7 +53,8 @@ class SchemaMigrationIT {
         assertThat(tables()).doesNotContain("added_by_v9");
         assertThat(query("SELECT name FROM accounts")).as("V9 deleted them; the restore brings them back")
                 .containsExactly("alice");
-        assertThat(query("SELECT count(*) FROM flyway_schema_history WHERE version IN ('9', '10')")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM flyway_schema_history WHERE version IN ('9', '10')"))
+                .containsExactly("0");
         assertThat(database.resolveSibling("parley.db-wal")).satisfiesAnyOf(
                 wal -> assertThat(wal).doesNotExist(), wal -> assertThat(Files.size(wal)).isZero());
     }
