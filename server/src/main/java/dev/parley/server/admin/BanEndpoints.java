@@ -68,8 +68,8 @@ final class BanEndpoints {
     /** Fields: {@code target} (a nick or mask), {@code reason}, {@code expires} ({@code 2h}, {@code 7d}; empty: never). */
     private CompletionStage<AdminResponse> add(AdminCall call) {
         Optional<String> target = call.form().get("target");
-        if (target.isEmpty()) {
-            return done(AdminResponse.error(400, "give a nick or a mask to ban"));
+        if (target.isEmpty() || target.get().chars().anyMatch(Character::isWhitespace)) {
+            return done(AdminResponse.error(400, "give a nick or a mask to ban, without spaces"));
         }
         String reason = call.form().get("reason").orElse("Banned by an operator");
         Optional<String> expires = call.form().get("expires");

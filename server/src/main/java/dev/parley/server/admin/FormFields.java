@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The fields of an {@code application/x-www-form-urlencoded} body: what the console's
  * {@code URLSearchParams} send, and what {@code curl -d} sends.
  */
 final class FormFields {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1f\\x7f\\u2028\\u2029]");
 
     private final Map<String, String> fields;
 
@@ -32,9 +35,18 @@ final class FormFields {
         return new FormFields(fields);
     }
 
-    /** A field's value, blank ones absent. */
+    /**
+     * A field's value, blank ones absent, with line breaks and other control characters made
+     * spaces: the value may end up in an IRC line (a KICK reason, a topic) or a log line, where a
+     * line break would start a line of the sender's choosing.
+     */
     Optional<String> get(String name) {
-        return Optional.ofNullable(fields.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+        return Optional.ofNullable(fields.get(name)).map(FormFields::oneLine).map(String::strip)
+                .filter(value -> !value.isEmpty());
+    }
+
+    private static String oneLine(String value) {
+        return CONTROL.matcher(value).replaceAll(" ");
     }
 
     /** A field's value as sent (passwords keep their spaces), or empty. */
