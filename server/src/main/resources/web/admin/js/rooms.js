@@ -33,6 +33,7 @@ async function showRoom(name) {
       if (await act(() => call('POST', 'rooms/' + segment(name) + '/topic', { topic: topic.value }),
         () => 'Topic of ' + name + ' set')) {
         loadRooms();
+        showRoom(name);
       }
     });
     detail.replaceChildren(
@@ -42,6 +43,7 @@ async function showRoom(name) {
         ['Topic set by', room.topic ? room.topic.setBy + ', ' + when(room.topic.setAt) : '']]
         .flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, value ?? '')])),
       topicForm,
+      modesForm(room),
       el('h4', {}, 'Members (' + room.members.length + ')'),
       el('ul', { class: 'plain columns' }, room.members.map(member =>
         el('li', {}, member.prefix + member.nick + (member.account ? ' (' + member.account + ')' : '')))));
@@ -49,6 +51,31 @@ async function showRoom(name) {
   } catch (error) {
     complain(error);
   }
+}
+
+const FLAGS = [['n', 'no outside messages'], ['t', 'only operators set the topic'], ['m', 'moderated'],
+  ['i', 'invite only'], ['s', 'secret']];
+
+/** A checkbox per flag mode; sends them all, the server applies what changed. */
+function modesForm(room) {
+  const current = room.modes.split(' ')[0];
+  const boxes = FLAGS.map(([flag, meaning]) => el('input', { type: 'checkbox', id: 'mode-' + flag, 'data-flag': flag,
+    checked: current.includes(flag) }));
+  const form = el('form', { class: 'inline' }, el('span', { class: 'label' }, 'Modes'),
+    FLAGS.map(([flag, meaning], i) => el('label', { class: 'check', for: 'mode-' + flag }, boxes[i], ' +' + flag + ' ' + meaning)),
+    el('button', { type: 'submit' }, 'Set modes'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const on = boxes.filter(box => box.checked).map(box => box.dataset.flag).join('');
+    const off = boxes.filter(box => !box.checked).map(box => box.dataset.flag).join('');
+    const flags = (on ? '+' + on : '') + (off ? '-' + off : '');
+    if (await act(() => call('POST', 'rooms/' + segment(room.name) + '/modes', { flags }),
+      changed => 'Modes of ' + room.name + ': ' + changed.modes)) {
+      loadRooms();
+      showRoom(room.name);
+    }
+  });
+  return form;
 }
 
 async function closeRoom(name) {

@@ -123,10 +123,7 @@ final class BanEndpoints {
             Files.write(file, call.request().body());
             return BanFile.importInto(parsed, file, call.login().operator());
         });
-        int disconnected = 0;
-        for (Ban ban : parsed.list()) {
-            disconnected += serverBan.imposeExactly(ban, null).disconnected();
-        }
+        int disconnected = serverBan.imposeAll(parsed.list(), null);
         ConsoleAudit.LOG.info("{} imported {} bans; {} disconnected", call.login(), parsed.list().size(), disconnected);
         return done(AdminResponse.ok(Json.object("imported", parsed.list().size(), "disconnected", disconnected)));
     }

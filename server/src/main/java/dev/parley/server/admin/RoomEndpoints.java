@@ -6,6 +6,7 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomModes;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
 import java.time.Clock;
@@ -17,9 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
-/** Open rooms: the list, members, topic and modes of one, a new topic, and closing a room. */
+/** Open rooms: the list, members, topic and modes of one, a new topic, new flag modes, and closing a room. */
 final class RoomEndpoints {
+
+    private static final Pattern FLAG_CHANGES = Pattern.compile("([+-][imnst]+)+");
 
     private final Rooms rooms;
     private final Delivery delivery;
@@ -45,6 +49,7 @@ final class RoomEndpoints {
                 AdminRoute.get("rooms", this::list),
                 AdminRoute.get("rooms/{}", this::detail),
                 AdminRoute.post("rooms/{}/topic", this::topic),
+                AdminRoute.post("rooms/{}/modes", this::modes),
                 AdminRoute.post("rooms/{}/close", this::close));
     }
 
@@ -96,6 +101,51 @@ final class RoomEndpoints {
         rooms.remember(room);
         ConsoleAudit.LOG.info("{} set the topic of {}: {}", call.login(), room.name(), text);
         return done(AdminResponse.ok(describe(room)));
+    }
+
+    /**
+     * Field {@code flags}: {@code +m}, {@code -t}, {@code +mn-s}; the flag modes only (i, m, n, s,
+     * t: keys, limits and lists stay with IRC's MODE). Members see one MODE line from the server
+     * with what changed; a registered room keeps it.
+     */
+    private CompletionStage<AdminResponse> modes(AdminCall call) {
+        Optional<Room> found = rooms.find(call.param(0));
+        if (found.isEmpty()) {
+            return done(noSuchRoom(call.param(0)));
+        }
+        String flags = call.form().get("flags").orElse("");
+        if (!FLAG_CHANGES.matcher(flags).matches()) {
+            return done(AdminResponse.error(400, "flags: such as +m, -t or +mn-s, with the modes i, m, n, s, t"));
+        }
+        Room room = found.get();
+        String applied = applyFlags(room, flags);
+        if (!applied.isEmpty()) {
+            delivery.toRoom(IrcMessage.from(serverName, "MODE", room.name(), applied), room, null);
+            rooms.remember(room);
+            ConsoleAudit.LOG.info("{} set modes {} on {}", call.login(), applied, room.name());
+        }
+        return done(AdminResponse.ok(describe(room)));
+    }
+
+    /** Applies the flags; returns what changed, as a mode string ({@code +m-t}), or "". */
+    private static String applyFlags(Room room, String flags) {
+        StringBuilder applied = new StringBuilder();
+        char sign = '+';
+        char lastSign = ' ';
+        for (char c : flags.toCharArray()) {
+            if (c == '+' || c == '-') {
+                sign = c;
+                continue;
+            }
+            RoomModes current = room.modes();
+            RoomModes updated = current.withFlag(c, sign == '+');
+            if (!updated.equals(current)) {
+                room.setModes(updated);
+                applied.append(sign == lastSign ? "" : String.valueOf(sign)).append(c);
+                lastSign = sign;
+            }
+        }
+        return applied.toString();
     }
 
     /**

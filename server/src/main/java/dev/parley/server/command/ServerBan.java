@@ -57,8 +57,22 @@ public final class ServerBan {
         return imposeExactly(new Ban(mask, account, address, reason, setBy, services.clock().instant()), kicker);
     }
 
-    /** Puts {@code ban} in force as it is (an imported one) and expels whom it matches. */
-    public Imposed imposeExactly(Ban ban, ChatUser kicker) {
+    /** Puts {@code ban} in force as it is and expels whom it matches. */
+    private Imposed imposeExactly(Ban ban, ChatUser kicker) {
+        CompletionStage<Ban> stored = store(ban);
+        return new Imposed(ban, expelMatching(kicker, ban.reason()), stored);
+    }
+
+    /**
+     * Puts every ban in force (an imported {@code ban.txt}), then expels whom they match, once each;
+     * returns how many users left. Each ban's storing is logged if it fails.
+     */
+    public int imposeAll(List<Ban> bans, ChatUser kicker) {
+        bans.forEach(this::store);
+        return expelMatching(kicker, null);
+    }
+
+    private CompletionStage<Ban> store(Ban ban) {
         CompletionStage<Ban> stored =
                 services.bans().add(ban.mask(), ban.account(), ban.address(), ban.reason(), ban.setBy());
         stored.whenComplete((ignored, error) -> {
@@ -66,17 +80,23 @@ public final class ServerBan {
                 log.error("{} could not store ban {}", ban.setBy(), ban.mask(), error);
             }
         });
-        return new Imposed(ban, expelMatching(kicker, ban.reason()), stored);
+        return stored;
     }
 
-    /** Disconnects every registered user a ban now matches, except the kicker. */
+    /**
+     * Disconnects every registered user a ban now matches, except the kicker.
+     *
+     * @param reason what they are told; null: the reason of the ban that matches each
+     */
     private int expelMatching(ChatUser kicker, String reason) {
         int removed = 0;
         for (ChatUser user : List.copyOf(services.nicks().all())) {
-            if (user != kicker && user.isRegistered() && user instanceof Session victim
-                    && services.bans().find(user.source(), user.account(), user.host()).isPresent()) {
-                expel(kicker, victim, reason);
-                removed++;
+            if (user != kicker && user.isRegistered() && user instanceof Session victim) {
+                Optional<Ban> matching = services.bans().find(user.source(), user.account(), user.host());
+                if (matching.isPresent()) {
+                    expel(kicker, victim, reason != null ? reason : matching.get().reason());
+                    removed++;
+                }
             }
         }
         return removed;

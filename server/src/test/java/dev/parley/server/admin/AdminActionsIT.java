@@ -85,7 +85,7 @@ class AdminActionsIT {
     }
 
     @Test
-    void roomsAreListedDescribedRetopicedAndClosed() {
+    void roomsAreListedDescribedGivenATopicAndModesAndClosed() {
         try (TestServer server = TestServer.start(AdminApiIT.WITH_HTTP)) {
             RawIrcClient alice = server.user("alice");
             alice.join("#general");
@@ -99,6 +99,10 @@ class AdminActionsIT {
             assertThat(console.post(room + "/topic", "topic", "Be kind").statusCode()).isEqualTo(200);
             assertThat(alice.expectCommand("TOPIC").lastParam()).isEqualTo("Be kind");
             assertThat(console.get(room).body()).contains("\"text\":\"Be kind\"");
+
+            assertThat(console.post(room + "/modes", "flags", "+m-t").body()).contains("\"modes\":\"+mn\"");
+            assertThat(alice.expectCommand("MODE").params()).containsExactly("#general", "+m-t");
+            assertThat(console.post(room + "/modes", "flags", "+k").statusCode()).isEqualTo(400);
 
             assertThat(console.post(room + "/close", "reason", "maintenance").body()).contains("\"kicked\":1");
 

@@ -84,6 +84,9 @@ class AdminConsoleIT {
             browser.awaitText("#room-rows td", "#general");
             browser.find("#room-rows button").click();
             browser.awaitText("#room-detail", "alice");
+            browser.find("#mode-m").click();
+            browser.find("#room-detail form:nth-of-type(2) button").click();
+            browser.awaitText("#notice", "Modes of #general: +mnt");
             browser.screenshot("admin-rooms-dark-phone");
         }
     }
