@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -47,7 +48,11 @@ final class AdminExchange {
             return CompletableFuture.completedFuture(
                     toNetty(AdminResponse.error(403, "cross-origin requests to the admin API are refused")));
         }
-        return api.answer(toAdmin(request, remote)).thenApply(AdminExchange::toNetty);
+        Optional<AdminRequest> decoded = toAdmin(request, remote);
+        if (decoded.isEmpty()) {
+            return CompletableFuture.completedFuture(toNetty(AdminResponse.error(400, "broken percent-encoding")));
+        }
+        return api.answer(decoded.get()).thenApply(AdminExchange::toNetty);
     }
 
     static boolean sameOrigin(FullHttpRequest request) {
@@ -56,17 +61,22 @@ final class AdminExchange {
         return sameSite && OWN_ORIGIN_ONLY.allow(request.headers());
     }
 
-    private AdminRequest toAdmin(FullHttpRequest request, SocketAddress remote) {
+    /** The request as the API takes it; empty when its query's percent-encoding is broken ({@code ?q=%zz}). */
+    private Optional<AdminRequest> toAdmin(FullHttpRequest request, SocketAddress remote) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         Map<String, String> query = new HashMap<>();
-        uri.parameters().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        try {
+            uri.parameters().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        } catch (IllegalArgumentException badEncoding) {
+            return Optional.empty();
+        }
         Map<String, String> headers = new HashMap<>();
         request.headers().forEach(header -> headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT),
                 header.getValue()));
         String rawPath = uri.rawPath();
         String ip = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-        return new AdminRequest(request.method().name(), rawPath, query, headers,
-                ByteBufUtil.getBytes(request.content()), ip, secure);
+        return Optional.of(new AdminRequest(request.method().name(), rawPath, query, headers,
+                ByteBufUtil.getBytes(request.content()), ip, secure));
     }
 
     private static FullHttpResponse toNetty(AdminResponse answer) {
