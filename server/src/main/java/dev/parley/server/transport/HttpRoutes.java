@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.admin.AdminApi;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -16,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import dev.parley.server.admin.AdminApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -28,8 +28,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Plain HTTP requests (not the WebSocket upgrade): {@code /livez}, {@code /readyz} (and its alias
- * {@code /healthz}), {@code /metrics}, and the browser client's files. Only GET and HEAD; answers
- * leave the event loop free (readiness and metrics complete elsewhere and are written back when ready).
+ * {@code /healthz}), {@code /metrics}, the browser client's files, and, where this listener serves
+ * the console, {@code /admin/} and its API. GET and HEAD only, but for the admin API's POST and
+ * DELETE; answers leave the event loop free (readiness, metrics and the admin API complete
+ * elsewhere and are written back when ready).
  *
  * <p>One request is answered at a time, in order: while a readiness or metrics answer is pending the
  * connection stops reading, and requests already read (pipelined) wait in a short queue; a client
