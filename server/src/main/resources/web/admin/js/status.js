@@ -3,6 +3,7 @@
 import { call } from './api.js';
 import { $, el, facts, duration, when } from './dom.js';
 import { act, complain } from './notice.js';
+import { loadTraffic } from './traffic.js';
 
 export async function loadStatus() {
   try {
@@ -24,6 +25,7 @@ export async function loadStatus() {
     $('history-facts').classList.toggle('bad', Boolean(history.degraded));
     $('node-rows').replaceChildren(...status.nodes.map(node =>
       el('tr', {}, el('td', {}, node.name), el('td', {}, node.version), el('td', {}, when(node.startedAt)))));
+    await loadTraffic();
   } catch (error) {
     complain(error);
   }

@@ -25,7 +25,8 @@ class AdminConsoleIT {
         try (TestServer server = server(); Browser browser = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
-            server.user("alice").join("#general");
+            RawIrcClient alice = server.user("alice");
+            alice.join("#general");
             String console = url(server) + "admin/";
             try {
                 browser.open(console);
@@ -39,6 +40,10 @@ class AdminConsoleIT {
                 browser.awaitText("#status-facts", "Users");
                 browser.awaitText("#operator-name", "admin");
                 browser.awaitText("#history-facts", "ok");
+                for (int i = 0; i < 5; i++) {
+                    alice.send("PRIVMSG #general :hello " + i);
+                }
+                browser.awaitText("#traffic-facts", "/s"); // a rate needs two samples: the next refresh
                 browser.screenshot("admin-status");
 
                 browser.find("[data-tab=users]").click();
