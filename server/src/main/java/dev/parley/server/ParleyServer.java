@@ -181,12 +181,23 @@ public final class ParleyServer implements AutoCloseable {
             boundHttp.add(actual);
             log.info("Listening for {} on {} (browser client at /, WebSocket at /ws{})", https ? "HTTPS" : "HTTP",
                     actual, admin == null ? "" : ", admin console at /admin/");
+            warnIfConsoleInClear(admin != null, address, https);
         }
         for (ListenAddress address : config.admin().enabled() ? config.admin().listen() : List.<ListenAddress>of()) {
             InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null, websockets,
                     console.api());
             boundAdmin.add(actual);
             log.info("Admin console at {}://{}/admin/", https ? "https" : "http", actual);
+            warnIfConsoleInClear(true, address, https);
+        }
+    }
+
+    /** admin.allow-remote without HTTPS sends operator passwords and session cookies across a network in clear. */
+    private static void warnIfConsoleInClear(boolean console, ListenAddress address, boolean https) {
+        if (console && !https && !address.isLoopback()) {
+            log.warn("The admin console on {} is plain HTTP on a non-loopback address: operator passwords and "
+                    + "session cookies cross the network in clear. Set http.tls: on, or end TLS at a reverse proxy",
+                    address);
         }
     }
 
