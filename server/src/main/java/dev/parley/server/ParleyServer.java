@@ -1,6 +1,10 @@
 package dev.parley.server;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.admin.AdminApi;
+import dev.parley.server.admin.AdminConsole;
+import dev.parley.server.admin.ConsoleParts;
+import dev.parley.server.admin.ServerStatus;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
@@ -40,6 +44,7 @@ import dev.parley.server.command.RegistrationFlow;
 import dev.parley.server.command.ServerInfo;
 import dev.parley.server.command.WhoCommands;
 import dev.parley.server.command.Services;
+import dev.parley.server.command.ServerBan;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
@@ -83,6 +88,7 @@ public final class ParleyServer implements AutoCloseable {
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final List<InetSocketAddress> boundTls = new ArrayList<>();
     private final List<InetSocketAddress> boundHttp = new ArrayList<>();
+    private final List<InetSocketAddress> boundAdmin = new ArrayList<>();
     private final ServerMetrics metrics = new ServerMetrics();
     private TlsContexts tls;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -92,6 +98,7 @@ public final class ParleyServer implements AutoCloseable {
     /** bcrypt's own bounded pool, so that nothing unrelated to passwords waits behind a flood of guesses. */
     private PasswordChecks passwordChecks;
     private ScheduledExecutorService accountNamesReload;
+    private ScheduledExecutorService banExpiry;
     private Storage storage;
     private IrcListeners listeners;
     private HttpAnswers httpAnswers;
@@ -144,6 +151,7 @@ public final class ParleyServer implements AutoCloseable {
                 clock,
                 blocking);
         departures = new Departures(services);
+        AdminConsole console = adminConsole(services, bans, accounts);
         tls = openTls();
         registerGauges(services);
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
@@ -165,12 +173,46 @@ public final class ParleyServer implements AutoCloseable {
         }
         boolean https = config.http().https(!config.tls().listen().isEmpty());
         httpAnswers = new HttpAnswers(() -> !stopping.get(), metrics::scrape);
+        boolean ownAdminListener = !config.admin().listen().isEmpty();
         for (ListenAddress address : config.http().listen()) {
+            AdminApi admin = !ownAdminListener && config.admin().servedOn(address) ? console.api() : null;
             InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null,
-                    websockets);
+                    websockets, admin);
             boundHttp.add(actual);
-            log.info("Listening for {} on {} (browser client at /, WebSocket at /ws)", https ? "HTTPS" : "HTTP", actual);
+            log.info("Listening for {} on {} (browser client at /, WebSocket at /ws{})", https ? "HTTPS" : "HTTP",
+                    actual, admin == null ? "" : ", admin console at /admin/");
+            warnIfConsoleInClear(admin != null, address, https);
         }
+        for (ListenAddress address : config.admin().enabled() ? config.admin().listen() : List.<ListenAddress>of()) {
+            InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null, websockets,
+                    console.api());
+            boundAdmin.add(actual);
+            log.info("Admin console at {}://{}/admin/", https ? "https" : "http", actual);
+            warnIfConsoleInClear(true, address, https);
+        }
+    }
+
+    /** admin.allow-remote without HTTPS sends operator passwords and session cookies across a network in clear. */
+    private static void warnIfConsoleInClear(boolean console, ListenAddress address, boolean https) {
+        if (console && !https && !address.isLoopback()) {
+            log.warn("The admin console on {} is plain HTTP on a non-loopback address: operator passwords and "
+                    + "session cookies cross the network in clear. Set http.tls: on, or end TLS at a reverse proxy",
+                    address);
+        }
+    }
+
+    /** The admin console over the same components the IRC commands use; its ban-expiry sweep starts here. */
+    private AdminConsole adminConsole(Services services, Bans bans, Accounts accounts) {
+        ServerStatus status = new ServerStatus(config.server().name(), Version.current(), clock.instant(),
+                sessions::count, services.counts()::current, services.counts()::operators, services.rooms()::count,
+                storage.writer(), () -> httpAnswers.metrics(), this::reload);
+        AdminConsole console = new AdminConsole(new ConsoleParts(config, services.nicks(), services.rooms(),
+                services.delivery(), bans, accounts, departures, new ServerBan(services, departures),
+                new LoginCheck(config.auth(), accounts), storage.accounts(), storage.bans(), status, clock, blocking));
+        banExpiry = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-ban-expiry"));
+        banExpiry.scheduleWithFixedDelay(console.banExpiry()::sweep, 0, AdminConsole.banSweepSeconds(),
+                TimeUnit.SECONDS);
+        return console;
     }
 
     /** The TLS certificate, when a TLS listener needs one: the configured files or a self-signed one. */
@@ -259,6 +301,11 @@ public final class ParleyServer implements AutoCloseable {
         return List.copyOf(boundHttp);
     }
 
+    /** The addresses of the admin console's own listeners ({@code admin.listen}). */
+    public List<InetSocketAddress> adminAddresses() {
+        return List.copyOf(boundAdmin);
+    }
+
     /** The certificate the TLS listeners present, or null without TLS. */
     public TlsContexts tls() {
         return tls;
@@ -287,6 +334,9 @@ public final class ParleyServer implements AutoCloseable {
         }
         if (accountNamesReload != null) {
             accountNamesReload.shutdownNow();
+        }
+        if (banExpiry != null) {
+            banExpiry.shutdownNow();
         }
         if (httpAnswers != null) {
             httpAnswers.close();

@@ -5,16 +5,13 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.OperOutcome;
-import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Room;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Ban;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,6 +28,7 @@ public final class OperatorCommands implements CommandFamily {
     private final LoginCheck login;
     private final Departures departures;
     private final Supplier<String> reload;
+    private final ServerBan serverBan;
 
     /** @param reload reloads what can change without a restart and says what it did (REHASH) */
     public OperatorCommands(Services services, LoginCheck login, Departures departures, Supplier<String> reload) {
@@ -38,6 +36,7 @@ public final class OperatorCommands implements CommandFamily {
         this.login = login;
         this.departures = departures;
         this.reload = reload;
+        this.serverBan = new ServerBan(services, departures);
     }
 
     @Override
@@ -92,65 +91,16 @@ public final class OperatorCommands implements CommandFamily {
         return outcome instanceof OperOutcome.Busy ? "Server busy; try again in a moment" : "Password incorrect";
     }
 
-    /**
-     * BAN nick-or-mask [:reason]. A nick that is online is banned on every identity its user has: the
-     * nick, their account, and, for a guest, their address (unless {@code moderation.ban-guest-address}
-     * is off or the address is loopback). An offline nick that is an account's name bans that account
-     * too. Every other user matching the ban is disconnected at once.
-     */
+    /** BAN nick-or-mask [:reason]: see {@link ServerBan#impose} for what is banned and who leaves. */
     void ban(CommandContext ctx) {
         Session oper = ctx.session();
         String reason = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "Banned by an operator";
-        String mask = Mask.normalize(ctx.param(0));
-        Optional<ChatUser> named = services.nicks().find(ctx.param(0)).filter(ChatUser::isRegistered);
-        String account = named.isPresent() ? named.get().account() : offlineAccount(ctx.param(0));
-        String address = named.filter(user -> user.account() == null).map(this::bannableAddress).orElse(null);
-        services.bans().add(mask, account, address, reason, oper.nick()).whenComplete((ban, error) -> {
-            if (error != null) {
-                log.error("{} could not store ban {}", oper, mask, error);
-            }
-        });
-        int removed = 0;
-        for (ChatUser user : List.copyOf(services.nicks().all())) {
-            if (user != oper && user.isRegistered() && user instanceof Session victim
-                    && services.bans().find(user.source(), user.account(), user.host()).isPresent()) {
-                expel(oper, victim, reason);
-                removed++;
-            }
-        }
-        String also = new Ban(mask, account, address, reason, oper.nick(), services.clock().instant()).identities();
-        Audit.LOG.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, removed);
+        ServerBan.Imposed imposed = serverBan.impose(ctx.param(0), reason, oper.nick(), oper);
+        String mask = imposed.ban().mask();
+        String also = imposed.ban().identities();
+        Audit.LOG.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, imposed.disconnected());
         ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
-                + "); disconnected " + removed + " user(s)");
-    }
-
-    /** The account named like the nick, when one is registered: only its owner may use that nick. */
-    private String offlineAccount(String nick) {
-        return services.accounts().names().isRegistered(nick) ? nick : null;
-    }
-
-    /**
-     * A guest's address, unless address bans are off or it connected over loopback (an address every
-     * local user shares); the connection already knows which, so no second parse of the host here.
-     */
-    private String bannableAddress(ChatUser user) {
-        boolean loopback = !(user instanceof Session session) || session.connection().isLoopback();
-        return services.config().moderation().banGuestAddress() && !loopback ? user.host() : null;
-    }
-
-    private void expel(Session oper, Session victim, String reason) {
-        for (Room room : List.copyOf(victim.rooms())) {
-            IrcMessage kick = UserEvent.from(oper, "KICK", room.name(), victim.nick(), "Banned: " + reason);
-            List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
-            services.rooms().leave(room, victim);
-            victim.rooms().remove(room);
-            services.delivery().send(kick, witnesses);
-        }
-        victim.execute(() -> {
-            victim.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),
-                    "You are banned from this server: " + reason));
-            departures.disconnect(victim, "Banned: " + reason);
-        });
+                + "); disconnected " + imposed.disconnected() + " user(s)");
     }
 
     void unban(CommandContext ctx) {

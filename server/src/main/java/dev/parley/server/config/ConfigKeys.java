@@ -191,6 +191,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT =
             key("moderation.max-rooms-per-account", integer(0), c -> c.moderation().maxRoomsPerAccount());
 
+    public static final ConfigKey<Boolean> ADMIN_ENABLED = key("admin.enabled", bool(), c -> c.admin().enabled());
+    public static final ConfigKey<List<ListenAddress>> ADMIN_LISTEN =
+            key("admin.listen", ValueTypes.optionalListenAddresses(), c -> c.admin().listen());
+    public static final ConfigKey<Boolean> ADMIN_ALLOW_REMOTE =
+            key("admin.allow-remote", bool(), c -> c.admin().allowRemote());
+    public static final ConfigKey<Duration> ADMIN_SESSION_TIMEOUT =
+            key("admin.session-timeout", duration(Duration.ofSeconds(1)), c -> c.admin().sessionTimeout());
+
     private ConfigKeys() {}
 
     /** Every key, in the order of the example file. */
@@ -241,7 +249,9 @@ public final class ConfigKeys {
                                 v.get(CONNECTIONS_THROTTLE_CONNECTIONS), v.get(CONNECTIONS_THROTTLE_WINDOW),
                                 v.get(CONNECTIONS_EXEMPT_LOOPBACK))),
                 new ModerationConfig(v.get(MODERATION_BAN_GUEST_ADDRESS), v.get(MODERATION_MAX_ROOMS_PER_ACCOUNT)),
-                new LoggingConfig(v.get(LOGGING_LEVEL), v.get(LOGGING_FORMAT)));
+                new LoggingConfig(v.get(LOGGING_LEVEL), v.get(LOGGING_FORMAT)),
+                new AdminConfig(v.get(ADMIN_ENABLED), v.get(ADMIN_LISTEN), v.get(ADMIN_ALLOW_REMOTE),
+                        v.get(ADMIN_SESSION_TIMEOUT)));
     }
 
     /** One current value per key; {@link #assemble} reads through it. */

@@ -19,6 +19,7 @@ final class ConfigRules {
         pageSizes(config.history(), problems);
         adminName(config, problems);
         operatorNames(config.auth(), problems);
+        adminListen(config.admin(), problems);
         return problems;
     }
 
@@ -48,6 +49,16 @@ final class ConfigRules {
                         + " an operator already; set its password with auth.admin-password"));
             } else if (!seen.add(folding.fold(name))) {
                 problems.add(problem(ConfigKeys.AUTH_OPERATORS, "names '" + name + "' twice"));
+            }
+        }
+    }
+
+    /** A console listener the console would not be served on is a mistake, not a choice: say so at start. */
+    private static void adminListen(AdminConfig admin, List<ConfigProblem> problems) {
+        for (ListenAddress address : admin.listen()) {
+            if (!address.isLoopback() && !admin.allowRemote()) {
+                problems.add(problem(ConfigKeys.ADMIN_LISTEN, address + " is not a loopback address: set "
+                        + ConfigKeys.ADMIN_ALLOW_REMOTE.path() + ": true to serve the console there (with HTTPS)"));
             }
         }
     }

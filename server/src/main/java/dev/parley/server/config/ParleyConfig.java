@@ -6,7 +6,7 @@ package dev.parley.server.config;
  */
 public record ParleyConfig(
         ServerConfig server, HttpConfig http, TlsConfig tls, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits,
-        ModerationConfig moderation, LoggingConfig logging) {
+        ModerationConfig moderation, LoggingConfig logging, AdminConfig admin) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
@@ -19,46 +19,51 @@ public record ParleyConfig(
                 HistoryConfig.defaults(),
                 LimitsConfig.defaults(),
                 ModerationConfig.defaults(),
-                LoggingConfig.defaults());
+                LoggingConfig.defaults(),
+                AdminConfig.defaults());
     }
 
     public ParleyConfig withServer(ServerConfig value) {
-        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits, moderation, logging);
+        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withHttp(HttpConfig value) {
-        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits, moderation, logging);
+        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withTls(TlsConfig value) {
-        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits, moderation, logging);
+        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
-        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits, moderation, logging);
+        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits, moderation, logging);
+        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits, moderation, logging);
+        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits, moderation, logging);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value, moderation, logging);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value, moderation, logging, admin);
     }
 
     public ParleyConfig withLogging(LoggingConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, moderation, value);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, moderation, value, admin);
     }
 
     public ParleyConfig withModeration(ModerationConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, value, logging);
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, value, logging, admin);
+    }
+
+    public ParleyConfig withAdmin(AdminConfig value) {
+        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, moderation, logging, value);
     }
 }

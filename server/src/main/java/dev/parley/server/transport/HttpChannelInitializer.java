@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.admin.AdminApi;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.Channel;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, the whole-request
  * deadline, HTTP/1.1 with the security headers on every response, the origin check of WebSocket
  * handshakes, the WebSocket upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for
- * everything else.
+ * everything else (the admin console's among them, where this listener serves it).
  */
 final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -35,11 +36,15 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Duration requestTimeout;
     private final WebSocketOrigins origins;
     private final TlsRefusalHandler tlsRefusals;
+    private final AdminApi admin;
 
-    /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
+    /**
+     * @param tls the certificate to serve HTTPS with, or null for plain HTTP
+     * @param admin the admin console's API, or null when this listener does not serve it
+     */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
             TransportConnections websockets, ConnectionLimiter httpLimiter, HttpConfig config,
-            TlsRefusalHandler tlsRefusals) {
+            TlsRefusalHandler tlsRefusals, AdminApi admin) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
@@ -49,6 +54,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         this.requestTimeout = config.requestTimeout();
         this.origins = new WebSocketOrigins(config.allowedOrigins());
         this.tlsRefusals = tlsRefusals;
+        this.admin = admin;
     }
 
     @Override
@@ -77,6 +83,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
-                .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));
+                .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError(),
+                        admin == null ? null : new AdminExchange(admin, tls != null)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.admin.AdminApi;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -27,8 +28,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Plain HTTP requests (not the WebSocket upgrade): {@code /livez}, {@code /readyz} (and its alias
- * {@code /healthz}), {@code /metrics}, and the browser client's files. Only GET and HEAD; answers
- * leave the event loop free (readiness and metrics complete elsewhere and are written back when ready).
+ * {@code /healthz}), {@code /metrics}, the browser client's files, and, where this listener serves
+ * the console, {@code /admin/} and its API. GET and HEAD only, but for the admin API's POST and
+ * DELETE; answers leave the event loop free (readiness, metrics and the admin API complete
+ * elsewhere and are written back when ready).
  *
  * <p>One request is answered at a time, in order: while a readiness or metrics answer is pending the
  * connection stops reading, and requests already read (pipelined) wait in a short queue; a client
@@ -44,13 +47,21 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final HttpEndpoints endpoints;
     private final WebResources files;
     private final Runnable onError;
+    /** The admin console's API, or null when this listener does not serve the console. */
+    private final AdminExchange admin;
     private final Deque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean answering;
 
     HttpRoutes(HttpEndpoints endpoints, WebResources files, Runnable onError) {
+        this(endpoints, files, onError, null);
+    }
+
+    /** @param admin the admin API, or null when this listener does not serve the console */
+    HttpRoutes(HttpEndpoints endpoints, WebResources files, Runnable onError, AdminExchange admin) {
         this.endpoints = endpoints;
         this.files = files;
         this.onError = onError;
+        this.admin = admin;
     }
 
     @Override
@@ -73,6 +84,11 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             respond(ctx, false, false, text(HttpResponseStatus.BAD_REQUEST, "bad request\n"));
             return;
         }
+        String rawPath = new QueryStringDecoder(request.uri()).rawPath();
+        if (rawPath.equals("/admin") || rawPath.startsWith("/admin/")) {
+            routeAdmin(ctx, request, keepAlive, head, rawPath);
+            return;
+        }
         if (!request.method().equals(HttpMethod.GET) && !head) {
             respond(ctx, keepAlive, head, text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD only\n"));
             return;
@@ -91,6 +107,27 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                     .thenApply(body -> response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
             default -> respond(ctx, keepAlive, head,
                     file(decoded.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
+        }
+    }
+
+    /**
+     * The console: its API, its page ({@code /admin} is sent on to {@code /admin/}, where relative
+     * links work), or 404 on a listener that does not serve it (it then looks like any missing file).
+     */
+    private void routeAdmin(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, boolean head,
+            String rawPath) {
+        if (admin == null) {
+            respond(ctx, keepAlive, head, text(HttpResponseStatus.NOT_FOUND, "not found\n"));
+        } else if (rawPath.startsWith(AdminApi.PREFIX)) {
+            later(ctx, keepAlive, head, admin.answer(request, ctx.channel().remoteAddress()));
+        } else if (rawPath.equals("/admin")) {
+            FullHttpResponse moved = text(HttpResponseStatus.MOVED_PERMANENTLY, "see /admin/\n");
+            moved.headers().set(HttpHeaderNames.LOCATION, "/admin/");
+            respond(ctx, keepAlive, head, moved);
+        } else if (!request.method().equals(HttpMethod.GET) && !head) {
+            respond(ctx, keepAlive, head, text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD only\n"));
+        } else {
+            respond(ctx, keepAlive, head, file(rawPath, request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
         }
     }
 

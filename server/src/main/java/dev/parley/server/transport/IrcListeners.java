@@ -1,5 +1,6 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.admin.AdminApi;
 import dev.parley.server.command.Departures;
 import dev.parley.server.command.KeepAlive;
 import dev.parley.server.config.HttpConfig;
@@ -78,11 +79,14 @@ public final class IrcListeners implements AutoCloseable {
         return bind(address, new IrcChannelInitializer(wiring, tls, counted, tlsRefusals));
     }
 
-    /** Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics. */
+    /**
+     * Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics,
+     * and the admin console when {@code admin} is not null.
+     */
     public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
-            TransportConnections websockets) throws InterruptedException {
+            TransportConnections websockets, AdminApi admin) throws InterruptedException {
         return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http,
-                tlsRefusals));
+                tlsRefusals, admin));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)

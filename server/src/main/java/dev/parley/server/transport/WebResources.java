@@ -56,9 +56,9 @@ final class WebResources {
         this.files = Map.copyOf(readFolder());
     }
 
-    /** The file for a request path ({@code /} is {@code /index.html}); empty when there is none. */
+    /** The file for a request path (a folder's, such as {@code /}, is its {@code index.html}); empty when there is none. */
     Optional<File> find(String path) {
-        return Optional.ofNullable(files.get(path.equals("/") ? "/index.html" : path));
+        return Optional.ofNullable(files.get(path.endsWith("/") ? path + "index.html" : path));
     }
 
     /** How many files are kept in memory: those in the folder, whatever was asked for. */
