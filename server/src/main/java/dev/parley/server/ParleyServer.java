@@ -83,6 +83,7 @@ public final class ParleyServer implements AutoCloseable {
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final List<InetSocketAddress> boundTls = new ArrayList<>();
     private final List<InetSocketAddress> boundHttp = new ArrayList<>();
+    private final List<InetSocketAddress> boundMetrics = new ArrayList<>();
     private final ServerMetrics metrics = new ServerMetrics();
     private TlsContexts tls;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -149,7 +150,8 @@ public final class ParleyServer implements AutoCloseable {
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
-        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
+        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error,
+                metrics::sendQueueExceeded);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");
         TransportConnections websockets = metrics.connections("websocket");
@@ -170,6 +172,11 @@ public final class ParleyServer implements AutoCloseable {
                     websockets);
             boundHttp.add(actual);
             log.info("Listening for {} on {} (browser client at /, WebSocket at /ws)", https ? "HTTPS" : "HTTP", actual);
+        }
+        for (ListenAddress address : config.http().metricsListen()) {
+            InetSocketAddress actual = listeners.bindMetrics(address, httpAnswers);
+            boundMetrics.add(actual);
+            log.info("Listening for metrics scrapes on {} (/metrics; no longer on the HTTP listeners)", actual);
         }
     }
 
@@ -257,6 +264,11 @@ public final class ParleyServer implements AutoCloseable {
     /** The addresses of the HTTP listeners. */
     public List<InetSocketAddress> httpAddresses() {
         return List.copyOf(boundHttp);
+    }
+
+    /** The addresses of the {@code metrics.listen} listeners (empty: /metrics is on the HTTP listeners). */
+    public List<InetSocketAddress> metricsAddresses() {
+        return List.copyOf(boundMetrics);
     }
 
     /** The certificate the TLS listeners present, or null without TLS. */

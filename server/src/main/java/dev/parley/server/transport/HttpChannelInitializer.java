@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final Duration requestTimeout;
     private final WebSocketOrigins origins;
     private final TlsRefusalHandler tlsRefusals;
+    private final boolean servesMetrics;
 
     /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
     HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
@@ -49,6 +51,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         this.requestTimeout = config.requestTimeout();
         this.origins = new WebSocketOrigins(config.allowedOrigins());
         this.tlsRefusals = tlsRefusals;
+        this.servesMetrics = config.metricsListen().isEmpty();
     }
 
     @Override
@@ -77,6 +80,6 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
-                .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError()));
+                .addLast("routes", new HttpRoutes(endpoints, Optional.of(files), servesMetrics, wiring.onError()));
     }
 }

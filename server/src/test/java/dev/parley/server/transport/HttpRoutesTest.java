@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,7 @@ class HttpRoutesTest {
     private final HeldHealth endpoints = new HeldHealth();
     private final AtomicInteger errors = new AtomicInteger();
     private final EmbeddedChannel channel =
-            new EmbeddedChannel(new HttpRoutes(endpoints, new WebResources(), errors::incrementAndGet));
+            new EmbeddedChannel(new HttpRoutes(endpoints, Optional.of(new WebResources()), true, errors::incrementAndGet));
 
     @Test
     void whileAnAnswerIsPendingLaterRequestsWaitAndTheConnectionStopsReading() {
