@@ -73,6 +73,34 @@ class HttpRoutesTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void withMetricsElsewhereThePublicRoutesAnswerMetricsWith404AndKeepTheFiles() {
+        EmbeddedChannel publicOnly = new EmbeddedChannel(
+                new HttpRoutes(endpoints, Optional.of(new WebResources()), false, errors::incrementAndGet));
+
+        publicOnly.writeInbound(get("/metrics"), get("/"));
+
+        FullHttpResponse metrics = publicOnly.readOutbound();
+        assertThat(metrics.status().code()).isEqualTo(404);
+        assertThat(body(metrics)).doesNotContain("parley_up");
+        assertThat(body(publicOnly.readOutbound())).contains("<html");
+        publicOnly.finishAndReleaseAll();
+    }
+
+    @Test
+    void theMetricsRoutesServeNoFiles() {
+        EmbeddedChannel metricsOnly =
+                new EmbeddedChannel(new HttpRoutes(endpoints, Optional.empty(), true, errors::incrementAndGet));
+
+        metricsOnly.writeInbound(get("/"), get("/metrics"));
+
+        FullHttpResponse file = metricsOnly.readOutbound();
+        assertThat(file.status().code()).isEqualTo(404);
+        file.release();
+        assertThat(body(metricsOnly.readOutbound())).isEqualTo("parley_up 1\n");
+        metricsOnly.finishAndReleaseAll();
+    }
+
     private static FullHttpRequest get(String path) {
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
     }
