@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = ParleyVersion.class,
-        description = "Load-test an IRC server: connect, fanout, dm, history, soak; jmh runs the micro-benchmarks.",
+        description = "Load-test an IRC server: connect, fanout, dm, history, soak.",
         subcommands = {
             BenchCommand.Connect.class, BenchCommand.Fanout.class, BenchCommand.Dm.class, BenchCommand.History.class,
-            BenchCommand.Soak.class, BenchCommand.Jmh.class, CommandLine.HelpCommand.class
+            BenchCommand.Soak.class, CommandLine.HelpCommand.class
         })
 final class BenchCommand {
 
@@ -161,18 +161,6 @@ final class BenchCommand {
         @Override
         Report report() throws Exception {
             return HistoryScenario.run(options.target(), room, fill, queries, page, warmup);
-        }
-    }
-
-    @Command(name = "jmh", mixinStandardHelpOptions = true,
-            description = "The JMH micro-benchmarks (parser, serializer, fan-out); arguments go to JMH (e.g. -f 1 Fanout).")
-    static final class Jmh implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*") String[] arguments = new String[0];
-
-        @Override
-        public Integer call() throws Exception {
-            org.openjdk.jmh.Main.main(arguments);
-            return 0;
         }
     }
 }

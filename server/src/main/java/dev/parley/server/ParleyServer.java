@@ -89,6 +89,7 @@ public final class ParleyServer implements AutoCloseable {
     private final List<InetSocketAddress> boundTls = new ArrayList<>();
     private final List<InetSocketAddress> boundHttp = new ArrayList<>();
     private final List<InetSocketAddress> boundAdmin = new ArrayList<>();
+    private final List<InetSocketAddress> boundMetrics = new ArrayList<>();
     private final ServerMetrics metrics = new ServerMetrics();
     private TlsContexts tls;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -157,7 +158,8 @@ public final class ParleyServer implements AutoCloseable {
         CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
-        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
+        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error,
+                metrics::sendQueueExceeded);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");
         TransportConnections websockets = metrics.connections("websocket");
@@ -189,6 +191,11 @@ public final class ParleyServer implements AutoCloseable {
             boundAdmin.add(actual);
             log.info("Admin console at {}://{}/admin/", https ? "https" : "http", actual);
             warnIfConsoleInClear(true, address, https);
+        }
+        for (ListenAddress address : config.http().metricsListen()) {
+            InetSocketAddress actual = listeners.bindMetrics(address, httpAnswers);
+            boundMetrics.add(actual);
+            log.info("Listening for metrics scrapes on {} (/metrics; no longer on the HTTP listeners)", actual);
         }
     }
 
@@ -304,6 +311,11 @@ public final class ParleyServer implements AutoCloseable {
     /** The addresses of the admin console's own listeners ({@code admin.listen}). */
     public List<InetSocketAddress> adminAddresses() {
         return List.copyOf(boundAdmin);
+    }
+
+    /** The addresses of the {@code metrics.listen} listeners (empty: /metrics is on the HTTP listeners). */
+    public List<InetSocketAddress> metricsAddresses() {
+        return List.copyOf(boundMetrics);
     }
 
     /** The certificate the TLS listeners present, or null without TLS. */

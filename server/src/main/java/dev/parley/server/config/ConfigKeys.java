@@ -49,6 +49,9 @@ public final class ConfigKeys {
             key("http.allowed-origins", ValueTypes.webOrigins(), c -> c.http().allowedOrigins());
     public static final ConfigKey<Integer> HTTP_MAX_LOOPBACK_CONNECTIONS =
             key("http.max-loopback-connections", integer(1), c -> c.http().maxLoopbackConnections());
+    /** A section of its own in the file, for the operator; an HTTP listener, so in {@link HttpConfig}. */
+    public static final ConfigKey<List<ListenAddress>> METRICS_LISTEN =
+            key("metrics.listen", ValueTypes.optionalListenAddresses(), c -> c.http().metricsListen());
 
     public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
             key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
@@ -221,7 +224,7 @@ public final class ConfigKeys {
                 new ServerConfig(v.get(SERVER_NAME), v.get(SERVER_NETWORK), v.get(SERVER_LISTEN), v.get(SERVER_MOTD),
                         v.get(SERVER_INSECURE_DEFAULTS)),
                 new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT), v.get(HTTP_REQUEST_TIMEOUT),
-                        v.get(HTTP_ALLOWED_ORIGINS), v.get(HTTP_MAX_LOOPBACK_CONNECTIONS)),
+                        v.get(HTTP_ALLOWED_ORIGINS), v.get(HTTP_MAX_LOOPBACK_CONNECTIONS), v.get(METRICS_LISTEN)),
                 new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
                 new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_SERVER_PASSWORD_FILE), v.get(AUTH_ADMIN_NAME),
                         v.get(AUTH_ADMIN_PASSWORD), v.get(AUTH_ADMIN_PASSWORD_FILE), v.get(AUTH_OPERATORS),

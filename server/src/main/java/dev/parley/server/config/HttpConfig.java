@@ -16,9 +16,13 @@ import java.util.List;
  * @param allowedOrigins web pages, besides the server's own, whose scripts may open {@code /ws}
  * @param maxLoopbackConnections HTTP connections (not yet WebSockets) this machine may hold at once
  *     while {@code limits.connections.exempt-loopback} spares it the per-IP limit
+ * @param metricsListen where {@code /metrics} is served instead of on {@code listen} (key
+ *     {@code metrics.listen}): a port a firewall keeps for the scraper, so that the public listener,
+ *     perhaps open to the internet behind a proxy, does not show the server's internals; empty:
+ *     {@code /metrics} on {@code listen}
  */
 public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout, Duration requestTimeout,
-        List<WebOrigin> allowedOrigins, int maxLoopbackConnections) {
+        List<WebOrigin> allowedOrigins, int maxLoopbackConnections, List<ListenAddress> metricsListen) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -35,6 +39,7 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeo
     public HttpConfig {
         listen = List.copyOf(listen);
         allowedOrigins = List.copyOf(allowedOrigins);
+        metricsListen = List.copyOf(metricsListen);
     }
 
     /** With the default limits and idle timeout. */
@@ -44,7 +49,7 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeo
 
     /** With the default limits. */
     public HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout) {
-        this(listen, tls, idleTimeout, DEFAULT_REQUEST_TIMEOUT, List.of(), DEFAULT_MAX_LOOPBACK_CONNECTIONS);
+        this(listen, tls, idleTimeout, DEFAULT_REQUEST_TIMEOUT, List.of(), DEFAULT_MAX_LOOPBACK_CONNECTIONS, List.of());
     }
 
     public static HttpConfig defaults() {
@@ -57,14 +62,19 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeo
     }
 
     public HttpConfig withRequestTimeout(Duration timeout) {
-        return new HttpConfig(listen, tls, idleTimeout, timeout, allowedOrigins, maxLoopbackConnections);
+        return new HttpConfig(listen, tls, idleTimeout, timeout, allowedOrigins, maxLoopbackConnections, metricsListen);
     }
 
     public HttpConfig withAllowedOrigins(List<WebOrigin> origins) {
-        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, origins, maxLoopbackConnections);
+        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, origins, maxLoopbackConnections, metricsListen);
+    }
+
+    public HttpConfig withMetricsListen(List<ListenAddress> addresses) {
+        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, allowedOrigins, maxLoopbackConnections,
+                addresses);
     }
 
     public HttpConfig withMaxLoopbackConnections(int max) {
-        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, allowedOrigins, max);
+        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, allowedOrigins, max, metricsListen);
     }
 }

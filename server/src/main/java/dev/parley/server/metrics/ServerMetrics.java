@@ -32,6 +32,7 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
     private final Timer fanout;
     private final Timer historyWrite;
     private final Counter errors;
+    private final Counter sendQueueExceeded;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ServerMetrics() {
@@ -49,6 +50,9 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
                 .maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry);
         errors = Counter.builder("parley.errors").description("unexpected errors: pipeline failures, failed writes")
+                .register(registry);
+        sendQueueExceeded = Counter.builder("parley.sendq.exceeded")
+                .description("clients disconnected because their send queue was full (SendQ exceeded)")
                 .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -119,6 +123,10 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
 
     public void error() {
         errors.increment();
+    }
+
+    public void sendQueueExceeded() {
+        sendQueueExceeded.increment();
     }
 
     /** The Prometheus text exposition of every metric. */

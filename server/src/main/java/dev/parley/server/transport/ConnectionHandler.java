@@ -37,7 +37,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        connection = new NettyConnection(ctx.channel(), wiring.sendQueueBytes());
+        connection = new NettyConnection(ctx.channel(), wiring.sendQueueBytes(), wiring.onSendQueueExceeded());
         ConnectionLimiter.Decision decision = wiring.limiter().acquire(connection.remoteIp(), connection.isLoopback());
         if (decision != ConnectionLimiter.Decision.ALLOWED) {
             refuse(ctx, decision);
@@ -117,5 +117,6 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
             Sessions sessions,
             ConnectionLimiter limiter,
             long sendQueueBytes,
-            Runnable onError) {}
+            Runnable onError,
+            Runnable onSendQueueExceeded) {}
 }

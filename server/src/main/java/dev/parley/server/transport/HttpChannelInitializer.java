@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +38,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final WebSocketOrigins origins;
     private final TlsRefusalHandler tlsRefusals;
     private final AdminApi admin;
+    private final boolean servesMetrics;
 
     /**
      * @param tls the certificate to serve HTTPS with, or null for plain HTTP
@@ -55,6 +57,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         this.origins = new WebSocketOrigins(config.allowedOrigins());
         this.tlsRefusals = tlsRefusals;
         this.admin = admin;
+        this.servesMetrics = config.metricsListen().isEmpty();
     }
 
     @Override
@@ -83,7 +86,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
-                .addLast("routes", new HttpRoutes(endpoints, files, wiring.onError(),
+                .addLast("routes", new HttpRoutes(endpoints, Optional.of(files), servesMetrics, wiring.onError(),
                         admin == null ? null : new AdminExchange(admin, tls != null)));
     }
 }

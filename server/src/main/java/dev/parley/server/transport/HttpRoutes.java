@@ -37,6 +37,9 @@ import java.util.concurrent.CompletionStage;
  * connection stops reading, and requests already read (pipelined) wait in a short queue; a client
  * that pipelines more than {@value #MAX_WAITING} is closed. So a connection holds at most one task
  * on the answering threads, whatever it sends.
+ *
+ * <p>With {@code metrics.listen} set, the public listener answers {@code /metrics} with 404 and the
+ * metrics listener serves {@code /metrics}, {@code /livez} and {@code /readyz} and no files.
  */
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -45,21 +48,28 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final int MAX_WAITING = 16;
 
     private final HttpEndpoints endpoints;
-    private final WebResources files;
+    private final Optional<WebResources> files;
+    private final boolean servesMetrics;
     private final Runnable onError;
     /** The admin console's API, or null when this listener does not serve the console. */
     private final AdminExchange admin;
     private final Deque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean answering;
 
-    HttpRoutes(HttpEndpoints endpoints, WebResources files, Runnable onError) {
-        this(endpoints, files, onError, null);
+    HttpRoutes(HttpEndpoints endpoints, Optional<WebResources> files, boolean servesMetrics, Runnable onError) {
+        this(endpoints, files, servesMetrics, onError, null);
     }
 
-    /** @param admin the admin API, or null when this listener does not serve the console */
-    HttpRoutes(HttpEndpoints endpoints, WebResources files, Runnable onError, AdminExchange admin) {
+    /**
+     * @param files the browser client's files, or empty on the metrics listener
+     * @param servesMetrics whether {@code /metrics} is answered here (404 otherwise)
+     * @param admin the admin API, or null when this listener does not serve the console
+     */
+    HttpRoutes(HttpEndpoints endpoints, Optional<WebResources> files, boolean servesMetrics, Runnable onError,
+            AdminExchange admin) {
         this.endpoints = endpoints;
         this.files = files;
+        this.servesMetrics = servesMetrics;
         this.onError = onError;
         this.admin = admin;
     }
@@ -103,8 +113,14 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "/readyz", "/healthz" -> later(ctx, keepAlive, head, endpoints.ready().thenApply(ok -> ok
                     ? text(HttpResponseStatus.OK, "ok\n")
                     : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down\n")));
-            case "/metrics" -> later(ctx, keepAlive, head, endpoints.metrics()
-                    .thenApply(body -> response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
+            case "/metrics" -> {
+                if (servesMetrics) {
+                    later(ctx, keepAlive, head, endpoints.metrics().thenApply(body ->
+                            response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
+                } else {
+                    respond(ctx, keepAlive, head, notFound());
+                }
+            }
             default -> respond(ctx, keepAlive, head,
                     file(decoded.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
         }
@@ -145,9 +161,9 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
      * but asks each time, since the names do not change when a new version ships.
      */
     private FullHttpResponse file(String path, String ifNoneMatch) {
-        Optional<WebResources.File> found = files.find(path);
+        Optional<WebResources.File> found = files.flatMap(resources -> resources.find(path));
         if (found.isEmpty()) {
-            return text(HttpResponseStatus.NOT_FOUND, "not found\n");
+            return notFound();
         }
         WebResources.File file = found.get();
         boolean current = file.etag().equals(ifNoneMatch);
@@ -228,6 +244,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static FullHttpResponse notFound() {
+        return text(HttpResponseStatus.NOT_FOUND, "not found\n");
     }
 
     private static FullHttpResponse text(HttpResponseStatus status, String body) {

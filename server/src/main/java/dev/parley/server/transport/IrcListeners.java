@@ -52,7 +52,7 @@ public final class IrcListeners implements AutoCloseable {
             new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
     public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
-            Sessions sessions, Runnable onError) {
+            Sessions sessions, Runnable onError, Runnable onSendQueueExceeded) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept"), io);
@@ -61,7 +61,8 @@ public final class IrcListeners implements AutoCloseable {
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
-                processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError);
+                processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError,
+                onSendQueueExceeded);
         this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(),
                 config.http().maxLoopbackConnections(), System::nanoTime);
         this.http = config.http();
@@ -87,6 +88,12 @@ public final class IrcListeners implements AutoCloseable {
             TransportConnections websockets, AdminApi admin) throws InterruptedException {
         return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http,
                 tlsRefusals, admin));
+    }
+
+    /** Binds the {@code metrics.listen} listener: {@code /metrics}, {@code /livez}, {@code /readyz}, plain HTTP. */
+    public InetSocketAddress bindMetrics(ListenAddress address, HttpEndpoints endpoints) throws InterruptedException {
+        return bind(address, new MetricsChannelInitializer(endpoints, httpLimiter, http.idleTimeout(),
+                http.requestTimeout(), wiring.onError()));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)

@@ -47,6 +47,8 @@ final class NettyConnection implements Connection {
     private final String remoteIp;
     private final boolean loopback;
     private final long sendQueueLimit;
+    /** Counts the clients dropped for a full send queue: the operator's sign of slow readers or a flood. */
+    private final Runnable onSendQueueExceeded;
     /**
      * A linked queue, 48 bytes while empty. Netty's array-based MPSC queue is cheaper to offer to
      * but costs 4.7 KB per connection (a 1,024-slot chunk and a padded header): most of a
@@ -68,13 +70,14 @@ final class NettyConnection implements Connection {
     private long ownInChannel;
     private volatile String closeReason;
 
-    NettyConnection(Channel channel, long sendQueueLimit) {
+    NettyConnection(Channel channel, long sendQueueLimit, Runnable onSendQueueExceeded) {
         this.channel = channel;
         this.id = "c" + IDS.incrementAndGet();
         InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
         this.remoteIp = displayIp(address);
         this.loopback = address.isLoopbackAddress();
         this.sendQueueLimit = sendQueueLimit;
+        this.onSendQueueExceeded = onSendQueueExceeded;
     }
 
     private static String displayIp(InetAddress address) {
@@ -109,7 +112,7 @@ final class NettyConnection implements Connection {
             return;
         }
         if (queuedBytes.addAndGet(line.bytes().length) > sendQueueLimit && sendQueueLimit > 0) {
-            channel.eventLoop().execute(() -> closeFor("SendQ exceeded"));
+            channel.eventLoop().execute(this::sendQueueExceeded);
             return;
         }
         fromOtherThreads.add(line);
@@ -167,7 +170,7 @@ final class NettyConnection implements Connection {
         }
         append(line.bytes());
         if (sendQueueLimit > 0 && othersWaiting() > sendQueueLimit) {
-            closeFor("SendQ exceeded");
+            sendQueueExceeded();
         } else if (pending.readableBytes() >= HAND_OFF_BYTES) {
             handOff();
         }
@@ -259,6 +262,14 @@ final class NettyConnection implements Connection {
             flush();
             current.callbacks().forEach(Runnable::run);
         }
+    }
+
+    /** Closes for a full send queue, counted once per connection however many lines overflow. */
+    private void sendQueueExceeded() {
+        if (closeReason == null) {
+            onSendQueueExceeded.run();
+        }
+        closeFor("SendQ exceeded");
     }
 
     private void closeFor(String reason) {

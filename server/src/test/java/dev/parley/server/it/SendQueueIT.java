@@ -3,13 +3,20 @@ package dev.parley.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.config.HttpConfig;
+import dev.parley.server.config.ListenAddress;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +34,9 @@ class SendQueueIT {
 
     @Test
     void aClientThatStopsReadingIsDisconnectedWithSendQExceeded() throws IOException {
-        try (TestServer server = TestServer.start(
-                        c -> TestLimits.sendQueueBytes(SEND_QUEUE_BYTES).apply(TestLimits.noFlood().apply(c)));
+        try (TestServer server = TestServer.start(c -> TestLimits.sendQueueBytes(SEND_QUEUE_BYTES)
+                        .apply(TestLimits.noFlood().apply(c.withHttp(new HttpConfig(
+                                List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))));
                 Socket stalled = stalledMember(server)) {
             RawIrcClient watcher = server.user("watcher");
             watcher.join("#watch");
@@ -42,6 +50,8 @@ class SendQueueIT {
             IrcMessage quit = watcher.expect(Lines.described("QUIT of stalled",
                     m -> m.verb().equals("QUIT") && Lines.from("stalled").test(m)));
             assertThat(quit.lastParam()).contains("SendQ exceeded");
+            assertThat(scrape(server)).as("the operator's count of clients dropped for a full send queue")
+                    .containsPattern("(?m)^parley_sendq_exceeded_total 1(\\.0)?$");
             flooder.send("PING :still-fine");
             flooder.expect(pong("still-fine"));
             RawIrcClient newcomer = server.user("newcomer");
@@ -85,6 +95,18 @@ class SendQueueIT {
             round++;
             assertThat(System.nanoTime()).as("%s still online after %d rounds", nick, round).isLessThan(deadline);
             assertThat(round).as("%s still online after %d rounds", nick, round).isLessThan(MAX_ROUNDS);
+        }
+    }
+
+    private static String scrape(TestServer server) throws IOException {
+        int port = server.server().httpAddresses().get(0).getPort();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

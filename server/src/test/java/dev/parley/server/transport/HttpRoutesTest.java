@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,7 @@ class HttpRoutesTest {
     private final HeldHealth endpoints = new HeldHealth();
     private final AtomicInteger errors = new AtomicInteger();
     private final EmbeddedChannel channel =
-            new EmbeddedChannel(new HttpRoutes(endpoints, new WebResources(), errors::incrementAndGet));
+            new EmbeddedChannel(new HttpRoutes(endpoints, Optional.of(new WebResources()), true, errors::incrementAndGet));
 
     @AfterEach
     void finish() {
@@ -165,6 +166,34 @@ class HttpRoutesTest {
         FullHttpResponse response = channel.readOutbound();
         assertThat(body(response)).isEqualTo("ok\n");
         assertThat(channel.isActive()).isFalse();
+    }
+
+    @Test
+    void withMetricsElsewhereThePublicRoutesAnswerMetricsWith404AndKeepTheFiles() {
+        EmbeddedChannel publicOnly = new EmbeddedChannel(
+                new HttpRoutes(endpoints, Optional.of(new WebResources()), false, errors::incrementAndGet));
+
+        publicOnly.writeInbound(get("/metrics"), get("/"));
+
+        FullHttpResponse metrics = publicOnly.readOutbound();
+        assertThat(metrics.status().code()).isEqualTo(404);
+        assertThat(body(metrics)).doesNotContain("parley_up");
+        assertThat(body(publicOnly.readOutbound())).contains("<html");
+        publicOnly.finishAndReleaseAll();
+    }
+
+    @Test
+    void theMetricsRoutesServeNoFiles() {
+        EmbeddedChannel metricsOnly =
+                new EmbeddedChannel(new HttpRoutes(endpoints, Optional.empty(), true, errors::incrementAndGet));
+
+        metricsOnly.writeInbound(get("/"), get("/metrics"));
+
+        FullHttpResponse file = metricsOnly.readOutbound();
+        assertThat(file.status().code()).isEqualTo(404);
+        file.release();
+        assertThat(body(metricsOnly.readOutbound())).isEqualTo("parley_up 1\n");
+        metricsOnly.finishAndReleaseAll();
     }
 
     private static FullHttpRequest get(String path) {
