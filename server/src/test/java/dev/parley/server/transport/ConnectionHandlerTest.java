@@ -93,7 +93,7 @@ class ConnectionHandlerTest {
         Departures departures = new Departures(MinimalServices.forDepartures());
         KeepAlive keepAlive = new KeepAlive(limits, MinimalServices.SERVER_NAME, departures, System::nanoTime);
         ConnectionHandler.TransportWiring wiring = new ConnectionHandler.TransportWiring(new Pong(), departures,
-                keepAlive, sessions, limiter, d.sendQueueBytes(), errors::incrementAndGet);
+                keepAlive, sessions, limiter, d.sendQueueBytes(), errors::incrementAndGet, () -> {});
         EmbeddedChannel channel = new RemoteChannel();
         channel.freezeTime();
         channel.pipeline().addLast(new IrcLineDecoder(), new ConnectionHandler(wiring));
