@@ -34,7 +34,10 @@ final class ValueTypes {
     /** One of an enum's constants, written in lower case with dashes ({@code after-connect}). */
     static <E extends Enum<E>> ValueType<E> choice(Class<E> type) {
         return raw -> {
-            String text = scalar(raw).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            // YAML 1.1 reads a bare on/off (also yes/no) as a boolean: for a choice that has on and
+            // off, that is what the user wrote.
+            Object value = raw instanceof Boolean on ? (on ? "on" : "off") : raw;
+            String text = scalar(value).trim().toUpperCase(Locale.ROOT).replace('-', '_');
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().equals(text)) {
                     return constant;

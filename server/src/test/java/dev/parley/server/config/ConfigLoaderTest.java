@@ -114,6 +114,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnquotedOnOrOffIsTheChoiceNotABoolean() throws Exception {
+        // YAML 1.1 reads a bare off/on as a boolean; the user meant the choice.
+        Path off = yaml("""
+                http:
+                  tls: off
+                """);
+        assertThat(new ConfigLoader().file(off).load().http().tls()).isEqualTo(HttpConfig.Tls.OFF);
+
+        Path on = yaml("""
+                http:
+                  tls: on
+                """);
+        assertThat(new ConfigLoader().file(on).load().http().tls()).isEqualTo(HttpConfig.Tls.ON);
+    }
+
+    @Test
     void anEmptyServerPasswordMeansNoneIsAsked() throws Exception {
         Path file = yaml("""
                 auth:
