@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.RegisterOutcome;
@@ -77,7 +78,7 @@ public final class AccountCommands implements CommandFamily {
         }
         String ip = session.connection().remoteIp();
         String serverPassword = session.registration().password();
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         mayRegister(session, serverPassword)
                 .thenCompose(allowed -> allowed == null
                         ? CompletableFuture.completedFuture(new RegisterOutcome.Unavailable())

@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.ServerTime;
@@ -187,7 +188,7 @@ public final class HistoryCommands implements CommandFamily {
     }
 
     private <T> void replyLater(CommandContext ctx, CompletionStage<T> stage, Consumer<T> render) {
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         stage.whenComplete((result, error) -> later.completeWith(() -> {
             if (error != null) {
                 if (!(rootOf(error) instanceof HistoryUnavailable)) {

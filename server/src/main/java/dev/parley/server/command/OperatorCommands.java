@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.Mask;
@@ -56,7 +57,7 @@ public final class OperatorCommands implements CommandFamily {
     void rehash(CommandContext ctx) {
         ctx.numeric(Numeric.RPL_REHASHING, "parley.yaml", "Rehashing");
         Audit.LOG.info("{} asked for REHASH", ctx.session());
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         CompletableFuture.supplyAsync(reload, services.blocking())
                 .whenComplete((outcome, error) -> later.completeWith(() ->
                         ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
@@ -66,7 +67,7 @@ public final class OperatorCommands implements CommandFamily {
         String name = ctx.param(0);
         String password = ctx.param(1);
         String ip = ctx.session().connection().remoteIp();
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         login.oper(name, password, ip).whenComplete((outcome, error) -> later.completeWith(() ->
                 finishOper(ctx, error == null ? outcome : new OperOutcome.Refused())));
     }
@@ -155,7 +156,7 @@ public final class OperatorCommands implements CommandFamily {
 
     void unban(CommandContext ctx) {
         String mask = Mask.normalize(ctx.param(0));
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         services.bans().remove(mask).whenComplete((removed, error) -> later.completeWith(() -> {
             if (error != null) {
                 ctx.replies().notice("Could not lift the ban on " + mask + ": storage error (see the server log)");

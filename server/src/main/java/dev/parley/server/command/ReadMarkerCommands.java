@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
@@ -129,7 +130,7 @@ public final class ReadMarkerCommands implements CommandFamily {
             render.accept(answer.join());
             return;
         }
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         answer.whenComplete((result, error) -> later.completeWith(() -> {
             if (error != null) {
                 log.warn("{} MARKREAD {} failed: {}", ctx.session(), target, error.toString());

@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.CaseMapping;
@@ -92,7 +93,7 @@ public final class RedactCommands implements CommandFamily {
 
     /** Holds the client's input until the outcome is known (empty: the target is not one to redact in). */
     private void answerLater(CommandContext ctx, CompletionStage<Optional<Redaction>> outcome, Runnable relay) {
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         outcome.whenComplete((result, error) -> later.completeWith(() -> {
             if (error == null && result.isEmpty()) {
                 invalidTarget(ctx, ctx.param(0));

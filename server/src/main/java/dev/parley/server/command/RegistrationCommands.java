@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.NickName;
@@ -94,7 +95,7 @@ public final class RegistrationCommands implements CommandFamily {
             takeNick(ctx, wanted); // no account has the nick: nothing to look up
             return;
         }
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         services.accounts().find(wanted).whenComplete((owner, error) -> later.completeWith(() -> {
             if (owner != null && owner.isPresent() && !ownsAccount(session, owner.get().name())) {
                 ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is registered to another account");

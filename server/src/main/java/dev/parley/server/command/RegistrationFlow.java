@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.auth.Admission;
@@ -54,7 +55,7 @@ public final class RegistrationFlow {
             return;
         }
         reg.setChecking(true);
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         login.admitLater(nick, password, saslAccount, ip)
                 .whenComplete((admission, error) -> later.completeWith(() -> {
                     reg.setChecking(false);

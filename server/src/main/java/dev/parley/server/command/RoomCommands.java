@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
@@ -52,7 +53,7 @@ public final class RoomCommands implements CommandFamily {
         }
         // A logged-in client's read markers come from the database: look them up before joining, so
         // that no room event can reach the client ahead of its own JOIN.
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         markers.whenComplete((found, error) -> later.completeWith(() -> joinAll(ctx, names, keys, found)));
     }
 

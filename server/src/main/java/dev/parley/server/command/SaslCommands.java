@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
@@ -102,7 +103,7 @@ public final class SaslCommands implements CommandFamily {
         }
         Session session = ctx.session();
         session.sasl().setChecking(true);
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         accounts.login(authcid, password, session.connection().remoteIp())
                 .whenComplete((outcome, error) -> later.completeWith(
                         () -> concluded(ctx, error == null ? outcome : new LoginOutcome.Unavailable())));

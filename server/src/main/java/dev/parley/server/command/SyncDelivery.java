@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.chat.Outgoing;
 import dev.parley.server.store.StoredMessage;
 import java.util.List;
@@ -17,7 +18,7 @@ record SyncDelivery(Outgoing message, Runnable delivery) {
         if (waiting.isEmpty()) {
             return;
         }
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         boolean[] stored = new boolean[waiting.size()];
         AtomicInteger unsettled = new AtomicInteger(waiting.size());
         for (int i = 0; i < waiting.size(); i++) {
