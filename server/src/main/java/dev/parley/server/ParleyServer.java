@@ -1,11 +1,14 @@
 package dev.parley.server;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.auth.AccountReplies;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
+import dev.parley.server.auth.RegistrationFlow;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
@@ -15,7 +18,6 @@ import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.AccountCommands;
 import dev.parley.server.command.CapCommands;
-import dev.parley.server.command.Caps;
 import dev.parley.server.command.MetadataCommands;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandFamily;
@@ -28,24 +30,28 @@ import dev.parley.server.command.OperatorCommands;
 import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
 import dev.parley.server.command.ReadMarkerCommands;
-import dev.parley.server.command.ReadMarkers;
 import dev.parley.server.command.RedactCommands;
 import dev.parley.server.command.RoomCommands;
 import dev.parley.server.command.RoomInfoCommands;
 import dev.parley.server.command.SaslCommands;
-import dev.parley.server.command.Departures;
-import dev.parley.server.command.KeepAlive;
+import dev.parley.server.history.HistoryRequest;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.info.ServerReplies;
+import dev.parley.server.session.Caps;
+import dev.parley.server.session.Departures;
+import dev.parley.server.session.KeepAlive;
 import dev.parley.server.command.RegistrationCommands;
-import dev.parley.server.command.RegistrationFlow;
-import dev.parley.server.command.ServerInfo;
 import dev.parley.server.command.WhoCommands;
-import dev.parley.server.command.Services;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.session.MetadataUpdates;
+import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
 import dev.parley.server.history.HistoryWriter;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.history.History;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.transport.IrcListeners;
@@ -126,27 +132,21 @@ public final class ParleyServer implements AutoCloseable {
         accountNamesReload = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-account-names"));
         accountNamesReload.scheduleWithFixedDelay(accounts.names()::reload,
                 ACCOUNT_NAMES_RELOAD.toSeconds(), ACCOUNT_NAMES_RELOAD.toSeconds(), TimeUnit.SECONDS);
-        Services services = new Services(
-                config,
-                new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
-                new Rooms(CASE_MAPPING, clock, roomRecords),
-                new Nicks(CASE_MAPPING),
-                new UserCounts(),
-                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
-                new Monitors(CASE_MAPPING),
-                bans,
-                accounts,
-                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking),
-                storage.history(),
-                new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
-                        config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics),
-                metrics,
-                clock,
-                blocking);
-        departures = new Departures(services);
+        ServerInfo info = new ServerInfo(config.server().name(), config.server().network(), Version.current(),
+                clock.instant());
+        Rooms rooms = new Rooms(CASE_MAPPING, clock, roomRecords);
+        Nicks nicks = new Nicks(CASE_MAPPING);
+        Delivery delivery = new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
+                config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics);
+        Components components = new Components(info, rooms, nicks, new UserCounts(),
+                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES), new Monitors(CASE_MAPPING), bans, accounts,
+                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking), delivery);
+        departures = new Departures(rooms, nicks, components.nickHistory(), components.monitors(),
+                components.monitorNotices(), delivery, clock);
         tls = openTls();
-        registerGauges(services);
-        CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
+        registerGauges(components);
+        CommandDispatcher dispatcher = new CommandDispatcher(info.name(), config.limits().flood(),
+                families(components, departures));
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures);
         listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error);
@@ -185,11 +185,11 @@ public final class ParleyServer implements AutoCloseable {
         return TlsContexts.selfSigned(config.storage().dataDir().resolve("tls"), config.server().name());
     }
 
-    private void registerGauges(Services services) {
+    private void registerGauges(Components components) {
         metrics.buildInfo(Version.number());
         metrics.gauge("parley.connections", "open connections", sessions::count);
-        metrics.gauge("parley.users", "registered users", services.counts()::current);
-        metrics.gauge("parley.rooms", "rooms", services.rooms()::count);
+        metrics.gauge("parley.users", "registered users", components.counts()::current);
+        metrics.gauge("parley.rooms", "rooms", components.rooms()::count);
         HistoryWriter writer = storage.writer();
         if (writer != null) {
             writer.onBatchWritten(metrics::historyBatchWritten);
@@ -215,28 +215,48 @@ public final class ParleyServer implements AutoCloseable {
                 : "TLS certificate reload failed; the old certificate stays in force (see the log)";
     }
 
-    private List<CommandFamily> families(Services services, Departures departures) {
-        LoginCheck login = new LoginCheck(config.auth(), services.accounts());
-        RegistrationFlow flow = new RegistrationFlow(services, login, departures);
+    /** The chat core and the services built on it, shared by the command families. */
+    private record Components(ServerInfo info, Rooms rooms, Nicks nicks, UserCounts counts, NickHistory nickHistory,
+            Monitors monitors, Bans bans, Accounts accounts, ReadMarkers readMarkers, Delivery delivery) {
+
+        MonitorNotices monitorNotices() {
+            return new MonitorNotices(monitors, delivery, info.name());
+        }
+    }
+
+    /** Each family built with exactly what it uses. */
+    private List<CommandFamily> families(Components c, Departures departures) {
+        LimitsConfig limits = config.limits();
+        History history = storage.history();
+        MonitorNotices monitorNotices = c.monitorNotices();
+        ServerReplies serverReplies = new ServerReplies(c.info(), config, c.counts(), c.nicks(), c.rooms());
+        AccountReplies accountReplies = new AccountReplies(c.monitors(), c.delivery());
+        MetadataUpdates metadataUpdates = new MetadataUpdates(c.monitors(), c.delivery(), c.info().name());
+        HistoryRequest historyRequest = new HistoryRequest(c.rooms(), c.nicks(), c.accounts(), limits, config.history());
+        LoginCheck login = new LoginCheck(config.auth(), c.accounts());
+        RegistrationFlow flow = new RegistrationFlow(login, c.bans(), c.nicks(), c.counts(), limits.flood(), clock,
+                serverReplies, monitorNotices, departures);
         return List.of(
-                new CapCommands(services, new Caps(config), flow),
-                new RegistrationCommands(services, flow, departures),
-                new SaslCommands(services, flow),
-                new AccountCommands(services),
-                new MessagingCommands(services),
-                new RoomCommands(services),
-                new ReadMarkerCommands(services),
-                new RoomInfoCommands(services),
-                new ModeCommands(services),
-                new QueryCommands(services),
-                new WhoCommands(services),
-                new MonitorCommands(services),
-                new MetadataCommands(services),
+                new CapCommands(c.info(), new Caps(config), flow),
+                new RegistrationCommands(c.info(), limits, c.nicks(), c.nickHistory(), c.bans(), c.accounts(),
+                        c.delivery(), monitorNotices, clock, flow, departures),
+                new SaslCommands(c.nicks(), c.accounts(), accountReplies, flow),
+                new AccountCommands(c.info(), config.accounts(), config.auth(), c.nicks(), c.accounts(), accountReplies),
+                new MessagingCommands(c.rooms(), c.nicks(), c.delivery(), metrics, clock),
+                new RoomCommands(limits, c.rooms(), c.nicks(), c.bans(), c.readMarkers(), c.delivery(), metadataUpdates),
+                new ReadMarkerCommands(c.info(), limits, c.nicks(), c.readMarkers(), c.delivery()),
+                new RoomInfoCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
+                new ModeCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
+                new QueryCommands(c.info(), c.nicks(), c.nickHistory(), serverReplies, clock),
+                new WhoCommands(c.info(), c.rooms(), c.nicks(), clock),
+                new MonitorCommands(limits, c.nicks(), c.monitors()),
+                new MetadataCommands(c.info(), c.rooms(), c.nicks(), metadataUpdates),
                 new HelpCommands(),
-                new ProfileCommands(services),
-                new OperatorCommands(services, login, departures, this::reload),
-                new HistoryCommands(services),
-                new RedactCommands(services));
+                new ProfileCommands(limits, c.monitors(), c.delivery()),
+                new OperatorCommands(c.info(), config.moderation(), c.rooms(), c.nicks(), c.bans(), c.accounts(),
+                        c.delivery(), clock, blocking, login, departures, this::reload),
+                new HistoryCommands(c.info(), config.history(), c.nicks(), history, historyRequest),
+                new RedactCommands(c.rooms(), c.nicks(), history, historyRequest, c.delivery()));
     }
 
     /** Every verb the command table knows, once started (the fuzz tests send each one). */

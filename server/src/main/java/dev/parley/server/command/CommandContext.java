@@ -16,13 +16,11 @@ public final class CommandContext {
     private final Session session;
     private final IrcMessage message;
     private final Replies replies;
-    private final Services services;
 
-    public CommandContext(Session session, IrcMessage message, Replies replies, Services services) {
+    public CommandContext(Session session, IrcMessage message, Replies replies) {
         this.session = session;
         this.message = message;
         this.replies = replies;
-        this.services = services;
     }
 
     public Session session() {
@@ -35,10 +33,6 @@ public final class CommandContext {
 
     public Replies replies() {
         return replies;
-    }
-
-    public Services services() {
-        return services;
     }
 
     public String param(int index) {

@@ -1,5 +1,16 @@
 package dev.parley.server.command;
 
+import dev.parley.server.auth.Audit;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.config.ModerationConfig;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.Accounts;
+import dev.parley.server.chat.Delivery;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
@@ -28,14 +39,32 @@ public final class OperatorCommands implements CommandFamily {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final Services services;
+    private final ServerInfo info;
+    private final ModerationConfig moderation;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final Bans bans;
+    private final Accounts accounts;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final Executor blocking;
     private final LoginCheck login;
     private final Departures departures;
     private final Supplier<String> reload;
 
     /** @param reload reloads what can change without a restart and says what it did (REHASH) */
-    public OperatorCommands(Services services, LoginCheck login, Departures departures, Supplier<String> reload) {
-        this.services = services;
+    public OperatorCommands(ServerInfo info, ModerationConfig moderation, Rooms rooms, Nicks nicks, Bans bans,
+            Accounts accounts, Delivery delivery, Clock clock, Executor blocking, LoginCheck login,
+            Departures departures, Supplier<String> reload) {
+        this.info = info;
+        this.moderation = moderation;
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.bans = bans;
+        this.accounts = accounts;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.blocking = blocking;
         this.login = login;
         this.departures = departures;
         this.reload = reload;
@@ -58,7 +87,7 @@ public final class OperatorCommands implements CommandFamily {
         ctx.numeric(Numeric.RPL_REHASHING, "parley.yaml", "Rehashing");
         Audit.LOG.info("{} asked for REHASH", ctx.session());
         DeferredReply later = ctx.defer();
-        CompletableFuture.supplyAsync(reload, services.blocking())
+        CompletableFuture.supplyAsync(reload, blocking)
                 .whenComplete((outcome, error) -> later.completeWith(() ->
                         ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
     }
@@ -103,23 +132,23 @@ public final class OperatorCommands implements CommandFamily {
         Session oper = ctx.session();
         String reason = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "Banned by an operator";
         String mask = Mask.normalize(ctx.param(0));
-        Optional<ChatUser> named = services.nicks().find(ctx.param(0)).filter(ChatUser::isRegistered);
+        Optional<ChatUser> named = nicks.find(ctx.param(0)).filter(ChatUser::isRegistered);
         String account = named.isPresent() ? named.get().account() : offlineAccount(ctx.param(0));
         String address = named.filter(user -> user.account() == null).map(this::bannableAddress).orElse(null);
-        services.bans().add(mask, account, address, reason, oper.nick()).whenComplete((ban, error) -> {
+        bans.add(mask, account, address, reason, oper.nick()).whenComplete((ban, error) -> {
             if (error != null) {
                 log.error("{} could not store ban {}", oper, mask, error);
             }
         });
         int removed = 0;
-        for (ChatUser user : List.copyOf(services.nicks().all())) {
+        for (ChatUser user : List.copyOf(nicks.all())) {
             if (user != oper && user.isRegistered() && user instanceof Session victim
-                    && services.bans().find(user.source(), user.account(), user.host()).isPresent()) {
+                    && bans.find(user.source(), user.account(), user.host()).isPresent()) {
                 expel(oper, victim, reason);
                 removed++;
             }
         }
-        String also = new Ban(mask, account, address, reason, oper.nick(), services.clock().instant()).identities();
+        String also = new Ban(mask, account, address, reason, oper.nick(), clock.instant()).identities();
         Audit.LOG.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, removed);
         ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
                 + "); disconnected " + removed + " user(s)");
@@ -127,7 +156,7 @@ public final class OperatorCommands implements CommandFamily {
 
     /** The account named like the nick, when one is registered: only its owner may use that nick. */
     private String offlineAccount(String nick) {
-        return services.accounts().names().isRegistered(nick) ? nick : null;
+        return accounts.names().isRegistered(nick) ? nick : null;
     }
 
     /**
@@ -136,19 +165,19 @@ public final class OperatorCommands implements CommandFamily {
      */
     private String bannableAddress(ChatUser user) {
         boolean loopback = !(user instanceof Session session) || session.connection().isLoopback();
-        return services.config().moderation().banGuestAddress() && !loopback ? user.host() : null;
+        return moderation.banGuestAddress() && !loopback ? user.host() : null;
     }
 
     private void expel(Session oper, Session victim, String reason) {
         for (Room room : List.copyOf(victim.rooms())) {
             IrcMessage kick = UserEvent.from(oper, "KICK", room.name(), victim.nick(), "Banned: " + reason);
             List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
-            services.rooms().leave(room, victim);
+            rooms.leave(room, victim);
             victim.rooms().remove(room);
-            services.delivery().send(kick, witnesses);
+            delivery.send(kick, witnesses);
         }
         victim.execute(() -> {
-            victim.sendNow(IrcMessage.from(services.serverName(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),
+            victim.sendNow(IrcMessage.from(info.name(), Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),
                     "You are banned from this server: " + reason));
             departures.disconnect(victim, "Banned: " + reason);
         });
@@ -157,7 +186,7 @@ public final class OperatorCommands implements CommandFamily {
     void unban(CommandContext ctx) {
         String mask = Mask.normalize(ctx.param(0));
         DeferredReply later = ctx.defer();
-        services.bans().remove(mask).whenComplete((removed, error) -> later.completeWith(() -> {
+        bans.remove(mask).whenComplete((removed, error) -> later.completeWith(() -> {
             if (error != null) {
                 ctx.replies().notice("Could not lift the ban on " + mask + ": storage error (see the server log)");
                 log.error("{} could not remove ban {}", ctx.session(), mask, error);
@@ -171,7 +200,7 @@ public final class OperatorCommands implements CommandFamily {
     }
 
     void bans(CommandContext ctx) {
-        List<Ban> all = services.bans().list();
+        List<Ban> all = bans.list();
         for (Ban ban : all) {
             String also = ban.identities();
             ctx.replies().notice("Ban " + ban.mask() + (also.isEmpty() ? "" : " (" + also + ")") + " set by " + ban.setBy() + " on "
@@ -184,20 +213,20 @@ public final class OperatorCommands implements CommandFamily {
     void wallops(CommandContext ctx) {
         IrcMessage wallops = IrcMessage.from(ctx.session().source(), "WALLOPS", ctx.param(0));
         List<ChatUser> readers = new ArrayList<>();
-        for (ChatUser user : services.nicks().all()) {
+        for (ChatUser user : nicks.all()) {
             if (user.isRegistered() && user instanceof Session session && session.receivesWallops()
                     && user != ctx.session()) {
                 readers.add(user);
             }
         }
-        services.delivery().send(wallops, readers);
+        delivery.send(wallops, readers);
         if (ctx.session().receivesWallops()) {
             ctx.replies().add(wallops);
         }
     }
 
     void kill(CommandContext ctx) {
-        var target = services.nicks().find(ctx.param(0));
+        var target = nicks.find(ctx.param(0));
         if (target.isEmpty() || !(target.get() instanceof Session victim)) {
             ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
             return;

@@ -1,5 +1,16 @@
 package dev.parley.server.command;
 
+import dev.parley.server.auth.RegistrationFlow;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.NickHistory;
+import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.Accounts;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MonitorNotices;
+import java.time.Clock;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
@@ -16,12 +27,30 @@ import java.util.Set;
 /** Connection registration and liveness: PASS, NICK, USER, PING, PONG, QUIT. (CAP is {@link CapCommands}.) */
 public final class RegistrationCommands implements CommandFamily {
 
-    private final Services services;
+    private final ServerInfo info;
+    private final LimitsConfig limits;
+    private final Nicks nicks;
+    private final NickHistory nickHistory;
+    private final Bans bans;
+    private final Accounts accounts;
+    private final Delivery delivery;
+    private final MonitorNotices monitorNotices;
+    private final Clock clock;
     private final RegistrationFlow flow;
     private final Departures departures;
 
-    public RegistrationCommands(Services services, RegistrationFlow flow, Departures departures) {
-        this.services = services;
+    public RegistrationCommands(ServerInfo info, LimitsConfig limits, Nicks nicks, NickHistory nickHistory, Bans bans,
+            Accounts accounts, Delivery delivery, MonitorNotices monitorNotices, Clock clock, RegistrationFlow flow,
+            Departures departures) {
+        this.info = info;
+        this.limits = limits;
+        this.nicks = nicks;
+        this.nickHistory = nickHistory;
+        this.bans = bans;
+        this.accounts = accounts;
+        this.delivery = delivery;
+        this.monitorNotices = monitorNotices;
+        this.clock = clock;
         this.flow = flow;
         this.departures = departures;
     }
@@ -56,9 +85,9 @@ public final class RegistrationCommands implements CommandFamily {
             return;
         }
         session.setUser(cleanUsername(ctx.param(0)));
-        session.setRealname(truncate(ctx.param(3), services.config().limits().realnameLength()));
+        session.setRealname(truncate(ctx.param(3), limits.realnameLength()));
         session.registration().markUserGiven();
-        flow.tryComplete(ctx);
+        flow.tryComplete(ctx.session(), ctx.replies());
     }
 
     void nick(CommandContext ctx) {
@@ -68,7 +97,7 @@ public final class RegistrationCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
             return;
         }
-        if (!NickName.isValid(wanted, services.config().limits().nickLength())) {
+        if (!NickName.isValid(wanted, limits.nickLength())) {
             ctx.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Erroneous nickname");
             return;
         }
@@ -78,25 +107,25 @@ public final class RegistrationCommands implements CommandFamily {
         if (!session.isRegistered()) {
             // Whether a registered nick may be used is decided when registration completes; until
             // then nobody holds it, so a connection that never logs in cannot keep it from its owner.
-            if (services.accounts().names().isRegistered(wanted)) {
+            if (accounts.names().isRegistered(wanted)) {
                 awaitLogin(ctx, wanted);
             } else {
                 takeNick(ctx, wanted);
             }
             return;
         }
-        Optional<Ban> ban = services.bans().find(wanted + "!" + session.user() + "@" + session.host(),
+        Optional<Ban> ban = bans.find(wanted + "!" + session.user() + "@" + session.host(),
                 session.account(), session.host());
         if (ban.isPresent()) {
             ctx.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Nickname is banned: " + ban.get().reason());
             return;
         }
-        if (services.accounts().names().isLoaded() && !services.accounts().names().isRegistered(wanted)) {
+        if (accounts.names().isLoaded() && !accounts.names().isRegistered(wanted)) {
             takeNick(ctx, wanted); // no account has the nick: nothing to look up
             return;
         }
         DeferredReply later = ctx.defer();
-        services.accounts().find(wanted).whenComplete((owner, error) -> later.completeWith(() -> {
+        accounts.find(wanted).whenComplete((owner, error) -> later.completeWith(() -> {
             if (owner != null && owner.isPresent() && !ownsAccount(session, owner.get().name())) {
                 ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is registered to another account");
                 return;
@@ -110,16 +139,16 @@ public final class RegistrationCommands implements CommandFamily {
         Session session = ctx.session();
         releaseUnlessSame(session.nick(), wanted, session);
         session.setNick(wanted);
-        flow.tryComplete(ctx);
+        flow.tryComplete(ctx.session(), ctx.replies());
     }
 
     private boolean ownsAccount(Session session, String account) {
-        return session.account() != null && services.nicks().caseMapping().equal(session.account(), account);
+        return session.account() != null && nicks.caseMapping().equal(session.account(), account);
     }
 
     private void takeNick(CommandContext ctx, String wanted) {
         Session session = ctx.session();
-        if (!services.nicks().claim(wanted, session)) {
+        if (!nicks.claim(wanted, session)) {
             session.registration().setRefusedNick(wanted);
             ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
             return;
@@ -128,25 +157,25 @@ public final class RegistrationCommands implements CommandFamily {
         if (!session.isRegistered()) {
             releaseUnlessSame(old, wanted, session);
             session.setNick(wanted);
-            flow.tryComplete(ctx);
+            flow.tryComplete(ctx.session(), ctx.replies());
             return;
         }
         // The new nick is in force before anyone hears of it: a room mate answering the NICK at once
         // must find its message addressed to the new nick, not the old one.
         String oldSource = session.source();
-        services.nickHistory().remember(session, services.clock().millis());
+        nickHistory.remember(session, clock.millis());
         session.setNick(wanted);
         releaseUnlessSame(old, wanted, session);
         announceNickChange(ctx, oldSource, wanted);
-        if (!services.nicks().caseMapping().equal(old, wanted)) {
-            MonitorCommands.announceOffline(services, old);
-            MonitorCommands.announceOnline(services, session);
+        if (!nicks.caseMapping().equal(old, wanted)) {
+            monitorNotices.offline(old);
+            monitorNotices.online(session);
         }
     }
 
     private void releaseUnlessSame(String old, String wanted, Session session) {
-        if (old != null && !services.nicks().caseMapping().equal(old, wanted)) {
-            services.nicks().release(old, session);
+        if (old != null && !nicks.caseMapping().equal(old, wanted)) {
+            nicks.release(old, session);
         }
     }
 
@@ -158,11 +187,11 @@ public final class RegistrationCommands implements CommandFamily {
         witnesses.remove(ctx.session());
         IrcMessage change = IrcMessage.from(oldSource, "NICK", wanted);
         ctx.replies().add(change);
-        services.delivery().send(change, witnesses);
+        delivery.send(change, witnesses);
     }
 
     void ping(CommandContext ctx) {
-        ctx.replies().add(IrcMessage.from(services.serverName(), "PONG", services.serverName(), ctx.param(0)));
+        ctx.replies().add(IrcMessage.from(info.name(), "PONG", info.name(), ctx.param(0)));
     }
 
     void quit(CommandContext ctx) {

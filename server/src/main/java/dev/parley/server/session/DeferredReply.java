@@ -9,12 +9,13 @@ package dev.parley.server.session;
 public final class DeferredReply {
 
     private final Session session;
-    private final Replies replies;
+    private final Runnable sendReplies;
     private boolean done;
 
-    DeferredReply(Session session, Replies replies) {
+    /** @param sendReplies flushes the collected replies (the reply's own flush: no file cycle back to Replies) */
+    DeferredReply(Session session, Runnable sendReplies) {
         this.session = session;
-        this.replies = replies;
+        this.sendReplies = sendReplies;
         session.inbound().pause();
     }
 
@@ -37,7 +38,7 @@ public final class DeferredReply {
         }
         done = true;
         if (!session.isClosing()) {
-            replies.flush();
+            sendReplies.run();
         }
         session.inbound().resume();
     }

@@ -80,7 +80,7 @@ public final class Replies {
     /** Holds these replies, and the client's further input, until the returned handle completes. */
     public DeferredReply defer() {
         deferred = true;
-        return new DeferredReply(session, this);
+        return new DeferredReply(session, this::flush);
     }
 
     /** Whether a handler deferred these replies: then they go out when it completes, not at once. */

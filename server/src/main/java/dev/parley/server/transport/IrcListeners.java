@@ -1,7 +1,7 @@
 package dev.parley.server.transport;
 
-import dev.parley.server.command.Departures;
-import dev.parley.server.command.KeepAlive;
+import dev.parley.server.session.Departures;
+import dev.parley.server.session.KeepAlive;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;

@@ -8,22 +8,10 @@ import java.util.List;
 /**
  * What differs between SQL vendors, and nothing else: the pool tuning, the migration folder, the
  * statements standard SQL leaves to each vendor, and how the seed's {@code timestamp} column takes a
- * value. Adding a vendor is one implementation, one entry in {@link #KNOWN} and one folder under
- * {@code db/migration/}; callers never ask which vendor they talk to.
+ * value. Adding a vendor is one implementation, one entry in {@link SqlDialects#KNOWN} and one folder
+ * under {@code db/migration/}; callers never ask which vendor they talk to.
  */
 public interface SqlDialect {
-
-    /** Every supported vendor, tried in order by {@link #forUrl}. */
-    List<SqlDialect> KNOWN = List.of(new SqliteDialect(), new MariaDbDialect(), new PostgresDialect());
-
-    /** The dialect for a JDBC URL; fails fast, naming the supported URL prefixes. */
-    static SqlDialect forUrl(String jdbcUrl) {
-        return KNOWN.stream()
-                .filter(dialect -> dialect.serves(jdbcUrl))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported database URL (supported: "
-                        + KNOWN.stream().flatMap(d -> d.urlPrefixes().stream()).toList() + ")"));
-    }
 
     /** Whether this dialect serves the URL. */
     default boolean serves(String jdbcUrl) {

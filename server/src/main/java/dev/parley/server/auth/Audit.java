@@ -1,4 +1,4 @@
-package dev.parley.server.command;
+package dev.parley.server.auth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
  * REDACT, REHASH) and account changes. A logger name of its own, outside {@code dev.parley}, so an
  * operator can send it to a file of its own, and {@code logging.level} does not silence it.
  */
-final class Audit {
+public final class Audit {
 
-    static final Logger LOG = LoggerFactory.getLogger("audit");
+    public static final Logger LOG = LoggerFactory.getLogger("audit");
 
     private Audit() {}
 }

@@ -1,4 +1,4 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.config.LimitsConfig;

@@ -1,13 +1,10 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
 import dev.parley.protocol.name.ChannelName;
-import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Metadata;
-import dev.parley.server.chat.Room;
 import java.util.Optional;
 
 /** What a METADATA command is about: a user or a room, with who may read and change it. */
-sealed interface MetadataTarget {
+public sealed interface MetadataTarget {
 
     /** The name replies carry: the nick or the room's name as it is now. */
     String name();
@@ -19,14 +16,14 @@ sealed interface MetadataTarget {
     boolean editableBy(ChatUser asker);
 
     /** Finds {@code name} ({@code *} is the asker itself), or nothing for no such user or room. */
-    static Optional<MetadataTarget> find(Services services, ChatUser asker, String name) {
+    static Optional<MetadataTarget> find(Rooms rooms, Nicks nicks, ChatUser asker, String name) {
         if (name.equals("*")) {
             return Optional.of(new OfUser(asker));
         }
         if (ChannelName.looksLikeRoom(name)) {
-            return services.rooms().find(name).map(OfRoom::new);
+            return rooms.find(name).map(OfRoom::new);
         }
-        return services.nicks().find(name).filter(ChatUser::isRegistered).map(OfUser::new);
+        return nicks.find(name).filter(ChatUser::isRegistered).map(OfUser::new);
     }
 
     /** A user's metadata: everyone may read it; the user and server operators may change it. */

@@ -1,22 +1,23 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Room;
-import dev.parley.server.session.Replies;
-import dev.parley.server.session.Session;
 import java.util.Map;
 
-/** RPL_NAMREPLY lines for a room, cut to fit the line limit, then RPL_ENDOFNAMES. */
-final class NamesReply {
+/**
+ * RPL_NAMREPLY lines for a room, cut to fit the line limit, then RPL_ENDOFNAMES. Shared by JOIN and
+ * NAMES; what the asker sees depends on its capabilities, so it lives with the session.
+ */
+public final class NamesReply {
 
     private static final int MAX_NAMES_CHARS = 400;
 
     private NamesReply() {}
 
-    static void send(Replies replies, Session asker, Room room) {
+    public static void send(Replies replies, Session asker, Room room) {
         boolean multiPrefix = asker.caps().has(Capability.MULTI_PREFIX);
         boolean userhost = asker.caps().has(Capability.USERHOST_IN_NAMES);
         boolean member = room.isMember(asker);
@@ -44,7 +45,7 @@ final class NamesReply {
         end(replies, room.name());
     }
 
-    static void end(Replies replies, String name) {
+    public static void end(Replies replies, String name) {
         replies.numeric(Numeric.RPL_ENDOFNAMES, name, "End of /NAMES list");
     }
 }

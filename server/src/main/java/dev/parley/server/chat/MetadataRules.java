@@ -1,5 +1,6 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
+import dev.parley.protocol.IrcSerializer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -7,33 +8,38 @@ import java.util.regex.Pattern;
  * The limits and syntax of IRCv3 metadata (draft/metadata-3), advertised in the capability's value
  * so clients know them before they hit them.
  */
-final class MetadataRules {
+public final class MetadataRules {
 
     /** Keys one user or one room may hold. */
-    static final int MAX_KEYS = 20;
+    public static final int MAX_KEYS = 20;
     /** Keys one client may subscribe to. */
-    static final int MAX_SUBS = 50;
+    public static final int MAX_SUBS = 50;
     /** Bytes of UTF-8 in one value: with the key and the nicks, a notification fits one line. */
-    static final int MAX_VALUE_BYTES = 300;
+    public static final int MAX_VALUE_BYTES = 300;
     /** Characters in one key. */
-    static final int MAX_KEY_LENGTH = 64;
+    public static final int MAX_KEY_LENGTH = 64;
     /** Above this many lines, a JOIN answers RPL_METADATASYNCLATER instead of sending them all. */
-    static final int MAX_JOIN_LINES = 200;
+    public static final int MAX_JOIN_LINES = 200;
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9_./-]+");
 
     private MetadataRules() {}
 
     /** The capability value for CAP LS 302. */
-    static String capabilityValue() {
+    public static String capabilityValue() {
         return "before-connect,max-subs=" + MAX_SUBS + ",max-keys=" + MAX_KEYS + ",max-value-bytes=" + MAX_VALUE_BYTES;
     }
 
-    static boolean isValidKey(String key) {
+    public static boolean isValidKey(String key) {
         return key.length() <= MAX_KEY_LENGTH && KEY.matcher(key).matches();
     }
 
-    static boolean isValidValue(String value) {
+    /** A client's key shown in a middle parameter: {@code *} when the wire could not carry it there. */
+    public static String printable(String key) {
+        return IrcSerializer.needsTrailing(key) ? "*" : key;
+    }
+
+    public static boolean isValidValue(String value) {
         return value.getBytes(StandardCharsets.UTF_8).length <= MAX_VALUE_BYTES;
     }
 }

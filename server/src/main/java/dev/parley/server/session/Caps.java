@@ -1,6 +1,7 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.MetadataRules;
 import dev.parley.server.config.AccountsConfig;
 import dev.parley.server.config.ParleyConfig;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The capabilities this server offers (CAP LS), given its configuration. */
+/**
+ * The capabilities this server offers (CAP LS), given its configuration: what each session may
+ * negotiate, so it sits beside the sessions that hold the negotiated set.
+ */
 public final class Caps {
 
     private static final Set<Capability> ALWAYS = EnumSet.of(
@@ -43,7 +47,7 @@ public final class Caps {
             // Who sent a message is known from history only: without it no REDACT could be checked.
             set.add(Capability.MESSAGE_REDACTION);
         }
-        values.put(Capability.SASL, SaslCommands.MECHANISMS);
+        values.put(Capability.SASL, SaslExchange.MECHANISMS);
         values.put(Capability.METADATA, MetadataRules.capabilityValue());
         AccountsConfig.Registration registration = config.accounts().registration();
         if (registration.allowed()) {

@@ -1,23 +1,21 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
 import dev.parley.protocol.Numeric;
-import dev.parley.server.chat.MaskList;
-import dev.parley.server.chat.Room;
 import java.util.function.Function;
 
 /** The room modes that are lists of masks, with the numerics that show them. */
-enum RoomListMode {
+public enum RoomListMode {
     BANS('b', Room::bans, Numeric.RPL_BANLIST, Numeric.RPL_ENDOFBANLIST, "End of channel ban list"),
     BAN_EXCEPTIONS('e', Room::banExceptions, Numeric.RPL_EXCEPTLIST, Numeric.RPL_ENDOFEXCEPTLIST,
             "End of channel exception list"),
     INVITE_EXCEPTIONS('I', Room::inviteExceptions, Numeric.RPL_INVEXLIST, Numeric.RPL_ENDOFINVEXLIST,
             "End of channel invite exception list");
 
-    final char letter;
+    private final char letter;
     private final Function<Room, MaskList> list;
-    final Numeric entry;
-    final Numeric end;
-    final String endText;
+    private final Numeric entry;
+    private final Numeric end;
+    private final String endText;
 
     RoomListMode(char letter, Function<Room, MaskList> list, Numeric entry, Numeric end, String endText) {
         this.letter = letter;
@@ -27,12 +25,30 @@ enum RoomListMode {
         this.endText = endText;
     }
 
-    MaskList of(Room room) {
+    public char letter() {
+        return letter;
+    }
+
+    /** The numeric of each listed entry. */
+    public Numeric entry() {
+        return entry;
+    }
+
+    /** The numeric that ends the listing, with {@link #endText()}. */
+    public Numeric end() {
+        return end;
+    }
+
+    public String endText() {
+        return endText;
+    }
+
+    public MaskList of(Room room) {
         return list.apply(room);
     }
 
     /** The list mode for a mode letter, or null when it is not one. */
-    static RoomListMode forLetter(char letter) {
+    public static RoomListMode forLetter(char letter) {
         for (RoomListMode mode : values()) {
             if (mode.letter == letter) {
                 return mode;

@@ -1,4 +1,4 @@
-package dev.parley.server.command;
+package dev.parley.server.info;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The HELP texts, read once from {@code help.txt} beside this class: one topic per command. */
-final class HelpTopics {
+public final class HelpTopics {
 
-    static final String INDEX = "INDEX";
+    public static final String INDEX = "INDEX";
 
     private final Map<String, List<String>> topics;
 
@@ -24,7 +24,7 @@ final class HelpTopics {
         this.topics = topics;
     }
 
-    static HelpTopics load() {
+    public static HelpTopics load() {
         try (InputStream in = HelpTopics.class.getResourceAsStream("help.txt")) {
             if (in == null) {
                 throw new IllegalStateException("help.txt is missing from the jar");
@@ -53,7 +53,7 @@ final class HelpTopics {
         return topics;
     }
 
-    Optional<List<String>> find(String topic) {
+    public Optional<List<String>> find(String topic) {
         return Optional.ofNullable(topics.get(topic.toUpperCase(Locale.ROOT)));
     }
 }

@@ -1,20 +1,17 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
-import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Room;
-import dev.parley.server.session.Session;
 
 /**
  * Who a room operator may not KICK or deop: server operators (the admin moderates every room, so no
  * room operator can throw them out) and the room's founder (only the founder or a server operator
  * may). Anyone may deop or part themselves.
  */
-final class Immunity {
+public final class Immunity {
 
     private Immunity() {}
 
     /** Why {@code actor} may not act against {@code target} in {@code room}, or null when they may. */
-    static String of(Session actor, Room room, ChatUser target) {
+    public static String of(ChatUser actor, Room room, ChatUser target) {
         if (actor == target || actor.isOperator()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.parley.server.command;
+package dev.parley.server.history;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.chat.ServerTime;
@@ -15,7 +15,7 @@ import java.util.Map;
  * Replayed PRIVMSGs outside a batch would look like new messages (irssi shows them so), so a client
  * that cannot take the batch gets the NOTICE form, each line marked with its room and time.
  */
-final class HistoryReplies {
+public final class HistoryReplies {
 
     private static final DateTimeFormatter PLAIN_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -23,7 +23,7 @@ final class HistoryReplies {
     private HistoryReplies() {}
 
     /** As a batch when {@code batched}, else as NOTICE lines. */
-    static void send(Replies replies, boolean batched, String target, List<StoredMessage> messages) {
+    public static void send(Replies replies, boolean batched, String target, List<StoredMessage> messages) {
         if (batched) {
             asBatch(replies, target, messages);
         } else {
@@ -31,7 +31,7 @@ final class HistoryReplies {
         }
     }
 
-    static void asBatch(Replies replies, String target, List<StoredMessage> messages) {
+    public static void asBatch(Replies replies, String target, List<StoredMessage> messages) {
         String batch = replies.startBatch("chathistory", target);
         for (StoredMessage stored : messages) {
             replies.add(replay(stored).withTag("batch", batch));
@@ -39,7 +39,7 @@ final class HistoryReplies {
         replies.endBatch(batch);
     }
 
-    static void asNotices(Replies replies, String target, List<StoredMessage> messages) {
+    public static void asNotices(Replies replies, String target, List<StoredMessage> messages) {
         for (StoredMessage stored : messages) {
             String text = stored.text();
             boolean action = text.startsWith("\u0001ACTION ") && text.endsWith("\u0001");
@@ -53,7 +53,7 @@ final class HistoryReplies {
     }
 
     /** The message as it was first delivered, with its original time, msgid and tags. */
-    static IrcMessage replay(StoredMessage stored) {
+    public static IrcMessage replay(StoredMessage stored) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("time", ServerTime.format(stored.time()));
         tags.put("msgid", stored.msgid());

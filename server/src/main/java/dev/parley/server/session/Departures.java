@@ -1,10 +1,16 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MonitorNotices;
+import dev.parley.server.chat.Monitors;
+import dev.parley.server.chat.NickHistory;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
-import dev.parley.server.session.Session;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.UserEvent;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -13,16 +19,30 @@ import org.slf4j.LoggerFactory;
 /**
  * A user leaving the server, for whatever reason (QUIT, ban, kill, timeout, lost connection): the
  * others who shared a room see one QUIT, the rooms and the nick are released, the connection
- * closes. Runs on the session's thread; idempotent.
+ * closes. Runs on the session's thread; idempotent. In {@code session} because the transport, the
+ * keep-alive timers and several commands all end sessions.
  */
 public final class Departures {
 
     private static final Logger log = LoggerFactory.getLogger(Departures.class);
 
-    private final Services services;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final NickHistory nickHistory;
+    private final Monitors monitors;
+    private final MonitorNotices monitorNotices;
+    private final Delivery delivery;
+    private final Clock clock;
 
-    public Departures(Services services) {
-        this.services = services;
+    public Departures(Rooms rooms, Nicks nicks, NickHistory nickHistory, Monitors monitors,
+            MonitorNotices monitorNotices, Delivery delivery, Clock clock) {
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.nickHistory = nickHistory;
+        this.monitors = monitors;
+        this.monitorNotices = monitorNotices;
+        this.delivery = delivery;
+        this.clock = clock;
     }
 
     /** Sends {@code ERROR :reason} to the client, then {@link #depart}. */
@@ -43,11 +63,11 @@ public final class Departures {
         if (session.isRegistered()) {
             announceQuit(session, reason);
             session.markDeparted();
-            services.nickHistory().remember(session, services.clock().millis());
-            MonitorCommands.announceOffline(services, session.nick());
+            nickHistory.remember(session, clock.millis());
+            monitorNotices.offline(session.nick());
         }
-        MonitorCommands.forget(services, session);
-        services.nicks().release(session.nick(), session);
+        monitors.unwatchAll(session, session.monitored().values());
+        nicks.release(session.nick(), session);
         session.connection().close();
         log.info("{} disconnected from {}: {}", session, session.host(), reason);
     }
@@ -56,10 +76,10 @@ public final class Departures {
         Set<ChatUser> witnesses = new LinkedHashSet<>();
         for (Room room : session.rooms()) {
             witnesses.addAll(room.members().keySet());
-            services.rooms().leave(room, session);
+            rooms.leave(room, session);
         }
         session.rooms().clear();
         witnesses.remove(session);
-        services.delivery().send(UserEvent.from(session, "QUIT", reason), witnesses);
+        delivery.send(UserEvent.from(session, "QUIT", reason), witnesses);
     }
 }

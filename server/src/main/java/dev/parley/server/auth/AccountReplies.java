@@ -1,23 +1,33 @@
-package dev.parley.server.command;
+package dev.parley.server.auth;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChangeWitnesses;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Monitors;
+import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What a login tells the user and, through account-notify, the users who share a room with it. */
-final class AccountReplies {
+public final class AccountReplies {
 
     private static final Logger log = LoggerFactory.getLogger(AccountReplies.class);
 
-    private AccountReplies() {}
+    private final Monitors monitors;
+    private final Delivery delivery;
+
+    public AccountReplies(Monitors monitors, Delivery delivery) {
+        this.monitors = monitors;
+        this.delivery = delivery;
+    }
 
     /** 900 RPL_LOGGEDIN to the user. */
-    static void loggedIn(CommandContext ctx, Session session, String account) {
+    public static void loggedIn(Replies replies, Session session, String account) {
         String source = orStar(session.nick()) + "!" + orStar(session.user()) + "@" + session.host();
-        ctx.numeric(Numeric.RPL_LOGGEDIN, source, account, "You are now logged in as " + account);
+        replies.numeric(Numeric.RPL_LOGGEDIN, source, account, "You are now logged in as " + account);
         log.info("{} logged in to account {}", session, account);
     }
 
@@ -26,19 +36,19 @@ final class AccountReplies {
     }
 
     /** 381 and MODE +o: an account with the operator flag has logged in. */
-    static void becomeOperator(CommandContext ctx, Session session, String account) {
+    public static void becomeOperator(Replies replies, Session session, String account) {
         session.setOperatorName(account);
-        ctx.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
-        ctx.replies().add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
+        replies.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
+        replies.add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
         log.info("{} is now an operator (account {})", session, account);
     }
 
     /** ACCOUNT to the room mates and monitors (and the user) that asked for account-notify. */
-    static void notifyRoomMates(CommandContext ctx, Services services, Session session, String account) {
+    public void notifyRoomMates(Replies replies, Session session, String account) {
         IrcMessage change = IrcMessage.from(session.source(), "ACCOUNT", account == null ? "*" : account);
-        services.delivery().send(change, ChangeWitnesses.of(services, session, Capability.ACCOUNT_NOTIFY));
+        delivery.send(change, ChangeWitnesses.of(monitors, session, Capability.ACCOUNT_NOTIFY));
         if (session.caps().has(Capability.ACCOUNT_NOTIFY)) {
-            ctx.replies().add(change);
+            replies.add(change);
         }
     }
 }

@@ -1,16 +1,16 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The mode changes actually applied by one MODE command, rendered as {@code +o-v nick nick}. */
-final class ModeChange {
+public final class ModeChange {
 
     private final StringBuilder modes = new StringBuilder();
     private final List<String> params = new ArrayList<>();
     private char lastSign;
 
-    void add(boolean on, char mode, String param) {
+    public void add(boolean on, char mode, String param) {
         char sign = on ? '+' : '-';
         if (sign != lastSign) {
             modes.append(sign);
@@ -22,12 +22,12 @@ final class ModeChange {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return modes.length() == 0;
     }
 
     /** The MODE parameters after the target: the mode string, then its arguments. */
-    List<String> asParams() {
+    public List<String> asParams() {
         List<String> all = new ArrayList<>();
         all.add(modes.toString());
         all.addAll(params);

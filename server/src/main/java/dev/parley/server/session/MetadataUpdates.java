@@ -1,11 +1,14 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MetadataRules;
+import dev.parley.server.chat.MetadataTarget;
+import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.Room;
-import dev.parley.server.session.Replies;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,24 +22,32 @@ import java.util.function.Predicate;
  * client that negotiated the capability gets its own metadata at registration; WHOIS shows it.
  * Notifications are numerics addressed to {@code *}, so one line serves every recipient.
  */
-final class MetadataUpdates {
+public final class MetadataUpdates {
 
-    private MetadataUpdates() {}
+    private final Monitors monitors;
+    private final Delivery delivery;
+    private final String serverName;
+
+    public MetadataUpdates(Monitors monitors, Delivery delivery, String serverName) {
+        this.monitors = monitors;
+        this.delivery = delivery;
+        this.serverName = serverName;
+    }
 
     /** Tells the subscribers of {@code key} that it changed on {@code target} ({@code value} null: unset). */
-    static void changed(Services services, ChatUser changer, MetadataTarget target, String key, String value) {
+    public void changed(ChatUser changer, MetadataTarget target, String key, String value) {
         List<ChatUser> recipients = new ArrayList<>();
-        for (ChatUser witness : audience(services, target)) {
+        for (ChatUser witness : audience(target)) {
             if (witness != changer && witness.caps().has(Capability.METADATA) && witness.subscribesTo(key)) {
                 recipients.add(witness);
             }
         }
         if (!recipients.isEmpty()) {
-            services.delivery().send(notification(services.serverName(), target.name(), key, value), recipients);
+            delivery.send(notification(serverName, target.name(), key, value), recipients);
         }
     }
 
-    private static Set<ChatUser> audience(Services services, MetadataTarget target) {
+    private Set<ChatUser> audience(MetadataTarget target) {
         Set<ChatUser> audience = new LinkedHashSet<>();
         if (target instanceof MetadataTarget.OfRoom ofRoom) {
             audience.addAll(ofRoom.room().members().keySet());
@@ -47,7 +58,7 @@ final class MetadataUpdates {
                 audience.addAll(room.members().keySet());
             }
             if (user.nick() != null) {
-                audience.addAll(services.monitors().watchersOf(user.nick()));
+                audience.addAll(monitors.watchersOf(user.nick()));
             }
         }
         return audience;
@@ -58,9 +69,9 @@ final class MetadataUpdates {
      * members, or RPL_METADATASYNCLATER when there are too many; members who subscribed learn the
      * newcomer's values.
      */
-    static void joined(Replies replies, Services services, ChatUser joiner, Room room) {
+    public void joined(Replies replies, ChatUser joiner, Room room) {
         if (joiner.caps().has(Capability.METADATA)) {
-            List<IrcMessage> lines = roomLines(services.serverName(), room, joiner, joiner::subscribesTo);
+            List<IrcMessage> lines = roomLines(serverName, room, joiner, joiner::subscribesTo);
             if (lines.size() > MetadataRules.MAX_JOIN_LINES) {
                 replies.numeric(Numeric.RPL_METADATASYNCLATER, room.name());
             } else {
@@ -78,15 +89,15 @@ final class MetadataUpdates {
             List<IrcMessage> lines = new ArrayList<>();
             for (Map.Entry<String, String> entry : own.entrySet()) {
                 if (member.subscribesTo(entry.getKey())) {
-                    lines.add(notification(services.serverName(), joiner.nick(), entry.getKey(), entry.getValue()));
+                    lines.add(notification(serverName, joiner.nick(), entry.getKey(), entry.getValue()));
                 }
             }
-            services.delivery().toUser(member, lines);
+            delivery.toUser(member, lines);
         }
     }
 
     /** The values of the room and of its members (but {@code asker}) whose keys pass {@code keys}. */
-    static List<IrcMessage> roomLines(String serverName, Room room, ChatUser asker, Predicate<String> keys) {
+    public static List<IrcMessage> roomLines(String serverName, Room room, ChatUser asker, Predicate<String> keys) {
         List<IrcMessage> lines = new ArrayList<>();
         addLines(lines, serverName, room.name(), room.metadata().entries(), keys);
         for (ChatUser member : room.members().keySet()) {
@@ -97,7 +108,7 @@ final class MetadataUpdates {
         return lines;
     }
 
-    static void addLines(List<IrcMessage> lines, String serverName, String target, Map<String, String> values,
+    public static void addLines(List<IrcMessage> lines, String serverName, String target, Map<String, String> values,
             Predicate<String> keys) {
         for (Map.Entry<String, String> entry : values.entrySet()) {
             if (keys.test(entry.getKey())) {
@@ -107,7 +118,7 @@ final class MetadataUpdates {
     }
 
     /** At registration, a client that negotiated the capability gets its own metadata in a batch. */
-    static void registered(Replies replies, ChatUser user) {
+    public static void registered(Replies replies, ChatUser user) {
         if (!user.caps().has(Capability.METADATA)) {
             return;
         }
@@ -120,17 +131,17 @@ final class MetadataUpdates {
     }
 
     /** RPL_WHOISKEYVALUE lines, for askers that negotiated the capability. */
-    static void whois(CommandContext ctx, ChatUser target) {
-        if (!ctx.session().caps().has(Capability.METADATA)) {
+    public static void whois(Replies replies, ChatUser asker, ChatUser target) {
+        if (!asker.caps().has(Capability.METADATA)) {
             return;
         }
         for (Map.Entry<String, String> entry : target.metadata().entries().entrySet()) {
-            ctx.numeric(Numeric.RPL_WHOISKEYVALUE, target.nick(), entry.getKey(), "*", entry.getValue());
+            replies.numeric(Numeric.RPL_WHOISKEYVALUE, target.nick(), entry.getKey(), "*", entry.getValue());
         }
     }
 
     /** {@code 761 * target key * :value}, or {@code 766 * target key :key not set} for an unset key. */
-    static IrcMessage notification(String serverName, String target, String key, String value) {
+    public static IrcMessage notification(String serverName, String target, String key, String value) {
         List<String> params = value == null
                 ? List.of("*", target, key, "key not set")
                 : List.of("*", target, key, "*", value);

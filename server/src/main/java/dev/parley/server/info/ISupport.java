@@ -1,6 +1,7 @@
-package dev.parley.server.command;
+package dev.parley.server.info;
 
 import dev.parley.server.chat.ExtBan;
+import dev.parley.server.chat.Monitors;
 import dev.parley.server.config.ParleyConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ISupport {
                 "MAXLIST=b:" + limits.maxListEntries() + ",e:" + limits.maxListEntries() + ",I:" + limits.maxListEntries(),
                 "MAXTARGETS=4",
                 "MODES=4",
-                "MONITOR=" + MonitorCommands.LIMIT,
+                "MONITOR=" + Monitors.LIMIT,
                 "NETWORK=" + config.server().network(),
                 "NICKLEN=" + limits.nickLength(),
                 "PREFIX=(ov)@+",

@@ -1,8 +1,6 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
 import dev.parley.protocol.cap.Capability;
-import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Room;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,16 +11,16 @@ import java.util.Set;
  * and, with IRCv3 {@code extended-monitor}, the people monitoring their nick; in both cases only
  * those who asked for the change's capability, and each once.
  */
-final class ChangeWitnesses {
+public final class ChangeWitnesses {
 
     private ChangeWitnesses() {}
 
-    static List<ChatUser> of(Services services, ChatUser user, Capability cap) {
+    public static List<ChatUser> of(Monitors monitors, ChatUser user, Capability cap) {
         Set<ChatUser> witnesses = new LinkedHashSet<>();
         for (Room room : user.rooms()) {
             witnesses.addAll(room.members().keySet());
         }
-        for (ChatUser watcher : services.monitors().watchersOf(user.nick())) {
+        for (ChatUser watcher : monitors.watchersOf(user.nick())) {
             if (watcher.caps().has(Capability.EXTENDED_MONITOR)) {
                 witnesses.add(watcher);
             }

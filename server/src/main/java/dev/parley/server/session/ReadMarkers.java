@@ -1,9 +1,8 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.ChannelName;
-import dev.parley.server.session.Session;
 import dev.parley.server.store.MarkerUpdate;
 import dev.parley.server.store.ReadMarkerStore;
 import java.time.Instant;
@@ -36,7 +35,7 @@ public final class ReadMarkers {
     }
 
     /** The user's marker on the target, if any. */
-    CompletableFuture<Optional<Instant>> find(Session session, String target) {
+    public CompletableFuture<Optional<Instant>> find(Session session, String target) {
         String key = caseMapping.fold(target);
         String account = session.account();
         if (account == null) {
@@ -46,7 +45,7 @@ public final class ReadMarkers {
     }
 
     /** Moves the user's marker on the target forward to {@code time}; what is stored afterwards. */
-    CompletableFuture<MarkerUpdate> advance(Session session, String target, Instant time) {
+    public CompletableFuture<MarkerUpdate> advance(Session session, String target, Instant time) {
         String key = caseMapping.fold(target);
         String account = session.account();
         if (account == null) {
@@ -59,7 +58,7 @@ public final class ReadMarkers {
      * The markers of the rooms a JOIN names, for the MARKREAD each join sends before its 366; none
      * are wanted without the capability. A failed lookup gives markers that say so.
      */
-    CompletableFuture<JoinMarkers> forJoin(Session session, List<String> rooms) {
+    public CompletableFuture<JoinMarkers> forJoin(Session session, List<String> rooms) {
         if (!session.caps().has(Capability.READ_MARKER)) {
             return CompletableFuture.completedFuture(JoinMarkers.NONE);
         }

@@ -1,37 +1,42 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.server.session.Session;
+import dev.parley.server.chat.ModeChange;
+import dev.parley.server.chat.Nicks;
+import java.util.List;
 
-/** User MODE: view your own modes, set or clear +i, +w and +B, drop +o. */
-final class UserModes {
+/**
+ * User MODE: view your own modes, set or clear +i, +w and +B, drop +o. These are the session's own
+ * flags, so the session package owns the rules that change them.
+ */
+public final class UserModes {
 
-    private final Services services;
+    private final Nicks nicks;
 
-    UserModes(Services services) {
-        this.services = services;
+    public UserModes(Nicks nicks) {
+        this.nicks = nicks;
     }
 
-    void apply(CommandContext ctx) {
-        Session session = ctx.session();
-        String target = ctx.param(0);
-        if (!services.nicks().caseMapping().equal(target, session.nick())) {
-            if (services.nicks().find(target).isEmpty()) {
-                ctx.numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+    /** MODE with the user's own nick as target; {@code params} are the MODE's, target first. */
+    public void apply(Session session, Replies replies, List<String> params) {
+        String target = params.get(0);
+        if (!nicks.caseMapping().equal(target, session.nick())) {
+            if (nicks.find(target).isEmpty()) {
+                replies.numeric(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             } else {
-                ctx.numeric(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
+                replies.numeric(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
             }
             return;
         }
-        if (ctx.paramCount() == 1) {
-            ctx.numeric(Numeric.RPL_UMODEIS, current(session));
+        if (params.size() == 1) {
+            replies.numeric(Numeric.RPL_UMODEIS, current(session));
             return;
         }
         ModeChange applied = new ModeChange();
         boolean on = true;
         boolean unknown = false;
-        for (char mode : ctx.param(1).toCharArray()) {
+        for (char mode : params.get(1).toCharArray()) {
             switch (mode) {
                 case '+', '-' -> on = mode == '+';
                 case 'i' -> {
@@ -62,13 +67,13 @@ final class UserModes {
             }
         }
         if (unknown) {
-            ctx.numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+            replies.numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
         }
         if (!applied.isEmpty()) {
-            var params = new java.util.ArrayList<String>();
-            params.add(session.nick());
-            params.addAll(applied.asParams());
-            ctx.replies().add(new IrcMessage(java.util.Map.of(), session.nick(), "MODE", params));
+            var line = new java.util.ArrayList<String>();
+            line.add(session.nick());
+            line.addAll(applied.asParams());
+            replies.add(new IrcMessage(java.util.Map.of(), session.nick(), "MODE", line));
         }
     }
 

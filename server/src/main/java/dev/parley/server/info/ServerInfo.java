@@ -1,4 +1,4 @@
-package dev.parley.server.command;
+package dev.parley.server.info;
 
 import java.time.Instant;
 

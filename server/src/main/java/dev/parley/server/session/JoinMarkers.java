@@ -1,8 +1,7 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.chat.Room;
-import dev.parley.server.session.Replies;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  * The read markers a JOIN tells the client, by casefolded room name, looked up before the join so
  * that each room's {@code MARKREAD} can go out before its RPL_ENDOFNAMES.
  */
-final class JoinMarkers {
+public final class JoinMarkers {
 
     /** The client did not ask for read markers. */
     static final JoinMarkers NONE = new JoinMarkers(null);
@@ -29,15 +28,15 @@ final class JoinMarkers {
     }
 
     /** Adds the room's MARKREAD (or, when it could not be looked up, a FAIL) to the JOIN's replies. */
-    void addTo(Replies replies, Room room) {
+    public void addTo(Replies replies, Room room) {
         if (byKey == null) {
             return;
         }
         Optional<Instant> marker = byKey.get(room.key());
         if (marker == null) {
-            ReadMarkerCommands.unavailable(replies, room.name());
+            ReadMarkerReplies.unavailable(replies, room.name());
             return;
         }
-        replies.add(IrcMessage.from(replies.serverName(), "MARKREAD", room.name(), ReadMarkerCommands.value(marker)));
+        replies.add(IrcMessage.from(replies.serverName(), "MARKREAD", room.name(), ReadMarkerReplies.value(marker)));
     }
 }

@@ -1,6 +1,5 @@
-package dev.parley.server.command;
+package dev.parley.server.chat;
 
-import dev.parley.server.chat.ChatUser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import java.util.List;
  * The fields a WHOX query asks for ({@code %tcuihsnfdlaor}), answered in that fixed order whatever
  * order they were asked in, with the query's token for {@code t}.
  */
-final class WhoxFields {
+public final class WhoxFields {
 
     private static final String ORDER = "tcuihsnfdlaor";
     private static final int MAX_TOKEN_LENGTH = 3;
@@ -22,7 +21,7 @@ final class WhoxFields {
     }
 
     /** The WHOX request in {@code %fields[,token]}, or {@code null} when the text is not one. */
-    static WhoxFields parse(String text) {
+    public static WhoxFields parse(String text) {
         if (!text.startsWith("%")) {
             return null;
         }
@@ -42,9 +41,9 @@ final class WhoxFields {
     }
 
     /** What one WHO line says about one user. */
-    record Row(String room, ChatUser user, String flags, String serverName, long nowMillis) {}
+    public record Row(String room, ChatUser user, String flags, String serverName, long nowMillis) {}
 
-    List<String> values(Row row) {
+    public List<String> values(Row row) {
         ChatUser user = row.user();
         List<String> values = new ArrayList<>();
         for (char field : fields.toCharArray()) {
