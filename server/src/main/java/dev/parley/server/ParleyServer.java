@@ -17,43 +17,45 @@ import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.AccountCommands;
+import dev.parley.server.command.BanCommands;
 import dev.parley.server.command.CapCommands;
-import dev.parley.server.command.MetadataCommands;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandFamily;
 import dev.parley.server.command.HelpCommands;
 import dev.parley.server.command.HistoryCommands;
 import dev.parley.server.command.MessagingCommands;
+import dev.parley.server.command.MetadataCommands;
 import dev.parley.server.command.ModeCommands;
 import dev.parley.server.command.MonitorCommands;
+import dev.parley.server.command.NickCommands;
 import dev.parley.server.command.OperatorCommands;
 import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
 import dev.parley.server.command.ReadMarkerCommands;
 import dev.parley.server.command.RedactCommands;
+import dev.parley.server.command.RegistrationCommands;
 import dev.parley.server.command.RoomCommands;
 import dev.parley.server.command.RoomInfoCommands;
 import dev.parley.server.command.SaslCommands;
+import dev.parley.server.command.WhoCommands;
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.config.ListenAddress;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.history.History;
 import dev.parley.server.history.HistoryRequest;
+import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.info.ServerReplies;
+import dev.parley.server.metrics.ServerMetrics;
+import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.session.Caps;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.KeepAlive;
-import dev.parley.server.command.RegistrationCommands;
-import dev.parley.server.command.WhoCommands;
-import dev.parley.server.config.HistoryConfig;
-import dev.parley.server.config.ListenAddress;
-import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
-import dev.parley.server.history.HistoryWriter;
-import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.history.History;
-import dev.parley.server.metrics.ServerMetrics;
-import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.transport.IrcListeners;
 import dev.parley.server.transport.TlsContexts;
 import java.net.InetSocketAddress;
@@ -238,8 +240,9 @@ public final class ParleyServer implements AutoCloseable {
                 serverReplies, monitorNotices, departures);
         return List.of(
                 new CapCommands(c.info(), new Caps(config), flow),
-                new RegistrationCommands(c.info(), limits, c.nicks(), c.nickHistory(), c.bans(), c.accounts(),
-                        c.delivery(), monitorNotices, clock, flow, departures),
+                new RegistrationCommands(c.info(), limits, flow, departures),
+                new NickCommands(limits, c.nicks(), c.nickHistory(), c.bans(), c.accounts(), c.delivery(),
+                        monitorNotices, clock, flow),
                 new SaslCommands(c.nicks(), c.accounts(), accountReplies, flow),
                 new AccountCommands(c.info(), config.accounts(), config.auth(), c.nicks(), c.accounts(), accountReplies),
                 new MessagingCommands(c.rooms(), c.nicks(), c.delivery(), metrics, clock),
@@ -253,8 +256,9 @@ public final class ParleyServer implements AutoCloseable {
                 new MetadataCommands(c.info(), c.rooms(), c.nicks(), metadataUpdates),
                 new HelpCommands(),
                 new ProfileCommands(limits, c.monitors(), c.delivery()),
-                new OperatorCommands(c.info(), config.moderation(), c.rooms(), c.nicks(), c.bans(), c.accounts(),
-                        c.delivery(), clock, blocking, login, departures, this::reload),
+                new OperatorCommands(c.nicks(), c.delivery(), blocking, login, departures, this::reload),
+                new BanCommands(c.info(), config.moderation(), c.rooms(), c.nicks(), c.bans(), c.accounts(),
+                        c.delivery(), clock, departures),
                 new HistoryCommands(c.info(), config.history(), c.nicks(), history, historyRequest),
                 new RedactCommands(c.rooms(), c.nicks(), history, historyRequest, c.delivery()));
     }

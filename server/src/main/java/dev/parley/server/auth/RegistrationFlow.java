@@ -1,22 +1,22 @@
 package dev.parley.server.auth;
 
-import dev.parley.server.session.Departures;
-import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.UserCounts;
-import dev.parley.server.info.ServerReplies;
-import dev.parley.server.session.Replies;
-import java.time.Clock;
 import dev.parley.server.config.FloodConfig;
+import dev.parley.server.info.ServerReplies;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.FloodBudget;
 import dev.parley.server.session.Registration;
+import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;
 import dev.parley.server.store.Ban;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

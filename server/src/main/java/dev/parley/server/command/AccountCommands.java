@@ -1,15 +1,15 @@
 package dev.parley.server.command;
 
-import dev.parley.server.info.ServerInfo;
-import dev.parley.server.config.AuthConfig;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.auth.Accounts;
-import dev.parley.server.auth.AccountReplies;
-import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.auth.AccountReplies;
+import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.RegisterOutcome;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.AuthConfig;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;
 import java.time.Duration;

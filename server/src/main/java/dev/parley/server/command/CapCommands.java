@@ -1,10 +1,10 @@
 package dev.parley.server.command;
 
-import dev.parley.server.auth.RegistrationFlow;
-import dev.parley.server.info.ServerInfo;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.auth.RegistrationFlow;
+import dev.parley.server.info.ServerInfo;
 import dev.parley.server.session.Caps;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package dev.parley.server.command;
 
-import dev.parley.server.history.HistoryReplies;
-import dev.parley.server.info.ServerInfo;
-import dev.parley.server.config.HistoryConfig;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.history.History;
-import dev.parley.server.history.HistoryRequest;
-import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.HistoryKeys;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.ServerTime;
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.history.History;
 import dev.parley.server.history.HistoryAnchor;
+import dev.parley.server.history.HistoryReplies;
+import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.HistoryUnavailable;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;

@@ -1,24 +1,24 @@
 package dev.parley.server.command;
 
-import dev.parley.server.chat.Rooms;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.chat.Delivery;
-import dev.parley.server.chat.ChatMetrics;
-import java.time.Clock;
 import dev.parley.protocol.Numeric;
-import dev.parley.server.session.DeferredReply;
-import dev.parley.server.store.StoredMessage;
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatMessage;
+import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Outgoing;
 import dev.parley.server.chat.PostResult;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.store.StoredMessage;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Messages between users: PRIVMSG, NOTICE and TAGMSG, to rooms and to nicks. */
 public final class MessagingCommands implements CommandFamily {

@@ -1,16 +1,15 @@
 package dev.parley.server.command;
 
-import dev.parley.server.chat.MetadataRules;
-import dev.parley.server.chat.MetadataTarget;
-import dev.parley.server.info.ServerInfo;
-import dev.parley.server.chat.Rooms;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.session.MetadataSubscriptions;
-import dev.parley.server.session.MetadataUpdates;
 import dev.parley.protocol.IrcMessage;
-import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.chat.Metadata;
+import dev.parley.server.chat.MetadataRules;
+import dev.parley.server.chat.MetadataTarget;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.MetadataSubscriptions;
+import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;

@@ -1,17 +1,15 @@
 package dev.parley.server.command;
 
-import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.chat.Monitors;
-import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Monitors;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**

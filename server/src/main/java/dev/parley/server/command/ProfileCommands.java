@@ -1,13 +1,13 @@
 package dev.parley.server.command;
 
-import dev.parley.server.chat.ChangeWitnesses;
-import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.chat.Monitors;
-import dev.parley.server.chat.Delivery;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChangeWitnesses;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.UserEvent;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
 import java.util.List;
 

@@ -1,17 +1,17 @@
 package dev.parley.server.command;
 
-import dev.parley.server.info.ServerInfo;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.chat.NickHistory;
-import dev.parley.server.info.ServerReplies;
-import dev.parley.server.session.MetadataUpdates;
-import java.time.Clock;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.NickHistory;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.info.ServerReplies;
+import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.Session;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,18 +1,18 @@
 package dev.parley.server.command;
 
-import dev.parley.server.info.ServerInfo;
-import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.session.ReadMarkerReplies;
-import dev.parley.server.session.ReadMarkers;
-import dev.parley.server.chat.Delivery;
-import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.ServerTime;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.ReadMarkerReplies;
+import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.MarkerUpdate;

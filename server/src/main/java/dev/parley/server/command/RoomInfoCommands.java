@@ -1,20 +1,20 @@
 package dev.parley.server.command;
 
-import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.chat.Rooms;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.chat.Delivery;
-import dev.parley.server.session.NamesReply;
-import java.time.Clock;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
-import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
+import dev.parley.server.chat.UserEvent;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.session.NamesReply;
 import dev.parley.server.session.Session;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package dev.parley.server.command;
 
-import dev.parley.server.auth.RegistrationFlow;
-import dev.parley.server.chat.Nicks;
-import dev.parley.server.auth.AccountReplies;
-import dev.parley.server.session.DeferredReply;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.auth.AccountReplies;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.LoginOutcome;
+import dev.parley.server.auth.RegistrationFlow;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.SaslExchange;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;

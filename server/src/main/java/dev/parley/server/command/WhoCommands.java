@@ -1,18 +1,18 @@
 package dev.parley.server.command;
 
-import dev.parley.server.chat.WhoxFields;
-import dev.parley.server.info.ServerInfo;
-import dev.parley.server.chat.Rooms;
-import dev.parley.server.chat.Nicks;
-import java.time.Clock;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.WhoxFields;
+import dev.parley.server.info.ServerInfo;
 import dev.parley.server.session.Session;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 

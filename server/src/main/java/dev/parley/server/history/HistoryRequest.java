@@ -1,7 +1,7 @@
 package dev.parley.server.history;
 
-import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.chat.ChatUser;
@@ -9,9 +9,9 @@ import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.ServerTime;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.chat.ServerTime;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;
 import java.util.Optional;
