@@ -100,8 +100,6 @@ class ArchitectureTest {
             "chat.ChatUser <-> chat.JoinOutcome <-> chat.MaskList <-> chat.Room",
             // Delivery hands out Outgoing messages that call back into it to deliver (lead's files).
             "chat.Delivery <-> chat.Outgoing <-> chat.PostResult",
-            // The operators value type parses entries with the scalar/list helpers of ValueTypes.
-            "config.OperatorEntries <-> config.ValueTypes",
             // Session owns its InboundQueue, which hands lines back to a LineProcessor taking the Session.
             "session.InboundQueue <-> session.LineProcessor <-> session.Session");
 

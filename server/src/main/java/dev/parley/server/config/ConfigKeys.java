@@ -69,7 +69,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Secret> AUTH_ADMIN_PASSWORD =
             key("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
-            key("auth.operators", ValueTypes.operators(), c -> c.auth().operators());
+            key("auth.operators", OperatorEntries::parse, c -> c.auth().operators());
     public static final ConfigKey<Integer> AUTH_ACCOUNT_LOGIN_FAILURES =
             key("auth.account-login-failures", integer(1), c -> c.auth().accountLoginFailures());
     public static final ConfigKey<Integer> AUTH_ADDRESS_LOGIN_FAILURES =
