@@ -1,12 +1,10 @@
 package dev.parley.server;
 
 import dev.parley.protocol.name.CaseMapping;
-import dev.parley.server.auth.AccountReplies;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
-import dev.parley.server.auth.RegistrationFlow;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Monitors;
@@ -47,6 +45,8 @@ import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.info.ServerReplies;
+import dev.parley.server.login.AccountReplies;
+import dev.parley.server.login.RegistrationFlow;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.session.Caps;

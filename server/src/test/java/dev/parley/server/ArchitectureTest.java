@@ -33,6 +33,8 @@ class ArchitectureTest {
     private static final String CHAT = "dev.parley.server.chat..";
     private static final String HISTORY = "dev.parley.server.history..";
     private static final String AUTH = "dev.parley.server.auth..";
+    private static final String LOGIN = "dev.parley.server.login..";
+    private static final String INFO = "dev.parley.server.info..";
     private static final String STORE = "dev.parley.server.store..";
     private static final String CONFIG = "dev.parley.server.config..";
 
@@ -43,18 +45,26 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule sessionDoesNotKnowCommandsOrTheTransport = noClasses().that().resideInAPackage(SESSION)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, TRANSPORT)
-            .because("a session reaches its handlers through the LineProcessor port");
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, TRANSPORT, LOGIN, INFO, HISTORY, AUTH)
+            .because("a session reaches its handlers through the LineProcessor port, and the services built"
+                    + " on sessions (login, server replies, history replays) sit above it");
 
     @ArchTest
     static final ArchRule chatIsTheDomainAndDependsOnNoLayerAbove = noClasses().that().resideInAPackage(CHAT)
-            .should().dependOnClassesThat().resideInAnyPackage(SESSION, COMMAND, TRANSPORT, HISTORY, AUTH)
+            .should().dependOnClassesThat().resideInAnyPackage(SESSION, COMMAND, TRANSPORT, HISTORY, AUTH, LOGIN, INFO)
             .because("the chat core calls upwards only through its ports (MessageSink ...)");
 
     @ArchTest
     static final ArchRule storeDependsOnNoLayerAbove = noClasses().that().resideInAPackage(STORE)
-            .should().dependOnClassesThat().resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY)
+            .should().dependOnClassesThat().resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY, AUTH, LOGIN,
+                    INFO)
             .because("storage knows SQL and its own records, not the domain that uses it");
+
+    @ArchTest
+    static final ArchRule authKnowsNoSessionsOrReplies = noClasses().that().resideInAPackage(AUTH)
+            .should().dependOnClassesThat().resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY, LOGIN, INFO)
+            .because("accounts, bans and passwords are checked on store ports; what a login tells the client"
+                    + " is the login package's");
 
     @ArchTest
     static final ArchRule configDependsOnNothingElseInTheServer = noClasses().that().resideInAPackage(CONFIG)

@@ -1,7 +1,6 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.server.auth.AccountReplies;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.RegisterOutcome;
@@ -9,6 +8,7 @@ import dev.parley.server.chat.Nicks;
 import dev.parley.server.config.AccountsConfig;
 import dev.parley.server.config.AuthConfig;
 import dev.parley.server.info.ServerInfo;
+import dev.parley.server.login.AccountReplies;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;

@@ -2,9 +2,9 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.server.auth.RegistrationFlow;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.info.ServerInfo;
+import dev.parley.server.login.RegistrationFlow;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.Session;
 import java.util.List;

@@ -1,7 +1,10 @@
-package dev.parley.server.auth;
+package dev.parley.server.login;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.auth.Admission;
+import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Nicks;

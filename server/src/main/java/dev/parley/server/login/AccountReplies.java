@@ -1,4 +1,4 @@
-package dev.parley.server.auth;
+package dev.parley.server.login;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
