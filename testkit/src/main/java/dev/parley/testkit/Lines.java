@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.HostMask;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -93,7 +94,10 @@ public final class Lines {
 
     @SafeVarargs
     public static Predicate<IrcMessage> anyOf(Predicate<IrcMessage>... alternatives) {
-        List<Predicate<IrcMessage>> all = List.of(alternatives);
+        List<Predicate<IrcMessage>> all = new ArrayList<>(alternatives.length);
+        for (Predicate<IrcMessage> alternative : alternatives) {
+            all.add(alternative);
+        }
         String description = all.stream().map(String::valueOf).collect(Collectors.joining(" or "));
         return described(description, m -> all.stream().anyMatch(p -> p.test(m)));
     }

@@ -4,10 +4,16 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.cap.CapabilitySet;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Fanout;
+import dev.parley.server.chat.ChatMetrics;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MessageSink;
+import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.UserSnapshot;
+import dev.parley.protocol.name.CaseMapping;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The fan-out path: one room message handed to N members, half of them with IRCv3 tags, through
- * {@link Fanout#send} (serialize once per capability variant, one flush per member). The members
+ * {@link Delivery#send} (serialize once per capability variant, one flush per member). The members
  * only count what they are given, so this measures the server's own work per delivery.
  */
 @State(Scope.Benchmark)
@@ -44,6 +50,8 @@ public class FanoutBenchmark {
     public int members;
 
     private final List<ChatUser> recipients = new ArrayList<>();
+    private final Delivery delivery = new Delivery(Clock.systemUTC(), new MsgIds(), MessageSink.NONE, false, false,
+            CaseMapping.RFC1459, ChatMetrics.NONE);
     private IrcMessage message;
 
     @Setup
@@ -65,28 +73,22 @@ public class FanoutBenchmark {
 
     @Benchmark
     public void sendToRoom() {
-        Fanout.send(message, recipients);
+        delivery.send(message, recipients);
     }
 
     /** A member that takes lines and flushes without a socket. */
-    private record CountingMember(String nick, CapabilitySet caps, Blackhole sink) implements ChatUser {
-        @Override public String user() { return "u"; }
-        @Override public String host() { return "h"; }
-        @Override public String realname() { return nick; }
-        @Override public String account() { return null; }
+    private record CountingMember(String nick, CapabilitySet caps, Blackhole sink, UserSnapshot snapshot)
+            implements ChatUser {
+        CountingMember(String nick, CapabilitySet caps, Blackhole sink) {
+            this(nick, caps, sink, UserSnapshot.connecting("h").withNick(nick).withUser("u").withRealname(nick)
+                    .withCaps(caps).registeredAt(0));
+        }
+
         @Override public String guestIdentity() { return "!" + nick; }
-        @Override public boolean isOperator() { return false; }
-        @Override public String awayMessage() { return null; }
-        @Override public boolean isInvisible() { return false; }
-        @Override public boolean isBot() { return false; }
-        @Override public boolean isRegistered() { return true; }
         @Override public Set<Room> rooms() { return Set.of(); }
         @Override public Metadata metadata() { return NO_METADATA; }
-        @Override public boolean subscribesTo(String metadataKey) { return false; }
         @Override public void send(OutboundLine line) { sink.consume(line.bytes()); }
         @Override public void flush() { sink.consume(nick); }
         @Override public void execute(Runnable task) { task.run(); }
-        @Override public long signonMillis() { return 0; }
-        @Override public long lastMessageMillis() { return 0; }
     }
 }

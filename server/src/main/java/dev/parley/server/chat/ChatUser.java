@@ -4,22 +4,37 @@ import dev.parley.protocol.cap.CapabilitySet;
 import java.util.Set;
 
 /**
- * A registered user as the chat core sees it. Implemented by the session. Getters may be called
- * from any thread; {@link #send} and {@link #flush} too. State changes happen on the user's own
- * thread (see {@link #execute}).
+ * A registered user as the chat core sees it. Implemented by the session. What others may read of
+ * the user is its {@link #snapshot()}, published by the user's own thread; the getters below read
+ * one field of the current snapshot (read the snapshot once when several fields must agree).
+ * {@link #send} and {@link #flush} may be called from any thread; state changes happen on the
+ * user's own thread (see {@link #execute}).
  */
 public interface ChatUser {
 
-    String nick();
+    /** The user as of now: immutable, safe to read from any thread. */
+    UserSnapshot snapshot();
 
-    String user();
+    default String nick() {
+        return snapshot().nick();
+    }
 
-    String host();
+    default String user() {
+        return snapshot().user();
+    }
 
-    String realname();
+    default String host() {
+        return snapshot().host();
+    }
+
+    default String realname() {
+        return snapshot().realname();
+    }
 
     /** The account the user is logged in to, or {@code null}. */
-    String account();
+    default String account() {
+        return snapshot().account();
+    }
 
     /**
      * This connection's own identity while it has no account (see {@link HistoryKeys}): random, fixed
@@ -27,24 +42,36 @@ public interface ChatUser {
      */
     String guestIdentity();
 
-    boolean isOperator();
+    default boolean isOperator() {
+        return snapshot().operatorName() != null;
+    }
 
     /** The away message, or {@code null} when present. */
-    String awayMessage();
+    default String awayMessage() {
+        return snapshot().awayMessage();
+    }
 
-    boolean isInvisible();
+    default boolean isInvisible() {
+        return snapshot().invisible();
+    }
 
     /** User mode +B (IRCv3 bot-mode): the user is a bot and its messages carry the bot tag. */
-    boolean isBot();
+    default boolean isBot() {
+        return snapshot().bot();
+    }
 
     /** Whether the user completed registration (only those are visible to others). */
-    boolean isRegistered();
+    default boolean isRegistered() {
+        return snapshot().registered();
+    }
 
-    CapabilitySet caps();
+    default CapabilitySet caps() {
+        return snapshot().caps();
+    }
 
     /** {@code nick!user@host}. */
     default String source() {
-        return nick() + "!" + user() + "@" + host();
+        return snapshot().source();
     }
 
     /** The rooms the user is in (a live, thread-safe view). */
@@ -54,7 +81,9 @@ public interface ChatUser {
     Metadata metadata();
 
     /** Whether the user subscribed to updates of this metadata key ({@code METADATA * SUB}). */
-    boolean subscribesTo(String metadataKey);
+    default boolean subscribesTo(String metadataKey) {
+        return snapshot().metadataSubscriptions().contains(metadataKey);
+    }
 
     /** Queues a line for this user. */
     void send(OutboundLine line);
@@ -66,8 +95,12 @@ public interface ChatUser {
     void execute(Runnable task);
 
     /** Epoch millis of the connection's registration. */
-    long signonMillis();
+    default long signonMillis() {
+        return snapshot().signonMillis();
+    }
 
     /** Epoch millis of the last message the user sent. */
-    long lastMessageMillis();
+    default long lastMessageMillis() {
+        return snapshot().lastMessageMillis();
+    }
 }

@@ -1,7 +1,6 @@
 package dev.parley.server.chat;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.store.StoredMessage;
@@ -49,22 +48,18 @@ public final class Delivery {
     }
 
     /**
-     * A user's message to a room, or with {@code statusPrefix} ('@' or '+', else '\0') to its
-     * operators or voiced members. Refused when the room does not let the sender speak.
+     * Stamps a user's message to a room that {@link Room#post} accepted, for {@code recipients}; with
+     * a {@code statusPrefix} ('@' or '+', else '\0') it goes to the room's operators or voiced members
+     * and is not stored.
      */
-    public PostResult post(ChatMessage message, Room room, char statusPrefix) {
-        Numeric refusal = Speech.refusal(room, message.sender());
-        if (refusal != null) {
-            return new PostResult.Refused(refusal, "Cannot send to channel");
-        }
+    Outgoing toRoom(ChatMessage message, Room room, char statusPrefix, List<ChatUser> recipients) {
         Stamp stamp = stamp();
         String wireTarget = statusPrefix == '\0' ? room.name() : statusPrefix + room.name();
-        List<ChatUser> recipients = room.audience(message.sender(), statusPrefix);
         if (message.isTagsOnly()) {
             recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
         }
         StoredMessage stored = statusPrefix == '\0' ? stored(message, stamp, room.key(), room.name()) : null;
-        return new PostResult.Posted(new Outgoing(this, line(message, stamp, wireTarget), recipients, stored, false));
+        return new Outgoing(this, line(message, stamp, wireTarget), recipients, stored, false);
     }
 
     /** A user's private message to another user, stored under the pair's history key. */

@@ -273,10 +273,23 @@ public final class Room {
     }
 
     /**
+     * A user's message to this room, or with {@code statusPrefix} ('@' or '+', else '\0') to its
+     * operators or voiced members: refused when the room does not let the sender speak, else stamped
+     * by {@code delivery} for the members who hear it, ready to send. Writes no reply itself.
+     */
+    public PostResult post(ChatMessage message, char statusPrefix, Delivery delivery) {
+        Numeric refusal = Speech.refusal(this, message.sender());
+        if (refusal != null) {
+            return new PostResult.Refused(refusal, "Cannot send to channel");
+        }
+        return new PostResult.Posted(delivery.toRoom(message, this, statusPrefix, audience(message.sender(), statusPrefix)));
+    }
+
+    /**
      * Who hears a member's message: everyone else in the room, or with a STATUSMSG prefix only its
      * operators ({@code @}) or its operators and voiced members ({@code +}). A fresh list the caller owns.
      */
-    public List<ChatUser> audience(ChatUser sender, char statusPrefix) {
+    private List<ChatUser> audience(ChatUser sender, char statusPrefix) {
         Map<ChatUser, MemberStatus> now = members;
         List<ChatUser> audience = new ArrayList<>(now.size());
         now.forEach((member, status) -> {

@@ -42,7 +42,7 @@ public final class TagPolicy {
     }
 
     private static Predicate<String>[] keepers() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array cannot be created otherwise
         Predicate<String>[] keep = new Predicate[VARIANTS];
         for (int variant = 0; variant < VARIANTS; variant++) {
             int mask = variant;

@@ -116,7 +116,7 @@ public final class MessagingCommands implements CommandFamily {
             refuse(ctx, command, Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
-        PostResult result = delivery.post(said(ctx, command, text), room.get(), statusPrefix);
+        PostResult result = room.get().post(said(ctx, command, text), statusPrefix, delivery);
         if (result instanceof PostResult.Refused refused) {
             refuse(ctx, command, refused.numeric(), room.get().name(), refused.reason());
         } else if (result instanceof PostResult.Posted posted) {

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 /** The configuration is invalid; carries every problem found, not just the first. */
 public final class ConfigException extends Exception {
 
-    private final List<ConfigProblem> problems;
+    private static final long serialVersionUID = 1L;
+
+    /** Never serialized: an exception that crosses a process boundary carries its message only. */
+    private final transient List<ConfigProblem> problems;
 
     public ConfigException(List<ConfigProblem> problems) {
         super(describe(problems));

@@ -9,54 +9,46 @@ import dev.parley.server.chat.TagPolicy;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.UserCounts;
+import dev.parley.server.chat.UserSnapshot;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * One client connection's state. Changed only on the connection's own thread; fields others read
- * (nick, caps, away ...) are volatile. Holds no command logic: the handlers in {@code command} do.
+ * One client connection's state, in two parts. What other threads may read of the user (nick,
+ * account, modes, away, host, caps) is one immutable {@link UserSnapshot}, replaced as a whole on
+ * every change. Everything else is owned by the connection's event loop and changed only there:
+ * every setter checks it runs on that thread. Holds no command logic: the handlers in
+ * {@code command} do.
  */
 public final class Session implements ChatUser {
 
     private final Connection connection;
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
     private final Metadata metadata = new Metadata();
-    private volatile Set<String> metadataSubscriptions = Set.of();
-    private final java.util.Map<String, String> monitored = new java.util.LinkedHashMap<>();
+    private final String guestIdentity = HistoryKeys.mintGuestIdentity();
+
+    /** The one field other threads read: replaced, never changed in place. */
+    private volatile UserSnapshot published;
+
+    // Owned by the event loop.
+    private final Map<String, String> monitored = new LinkedHashMap<>();
     private final Registration registration = new Registration();
     private final SaslExchange sasl = new SaslExchange();
     private final GuestReadMarkers guestReadMarkers = new GuestReadMarkers();
-    private final String guestIdentity = HistoryKeys.mintGuestIdentity();
     private InboundQueue inbound;
     private int batchCounter;
-
-    private volatile String nick;
-    private volatile String user;
-    private volatile String realname;
-    private volatile String host;
-    /** {@code nick!user@host} with the parts it was built from (every relayed line carries it). */
-    private volatile Source source;
-    /** Where this registered user is counted; changed on the session's thread only. */
+    /** Where this registered user is counted (LUSERS). */
     private UserCounts counts;
-
-    private record Source(String nick, String user, String host, String text) {}
-    private volatile String account;
-    private volatile String operatorName;
-    private volatile String awayMessage;
-    private volatile boolean invisible;
-    private volatile boolean receivesWallops;
-    private volatile boolean bot;
-    private volatile boolean registered;
-    private volatile CapabilitySet caps = CapabilitySet.NONE;
-    private volatile long signonMillis;
-    private volatile long lastMessageMillis;
-    private volatile long lastInputNanos;
-    private volatile boolean closing;
+    private long lastInputNanos;
+    private boolean closing;
 
     public Session(Connection connection) {
         this.connection = connection;
-        this.host = connection.remoteIp();
+        this.published = UserSnapshot.connecting(connection.remoteIp());
     }
 
     public void attach(InboundQueue queue) {
@@ -72,7 +64,7 @@ public final class Session implements ChatUser {
     }
 
     /** The nicks this client MONITORs, casefolded to as written. Owned by the session's thread. */
-    public java.util.Map<String, String> monitored() {
+    public Map<String, String> monitored() {
         return monitored;
     }
 
@@ -128,62 +120,41 @@ public final class Session implements ChatUser {
 
     /** The nick, or {@code *} before one is set, as numerics address the client. */
     public String nickOrStar() {
-        String current = nick;
+        String current = published.nick();
         return current == null ? "*" : current;
     }
 
     @Override
-    public String source() {
-        String n = nick;
-        String u = user;
-        String h = host;
-        Source cached = source;
-        if (cached == null || cached.nick() != n || cached.user() != u || cached.host() != h) {
-            cached = new Source(n, u, h, n + "!" + u + "@" + h);
-            source = cached;
-        }
-        return cached.text();
+    public UserSnapshot snapshot() {
+        return published;
     }
 
-    @Override
-    public String nick() {
-        return nick;
+    /** Publishes the changed user; only the session's own thread changes it. */
+    private void publish(UnaryOperator<UserSnapshot> change) {
+        checkOwnThread();
+        published = change.apply(published);
+    }
+
+    private void checkOwnThread() {
+        if (!connection.inOwnThread()) {
+            throw new IllegalStateException(this + ": session state changed off its event loop");
+        }
     }
 
     public void setNick(String value) {
-        nick = value;
-    }
-
-    @Override
-    public String user() {
-        return user;
+        publish(user -> user.withNick(value));
     }
 
     public void setUser(String value) {
-        user = value;
-    }
-
-    @Override
-    public String realname() {
-        return realname;
+        publish(user -> user.withUser(value));
     }
 
     public void setRealname(String value) {
-        realname = value;
-    }
-
-    @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public String account() {
-        return account;
+        publish(user -> user.withRealname(value));
     }
 
     public void setAccount(String value) {
-        account = value;
+        publish(user -> user.withAccount(value));
     }
 
     @Override
@@ -191,92 +162,61 @@ public final class Session implements ChatUser {
         return guestIdentity;
     }
 
-    @Override
-    public boolean isOperator() {
-        return operatorName != null;
-    }
-
     /** The OPER entry this user is operator by, or {@code null}. */
     public String operatorName() {
-        return operatorName;
+        return published.operatorName();
     }
 
     public void setOperatorName(String value) {
-        boolean was = operatorName != null;
-        operatorName = value;
+        boolean was = isOperator();
+        publish(user -> user.withOperatorName(value));
         if (counts != null && was != (value != null)) {
             counts.operatorChanged(value != null);
         }
     }
 
-    @Override
-    public String awayMessage() {
-        return awayMessage;
-    }
-
     public void setAwayMessage(String value) {
-        awayMessage = value;
-    }
-
-    @Override
-    public boolean isInvisible() {
-        return invisible;
+        publish(user -> user.withAwayMessage(value));
     }
 
     public void setInvisible(boolean value) {
-        if (counts != null && value != invisible) {
+        if (counts != null && value != isInvisible()) {
             counts.invisibleChanged(value);
         }
-        invisible = value;
-    }
-
-    @Override
-    public boolean isBot() {
-        return bot;
+        publish(user -> user.withInvisible(value));
     }
 
     public void setBot(boolean value) {
-        bot = value;
+        publish(user -> user.withBot(value));
     }
 
     /** User mode +w: operators' WALLOPS reach this user. */
     public boolean receivesWallops() {
-        return receivesWallops;
+        return published.receivesWallops();
     }
 
     public void setReceivesWallops(boolean value) {
-        receivesWallops = value;
-    }
-
-    @Override
-    public boolean isRegistered() {
-        return registered;
+        publish(user -> user.withReceivesWallops(value));
     }
 
     /** Registration is complete: the user now counts in {@code counts} (LUSERS) until it departs. */
     public void markRegistered(long nowMillis, UserCounts counts) {
-        registered = true;
-        signonMillis = nowMillis;
-        lastMessageMillis = nowMillis;
+        publish(user -> user.registeredAt(nowMillis));
         counts.registered(this);
         this.counts = counts;
     }
 
     /** The user departed: it leaves the counts. */
     public void markDeparted() {
+        checkOwnThread();
         if (counts != null) {
             counts.departed(this);
             counts = null;
         }
     }
 
-    @Override
-    public CapabilitySet caps() {
-        return caps;
-    }
-
     public void setCaps(CapabilitySet value) {
-        caps = value;
+        publish(user -> user.withCaps(value));
     }
 
     @Override
@@ -289,32 +229,17 @@ public final class Session implements ChatUser {
         return metadata;
     }
 
-    @Override
-    public boolean subscribesTo(String metadataKey) {
-        return metadataSubscriptions.contains(metadataKey);
-    }
-
-    /** The metadata keys this client subscribed to; changed only on the session's thread. */
+    /** The metadata keys this client subscribed to. */
     public Set<String> metadataSubscriptions() {
-        return metadataSubscriptions;
+        return published.metadataSubscriptions();
     }
 
     public void setMetadataSubscriptions(Set<String> keys) {
-        metadataSubscriptions = Set.copyOf(keys);
-    }
-
-    @Override
-    public long signonMillis() {
-        return signonMillis;
-    }
-
-    @Override
-    public long lastMessageMillis() {
-        return lastMessageMillis;
+        publish(user -> user.withMetadataSubscriptions(keys));
     }
 
     public void touchMessage(long nowMillis) {
-        lastMessageMillis = nowMillis;
+        publish(user -> user.withLastMessageMillis(nowMillis));
     }
 
     public long lastInputNanos() {
@@ -322,6 +247,7 @@ public final class Session implements ChatUser {
     }
 
     public void touchInput(long nowNanos) {
+        checkOwnThread();
         lastInputNanos = nowNanos;
     }
 
@@ -331,11 +257,13 @@ public final class Session implements ChatUser {
     }
 
     public void markClosing() {
+        checkOwnThread();
         closing = true;
     }
 
     @Override
     public String toString() {
+        String nick = published.nick();
         return connection.id() + (nick == null ? "" : "/" + nick);
     }
 }

@@ -6,6 +6,8 @@ package dev.parley.server.store;
  */
 public class StoreException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
