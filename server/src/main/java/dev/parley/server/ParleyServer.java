@@ -140,8 +140,10 @@ public final class ParleyServer implements AutoCloseable {
         Nicks nicks = new Nicks(CASE_MAPPING);
         Delivery delivery = new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
                 config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics);
+        Monitors monitors = new Monitors(CASE_MAPPING);
+        MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
         Components components = new Components(info, rooms, nicks, new UserCounts(),
-                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES), new Monitors(CASE_MAPPING), bans, accounts,
+                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES), monitors, monitorNotices, bans, accounts,
                 new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking), delivery);
         departures = new Departures(rooms, nicks, components.nickHistory(), components.monitors(),
                 components.monitorNotices(), delivery, clock);
@@ -219,34 +221,32 @@ public final class ParleyServer implements AutoCloseable {
 
     /** The chat core and the services built on it, shared by the command families. */
     private record Components(ServerInfo info, Rooms rooms, Nicks nicks, UserCounts counts, NickHistory nickHistory,
-            Monitors monitors, Bans bans, Accounts accounts, ReadMarkers readMarkers, Delivery delivery) {
-
-        MonitorNotices monitorNotices() {
-            return new MonitorNotices(monitors, delivery, info.name());
-        }
-    }
+            Monitors monitors, MonitorNotices monitorNotices, Bans bans, Accounts accounts, ReadMarkers readMarkers,
+            Delivery delivery) {}
 
     /** Each family built with exactly what it uses. */
     private List<CommandFamily> families(Components c, Departures departures) {
         LimitsConfig limits = config.limits();
         History history = storage.history();
-        MonitorNotices monitorNotices = c.monitorNotices();
         ServerReplies serverReplies = new ServerReplies(c.info(), config, c.counts(), c.nicks(), c.rooms());
         AccountReplies accountReplies = new AccountReplies(c.monitors(), c.delivery());
         MetadataUpdates metadataUpdates = new MetadataUpdates(c.monitors(), c.delivery(), c.info().name());
-        HistoryRequest historyRequest = new HistoryRequest(c.rooms(), c.nicks(), c.accounts(), limits, config.history());
+        HistoryRequest historyRequest =
+                new HistoryRequest(c.rooms(), c.nicks(), c.accounts(), limits, config.history());
         LoginCheck login = new LoginCheck(config.auth(), c.accounts());
         RegistrationFlow flow = new RegistrationFlow(login, c.bans(), c.nicks(), c.counts(), limits.flood(), clock,
-                serverReplies, monitorNotices, departures);
+                serverReplies, c.monitorNotices(), departures);
         return List.of(
                 new CapCommands(c.info(), new Caps(config), flow),
                 new RegistrationCommands(c.info(), limits, flow, departures),
                 new NickCommands(limits, c.nicks(), c.nickHistory(), c.bans(), c.accounts(), c.delivery(),
-                        monitorNotices, clock, flow),
+                        c.monitorNotices(), clock, flow),
                 new SaslCommands(c.nicks(), c.accounts(), accountReplies, flow),
-                new AccountCommands(c.info(), config.accounts(), config.auth(), c.nicks(), c.accounts(), accountReplies),
+                new AccountCommands(c.info(), config.accounts(), config.auth(), c.nicks(), c.accounts(),
+                        accountReplies),
                 new MessagingCommands(c.rooms(), c.nicks(), c.delivery(), metrics, clock),
-                new RoomCommands(limits, c.rooms(), c.nicks(), c.bans(), c.readMarkers(), c.delivery(), metadataUpdates),
+                new RoomCommands(limits, c.rooms(), c.nicks(), c.bans(), c.readMarkers(), c.delivery(),
+                        metadataUpdates),
                 new ReadMarkerCommands(c.info(), limits, c.nicks(), c.readMarkers(), c.delivery()),
                 new RoomInfoCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
                 new ModeCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
