@@ -1,0 +1,249 @@
+package dev.parley.server.command;
+
+import dev.parley.protocol.IrcParser;
+import dev.parley.protocol.ParseResult;
+import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.auth.Accounts;
+import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.LoginCheck;
+import dev.parley.server.auth.PasswordChecks;
+import dev.parley.server.chat.ChatMetrics;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Monitors;
+import dev.parley.server.chat.MsgIds;
+import dev.parley.server.chat.NickHistory;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.RoomRecords;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.UserCounts;
+import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.FloodConfig;
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.history.StoredHistory;
+import dev.parley.server.session.InboundLine;
+import dev.parley.server.session.InboundQueue;
+import dev.parley.server.session.Session;
+import dev.parley.server.store.memory.InMemoryBanStore;
+import dev.parley.server.store.memory.InMemoryMessageStore;
+import dev.parley.server.store.memory.InMemoryRoomStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real command table, wired as {@code ParleyServer} wires it but with no socket, thread or
+ * database: in-memory stores, a history sink that stores at once, a clock the test moves, and
+ * sessions on {@link RecordingConnection}s. Blocking work (bcrypt, store lookups, history reads)
+ * runs on the caller's thread, so every command has finished, deferred or not, when
+ * {@link #send} returns.
+ */
+final class CommandBench {
+
+    static final CaseMapping CASE_MAPPING = CaseMapping.RFC1459;
+    static final String SERVER = "parley.local";
+    static final String SERVER_PASSWORD = "chat@123";
+    static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
+    private static final int INBOUND_HIGH_WATER = 32;
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    private final ParleyConfig config;
+    private final MutableClock clock = new MutableClock(START);
+    private final InMemoryMessageStore messages = new InMemoryMessageStore();
+    private final RecordingSink sink = new RecordingSink(messages);
+    private final InMemoryAccountStore accountStore = new InMemoryAccountStore(CASE_MAPPING);
+    private final Map<Session, RecordingConnection> connections = new HashMap<>();
+    private final List<String> reloads = new ArrayList<>();
+    private final Services services;
+    private final CommandDispatcher dispatcher;
+    private int connected;
+
+    /** A bench with the server's default settings (seed passwords), cheap bcrypt and no flood limit. */
+    CommandBench() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A bench whose settings the test adjusts, after the bench's own. */
+    CommandBench(UnaryOperator<ParleyConfig> adjust) {
+        this.config = adjust.apply(benchDefaults(ParleyConfig.defaults()));
+        this.services = services(config);
+        this.dispatcher = wire(services);
+    }
+
+    /**
+     * Everything {@code ParleyServer.start()} and {@code families(...)} build, in the same order,
+     * with the in-memory parts. The one place that knows how the command table is put together.
+     */
+    private CommandDispatcher wire(Services services) {
+        Departures departures = new Departures(services);
+        LoginCheck login = new LoginCheck(config.auth(), services.accounts());
+        RegistrationFlow flow = new RegistrationFlow(services, login, departures);
+        List<CommandFamily> families = List.of(
+                new CapCommands(services, new Caps(config), flow),
+                new RegistrationCommands(services, flow, departures),
+                new SaslCommands(services, flow),
+                new AccountCommands(services),
+                new MessagingCommands(services),
+                new RoomCommands(services),
+                new ReadMarkerCommands(services),
+                new RoomInfoCommands(services),
+                new ModeCommands(services),
+                new QueryCommands(services),
+                new WhoCommands(services),
+                new MonitorCommands(services),
+                new MetadataCommands(services),
+                new HelpCommands(),
+                new ProfileCommands(services),
+                new OperatorCommands(services, login, departures, this::reload),
+                new HistoryCommands(services),
+                new RedactCommands(services));
+        return new CommandDispatcher(services, families);
+    }
+
+    private Services services(ParleyConfig config) {
+        Bans bans = new Bans(new InMemoryBanStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD, clock);
+        bans.load();
+        RoomRecords roomRecords = new RoomRecords(new InMemoryRoomStore(), SAME_THREAD, CASE_MAPPING,
+                config.moderation().maxRoomsPerAccount());
+        roomRecords.load();
+        Accounts accounts = new Accounts(accountStore, config.accounts(), config.auth(), CASE_MAPPING, SAME_THREAD,
+                PasswordChecks.inline(), clock);
+        accounts.ensureAdmin(config.auth());
+        accounts.names().reload();
+        StoredHistory history = new StoredHistory(messages, config.history(), SAME_THREAD);
+        return new Services(
+                config,
+                new ServerInfo(config.server().name(), config.server().network(), "test", START),
+                new Rooms(CASE_MAPPING, clock, roomRecords),
+                new Nicks(CASE_MAPPING),
+                new UserCounts(),
+                new NickHistory(CASE_MAPPING, 1024),
+                new Monitors(CASE_MAPPING),
+                bans,
+                accounts,
+                new ReadMarkers(new InMemoryReadMarkerStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD),
+                history,
+                new Delivery(clock, new MsgIds(), sink, history.enabled(),
+                        config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, ChatMetrics.NONE),
+                ChatMetrics.NONE,
+                clock,
+                SAME_THREAD);
+    }
+
+    /** Cheap bcrypt (as the integration tests use) and no flood budget, which would read the wall clock. */
+    private static ParleyConfig benchDefaults(ParleyConfig base) {
+        AccountsConfig a = base.accounts();
+        LimitsConfig l = base.limits();
+        FloodConfig f = l.flood();
+        return base
+                .withAccounts(new AccountsConfig(a.registration(), AccountsConfig.MIN_BCRYPT_COST,
+                        a.minPasswordLength(), a.loginAttempts(), a.loginWindow(), a.registrationsPerIp(),
+                        a.registrationWindow()))
+                .withLimits(new LimitsConfig(l.nickLength(), l.roomNameLength(), l.topicLength(), l.awayLength(),
+                        l.kickReasonLength(), l.realnameLength(), l.maxRoomsPerClient(), l.maxListEntries(),
+                        l.sendQueueBytes(), l.registrationTimeout(), l.pingInterval(), l.pingTimeout(),
+                        new FloodConfig(false, f.burst(), f.linesPerSecond(), f.exemptOperators()),
+                        l.connections()));
+    }
+
+    private String reload() {
+        reloads.add("reload");
+        return "Nothing to reload: no TLS listener";
+    }
+
+    /** A new connection that has sent nothing yet. */
+    Session connect() {
+        connected++;
+        RecordingConnection connection = new RecordingConnection("c" + connected, "192.0.2." + connected);
+        Session session = new Session(connection);
+        session.attach(new InboundQueue(session, dispatcher, System::nanoTime, INBOUND_HIGH_WATER));
+        connections.put(session, connection);
+        return session;
+    }
+
+    /** A registered guest (server password, no account), with the welcome burst already taken. */
+    Session register(String nick, String... caps) {
+        Session session = connect();
+        if (caps.length > 0) {
+            send(session, "CAP REQ :" + String.join(" ", caps));
+        }
+        send(session, "PASS " + SERVER_PASSWORD);
+        send(session, "NICK " + nick);
+        send(session, "USER " + nick + " 0 * :" + nick + " Real");
+        if (caps.length > 0) {
+            send(session, "CAP END");
+        }
+        if (!session.isRegistered()) {
+            throw new IllegalStateException(nick + " did not register: " + lines(session));
+        }
+        take(session);
+        return session;
+    }
+
+    /** Parses the line as the transport does and hands it to the session's queue; handled before this returns. */
+    void send(Session session, String line) {
+        ParseResult parsed = IrcParser.parse(line);
+        if (parsed instanceof ParseResult.Parsed ok) {
+            session.inbound().offer(new InboundLine.Message(ok.message()));
+        } else if (parsed instanceof ParseResult.Malformed bad) {
+            session.inbound().offer(new InboundLine.Malformed(bad.reason(), bad.command()));
+        } else if (parsed instanceof ParseResult.InvalidCommand invalid) {
+            session.inbound().offer(new InboundLine.UnknownCommand(invalid.token(), invalid.tags().get("label")));
+        }
+    }
+
+    /** Everything the session's client has received so far. */
+    List<String> lines(Session session) {
+        return connection(session).received();
+    }
+
+    /** What the session's client received since the last take. */
+    List<String> take(Session session) {
+        return connection(session).take();
+    }
+
+    /** Sends the line and returns what the sender received in answer (earlier lines are dropped). */
+    List<String> ask(Session session, String line) {
+        take(session);
+        send(session, line);
+        return take(session);
+    }
+
+    RecordingConnection connection(Session session) {
+        RecordingConnection connection = connections.get(session);
+        if (connection == null) {
+            throw new IllegalArgumentException("not a bench session: " + session);
+        }
+        return connection;
+    }
+
+    ParleyConfig config() {
+        return config;
+    }
+
+    Services services() {
+        return services;
+    }
+
+    MutableClock clock() {
+        return clock;
+    }
+
+    RecordingSink sink() {
+        return sink;
+    }
+
+    InMemoryAccountStore accountStore() {
+        return accountStore;
+    }
+
+    /** How often OPER's REHASH/reload hook was called. */
+    List<String> reloads() {
+        return List.copyOf(reloads);
+    }
+}
