@@ -9,6 +9,7 @@ import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
 import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MessageSink;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
@@ -21,6 +22,8 @@ import dev.parley.server.config.FloodConfig;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.history.DisabledHistory;
+import dev.parley.server.history.History;
 import dev.parley.server.history.StoredHistory;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.InboundQueue;
@@ -115,7 +118,9 @@ final class CommandBench {
                 PasswordChecks.inline(), clock);
         accounts.ensureAdmin(config.auth());
         accounts.names().reload();
-        StoredHistory history = new StoredHistory(messages, config.history(), SAME_THREAD);
+        History history = config.history().enabled()
+                ? new StoredHistory(messages, config.history(), SAME_THREAD)
+                : new DisabledHistory();
         return new Services(
                 config,
                 new ServerInfo(config.server().name(), config.server().network(), "test", START),
@@ -128,7 +133,7 @@ final class CommandBench {
                 accounts,
                 new ReadMarkers(new InMemoryReadMarkerStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD),
                 history,
-                new Delivery(clock, new MsgIds(), sink, history.enabled(),
+                new Delivery(clock, new MsgIds(), history.enabled() ? sink : MessageSink.NONE, history.enabled(),
                         config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, ChatMetrics.NONE),
                 ChatMetrics.NONE,
                 clock,
@@ -170,7 +175,12 @@ final class CommandBench {
     Session register(String nick, String... caps) {
         Session session = connect();
         if (caps.length > 0) {
-            send(session, "CAP REQ :" + String.join(" ", caps));
+            String wanted = String.join(" ", caps);
+            List<String> answer = ask(session, "CAP REQ :" + wanted);
+            if (!answer.equals(List.of(":" + SERVER + " CAP * ACK :" + wanted))
+                    && !answer.equals(List.of(":" + SERVER + " CAP * ACK " + wanted))) {
+                throw new IllegalArgumentException("capabilities refused: " + answer);
+            }
         }
         send(session, "PASS " + SERVER_PASSWORD);
         send(session, "NICK " + nick);
