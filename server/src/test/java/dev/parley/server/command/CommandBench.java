@@ -232,6 +232,11 @@ final class CommandBench {
         return connection;
     }
 
+    /** Every verb in the bench's command table. */
+    java.util.Set<String> verbs() {
+        return dispatcher.verbs();
+    }
+
     ParleyConfig config() {
         return config;
     }

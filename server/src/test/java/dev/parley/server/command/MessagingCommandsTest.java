@@ -2,6 +2,8 @@ package dev.parley.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.session.Session;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +159,51 @@ class MessagingCommandsTest {
 
         assertThat(bench.ask(stranger, "PRIVMSG #a :hi"))
                 .containsExactly(":parley.local 451 * :You have not registered");
+    }
+
+    @Test
+    void withSyncDurabilityAMessageReachesTheRoomOnlyOnceStored() {
+        CommandBench sync = new CommandBench(MessagingCommandsTest::syncDurability);
+        Session alice = sync.register("alice");
+        Session bob = sync.register("bob");
+        sync.send(alice, "JOIN #a");
+        sync.send(bob, "JOIN #a");
+        sync.take(alice);
+        sync.sink().holdCommits();
+
+        sync.send(bob, "PRIVMSG #a :durable");
+        assertThat(sync.take(alice)).isEmpty();
+
+        sync.sink().settleHeld(true);
+        assertThat(sync.take(alice)).containsExactly(":bob!bob@192.0.2.2 PRIVMSG #a durable");
+    }
+
+    @Test
+    void withSyncDurabilityAMessageThatCouldNotBeStoredIsNotDeliveredAndTheSenderIsTold() {
+        CommandBench sync = new CommandBench(MessagingCommandsTest::syncDurability);
+        Session alice = sync.register("alice");
+        Session bob = sync.register("bob");
+        sync.send(alice, "JOIN #a");
+        sync.send(bob, "JOIN #a");
+        sync.take(alice);
+        sync.take(bob);
+        sync.sink().holdCommits();
+
+        sync.send(bob, "PRIVMSG #a :lost");
+        sync.send(bob, "PING waits");
+        assertThat(sync.take(bob)).isEmpty();
+        sync.sink().settleHeld(false);
+
+        assertThat(sync.take(bob)).containsExactly(
+                ":parley.local FAIL PRIVMSG MESSAGE_ERROR #a :Not sent: the message could not be stored; try again",
+                ":parley.local PONG parley.local waits");
+        assertThat(sync.take(alice)).isEmpty();
+    }
+
+    private static ParleyConfig syncDurability(ParleyConfig config) {
+        HistoryConfig h = config.history();
+        return config.withHistory(new HistoryConfig(h.enabled(), h.flushInterval(), h.batchSize(), h.queueCapacity(),
+                h.maxPageSize(), h.defaultPageSize(), HistoryConfig.Durability.SYNC, h.spillMaxBytes(),
+                h.retentionMaxAge(), h.retentionMaxMessages(), h.retentionInterval(), h.commitTimeout()));
     }
 }
