@@ -31,11 +31,13 @@ import dev.parley.server.session.Session;
 import dev.parley.server.store.memory.InMemoryBanStore;
 import dev.parley.server.store.memory.InMemoryMessageStore;
 import dev.parley.server.store.memory.InMemoryRoomStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
@@ -53,6 +55,7 @@ final class CommandBench {
     static final String SERVER_PASSWORD = "chat@123";
     static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
     private static final int INBOUND_HIGH_WATER = 32;
+    private static final int WHOWAS_ENTRIES = 1024;
     private static final Executor SAME_THREAD = Runnable::run;
 
     private final ParleyConfig config;
@@ -61,7 +64,7 @@ final class CommandBench {
     private final RecordingSink sink = new RecordingSink(messages);
     private final InMemoryAccountStore accountStore = new InMemoryAccountStore(CASE_MAPPING);
     private final Map<Session, RecordingConnection> connections = new HashMap<>();
-    private final List<String> reloads = new ArrayList<>();
+    private int reloads;
     private final Services services;
     private final CommandDispatcher dispatcher;
     private int connected;
@@ -74,15 +77,46 @@ final class CommandBench {
     /** A bench whose settings the test adjusts, after the bench's own. */
     CommandBench(UnaryOperator<ParleyConfig> adjust) {
         this.config = adjust.apply(benchDefaults(ParleyConfig.defaults()));
-        this.services = services(config);
-        this.dispatcher = wire(services);
+        Wiring wiring = wire();
+        this.services = wiring.services();
+        this.dispatcher = wiring.dispatcher();
     }
 
     /**
-     * Everything {@code ParleyServer.start()} and {@code families(...)} build, in the same order,
-     * with the in-memory parts. The one place that knows how the command table is put together.
+     * Everything {@code ParleyServer.start()} and its {@code families(...)} build, in the same order,
+     * with in-memory parts: the one place that knows how the command table is put together (when
+     * the server's wiring changes, this method changes with it).
      */
-    private CommandDispatcher wire(Services services) {
+    private Wiring wire() {
+        Bans bans = new Bans(new InMemoryBanStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD, clock);
+        bans.load();
+        RoomRecords roomRecords = new RoomRecords(new InMemoryRoomStore(), SAME_THREAD, CASE_MAPPING,
+                config.moderation().maxRoomsPerAccount());
+        roomRecords.load();
+        Accounts accounts = new Accounts(accountStore, config.accounts(), config.auth(), CASE_MAPPING, SAME_THREAD,
+                PasswordChecks.inline(), clock);
+        accounts.ensureAdmin(config.auth());
+        accounts.names().reload();
+        History history = config.history().enabled()
+                ? new StoredHistory(messages, config.history(), SAME_THREAD)
+                : new DisabledHistory();
+        Services services = new Services(
+                config,
+                new ServerInfo(config.server().name(), config.server().network(), "test", START),
+                new Rooms(CASE_MAPPING, clock, roomRecords),
+                new Nicks(CASE_MAPPING),
+                new UserCounts(),
+                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
+                new Monitors(CASE_MAPPING),
+                bans,
+                accounts,
+                new ReadMarkers(new InMemoryReadMarkerStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD),
+                history,
+                new Delivery(clock, new MsgIds(), history.enabled() ? sink : MessageSink.NONE, history.enabled(),
+                        config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, ChatMetrics.NONE),
+                ChatMetrics.NONE,
+                clock,
+                SAME_THREAD);
         Departures departures = new Departures(services);
         LoginCheck login = new LoginCheck(config.auth(), services.accounts());
         RegistrationFlow flow = new RegistrationFlow(services, login, departures);
@@ -105,40 +139,11 @@ final class CommandBench {
                 new OperatorCommands(services, login, departures, this::reload),
                 new HistoryCommands(services),
                 new RedactCommands(services));
-        return new CommandDispatcher(services, families);
+        return new Wiring(services, new CommandDispatcher(services, families));
     }
 
-    private Services services(ParleyConfig config) {
-        Bans bans = new Bans(new InMemoryBanStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD, clock);
-        bans.load();
-        RoomRecords roomRecords = new RoomRecords(new InMemoryRoomStore(), SAME_THREAD, CASE_MAPPING,
-                config.moderation().maxRoomsPerAccount());
-        roomRecords.load();
-        Accounts accounts = new Accounts(accountStore, config.accounts(), config.auth(), CASE_MAPPING, SAME_THREAD,
-                PasswordChecks.inline(), clock);
-        accounts.ensureAdmin(config.auth());
-        accounts.names().reload();
-        History history = config.history().enabled()
-                ? new StoredHistory(messages, config.history(), SAME_THREAD)
-                : new DisabledHistory();
-        return new Services(
-                config,
-                new ServerInfo(config.server().name(), config.server().network(), "test", START),
-                new Rooms(CASE_MAPPING, clock, roomRecords),
-                new Nicks(CASE_MAPPING),
-                new UserCounts(),
-                new NickHistory(CASE_MAPPING, 1024),
-                new Monitors(CASE_MAPPING),
-                bans,
-                accounts,
-                new ReadMarkers(new InMemoryReadMarkerStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD),
-                history,
-                new Delivery(clock, new MsgIds(), history.enabled() ? sink : MessageSink.NONE, history.enabled(),
-                        config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, ChatMetrics.NONE),
-                ChatMetrics.NONE,
-                clock,
-                SAME_THREAD);
-    }
+    /** What {@link #wire()} built that tests reach. */
+    private record Wiring(Services services, CommandDispatcher dispatcher) {}
 
     /** Cheap bcrypt (as the integration tests use) and no flood budget, which would read the wall clock. */
     private static ParleyConfig benchDefaults(ParleyConfig base) {
@@ -157,7 +162,7 @@ final class CommandBench {
     }
 
     private String reload() {
-        reloads.add("reload");
+        reloads++;
         return "Nothing to reload: no TLS listener";
     }
 
@@ -166,7 +171,7 @@ final class CommandBench {
         connected++;
         RecordingConnection connection = new RecordingConnection("c" + connected, "192.0.2." + connected);
         Session session = new Session(connection);
-        session.attach(new InboundQueue(session, dispatcher, System::nanoTime, INBOUND_HIGH_WATER));
+        session.attach(new InboundQueue(session, dispatcher, () -> clock.millis() * 1_000_000L, INBOUND_HIGH_WATER));
         connections.put(session, connection);
         return session;
     }
@@ -207,6 +212,11 @@ final class CommandBench {
         }
     }
 
+    /** The AUTHENTICATE payload of SASL PLAIN for logging in to {@code account}. */
+    static String saslPlain(String account, String password) {
+        return Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Everything the session's client has received so far. */
     List<String> lines(Session session) {
         return connection(session).received();
@@ -233,7 +243,7 @@ final class CommandBench {
     }
 
     /** Every verb in the bench's command table. */
-    java.util.Set<String> verbs() {
+    Set<String> verbs() {
         return dispatcher.verbs();
     }
 
@@ -257,8 +267,8 @@ final class CommandBench {
         return accountStore;
     }
 
-    /** How often OPER's REHASH/reload hook was called. */
-    List<String> reloads() {
-        return List.copyOf(reloads);
+    /** How often REHASH called the server's reload hook. */
+    int reloads() {
+        return reloads;
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.server.command;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.store.Account;
 import dev.parley.server.store.AccountStore;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,6 @@ final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public List<Account> list() {
-        return accounts.values().stream().sorted(java.util.Comparator.comparing(Account::name)).toList();
+        return accounts.values().stream().sorted(Comparator.comparing(Account::name)).toList();
     }
 }

@@ -36,8 +36,7 @@ class ReadMarkerCommandsTest {
         bench.send(first, "REGISTER * * dora-password");
         Session second = bench.register("dora2", "draft/read-marker", "sasl");
         bench.send(second, "AUTHENTICATE PLAIN");
-        bench.send(second, "AUTHENTICATE " + java.util.Base64.getEncoder().encodeToString(
-                "\0dora\0dora-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        bench.send(second, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password"));
         bench.take(first);
 
         bench.send(second, "MARKREAD #a timestamp=2026-01-02T03:00:00.000Z");

@@ -3,17 +3,11 @@ package dev.parley.server.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.session.Session;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class SaslCommandsTest {
 
     private final CommandBench bench = new CommandBench();
-
-    private static String plain(String account, String password) {
-        return Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     /** An account "dora" with the password "dora-password", made through REGISTER by an earlier client. */
     private void accountDora() {
@@ -31,7 +25,7 @@ class SaslCommandsTest {
         bench.send(client, "USER dora 0 * :Dora");
 
         assertThat(bench.ask(client, "AUTHENTICATE PLAIN")).containsExactly("AUTHENTICATE +");
-        assertThat(bench.ask(client, "AUTHENTICATE " + plain("dora", "dora-password"))).containsExactly(
+        assertThat(bench.ask(client, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password"))).containsExactly(
                 ":parley.local 900 dora dora!dora@192.0.2.2 dora :You are now logged in as dora",
                 ":parley.local 903 dora :SASL authentication successful");
         assertThat(bench.ask(client, "CAP END")).first().isEqualTo(
@@ -46,7 +40,7 @@ class SaslCommandsTest {
         bench.send(client, "CAP REQ :sasl");
         bench.send(client, "AUTHENTICATE PLAIN");
 
-        assertThat(bench.ask(client, "AUTHENTICATE " + plain("dora", "guess-guess"))).containsExactly(
+        assertThat(bench.ask(client, "AUTHENTICATE " + CommandBench.saslPlain("dora", "guess-guess"))).containsExactly(
                 ":parley.local 904 * :SASL authentication failed: wrong account name or password");
         assertThat(client.registration().saslAccount()).isNull();
     }
@@ -85,7 +79,7 @@ class SaslCommandsTest {
         Session guest = bench.register("dora2", "sasl");
         bench.send(guest, "AUTHENTICATE PLAIN");
 
-        assertThat(bench.ask(guest, "AUTHENTICATE " + plain("dora", "dora-password"))).containsExactly(
+        assertThat(bench.ask(guest, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password"))).containsExactly(
                 ":parley.local 900 dora2 dora2!dora2@192.0.2.2 dora :You are now logged in as dora",
                 ":parley.local 903 dora2 :SASL authentication successful");
         assertThat(guest.account()).isEqualTo("dora");
