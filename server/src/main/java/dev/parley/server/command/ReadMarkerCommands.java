@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * IRCv3 {@code draft/read-marker}: {@code MARKREAD <target>} asks for the user's read marker on a
  * room or nick, {@code MARKREAD <target> timestamp=...} moves it forward. The answer is always the
  * marker stored afterwards; a marker that moved is also sent to the account's other clients that
- * have the capability. JOIN's MARKREAD is in {@link JoinMarkers}.
+ * have the capability. JOIN's MARKREAD is in {@link dev.parley.server.session.JoinMarkers}.
  */
 public final class ReadMarkerCommands implements CommandFamily {
 
