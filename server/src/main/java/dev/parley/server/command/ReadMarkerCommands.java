@@ -92,7 +92,8 @@ public final class ReadMarkerCommands implements CommandFamily {
         if (!param.startsWith(ReadMarkerReplies.PREFIX)) {
             return Optional.empty();
         }
-        return ServerTime.parse(param.substring(ReadMarkerReplies.PREFIX.length())).map(t -> t.truncatedTo(ChronoUnit.MILLIS));
+        return ServerTime.parse(param.substring(ReadMarkerReplies.PREFIX.length()))
+                .map(t -> t.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void reply(CommandContext ctx, String target, Optional<Instant> marker) {
