@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.parley.server.command.CommandFamily;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -95,6 +96,12 @@ class ArchitectureTest {
             .should().haveSimpleNameEndingWith("Commands").orShould().haveSimpleNameStartingWith("Command")
             .because("a service that is not a command (read markers, caps, replies ...) belongs to the package"
                     + " that owns what it does, where other packages may use it");
+
+    @ArchTest
+    static final ArchRule everyCommandsClassIsAFamilyOfTheTable = classes()
+            .that().resideInAPackage(COMMAND).and().areTopLevelClasses().and().haveSimpleNameEndingWith("Commands")
+            .should().implement(CommandFamily.class)
+            .because("the name promises verbs in the command table, not a helper that escaped the rule above");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.parley.server.(*)..").should().beFreeOfCycles();
