@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.store.StoreException;
+import dev.parley.server.store.jdbc.BackupOutcome;
 import dev.parley.server.store.jdbc.DatabaseBackup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private int report(DatabaseBackup.Outcome outcome) {
-        if (outcome instanceof DatabaseBackup.Written written) {
+    private int report(BackupOutcome outcome) {
+        if (outcome instanceof BackupOutcome.Written written) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Backed up " + written.database() + " to " + written.file() + " (" + written.bytes()
                     + " bytes)");
@@ -75,9 +76,9 @@ final class BackupCommand implements Callable<Integer> {
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
-        if (outcome instanceof DatabaseBackup.TargetExists exists) {
+        if (outcome instanceof BackupOutcome.TargetExists exists) {
             err.println(exists.file() + " exists; nothing was written. Choose another file, or --force to replace it.");
-        } else if (outcome instanceof DatabaseBackup.UseDumpTool dump) {
+        } else if (outcome instanceof BackupOutcome.UseDumpTool dump) {
             err.println("The database is on a database server, which Parley does not copy itself. Back it up with its"
                     + " own tool, while the server runs:");
             err.println("  " + dump.command());
@@ -85,7 +86,7 @@ final class BackupCommand implements Callable<Integer> {
             err.println("  " + dump.restoreCommand());
             err.println("The tool asks for the database password (storage.database-password); it is never put on the"
                     + " command line.");
-        } else if (outcome instanceof DatabaseBackup.NotPossible impossible) {
+        } else if (outcome instanceof BackupOutcome.NotPossible impossible) {
             err.println("Nothing to back up: " + impossible.reason());
         }
         err.flush();

@@ -10,6 +10,7 @@ import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
@@ -18,41 +19,48 @@ import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.AccountCommands;
+import dev.parley.server.command.BanCommands;
 import dev.parley.server.command.CapCommands;
-import dev.parley.server.command.Caps;
-import dev.parley.server.command.MetadataCommands;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandFamily;
 import dev.parley.server.command.HelpCommands;
 import dev.parley.server.command.HistoryCommands;
 import dev.parley.server.command.MessagingCommands;
+import dev.parley.server.command.MetadataCommands;
 import dev.parley.server.command.ModeCommands;
 import dev.parley.server.command.MonitorCommands;
+import dev.parley.server.command.NickCommands;
 import dev.parley.server.command.OperatorCommands;
 import dev.parley.server.command.ProfileCommands;
 import dev.parley.server.command.QueryCommands;
 import dev.parley.server.command.ReadMarkerCommands;
-import dev.parley.server.command.ReadMarkers;
 import dev.parley.server.command.RedactCommands;
+import dev.parley.server.command.RegistrationCommands;
 import dev.parley.server.command.RoomCommands;
 import dev.parley.server.command.RoomInfoCommands;
 import dev.parley.server.command.SaslCommands;
-import dev.parley.server.command.Departures;
-import dev.parley.server.command.KeepAlive;
-import dev.parley.server.command.RegistrationCommands;
-import dev.parley.server.command.RegistrationFlow;
-import dev.parley.server.command.ServerInfo;
 import dev.parley.server.command.WhoCommands;
-import dev.parley.server.command.Services;
-import dev.parley.server.command.ServerBan;
+import dev.parley.server.login.ServerBan;
 import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
-import dev.parley.server.session.Session;
-import dev.parley.server.session.Sessions;
+import dev.parley.server.history.History;
+import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.HistoryWriter;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.info.ServerReplies;
+import dev.parley.server.login.AccountReplies;
+import dev.parley.server.login.RegistrationFlow;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
+import dev.parley.server.session.Caps;
+import dev.parley.server.session.Departures;
+import dev.parley.server.session.KeepAlive;
+import dev.parley.server.session.MetadataUpdates;
+import dev.parley.server.session.ReadMarkers;
+import dev.parley.server.session.Session;
+import dev.parley.server.session.Sessions;
 import dev.parley.server.transport.IrcListeners;
 import dev.parley.server.transport.TlsContexts;
 import java.net.InetSocketAddress;
@@ -134,28 +142,26 @@ public final class ParleyServer implements AutoCloseable {
         accountNamesReload = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-account-names"));
         accountNamesReload.scheduleWithFixedDelay(accounts.names()::reload,
                 ACCOUNT_NAMES_RELOAD.toSeconds(), ACCOUNT_NAMES_RELOAD.toSeconds(), TimeUnit.SECONDS);
-        Services services = new Services(
-                config,
-                new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant()),
-                new Rooms(CASE_MAPPING, clock, roomRecords),
-                new Nicks(CASE_MAPPING),
-                new UserCounts(),
-                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
-                new Monitors(CASE_MAPPING),
-                bans,
-                accounts,
-                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking),
-                storage.history(),
-                new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
-                        config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics),
-                metrics,
-                clock,
-                blocking);
-        departures = new Departures(services);
-        AdminConsole console = adminConsole(services, bans, accounts);
+        ServerInfo info = new ServerInfo(config.server().name(), config.server().network(), Version.current(),
+                clock.instant());
+        Rooms rooms = new Rooms(CASE_MAPPING, clock, roomRecords);
+        Nicks nicks = new Nicks(CASE_MAPPING);
+        Delivery delivery = new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
+                config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics);
+        Monitors monitors = new Monitors(CASE_MAPPING);
+        MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
+        Components components = new Components(info, rooms, nicks, new UserCounts(),
+                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES), monitors, monitorNotices, bans, accounts,
+                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking), delivery);
+        departures = new Departures(rooms, nicks, components.nickHistory(), components.monitors(),
+                components.monitorNotices(), delivery, clock);
+        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery,
+                clock, departures);
+        AdminConsole console = adminConsole(components, serverBan);
         tls = openTls();
-        registerGauges(services);
-        CommandDispatcher dispatcher = new CommandDispatcher(services, families(services, departures));
+        registerGauges(components);
+        CommandDispatcher dispatcher = new CommandDispatcher(info.name(), config.limits().flood(),
+                families(components, departures, serverBan));
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error,
@@ -209,13 +215,13 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /** The admin console over the same components the IRC commands use; its ban-expiry sweep starts here. */
-    private AdminConsole adminConsole(Services services, Bans bans, Accounts accounts) {
+    private AdminConsole adminConsole(Components c, ServerBan serverBan) {
         ServerStatus status = new ServerStatus(config.server().name(), Version.current(), clock.instant(),
-                sessions::count, services.counts()::current, services.counts()::operators, services.rooms()::count,
+                sessions::count, c.counts()::current, c.counts()::operators, c.rooms()::count,
                 storage.writer(), () -> httpAnswers.metrics(), this::reload);
-        AdminConsole console = new AdminConsole(new ConsoleParts(config, services.nicks(), services.rooms(),
-                services.delivery(), bans, accounts, departures, new ServerBan(services, departures),
-                new LoginCheck(config.auth(), accounts), storage.accounts(), storage.bans(), status, clock, blocking));
+        AdminConsole console = new AdminConsole(new ConsoleParts(config, c.nicks(), c.rooms(), c.delivery(),
+                c.bans(), c.accounts(), departures, serverBan, new LoginCheck(config.auth(), c.accounts()),
+                storage.accounts(), storage.bans(), status, clock, blocking));
         banExpiry = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-ban-expiry"));
         banExpiry.scheduleWithFixedDelay(console.banExpiry()::sweep, 0, AdminConsole.banSweepSeconds(),
                 TimeUnit.SECONDS);
@@ -234,11 +240,11 @@ public final class ParleyServer implements AutoCloseable {
         return TlsContexts.selfSigned(config.storage().dataDir().resolve("tls"), config.server().name());
     }
 
-    private void registerGauges(Services services) {
+    private void registerGauges(Components components) {
         metrics.buildInfo(Version.number());
         metrics.gauge("parley.connections", "open connections", sessions::count);
-        metrics.gauge("parley.users", "registered users", services.counts()::current);
-        metrics.gauge("parley.rooms", "rooms", services.rooms()::count);
+        metrics.gauge("parley.users", "registered users", components.counts()::current);
+        metrics.gauge("parley.rooms", "rooms", components.rooms()::count);
         HistoryWriter writer = storage.writer();
         if (writer != null) {
             writer.onBatchWritten(metrics::historyBatchWritten);
@@ -264,28 +270,47 @@ public final class ParleyServer implements AutoCloseable {
                 : "TLS certificate reload failed; the old certificate stays in force (see the log)";
     }
 
-    private List<CommandFamily> families(Services services, Departures departures) {
-        LoginCheck login = new LoginCheck(config.auth(), services.accounts());
-        RegistrationFlow flow = new RegistrationFlow(services, login, departures);
+    /** The chat core and the services built on it, shared by the command families. */
+    private record Components(ServerInfo info, Rooms rooms, Nicks nicks, UserCounts counts, NickHistory nickHistory,
+            Monitors monitors, MonitorNotices monitorNotices, Bans bans, Accounts accounts, ReadMarkers readMarkers,
+            Delivery delivery) {}
+
+    /** Each family built with exactly what it uses. */
+    private List<CommandFamily> families(Components c, Departures departures, ServerBan serverBan) {
+        LimitsConfig limits = config.limits();
+        History history = storage.history();
+        ServerReplies serverReplies = new ServerReplies(c.info(), config, c.counts(), c.nicks(), c.rooms());
+        AccountReplies accountReplies = new AccountReplies(c.monitors(), c.delivery());
+        MetadataUpdates metadataUpdates = new MetadataUpdates(c.monitors(), c.delivery(), c.info().name());
+        HistoryRequest historyRequest =
+                new HistoryRequest(c.rooms(), c.nicks(), c.accounts(), limits, config.history());
+        LoginCheck login = new LoginCheck(config.auth(), c.accounts());
+        RegistrationFlow flow = new RegistrationFlow(login, c.bans(), c.nicks(), c.counts(), limits.flood(), clock,
+                serverReplies, c.monitorNotices(), departures);
         return List.of(
-                new CapCommands(services, new Caps(config), flow),
-                new RegistrationCommands(services, flow, departures),
-                new SaslCommands(services, flow),
-                new AccountCommands(services),
-                new MessagingCommands(services),
-                new RoomCommands(services),
-                new ReadMarkerCommands(services),
-                new RoomInfoCommands(services),
-                new ModeCommands(services),
-                new QueryCommands(services),
-                new WhoCommands(services),
-                new MonitorCommands(services),
-                new MetadataCommands(services),
+                new CapCommands(c.info(), new Caps(config), flow),
+                new RegistrationCommands(c.info(), limits, flow, departures),
+                new NickCommands(limits, c.nicks(), c.nickHistory(), c.bans(), c.accounts(), c.delivery(),
+                        c.monitorNotices(), clock, flow),
+                new SaslCommands(c.nicks(), c.accounts(), accountReplies, flow),
+                new AccountCommands(c.info(), config.accounts(), config.auth(), c.nicks(), c.accounts(),
+                        accountReplies),
+                new MessagingCommands(c.rooms(), c.nicks(), c.delivery(), metrics, clock),
+                new RoomCommands(limits, c.rooms(), c.nicks(), c.bans(), c.readMarkers(), c.delivery(),
+                        metadataUpdates),
+                new ReadMarkerCommands(c.info(), limits, c.nicks(), c.readMarkers(), c.delivery()),
+                new RoomInfoCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
+                new ModeCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
+                new QueryCommands(c.info(), c.nicks(), c.nickHistory(), serverReplies, clock),
+                new WhoCommands(c.info(), c.rooms(), c.nicks(), clock),
+                new MonitorCommands(limits, c.nicks(), c.monitors()),
+                new MetadataCommands(c.info(), c.rooms(), c.nicks(), metadataUpdates),
                 new HelpCommands(),
-                new ProfileCommands(services),
-                new OperatorCommands(services, login, departures, this::reload),
-                new HistoryCommands(services),
-                new RedactCommands(services));
+                new ProfileCommands(limits, c.monitors(), c.delivery()),
+                new OperatorCommands(c.nicks(), c.delivery(), blocking, login, departures, this::reload),
+                new BanCommands(c.bans(), serverBan),
+                new HistoryCommands(c.info(), config.history(), c.nicks(), history, historyRequest),
+                new RedactCommands(c.rooms(), c.nicks(), history, historyRequest, c.delivery()));
     }
 
     /** Every verb the command table knows, once started (the fuzz tests send each one). */

@@ -11,7 +11,7 @@ public final class Version {
 
     /** The bare version ({@code 0.1.0}), or {@code dev} when not running from a built jar. */
     public static String number() {
-        String version = ParleyServer.class.getPackage().getImplementationVersion();
+        String version = Version.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }
 }

@@ -3,7 +3,7 @@ package dev.parley.server.admin;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.auth.BanFile;
 import dev.parley.server.auth.Bans;
-import dev.parley.server.command.ServerBan;
+import dev.parley.server.login.ServerBan;
 import dev.parley.server.store.Ban;
 import dev.parley.server.store.BanStore;
 import dev.parley.server.store.memory.InMemoryBanStore;

@@ -7,7 +7,7 @@ import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserSnapshot;
-import dev.parley.server.command.Departures;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.Session;
 import java.time.Clock;
 import java.time.Instant;

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Monitors {
 
+    /** Nicks one client may monitor (ISUPPORT MONITOR). */
+    public static final int LIMIT = 100;
+
     private final ConcurrentHashMap<String, Set<ChatUser>> watchersByNick = new ConcurrentHashMap<>();
     private final CaseMapping caseMapping;
 

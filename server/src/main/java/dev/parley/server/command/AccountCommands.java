@@ -1,9 +1,15 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.RegisterOutcome;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.AuthConfig;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.login.AccountReplies;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;
 import java.time.Duration;
@@ -17,12 +23,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AccountCommands implements CommandFamily {
 
-    private final Services services;
+    private final ServerInfo info;
+    private final AuthConfig authConfig;
+    private final Nicks nicks;
+    private final Accounts accounts;
+    private final AccountReplies accountReplies;
     private final AccountsConfig config;
 
-    public AccountCommands(Services services) {
-        this.services = services;
-        this.config = services.config().accounts();
+    public AccountCommands(ServerInfo info, AccountsConfig config, AuthConfig authConfig, Nicks nicks,
+            Accounts accounts, AccountReplies accountReplies) {
+        this.info = info;
+        this.authConfig = authConfig;
+        this.nicks = nicks;
+        this.accounts = accounts;
+        this.accountReplies = accountReplies;
+        this.config = config;
     }
 
     @Override
@@ -77,12 +92,12 @@ public final class AccountCommands implements CommandFamily {
         }
         String ip = session.connection().remoteIp();
         String serverPassword = session.registration().password();
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         mayRegister(session, serverPassword)
                 .thenCompose(allowed -> allowed == null
                         ? CompletableFuture.completedFuture(new RegisterOutcome.Unavailable())
                         : allowed
-                                ? services.accounts().register(nick, password, ip)
+                                ? accounts.register(nick, password, ip)
                                 : CompletableFuture.<RegisterOutcome>completedFuture(null))
                 .whenComplete((outcome, error) -> later.completeWith(() -> concluded(ctx, account, outcome, error)));
     }
@@ -96,8 +111,8 @@ public final class AccountCommands implements CommandFamily {
         if (session.isRegistered()) {
             return CompletableFuture.completedFuture(true);
         }
-        return services.accounts().check(false,
-                () -> services.config().auth().serverPassword().map(s -> s.matches(password)).orElse(true), null);
+        return accounts.check(false,
+                () -> authConfig.serverPassword().map(s -> s.matches(password)).orElse(true), null);
     }
 
     private void concluded(CommandContext ctx, String account, RegisterOutcome outcome, Throwable error) {
@@ -125,11 +140,11 @@ public final class AccountCommands implements CommandFamily {
     private void logIn(CommandContext ctx, Account account) {
         Session session = ctx.session();
         ctx.replies().add(IrcMessage.from(
-                services.serverName(), "REGISTER", "SUCCESS", account.name(), "Account created"));
-        AccountReplies.loggedIn(ctx, session, account.name());
+                info.name(), "REGISTER", "SUCCESS", account.name(), "Account created"));
+        AccountReplies.loggedIn(ctx.replies(), session, account.name());
         if (session.isRegistered()) {
             session.setAccount(account.name());
-            AccountReplies.notifyRoomMates(ctx, services, session, account.name());
+            accountReplies.notifyRoomMates(ctx.replies(), session, account.name());
         } else {
             session.registration().setSaslAccount(account);
         }
@@ -140,7 +155,7 @@ public final class AccountCommands implements CommandFamily {
     }
 
     private boolean sameName(String a, String b) {
-        return services.nicks().caseMapping().equal(a, b);
+        return nicks.caseMapping().equal(a, b);
     }
 
     private static void fail(CommandContext ctx, String account, String code, String description) {

@@ -3,6 +3,9 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.login.RegistrationFlow;
+import dev.parley.server.session.Caps;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +14,12 @@ import java.util.Locale;
 /** IRCv3 capability negotiation: CAP LS, LIST, REQ, END. */
 public final class CapCommands implements CommandFamily {
 
-    private final Services services;
+    private final ServerInfo info;
     private final Caps caps;
     private final RegistrationFlow flow;
 
-    public CapCommands(Services services, Caps caps, RegistrationFlow flow) {
-        this.services = services;
+    public CapCommands(ServerInfo info, Caps caps, RegistrationFlow flow) {
+        this.info = info;
         this.caps = caps;
         this.flow = flow;
     }
@@ -91,11 +94,11 @@ public final class CapCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_SASLABORTED, "SASL authentication aborted");
         }
         session.registration().setCapNegotiating(false);
-        flow.tryComplete(ctx);
+        flow.tryComplete(ctx.session(), ctx.replies());
     }
 
     private void reply(CommandContext ctx, String subcommand, String text) {
-        ctx.replies().add(IrcMessage.from(services.serverName(), "CAP", ctx.session().nickOrStar(), subcommand, text));
+        ctx.replies().add(IrcMessage.from(info.name(), "CAP", ctx.session().nickOrStar(), subcommand, text));
     }
 
     private static int parseVersion(String text) {

@@ -2,27 +2,25 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 
 /**
  * One command being handled: who sent what, and the replies being collected. A handler that must
  * finish off the event loop calls {@link #defer()}; further input from the client waits until the
- * returned {@link Deferred} completes on the session's thread.
+ * returned {@link DeferredReply} completes on the session's thread.
  */
 public final class CommandContext {
 
     private final Session session;
     private final IrcMessage message;
     private final Replies replies;
-    private final Services services;
-    private boolean deferred;
 
-    public CommandContext(Session session, IrcMessage message, Replies replies, Services services) {
+    public CommandContext(Session session, IrcMessage message, Replies replies) {
         this.session = session;
         this.message = message;
         this.replies = replies;
-        this.services = services;
     }
 
     public Session session() {
@@ -35,10 +33,6 @@ public final class CommandContext {
 
     public Replies replies() {
         return replies;
-    }
-
-    public Services services() {
-        return services;
     }
 
     public String param(int index) {
@@ -54,47 +48,11 @@ public final class CommandContext {
     }
 
     public boolean isDeferred() {
-        return deferred;
+        return replies.isDeferred();
     }
 
     /** Holds the reply and further input until the returned handle completes. */
-    public Deferred defer() {
-        deferred = true;
-        session.inbound().pause();
-        return new Deferred(this);
-    }
-
-    /** A command finishing later. {@link #complete()} must run on the session's thread. */
-    public static final class Deferred {
-        private final CommandContext ctx;
-        private boolean done;
-
-        private Deferred(CommandContext ctx) {
-            this.ctx = ctx;
-        }
-
-        /** Runs {@code task} on the session's thread, then sends the replies and lets input go on. */
-        public void completeWith(Runnable task) {
-            ctx.session.execute(() -> {
-                try {
-                    if (!ctx.session.isClosing()) {
-                        task.run();
-                    }
-                } finally {
-                    complete();
-                }
-            });
-        }
-
-        private void complete() {
-            if (done) {
-                return;
-            }
-            done = true;
-            if (!ctx.session.isClosing()) {
-                ctx.replies.flush();
-            }
-            ctx.session.inbound().resume();
-        }
+    public DeferredReply defer() {
+        return replies.defer();
     }
 }

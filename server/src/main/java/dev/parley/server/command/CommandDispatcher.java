@@ -3,6 +3,7 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.config.FloodConfig;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.LineProcessor;
 import dev.parley.server.session.Replies;
@@ -23,10 +24,12 @@ public final class CommandDispatcher implements LineProcessor {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final Map<String, CommandSpec> table = new HashMap<>();
-    private final Services services;
+    private final String serverName;
+    private final FloodConfig flood;
 
-    public CommandDispatcher(Services services, List<CommandFamily> families) {
-        this.services = services;
+    public CommandDispatcher(String serverName, FloodConfig flood, List<CommandFamily> families) {
+        this.serverName = serverName;
+        this.flood = flood;
         for (CommandFamily family : families) {
             for (CommandSpec spec : family.commands()) {
                 if (table.putIfAbsent(spec.verb(), spec) != null) {
@@ -46,7 +49,7 @@ public final class CommandDispatcher implements LineProcessor {
         if (!session.isRegistered()) {
             return 0;
         }
-        if (session.isOperator() && services.config().limits().flood().exemptOperators()) {
+        if (session.isOperator() && flood.exemptOperators()) {
             return 0;
         }
         if (line instanceof InboundLine.Message message) {
@@ -68,7 +71,7 @@ public final class CommandDispatcher implements LineProcessor {
         }
         String label = line instanceof InboundLine.UnknownCommand unknown
                 && session.caps().has(Capability.LABELED_RESPONSE) ? unknown.label() : null;
-        Replies replies = new Replies(session, services.serverName(), label);
+        Replies replies = new Replies(session, serverName, label);
         if (line instanceof InboundLine.TooLong) {
             replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
         } else if (line instanceof InboundLine.UnknownCommand unknown) {
@@ -83,8 +86,8 @@ public final class CommandDispatcher implements LineProcessor {
 
     private void dispatch(Session session, IrcMessage message) {
         String label = session.caps().has(Capability.LABELED_RESPONSE) ? message.tag("label") : null;
-        Replies replies = new Replies(session, services.serverName(), label);
-        CommandContext ctx = new CommandContext(session, message, replies, services);
+        Replies replies = new Replies(session, serverName, label);
+        CommandContext ctx = new CommandContext(session, message, replies);
         CommandSpec spec = table.get(message.verb());
         if (passesChecks(spec, ctx)) {
             runHandler(spec, ctx);

@@ -1,6 +1,7 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.Numeric;
+import dev.parley.server.info.HelpTopics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

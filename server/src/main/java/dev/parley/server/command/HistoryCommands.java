@@ -2,9 +2,16 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.HistoryKeys;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.ServerTime;
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.history.History;
 import dev.parley.server.history.HistoryAnchor;
+import dev.parley.server.history.HistoryReplies;
+import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.HistoryUnavailable;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -27,12 +34,19 @@ public final class HistoryCommands implements CommandFamily {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryCommands.class);
 
-    private final Services services;
+    private final ServerInfo info;
+    private final HistoryConfig historyConfig;
+    private final Nicks nicks;
+    private final History history;
     private final HistoryRequest request;
 
-    public HistoryCommands(Services services) {
-        this.services = services;
-        this.request = new HistoryRequest(services);
+    public HistoryCommands(ServerInfo info, HistoryConfig historyConfig, Nicks nicks, History history,
+            HistoryRequest request) {
+        this.info = info;
+        this.historyConfig = historyConfig;
+        this.nicks = nicks;
+        this.history = history;
+        this.request = request;
     }
 
     @Override
@@ -44,7 +58,7 @@ public final class HistoryCommands implements CommandFamily {
 
     void chathistory(CommandContext ctx) {
         String sub = ctx.param(0).toUpperCase(Locale.ROOT);
-        if (!services.history().enabled()) {
+        if (!history.enabled()) {
             ctx.replies().fail("CHATHISTORY", "MESSAGE_ERROR", sub, "History is not kept on this server");
             return;
         }
@@ -93,7 +107,6 @@ public final class HistoryCommands implements CommandFamily {
     }
 
     private Optional<CompletionStage<List<StoredMessage>>> query(CommandContext ctx, String sub, String key, int limit) {
-        var history = services.history();
         String ref = ctx.param(2);
         if (sub.equals("LATEST")) {
             if (ref.equals("*")) {
@@ -127,8 +140,8 @@ public final class HistoryCommands implements CommandFamily {
             return;
         }
         List<String> roomKeys = session.rooms().stream().map(r -> r.key()).toList();
-        String me = HistoryKeys.identity(services.nicks().caseMapping(), session);
-        var stage = services.history().targets(me, roomKeys,
+        String me = HistoryKeys.identity(nicks.caseMapping(), session);
+        var stage = history.targets(me, roomKeys,
                 ((HistoryAnchor.ByTime) from.get()).time(), ((HistoryAnchor.ByTime) to.get()).time(), limit.get());
         replyLater(ctx, stage, found -> targetsBatch(ctx, me, found));
     }
@@ -137,7 +150,7 @@ public final class HistoryCommands implements CommandFamily {
         String batch = ctx.replies().startBatch("draft/chathistory-targets");
         for (TargetActivity activity : found) {
             String name = nameFor(me, activity);
-            ctx.replies().add(dev.parley.protocol.IrcMessage.from(services.serverName(), "CHATHISTORY", "TARGETS", name,
+            ctx.replies().add(dev.parley.protocol.IrcMessage.from(info.name(), "CHATHISTORY", "TARGETS", name,
                     ServerTime.format(activity.latest())).withTag("batch", batch));
         }
         ctx.replies().endBatch(batch);
@@ -149,19 +162,19 @@ public final class HistoryCommands implements CommandFamily {
         if (last.isRoomMessage()) {
             return last.target();
         }
-        if (HistoryKeys.sender(services.nicks().caseMapping(), last).equals(me)) {
+        if (HistoryKeys.sender(nicks.caseMapping(), last).equals(me)) {
             return last.target();
         }
         return last.senderAccount() != null ? last.senderAccount() : last.senderNick();
     }
 
     void history(CommandContext ctx) {
-        if (!services.history().enabled()) {
+        if (!history.enabled()) {
             ctx.replies().notice("History is not kept on this server");
             return;
         }
         String target = ctx.param(0);
-        int count = services.config().history().defaultPageSize();
+        int count = historyConfig.defaultPageSize();
         if (ctx.paramCount() > 1) {
             Optional<Integer> asked = request.limit(ctx.param(1));
             if (asked.isEmpty()) {
@@ -176,7 +189,7 @@ public final class HistoryCommands implements CommandFamily {
         CompletionStage<Optional<List<StoredMessage>>> found = request.keyFor(session, target)
                 .thenCompose(key -> key.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<List<StoredMessage>>empty())
-                        : services.history().latest(key.get(), Optional.empty(), pageSize).thenApply(Optional::of));
+                        : history.latest(key.get(), Optional.empty(), pageSize).thenApply(Optional::of));
         replyLater(ctx, found, messages -> {
             if (messages.isEmpty()) {
                 ctx.replies().notice("No history for " + target + ": join the room first");
@@ -187,7 +200,7 @@ public final class HistoryCommands implements CommandFamily {
     }
 
     private <T> void replyLater(CommandContext ctx, CompletionStage<T> stage, Consumer<T> render) {
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         stage.whenComplete((result, error) -> later.completeWith(() -> {
             if (error != null) {
                 if (!(rootOf(error) instanceof HistoryUnavailable)) {

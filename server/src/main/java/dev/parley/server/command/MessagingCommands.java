@@ -4,13 +4,21 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatMessage;
+import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Outgoing;
 import dev.parley.server.chat.PostResult;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.store.StoredMessage;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Messages between users: PRIVMSG, NOTICE and TAGMSG, to rooms and to nicks. */
 public final class MessagingCommands implements CommandFamily {
@@ -18,10 +26,18 @@ public final class MessagingCommands implements CommandFamily {
     private static final int MAX_TARGETS = 4;
     private static final String STATUS_PREFIXES = "@+";
 
-    private final Services services;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final Delivery delivery;
+    private final ChatMetrics metrics;
+    private final Clock clock;
 
-    public MessagingCommands(Services services) {
-        this.services = services;
+    public MessagingCommands(Rooms rooms, Nicks nicks, Delivery delivery, ChatMetrics metrics, Clock clock) {
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.delivery = delivery;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -41,8 +57,8 @@ public final class MessagingCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        ctx.session().touchMessage(services.clock().millis());
-        services.metrics().messageIn();
+        ctx.session().touchMessage(clock.millis());
+        metrics.messageIn();
         List<SyncDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, command, target, ctx.param(1), waiting);
@@ -51,7 +67,7 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private void tagmsg(CommandContext ctx) {
-        services.metrics().messageIn();
+        metrics.messageIn();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, "TAGMSG", target, null, new ArrayList<>());
         }
@@ -95,12 +111,12 @@ public final class MessagingCommands implements CommandFamily {
 
     private void toRoom(CommandContext ctx, String command, String target, char statusPrefix, String text,
             List<SyncDelivery> waiting) {
-        Optional<Room> room = services.rooms().find(target);
+        Optional<Room> room = rooms.find(target);
         if (room.isEmpty()) {
             refuse(ctx, command, Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
-        PostResult result = room.get().post(said(ctx, command, text), statusPrefix, services.delivery());
+        PostResult result = room.get().post(said(ctx, command, text), statusPrefix, delivery);
         if (result instanceof PostResult.Refused refused) {
             refuse(ctx, command, refused.numeric(), room.get().name(), refused.reason());
         } else if (result instanceof PostResult.Posted posted) {
@@ -109,13 +125,13 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private void toNick(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
-        Optional<ChatUser> found = services.nicks().find(target);
+        Optional<ChatUser> found = nicks.find(target);
         if (found.isEmpty()) {
             refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
         ChatUser recipient = found.get();
-        PostResult result = services.delivery().post(said(ctx, command, text), recipient);
+        PostResult result = delivery.post(said(ctx, command, text), recipient);
         if (result instanceof PostResult.Posted posted) {
             send(ctx, posted.outgoing(), waiting, () -> {
                 if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
@@ -149,6 +165,49 @@ public final class MessagingCommands implements CommandFamily {
         then.run();
         if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
             ctx.replies().add(outgoing.line());
+        }
+    }
+
+    /**
+     * A message that {@code history.durability: sync} delivers only once it is stored. The sender's
+     * further input waits meanwhile, so its messages stay in order; a message that could not be stored
+     * is not delivered and the sender is told.
+     */
+    private record SyncDelivery(Outgoing message, Runnable delivery) {
+
+        /** Queues every message for storage and runs the deliveries, in order, once all are settled. */
+        static void deliverWhenStored(CommandContext ctx, List<SyncDelivery> waiting) {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            DeferredReply later = ctx.defer();
+            boolean[] stored = new boolean[waiting.size()];
+            AtomicInteger unsettled = new AtomicInteger(waiting.size());
+            for (int i = 0; i < waiting.size(); i++) {
+                int index = i;
+                boolean queued = waiting.get(i).message().store(ok -> {
+                    stored[index] = ok;
+                    if (unsettled.decrementAndGet() == 0) {
+                        later.completeWith(() -> settle(ctx, waiting, stored));
+                    }
+                });
+                if (!queued && unsettled.decrementAndGet() == 0) {
+                    later.completeWith(() -> settle(ctx, waiting, stored));
+                }
+            }
+        }
+
+        private static void settle(CommandContext ctx, List<SyncDelivery> waiting, boolean[] stored) {
+            for (int i = 0; i < waiting.size(); i++) {
+                SyncDelivery pending = waiting.get(i);
+                if (stored[i]) {
+                    pending.delivery().run();
+                } else {
+                    StoredMessage m = pending.message().stored();
+                    ctx.replies().fail(m.command(), "MESSAGE_ERROR", m.target(),
+                            "Not sent: the message could not be stored; try again");
+                }
+            }
         }
     }
 }

@@ -1,9 +1,15 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.chat.Metadata;
+import dev.parley.server.chat.MetadataRules;
+import dev.parley.server.chat.MetadataTarget;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.MetadataSubscriptions;
+import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
@@ -19,12 +25,16 @@ import java.util.Optional;
  */
 public final class MetadataCommands implements CommandFamily {
 
-    private final Services services;
-    private final MetadataSubscriptions subscriptions;
+    private final ServerInfo info;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final MetadataUpdates metadataUpdates;
 
-    public MetadataCommands(Services services) {
-        this.services = services;
-        this.subscriptions = new MetadataSubscriptions(services);
+    public MetadataCommands(ServerInfo info, Rooms rooms, Nicks nicks, MetadataUpdates metadataUpdates) {
+        this.info = info;
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.metadataUpdates = metadataUpdates;
     }
 
     @Override
@@ -35,12 +45,18 @@ public final class MetadataCommands implements CommandFamily {
     void metadata(CommandContext ctx) {
         String subcommand = ctx.param(1).toUpperCase(Locale.ROOT);
         switch (subcommand) {
-            case "SUB" -> subscriptions.sub(ctx);
-            case "UNSUB" -> subscriptions.unsub(ctx);
-            case "SUBS" -> subscriptions.subs(ctx);
+            case "SUB" -> MetadataSubscriptions.sub(ctx.session(), ctx.replies(), keys(ctx));
+            case "UNSUB" -> MetadataSubscriptions.unsub(ctx.session(), ctx.replies(), keys(ctx));
+            case "SUBS" -> MetadataSubscriptions.subs(ctx.session(), ctx.replies());
             case "GET", "LIST", "SET", "CLEAR", "SYNC" -> onTarget(ctx, subcommand);
             default -> ctx.replies().fail("METADATA", "SUBCOMMAND_INVALID", ctx.param(1), "invalid subcommand");
         }
+    }
+
+    /** The keys after {@code METADATA * SUB|UNSUB}. */
+    private static List<String> keys(CommandContext ctx) {
+        List<String> params = ctx.message().params();
+        return params.subList(Math.min(2, params.size()), params.size());
     }
 
     private void onTarget(CommandContext ctx, String subcommand) {
@@ -51,7 +67,7 @@ public final class MetadataCommands implements CommandFamily {
                     "before registration, only your own metadata (*) can be used");
             return;
         }
-        Optional<MetadataTarget> found = MetadataTarget.find(services, session, name);
+        Optional<MetadataTarget> found = MetadataTarget.find(rooms, nicks, session, name);
         if (found.isEmpty()) {
             ctx.replies().fail("METADATA", "INVALID_TARGET", name, "invalid metadata target");
             return;
@@ -126,7 +142,7 @@ public final class MetadataCommands implements CommandFamily {
         }
         ctx.numeric(Numeric.RPL_KEYVALUE, target.name(), key, "*", value);
         if (change != Metadata.Change.UNCHANGED) {
-            MetadataUpdates.changed(services, ctx.session(), target, key, value);
+            metadataUpdates.changed(ctx.session(), target, key, value);
         }
     }
 
@@ -136,7 +152,7 @@ public final class MetadataCommands implements CommandFamily {
             return;
         }
         ctx.numeric(Numeric.RPL_KEYNOTSET, target.name(), key, "key not set");
-        MetadataUpdates.changed(services, ctx.session(), target, key, null);
+        metadataUpdates.changed(ctx.session(), target, key, null);
     }
 
     private void clear(CommandContext ctx, MetadataTarget target) {
@@ -144,7 +160,7 @@ public final class MetadataCommands implements CommandFamily {
         String batch = openBatch(ctx, target);
         for (String key : target.metadata().clear().keySet()) {
             replies.add(numeric(ctx, batch, Numeric.RPL_KEYNOTSET, target.name(), key, "key not set"));
-            MetadataUpdates.changed(services, ctx.session(), target, key, null);
+            metadataUpdates.changed(ctx.session(), target, key, null);
         }
         closeBatch(replies, batch);
     }
@@ -154,9 +170,9 @@ public final class MetadataCommands implements CommandFamily {
         Session session = ctx.session();
         List<IrcMessage> lines = new ArrayList<>();
         if (target instanceof MetadataTarget.OfRoom ofRoom) {
-            lines.addAll(MetadataUpdates.roomLines(services.serverName(), ofRoom.room(), session, session::subscribesTo));
+            lines.addAll(MetadataUpdates.roomLines(info.name(), ofRoom.room(), session, session::subscribesTo));
         } else {
-            MetadataUpdates.addLines(lines, services.serverName(), target.name(), target.metadata().entries(),
+            MetadataUpdates.addLines(lines, info.name(), target.name(), target.metadata().entries(),
                     session::subscribesTo);
         }
         Replies replies = ctx.replies();
@@ -188,12 +204,8 @@ public final class MetadataCommands implements CommandFamily {
     }
 
     private static IrcMessage fail(Replies replies, String batch, String code, String key, String description) {
-        List<String> params = List.of("METADATA", code, printable(key), description);
+        List<String> params = List.of("METADATA", code, MetadataRules.printable(key), description);
         return inBatch(new IrcMessage(Map.of(), replies.serverName(), "FAIL", params), batch);
     }
 
-    /** A client's key shown in a middle parameter: {@code *} when the wire could not carry it there. */
-    static String printable(String key) {
-        return IrcSerializer.needsTrailing(key) ? "*" : key;
-    }
 }

@@ -5,11 +5,20 @@ import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.ExtBan;
+import dev.parley.server.chat.Immunity;
 import dev.parley.server.chat.ListEntry;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.ModeChange;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomListMode;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
+import dev.parley.server.session.UserModes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +28,20 @@ public final class ModeCommands implements CommandFamily {
 
     private static final int MAX_PARAM_MODES = 4;
 
-    private final Services services;
+    private final LimitsConfig limits;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final UserModes userModes;
 
-    public ModeCommands(Services services) {
-        this.services = services;
+    public ModeCommands(LimitsConfig limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
+        this.limits = limits;
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.userModes = new UserModes(nicks);
     }
 
     @Override
@@ -32,7 +51,7 @@ public final class ModeCommands implements CommandFamily {
 
     void mode(CommandContext ctx) {
         if (ChannelName.looksLikeRoom(ctx.param(0))) {
-            Optional<Room> room = services.rooms().find(ctx.param(0));
+            Optional<Room> room = rooms.find(ctx.param(0));
             if (room.isEmpty()) {
                 ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
             } else if (ctx.paramCount() == 1) {
@@ -41,7 +60,7 @@ public final class ModeCommands implements CommandFamily {
                 changeRoomModes(ctx, room.get());
             }
         } else {
-            new UserModes(services).apply(ctx);
+            userModes.apply(ctx.session(), ctx.replies(), ctx.message().params());
         }
     }
 
@@ -76,9 +95,9 @@ public final class ModeCommands implements CommandFamily {
             params.add(room.name());
             params.addAll(applied.asParams());
             IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
-            services.delivery().toRoom(change, room, session);
+            delivery.toRoom(change, room, session);
             ctx.replies().add(change);
-            services.rooms().remember(room);
+            rooms.remember(room);
         }
     }
 
@@ -90,9 +109,9 @@ public final class ModeCommands implements CommandFamily {
 
     private static void showList(CommandContext ctx, Room room, RoomListMode list) {
         for (ListEntry entry : list.of(room).entries()) {
-            ctx.numeric(list.entry, room.name(), entry.mask(), entry.setBy(), Long.toString(entry.setAtSeconds()));
+            ctx.numeric(list.entry(), room.name(), entry.mask(), entry.setBy(), Long.toString(entry.setAtSeconds()));
         }
-        ctx.numeric(list.end, room.name(), list.endText);
+        ctx.numeric(list.end(), room.name(), list.endText());
     }
 
     /** Walks one room mode string, applying what it may and answering the rest with numerics. */
@@ -192,7 +211,7 @@ public final class ModeCommands implements CommandFamily {
         }
 
         private void privilege(boolean on, char mode, String nick) {
-            Optional<ChatUser> target = services.nicks().find(nick);
+            Optional<ChatUser> target = nicks.find(nick);
             if (target.isEmpty()) {
                 ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
                 return;
@@ -219,17 +238,17 @@ public final class ModeCommands implements CommandFamily {
         private void listEntry(boolean on, RoomListMode list, String typed) {
             String mask = ExtBan.normalize(typed);
             if (mask == null) {
-                ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), String.valueOf(list.letter), typed,
+                ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), String.valueOf(list.letter()), typed,
                         "Unknown extended ban type: a:<account> and m:<mask> are known");
                 return;
             }
             if (on) {
-                ListEntry entry = new ListEntry(mask, ctx.session().nick(), services.clock().instant().getEpochSecond());
-                if (list.of(room).add(entry, services.config().limits().maxListEntries())) {
-                    applied.add(true, list.letter, mask);
+                ListEntry entry = new ListEntry(mask, ctx.session().nick(), clock.instant().getEpochSecond());
+                if (list.of(room).add(entry, limits.maxListEntries())) {
+                    applied.add(true, list.letter(), mask);
                 }
             } else if (list.of(room).remove(mask)) {
-                applied.add(false, list.letter, mask);
+                applied.add(false, list.letter(), mask);
             }
         }
     }

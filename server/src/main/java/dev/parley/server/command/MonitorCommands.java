@@ -1,14 +1,15 @@
 package dev.parley.server.command;
 
-import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Monitors;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,13 +19,14 @@ import java.util.Optional;
  */
 public final class MonitorCommands implements CommandFamily {
 
-    /** Nicks one client may monitor (ISUPPORT MONITOR). */
-    public static final int LIMIT = 100;
+    private final LimitsConfig limits;
+    private final Nicks nicks;
+    private final Monitors monitors;
 
-    private final Services services;
-
-    public MonitorCommands(Services services) {
-        this.services = services;
+    public MonitorCommands(LimitsConfig limits, Nicks nicks, Monitors monitors) {
+        this.limits = limits;
+        this.nicks = nicks;
+        this.monitors = monitors;
     }
 
     @Override
@@ -48,16 +50,16 @@ public final class MonitorCommands implements CommandFamily {
         Session session = ctx.session();
         List<String> added = new ArrayList<>();
         for (String nick : targets.split(",")) {
-            if (!NickName.isValid(nick, services.config().limits().nickLength())) {
+            if (!NickName.isValid(nick, limits.nickLength())) {
                 continue;
             }
-            String key = services.nicks().caseMapping().fold(nick);
-            if (!session.monitored().containsKey(key) && session.monitored().size() >= LIMIT) {
-                ctx.numeric(Numeric.ERR_MONLISTFULL, Integer.toString(LIMIT), targets, "Monitor list is full.");
+            String key = nicks.caseMapping().fold(nick);
+            if (!session.monitored().containsKey(key) && session.monitored().size() >= Monitors.LIMIT) {
+                ctx.numeric(Numeric.ERR_MONLISTFULL, Integer.toString(Monitors.LIMIT), targets, "Monitor list is full.");
                 break;
             }
             if (session.monitored().putIfAbsent(key, nick) == null) {
-                services.monitors().watch(session, nick);
+                monitors.watch(session, nick);
             }
             added.add(nick);
         }
@@ -66,14 +68,14 @@ public final class MonitorCommands implements CommandFamily {
 
     private void remove(CommandContext ctx, String targets) {
         for (String nick : targets.split(",")) {
-            if (ctx.session().monitored().remove(services.nicks().caseMapping().fold(nick)) != null) {
-                services.monitors().unwatch(ctx.session(), nick);
+            if (ctx.session().monitored().remove(nicks.caseMapping().fold(nick)) != null) {
+                monitors.unwatch(ctx.session(), nick);
             }
         }
     }
 
     private void clear(Session session) {
-        services.monitors().unwatchAll(session, session.monitored().values());
+        monitors.unwatchAll(session, session.monitored().values());
         session.monitored().clear();
     }
 
@@ -85,11 +87,11 @@ public final class MonitorCommands implements CommandFamily {
         ctx.numeric(Numeric.RPL_ENDOFMONLIST, "End of MONITOR list");
     }
 
-    private void status(CommandContext ctx, List<String> nicks) {
+    private void status(CommandContext ctx, List<String> asked) {
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();
-        for (String nick : nicks) {
-            Optional<ChatUser> user = services.nicks().find(nick);
+        for (String nick : asked) {
+            Optional<ChatUser> user = nicks.find(nick);
             if (user.isPresent()) {
                 online.add(user.get().source());
             } else {
@@ -102,30 +104,6 @@ public final class MonitorCommands implements CommandFamily {
         for (List<String> chunk : chunks(offline)) {
             ctx.numeric(Numeric.RPL_MONOFFLINE, String.join(",", chunk));
         }
-    }
-
-    /** Tells the user's watchers it is online. */
-    static void announceOnline(Services services, ChatUser user) {
-        for (ChatUser watcher : services.monitors().watchersOf(user.nick())) {
-            notify(services, watcher, Numeric.RPL_MONONLINE, user.source());
-        }
-    }
-
-    /** Tells the watchers of {@code nick} that it went offline. */
-    static void announceOffline(Services services, String nick) {
-        for (ChatUser watcher : services.monitors().watchersOf(nick)) {
-            notify(services, watcher, Numeric.RPL_MONOFFLINE, nick);
-        }
-    }
-
-    /** Drops a departing user's own watch list. */
-    static void forget(Services services, Session session) {
-        services.monitors().unwatchAll(session, session.monitored().values());
-    }
-
-    private static void notify(Services services, ChatUser watcher, Numeric numeric, String text) {
-        services.delivery().toUser(watcher,
-                new IrcMessage(Map.of(), services.serverName(), numeric.code(), List.of(watcher.nick(), text)));
     }
 
     /** Nicks in groups short enough for one line each. */

@@ -2,50 +2,47 @@ package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
-import dev.parley.protocol.name.Mask;
+import dev.parley.server.auth.Audit;
+import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.OperOutcome;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.Session;
-import dev.parley.server.store.Ban;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Server operators: OPER to become one; BAN, UNBAN, BANS, KILL and WALLOPS once one. */
+/** Server operators: OPER to become one; KILL, WALLOPS and REHASH once one. (Bans are {@link BanCommands}.) */
 public final class OperatorCommands implements CommandFamily {
 
-    private static final Logger log = LoggerFactory.getLogger(OperatorCommands.class);
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
-    private final Services services;
+    private final Nicks nicks;
+    private final Delivery delivery;
+    private final Executor blocking;
     private final LoginCheck login;
     private final Departures departures;
     private final Supplier<String> reload;
-    private final ServerBan serverBan;
 
     /** @param reload reloads what can change without a restart and says what it did (REHASH) */
-    public OperatorCommands(Services services, LoginCheck login, Departures departures, Supplier<String> reload) {
-        this.services = services;
+    public OperatorCommands(Nicks nicks, Delivery delivery, Executor blocking, LoginCheck login, Departures departures,
+            Supplier<String> reload) {
+        this.nicks = nicks;
+        this.delivery = delivery;
+        this.blocking = blocking;
         this.login = login;
         this.departures = departures;
         this.reload = reload;
-        this.serverBan = new ServerBan(services, departures);
     }
 
     @Override
     public List<CommandSpec> commands() {
         return List.of(
                 CommandSpec.registered("OPER", 2, this::oper),
-                CommandSpec.operator("BAN", 1, this::ban),
-                CommandSpec.operator("UNBAN", 1, this::unban),
-                CommandSpec.operator("BANS", 0, this::bans),
                 CommandSpec.operator("KILL", 1, this::kill),
                 CommandSpec.operator("WALLOPS", 1, this::wallops),
                 CommandSpec.operator("REHASH", 0, this::rehash));
@@ -55,8 +52,8 @@ public final class OperatorCommands implements CommandFamily {
     void rehash(CommandContext ctx) {
         ctx.numeric(Numeric.RPL_REHASHING, "parley.yaml", "Rehashing");
         Audit.LOG.info("{} asked for REHASH", ctx.session());
-        CommandContext.Deferred later = ctx.defer();
-        CompletableFuture.supplyAsync(reload, services.blocking())
+        DeferredReply later = ctx.defer();
+        CompletableFuture.supplyAsync(reload, blocking)
                 .whenComplete((outcome, error) -> later.completeWith(() ->
                         ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
     }
@@ -65,7 +62,7 @@ public final class OperatorCommands implements CommandFamily {
         String name = ctx.param(0);
         String password = ctx.param(1);
         String ip = ctx.session().connection().remoteIp();
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         login.oper(name, password, ip).whenComplete((outcome, error) -> later.completeWith(() ->
                 finishOper(ctx, error == null ? outcome : new OperOutcome.Refused())));
     }
@@ -91,62 +88,24 @@ public final class OperatorCommands implements CommandFamily {
         return outcome instanceof OperOutcome.Busy ? "Server busy; try again in a moment" : "Password incorrect";
     }
 
-    /** BAN nick-or-mask [:reason]: see {@link ServerBan#impose} for what is banned and who leaves. */
-    void ban(CommandContext ctx) {
-        Session oper = ctx.session();
-        String reason = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "Banned by an operator";
-        ServerBan.Imposed imposed = serverBan.impose(ctx.param(0), reason, oper.nick(), oper);
-        String mask = imposed.ban().mask();
-        String also = imposed.ban().identities();
-        Audit.LOG.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, imposed.disconnected());
-        ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
-                + "); disconnected " + imposed.disconnected() + " user(s)");
-    }
-
-    void unban(CommandContext ctx) {
-        String mask = Mask.normalize(ctx.param(0));
-        CommandContext.Deferred later = ctx.defer();
-        services.bans().remove(mask).whenComplete((removed, error) -> later.completeWith(() -> {
-            if (error != null) {
-                ctx.replies().notice("Could not lift the ban on " + mask + ": storage error (see the server log)");
-                log.error("{} could not remove ban {}", ctx.session(), mask, error);
-            } else if (Boolean.TRUE.equals(removed)) {
-                Audit.LOG.info("{} lifted ban {}", ctx.session(), mask);
-                ctx.replies().notice("Ban on " + mask + " lifted");
-            } else {
-                ctx.replies().notice("No ban on " + mask);
-            }
-        }));
-    }
-
-    void bans(CommandContext ctx) {
-        List<Ban> all = services.bans().list();
-        for (Ban ban : all) {
-            String also = ban.identities();
-            ctx.replies().notice("Ban " + ban.mask() + (also.isEmpty() ? "" : " (" + also + ")") + " set by " + ban.setBy() + " on "
-                    + WHEN.format(ban.createdAt()) + ": " + ban.reason());
-        }
-        ctx.replies().notice("End of ban list (" + all.size() + " ban" + (all.size() == 1 ? "" : "s") + ")");
-    }
-
     /** A message from an operator to every user with mode +w. */
     void wallops(CommandContext ctx) {
         IrcMessage wallops = IrcMessage.from(ctx.session().source(), "WALLOPS", ctx.param(0));
         List<ChatUser> readers = new ArrayList<>();
-        for (ChatUser user : services.nicks().all()) {
+        for (ChatUser user : nicks.all()) {
             if (user.isRegistered() && user instanceof Session session && session.receivesWallops()
                     && user != ctx.session()) {
                 readers.add(user);
             }
         }
-        services.delivery().send(wallops, readers);
+        delivery.send(wallops, readers);
         if (ctx.session().receivesWallops()) {
             ctx.replies().add(wallops);
         }
     }
 
     void kill(CommandContext ctx) {
-        var target = services.nicks().find(ctx.param(0));
+        var target = nicks.find(ctx.param(0));
         if (target.isEmpty() || !(target.get() instanceof Session victim)) {
             ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
             return;

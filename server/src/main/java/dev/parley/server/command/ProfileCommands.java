@@ -3,17 +3,25 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChangeWitnesses;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.UserEvent;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
 import java.util.List;
 
 /** What a user says about themselves: AWAY and SETNAME, announced to room mates that asked for it. */
 public final class ProfileCommands implements CommandFamily {
 
-    private final Services services;
+    private final LimitsConfig limits;
+    private final Monitors monitors;
+    private final Delivery delivery;
 
-    public ProfileCommands(Services services) {
-        this.services = services;
+    public ProfileCommands(LimitsConfig limits, Monitors monitors, Delivery delivery) {
+        this.limits = limits;
+        this.monitors = monitors;
+        this.delivery = delivery;
     }
 
     @Override
@@ -30,25 +38,25 @@ public final class ProfileCommands implements CommandFamily {
             session.setAwayMessage(null);
             ctx.numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
         } else {
-            session.setAwayMessage(RegistrationCommands.truncate(text, services.config().limits().awayLength()));
+            session.setAwayMessage(RegistrationCommands.truncate(text, limits.awayLength()));
             ctx.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         }
         IrcMessage notice = session.awayMessage() == null
                 ? UserEvent.from(session, "AWAY")
                 : UserEvent.from(session, "AWAY", session.awayMessage());
-        services.delivery().send(notice, ChangeWitnesses.of(services, session, Capability.AWAY_NOTIFY));
+        delivery.send(notice, ChangeWitnesses.of(monitors, session, Capability.AWAY_NOTIFY));
     }
 
     void setname(CommandContext ctx) {
         Session session = ctx.session();
         String name = ctx.param(0);
-        if (name.length() > services.config().limits().realnameLength()) {
+        if (name.length() > limits.realnameLength()) {
             ctx.replies().fail("SETNAME", "INVALID_REALNAME", "Realname is too long");
             return;
         }
         session.setRealname(name);
         IrcMessage change = UserEvent.from(session, "SETNAME", name);
-        services.delivery().send(change, ChangeWitnesses.of(services, session, Capability.SETNAME));
+        delivery.send(change, ChangeWitnesses.of(monitors, session, Capability.SETNAME));
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);
         }

@@ -4,8 +4,14 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.NickHistory;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.info.ServerReplies;
+import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.Session;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,10 +23,19 @@ import java.util.Optional;
 /** Questions about users and the server: WHOIS, USERHOST, ISON, MOTD, LUSERS, VERSION, TIME, INFO. */
 public final class QueryCommands implements CommandFamily {
 
-    private final Services services;
+    private final ServerInfo info;
+    private final Nicks nicks;
+    private final NickHistory nickHistory;
+    private final ServerReplies serverReplies;
+    private final Clock clock;
 
-    public QueryCommands(Services services) {
-        this.services = services;
+    public QueryCommands(ServerInfo info, Nicks nicks, NickHistory nickHistory, ServerReplies serverReplies,
+            Clock clock) {
+        this.info = info;
+        this.nicks = nicks;
+        this.nickHistory = nickHistory;
+        this.serverReplies = serverReplies;
+        this.clock = clock;
     }
 
     @Override
@@ -29,8 +44,8 @@ public final class QueryCommands implements CommandFamily {
                 CommandSpec.registered("WHOIS", 1, this::whois),
                 CommandSpec.registered("USERHOST", 1, this::userhost),
                 CommandSpec.registered("ISON", 1, this::ison),
-                CommandSpec.registered("MOTD", 0, ctx -> ServerReplies.motd(ctx.replies(), services)),
-                CommandSpec.registered("LUSERS", 0, ctx -> ServerReplies.lusers(ctx.replies(), services)),
+                CommandSpec.registered("MOTD", 0, ctx -> serverReplies.motd(ctx.replies())),
+                CommandSpec.registered("LUSERS", 0, ctx -> serverReplies.lusers(ctx.replies())),
                 CommandSpec.registered("VERSION", 0, this::version),
                 CommandSpec.registered("TIME", 0, this::time),
                 CommandSpec.registered("INFO", 0, this::info),
@@ -39,7 +54,7 @@ public final class QueryCommands implements CommandFamily {
 
     void whois(CommandContext ctx) {
         String nick = ctx.param(ctx.paramCount() > 1 ? 1 : 0);
-        Optional<ChatUser> found = services.nicks().find(nick);
+        Optional<ChatUser> found = nicks.find(nick);
         if (found.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             ctx.numeric(Numeric.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
@@ -51,9 +66,9 @@ public final class QueryCommands implements CommandFamily {
         if (!rooms.isEmpty()) {
             ctx.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms);
         }
-        ctx.numeric(Numeric.RPL_WHOISSERVER, user.nick(), services.serverName(), services.info().network());
+        ctx.numeric(Numeric.RPL_WHOISSERVER, user.nick(), info.name(), info.network());
         if (user.isBot()) {
-            ctx.numeric(Numeric.RPL_WHOISBOT, user.nick(), "is a Bot on " + services.info().network());
+            ctx.numeric(Numeric.RPL_WHOISBOT, user.nick(), "is a Bot on " + info.network());
         }
         if (user.isOperator()) {
             ctx.numeric(Numeric.RPL_WHOISOPERATOR, user.nick(), "is an IRC operator");
@@ -64,8 +79,8 @@ public final class QueryCommands implements CommandFamily {
         if (user.awayMessage() != null) {
             ctx.numeric(Numeric.RPL_AWAY, user.nick(), user.awayMessage());
         }
-        MetadataUpdates.whois(ctx, user);
-        long now = services.clock().millis();
+        MetadataUpdates.whois(ctx.replies(), ctx.session(), user);
+        long now = clock.millis();
         ctx.numeric(Numeric.RPL_WHOISIDLE, user.nick(), Long.toString((now - user.lastMessageMillis()) / 1000),
                 Long.toString(user.signonMillis() / 1000), "seconds idle, signon time");
         ctx.numeric(Numeric.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
@@ -85,7 +100,7 @@ public final class QueryCommands implements CommandFamily {
     void userhost(CommandContext ctx) {
         List<String> entries = new ArrayList<>();
         for (String nick : ctx.message().params().subList(0, Math.min(5, ctx.paramCount()))) {
-            services.nicks().find(nick).ifPresent(user -> entries.add(user.nick() + (user.isOperator() ? "*" : "") + "="
+            nicks.find(nick).ifPresent(user -> entries.add(user.nick() + (user.isOperator() ? "*" : "") + "="
                     + (user.awayMessage() == null ? "+" : "-") + user.user() + "@" + user.host()));
         }
         ctx.numeric(Numeric.RPL_USERHOST, String.join(" ", entries));
@@ -95,16 +110,16 @@ public final class QueryCommands implements CommandFamily {
         List<String> online = new ArrayList<>();
         for (String param : ctx.message().params()) {
             for (String nick : param.split(" ")) {
-                services.nicks().find(nick).ifPresent(user -> online.add(user.nick()));
+                nicks.find(nick).ifPresent(user -> online.add(user.nick()));
             }
         }
-        ctx.replies().add(new IrcMessage(Map.of(), services.serverName(), "303",
+        ctx.replies().add(new IrcMessage(Map.of(), info.name(), "303",
                 List.of(ctx.session().nick(), String.join(" ", online))));
     }
 
     void version(CommandContext ctx) {
-        ctx.numeric(Numeric.RPL_VERSION, services.info().version(), services.serverName(), "Parley IRC server");
-        ServerReplies.isupport(ctx.replies(), services);
+        ctx.numeric(Numeric.RPL_VERSION, info.version(), info.name(), "Parley IRC server");
+        serverReplies.isupport(ctx.replies());
     }
 
     void whowas(CommandContext ctx) {
@@ -117,7 +132,7 @@ public final class QueryCommands implements CommandFamily {
                 limit = 0;
             }
         }
-        var entries = services.nickHistory().find(nick, limit);
+        var entries = nickHistory.find(nick, limit);
         if (entries.isEmpty()) {
             ctx.numeric(Numeric.ERR_WASNOSUCHNICK, nick, "There was no such nickname");
         }
@@ -125,19 +140,19 @@ public final class QueryCommands implements CommandFamily {
             ctx.numeric(Numeric.RPL_WHOWASUSER, entry.nick(), entry.user(), entry.host(), "*", entry.realname());
             String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                     Instant.ofEpochMilli(entry.leftAtMillis()).atOffset(ZoneOffset.UTC));
-            ctx.numeric(Numeric.RPL_WHOISSERVER, entry.nick(), services.serverName(), when);
+            ctx.numeric(Numeric.RPL_WHOISSERVER, entry.nick(), info.name(), when);
         }
         ctx.numeric(Numeric.RPL_ENDOFWHOWAS, nick, "End of WHOWAS");
     }
 
     void info(CommandContext ctx) {
-        ctx.numeric(Numeric.RPL_INFO, services.info().version() + " - Parley, a multi-room chat server that speaks IRC");
-        ctx.numeric(Numeric.RPL_INFO, "Running since " + services.info().startedAt());
+        ctx.numeric(Numeric.RPL_INFO, info.version() + " - Parley, a multi-room chat server that speaks IRC");
+        ctx.numeric(Numeric.RPL_INFO, "Running since " + info.startedAt());
         ctx.numeric(Numeric.RPL_ENDOFINFO, "End of INFO list");
     }
 
     void time(CommandContext ctx) {
-        String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(services.clock().instant().atOffset(ZoneOffset.UTC));
-        ctx.numeric(Numeric.RPL_TIME, services.serverName(), now);
+        String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
+        ctx.numeric(Numeric.RPL_TIME, info.name(), now);
     }
 }

@@ -5,7 +5,14 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.NickName;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.ServerTime;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.ReadMarkerReplies;
+import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.MarkerUpdate;
@@ -23,17 +30,25 @@ import org.slf4j.LoggerFactory;
  * IRCv3 {@code draft/read-marker}: {@code MARKREAD <target>} asks for the user's read marker on a
  * room or nick, {@code MARKREAD <target> timestamp=...} moves it forward. The answer is always the
  * marker stored afterwards; a marker that moved is also sent to the account's other clients that
- * have the capability. JOIN's MARKREAD is in {@link JoinMarkers}.
+ * have the capability. JOIN's MARKREAD is in {@link dev.parley.server.session.JoinMarkers}.
  */
 public final class ReadMarkerCommands implements CommandFamily {
 
     private static final Logger log = LoggerFactory.getLogger(ReadMarkerCommands.class);
-    private static final String PREFIX = "timestamp=";
 
-    private final Services services;
+    private final ServerInfo info;
+    private final LimitsConfig limits;
+    private final Nicks nicks;
+    private final ReadMarkers readMarkers;
+    private final Delivery delivery;
 
-    public ReadMarkerCommands(Services services) {
-        this.services = services;
+    public ReadMarkerCommands(ServerInfo info, LimitsConfig limits, Nicks nicks, ReadMarkers readMarkers,
+            Delivery delivery) {
+        this.info = info;
+        this.limits = limits;
+        this.nicks = nicks;
+        this.readMarkers = readMarkers;
+        this.delivery = delivery;
     }
 
     @Override
@@ -53,7 +68,7 @@ public final class ReadMarkerCommands implements CommandFamily {
             return;
         }
         if (ctx.paramCount() == 1) {
-            answerLater(ctx, target, services.readMarkers().find(ctx.session(), target),
+            answerLater(ctx, target, readMarkers.find(ctx.session(), target),
                     marker -> reply(ctx, target, marker));
             return;
         }
@@ -62,12 +77,11 @@ public final class ReadMarkerCommands implements CommandFamily {
             ctx.replies().fail("MARKREAD", "INVALID_PARAMS", ctx.param(1), "Invalid timestamp");
             return;
         }
-        answerLater(ctx, target, services.readMarkers().advance(ctx.session(), target, time.get()),
+        answerLater(ctx, target, readMarkers.advance(ctx.session(), target, time.get()),
                 update -> set(ctx, target, update));
     }
 
     private boolean validTarget(String target) {
-        var limits = services.config().limits();
         return ChannelName.looksLikeRoom(target)
                 ? ChannelName.isValid(target, limits.roomNameLength())
                 : NickName.isValid(target, limits.nickLength());
@@ -75,19 +89,11 @@ public final class ReadMarkerCommands implements CommandFamily {
 
     /** {@code timestamp=YYYY-MM-DDThh:mm:ss.sssZ}, kept to the millisecond; a client may not send {@code *}. */
     static Optional<Instant> timestamp(String param) {
-        if (!param.startsWith(PREFIX)) {
+        if (!param.startsWith(ReadMarkerReplies.PREFIX)) {
             return Optional.empty();
         }
-        return ServerTime.parse(param.substring(PREFIX.length())).map(t -> t.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    /** The MARKREAD parameter for a marker: {@code timestamp=...}, or {@code *} for none. */
-    static String value(Optional<Instant> marker) {
-        return marker.map(t -> PREFIX + ServerTime.format(t)).orElse("*");
-    }
-
-    static void unavailable(Replies replies, String target) {
-        replies.fail("MARKREAD", "INTERNAL_ERROR", target, "The read timestamp could not be set");
+        return ServerTime.parse(param.substring(ReadMarkerReplies.PREFIX.length()))
+                .map(t -> t.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void reply(CommandContext ctx, String target, Optional<Instant> marker) {
@@ -99,12 +105,12 @@ public final class ReadMarkerCommands implements CommandFamily {
         ctx.replies().add(line);
         Session session = ctx.session();
         if (update.moved() && session.account() != null) {
-            services.delivery().send(line, otherClientsOf(session));
+            delivery.send(line, otherClientsOf(session));
         }
     }
 
     private IrcMessage markread(String target, Optional<Instant> marker) {
-        return IrcMessage.from(services.serverName(), "MARKREAD", target, value(marker));
+        return IrcMessage.from(info.name(), "MARKREAD", target, ReadMarkerReplies.value(marker));
     }
 
     /**
@@ -113,10 +119,10 @@ public final class ReadMarkerCommands implements CommandFamily {
      */
     private List<ChatUser> otherClientsOf(Session session) {
         List<ChatUser> others = new ArrayList<>();
-        for (ChatUser user : services.nicks().all()) {
+        for (ChatUser user : nicks.all()) {
             if (user != session && user.isRegistered() && user.account() != null
                     && user.caps().has(Capability.READ_MARKER)
-                    && services.nicks().caseMapping().equal(user.account(), session.account())) {
+                    && nicks.caseMapping().equal(user.account(), session.account())) {
                 others.add(user);
             }
         }
@@ -129,11 +135,11 @@ public final class ReadMarkerCommands implements CommandFamily {
             render.accept(answer.join());
             return;
         }
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         answer.whenComplete((result, error) -> later.completeWith(() -> {
             if (error != null) {
                 log.warn("{} MARKREAD {} failed: {}", ctx.session(), target, error.toString());
-                unavailable(ctx.replies(), target);
+                ReadMarkerReplies.unavailable(ctx.replies(), target);
             } else {
                 render.accept(result);
             }

@@ -4,12 +4,19 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.protocol.name.ChannelName;
+import dev.parley.server.auth.Audit;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Stamp;
+import dev.parley.server.history.History;
+import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.Redaction;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.StoredMessage;
 import java.util.ArrayList;
@@ -36,12 +43,18 @@ public final class RedactCommands implements CommandFamily {
 
     private static final Logger log = LoggerFactory.getLogger(RedactCommands.class);
 
-    private final Services services;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final History history;
+    private final Delivery delivery;
     private final HistoryRequest request;
 
-    public RedactCommands(Services services) {
-        this.services = services;
-        this.request = new HistoryRequest(services);
+    public RedactCommands(Rooms rooms, Nicks nicks, History history, HistoryRequest request, Delivery delivery) {
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.history = history;
+        this.delivery = delivery;
+        this.request = request;
     }
 
     @Override
@@ -60,7 +73,7 @@ public final class RedactCommands implements CommandFamily {
 
     private void inRoom(CommandContext ctx, String target) {
         Session session = ctx.session();
-        Optional<Room> room = services.rooms().find(target);
+        Optional<Room> room = rooms.find(target);
         if (room.isEmpty() || !(room.get().isMember(session) || session.isOperator())) {
             invalidTarget(ctx, target);
             return;
@@ -68,7 +81,7 @@ public final class RedactCommands implements CommandFamily {
         boolean anyMessage = session.isOperator()
                 || room.get().status(session).map(MemberStatus::op).orElse(false);
         String roomName = room.get().name();
-        var outcome = services.history().redact(room.get().key(), ctx.param(1), mayRedact(session, anyMessage));
+        var outcome = history.redact(room.get().key(), ctx.param(1), mayRedact(session, anyMessage));
         answerLater(ctx, outcome.thenApply(Optional::of), () -> relayToRoom(ctx, roomName));
     }
 
@@ -79,20 +92,20 @@ public final class RedactCommands implements CommandFamily {
         CompletionStage<Optional<Redaction>> outcome = request.keyFor(session, target)
                 .thenCompose(key -> key.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<Redaction>empty())
-                        : services.history().redact(key.get(), ctx.param(1), allowed).thenApply(Optional::of));
+                        : history.redact(key.get(), ctx.param(1), allowed).thenApply(Optional::of));
         answerLater(ctx, outcome, () -> relayToPeer(ctx, target));
     }
 
     /** Own messages by identity; every message when {@code anyMessage}. Reads only captured values. */
     private Predicate<StoredMessage> mayRedact(Session session, boolean anyMessage) {
-        CaseMapping names = services.nicks().caseMapping();
+        CaseMapping names = nicks.caseMapping();
         String me = HistoryKeys.identity(names, session);
         return message -> anyMessage || HistoryKeys.sender(names, message).equals(me);
     }
 
     /** Holds the client's input until the outcome is known (empty: the target is not one to redact in). */
     private void answerLater(CommandContext ctx, CompletionStage<Optional<Redaction>> outcome, Runnable relay) {
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         outcome.whenComplete((result, error) -> later.completeWith(() -> {
             if (error == null && result.isEmpty()) {
                 invalidTarget(ctx, ctx.param(0));
@@ -127,24 +140,24 @@ public final class RedactCommands implements CommandFamily {
     private void relayToRoom(CommandContext ctx, String roomName) {
         IrcMessage redact = redactMessage(ctx, roomName);
         List<ChatUser> recipients = new ArrayList<>();
-        services.rooms().find(roomName).ifPresent(room -> recipients.addAll(room.members().keySet()));
+        rooms.find(roomName).ifPresent(room -> recipients.addAll(room.members().keySet()));
         recipients.removeIf(user -> user == ctx.session() || !user.caps().has(Capability.MESSAGE_REDACTION));
-        services.delivery().send(redact, recipients);
+        delivery.send(redact, recipients);
         ctx.replies().add(redact);
     }
 
     private void relayToPeer(CommandContext ctx, String target) {
-        Optional<ChatUser> peer = services.nicks().find(target);
+        Optional<ChatUser> peer = nicks.find(target);
         IrcMessage redact = redactMessage(ctx, peer.map(ChatUser::nick).orElse(target));
         peer.filter(user -> user != ctx.session() && user.caps().has(Capability.MESSAGE_REDACTION))
-                .ifPresent(user -> services.delivery().toUser(user, redact));
+                .ifPresent(user -> delivery.toUser(user, redact));
         ctx.replies().add(redact);
     }
 
     /** {@code :redacter REDACT <target> <msgid> [:reason]}, with its own time and msgid like any event. */
     private IrcMessage redactMessage(CommandContext ctx, String wireTarget) {
         Session session = ctx.session();
-        Stamp stamp = services.delivery().stamp();
+        Stamp stamp = delivery.stamp();
         Map<String, String> tags = stamp.tags(session.account(), session.isBot(), Map.of());
         List<String> params = ctx.paramCount() > 2
                 ? List.of(wireTarget, ctx.param(1), ctx.param(2))

@@ -4,11 +4,22 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
-import dev.parley.server.chat.UserEvent;
+import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Immunity;
 import dev.parley.server.chat.JoinOutcome;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
+import dev.parley.server.chat.UserEvent;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.JoinMarkers;
+import dev.parley.server.session.MetadataUpdates;
+import dev.parley.server.session.NamesReply;
+import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +33,23 @@ public final class RoomCommands implements CommandFamily {
 
     private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
 
-    private final Services services;
+    private final LimitsConfig limits;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final Bans bans;
+    private final ReadMarkers readMarkers;
+    private final Delivery delivery;
+    private final MetadataUpdates metadataUpdates;
 
-    public RoomCommands(Services services) {
-        this.services = services;
+    public RoomCommands(LimitsConfig limits, Rooms rooms, Nicks nicks, Bans bans, ReadMarkers readMarkers,
+            Delivery delivery, MetadataUpdates metadataUpdates) {
+        this.limits = limits;
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.bans = bans;
+        this.readMarkers = readMarkers;
+        this.delivery = delivery;
+        this.metadataUpdates = metadataUpdates;
     }
 
     @Override
@@ -45,14 +69,14 @@ public final class RoomCommands implements CommandFamily {
         }
         List<String> names = List.of(ctx.param(0).split(","));
         List<String> keys = ctx.paramCount() > 1 ? List.of(ctx.param(1).split(",")) : List.of();
-        CompletableFuture<JoinMarkers> markers = services.readMarkers().forJoin(ctx.session(), names);
+        CompletableFuture<JoinMarkers> markers = readMarkers.forJoin(ctx.session(), names);
         if (markers.isDone()) {
             joinAll(ctx, names, keys, markers.join());
             return;
         }
         // A logged-in client's read markers come from the database: look them up before joining, so
         // that no room event can reach the client ahead of its own JOIN.
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         markers.whenComplete((found, error) -> later.completeWith(() -> joinAll(ctx, names, keys, found)));
     }
 
@@ -70,21 +94,21 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             return;
         }
-        if (!ChannelName.isValid(name, services.config().limits().roomNameLength())) {
+        if (!ChannelName.isValid(name, limits.roomNameLength())) {
             ctx.numeric(Numeric.ERR_BADCHANNAME, name, "Illegal channel name");
             return;
         }
-        if (session.rooms().size() >= services.config().limits().maxRoomsPerClient()
-                && services.rooms().find(name).map(r -> !r.isMember(session)).orElse(true)) {
+        if (session.rooms().size() >= limits.maxRoomsPerClient()
+                && rooms.find(name).map(r -> !r.isMember(session)).orElse(true)) {
             ctx.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             return;
         }
         if (!session.isOperator()
-                && services.bans().find(session.source(), session.account(), session.host()).isPresent()) {
+                && bans.find(session.source(), session.account(), session.host()).isPresent()) {
             ctx.numeric(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (you are banned from this server)");
             return;
         }
-        JoinOutcome outcome = services.rooms().join(name, session, key);
+        JoinOutcome outcome = rooms.join(name, session, key);
         if (outcome instanceof JoinOutcome.Refused refused) {
             ctx.numeric(refused.numeric(), name, refused.text());
         } else if (outcome instanceof JoinOutcome.Joined joined) {
@@ -105,8 +129,8 @@ public final class RoomCommands implements CommandFamily {
                 (member.caps().has(Capability.EXTENDED_JOIN) ? extendedOnes : plainOnes).add(member);
             }
         }
-        services.delivery().send(plain, plainOnes);
-        services.delivery().send(extended, extendedOnes);
+        delivery.send(plain, plainOnes);
+        delivery.send(extended, extendedOnes);
         announceAway(session, room);
         ctx.replies().add(session.caps().has(Capability.EXTENDED_JOIN) ? extended : plain);
         Topic topic = room.topic();
@@ -114,7 +138,7 @@ public final class RoomCommands implements CommandFamily {
             RoomInfoCommands.topicReplies(ctx, room, topic);
         }
         markers.addTo(ctx.replies(), room);
-        MetadataUpdates.joined(ctx.replies(), services, session, room);
+        metadataUpdates.joined(ctx.replies(), session, room);
         NamesReply.send(ctx.replies(), session, room);
     }
 
@@ -129,13 +153,13 @@ public final class RoomCommands implements CommandFamily {
                 watchers.add(member);
             }
         }
-        services.delivery().send(UserEvent.from(session, "AWAY", session.awayMessage()), watchers);
+        delivery.send(UserEvent.from(session, "AWAY", session.awayMessage()), watchers);
     }
 
     void part(CommandContext ctx) {
         String reason = ctx.paramCount() > 1 ? ctx.param(1) : null;
         for (String name : ctx.param(0).split(",")) {
-            Optional<Room> room = services.rooms().find(name);
+            Optional<Room> room = rooms.find(name);
             if (room.isEmpty()) {
                 ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             } else if (!room.get().isMember(ctx.session())) {
@@ -151,9 +175,9 @@ public final class RoomCommands implements CommandFamily {
         IrcMessage message = reason == null
                 ? IrcMessage.from(session.source(), verb, room.name())
                 : IrcMessage.from(session.source(), verb, room.name(), reason);
-        services.delivery().toRoom(message, room, session);
+        delivery.toRoom(message, room, session);
         ctx.replies().add(message);
-        services.rooms().leave(room, session);
+        rooms.leave(room, session);
         session.rooms().remove(room);
     }
 
@@ -169,7 +193,7 @@ public final class RoomCommands implements CommandFamily {
             return;
         }
         String reason = ctx.paramCount() > 2 && !ctx.param(2).isEmpty()
-                ? RegistrationCommands.truncate(ctx.param(2), services.config().limits().kickReasonLength())
+                ? RegistrationCommands.truncate(ctx.param(2), limits.kickReasonLength())
                 : ctx.session().nick();
         if (rooms.length == 1) {
             kickableRoom(ctx, rooms[0]).ifPresent(room -> {
@@ -188,7 +212,7 @@ public final class RoomCommands implements CommandFamily {
     /** The room, if the kicker may kick there; otherwise the numeric is already in the replies. */
     private Optional<Room> kickableRoom(CommandContext ctx, String name) {
         Session kicker = ctx.session();
-        Optional<Room> found = services.rooms().find(name);
+        Optional<Room> found = rooms.find(name);
         if (found.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             return Optional.empty();
@@ -209,7 +233,7 @@ public final class RoomCommands implements CommandFamily {
     }
 
     private void kickOne(CommandContext ctx, Room room, String nick, String reason) {
-        Optional<ChatUser> target = services.nicks().find(nick).filter(room::isMember);
+        Optional<ChatUser> target = nicks.find(nick).filter(room::isMember);
         if (target.isEmpty()) {
             ctx.numeric(Numeric.ERR_USERNOTINCHANNEL, nick, room.name(), "They aren't on that channel");
             return;
@@ -224,9 +248,9 @@ public final class RoomCommands implements CommandFamily {
         List<ChatUser> others = new ArrayList<>(room.members().keySet());
         others.remove(ctx.session());
         // Leave before telling anyone, so that whoever has seen the KICK no longer finds the victim in the room.
-        services.rooms().leave(room, victim);
+        rooms.leave(room, victim);
         victim.rooms().remove(room);
-        services.delivery().send(message, others);
+        delivery.send(message, others);
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);
         } else {

@@ -3,12 +3,18 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
-import dev.parley.server.chat.UserEvent;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
+import dev.parley.server.chat.UserEvent;
+import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.session.NamesReply;
 import dev.parley.server.session.Session;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +22,18 @@ import java.util.Optional;
 /** What a room says about itself and who may come in: TOPIC, NAMES, LIST, INVITE. */
 public final class RoomInfoCommands implements CommandFamily {
 
-    private final Services services;
+    private final LimitsConfig limits;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final Delivery delivery;
+    private final Clock clock;
 
-    public RoomInfoCommands(Services services) {
-        this.services = services;
+    public RoomInfoCommands(LimitsConfig limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
+        this.limits = limits;
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.delivery = delivery;
+        this.clock = clock;
     }
 
     @Override
@@ -38,7 +52,7 @@ public final class RoomInfoCommands implements CommandFamily {
 
     void topic(CommandContext ctx) {
         Session session = ctx.session();
-        Optional<Room> found = services.rooms().find(ctx.param(0));
+        Optional<Room> found = rooms.find(ctx.param(0));
         if (found.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(0), "No such channel");
             return;
@@ -64,12 +78,12 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
             return;
         }
-        String text = RegistrationCommands.truncate(ctx.param(1), services.config().limits().topicLength());
-        room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), services.clock().instant().getEpochSecond()));
+        String text = RegistrationCommands.truncate(ctx.param(1), limits.topicLength());
+        room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), clock.instant().getEpochSecond()));
         IrcMessage change = UserEvent.from(session, "TOPIC", room.name(), text);
-        services.delivery().toRoom(change, room, session);
+        delivery.toRoom(change, room, session);
         ctx.replies().add(change);
-        services.rooms().remember(room);
+        rooms.remember(room);
     }
 
     void names(CommandContext ctx) {
@@ -78,7 +92,7 @@ public final class RoomInfoCommands implements CommandFamily {
             return;
         }
         for (String name : ctx.param(0).split(",")) {
-            Optional<Room> room = services.rooms().find(name)
+            Optional<Room> room = rooms.find(name)
                     .filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
             if (room.isPresent()) {
                 NamesReply.send(ctx.replies(), ctx.session(), room.get());
@@ -91,15 +105,15 @@ public final class RoomInfoCommands implements CommandFamily {
     void list(CommandContext ctx) {
         Session session = ctx.session();
         ctx.numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
-        List<Room> rooms = new ArrayList<>();
+        List<Room> listed = new ArrayList<>();
         if (ctx.paramCount() > 0 && !ctx.param(0).isEmpty()) {
             for (String name : ctx.param(0).split(",")) {
-                services.rooms().find(name).ifPresent(rooms::add);
+                rooms.find(name).ifPresent(listed::add);
             }
         } else {
-            rooms.addAll(services.rooms().all());
+            listed.addAll(rooms.all());
         }
-        for (Room room : rooms) {
+        for (Room room : listed) {
             if (room.modes().secret() && !room.isMember(session)) {
                 continue;
             }
@@ -113,7 +127,7 @@ public final class RoomInfoCommands implements CommandFamily {
     /** {@code INVITE} alone: the rooms the client is invited to and has not joined yet. */
     private void pendingInvitations(CommandContext ctx) {
         String nick = ctx.session().nick();
-        for (Room room : services.rooms().all()) {
+        for (Room room : rooms.all()) {
             if (room.isInvited(nick)) {
                 ctx.numeric(Numeric.RPL_INVITELIST, room.name());
             }
@@ -131,12 +145,12 @@ public final class RoomInfoCommands implements CommandFamily {
             return;
         }
         Session inviter = ctx.session();
-        Optional<ChatUser> target = services.nicks().find(ctx.param(0));
+        Optional<ChatUser> target = nicks.find(ctx.param(0));
         if (target.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
             return;
         }
-        Optional<Room> found = services.rooms().find(ctx.param(1));
+        Optional<Room> found = rooms.find(ctx.param(1));
         if (found.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, ctx.param(1), "No such channel");
             return;
@@ -156,10 +170,10 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_USERONCHANNEL, invitee.nick(), room.name(), "is already on channel");
             return;
         }
-        room.invite(invitee.nick(), services.config().limits().maxListEntries());
+        room.invite(invitee.nick(), limits.maxListEntries());
         ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
         IrcMessage invite = UserEvent.from(inviter, "INVITE", invitee.nick(), room.name());
-        services.delivery().toUser(invitee, invite);
+        delivery.toUser(invitee, invite);
         notifyOperators(room, inviter, invitee, invite);
     }
 
@@ -170,6 +184,6 @@ public final class RoomInfoCommands implements CommandFamily {
                 watchers.add(user);
             }
         });
-        services.delivery().send(invite, watchers);
+        delivery.send(invite, watchers);
     }
 }

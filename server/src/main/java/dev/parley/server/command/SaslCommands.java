@@ -5,6 +5,10 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.LoginOutcome;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.login.AccountReplies;
+import dev.parley.server.login.RegistrationFlow;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.SaslExchange;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Account;
@@ -20,18 +24,18 @@ import java.util.Locale;
  */
 public final class SaslCommands implements CommandFamily {
 
-    /** The mechanisms offered, as CAP LS 302 and 908 list them. */
-    public static final String MECHANISMS = "PLAIN";
     /** The largest chunk one AUTHENTICATE carries; a chunk of exactly this size means more follows. */
     private static final int CHUNK = 400;
 
-    private final Services services;
+    private final Nicks nicks;
+    private final AccountReplies accountReplies;
     private final Accounts accounts;
     private final RegistrationFlow flow;
 
-    public SaslCommands(Services services, RegistrationFlow flow) {
-        this.services = services;
-        this.accounts = services.accounts();
+    public SaslCommands(Nicks nicks, Accounts accounts, AccountReplies accountReplies, RegistrationFlow flow) {
+        this.nicks = nicks;
+        this.accountReplies = accountReplies;
+        this.accounts = accounts;
         this.flow = flow;
     }
 
@@ -56,7 +60,7 @@ public final class SaslCommands implements CommandFamily {
         if (argument.equals("*")) {
             sasl.reset();
             ctx.numeric(Numeric.ERR_SASLABORTED, "SASL authentication aborted");
-            flow.tryComplete(ctx);
+            flow.tryComplete(ctx.session(), ctx.replies());
             return;
         }
         if (argument.length() > CHUNK) {
@@ -79,7 +83,7 @@ public final class SaslCommands implements CommandFamily {
             return;
         }
         if (!mechanism.toUpperCase(Locale.ROOT).equals("PLAIN")) {
-            ctx.numeric(Numeric.RPL_SASLMECHS, MECHANISMS, "are available SASL mechanisms");
+            ctx.numeric(Numeric.RPL_SASLMECHS, SaslExchange.MECHANISMS, "are available SASL mechanisms");
             ctx.numeric(Numeric.ERR_SASLFAIL, "SASL authentication failed: unknown mechanism");
             return;
         }
@@ -96,13 +100,13 @@ public final class SaslCommands implements CommandFamily {
         String authzid = fields[0];
         String authcid = fields[1];
         String password = fields[2];
-        if (!authzid.isEmpty() && !services.nicks().caseMapping().equal(authzid, authcid)) {
+        if (!authzid.isEmpty() && !nicks.caseMapping().equal(authzid, authcid)) {
             fail(ctx, Numeric.ERR_SASLFAIL, "SASL authentication failed: you may only log in as yourself");
             return;
         }
         Session session = ctx.session();
         session.sasl().setChecking(true);
-        CommandContext.Deferred later = ctx.defer();
+        DeferredReply later = ctx.defer();
         accounts.login(authcid, password, session.connection().remoteIp())
                 .whenComplete((outcome, error) -> later.completeWith(
                         () -> concluded(ctx, error == null ? outcome : new LoginOutcome.Unavailable())));
@@ -135,26 +139,26 @@ public final class SaslCommands implements CommandFamily {
         }
         session.sasl().reset();
         Account account = in.account();
-        if (session.isRegistered() && flow.expelIfBanned(ctx, account.name())) {
+        if (session.isRegistered() && flow.expelIfBanned(ctx.session(), ctx.replies(), account.name())) {
             return;
         }
-        AccountReplies.loggedIn(ctx, session, account.name());
+        AccountReplies.loggedIn(ctx.replies(), session, account.name());
         ctx.numeric(Numeric.RPL_SASLSUCCESS, "SASL authentication successful");
         if (!session.isRegistered()) {
             session.registration().setSaslAccount(account);
-            flow.tryComplete(ctx);
+            flow.tryComplete(ctx.session(), ctx.replies());
             return;
         }
         session.setAccount(account.name());
-        AccountReplies.notifyRoomMates(ctx, services, session, account.name());
+        accountReplies.notifyRoomMates(ctx.replies(), session, account.name());
         if (account.operator()) {
-            AccountReplies.becomeOperator(ctx, session, account.name());
+            AccountReplies.becomeOperator(ctx.replies(), session, account.name());
         }
     }
 
     private void fail(CommandContext ctx, Numeric numeric, String text) {
         ctx.session().sasl().reset();
         ctx.numeric(numeric, text);
-        flow.tryComplete(ctx);
+        flow.tryComplete(ctx.session(), ctx.replies());
     }
 }

@@ -6,8 +6,13 @@ import dev.parley.protocol.name.ChannelName;
 import dev.parley.protocol.name.Mask;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.WhoxFields;
+import dev.parley.server.info.ServerInfo;
 import dev.parley.server.session.Session;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +22,16 @@ import java.util.Optional;
  */
 public final class WhoCommands implements CommandFamily {
 
-    private final Services services;
+    private final ServerInfo info;
+    private final Rooms rooms;
+    private final Nicks nicks;
+    private final Clock clock;
 
-    public WhoCommands(Services services) {
-        this.services = services;
+    public WhoCommands(ServerInfo info, Rooms rooms, Nicks nicks, Clock clock) {
+        this.info = info;
+        this.rooms = rooms;
+        this.nicks = nicks;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +43,7 @@ public final class WhoCommands implements CommandFamily {
         String mask = ctx.paramCount() > 0 && !ctx.param(0).isEmpty() ? ctx.param(0) : "*";
         WhoxFields whox = ctx.paramCount() > 1 ? WhoxFields.parse(ctx.param(1)) : null;
         if (ChannelName.looksLikeRoom(mask)) {
-            Optional<Room> room = services.rooms().find(mask);
+            Optional<Room> room = rooms.find(mask);
             room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
                     .ifPresent(r -> r.members().forEach((user, status) -> {
                         if (!user.isInvisible() || r.isMember(ctx.session())) {
@@ -40,12 +51,12 @@ public final class WhoCommands implements CommandFamily {
                         }
                     }));
         } else {
-            Optional<ChatUser> exact = services.nicks().find(mask);
+            Optional<ChatUser> exact = nicks.find(mask);
             if (exact.isPresent()) {
                 reply(ctx, whox, "*", exact.get(), null);
             } else {
-                Mask pattern = Mask.of(mask, services.nicks().caseMapping());
-                for (ChatUser user : services.nicks().all()) {
+                Mask pattern = Mask.of(mask, nicks.caseMapping());
+                for (ChatUser user : nicks.all()) {
                     if (user.isRegistered() && (!user.isInvisible() || sharesRoom(ctx.session(), user))
                             && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
                         reply(ctx, whox, "*", user, null);
@@ -62,10 +73,10 @@ public final class WhoCommands implements CommandFamily {
                 + (status == null ? "" : prefixesFor(ctx.session(), status));
         if (whox != null) {
             ctx.numeric(Numeric.RPL_WHOSPCRPL, whox.values(new WhoxFields.Row(room, user, flags,
-                    services.serverName(), services.clock().millis())).toArray(String[]::new));
+                    info.name(), clock.millis())).toArray(String[]::new));
             return;
         }
-        ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), services.serverName(), user.nick(), flags,
+        ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), info.name(), user.nick(), flags,
                 "0 " + user.realname());
     }
 

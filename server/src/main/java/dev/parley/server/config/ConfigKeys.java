@@ -76,7 +76,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Optional<Path>> AUTH_ADMIN_PASSWORD_FILE =
             key("auth.admin-password-file", ValueTypes.optionalPath(), c -> c.auth().adminPasswordFile());
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
-            key("auth.operators", ValueTypes.operators(), c -> c.auth().operators());
+            key("auth.operators", OperatorEntries::parse, c -> c.auth().operators());
     public static final ConfigKey<Integer> AUTH_ACCOUNT_LOGIN_FAILURES =
             key("auth.account-login-failures", integer(1), c -> c.auth().accountLoginFailures());
     public static final ConfigKey<Integer> AUTH_ADDRESS_LOGIN_FAILURES =

@@ -223,11 +223,6 @@ final class ValueTypes {
         };
     }
 
-    /** OPER entries: a YAML list of {name, password}; as text, {@code name:password,name:password}. */
-    static ValueType<List<OperatorConfig>> operators() {
-        return raw -> OperatorEntries.parse(raw);
-    }
-
     static String scalar(Object raw) {
         if (raw == null) {
             throw new IllegalArgumentException("needs a value");

@@ -27,6 +27,7 @@ public final class Replies {
     private final String serverName;
     private final String label;
     private final List<IrcMessage> messages = new ArrayList<>();
+    private boolean deferred;
 
     public Replies(Session session, String serverName, String label) {
         this.session = session;
@@ -74,6 +75,17 @@ public final class Replies {
 
     public void add(IrcMessage message) {
         messages.add(message);
+    }
+
+    /** Holds these replies, and the client's further input, until the returned handle completes. */
+    public DeferredReply defer() {
+        deferred = true;
+        return new DeferredReply(session, this::flush);
+    }
+
+    /** Whether a handler deferred these replies: then they go out when it completes, not at once. */
+    public boolean isDeferred() {
+        return deferred;
     }
 
     public String serverName() {

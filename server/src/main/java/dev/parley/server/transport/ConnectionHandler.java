@@ -1,9 +1,9 @@
 package dev.parley.server.transport;
 
-import dev.parley.server.command.Departures;
-import dev.parley.server.command.KeepAlive;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.InboundQueue;
+import dev.parley.server.session.KeepAlive;
 import dev.parley.server.session.LineProcessor;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
@@ -11,8 +11,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
-import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

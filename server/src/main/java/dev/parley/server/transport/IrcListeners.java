@@ -1,12 +1,12 @@
 package dev.parley.server.transport;
 
 import dev.parley.server.admin.AdminApi;
-import dev.parley.server.command.Departures;
-import dev.parley.server.command.KeepAlive;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.metrics.TransportConnections;
+import dev.parley.server.session.Departures;
+import dev.parley.server.session.KeepAlive;
 import dev.parley.server.session.LineProcessor;
 import dev.parley.server.session.Sessions;
 import io.netty.bootstrap.ServerBootstrap;

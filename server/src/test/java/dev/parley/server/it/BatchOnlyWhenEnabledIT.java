@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.server.command.Caps;
+import dev.parley.server.session.Caps;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.time.Duration;

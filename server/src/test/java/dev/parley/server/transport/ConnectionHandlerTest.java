@@ -3,9 +3,9 @@ package dev.parley.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.server.command.Departures;
-import dev.parley.server.command.KeepAlive;
-import dev.parley.server.command.MinimalServices;
+import dev.parley.server.session.Departures;
+import dev.parley.server.session.KeepAlive;
+import dev.parley.server.session.MinimalDepartures;
 import dev.parley.server.config.ConnectionLimitsConfig;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.InboundLine;
@@ -90,8 +90,8 @@ class ConnectionHandlerTest {
         LimitsConfig limits = new LimitsConfig(d.nickLength(), d.roomNameLength(), d.topicLength(), d.awayLength(),
                 d.kickReasonLength(), d.realnameLength(), d.maxRoomsPerClient(), d.maxListEntries(),
                 d.sendQueueBytes(), REGISTRATION, Duration.ZERO, Duration.ZERO, d.flood(), d.connections());
-        Departures departures = new Departures(MinimalServices.forDepartures());
-        KeepAlive keepAlive = new KeepAlive(limits, MinimalServices.SERVER_NAME, departures, System::nanoTime);
+        Departures departures = MinimalDepartures.create();
+        KeepAlive keepAlive = new KeepAlive(limits, MinimalDepartures.SERVER_NAME, departures, System::nanoTime);
         ConnectionHandler.TransportWiring wiring = new ConnectionHandler.TransportWiring(new Pong(), departures,
                 keepAlive, sessions, limiter, d.sendQueueBytes(), errors::incrementAndGet, () -> {});
         EmbeddedChannel channel = new RemoteChannel();
@@ -126,8 +126,8 @@ class ConnectionHandlerTest {
         public void process(Session session, InboundLine line) {
             String token = ((InboundLine.Message) line).message().params().get(0);
             handled.add(token);
-            session.sendNow(new IrcMessage(Map.of(), MinimalServices.SERVER_NAME, "PONG",
-                    List.of(MinimalServices.SERVER_NAME, token)));
+            session.sendNow(new IrcMessage(Map.of(), MinimalDepartures.SERVER_NAME, "PONG",
+                    List.of(MinimalDepartures.SERVER_NAME, token)));
         }
     }
 

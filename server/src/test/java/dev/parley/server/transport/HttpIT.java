@@ -116,7 +116,7 @@ class HttpIT {
             assertThat(index.body()).contains("<html");
 
             assertThat(get(server, "/nothing-here.js").statusCode()).isEqualTo(404);
-            assertThat(rawStatus(server, "GET /../dev/parley/server/command/help.txt HTTP/1.1")).isEqualTo(404);
+            assertThat(rawStatus(server, "GET /../dev/parley/server/info/help.txt HTTP/1.1")).isEqualTo(404);
             assertThat(rawStatus(server, "GET /%2e%2e/logback-test.xml HTTP/1.1")).isEqualTo(404);
             assertThat(rawStatus(server, "POST /healthz HTTP/1.1")).isEqualTo(405);
         }

@@ -29,7 +29,7 @@ class WebResourcesTest {
         assertThat(files.find("/index.html")).isPresent();
         assertThat(files.find("/js/main.js")).isPresent();
         assertThat(files.find("/js/../index.html")).isEmpty();
-        assertThat(files.find("/../dev/parley/server/command/help.txt")).isEmpty();
+        assertThat(files.find("/../dev/parley/server/info/help.txt")).isEmpty();
         assertThat(files.find("/js")).isEmpty();
 
         assertThat(files.cached()).as("every file of the web folder, and nothing else").isEqualTo(filesInTheWebFolder());

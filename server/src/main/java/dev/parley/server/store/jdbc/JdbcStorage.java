@@ -49,7 +49,7 @@ public final class JdbcStorage implements AutoCloseable {
      */
     public static JdbcStorage open(StorageConfig config, CaseMapping caseMapping) {
         String url = config.effectiveDatabaseUrl();
-        SqlDialect dialect = SqlDialect.forUrl(url);
+        SqlDialect dialect = SqlDialects.forUrl(url);
         createDataDir(config);
         dialect.createFiles(url);
         migrate(config, dialect, url);

@@ -56,13 +56,13 @@ final class MariaDbDialect implements SqlDialect {
      * {@code -p} without a value makes it ask for the password.
      */
     @Override
-    public DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace) {
+    public BackupOutcome backUp(StorageConfig storage, Path target, boolean replace) {
         DatabaseServerUrl server = DatabaseServerUrl.parse(storage, 3306);
         String connection = "--host=" + ShellWord.of(server.host()) + " --port=" + server.port()
                 + server.user().map(user -> " --user=" + ShellWord.of(user)).orElse("") + " -p";
         String database = ShellWord.of(server.database().orElse("DATABASE"));
         String file = ShellWord.of(target.toString());
-        return new DatabaseBackup.UseDumpTool(
+        return new BackupOutcome.UseDumpTool(
                 "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4 " + connection
                         + " " + database + " > " + file,
                 "mysql --default-character-set=utf8mb4 " + connection + " " + database + " < " + file);

@@ -39,13 +39,13 @@ final class PostgresDialect implements SqlDialect {
      * password comes from the prompt, PGPASSWORD or ~/.pgpass, never from the command line.
      */
     @Override
-    public DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace) {
+    public BackupOutcome backUp(StorageConfig storage, Path target, boolean replace) {
         DatabaseServerUrl server = DatabaseServerUrl.parse(storage, 5432);
         String connection = "--host=" + ShellWord.of(server.host()) + " --port=" + server.port()
                 + server.user().map(user -> " --username=" + ShellWord.of(user)).orElse("");
         String database = ShellWord.of(server.database().orElse("DATABASE"));
         String file = ShellWord.of(target.toString());
-        return new DatabaseBackup.UseDumpTool(
+        return new BackupOutcome.UseDumpTool(
                 "pg_dump " + connection + " --format=custom --file=" + file + " " + database,
                 "pg_restore " + connection + " --clean --if-exists --dbname=" + database + " " + file);
     }

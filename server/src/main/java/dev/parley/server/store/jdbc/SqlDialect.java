@@ -11,22 +11,10 @@ import java.util.Optional;
  * What differs between SQL vendors, and nothing else: the pool tuning, the migration folder, the
  * statements standard SQL leaves to each vendor, how the seed's {@code timestamp} column takes a
  * value, and how the database is backed up. Adding a vendor is one implementation, one entry in
- * {@link #KNOWN} and one folder under {@code db/migration/}; callers never ask which vendor they
- * talk to.
+ * {@link SqlDialects#KNOWN} and one folder under {@code db/migration/}; callers never ask which
+ * vendor they talk to.
  */
 public interface SqlDialect {
-
-    /** Every supported vendor, tried in order by {@link #forUrl}. */
-    List<SqlDialect> KNOWN = List.of(new SqliteDialect(), new MariaDbDialect(), new PostgresDialect());
-
-    /** The dialect for a JDBC URL; fails fast, naming the supported URL prefixes. */
-    static SqlDialect forUrl(String jdbcUrl) {
-        return KNOWN.stream()
-                .filter(dialect -> dialect.serves(jdbcUrl))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported database URL (supported: "
-                        + KNOWN.stream().flatMap(d -> d.urlPrefixes().stream()).toList() + ")"));
-    }
 
     /** Whether this dialect serves the URL. */
     default boolean serves(String jdbcUrl) {
@@ -78,7 +66,7 @@ public interface SqlDialect {
      * Backs the database up to {@code target} (replacing it only when {@code replace}) or says which
      * tool does. Blocking.
      */
-    DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace);
+    BackupOutcome backUp(StorageConfig storage, Path target, boolean replace);
 
     /** An INSERT of one row that silently skips it when a unique key already holds the value. */
     String insertIgnoringDuplicates(String table, List<String> columns);

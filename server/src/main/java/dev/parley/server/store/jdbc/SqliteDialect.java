@@ -78,17 +78,17 @@ final class SqliteDialect implements SqlDialect {
      * server goes on writing (WAL), unlike copying the file, which can catch a write half-done.
      */
     @Override
-    public DatabaseBackup.Outcome backUp(StorageConfig storage, Path target, boolean replace) {
+    public BackupOutcome backUp(StorageConfig storage, Path target, boolean replace) {
         String url = storage.effectiveDatabaseUrl();
         Optional<Path> database = databaseFile(url).filter(Files::isRegularFile);
         if (database.isEmpty()) {
-            return new DatabaseBackup.NotPossible(
+            return new BackupOutcome.NotPossible(
                     "there is no SQLite database file at " + url.substring(urlPrefix().length()));
         }
         try (Connection connection = DriverManager.getConnection(url, busyWaiting())) {
-            return new DatabaseBackup.Written(database.get(), target, SqliteCopy.write(connection, target, replace));
+            return new BackupOutcome.Written(database.get(), target, SqliteCopy.write(connection, target, replace));
         } catch (FileAlreadyExistsException e) {
-            return new DatabaseBackup.TargetExists(target);
+            return new BackupOutcome.TargetExists(target);
         } catch (SQLException | IOException e) {
             throw new StoreException("could not back up " + database.get() + " to " + target, e);
         }

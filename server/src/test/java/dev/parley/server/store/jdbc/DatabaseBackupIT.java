@@ -44,12 +44,12 @@ class DatabaseBackupIT {
             }
             int before = created.get();
 
-            DatabaseBackup.Outcome outcome = DatabaseBackup.backUp(config, target, false);
+            BackupOutcome outcome = DatabaseBackup.backUp(config, target, false);
 
             int after = created.get();
             stop.set(true);
             writer.get(10, TimeUnit.SECONDS);
-            assertThat(outcome).isInstanceOfSatisfying(DatabaseBackup.Written.class, written -> {
+            assertThat(outcome).isInstanceOfSatisfying(BackupOutcome.Written.class, written -> {
                 assertThat(written.file()).isEqualTo(target);
                 assertThat(written.bytes()).isEqualTo(target.toFile().length());
             });
@@ -69,10 +69,10 @@ class DatabaseBackupIT {
         JdbcStorage.open(config).close();
         Path target = Files.writeString(dir.resolve("backup.db"), "keep me");
 
-        assertThat(DatabaseBackup.backUp(config, target, false)).isEqualTo(new DatabaseBackup.TargetExists(target));
+        assertThat(DatabaseBackup.backUp(config, target, false)).isEqualTo(new BackupOutcome.TargetExists(target));
         assertThat(Files.readString(target)).isEqualTo("keep me");
 
-        assertThat(DatabaseBackup.backUp(config, target, true)).isInstanceOf(DatabaseBackup.Written.class);
+        assertThat(DatabaseBackup.backUp(config, target, true)).isInstanceOf(BackupOutcome.Written.class);
         assertThat(single(target, "PRAGMA integrity_check")).isEqualTo("ok");
     }
 
@@ -81,7 +81,7 @@ class DatabaseBackupIT {
         StorageConfig config = SqliteStorage.in(dir.resolve("never-started"));
 
         assertThat(DatabaseBackup.backUp(config, dir.resolve("backup.db"), false))
-                .isInstanceOf(DatabaseBackup.NotPossible.class);
+                .isInstanceOf(BackupOutcome.NotPossible.class);
         assertThat(dir.resolve("backup.db")).doesNotExist();
     }
 
@@ -92,9 +92,9 @@ class DatabaseBackupIT {
 
         Path target = dir.resolve("my backup.sql");
 
-        DatabaseBackup.Outcome outcome = DatabaseBackup.backUp(config, target, false);
+        BackupOutcome outcome = DatabaseBackup.backUp(config, target, false);
 
-        assertThat(outcome).isEqualTo(new DatabaseBackup.UseDumpTool(
+        assertThat(outcome).isEqualTo(new BackupOutcome.UseDumpTool(
                 "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4"
                         + " --host=db.example.com --port=3307 --user=parley -p chat > '" + target + "'",
                 "mysql --default-character-set=utf8mb4 --host=db.example.com --port=3307 --user=parley -p chat < '"
@@ -106,9 +106,9 @@ class DatabaseBackupIT {
         StorageConfig config = server("jdbc:postgresql://[::1]/parley?user=chat&password=url-secret", Optional.empty());
         Path target = dir.resolve("parley.dump");
 
-        DatabaseBackup.Outcome outcome = DatabaseBackup.backUp(config, target, false);
+        BackupOutcome outcome = DatabaseBackup.backUp(config, target, false);
 
-        assertThat(outcome).isEqualTo(new DatabaseBackup.UseDumpTool(
+        assertThat(outcome).isEqualTo(new BackupOutcome.UseDumpTool(
                 "pg_dump --host=::1 --port=5432 --username=chat --format=custom --file=" + target + " parley",
                 "pg_restore --host=::1 --port=5432 --username=chat --clean --if-exists --dbname=parley " + target));
     }

@@ -1,6 +1,0 @@
-package dev.parley.server.command;
-
-import java.time.Instant;
-
-/** Facts about this server that replies quote. */
-public record ServerInfo(String name, String network, String version, Instant startedAt) {}

@@ -1,0 +1,51 @@
+package dev.parley.server.session;
+
+import dev.parley.protocol.Numeric;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Room;
+import java.util.Map;
+
+/**
+ * RPL_NAMREPLY lines for a room, cut to fit the line limit, then RPL_ENDOFNAMES. Shared by JOIN and
+ * NAMES; what the asker sees depends on its capabilities, so it lives with the session.
+ */
+public final class NamesReply {
+
+    private static final int MAX_NAMES_CHARS = 400;
+
+    private NamesReply() {}
+
+    public static void send(Replies replies, Session asker, Room room) {
+        boolean multiPrefix = asker.caps().has(Capability.MULTI_PREFIX);
+        boolean userhost = asker.caps().has(Capability.USERHOST_IN_NAMES);
+        boolean member = room.isMember(asker);
+        String symbol = room.modes().secret() ? "@" : "=";
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<ChatUser, MemberStatus> entry : room.members().entrySet()) {
+            ChatUser user = entry.getKey();
+            if (!member && user.isInvisible()) {
+                continue;
+            }
+            String prefix = multiPrefix ? entry.getValue().allPrefixes() : entry.getValue().highestPrefix();
+            String name = prefix + (userhost ? user.source() : user.nick());
+            if (line.length() + name.length() + 1 > MAX_NAMES_CHARS) {
+                replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(name);
+        }
+        if (line.length() > 0) {
+            replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());
+        }
+        end(replies, room.name());
+    }
+
+    public static void end(Replies replies, String name) {
+        replies.numeric(Numeric.RPL_ENDOFNAMES, name, "End of /NAMES list");
+    }
+}
