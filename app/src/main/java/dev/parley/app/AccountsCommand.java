@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         subcommands = CommandLine.HelpCommand.class)
 final class AccountsCommand {
 
-    /** Account changes, next to the server's operator actions (see dev.parley.server.command.Audit). */
+    /** Account changes, next to the server's operator actions (see dev.parley.server.auth.Audit). */
     private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
