@@ -119,9 +119,7 @@ class ArchitectureTest {
             // delivery interface, a member view without rooms) once the cluster bus settles them.
             "chat.ChatMessage <-> chat.ChatUser <-> chat.Delivery <-> chat.Fanout <-> chat.HistoryKeys"
                     + " <-> chat.JoinOutcome <-> chat.MaskList <-> chat.Outgoing <-> chat.PostResult <-> chat.Room"
-                    + " <-> chat.Speech",
-            // Session owns its InboundQueue, which hands lines back to a LineProcessor taking the Session.
-            "session.InboundQueue <-> session.LineProcessor <-> session.Session");
+                    + " <-> chat.Speech");
 
     @ArchTest
     static void noFileCyclesButTheKnownOnes(JavaClasses imported) {

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  */
 public final class InboundQueue {
 
-    private final Session session;
-    private final LineProcessor processor;
+    private final Connection connection;
+    private final Handler handler;
     private final LongSupplier nanoClock;
     private final int highWater;
     private final ArrayDeque<InboundLine> waiting = new ArrayDeque<>();
@@ -22,9 +22,18 @@ public final class InboundQueue {
     private boolean drainScheduled;
     private boolean readingStopped;
 
-    public InboundQueue(Session session, LineProcessor processor, LongSupplier nanoClock, int highWater) {
-        this.session = session;
-        this.processor = processor;
+    /** What the queue hands its lines to, in order, on the connection's thread. */
+    public interface Handler {
+
+        /** The flood budget this line spends (0 for free). */
+        double floodCost(InboundLine line);
+
+        void process(InboundLine line);
+    }
+
+    public InboundQueue(Connection connection, Handler handler, LongSupplier nanoClock, int highWater) {
+        this.connection = connection;
+        this.handler = handler;
         this.nanoClock = nanoClock;
         this.highWater = highWater;
     }
@@ -39,7 +48,7 @@ public final class InboundQueue {
         drain();
         if (waiting.size() >= highWater && !readingStopped) {
             readingStopped = true;
-            session.connection().setReading(false);
+            connection.setReading(false);
         }
     }
 
@@ -54,17 +63,17 @@ public final class InboundQueue {
     }
 
     private void drain() {
-        while (pauses == 0 && !waiting.isEmpty() && session.connection().isOpen()) {
+        while (pauses == 0 && !waiting.isEmpty() && connection.isOpen()) {
             InboundLine next = waiting.peek();
             if (!spend(next)) {
                 break; // the rest waits for the budget; reading may still resume below
             }
             waiting.poll();
-            processor.process(session, next);
+            handler.process(next);
         }
         if (readingStopped && waiting.size() < highWater / 2) {
             readingStopped = false;
-            session.connection().setReading(true);
+            connection.setReading(true);
         }
     }
 
@@ -72,7 +81,7 @@ public final class InboundQueue {
         if (budget == null) {
             return true;
         }
-        double cost = processor.floodCost(session, line);
+        double cost = handler.floodCost(line);
         if (cost <= 0) {
             return true;
         }
@@ -82,7 +91,7 @@ public final class InboundQueue {
         }
         if (!drainScheduled) {
             drainScheduled = true;
-            session.connection().schedule(this::scheduledDrain, Duration.ofNanos(wait));
+            connection.schedule(this::scheduledDrain, Duration.ofNanos(wait));
         }
         return false;
     }

@@ -7,4 +7,20 @@ public interface LineProcessor {
     double floodCost(Session session, InboundLine line);
 
     void process(Session session, InboundLine line);
+
+    /** This processor as one session's input queue sees it. */
+    default InboundQueue.Handler boundTo(Session session) {
+        LineProcessor processor = this;
+        return new InboundQueue.Handler() {
+            @Override
+            public double floodCost(InboundLine line) {
+                return processor.floodCost(session, line);
+            }
+
+            @Override
+            public void process(InboundLine line) {
+                processor.process(session, line);
+            }
+        };
+    }
 }

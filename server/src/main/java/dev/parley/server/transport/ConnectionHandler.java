@@ -46,7 +46,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         counted = true;
         session = new Session(connection);
         LineProcessor processor = wiring.processor();
-        session.attach(new InboundQueue(session, processor, System::nanoTime, INBOUND_HIGH_WATER));
+        session.attach(new InboundQueue(session.connection(), processor.boundTo(session), System::nanoTime,
+                INBOUND_HIGH_WATER));
         wiring.sessions().add(session);
         wiring.keepAlive().start(session);
         log.info("{} connected from {}", connection, connection.remoteIp());

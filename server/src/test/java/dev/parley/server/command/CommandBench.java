@@ -185,7 +185,8 @@ final class CommandBench {
         connected++;
         RecordingConnection connection = new RecordingConnection("c" + connected, "192.0.2." + connected);
         Session session = new Session(connection);
-        session.attach(new InboundQueue(session, dispatcher, () -> clock.millis() * 1_000_000L, INBOUND_HIGH_WATER));
+        session.attach(new InboundQueue(session.connection(), dispatcher.boundTo(session),
+                () -> clock.millis() * 1_000_000L, INBOUND_HIGH_WATER));
         connections.put(session, connection);
         return session;
     }

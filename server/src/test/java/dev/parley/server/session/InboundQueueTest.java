@@ -16,7 +16,7 @@ class InboundQueueTest {
     private final ManualConnection connection = new ManualConnection(time);
     private final Session session = new Session(connection);
     private final List<String> handled = new ArrayList<>();
-    private final InboundQueue queue = new InboundQueue(session, new Recorder(), time::nanoTime, 10);
+    private final InboundQueue queue = new InboundQueue(connection, new Recorder().boundTo(session), time::nanoTime, 10);
 
     @BeforeEach
     void attach() {
