@@ -18,28 +18,8 @@ import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
-import dev.parley.server.command.AccountCommands;
-import dev.parley.server.command.BanCommands;
-import dev.parley.server.command.CapCommands;
 import dev.parley.server.command.CommandDispatcher;
-import dev.parley.server.command.CommandFamily;
-import dev.parley.server.command.HelpCommands;
-import dev.parley.server.command.HistoryCommands;
-import dev.parley.server.command.MessagingCommands;
-import dev.parley.server.command.MetadataCommands;
-import dev.parley.server.command.ModeCommands;
-import dev.parley.server.command.MonitorCommands;
-import dev.parley.server.command.NickCommands;
-import dev.parley.server.command.OperatorCommands;
-import dev.parley.server.command.ProfileCommands;
-import dev.parley.server.command.QueryCommands;
-import dev.parley.server.command.ReadMarkerCommands;
-import dev.parley.server.command.RedactCommands;
-import dev.parley.server.command.RegistrationCommands;
-import dev.parley.server.command.RoomCommands;
-import dev.parley.server.command.RoomInfoCommands;
-import dev.parley.server.command.SaslCommands;
-import dev.parley.server.command.WhoCommands;
+import dev.parley.server.command.CommandTable;
 import dev.parley.server.login.ServerBan;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.LimitsConfig;
@@ -160,8 +140,10 @@ public final class ParleyServer implements AutoCloseable {
         AdminConsole console = adminConsole(components, serverBan);
         tls = openTls();
         registerGauges(components);
-        CommandDispatcher dispatcher = new CommandDispatcher(info.name(), config.limits().flood(),
-                families(components, departures, serverBan));
+        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(config, info, rooms, nicks,
+                components.counts(), components.nickHistory(), monitors, monitorNotices, bans, accounts,
+                components.readMarkers(), delivery, storage.history(), departures, serverBan, metrics, clock,
+                blocking, this::reload));
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error,
@@ -275,43 +257,6 @@ public final class ParleyServer implements AutoCloseable {
             Monitors monitors, MonitorNotices monitorNotices, Bans bans, Accounts accounts, ReadMarkers readMarkers,
             Delivery delivery) {}
 
-    /** Each family built with exactly what it uses. */
-    private List<CommandFamily> families(Components c, Departures departures, ServerBan serverBan) {
-        LimitsConfig limits = config.limits();
-        History history = storage.history();
-        ServerReplies serverReplies = new ServerReplies(c.info(), config, c.counts(), c.nicks(), c.rooms());
-        AccountReplies accountReplies = new AccountReplies(c.monitors(), c.delivery());
-        MetadataUpdates metadataUpdates = new MetadataUpdates(c.monitors(), c.delivery(), c.info().name());
-        HistoryRequest historyRequest =
-                new HistoryRequest(c.rooms(), c.nicks(), c.accounts(), limits, config.history());
-        LoginCheck login = new LoginCheck(config.auth(), c.accounts());
-        RegistrationFlow flow = new RegistrationFlow(login, c.bans(), c.nicks(), c.counts(), limits.flood(), clock,
-                serverReplies, c.monitorNotices(), departures);
-        return List.of(
-                new CapCommands(c.info(), new Caps(config), flow),
-                new RegistrationCommands(c.info(), limits, flow, departures),
-                new NickCommands(limits, c.nicks(), c.nickHistory(), c.bans(), c.accounts(), c.delivery(),
-                        c.monitorNotices(), clock, flow),
-                new SaslCommands(c.nicks(), c.accounts(), accountReplies, flow),
-                new AccountCommands(c.info(), config.accounts(), config.auth(), c.nicks(), c.accounts(),
-                        accountReplies),
-                new MessagingCommands(c.rooms(), c.nicks(), c.delivery(), metrics, clock),
-                new RoomCommands(limits, c.rooms(), c.nicks(), c.bans(), c.readMarkers(), c.delivery(),
-                        metadataUpdates),
-                new ReadMarkerCommands(c.info(), limits, c.nicks(), c.readMarkers(), c.delivery()),
-                new RoomInfoCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
-                new ModeCommands(limits, c.rooms(), c.nicks(), c.delivery(), clock),
-                new QueryCommands(c.info(), c.nicks(), c.nickHistory(), serverReplies, clock),
-                new WhoCommands(c.info(), c.rooms(), c.nicks(), clock),
-                new MonitorCommands(limits, c.nicks(), c.monitors()),
-                new MetadataCommands(c.info(), c.rooms(), c.nicks(), metadataUpdates),
-                new HelpCommands(),
-                new ProfileCommands(limits, c.monitors(), c.delivery()),
-                new OperatorCommands(c.nicks(), c.delivery(), blocking, login, departures, this::reload),
-                new BanCommands(c.bans(), serverBan),
-                new HistoryCommands(c.info(), config.history(), c.nicks(), history, historyRequest),
-                new RedactCommands(c.rooms(), c.nicks(), history, historyRequest, c.delivery()));
-    }
 
     /** Every verb the command table knows, once started (the fuzz tests send each one). */
     public java.util.Set<String> commandVerbs() {

@@ -123,37 +123,12 @@ final class CommandBench {
                 ChatMetrics.NONE);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
         Departures departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
-        LimitsConfig limits = config.limits();
-        ServerReplies serverReplies = new ServerReplies(info, config, counts, nicks, rooms);
-        AccountReplies accountReplies = new AccountReplies(monitors, delivery);
-        MetadataUpdates metadataUpdates = new MetadataUpdates(monitors, delivery, info.name());
-        HistoryRequest historyRequest = new HistoryRequest(rooms, nicks, accounts, limits, config.history());
-        LoginCheck login = new LoginCheck(config.auth(), accounts);
-        RegistrationFlow flow = new RegistrationFlow(login, bans, nicks, counts, limits.flood(), clock, serverReplies,
-                monitorNotices, departures);
-        List<CommandFamily> families = List.of(
-                new CapCommands(info, new Caps(config), flow),
-                new RegistrationCommands(info, limits, flow, departures),
-                new NickCommands(limits, nicks, nickHistory, bans, accounts, delivery, monitorNotices, clock, flow),
-                new SaslCommands(nicks, accounts, accountReplies, flow),
-                new AccountCommands(info, config.accounts(), config.auth(), nicks, accounts, accountReplies),
-                new MessagingCommands(rooms, nicks, delivery, ChatMetrics.NONE, clock),
-                new RoomCommands(limits, rooms, nicks, bans, readMarkers, delivery, metadataUpdates),
-                new ReadMarkerCommands(info, limits, nicks, readMarkers, delivery),
-                new RoomInfoCommands(limits, rooms, nicks, delivery, clock),
-                new ModeCommands(limits, rooms, nicks, delivery, clock),
-                new QueryCommands(info, nicks, nickHistory, serverReplies, clock),
-                new WhoCommands(info, rooms, nicks, clock),
-                new MonitorCommands(limits, nicks, monitors),
-                new MetadataCommands(info, rooms, nicks, metadataUpdates),
-                new HelpCommands(),
-                new ProfileCommands(limits, monitors, delivery),
-                new OperatorCommands(nicks, delivery, SAME_THREAD, login, departures, this::reload),
-                new BanCommands(bans, new ServerBan(info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery,
-                        clock, departures)),
-                new HistoryCommands(info, config.history(), nicks, history, historyRequest),
-                new RedactCommands(rooms, nicks, history, historyRequest, delivery));
-        return new Wiring(nicks, new CommandDispatcher(info.name(), limits.flood(), families));
+        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery,
+                clock, departures);
+        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(config, info, rooms, nicks,
+                counts, nickHistory, monitors, monitorNotices, bans, accounts, readMarkers, delivery, history,
+                departures, serverBan, ChatMetrics.NONE, clock, SAME_THREAD, this::reload));
+        return new Wiring(nicks, dispatcher);
     }
 
     /** What {@link #wire()} built that tests reach. */
