@@ -44,6 +44,7 @@ final class AccountsCommand {
 
     /** Account changes, next to the server's operator actions (see dev.parley.server.auth.Audit). */
     private static final Logger AUDIT = LoggerFactory.getLogger("audit");
+
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -55,7 +56,10 @@ final class AccountsCommand {
 
     /** Where a new password comes from; the terminal when neither is given. */
     static final class PasswordSource {
-        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE.")
+        @Option(
+                names = "--password-file",
+                paramLabel = "FILE",
+                description = "Read the password from the first line of FILE.")
         Path file;
 
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
@@ -65,8 +69,10 @@ final class AccountsCommand {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account.")
     int add(
             @Mixin ConfigOptions options,
-            @Parameters(paramLabel = "NAME", description = "The account name, which is also the nick it protects.") String name,
-            @Option(names = "--operator", description = "Logging in makes the user a server operator.") boolean operator,
+            @Parameters(paramLabel = "NAME", description = "The account name, which is also the nick it protects.")
+                    String name,
+            @Option(names = "--operator", description = "Logging in makes the user a server operator.")
+                    boolean operator,
             @ArgGroup(exclusive = true) PasswordSource source)
             throws Exception {
         Optional<ParleyConfig> config = load(options);
@@ -86,7 +92,8 @@ final class AccountsCommand {
                 return usage("The account " + name + " already exists; use `parley accounts passwd " + name + "`");
             }
         }
-        AUDIT.info("account {} created{} by {} with parley accounts add", name, operator ? " (operator)" : "", whoRan());
+        AUDIT.info(
+                "account {} created{} by {} with parley accounts add", name, operator ? " (operator)" : "", whoRan());
         say("Created the account " + name + (operator ? " (operator)" : ""));
         return 0;
     }
@@ -128,18 +135,20 @@ final class AccountsCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         for (Account account : accounts) {
-            out.printf("%-32s %s  %s%n", account.name(), CREATED.format(account.createdAt()),
-                    account.operator() ? "operator" : "");
+            out.printf(
+                    "%-32s %s  %s%n",
+                    account.name(), CREATED.format(account.createdAt()), account.operator() ? "operator" : "");
         }
         out.printf("%d %s%n", accounts.size(), accounts.size() == 1 ? "account" : "accounts");
         out.flush();
         return 0;
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an account; its nick is free again.")
-    int delete(
-            @Mixin ConfigOptions options,
-            @Parameters(paramLabel = "NAME", description = "The account.") String name)
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = "Delete an account; its nick is free again.")
+    int delete(@Mixin ConfigOptions options, @Parameters(paramLabel = "NAME", description = "The account.") String name)
             throws Exception {
         Optional<ParleyConfig> config = load(options);
         if (config.isEmpty()) {

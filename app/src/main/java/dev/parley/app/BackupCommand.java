@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
  * {@code parley backup FILE}: a backup that does not need the server stopped. The configuration
  * says which database; {@link DatabaseBackup} copies SQLite and names the dump tool for a server.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = ParleyVersion.class,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParleyVersion.class,
         description = {
             "Back up the database while the server runs.",
             "SQLite (the default): writes a consistent copy of the database to FILE, readable by its owner only "
@@ -70,8 +73,8 @@ final class BackupCommand implements Callable<Integer> {
     private int report(BackupOutcome outcome) {
         if (outcome instanceof BackupOutcome.Written written) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Backed up " + written.database() + " to " + written.file() + " (" + written.bytes()
-                    + " bytes)");
+            out.println(
+                    "Backed up " + written.database() + " to " + written.file() + " (" + written.bytes() + " bytes)");
             out.flush();
             return 0;
         }

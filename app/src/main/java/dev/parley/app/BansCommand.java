@@ -40,7 +40,9 @@ final class BansCommand {
     @Spec
     private CommandSpec spec;
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Show every server ban: its mask, account and address, who set it, when and why.")
     int list(@Mixin ConfigOptions options) {
         Optional<ParleyConfig> config = load(options);
@@ -52,8 +54,13 @@ final class BansCommand {
             List<Ban> bans = storage.bans().list();
             for (Ban ban : bans) {
                 String also = ban.identities();
-                out.printf("%s%s  set by %s at %s: %s%n", ban.mask(), also.isEmpty() ? "" : " (" + also + ")",
-                        ban.setBy(), ban.createdAt(), ban.reason());
+                out.printf(
+                        "%s%s  set by %s at %s: %s%n",
+                        ban.mask(),
+                        also.isEmpty() ? "" : " (" + also + ")",
+                        ban.setBy(),
+                        ban.createdAt(),
+                        ban.reason());
             }
             out.printf("%d %s%n", bans.size(), bans.size() == 1 ? "ban" : "bans");
         }

@@ -25,8 +25,12 @@ import picocli.CommandLine.Spec;
         versionProvider = ParleyVersion.class,
         description = "Load-test an IRC server: connect, fanout, dm, history, soak.",
         subcommands = {
-            BenchCommand.Connect.class, BenchCommand.Fanout.class, BenchCommand.Dm.class, BenchCommand.History.class,
-            BenchCommand.Soak.class, CommandLine.HelpCommand.class
+            BenchCommand.Connect.class,
+            BenchCommand.Fanout.class,
+            BenchCommand.Dm.class,
+            BenchCommand.History.class,
+            BenchCommand.Soak.class,
+            CommandLine.HelpCommand.class
         })
 final class BenchCommand {
 
@@ -46,7 +50,9 @@ final class BenchCommand {
         @Option(names = "--password", description = "Server password (PASS), if it asks for one.")
         String password;
 
-        @Option(names = "--server-pid", defaultValue = "0",
+        @Option(
+                names = "--server-pid",
+                defaultValue = "0",
                 description = "The server's process id: adds its CPU per delivery and resident memory.")
         long serverPid;
 
@@ -80,16 +86,29 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "connect", mixinStandardHelpOptions = true,
-            description = "Register CLIENTS connections (all at once by default) and keep them: registrations/s, latency, memory per client.")
+    @Command(
+            name = "connect",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Register CLIENTS connections (all at once by default) and keep them: registrations/s, latency, memory per client.")
     static final class Connect extends Run {
-        @Option(names = "--clients", defaultValue = "2000") int clients;
-        @Option(names = "--in-flight", defaultValue = "0", description = "At most this many registering at once (0: all).")
+        @Option(names = "--clients", defaultValue = "2000")
+        int clients;
+
+        @Option(
+                names = "--in-flight",
+                defaultValue = "0",
+                description = "At most this many registering at once (0: all).")
         int inFlight;
+
         @Option(names = "--rate", defaultValue = "0", description = "New connections a second (0: all at once).")
         double rate;
-        @Option(names = "--warmup", defaultValue = "0",
-                description = "Clients that register first, the same way, and leave before the measured ones (0: none).")
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "0",
+                description =
+                        "Clients that register first, the same way, and leave before the measured ones (0: none).")
         int warmup;
 
         @Override
@@ -98,65 +117,128 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "fanout", mixinStandardHelpOptions = true, description = "Room traffic: CLIENTS in ROOMS, SENDERS sending.")
+    @Command(
+            name = "fanout",
+            mixinStandardHelpOptions = true,
+            description = "Room traffic: CLIENTS in ROOMS, SENDERS sending.")
     static final class Fanout extends Run {
-        @Option(names = "--clients", defaultValue = "1000") int clients;
-        @Option(names = "--rooms", defaultValue = "10") int rooms;
-        @Option(names = "--senders", defaultValue = "100") int senders;
-        @Option(names = "--messages", defaultValue = "100", description = "Messages per sender.") int messages;
-        @Option(names = "--rate", defaultValue = "0", description = "Messages/s from all senders (0: as fast as possible).")
+        @Option(names = "--clients", defaultValue = "1000")
+        int clients;
+
+        @Option(names = "--rooms", defaultValue = "10")
+        int rooms;
+
+        @Option(names = "--senders", defaultValue = "100")
+        int senders;
+
+        @Option(names = "--messages", defaultValue = "100", description = "Messages per sender.")
+        int messages;
+
+        @Option(
+                names = "--rate",
+                defaultValue = "0",
+                description = "Messages/s from all senders (0: as fast as possible).")
         double rate;
-        @Option(names = "--warmup", defaultValue = "0", description = WARMUP) int warmup;
-        @Option(names = "--window", defaultValue = "0", description = WINDOW) int window;
+
+        @Option(names = "--warmup", defaultValue = "0", description = WARMUP)
+        int warmup;
+
+        @Option(names = "--window", defaultValue = "0", description = WINDOW)
+        int window;
 
         @Override
         Report report() throws Exception {
-            return TrafficScenario.run(options.target(),
+            return TrafficScenario.run(
+                    options.target(),
                     new TrafficScenario.Plan("fanout", clients, rooms, senders, messages, rate, 0, warmup, window));
         }
     }
 
-    @Command(name = "dm", mixinStandardHelpOptions = true, description = "Private messages: PAIRS pairs, one sender each.")
+    @Command(
+            name = "dm",
+            mixinStandardHelpOptions = true,
+            description = "Private messages: PAIRS pairs, one sender each.")
     static final class Dm extends Run {
-        @Option(names = "--pairs", defaultValue = "500") int pairs;
-        @Option(names = "--messages", defaultValue = "200") int messages;
-        @Option(names = "--rate", defaultValue = "0", description = "Messages/s from all senders (0: as fast as possible).")
+        @Option(names = "--pairs", defaultValue = "500")
+        int pairs;
+
+        @Option(names = "--messages", defaultValue = "200")
+        int messages;
+
+        @Option(
+                names = "--rate",
+                defaultValue = "0",
+                description = "Messages/s from all senders (0: as fast as possible).")
         double rate;
-        @Option(names = "--warmup", defaultValue = "0", description = WARMUP) int warmup;
-        @Option(names = "--window", defaultValue = "0", description = WINDOW) int window;
+
+        @Option(names = "--warmup", defaultValue = "0", description = WARMUP)
+        int warmup;
+
+        @Option(names = "--window", defaultValue = "0", description = WINDOW)
+        int window;
 
         @Override
         Report report() throws Exception {
-            return TrafficScenario.run(options.target(),
+            return TrafficScenario.run(
+                    options.target(),
                     new TrafficScenario.Plan("dm", pairs * 2, 0, pairs, messages, rate, 0, warmup, window));
         }
     }
 
-    @Command(name = "soak", mixinStandardHelpOptions = true, description = "Room traffic at a steady RATE for SECONDS, memory sampled.")
+    @Command(
+            name = "soak",
+            mixinStandardHelpOptions = true,
+            description = "Room traffic at a steady RATE for SECONDS, memory sampled.")
     static final class Soak extends Run {
-        @Option(names = "--clients", defaultValue = "1000") int clients;
-        @Option(names = "--rooms", defaultValue = "10") int rooms;
-        @Option(names = "--senders", defaultValue = "100") int senders;
-        @Option(names = "--rate", defaultValue = "1000") double rate;
-        @Option(names = "--seconds", defaultValue = "600") int seconds;
-        @Option(names = "--sample-every", defaultValue = "10") int sampleEvery;
+        @Option(names = "--clients", defaultValue = "1000")
+        int clients;
+
+        @Option(names = "--rooms", defaultValue = "10")
+        int rooms;
+
+        @Option(names = "--senders", defaultValue = "100")
+        int senders;
+
+        @Option(names = "--rate", defaultValue = "1000")
+        double rate;
+
+        @Option(names = "--seconds", defaultValue = "600")
+        int seconds;
+
+        @Option(names = "--sample-every", defaultValue = "10")
+        int sampleEvery;
 
         @Override
         Report report() throws Exception {
             int perSender = (int) Math.ceil(rate * seconds / senders);
-            return TrafficScenario.run(options.target(),
+            return TrafficScenario.run(
+                    options.target(),
                     new TrafficScenario.Plan("soak", clients, rooms, senders, perSender, rate, sampleEvery));
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "CHATHISTORY LATEST latency, one query at a time.")
+    @Command(
+            name = "history",
+            mixinStandardHelpOptions = true,
+            description = "CHATHISTORY LATEST latency, one query at a time.")
     static final class History extends Run {
-        @Option(names = "--room", defaultValue = "#benchhistory") String room;
-        @Option(names = "--fill", defaultValue = "0", description = "Messages to send to the room first.") int fill;
-        @Option(names = "--queries", defaultValue = "1000") int queries;
-        @Option(names = "--page", defaultValue = "100") int page;
-        @Option(names = "--warmup", defaultValue = "200",
-                description = "Queries asked first and not timed (JIT, cold pages).") int warmup;
+        @Option(names = "--room", defaultValue = "#benchhistory")
+        String room;
+
+        @Option(names = "--fill", defaultValue = "0", description = "Messages to send to the room first.")
+        int fill;
+
+        @Option(names = "--queries", defaultValue = "1000")
+        int queries;
+
+        @Option(names = "--page", defaultValue = "100")
+        int page;
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "200",
+                description = "Queries asked first and not timed (JIT, cold pages).")
+        int warmup;
 
         @Override
         Report report() throws Exception {

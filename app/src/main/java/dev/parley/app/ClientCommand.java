@@ -13,7 +13,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code parley client}: the terminal client. Asks for nickname, password and room unless given;
  * with stdin not a terminal it sends each input line to the room and exits at end of input.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = ParleyVersion.class,
+@Command(
+        name = "client",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParleyVersion.class,
         description = "Chat from the terminal: prompts for nickname, password and room, then a split-screen chat.")
 final class ClientCommand implements Callable<Integer> {
 
@@ -29,7 +32,9 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--tls", description = "Connect with TLS (the server's --listen-tls port, 6697 by convention).")
     private boolean tls;
 
-    @Option(names = "--tls-fingerprint", paramLabel = "SHA256",
+    @Option(
+            names = "--tls-fingerprint",
+            paramLabel = "SHA256",
             description = "Trust exactly the server certificate with this SHA-256 fingerprint (as the server logs it), "
                     + "for a self-signed certificate. Implies --tls.")
     private String tlsFingerprint;
@@ -37,7 +42,10 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--nick", paramLabel = "NICK", description = "Nickname (asked when missing).")
     private String nick;
 
-    @Option(names = "--room", paramLabel = "ROOM", description = "Room to join, without '#' (asked when missing; default general).")
+    @Option(
+            names = "--room",
+            paramLabel = "ROOM",
+            description = "Room to join, without '#' (asked when missing; default general).")
     private String room;
 
     @Option(names = "--timestamps", description = "Show the time of each message.")

@@ -31,7 +31,9 @@ final class ConfigCommand {
     @Spec
     private CommandSpec spec;
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = {
                 "Load the configuration as `parley server` would (the config file, PARLEY_* variables, --set and "
                         + "the flags below) and check it.",
@@ -62,7 +64,8 @@ final class ConfigCommand {
 
     private Optional<ParleyConfig> load(ConfigOptions options, ServerOptions serverOptions, PrintWriter err) {
         try {
-            return Optional.of(serverOptions.applyTo(options.loader(parent.environment())).load());
+            return Optional.of(
+                    serverOptions.applyTo(options.loader(parent.environment())).load());
         } catch (ConfigException e) {
             err.println(e.getMessage());
             err.flush();

@@ -24,11 +24,15 @@ public final class ConfigOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: data).")
     private String dataDir;
 
-    @Option(names = "--database", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--database",
+            paramLabel = "JDBC_URL",
             description = "Database URL (default: SQLite in the data directory).")
     private String database;
 
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "KEY.PATH=VALUE",
             description = "Set any config key, e.g. --set limits.flood.enabled=false (repeatable).")
     private List<String> sets = new ArrayList<>();
 

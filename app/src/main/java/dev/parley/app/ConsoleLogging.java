@@ -27,8 +27,10 @@ final class ConsoleLogging {
             return;
         }
         context.getLogger("dev.parley").setLevel(Level.toLevel(config.level().name()));
-        Appender<ILoggingEvent> console = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
-        if (config.format() == LoggingConfig.Format.JSON && console instanceof OutputStreamAppender<ILoggingEvent> stream) {
+        Appender<ILoggingEvent> console =
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
+        if (config.format() == LoggingConfig.Format.JSON
+                && console instanceof OutputStreamAppender<ILoggingEvent> stream) {
             JsonEncoder json = new JsonEncoder();
             json.setWithFormattedMessage(true);
             json.setContext(context);

@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
  * The hash is the server's own ({@link PasswordHasher}, at {@code accounts.bcrypt-cost}), so the
  * server checks it exactly as it checks account passwords.
  */
-@Command(name = "hash-password", mixinStandardHelpOptions = true, versionProvider = ParleyVersion.class,
+@Command(
+        name = "hash-password",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParleyVersion.class,
         description = {
             "Read a password and print its bcrypt hash ($2a$...) on standard output; the password itself is never "
                     + "printed.",

@@ -18,8 +18,15 @@ import picocli.CommandLine.Spec;
         versionProvider = ParleyVersion.class,
         description = "A multi-room chat server that speaks IRC.",
         subcommands = {
-            ServerCommand.class, ClientCommand.class, BansCommand.class, AccountsCommand.class, ConfigCommand.class,
-            HashPasswordCommand.class, BackupCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+            ServerCommand.class,
+            ClientCommand.class,
+            BansCommand.class,
+            AccountsCommand.class,
+            ConfigCommand.class,
+            HashPasswordCommand.class,
+            BackupCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -31,8 +31,7 @@ public final class ParleyVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "parley " + version(),
-            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            "parley " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
         };
     }
 }

@@ -22,11 +22,13 @@ final class ReloadOnHangup {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handler = Class.forName("sun.misc.SignalHandler");
-            Object onHangup = Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
-                    new HangupHandler(reload));
+            Object onHangup = Proxy.newProxyInstance(
+                    handler.getClassLoader(), new Class<?>[] {handler}, new HangupHandler(reload));
             signal.getMethod("handle", signal, handler)
                     .invoke(null, signal.getConstructor(String.class).newInstance("HUP"), onHangup);
-        } catch (ReflectiveOperationException | IllegalArgumentException | UnsupportedOperationException
+        } catch (ReflectiveOperationException
+                | IllegalArgumentException
+                | UnsupportedOperationException
                 | LinkageError e) {
             log.debug("SIGHUP cannot be caught here; use REHASH to reload", e);
         }

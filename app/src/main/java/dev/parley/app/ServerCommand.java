@@ -18,7 +18,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code parley server}: load the config, refuse unsafe exposure, run until stopped. */
-@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = ParleyVersion.class,
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParleyVersion.class,
         description = "Run the chat server. Flags win over --set, PARLEY_* variables and the config file.")
 final class ServerCommand implements Callable<Integer> {
 
@@ -54,7 +57,9 @@ final class ServerCommand implements Callable<Integer> {
 
     private Optional<ParleyConfig> loadConfig() {
         try {
-            return Optional.of(serverOptions.applyTo(configOptions.loader(parent.environment())).load());
+            return Optional.of(serverOptions
+                    .applyTo(configOptions.loader(parent.environment()))
+                    .load());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
@@ -63,7 +68,9 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private int run(ParleyConfig config) throws InterruptedException {
-        log.info("Parley {} starting; database {}", ParleyVersion.version(),
+        log.info(
+                "Parley {} starting; database {}",
+                ParleyVersion.version(),
                 redacted(config.storage().effectiveDatabaseUrl()));
         ParleyServer server = new ParleyServer(config);
         StopOnExit stopOnExit = StopOnExit.install(server::stop);
@@ -76,8 +83,12 @@ final class ServerCommand implements Callable<Integer> {
             return ParleyCommand.EXIT_FAILED;
         }
         log.info(ListeningReport.describe(server.boundAddresses()));
-        server.httpAddresses().forEach(a -> log.info("Browser client: {}://{}:{}/",
-                config.http().https(!config.tls().listen().isEmpty()) ? "https" : "http", a.getHostString(), a.getPort()));
+        server.httpAddresses()
+                .forEach(a -> log.info(
+                        "Browser client: {}://{}:{}/",
+                        config.http().https(!config.tls().listen().isEmpty()) ? "https" : "http",
+                        a.getHostString(),
+                        a.getPort()));
         ReloadOnHangup.install(() -> log.info(server.reload()));
         warnAboutDefaults(config.auth());
         server.awaitStop();
@@ -88,15 +99,18 @@ final class ServerCommand implements Callable<Integer> {
     /** Says which seed defaults are in force, by name only: no password ever goes to the log. */
     private static void warnAboutDefaults(AuthConfig auth) {
         List<String> defaults = new ArrayList<>();
-        if (auth.serverPassword().map(s -> s.isPlain(AuthConfig.DEFAULT_SERVER_PASSWORD)).orElse(false)) {
+        if (auth.serverPassword()
+                .map(s -> s.isPlain(AuthConfig.DEFAULT_SERVER_PASSWORD))
+                .orElse(false)) {
             defaults.add("server password");
         }
         if (auth.adminPassword().isPlain(AuthConfig.DEFAULT_ADMIN_PASSWORD)) {
             defaults.add(auth.adminName() + "'s password");
         }
         if (!defaults.isEmpty()) {
-            log.info("The seed's default {} in force: fine on this machine; set your own "
-                    + "(--server-password, --admin-password) before opening it to others",
+            log.info(
+                    "The seed's default {} in force: fine on this machine; set your own "
+                            + "(--server-password, --admin-password) before opening it to others",
                     String.join(" and ", defaults));
         }
     }

@@ -12,20 +12,30 @@ import picocli.CommandLine.Option;
  */
 final class ServerOptions {
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
             description = "Address to accept IRC clients on (repeatable; replaces the default 127.0.0.1:6667).")
     private List<String> listen = new ArrayList<>();
 
-    @Option(names = "--listen-http", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--listen-http",
+            paramLabel = "HOST:PORT",
             description = "Address for the browser client, WebSocket, /healthz and /metrics (repeatable; replaces the "
                     + "default 127.0.0.1:8080).")
     private List<String> listenHttp = new ArrayList<>();
 
-    @Option(names = "--listen-tls", paramLabel = "HOST:PORT",
-            description = "Address to accept IRC clients over TLS on (repeatable; 6697 by convention). HTTP becomes HTTPS.")
+    @Option(
+            names = "--listen-tls",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Address to accept IRC clients over TLS on (repeatable; 6697 by convention). HTTP becomes HTTPS.")
     private List<String> listenTls = new ArrayList<>();
 
-    @Option(names = "--tls-cert", paramLabel = "PEM", description = "TLS certificate chain (default: self-signed, made once).")
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description = "TLS certificate chain (default: self-signed, made once).")
     private String tlsCertificate;
 
     @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert.")
@@ -37,7 +47,8 @@ final class ServerOptions {
     @Option(names = "--admin-password", paramLabel = "PW", description = "Password of the admin account.")
     private String adminPassword;
 
-    @Option(names = "--insecure-defaults",
+    @Option(
+            names = "--insecure-defaults",
             description = "Start on a non-loopback address even with the default passwords.")
     private boolean insecureDefaults;
 

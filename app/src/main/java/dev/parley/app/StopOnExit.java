@@ -16,12 +16,14 @@ final class StopOnExit {
     private final Thread hook;
 
     private StopOnExit(Runnable stop) {
-        this.hook = new Thread(() -> {
-            log.info("Stopping (asked to exit)");
-            stop.run();
-            log.info("Stopped");
-            Runtime.getRuntime().halt(0);
-        }, "parley-shutdown");
+        this.hook = new Thread(
+                () -> {
+                    log.info("Stopping (asked to exit)");
+                    stop.run();
+                    log.info("Stopped");
+                    Runtime.getRuntime().halt(0);
+                },
+                "parley-shutdown");
     }
 
     static StopOnExit install(Runnable stop) {

@@ -30,18 +30,33 @@ class AccountsCommandIT {
         Path first = password("first-password");
         Path second = password("second-password");
 
-        assertThat(execute("accounts", "add", "alice", "--operator", "--password-file", first.toString(),
-                "--data-dir", dataDir)).isZero();
+        assertThat(execute(
+                        "accounts",
+                        "add",
+                        "alice",
+                        "--operator",
+                        "--password-file",
+                        first.toString(),
+                        "--data-dir",
+                        dataDir))
+                .isZero();
         assertThat(execute("accounts", "add", "bob", "--password-file", first.toString(), "--data-dir", dataDir))
                 .isZero();
         assertThat(execute("accounts", "passwd", "ALICE", "--password-file", second.toString(), "--data-dir", dataDir))
                 .isZero();
         assertThat(stored(dataDir, "alice").operator()).isTrue();
-        assertThat(new PasswordHasher(4).matches("second-password", stored(dataDir, "alice").passwordHash())).isTrue();
-        assertThat(stored(dataDir, "alice").passwordHash()).startsWith("$2a$10$").doesNotContain("second-password");
+        assertThat(new PasswordHasher(4)
+                        .matches("second-password", stored(dataDir, "alice").passwordHash()))
+                .isTrue();
+        assertThat(stored(dataDir, "alice").passwordHash())
+                .startsWith("$2a$10$")
+                .doesNotContain("second-password");
 
         assertThat(execute("accounts", "list", "--data-dir", dataDir)).isZero();
-        assertThat(out.toString()).containsPattern("alice\\s+\\S+ \\S+\\s+operator").contains("bob").contains("2 accounts");
+        assertThat(out.toString())
+                .containsPattern("alice\\s+\\S+ \\S+\\s+operator")
+                .contains("bob")
+                .contains("2 accounts");
 
         assertThat(execute("accounts", "delete", "bob", "--data-dir", dataDir)).isZero();
         assertThat(execute("accounts", "delete", "bob", "--data-dir", dataDir)).isEqualTo(2);
@@ -53,8 +68,15 @@ class AccountsCommandIT {
         String dataDir = dir.resolve("data").toString();
         Path good = password("long-enough-password");
 
-        assertThat(execute("accounts", "add", "alice", "--password-file", password("short").toString(),
-                "--data-dir", dataDir)).isEqualTo(2);
+        assertThat(execute(
+                        "accounts",
+                        "add",
+                        "alice",
+                        "--password-file",
+                        password("short").toString(),
+                        "--data-dir",
+                        dataDir))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("too short");
         assertThat(execute("accounts", "add", "#room", "--password-file", good.toString(), "--data-dir", dataDir))
                 .isEqualTo(2);
@@ -73,7 +95,8 @@ class AccountsCommandIT {
     }
 
     private static Account stored(String dataDir, String name) {
-        StorageConfig config = new StorageConfig(Path.of(dataDir), Optional.empty(), Optional.empty(), Optional.empty(), 1);
+        StorageConfig config =
+                new StorageConfig(Path.of(dataDir), Optional.empty(), Optional.empty(), Optional.empty(), 1);
         try (JdbcStorage storage = JdbcStorage.open(config)) {
             return storage.accounts().find(name).orElseThrow();
         }

@@ -27,24 +27,33 @@ class BackupCommandIT {
     void theSqliteDatabaseIsCopiedOwnerOnlyWhileOpenAndAnExistingFileNeedsForce() throws Exception {
         Path dataDir = dir.resolve("data");
         Path backup = dir.resolve("parley-backup.db");
-        try (JdbcStorage running = JdbcStorage.open(
-                new StorageConfig(dataDir, Optional.empty(), Optional.empty(), Optional.empty(), 2))) {
-            assertThat(execute("backup", backup.toString(), "--data-dir", dataDir.toString())).isZero();
+        try (JdbcStorage running =
+                JdbcStorage.open(new StorageConfig(dataDir, Optional.empty(), Optional.empty(), Optional.empty(), 2))) {
+            assertThat(execute("backup", backup.toString(), "--data-dir", dataDir.toString()))
+                    .isZero();
             assertThat(out.toString()).contains("Backed up " + dataDir.resolve("parley.db") + " to " + backup);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .isEqualTo("rw-------");
 
-            assertThat(execute("backup", backup.toString(), "--data-dir", dataDir.toString())).isEqualTo(2);
+            assertThat(execute("backup", backup.toString(), "--data-dir", dataDir.toString()))
+                    .isEqualTo(2);
             assertThat(err.toString()).contains(backup + " exists", "--force");
 
-            assertThat(execute("backup", backup.toString(), "--force", "--data-dir", dataDir.toString())).isZero();
+            assertThat(execute("backup", backup.toString(), "--force", "--data-dir", dataDir.toString()))
+                    .isZero();
         }
         assertThat(Files.size(backup)).isPositive();
     }
 
     @Test
     void aPostgresDatabaseGetsThePgDumpCommandWithoutItsPasswordAndExit2() {
-        int exit = execute(Map.of("PARLEY_STORAGE__DATABASE_PASSWORD", "db-secret"), "backup", "/backups/parley.dump",
-                "--database", "jdbc:postgresql://db.example.com:5433/parley?password=url-secret", "--set",
+        int exit = execute(
+                Map.of("PARLEY_STORAGE__DATABASE_PASSWORD", "db-secret"),
+                "backup",
+                "/backups/parley.dump",
+                "--database",
+                "jdbc:postgresql://db.example.com:5433/parley?password=url-secret",
+                "--set",
                 "storage.database-user=parley");
 
         assertThat(exit).isEqualTo(2);

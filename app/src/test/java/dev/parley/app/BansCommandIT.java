@@ -25,28 +25,34 @@ class BansCommandIT {
         Files.writeString(seed, "spammer\n# a comment\n\ntroll\n*!*@10.0.0.1\n");
         String dataDir = dir.resolve("data").toString();
 
-        assertThat(execute("bans", "import", seed.toString(), "--data-dir", dataDir)).isZero();
+        assertThat(execute("bans", "import", seed.toString(), "--data-dir", dataDir))
+                .isZero();
         assertThat(out.toString()).contains("Imported 3 bans");
 
         Path exported = dir.resolve("out.txt");
-        assertThat(execute("bans", "export", exported.toString(), "--data-dir", dataDir)).isZero();
+        assertThat(execute("bans", "export", exported.toString(), "--data-dir", dataDir))
+                .isZero();
         assertThat(Files.readAllLines(exported)).containsExactly("spammer", "troll", "*!*@10.0.0.1");
     }
 
     @Test
     void listShowsEveryBanWithItsAccountAndAddress() throws Exception {
         Path file = dir.resolve("ban.txt");
-        Files.writeString(file, "troll\nbob\n#+ account=bob reason=spamming links\n"
-                + "guest\n#+ address=192.0.2.7 reason=flooding\n");
+        Files.writeString(
+                file,
+                "troll\nbob\n#+ account=bob reason=spamming links\n" + "guest\n#+ address=192.0.2.7 reason=flooding\n");
         String dataDir = dir.resolve("data").toString();
-        assertThat(execute("bans", "import", file.toString(), "--data-dir", dataDir)).isZero();
+        assertThat(execute("bans", "import", file.toString(), "--data-dir", dataDir))
+                .isZero();
 
         assertThat(execute("bans", "list", "--data-dir", dataDir)).isZero();
 
         assertThat(out.toString())
                 .contains("troll!*@*  set by parley bans import")
-                .contains("bob!*@* (account bob)").contains("spamming links")
-                .contains("guest!*@* (address 192.0.2.7)").contains("flooding")
+                .contains("bob!*@* (account bob)")
+                .contains("spamming links")
+                .contains("guest!*@* (address 192.0.2.7)")
+                .contains("flooding")
                 .contains("3 bans");
     }
 

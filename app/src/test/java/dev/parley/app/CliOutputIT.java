@@ -35,8 +35,9 @@ class CliOutputIT {
         Result add = run("accounts", "add", "alice", "--password-file", password.toString(), "--data-dir", dataDir);
         assertThat(add.status()).isZero();
         assertThat(add.stdout()).containsExactly("Created the account alice");
-        assertThat(add.stderr()).as("the audit line").anyMatch(line -> line.matches(ISO_LOG_LINE)
-                && line.contains(" audit - account alice created by "));
+        assertThat(add.stderr())
+                .as("the audit line")
+                .anyMatch(line -> line.matches(ISO_LOG_LINE) && line.contains(" audit - account alice created by "));
 
         Result list = run("accounts", "list", "--data-dir", dataDir);
 
@@ -53,7 +54,8 @@ class CliOutputIT {
         Result list = run("bans", "list", "--data-dir", dir.resolve("data").toString());
 
         assertThat(list.status()).isZero();
-        assertThat(list.stdout()).noneMatch(line -> line.matches(ISO_LOG_LINE) || line.matches(".*\\b(INFO|WARN)\\b.*"));
+        assertThat(list.stdout())
+                .noneMatch(line -> line.matches(ISO_LOG_LINE) || line.matches(".*\\b(INFO|WARN)\\b.*"));
     }
 
     @Test
@@ -63,7 +65,8 @@ class CliOutputIT {
 
         assertThat(hash.status()).isZero();
         assertThat(hash.stdout()).singleElement().asString().startsWith("$2a$04$");
-        assertThat(String.join("\n", hash.stdout()) + String.join("\n", hash.stderr())).doesNotContain("piped-password");
+        assertThat(String.join("\n", hash.stdout()) + String.join("\n", hash.stderr()))
+                .doesNotContain("piped-password");
     }
 
     private record Result(int status, List<String> stdout, List<String> stderr) {}
@@ -73,7 +76,8 @@ class CliOutputIT {
     }
 
     private static Result runWithInput(String input, String... args) throws Exception {
-        Process process = new ProcessBuilder(ParleyProcess.command(args)).redirectInput(ProcessBuilder.Redirect.PIPE)
+        Process process = new ProcessBuilder(ParleyProcess.command(args))
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -81,7 +85,8 @@ class CliOutputIT {
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         String out = readAll(process.getInputStream());
         assertThat(process.waitFor(50, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), out.lines().toList(), err.join().lines().toList());
+        return new Result(
+                process.exitValue(), out.lines().toList(), err.join().lines().toList());
     }
 
     private static String readAll(java.io.InputStream in) {

@@ -30,18 +30,32 @@ class ConfigCommandTest {
                 """);
         Path adminPassword = Files.writeString(dir.resolve("admin-pw"), "admin-secret\n");
 
-        int exit = execute(Map.of("PARLEY_LIMITS__NICK_LENGTH", "20",
-                        "PARLEY_AUTH__ADMIN_PASSWORD_FILE", adminPassword.toString()),
-                "config", "check", "--config", file.toString(), "--set", "limits.flood.burst=9",
-                "--listen", "127.0.0.1:7000", "--server-password", "server-secret");
+        int exit = execute(
+                Map.of(
+                        "PARLEY_LIMITS__NICK_LENGTH",
+                        "20",
+                        "PARLEY_AUTH__ADMIN_PASSWORD_FILE",
+                        adminPassword.toString()),
+                "config",
+                "check",
+                "--config",
+                file.toString(),
+                "--set",
+                "limits.flood.burst=9",
+                "--listen",
+                "127.0.0.1:7000",
+                "--server-password",
+                "server-secret");
 
         assertThat(exit).isZero();
         assertThat(err.toString()).isEmpty();
         Map<String, Map<String, Object>> yaml = new Yaml().load(out.toString());
-        assertThat(yaml.get("server")).containsEntry("name", "irc.example.com")
+        assertThat(yaml.get("server"))
+                .containsEntry("name", "irc.example.com")
                 .containsEntry("listen", java.util.List.of("127.0.0.1:7000"));
         assertThat(yaml.get("limits")).containsEntry("nick-length", 20);
-        assertThat(yaml.get("auth")).containsEntry("server-password", "********")
+        assertThat(yaml.get("auth"))
+                .containsEntry("server-password", "********")
                 .containsEntry("admin-password", "********")
                 .containsEntry("admin-password-file", adminPassword.toString());
         assertThat(yaml.get("storage")).containsEntry("database-password", "********");
@@ -57,14 +71,24 @@ class ConfigCommandTest {
                     burst: 2
                 """);
 
-        int exit = execute(Map.of("PARLEY_HISTORY__FLUSH_INTERVAL", "soon"), "config", "check", "--config",
-                file.toString(), "--listen", "nowhere");
+        int exit = execute(
+                Map.of("PARLEY_HISTORY__FLUSH_INTERVAL", "soon"),
+                "config",
+                "check",
+                "--config",
+                file.toString(),
+                "--listen",
+                "nowhere");
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("Invalid configuration (4 problems)", "limits.nick-length:",
-                "limits.flod.burst: unknown key — did you mean limits.flood.burst?", "history.flush-interval:",
-                "server.listen: expected HOST:PORT");
+        assertThat(err.toString())
+                .contains(
+                        "Invalid configuration (4 problems)",
+                        "limits.nick-length:",
+                        "limits.flod.burst: unknown key — did you mean limits.flood.burst?",
+                        "history.flush-interval:",
+                        "server.listen: expected HOST:PORT");
     }
 
     @Test

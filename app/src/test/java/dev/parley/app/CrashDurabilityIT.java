@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,14 +64,20 @@ class CrashDurabilityIT {
                 lostAgesMillis.add(TimeUnit.NANOSECONDS.toMillis(killedAt - seenAt));
             }
         });
-        System.out.printf("kill -9 (interval): %d messages delivered, %d stored, %d lost, lost ones delivered at most %d ms "
-                + "before the kill%n", echoed.size(), stored.size(), lostAgesMillis.size(),
+        System.out.printf(
+                "kill -9 (interval): %d messages delivered, %d stored, %d lost, lost ones delivered at most %d ms "
+                        + "before the kill%n",
+                echoed.size(),
+                stored.size(),
+                lostAgesMillis.size(),
                 lostAgesMillis.stream().mapToLong(Long::longValue).max().orElse(0));
         assertThat(echoed).hasSizeGreaterThan(100);
         assertThat(stored).isSubsetOf(echoed.keySet());
-        assertThat(lostAgesMillis).as("how long before the kill each lost message was delivered, ms")
-                .allSatisfy(age -> assertThat(age).isLessThanOrEqualTo(
-                        FLUSH_INTERVAL.plus(COMMIT_ALLOWANCE).toMillis()));
+        assertThat(lostAgesMillis)
+                .as("how long before the kill each lost message was delivered, ms")
+                .allSatisfy(age -> assertThat(age)
+                        .isLessThanOrEqualTo(
+                                FLUSH_INTERVAL.plus(COMMIT_ALLOWANCE).toMillis()));
     }
 
     @Test
@@ -90,9 +95,20 @@ class CrashDurabilityIT {
 
     /** Starts the server, sends messages as fast as their echoes come back, and kills it after 2 s. */
     private Map<String, Long> chatUntilKilled(String durability) throws Exception {
-        process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString(),
-                "--set", "limits.flood.enabled=false", "--set", "history.durability=" + durability,
-                "--set", "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms"))
+        process = new ProcessBuilder(ParleyProcess.command(
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--set",
+                        "limits.flood.enabled=false",
+                        "--set",
+                        "history.durability=" + durability,
+                        "--set",
+                        "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms"))
                 .redirectErrorStream(true)
                 .start();
         int port = ServerOutput.listeningPort(process);
@@ -100,10 +116,13 @@ class CrashDurabilityIT {
         alice.registerWithCaps("alice", "chat@123", "echo-message", "message-tags");
         alice.join("#general");
 
-        killer.schedule(() -> {
-            killTime.set(System.nanoTime());
-            process.destroyForcibly(); // SIGKILL
-        }, 2, TimeUnit.SECONDS);
+        killer.schedule(
+                () -> {
+                    killTime.set(System.nanoTime());
+                    process.destroyForcibly(); // SIGKILL
+                },
+                2,
+                TimeUnit.SECONDS);
         Map<String, Long> echoed = new LinkedHashMap<>();
         try {
             for (int i = 0; process.isAlive(); i++) {
@@ -122,10 +141,13 @@ class CrashDurabilityIT {
     private Set<String> storedMsgids() throws Exception {
         Set<String> ids = new HashSet<>();
         String url = "jdbc:sqlite:" + dataDir.resolve("parley.db");
-        try (Connection db = DriverManager.getConnection(url); Statement query = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url);
+                Statement query = db.createStatement()) {
             try (ResultSet check = query.executeQuery("PRAGMA integrity_check")) {
                 check.next();
-                assertThat(check.getString(1)).as("the database survived the crash intact").isEqualTo("ok");
+                assertThat(check.getString(1))
+                        .as("the database survived the crash intact")
+                        .isEqualTo("ok");
             }
             try (ResultSet rows = query.executeQuery("SELECT msgid FROM messages")) {
                 while (rows.next()) {
@@ -135,5 +157,4 @@ class CrashDurabilityIT {
         }
         return ids;
     }
-
 }

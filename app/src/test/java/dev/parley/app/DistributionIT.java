@@ -48,14 +48,24 @@ class DistributionIT {
         assertThat(home.resolve("contrib/systemd/parley.service")).isRegularFile();
         Path data = Files.createDirectories(dir.resolve("data"));
         // Through a link elsewhere, as /usr/local/bin/parley -> /opt/parley/bin/parley: it still finds its lib/.
-        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("links")).resolve("parley"), home.resolve("bin/parley"));
+        Path link = Files.createSymbolicLink(
+                Files.createDirectories(dir.resolve("links")).resolve("parley"), home.resolve("bin/parley"));
 
-        ProcessBuilder builder = new ProcessBuilder(link.toString(),
-                "server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", data.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        link.toString(),
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--data-dir",
+                        data.toString())
                 .directory(data.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("JAVA") || name.startsWith("MAVEN") || name.startsWith("PARLEY"));
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("JAVA") || name.startsWith("MAVEN") || name.startsWith("PARLEY"));
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + shellTools());
         process = builder.start();
         int port = ServerOutput.listeningPort(process);
@@ -63,13 +73,16 @@ class DistributionIT {
         try (RawIrcClient alice = RawIrcClient.connect("127.0.0.1", port).withTimeout(Duration.ofSeconds(10))) {
             List<IrcMessage> welcome = alice.register("alice", "chat@123");
             assertThat(welcome).anyMatch(line -> line.command().equals("001"));
-            assertThat(welcome).as("002 names the version the jar was built as, not 'dev'")
+            assertThat(welcome)
+                    .as("002 names the version the jar was built as, not 'dev'")
                     .anyMatch(line -> line.command().equals("002")
                             && line.params().get(1).contains("running version parley-" + ParleyVersion.version()));
         }
         process.toHandle().destroy(); // SIGTERM: bin/parley execs the JVM, so the signal reaches it
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("exited after SIGTERM")
+                .isTrue();
         assertThat(process.exitValue()).as("exit status").isZero();
     }
 
@@ -81,7 +94,11 @@ class DistributionIT {
 
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             assertThat(archive.stream().map(ZipEntry::getName))
-                    .contains(top + "/bin/parley", top + "/lib/parley.jar", top + "/lib/java.sh", top + "/parley.example.yaml",
+                    .contains(
+                            top + "/bin/parley",
+                            top + "/lib/parley.jar",
+                            top + "/lib/java.sh",
+                            top + "/parley.example.yaml",
                             top + "/contrib/systemd/parley.service");
         }
     }

@@ -50,11 +50,20 @@ class HangupReloadIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sighupMakesNewTlsConnectionsGetTheRenewedCertificate() throws Exception {
-        process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0",
-                "--listen-tls", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
+        process = new ProcessBuilder(ParleyProcess.command(
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--listen-tls",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--data-dir",
+                        dataDir.toString()))
                 .redirectErrorStream(true)
                 .start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         Matcher listening = readUntil(output, TLS_PORT, seen);
         int port = Integer.parseInt(listening.group(1));
@@ -63,16 +72,26 @@ class HangupReloadIT {
 
         String renewed = TlsContexts.selfSigned(elsewhere, "renewed.example").fingerprint();
         Path tls = dataDir.resolve("tls");
-        Files.copy(elsewhere.resolve("parley-selfsigned.key"), tls.resolve("parley-selfsigned.key"),
+        Files.copy(
+                elsewhere.resolve("parley-selfsigned.key"),
+                tls.resolve("parley-selfsigned.key"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(elsewhere.resolve("parley-selfsigned.crt"), tls.resolve("parley-selfsigned.crt"),
+        Files.copy(
+                elsewhere.resolve("parley-selfsigned.crt"),
+                tls.resolve("parley-selfsigned.crt"),
                 StandardCopyOption.REPLACE_EXISTING);
-        assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(process.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
 
-        readUntil(output, Pattern.compile("TLS certificate reloaded \\(SHA-256 " + Pattern.quote(renewed) + "\\)"), seen);
+        readUntil(
+                output, Pattern.compile("TLS certificate reloaded \\(SHA-256 " + Pattern.quote(renewed) + "\\)"), seen);
         assertThat(renewed).isNotEqualTo(before);
         assertThat(peerFingerprint(port)).isEqualTo(renewed);
-        assertThat(process.isAlive()).as("SIGHUP reloads, it does not stop the server; output: %s", seen).isTrue();
+        assertThat(process.isAlive())
+                .as("SIGHUP reloads, it does not stop the server; output: %s", seen)
+                .isTrue();
     }
 
     /** The SHA-256 fingerprint of the certificate the server presents (trusting it only to read it). */

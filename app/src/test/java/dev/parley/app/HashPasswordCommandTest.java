@@ -43,7 +43,8 @@ class HashPasswordCommandTest {
         assertThat(config.auth().adminPassword().isBcryptHash()).isTrue();
         assertThat(config.auth().adminPassword().matches("admin-pw")).isTrue();
         assertThat(config.auth().adminPassword().matches("admin-pX")).isFalse();
-        assertThat(config.auth().serverPassword().orElseThrow().matches("admin-pw")).isTrue();
+        assertThat(config.auth().serverPassword().orElseThrow().matches("admin-pw"))
+                .isTrue();
     }
 
     @Test
@@ -65,13 +66,18 @@ class HashPasswordCommandTest {
     void helpSaysWhereTheHashCanBeUsed() {
         assertThat(execute("", "hash-password", "--help")).isZero();
 
-        assertThat(out.toString()).contains("auth.server-password", "auth.admin-password", "auth.operators",
-                "accounts.bcrypt-cost", "printf '%s\\n'");
+        assertThat(out.toString())
+                .contains(
+                        "auth.server-password",
+                        "auth.admin-password",
+                        "auth.operators",
+                        "accounts.bcrypt-cost",
+                        "printf '%s\\n'");
     }
 
     private int execute(String input, String... args) {
-        CommandLine commandLine = ParleyCommand.commandLine(
-                Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        CommandLine commandLine =
+                ParleyCommand.commandLine(Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

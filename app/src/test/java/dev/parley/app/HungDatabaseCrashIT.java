@@ -55,6 +55,7 @@ class HungDatabaseCrashIT {
      * messages and held senders for the whole hang, so a regression fails by seconds.
      */
     private static final Duration ALLOWANCE = Duration.ofMillis(900);
+
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     @TempDir
@@ -94,15 +95,23 @@ class HungDatabaseCrashIT {
                 lostAgesMillis.add(TimeUnit.NANOSECONDS.toMillis(killedAt.get() - seenAt));
             }
         });
-        long duringHang = chat.echoed().values().stream().filter(at -> at > frozenAt.get()).count();
-        System.out.printf("kill -9 during a database hang (interval): %d messages delivered (%d during the hang), "
-                + "%d stored, %d lost, lost ones delivered at most %d ms before the kill%n", chat.echoed().size(),
-                duringHang, stored.size(), lostAgesMillis.size(),
+        long duringHang = chat.echoed().values().stream()
+                .filter(at -> at > frozenAt.get())
+                .count();
+        System.out.printf(
+                "kill -9 during a database hang (interval): %d messages delivered (%d during the hang), "
+                        + "%d stored, %d lost, lost ones delivered at most %d ms before the kill%n",
+                chat.echoed().size(),
+                duringHang,
+                stored.size(),
+                lostAgesMillis.size(),
                 lostAgesMillis.stream().mapToLong(Long::longValue).max().orElse(0));
         assertThat(duringHang).isGreaterThan(100);
         assertThat(stored).isSubsetOf(chat.echoed().keySet());
-        assertThat(lostAgesMillis).as("how long before the kill each lost message was delivered, ms")
-                .allSatisfy(age -> assertThat(age).isLessThanOrEqualTo(FLUSH_INTERVAL.plus(ALLOWANCE).toMillis()));
+        assertThat(lostAgesMillis)
+                .as("how long before the kill each lost message was delivered, ms")
+                .allSatisfy(age -> assertThat(age)
+                        .isLessThanOrEqualTo(FLUSH_INTERVAL.plus(ALLOWANCE).toMillis()));
     }
 
     @Test
@@ -116,12 +125,14 @@ class HungDatabaseCrashIT {
         }
         Set<String> stored = storedAfterRestart();
 
-        System.out.printf("kill -9 during a database hang (sync): %d messages delivered, %d stored, slowest echo "
-                + "during the hang %d ms%n", chat.echoed().size(), stored.size(),
-                TimeUnit.NANOSECONDS.toMillis(chat.slowestDuringHangNanos()));
+        System.out.printf(
+                "kill -9 during a database hang (sync): %d messages delivered, %d stored, slowest echo "
+                        + "during the hang %d ms%n",
+                chat.echoed().size(), stored.size(), TimeUnit.NANOSECONDS.toMillis(chat.slowestDuringHangNanos()));
         assertThat(chat.echoed()).hasSizeGreaterThan(100);
         assertThat(stored).containsAll(chat.echoed().keySet());
-        assertThat(Duration.ofNanos(chat.slowestDuringHangNanos())).as("the longest a sender waited during the hang")
+        assertThat(Duration.ofNanos(chat.slowestDuringHangNanos()))
+                .as("the longest a sender waited during the hang")
                 .isLessThanOrEqualTo(COMMIT_TIMEOUT.plus(ALLOWANCE));
     }
 
@@ -131,18 +142,25 @@ class HungDatabaseCrashIT {
     /** Starts the server behind the proxy, sends as fast as echoes come, hangs the database after 1 s, kills at 4 s. */
     private Chat chatUntilKilled(String durability, TcpProxy proxy) throws Exception {
         Process server = launch(durability, proxy.port());
-        RawIrcClient alice = RawIrcClient.connect("127.0.0.1", ServerOutput.listeningPort(server)).withTimeout(Duration.ofSeconds(2));
+        RawIrcClient alice = RawIrcClient.connect("127.0.0.1", ServerOutput.listeningPort(server))
+                .withTimeout(Duration.ofSeconds(2));
         alice.registerWithCaps("alice", "chat@123", "echo-message", "message-tags");
         alice.join("#general");
 
-        timer.schedule(() -> {
-            frozenAt.set(System.nanoTime());
-            proxy.freeze();
-        }, 1, TimeUnit.SECONDS);
-        timer.schedule(() -> {
-            killedAt.set(System.nanoTime());
-            server.destroyForcibly(); // SIGKILL
-        }, 4, TimeUnit.SECONDS);
+        timer.schedule(
+                () -> {
+                    frozenAt.set(System.nanoTime());
+                    proxy.freeze();
+                },
+                1,
+                TimeUnit.SECONDS);
+        timer.schedule(
+                () -> {
+                    killedAt.set(System.nanoTime());
+                    server.destroyForcibly(); // SIGKILL
+                },
+                4,
+                TimeUnit.SECONDS);
         Map<String, Long> echoed = new LinkedHashMap<>();
         long slowest = 0;
         try {
@@ -179,14 +197,30 @@ class HungDatabaseCrashIT {
     }
 
     private Process launch(String durability, int databasePort) throws IOException {
-        Process process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0",
-                "--set", "http.listen=", "--data-dir", dataDir.toString(),
-                "--database", "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database,
-                "--set", "storage.database-user=postgres",
-                "--set", "storage.connect-timeout=1s", "--set", "storage.query-timeout=1s",
-                "--set", "limits.flood.enabled=false", "--set", "history.durability=" + durability,
-                "--set", "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms",
-                "--set", "history.commit-timeout=" + COMMIT_TIMEOUT.toMillis() + "ms"))
+        Process process = new ProcessBuilder(ParleyProcess.command(
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--database",
+                        "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database,
+                        "--set",
+                        "storage.database-user=postgres",
+                        "--set",
+                        "storage.connect-timeout=1s",
+                        "--set",
+                        "storage.query-timeout=1s",
+                        "--set",
+                        "limits.flood.enabled=false",
+                        "--set",
+                        "history.durability=" + durability,
+                        "--set",
+                        "history.flush-interval=" + FLUSH_INTERVAL.toMillis() + "ms",
+                        "--set",
+                        "history.commit-timeout=" + COMMIT_TIMEOUT.toMillis() + "ms"))
                 .redirectErrorStream(true)
                 .start();
         processes.add(process);
@@ -194,7 +228,8 @@ class HungDatabaseCrashIT {
     }
 
     private void createDatabase() {
-        String name = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         DriverManager.setLoginTimeout(3);
         try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
                 Statement create = admin.createStatement()) {
@@ -211,7 +246,8 @@ class HungDatabaseCrashIT {
 
     private Set<String> storedMsgids() throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
                 Statement query = db.createStatement();
                 ResultSet rows = query.executeQuery("SELECT msgid FROM messages")) {
             while (rows.next()) {

@@ -44,10 +44,13 @@ class LauncherIT {
         List<String> checkout = launch(environment);
         List<String> distributed = launch(distributionLauncher(distribution), environment);
 
-        assertThat(distributed).isEqualTo(checkout.stream()
-                .map(option -> option.equals(root.resolve("app/target/parley.jar").toString())
-                        ? distribution.resolve("lib/parley.jar").toString() : option)
-                .toList());
+        assertThat(distributed)
+                .isEqualTo(checkout.stream()
+                        .map(option -> option.equals(
+                                        root.resolve("app/target/parley.jar").toString())
+                                ? distribution.resolve("lib/parley.jar").toString()
+                                : option)
+                        .toList());
     }
 
     @Test
@@ -55,7 +58,8 @@ class LauncherIT {
         Path javaHome = root.resolve("jdk");
         fakeJava(Files.createDirectories(javaHome.resolve("bin")), "from JAVA_HOME");
 
-        List<String> options = launch(distributionLauncher(root.resolve("dist")), Map.of("JAVA_HOME", javaHome.toString()));
+        List<String> options =
+                launch(distributionLauncher(root.resolve("dist")), Map.of("JAVA_HOME", javaHome.toString()));
 
         assertThat(options.get(0)).isEqualTo("from JAVA_HOME");
     }
@@ -65,7 +69,9 @@ class LauncherIT {
         Path repo = Path.of(System.getProperty("parley.repo.root"));
         Path script = Files.createDirectories(dir.resolve("bin")).resolve("parley");
         Files.copy(repo.resolve("app/src/dist/bin/parley"), script);
-        Files.copy(repo.resolve("app/src/dist/lib/java.sh"), Files.createDirectories(dir.resolve("lib")).resolve("java.sh"));
+        Files.copy(
+                repo.resolve("app/src/dist/lib/java.sh"),
+                Files.createDirectories(dir.resolve("lib")).resolve("java.sh"));
         Files.writeString(dir.resolve("lib/parley.jar"), "");
         return script;
     }

@@ -12,14 +12,15 @@ class ListeningReportTest {
     void loopbackOnlyExplainsHowToAcceptOtherMachines() {
         String line = ListeningReport.describe(List.of(new InetSocketAddress("127.0.0.1", 6667)));
 
-        assertThat(line).isEqualTo("Listening on 127.0.0.1:6667 only; use --listen 0.0.0.0:6667 (and set passwords)"
-                + " to accept other machines");
+        assertThat(line)
+                .isEqualTo("Listening on 127.0.0.1:6667 only; use --listen 0.0.0.0:6667 (and set passwords)"
+                        + " to accept other machines");
     }
 
     @Test
     void aPublicAddressIsJustListed() {
-        String line = ListeningReport.describe(List.of(
-                new InetSocketAddress("127.0.0.1", 6667), InetSocketAddress.createUnresolved("0.0.0.0", 6667)));
+        String line = ListeningReport.describe(
+                List.of(new InetSocketAddress("127.0.0.1", 6667), InetSocketAddress.createUnresolved("0.0.0.0", 6667)));
 
         assertThat(line).isEqualTo("Listening on 127.0.0.1:6667, 0.0.0.0:6667");
     }

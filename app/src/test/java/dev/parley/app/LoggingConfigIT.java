@@ -39,11 +39,20 @@ class LoggingConfigIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void formatJsonWritesOneJsonObjectPerLogLine() throws Exception {
-        process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=",
-                "--set", "logging.format=json", "--data-dir", dataDir.toString()))
+        process = new ProcessBuilder(ParleyProcess.command(
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--set",
+                        "logging.format=json",
+                        "--data-dir",
+                        dataDir.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         String line = err.readLine();
         while (line != null && !line.contains("Listening on")) {
@@ -51,17 +60,26 @@ class LoggingConfigIT {
             line = err.readLine();
         }
         assertThat(line).as("the listening line; before it: %s", seen).isNotNull();
-        assertThat(line).startsWith("{").endsWith("}").contains("\"level\":\"INFO\"")
+        assertThat(line)
+                .startsWith("{")
+                .endsWith("}")
+                .contains("\"level\":\"INFO\"")
                 .contains("\"formattedMessage\":\"Listening on 127.0.0.1:");
-        assertThat(seen).filteredOn(l -> l.contains("starting; database"))
-                .singleElement().asString().startsWith("{").contains("\"loggerName\":\"dev.parley.app.ServerCommand\"");
+        assertThat(seen)
+                .filteredOn(l -> l.contains("starting; database"))
+                .singleElement()
+                .asString()
+                .startsWith("{")
+                .contains("\"loggerName\":\"dev.parley.app.ServerCommand\"");
     }
 
     @Test
     void levelSetsParleysOwnLoggers() {
         ConsoleLogging.apply(new LoggingConfig(LoggingConfig.Level.WARN, LoggingConfig.Format.TEXT));
 
-        assertThat(LoggerFactory.getLogger("dev.parley.server.ParleyServer").isInfoEnabled()).isFalse();
-        assertThat(LoggerFactory.getLogger("dev.parley.server.ParleyServer").isWarnEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("dev.parley.server.ParleyServer").isInfoEnabled())
+                .isFalse();
+        assertThat(LoggerFactory.getLogger("dev.parley.server.ParleyServer").isWarnEnabled())
+                .isTrue();
     }
 }

@@ -37,15 +37,16 @@ class ParleyCommandTest {
         int exitCode = execute("server", "--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains(
-                "--listen=HOST:PORT",
-                "--data-dir=DIR",
-                "--database=JDBC_URL",
-                "--server-password=PW",
-                "--admin-password=PW",
-                "--config=FILE",
-                "--set=KEY.PATH=VALUE",
-                "--insecure-defaults");
+        assertThat(out.toString())
+                .contains(
+                        "--listen=HOST:PORT",
+                        "--data-dir=DIR",
+                        "--database=JDBC_URL",
+                        "--server-password=PW",
+                        "--admin-password=PW",
+                        "--config=FILE",
+                        "--set=KEY.PATH=VALUE",
+                        "--insecure-defaults");
     }
 
     @Test
@@ -64,15 +65,16 @@ class ParleyCommandTest {
 
     @Test
     void serverReportsEveryConfigProblemAndDoesNotStart() {
-        int exitCode = execute("server", "--listen", "nowhere", "--set", "limits.nick-length=3", "--set",
-                "limits.flod.burst=2");
+        int exitCode = execute(
+                "server", "--listen", "nowhere", "--set", "limits.nick-length=3", "--set", "limits.flod.burst=2");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains(
-                "Invalid configuration (3 problems)",
-                "server.listen: expected HOST:PORT",
-                "limits.nick-length: must be at least 9",
-                "did you mean limits.flood.burst?");
+        assertThat(err.toString())
+                .contains(
+                        "Invalid configuration (3 problems)",
+                        "server.listen: expected HOST:PORT",
+                        "limits.nick-length: must be at least 9",
+                        "did you mean limits.flood.burst?");
     }
 
     @Test

@@ -25,7 +25,9 @@ final class ParleyProcess {
     private static List<String> command(String classPath, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ParleyCommand.class.getName()));
+                "-cp",
+                classPath,
+                ParleyCommand.class.getName()));
         command.addAll(List.of(args));
         return command;
     }

@@ -37,8 +37,15 @@ class SchemaUpgradeFailureIT {
     void theServerRestoresTheDatabaseSaysSoAndStops() throws Exception {
         Path dataDir = dir.resolve("data");
         Path password = Files.writeString(dir.resolve("pw"), "long-enough-password\n");
-        assertThat(inProcess("accounts", "add", "alice", "--password-file", password.toString(), "--data-dir",
-                dataDir.toString())).isZero();
+        assertThat(inProcess(
+                        "accounts",
+                        "add",
+                        "alice",
+                        "--password-file",
+                        password.toString(),
+                        "--data-dir",
+                        dataDir.toString()))
+                .isZero();
         Path newVersion = Files.createDirectories(dir.resolve("new-version/db/migration/sqlite"));
         Files.writeString(newVersion.resolve("V99__breaks.sql"), """
                 DELETE FROM accounts;
@@ -46,8 +53,15 @@ class SchemaUpgradeFailureIT {
                 INSERT INTO no_such_table VALUES (1);
                 """);
 
-        process = new ProcessBuilder(ParleyProcess.commandWithFirst(dir.resolve("new-version"), "server", "--listen",
-                        "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
+        process = new ProcessBuilder(ParleyProcess.commandWithFirst(
+                        dir.resolve("new-version"),
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--data-dir",
+                        dataDir.toString()))
                 .redirectErrorStream(true)
                 .start();
         process.getOutputStream().close();
@@ -56,13 +70,20 @@ class SchemaUpgradeFailureIT {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(1);
         Path backup = dataDir.resolve("parley.db.before-V99.bak");
-        assertThat(output).contains("backed up " + dataDir.resolve("parley.db") + " to " + backup,
-                "Could not start", "a schema migration failed; the database was restored from " + backup);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
-        assertThat(single(dataDir, "SELECT count(*) FROM sqlite_master WHERE name = 'added_by_v99'")).isEqualTo("0");
-        assertThat(single(dataDir, "SELECT max(version + 0) FROM flyway_schema_history")).isEqualTo("8");
+        assertThat(output)
+                .contains(
+                        "backed up " + dataDir.resolve("parley.db") + " to " + backup,
+                        "Could not start",
+                        "a schema migration failed; the database was restored from " + backup);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                .isEqualTo("rw-------");
+        assertThat(single(dataDir, "SELECT count(*) FROM sqlite_master WHERE name = 'added_by_v99'"))
+                .isEqualTo("0");
+        assertThat(single(dataDir, "SELECT max(version + 0) FROM flyway_schema_history"))
+                .isEqualTo("8");
         StringWriter out = new StringWriter();
-        assertThat(inProcess(out, "accounts", "list", "--data-dir", dataDir.toString())).isZero();
+        assertThat(inProcess(out, "accounts", "list", "--data-dir", dataDir.toString()))
+                .isZero();
         assertThat(out.toString()).startsWith("alice ");
     }
 

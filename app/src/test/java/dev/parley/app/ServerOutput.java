@@ -21,7 +21,8 @@ final class ServerOutput {
      * on a daemon thread so the pipe never fills up. Fails with what it read when the server ends first.
      */
     static int listeningPort(Process process) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             seen.add(line);

@@ -26,17 +26,21 @@ class ServerProcessIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sigtermStopsTheServerInOrderAndExitsZero() throws Exception {
-        process = new ProcessBuilder(ParleyProcess.command("server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
+        process = new ProcessBuilder(ParleyProcess.command(
+                        "server", "--listen", "127.0.0.1:0", "--set", "http.listen=", "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true)
                 .start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
 
         readUntil(output, "Listening on", seen);
         process.toHandle().destroy(); // SIGTERM, leaving the output stream open (Process.destroy closes it)
         readUntil(output, "Stopped", seen);
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; output: %s", seen).isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("exited; output: %s", seen)
+                .isTrue();
         assertThat(process.exitValue()).as("exit status; output: %s", seen).isZero();
         assertThat(seen).anyMatch(line -> line.contains("Listening on 127.0.0.1:"));
     }
@@ -57,5 +61,4 @@ class ServerProcessIT {
         }
         throw new AssertionError("process ended before printing '" + marker + "': " + seen);
     }
-
 }

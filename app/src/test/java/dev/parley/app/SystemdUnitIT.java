@@ -56,14 +56,16 @@ class SystemdUnitIT {
 
     @Test
     void theUnitHasWhatASupervisedServerNeeds() throws Exception {
-        String unit = Files.readString(Path.of(System.getProperty("parley.repo.root"), "contrib/systemd/parley.service"));
+        String unit =
+                Files.readString(Path.of(System.getProperty("parley.repo.root"), "contrib/systemd/parley.service"));
 
-        assertThat(unit.lines()).contains(
-                "ExecStart=/opt/parley/bin/parley server --config /etc/parley/parley.yaml --data-dir /var/lib/parley",
-                "ExecReload=/bin/kill -HUP $MAINPID",
-                "Restart=on-failure",
-                "StateDirectory=parley",
-                "User=parley");
+        assertThat(unit.lines())
+                .contains(
+                        "ExecStart=/opt/parley/bin/parley server --config /etc/parley/parley.yaml --data-dir /var/lib/parley",
+                        "ExecReload=/bin/kill -HUP $MAINPID",
+                        "Restart=on-failure",
+                        "StateDirectory=parley",
+                        "User=parley");
         assertThat(unit.lines()).anyMatch(line -> line.startsWith("LimitNOFILE="));
         assertThat(unit.lines()).anyMatch(line -> line.equals("Type=exec") || line.equals("Type=notify"));
     }

@@ -15,6 +15,7 @@ final class BenchClient {
     SelectionKey key;
     /** The start of a line not complete yet, or null: the read buffer itself is the loop's, shared. */
     byte[] partial;
+
     final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     long connectStartNanos;
     long registeredNanos;

@@ -35,7 +35,13 @@ public final class ConnectScenario {
                 }
             };
             try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, counting)) {
-                Crowd.assemble(loop, warmup, inFlight, perSecond, i -> new BenchClient(i, "w" + i), warmed,
+                Crowd.assemble(
+                        loop,
+                        warmup,
+                        inFlight,
+                        perSecond,
+                        i -> new BenchClient(i, "w" + i),
+                        warmed,
                         TimeUnit.MINUTES.toNanos(5));
             }
         }
@@ -57,17 +63,28 @@ public final class ConnectScenario {
                 ready.increment();
             }
         };
-        Report report = new Report().put("scenario", "connect").put("clients", clients).put("in_flight", inFlight)
-                .put("rate", perSecond == 0 ? "max" : perSecond).put("warmup", warmup);
+        Report report = new Report()
+                .put("scenario", "connect")
+                .put("clients", clients)
+                .put("in_flight", inFlight)
+                .put("rate", perSecond == 0 ? "max" : perSecond)
+                .put("warmup", warmup);
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
-            List<BenchClient> crowd = Crowd.assemble(loop, clients, inFlight, perSecond,
-                    i -> new BenchClient(i, "c" + i), ready, TimeUnit.MINUTES.toNanos(5));
+            List<BenchClient> crowd = Crowd.assemble(
+                    loop,
+                    clients,
+                    inFlight,
+                    perSecond,
+                    i -> new BenchClient(i, "c" + i),
+                    ready,
+                    TimeUnit.MINUTES.toNanos(5));
             double seconds = (firstLast[1] - firstLast[0]) / 1e9;
             report.put("registrations_per_s", clients / seconds).latencies("registration", latency);
             if (server != null) {
                 boolean jvm = server.collectGarbage();
                 long rssAfter = server.residentKib();
-                report.put("server_rss_before_kib", rssBefore).put("server_rss_after_kib", rssAfter)
+                report.put("server_rss_before_kib", rssBefore)
+                        .put("server_rss_after_kib", rssAfter)
                         .put("server_rss_per_client_kib", (rssAfter - rssBefore) / (double) clients)
                         .put("after_full_gc", jvm);
             }

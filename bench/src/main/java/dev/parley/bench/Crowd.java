@@ -14,14 +14,22 @@ final class Crowd {
 
     private Crowd() {}
 
-    static List<BenchClient> assemble(LoadLoop loop, int count, int inFlight, IntFunction<BenchClient> make,
-            Counter ready, long timeoutNanos) throws IOException {
+    static List<BenchClient> assemble(
+            LoadLoop loop, int count, int inFlight, IntFunction<BenchClient> make, Counter ready, long timeoutNanos)
+            throws IOException {
         return assemble(loop, count, inFlight, 0, make, ready, timeoutNanos);
     }
 
     /** As above, and at most {@code perSecond} new connections a second (0: no pace). */
-    static List<BenchClient> assemble(LoadLoop loop, int count, int inFlight, double perSecond,
-            IntFunction<BenchClient> make, Counter ready, long timeoutNanos) throws IOException {
+    static List<BenchClient> assemble(
+            LoadLoop loop,
+            int count,
+            int inFlight,
+            double perSecond,
+            IntFunction<BenchClient> make,
+            Counter ready,
+            long timeoutNanos)
+            throws IOException {
         List<BenchClient> clients = new ArrayList<>(count);
         int[] next = {0};
         long start = System.nanoTime();

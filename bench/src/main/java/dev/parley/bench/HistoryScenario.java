@@ -49,16 +49,26 @@ public final class HistoryScenario {
                 }
             }
         };
-        Report report = new Report().put("scenario", "history").put("room", room).put("filled", fill)
-                .put("queries", queries).put("page_size", pageSize);
-        try (LoadLoop loop = new LoadLoop(target.address(), target.password(), "batch draft/chathistory server-time",
-                listener)) {
+        Report report = new Report()
+                .put("scenario", "history")
+                .put("room", room)
+                .put("filled", fill)
+                .put("queries", queries)
+                .put("page_size", pageSize);
+        try (LoadLoop loop =
+                new LoadLoop(target.address(), target.password(), "batch draft/chathistory server-time", listener)) {
             loopRef[0] = loop;
-            List<BenchClient> clients = Crowd.assemble(loop, 1, 1, i -> {
-                BenchClient client = new BenchClient(i, "historian");
-                client.room = room;
-                return client;
-            }, ready, TimeUnit.MINUTES.toNanos(1));
+            List<BenchClient> clients = Crowd.assemble(
+                    loop,
+                    1,
+                    1,
+                    i -> {
+                        BenchClient client = new BenchClient(i, "historian");
+                        client.room = room;
+                        return client;
+                    },
+                    ready,
+                    TimeUnit.MINUTES.toNanos(1));
             asker[0] = clients.get(0);
             for (int i = 0; i < fill; i++) {
                 loop.send(asker[0], "PRIVMSG " + room + " :history filler " + i);
@@ -69,9 +79,12 @@ public final class HistoryScenario {
                 loop.runUntil(() -> asker[0].idle(), System.nanoTime() + TimeUnit.MINUTES.toNanos(5), () -> {});
             }
             ask(loop, asker[0], room, pageSize, askedAt);
-            loop.runUntil(() -> answered[0] >= warmup + queries, System.nanoTime() + TimeUnit.MINUTES.toNanos(10),
-                    () -> {});
-            report.put("warmup", warmup).put("answered", answered[0] - Math.min(warmup, answered[0])).put("messages_returned", lines[0]).latencies("latest", latency);
+            loop.runUntil(
+                    () -> answered[0] >= warmup + queries, System.nanoTime() + TimeUnit.MINUTES.toNanos(10), () -> {});
+            report.put("warmup", warmup)
+                    .put("answered", answered[0] - Math.min(warmup, answered[0]))
+                    .put("messages_returned", lines[0])
+                    .latencies("latest", latency);
         }
         return report;
     }

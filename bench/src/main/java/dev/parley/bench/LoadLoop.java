@@ -207,10 +207,11 @@ final class LoadLoop implements AutoCloseable {
                 }
                 client.out.poll();
             }
-            if (client.key != null && client.key.isValid() && (client.key.interestOps() & SelectionKey.OP_CONNECT) == 0) {
-                client.key.interestOps(client.out.isEmpty()
-                        ? SelectionKey.OP_READ
-                        : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            if (client.key != null
+                    && client.key.isValid()
+                    && (client.key.interestOps() & SelectionKey.OP_CONNECT) == 0) {
+                client.key.interestOps(
+                        client.out.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
             }
         } catch (IOException e) {
             close(client);

@@ -38,7 +38,8 @@ public final class Report {
     public String table() {
         StringBuilder out = new StringBuilder();
         int width = values.keySet().stream().mapToInt(String::length).max().orElse(10);
-        values.forEach((key, value) -> out.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", key, text(value))));
+        values.forEach(
+                (key, value) -> out.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", key, text(value))));
         return out.toString();
     }
 

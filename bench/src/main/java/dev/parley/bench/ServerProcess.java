@@ -46,7 +46,9 @@ final class ServerProcess {
     /** Asks a JVM server for a full GC (jcmd), so resident memory reflects live data; false if it is not a JVM. */
     boolean collectGarbage() {
         try {
-            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true)
+                    .start();
             jcmd.getInputStream().readAllBytes();
             return jcmd.waitFor() == 0;
         } catch (IOException e) {

@@ -29,10 +29,24 @@ public final class TrafficScenario {
      *     delivered to every recipient) before it waits; 0 for none (it sends whenever its socket
      *     drains, and queues grow wherever the slowest side is, often the generator's own reading)
      */
-    public record Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
-            int sampleEverySeconds, int warmupPerSender, int window) {
+    public record Plan(
+            String name,
+            int clients,
+            int rooms,
+            int senders,
+            int messagesPerSender,
+            double rate,
+            int sampleEverySeconds,
+            int warmupPerSender,
+            int window) {
 
-        public Plan(String name, int clients, int rooms, int senders, int messagesPerSender, double rate,
+        public Plan(
+                String name,
+                int clients,
+                int rooms,
+                int senders,
+                int messagesPerSender,
+                double rate,
                 int sampleEverySeconds) {
             this(name, clients, rooms, senders, messagesPerSender, rate, sampleEverySeconds, 0, 0);
         }
@@ -44,6 +58,7 @@ public final class TrafficScenario {
     private final int[] roomSize;
     /** Every client, at the index of its id (the crowd makes them in order). */
     private List<BenchClient> clients = List.of();
+
     private long expected;
     private long received;
     private long sent;
@@ -94,14 +109,18 @@ public final class TrafficScenario {
                 }
             }
         };
-        Report report = new Report().put("scenario", plan.name()).put("clients", plan.clients())
-                .put("rooms", plan.rooms()).put("senders", plan.senders())
-                .put("messages_per_sender", plan.messagesPerSender()).put("rate", plan.rate() == 0 ? "max" : plan.rate())
-                .put("warmup_per_sender", plan.warmupPerSender()).put("window", plan.window());
+        Report report = new Report()
+                .put("scenario", plan.name())
+                .put("clients", plan.clients())
+                .put("rooms", plan.rooms())
+                .put("senders", plan.senders())
+                .put("messages_per_sender", plan.messagesPerSender())
+                .put("rate", plan.rate() == 0 ? "max" : plan.rate())
+                .put("warmup_per_sender", plan.warmupPerSender())
+                .put("window", plan.window());
         ServerProcess server = target.process();
         try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
-            clients = Crowd.assemble(loop, plan.clients(), 500, this::newClient, ready,
-                    TimeUnit.MINUTES.toNanos(5));
+            clients = Crowd.assemble(loop, plan.clients(), 500, this::newClient, ready, TimeUnit.MINUTES.toNanos(5));
             List<BenchClient> senders = senders(clients);
             if (plan.warmupPerSender() > 0) {
                 sendAll(loop, senders, plan.warmupPerSender(), null, List.of());
@@ -115,13 +134,18 @@ public final class TrafficScenario {
             List<Long> rssSamples = new ArrayList<>();
             sendAll(loop, senders, plan.messagesPerSender(), server, rssSamples);
             double seconds = Math.max(1e-9, (lastReceive - firstSend) / 1e9);
-            report.put("messages_sent", sent).put("deliveries_expected", expected).put("deliveries", received)
-                    .put("loss", expected - received).put("seconds", seconds)
-                    .put("deliveries_per_s", received / seconds).latencies("latency", latency)
+            report.put("messages_sent", sent)
+                    .put("deliveries_expected", expected)
+                    .put("deliveries", received)
+                    .put("loss", expected - received)
+                    .put("seconds", seconds)
+                    .put("deliveries_per_s", received / seconds)
+                    .latencies("latency", latency)
                     .put("disconnected", clients.stream().filter(c -> c.closed).count());
             if (server != null) {
                 double cpu = server.cpuSeconds() - cpuBefore;
-                report.put("server_cpu_s", cpu).put("server_cpu_us_per_delivery", received == 0 ? 0 : cpu * 1e6 / received)
+                report.put("server_cpu_s", cpu)
+                        .put("server_cpu_us_per_delivery", received == 0 ? 0 : cpu * 1e6 / received)
                         .put("server_rss_kib", server.residentKib());
                 if (!rssSamples.isEmpty()) {
                     report.put("server_rss_samples_kib", rssSamples);
@@ -132,8 +156,9 @@ public final class TrafficScenario {
     }
 
     /** Every sender sends {@code perSender} messages; returns once all arrived or the drain time passed. */
-    private void sendAll(LoadLoop loop, List<BenchClient> senders, int perSender, ServerProcess sampled,
-            List<Long> rssSamples) throws IOException {
+    private void sendAll(
+            LoadLoop loop, List<BenchClient> senders, int perSender, ServerProcess sampled, List<Long> rssSamples)
+            throws IOException {
         senders.forEach(client -> {
             client.remaining = perSender;
             client.undelivered = 0;
@@ -142,8 +167,10 @@ public final class TrafficScenario {
         Sender sender = new Sender(loop, senders, plan.rate(), firstSend);
         long deadline = firstSend + TimeUnit.HOURS.toNanos(2);
         long[] sampleAt = {firstSend};
-        loop.runUntil(() -> sender.finished() && (received >= expected || System.nanoTime() - lastSend > DRAIN_NANOS),
-                deadline, () -> {
+        loop.runUntil(
+                () -> sender.finished() && (received >= expected || System.nanoTime() - lastSend > DRAIN_NANOS),
+                deadline,
+                () -> {
                     sender.tick(System.nanoTime());
                     if (sampled != null && plan.sampleEverySeconds() > 0 && System.nanoTime() - sampleAt[0] >= 0) {
                         rssSamples.add(sampled.residentKib());
@@ -171,7 +198,9 @@ public final class TrafficScenario {
     private List<BenchClient> senders(List<BenchClient> clients) {
         List<BenchClient> senders = new ArrayList<>();
         for (BenchClient client : clients) {
-            boolean sends = plan.rooms() > 0 ? client.id < plan.senders() : client.id % 2 == 0 && client.id / 2 < plan.senders();
+            boolean sends = plan.rooms() > 0
+                    ? client.id < plan.senders()
+                    : client.id % 2 == 0 && client.id / 2 < plan.senders();
             if (sends) {
                 senders.add(client);
             }
@@ -214,8 +243,9 @@ public final class TrafficScenario {
                 return;
             }
             for (BenchClient client : senders) {
-                for (int burst = 0; burst < 4 && client.remaining > 0 && client.idle() && !client.closed
-                        && withinWindow(client); burst++) {
+                for (int burst = 0;
+                        burst < 4 && client.remaining > 0 && client.idle() && !client.closed && withinWindow(client);
+                        burst++) {
                     send(client, now);
                 }
             }

@@ -15,7 +15,11 @@ class ScenariosSmokeIT {
 
     private static Target target(TestServer server) {
         InetSocketAddress address = server.address();
-        return new Target(address.getHostString(), address.getPort(), "chat@123", ProcessHandle.current().pid());
+        return new Target(
+                address.getHostString(),
+                address.getPort(),
+                "chat@123",
+                ProcessHandle.current().pid());
     }
 
     private static TestServer server() {
@@ -40,8 +44,12 @@ class ScenariosSmokeIT {
             Report report = ConnectScenario.run(target(server), 20, 20, 100, 10);
 
             // 20 connections at 100/s span at least 190 ms, so they cannot register faster than ~105/s.
-            assertThat((Double) report.values().get("registrations_per_s")).isPositive().isLessThan(110.0);
-            assertThat(report.values()).containsEntry("rate", 100.0).containsEntry("warmup", 10)
+            assertThat((Double) report.values().get("registrations_per_s"))
+                    .isPositive()
+                    .isLessThan(110.0);
+            assertThat(report.values())
+                    .containsEntry("rate", 100.0)
+                    .containsEntry("warmup", 10)
                     .containsEntry("disconnected", 0L);
         }
     }
@@ -49,11 +57,13 @@ class ScenariosSmokeIT {
     @Test
     void fanoutDeliversEveryMessageToEveryOtherMember() throws Exception {
         try (TestServer server = server()) {
-            Report report = TrafficScenario.run(target(server),
-                    new TrafficScenario.Plan("fanout", 40, 4, 8, 10, 0, 0));
+            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("fanout", 40, 4, 8, 10, 0, 0));
 
-            assertThat(report.values()).containsEntry("messages_sent", 80L).containsEntry("deliveries_expected", 720L)
-                    .containsEntry("deliveries", 720L).containsEntry("loss", 0L);
+            assertThat(report.values())
+                    .containsEntry("messages_sent", 80L)
+                    .containsEntry("deliveries_expected", 720L)
+                    .containsEntry("deliveries", 720L)
+                    .containsEntry("loss", 0L);
             assertThat(report.table()).contains("latency_p99_ms", "server_cpu_us_per_delivery");
         }
     }
@@ -70,10 +80,14 @@ class ScenariosSmokeIT {
     @Test
     void aWindowHoldsEachSenderToItsUndeliveredMessages() throws Exception {
         try (TestServer server = server()) {
-            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("fanout", 30, 3, 6, 20, 0, 0, 0, 1));
+            Report report =
+                    TrafficScenario.run(target(server), new TrafficScenario.Plan("fanout", 30, 3, 6, 20, 0, 0, 0, 1));
 
-            assertThat(report.values()).containsEntry("window", 1).containsEntry("messages_sent", 120L)
-                    .containsEntry("deliveries_expected", 1080L).containsEntry("deliveries", 1080L)
+            assertThat(report.values())
+                    .containsEntry("window", 1)
+                    .containsEntry("messages_sent", 120L)
+                    .containsEntry("deliveries_expected", 1080L)
+                    .containsEntry("deliveries", 1080L)
                     .containsEntry("loss", 0L);
         }
     }
@@ -81,11 +95,16 @@ class ScenariosSmokeIT {
     @Test
     void warmupMessagesAreSentFirstAndLeftOutOfTheFigures() throws Exception {
         try (TestServer server = server()) {
-            Report report = TrafficScenario.run(target(server), new TrafficScenario.Plan("dm", 20, 0, 10, 5, 0, 0, 7, 0));
+            Report report =
+                    TrafficScenario.run(target(server), new TrafficScenario.Plan("dm", 20, 0, 10, 5, 0, 0, 7, 0));
 
-            assertThat(report.values()).containsEntry("warmup_per_sender", 7).containsEntry("warmup_loss", 0L)
-                    .containsEntry("messages_sent", 50L).containsEntry("deliveries_expected", 50L)
-                    .containsEntry("deliveries", 50L).containsEntry("loss", 0L);
+            assertThat(report.values())
+                    .containsEntry("warmup_per_sender", 7)
+                    .containsEntry("warmup_loss", 0L)
+                    .containsEntry("messages_sent", 50L)
+                    .containsEntry("deliveries_expected", 50L)
+                    .containsEntry("deliveries", 50L)
+                    .containsEntry("loss", 0L);
         }
     }
 
@@ -94,7 +113,9 @@ class ScenariosSmokeIT {
         try (TestServer server = server()) {
             Report report = HistoryScenario.run(target(server), "#smoke", 30, 20, 10, 5);
 
-            assertThat(report.values()).containsEntry("answered", 20).containsEntry("warmup", 5)
+            assertThat(report.values())
+                    .containsEntry("answered", 20)
+                    .containsEntry("warmup", 5)
                     .containsEntry("messages_returned", 250);
             assertThat(report.values()).containsKey("latest_p99_ms");
         }

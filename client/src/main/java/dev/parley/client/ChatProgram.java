@@ -2,8 +2,8 @@ package dev.parley.client;
 
 import dev.parley.client.core.Backoff;
 import dev.parley.client.core.ConnectionSettings;
-import dev.parley.client.core.SocketOpener;
 import dev.parley.client.core.RegistrationOutcome;
+import dev.parley.client.core.SocketOpener;
 import dev.parley.client.tui.ChatSession;
 import dev.parley.client.tui.DisplayLine;
 import dev.parley.client.tui.MessageFormatter;
@@ -26,6 +26,7 @@ public final class ChatProgram {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Nicks offered, or passwords asked for, before giving up. */
     private static final int TRIES = 5;
+
     private static final int MAX_NICK = 30;
 
     private final ClientOptions options;
@@ -48,8 +49,14 @@ public final class ChatProgram {
         if (password == null) {
             return ExitCode.USAGE;
         }
-        ConnectionSettings settings = new ConnectionSettings(options.host(), options.port(), nick, password, true,
-                Backoff.standard(), TIMEOUT,
+        ConnectionSettings settings = new ConnectionSettings(
+                options.host(),
+                options.port(),
+                nick,
+                password,
+                true,
+                Backoff.standard(),
+                TIMEOUT,
                 options.tls() ? SocketOpener.tls(options.tlsFingerprint()) : SocketOpener.plain());
         ChatSession chat = new ChatSession(settings, ui, new MessageFormatter(options.timestamps()));
         if (!register(chat)) {
@@ -76,7 +83,8 @@ public final class ChatProgram {
         String nick = options.nick();
         while (nick == null || !NickName.isValid(nick, MAX_NICK)) {
             if (nick != null) {
-                ui.show(DisplayLine.error("'" + nick + "' cannot be a nickname: use letters, digits and -_[]{}\\|^` (not first: digit or -)."));
+                ui.show(DisplayLine.error("'" + nick
+                        + "' cannot be a nickname: use letters, digits and -_[]{}\\|^` (not first: digit or -)."));
                 if (!ui.interactive()) {
                     return null;
                 }
@@ -128,7 +136,9 @@ public final class ChatProgram {
      */
     private boolean register(ChatSession chat) {
         RegistrationOutcome outcome = chat.connect();
-        for (int tries = 1; tries < TRIES && outcome != null && !(outcome instanceof RegistrationOutcome.Welcomed); tries++) {
+        for (int tries = 1;
+                tries < TRIES && outcome != null && !(outcome instanceof RegistrationOutcome.Welcomed);
+                tries++) {
             if (outcome instanceof RegistrationOutcome.NickInUse taken) {
                 String other = otherNick(taken);
                 outcome = other == null ? null : chat.tryNick(other);

@@ -30,8 +30,13 @@ public final class ClientMain {
     public static int run(ClientOptions options, InputStream in, PrintStream out, Map<String, String> env) {
         if (in == System.in && System.console() != null) {
             try {
-                return runInteractive(options, TerminalBuilder.builder().system(true)
-                        .encoding(StandardCharsets.UTF_8).build(), env);
+                return runInteractive(
+                        options,
+                        TerminalBuilder.builder()
+                                .system(true)
+                                .encoding(StandardCharsets.UTF_8)
+                                .build(),
+                        env);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the terminal", e);
             }
@@ -41,7 +46,10 @@ public final class ClientMain {
 
     /** Runs the terminal UI on {@code terminal} (tests pass a terminal on their own streams). */
     public static int runInteractive(ClientOptions options, Terminal terminal, Map<String, String> env) {
-        return runWith(options, new TerminalUi(terminal, env.getOrDefault("NO_COLOR", "").isEmpty()), env);
+        return runWith(
+                options,
+                new TerminalUi(terminal, env.getOrDefault("NO_COLOR", "").isEmpty()),
+                env);
     }
 
     private static int runWith(ClientOptions options, Ui ui, Map<String, String> env) {

@@ -13,7 +13,14 @@ package dev.parley.client;
  * @param password the server password ({@code --password}); prefer {@code PARLEY_PASSWORD}
  * @param timestamps show a time before each line ({@code --timestamps})
  */
-public record ClientOptions(String host, int port, boolean tls, String tlsFingerprint, String nick, String room, String password,
+public record ClientOptions(
+        String host,
+        int port,
+        boolean tls,
+        String tlsFingerprint,
+        String nick,
+        String room,
+        String password,
         boolean timestamps) {
 
     public static final String DEFAULT_HOST = "localhost";

@@ -41,7 +41,11 @@ class ScriptModeIT {
             bob.join("#dev-team");
             ScriptedClient carol = ScriptedClient.start(ClientOptions.defaults()
                     .withServer("127.0.0.1", server.address().getPort()));
-            carol.type("carol").type("chat@123").type("dev-team").type("hi from a pipe").endInput();
+            carol.type("carol")
+                    .type("chat@123")
+                    .type("dev-team")
+                    .type("hi from a pipe")
+                    .endInput();
 
             assertThat(carol.awaitExit()).isZero();
             bob.expect(Lines.privmsgFrom("carol", "#dev-team", "hi from a pipe"));
@@ -51,8 +55,11 @@ class ScriptModeIT {
     @Test
     void thePasswordMayComeFromTheEnvironment() {
         try (TestServer server = TestServer.start()) {
-            ScriptedClient dave = ScriptedClient.start(ClientOptions.defaults()
-                    .withServer("127.0.0.1", server.address().getPort()).withNick("dave").withRoom("general"),
+            ScriptedClient dave = ScriptedClient.start(
+                    ClientOptions.defaults()
+                            .withServer("127.0.0.1", server.address().getPort())
+                            .withNick("dave")
+                            .withRoom("general"),
                     java.util.Map.of("PARLEY_PASSWORD", "chat@123"));
             dave.endInput();
             assertThat(dave.awaitExit()).isZero();
@@ -61,7 +68,10 @@ class ScriptModeIT {
     }
 
     static ClientOptions options(TestServer server, String nick) {
-        return ClientOptions.defaults().withServer("127.0.0.1", server.address().getPort())
-                .withNick(nick).withRoom("general").withPassword("chat@123");
+        return ClientOptions.defaults()
+                .withServer("127.0.0.1", server.address().getPort())
+                .withNick(nick)
+                .withRoom("general")
+                .withPassword("chat@123");
     }
 }

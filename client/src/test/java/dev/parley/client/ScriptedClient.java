@@ -34,13 +34,15 @@ final class ScriptedClient implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        Thread thread = new Thread(() -> {
-            try {
-                exit.complete(ClientMain.run(options, in, out, env));
-            } catch (Throwable t) {
-                exit.completeExceptionally(t);
-            }
-        }, "scripted-client");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        exit.complete(ClientMain.run(options, in, out, env));
+                    } catch (Throwable t) {
+                        exit.completeExceptionally(t);
+                    }
+                },
+                "scripted-client");
         thread.setDaemon(true);
         thread.start();
     }

@@ -82,7 +82,8 @@ class SlashCommandsIT {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             try (ScriptedClient carol = ScriptedClient.start(options(server, "carol"));
-                    ScriptedClient admin = ScriptedClient.start(options(server, "admin").withPassword("admin123"))) {
+                    ScriptedClient admin =
+                            ScriptedClient.start(options(server, "admin").withPassword("admin123"))) {
                 carol.awaitOutput("[general] You joined");
                 admin.awaitOutput("[general] You joined");
 
@@ -93,8 +94,10 @@ class SlashCommandsIT {
                 admin.type("/ban carol spamming links");
                 carol.awaitOutput("You are banned from this server: spamming links");
                 assertThat(carol.awaitExit()).isEqualTo(ExitCode.FAILED);
-                assertThat(TroublesIT.linesWith(carol.output(), "anned")).as("the kick, then one line for the ban")
-                        .containsExactly("[general] You were kicked by admin: Banned: spamming links",
+                assertThat(TroublesIT.linesWith(carol.output(), "anned"))
+                        .as("the kick, then one line for the ban")
+                        .containsExactly(
+                                "[general] You were kicked by admin: Banned: spamming links",
                                 "Disconnected: You are banned from this server: spamming links");
                 admin.awaitOutput("Banned carol");
 
@@ -118,7 +121,8 @@ class SlashCommandsIT {
                 alice.awaitOutput("[general] You joined");
                 alice.type("/history 1");
                 String out = alice.awaitOutput("[general] End of history");
-                assertThat(out).contains("[general] History (1 message)")
+                assertThat(out)
+                        .contains("[general] History (1 message)")
                         .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\[general\\] \\[bob\\]: second words")
                         .doesNotContain("first words");
             }
@@ -137,7 +141,8 @@ class SlashCommandsIT {
                     alice.type("/history bob 5");
                     return alice.output().contains("History with bob (1 message)");
                 });
-                assertThat(alice.output()).containsPattern("\\d\\d:\\d\\d \\[DM\\] \\[bob\\]: psst, about the party")
+                assertThat(alice.output())
+                        .containsPattern("\\d\\d:\\d\\d \\[DM\\] \\[bob\\]: psst, about the party")
                         .doesNotContain("Usage: /history");
             }
         }
@@ -161,9 +166,11 @@ class SlashCommandsIT {
     private static void awaitStored(RawIrcClient reader, String count) {
         org.awaitility.Awaitility.await().atMost(ScriptedClient.WAIT).until(() -> {
             reader.send("HISTORY #general 2");
-            return reader.expect(Lines.described("end of history",
-                    m -> m.command().equals("NOTICE") && m.lastParam().startsWith("End of history")))
-                    .lastParam().contains(count);
+            return reader.expect(Lines.described(
+                            "end of history",
+                            m -> m.command().equals("NOTICE") && m.lastParam().startsWith("End of history")))
+                    .lastParam()
+                    .contains(count);
         });
     }
 }

@@ -8,11 +8,11 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Predicate;
 import org.jline.builtins.ScreenTerminal;
 import org.jline.terminal.Size;
@@ -35,18 +35,21 @@ final class TerminalSession implements AutoCloseable {
             PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
             // not TerminalBuilder: it may put a pty in between, whose output pump stops at close and
             // loses the last lines; this terminal writes straight to the screen buffer
-            terminal = new ExternalTerminal("parley-test", "xterm", in, new SynchronizedOut(screen), StandardCharsets.UTF_8);
+            terminal = new ExternalTerminal(
+                    "parley-test", "xterm", in, new SynchronizedOut(screen), StandardCharsets.UTF_8);
             terminal.setSize(new Size(WIDTH, HEIGHT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread thread = new Thread(() -> {
-            try {
-                exit.complete(ClientMain.runInteractive(options, terminal, env));
-            } catch (Throwable t) {
-                exit.completeExceptionally(t);
-            }
-        }, "terminal-client");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        exit.complete(ClientMain.runInteractive(options, terminal, env));
+                    } catch (Throwable t) {
+                        exit.completeExceptionally(t);
+                    }
+                },
+                "terminal-client");
         thread.setDaemon(true);
         thread.start();
     }
@@ -81,7 +84,9 @@ final class TerminalSession implements AutoCloseable {
     List<String> visibleRows() {
         ScreenTerminal emulator = new ScreenTerminal(WIDTH, HEIGHT);
         emulator.write(screen());
-        return Arrays.stream(emulator.toString().split("\n", -1)).map(String::stripTrailing).toList();
+        return Arrays.stream(emulator.toString().split("\n", -1))
+                .map(String::stripTrailing)
+                .toList();
     }
 
     /** The last row that is not blank: the input line with its prompt. */
@@ -100,8 +105,8 @@ final class TerminalSession implements AutoCloseable {
         try {
             await().atMost(ScriptedClient.WAIT).until(() -> condition.test(visibleRows()));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("the screen never showed " + what + "; it showed:\n"
-                    + String.join("\n", visibleRows()), e);
+            throw new AssertionError(
+                    "the screen never showed " + what + "; it showed:\n" + String.join("\n", visibleRows()), e);
         }
         return visibleRows();
     }

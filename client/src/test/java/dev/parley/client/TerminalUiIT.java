@@ -19,7 +19,8 @@ class TerminalUiIT {
         try (TestServer server = TestServer.start()) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
-            ClientOptions nothingGiven = ClientOptions.defaults().withServer("127.0.0.1", server.address().getPort());
+            ClientOptions nothingGiven = ClientOptions.defaults()
+                    .withServer("127.0.0.1", server.address().getPort());
             try (TerminalSession alice = new TerminalSession(nothingGiven, NO_COLOR)) {
                 alice.awaitScreen("Nickname: ");
                 alice.type("alice\r").awaitScreen("Password: ");
@@ -56,7 +57,8 @@ class TerminalUiIT {
                 bob.expect(Lines.privmsgFrom("alice", "#general", "hello world"));
                 String after = alice.awaitScreen("[general] [alice]: hello world");
                 int lastIncoming = after.lastIndexOf("[bob]: three");
-                assertThat(after.indexOf("> hel", lastIncoming)).as("the partial input is redrawn below the message")
+                assertThat(after.indexOf("> hel", lastIncoming))
+                        .as("the partial input is redrawn below the message")
                         .isGreaterThan(lastIncoming);
             }
         }
@@ -83,7 +85,9 @@ class TerminalUiIT {
                 String screen = coloured.awaitScreen("Unknown command /frobnicate");
                 int at = screen.indexOf("Unknown command /frobnicate");
                 String lineStart = screen.substring(screen.lastIndexOf('\n', at) + 1, at);
-                assertThat(lineStart).as("an SGR colour sequence right before the error").containsPattern("\u001b\\[[0-9;]*m$");
+                assertThat(lineStart)
+                        .as("an SGR colour sequence right before the error")
+                        .containsPattern("\u001b\\[[0-9;]*m$");
             }
         }
     }
@@ -128,7 +132,8 @@ class TerminalUiIT {
                 bob.expect(Lines.privmsgFrom("alice", "#general", "just once please"));
                 alice.awaitScreen("[general] [alice]: just once please");
                 alice.awaitInputRow("[general] >");
-                assertThat(alice.visibleRows()).filteredOn(row -> row.contains("just once please"))
+                assertThat(alice.visibleRows())
+                        .filteredOn(row -> row.contains("just once please"))
                         .containsExactly("[general] [alice]: just once please");
             }
         }
@@ -137,7 +142,8 @@ class TerminalUiIT {
     @Test
     void aWrongPasswordIsSaidOnceAndAskedForAgain() {
         try (TestServer server = TestServer.start()) {
-            ClientOptions nothingGiven = ClientOptions.defaults().withServer("127.0.0.1", server.address().getPort());
+            ClientOptions nothingGiven = ClientOptions.defaults()
+                    .withServer("127.0.0.1", server.address().getPort());
             try (TerminalSession alice = new TerminalSession(nothingGiven, NO_COLOR)) {
                 alice.awaitScreen("Nickname: ");
                 alice.type("alice\r").awaitScreen("Password: ");
@@ -145,8 +151,11 @@ class TerminalUiIT {
                 alice.awaitInputRow("Password:");
                 alice.type("chat@123\r").awaitScreen("Room ID [general]: ");
                 alice.type("\r").awaitScreen("[general] You joined");
-                assertThat(alice.visibleRows()).filteredOn(row -> row.toLowerCase(java.util.Locale.ROOT).contains("password"))
-                        .as("one line saying the password was wrong, besides the prompts").hasSize(3);
+                assertThat(alice.visibleRows())
+                        .filteredOn(
+                                row -> row.toLowerCase(java.util.Locale.ROOT).contains("password"))
+                        .as("one line saying the password was wrong, besides the prompts")
+                        .hasSize(3);
             }
         }
     }
@@ -157,14 +166,17 @@ class TerminalUiIT {
             RawIrcClient admin = server.admin();
             admin.send("BAN mallory flooding");
             admin.expect(Lines.command("NOTICE"));
-            ClientOptions nothingGiven = ClientOptions.defaults().withServer("127.0.0.1", server.address().getPort());
+            ClientOptions nothingGiven = ClientOptions.defaults()
+                    .withServer("127.0.0.1", server.address().getPort());
             try (TerminalSession mallory = new TerminalSession(nothingGiven, NO_COLOR)) {
                 mallory.awaitScreen("Nickname: ");
                 mallory.type("mallory\r").awaitScreen("Password: ");
                 mallory.type("chat@123\r");
                 assertThat(mallory.awaitExit()).isEqualTo(ExitCode.FAILED);
                 mallory.awaitScreen("banned");
-                assertThat(mallory.visibleRows()).as(mallory.screen()).filteredOn(row -> row.contains("banned"))
+                assertThat(mallory.visibleRows())
+                        .as(mallory.screen())
+                        .filteredOn(row -> row.contains("banned"))
                         .containsExactly("You are banned from this server: flooding");
                 assertThat(mallory.screen()).doesNotContain("Room ID");
             }

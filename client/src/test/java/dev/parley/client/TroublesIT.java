@@ -24,7 +24,9 @@ class TroublesIT {
             ScriptedClient alice = ScriptedClient.start(options(server, "alice").withPassword("guess"));
             assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
             assertThat(alice.output()).contains("Wrong password");
-            assertThat(linesWith(alice.output(), "password")).as("one message for one error").hasSize(1);
+            assertThat(linesWith(alice.output(), "password"))
+                    .as("one message for one error")
+                    .hasSize(1);
         }
     }
 
@@ -37,7 +39,9 @@ class TroublesIT {
             ScriptedClient mallory = ScriptedClient.start(options(server, "mallory"));
             assertThat(mallory.awaitExit()).isEqualTo(ExitCode.FAILED);
             assertThat(mallory.output()).contains("You are banned from this server: flooding");
-            assertThat(linesWith(mallory.output(), "anned")).as("one message for one error").hasSize(1);
+            assertThat(linesWith(mallory.output(), "anned"))
+                    .as("one message for one error")
+                    .hasSize(1);
         }
     }
 
@@ -51,7 +55,9 @@ class TroublesIT {
                 second.awaitOutput("[general] You joined");
                 second.type("it is me, the other alice");
                 first.expect(Lines.privmsgFrom("alice_", "#general", "it is me, the other alice"));
-                assertThat(linesWith(second.output(), "in use")).as("one message for one error").hasSize(1);
+                assertThat(linesWith(second.output(), "in use"))
+                        .as("one message for one error")
+                        .hasSize(1);
             }
         }
     }
@@ -70,8 +76,11 @@ class TroublesIT {
     @Test
     void anUnreachableServerIsExplained() {
         int port = freePort();
-        ScriptedClient alice = ScriptedClient.start(ClientOptions.defaults().withServer("127.0.0.1", port)
-                .withNick("alice").withRoom("general").withPassword("chat@123"));
+        ScriptedClient alice = ScriptedClient.start(ClientOptions.defaults()
+                .withServer("127.0.0.1", port)
+                .withNick("alice")
+                .withRoom("general")
+                .withPassword("chat@123"));
         assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
         assertThat(alice.output()).contains("Cannot reach the server").contains("127.0.0.1:" + port);
         assertThat(alice.output().split("(?i)reach", -1)).as("said once").hasSize(2);
@@ -85,7 +94,8 @@ class TroublesIT {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             try (ScriptedClient alice = ScriptedClient.start(options(server, "alice")
-                    .withServer("127.0.0.1", tlsPort).withTlsFingerprint(server.server().tls().fingerprint()))) {
+                    .withServer("127.0.0.1", tlsPort)
+                    .withTlsFingerprint(server.server().tls().fingerprint()))) {
                 alice.awaitOutput("[general] You joined");
                 bob.send("PRIVMSG #general :hello over tls");
                 alice.awaitOutput("hello over tls");
@@ -98,10 +108,14 @@ class TroublesIT {
         try (TestServer server = TestServer.start(c -> c.withTls(new TlsConfig(
                 List.of(new ListenAddress("127.0.0.1", 0)), java.util.Optional.empty(), java.util.Optional.empty())))) {
             int tlsPort = server.server().tlsAddresses().get(0).getPort();
-            ScriptedClient alice = ScriptedClient.start(options(server, "alice").withServer("127.0.0.1", tlsPort).withTls(true));
+            ScriptedClient alice = ScriptedClient.start(
+                    options(server, "alice").withServer("127.0.0.1", tlsPort).withTls(true));
             assertThat(alice.awaitExit()).isEqualTo(ExitCode.FAILED);
             String said = alice.output();
-            assertThat(linesWith(said, "certificate")).as("one line, the hint first").singleElement().asString()
+            assertThat(linesWith(said, "certificate"))
+                    .as("one line, the hint first")
+                    .singleElement()
+                    .asString()
                     .startsWith("The server's certificate is not trusted: pass --tls-fingerprint")
                     .contains(server.server().tls().fingerprint());
             assertThat(said).doesNotContainIgnoringCase("cannot reach");
@@ -126,9 +140,13 @@ class TroublesIT {
     void aLostConnectionIsRetriedAndTheRoomsRejoined() {
         int port = freePort();
         try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
-                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
-                config.server().motd(), false)))) {
-            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice").withRoom("dev"))) {
+                config.server().name(),
+                config.server().network(),
+                List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(),
+                false)))) {
+            try (ScriptedClient alice =
+                    ScriptedClient.start(options(server, "alice").withRoom("dev"))) {
                 alice.awaitOutput("[dev] You joined");
                 alice.type("/join general");
                 alice.awaitOutput("[general] You joined");
@@ -154,8 +172,11 @@ class TroublesIT {
     void aReconnectKeepsTheNickChosenSinceStartUp() {
         int port = freePort();
         try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
-                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
-                config.server().motd(), false)))) {
+                config.server().name(),
+                config.server().network(),
+                List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(),
+                false)))) {
             try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
                 alice.awaitOutput("[general] You joined");
                 alice.type("/nick alicia");
@@ -178,8 +199,11 @@ class TroublesIT {
     void aFailedOperIsShownAndDoesNotStopReconnecting() {
         int port = freePort();
         try (TestServer server = TestServer.start(config -> config.withServer(new ServerConfig(
-                config.server().name(), config.server().network(), List.of(new ListenAddress("127.0.0.1", port)),
-                config.server().motd(), false)))) {
+                config.server().name(),
+                config.server().network(),
+                List.of(new ListenAddress("127.0.0.1", port)),
+                config.server().motd(),
+                false)))) {
             try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
                 alice.awaitOutput("[general] You joined");
                 alice.type("/raw OPER admin not-the-password");

@@ -17,6 +17,7 @@ public final class IrcSerializer {
 
     /** Room for a typical relayed line (tags, source, text) without growing. */
     private static final int LINE_CAPACITY = 256;
+
     private static final Predicate<String> ALL_TAGS = key -> true;
     /**
      * Each thread's builder for {@link #encodeLine}, reused: it is called for every line to every
@@ -24,6 +25,7 @@ public final class IrcSerializer {
      */
     private static final ThreadLocal<StringBuilder> LINE_BUILDER =
             ThreadLocal.withInitial(() -> new StringBuilder(LINE_CAPACITY));
+
     private static final int MAX_KEPT_CAPACITY = 4 * LINE_CAPACITY;
 
     private IrcSerializer() {}

@@ -42,7 +42,8 @@ final class WireCheck {
                 throw problem("parameter " + i + " holds NUL, CR or LF", message);
             }
             if (i < last && IrcSerializer.needsTrailing(param)) {
-                throw problem("parameter " + i + " is not last but is empty, holds a space or starts with ':'", message);
+                throw problem(
+                        "parameter " + i + " is not last but is empty, holds a space or starts with ':'", message);
             }
         }
     }

@@ -22,8 +22,11 @@ class IrcParserProperties {
 
     @Property(tries = 5000)
     void anyStringOfIrcSyntaxCharactersParsesOrIsMalformedWithoutThrowing(
-            @ForAll @Chars({'@', ':', ';', '=', ' ', '\\', '!', '\r', '\n', '\0', '\t'}) @CharRange(from = 'a', to = 'c')
-                    @StringLength(max = 30) String line) {
+            @ForAll
+                    @Chars({'@', ':', ';', '=', ' ', '\\', '!', '\r', '\n', '\0', '\t'})
+                    @CharRange(from = 'a', to = 'c')
+                    @StringLength(max = 30)
+                    String line) {
         ParseResult result = IrcParser.parse(line);
 
         if (result instanceof ParseResult.Parsed parsed) {

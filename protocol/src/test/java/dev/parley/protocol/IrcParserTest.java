@@ -13,7 +13,8 @@ class IrcParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"PRIVMSG #a :hi\rQUIT", "PRIVMSG #a :hi\nQUIT", "PRIVMSG #a :h\0i", "@k=v\r PRIVMSG #a x"})
     void aLineHoldingNulCrOrLfIsMalformedAndNamesItsCommand(String line) {
-        assertThat(IrcParser.parse(line)).isEqualTo(new ParseResult.Malformed("NUL, CR or LF inside the line", "PRIVMSG"));
+        assertThat(IrcParser.parse(line))
+                .isEqualTo(new ParseResult.Malformed("NUL, CR or LF inside the line", "PRIVMSG"));
     }
 
     @ParameterizedTest
@@ -25,7 +26,8 @@ class IrcParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"PRIV.MSG #a", "PRIVMSG\t#a", "command_that_does_not_exist"})
     void aVerbThatIsNotACommandWordIsAnInvalidCommandNamingIt(String line) {
-        assertThat(IrcParser.parse(line)).isEqualTo(new ParseResult.InvalidCommand(line.split(" ")[0], java.util.Map.of()));
+        assertThat(IrcParser.parse(line))
+                .isEqualTo(new ParseResult.InvalidCommand(line.split(" ")[0], java.util.Map.of()));
     }
 
     @Test

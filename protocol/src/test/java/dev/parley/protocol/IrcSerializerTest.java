@@ -15,7 +15,8 @@ class IrcSerializerTest {
     void aParameterHoldingCrLfIsRefusedSoNoSecondLineCanBeInjected() {
         IrcMessage message = IrcMessage.of("PRIVMSG", "#a", "hi\r\nQUIT :bye");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> IrcSerializer.serialize(message))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IrcSerializer.serialize(message))
                 .withMessageContaining("parameter 1");
     }
 
@@ -26,12 +27,14 @@ class IrcSerializerTest {
 
     @Test
     void aMiddleParameterWithASpaceIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> IrcSerializer.serialize(IrcMessage.of("KICK", "#a b", "x")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IrcSerializer.serialize(IrcMessage.of("KICK", "#a b", "x")));
     }
 
     @Test
     void aMiddleParameterStartingWithAColonIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> IrcSerializer.serialize(IrcMessage.of("KICK", ":a", "x")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IrcSerializer.serialize(IrcMessage.of("KICK", ":a", "x")));
     }
 
     @Test
@@ -74,8 +77,15 @@ class IrcSerializerTest {
 
     @Test
     void encodeLineKeepsOnlyTheTagsAskedForAndEndsInCrLf() {
-        IrcMessage message = new IrcMessage(Tags.builder().put("time", "t").put("msgid", "m").put("+x", "a b").build(),
-                "n!u@h", "PRIVMSG", List.of("#a", "héllo wörld"));
+        IrcMessage message = new IrcMessage(
+                Tags.builder()
+                        .put("time", "t")
+                        .put("msgid", "m")
+                        .put("+x", "a b")
+                        .build(),
+                "n!u@h",
+                "PRIVMSG",
+                List.of("#a", "héllo wörld"));
 
         assertThat(new String(IrcSerializer.encodeLine(message, key -> !key.equals("msgid")), StandardCharsets.UTF_8))
                 .isEqualTo("@time=t;+x=a\\sb :n!u@h PRIVMSG #a :héllo wörld\r\n");

@@ -33,7 +33,8 @@ class MessageRoundTripProperties {
     @Provide
     Arbitrary<IrcMessage> messages() {
         return Combinators.combine(tags(), sources(), commands(), middleParams(), lastParam())
-                .as((tags, source, command, middle, last) -> new IrcMessage(tags, source, command, params(middle, last)));
+                .as((tags, source, command, middle, last) ->
+                        new IrcMessage(tags, source, command, params(middle, last)));
     }
 
     private static List<String> params(List<String> middle, String last) {
@@ -49,7 +50,10 @@ class MessageRoundTripProperties {
         Arbitrary<String> keys = Combinators.combine(
                         Arbitraries.of("", "+"),
                         Arbitraries.of("", "example.com/", "draft/"),
-                        Arbitraries.strings().withChars("abcxyz0123456789-").ofMinLength(1).ofMaxLength(8))
+                        Arbitraries.strings()
+                                .withChars("abcxyz0123456789-")
+                                .ofMinLength(1)
+                                .ofMaxLength(8))
                 .as((client, vendor, name) -> client + vendor + name);
         Arbitrary<String> values = Arbitraries.strings()
                 .withChars("ab; \\\r\n:s=@!é")
@@ -59,9 +63,14 @@ class MessageRoundTripProperties {
     }
 
     private static Arbitrary<String> sources() {
-        Arbitrary<String> host = Arbitraries.strings().withChars("abc.-:").ofMinLength(1).ofMaxLength(8);
-        Arbitrary<String> user = Arbitraries.strings().withChars("~abc").ofMinLength(1).ofMaxLength(5);
-        Arbitrary<String> nick = Arbitraries.strings().withChars("abcXYZ[]\\`_^{|}-").ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> host =
+                Arbitraries.strings().withChars("abc.-:").ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> user =
+                Arbitraries.strings().withChars("~abc").ofMinLength(1).ofMaxLength(5);
+        Arbitrary<String> nick = Arbitraries.strings()
+                .withChars("abcXYZ[]\\`_^{|}-")
+                .ofMinLength(1)
+                .ofMaxLength(8);
         Arbitrary<String> full = Combinators.combine(nick, user, host).as((n, u, h) -> n + "!" + u + "@" + h);
         return Arbitraries.oneOf(host, full, Arbitraries.just(null));
     }
@@ -88,6 +97,7 @@ class MessageRoundTripProperties {
                 .withCharRange('!', '~')
                 .withChars("\t\u0003é")
                 .ofMaxLength(20);
-        return Arbitraries.oneOf(trailing, Arbitraries.of("", ":", " ", "::x", " lead", "trail "), Arbitraries.just(null));
+        return Arbitraries.oneOf(
+                trailing, Arbitraries.of("", ":", " ", "::x", " lead", "trail "), Arbitraries.just(null));
     }
 }

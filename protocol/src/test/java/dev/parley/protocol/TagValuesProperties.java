@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 
 /** Tag values survive escaping, and escaped values never break the tag section apart. */
 class TagValuesProperties {
@@ -17,7 +17,8 @@ class TagValuesProperties {
 
     @Property(tries = 2000)
     void escapingMetacharactersRoundTrips(
-            @ForAll @Chars({';', ' ', '\\', '\r', '\n', ':', 's', 'r', 'n'}) @CharRange(from = 'a', to = 'c') String value) {
+            @ForAll @Chars({';', ' ', '\\', '\r', '\n', ':', 's', 'r', 'n'}) @CharRange(from = 'a', to = 'c')
+                    String value) {
         assertThat(TagValues.unescape(TagValues.escape(value))).isEqualTo(value);
     }
 

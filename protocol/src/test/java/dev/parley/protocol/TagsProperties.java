@@ -39,7 +39,12 @@ class TagsProperties {
 
     @Test
     void aRepeatedKeyKeepsItsFirstPlaceAndItsLastValue() {
-        Tags tags = Tags.builder().put("a", "1").put("b", "2").put("a", "3").put("c", null).build();
+        Tags tags = Tags.builder()
+                .put("a", "1")
+                .put("b", "2")
+                .put("a", "3")
+                .put("c", null)
+                .build();
 
         assertThat(tags.keySet()).containsExactly("a", "b", "c");
         assertThat(tags).containsEntry("a", "3").containsEntry("c", "");

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  */
 final class HttpAnswers implements HttpEndpoints, AutoCloseable {
 
-    private final ExecutorService metricsThread = Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-metrics"));
+    private final ExecutorService metricsThread =
+            Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-metrics"));
     private final BooleanSupplier accepting;
     private final Coalesced<String> scrape;
 

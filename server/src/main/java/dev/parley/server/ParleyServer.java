@@ -20,24 +20,16 @@ import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandTable;
-import dev.parley.server.login.ServerBan;
 import dev.parley.server.config.HistoryConfig;
-import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
-import dev.parley.server.history.History;
-import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.info.ServerInfo;
-import dev.parley.server.info.ServerReplies;
-import dev.parley.server.login.AccountReplies;
-import dev.parley.server.login.RegistrationFlow;
+import dev.parley.server.login.ServerBan;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
-import dev.parley.server.session.Caps;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.KeepAlive;
-import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
@@ -86,6 +78,7 @@ public final class ParleyServer implements AutoCloseable {
     private ExecutorService roomWriter;
     /** bcrypt's own bounded pool, so that nothing unrelated to passwords waits behind a flood of guesses. */
     private PasswordChecks passwordChecks;
+
     private ScheduledExecutorService accountNamesReload;
     private ScheduledExecutorService banExpiry;
     private Storage storage;
@@ -109,45 +102,87 @@ public final class ParleyServer implements AutoCloseable {
         storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
-        passwordChecks = new PasswordChecks(config.auth().passwordCheckThreads(), config.auth().passwordCheckQueue(),
+        passwordChecks = new PasswordChecks(
+                config.auth().passwordCheckThreads(),
+                config.auth().passwordCheckQueue(),
                 NamedThreads.daemon("parley-password-check"));
         roomWriter = Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-room-writer"));
-        RoomRecords roomRecords = new RoomRecords(storage.rooms(), roomWriter, CASE_MAPPING,
-                config.moderation().maxRoomsPerAccount());
+        RoomRecords roomRecords = new RoomRecords(
+                storage.rooms(), roomWriter, CASE_MAPPING, config.moderation().maxRoomsPerAccount());
         roomRecords.load();
-        Accounts accounts = new Accounts(storage.accounts(), config.accounts(), config.auth(), CASE_MAPPING, blocking,
-                passwordChecks, clock);
+        Accounts accounts = new Accounts(
+                storage.accounts(), config.accounts(), config.auth(), CASE_MAPPING, blocking, passwordChecks, clock);
         accounts.ensureAdmin(config.auth());
         accounts.names().reload();
         accountNamesReload = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-account-names"));
-        accountNamesReload.scheduleWithFixedDelay(accounts.names()::reload,
-                ACCOUNT_NAMES_RELOAD.toSeconds(), ACCOUNT_NAMES_RELOAD.toSeconds(), TimeUnit.SECONDS);
-        ServerInfo info = new ServerInfo(config.server().name(), config.server().network(), Version.current(),
-                clock.instant());
+        accountNamesReload.scheduleWithFixedDelay(
+                accounts.names()::reload,
+                ACCOUNT_NAMES_RELOAD.toSeconds(),
+                ACCOUNT_NAMES_RELOAD.toSeconds(),
+                TimeUnit.SECONDS);
+        ServerInfo info =
+                new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant());
         Rooms rooms = new Rooms(CASE_MAPPING, clock, roomRecords);
         Nicks nicks = new Nicks(CASE_MAPPING);
-        Delivery delivery = new Delivery(clock, new MsgIds(), storage.sink(), storage.history().enabled(),
-                config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING, metrics);
+        Delivery delivery = new Delivery(
+                clock,
+                new MsgIds(),
+                storage.sink(),
+                storage.history().enabled(),
+                config.history().durability() == HistoryConfig.Durability.SYNC,
+                CASE_MAPPING,
+                metrics);
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
-        Components components = new Components(info, rooms, nicks, new UserCounts(),
-                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES), monitors, monitorNotices, bans, accounts,
-                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking), delivery);
-        departures = new Departures(rooms, nicks, components.nickHistory(), components.monitors(),
-                components.monitorNotices(), delivery, clock);
-        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery,
-                clock, departures);
+        Components components = new Components(
+                info,
+                rooms,
+                nicks,
+                new UserCounts(),
+                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
+                monitors,
+                monitorNotices,
+                bans,
+                accounts,
+                new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking),
+                delivery);
+        departures = new Departures(
+                rooms,
+                nicks,
+                components.nickHistory(),
+                components.monitors(),
+                components.monitorNotices(),
+                delivery,
+                clock);
+        ServerBan serverBan = new ServerBan(
+                info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery, clock, departures);
         AdminConsole console = adminConsole(components, serverBan);
         tls = openTls();
         registerGauges(components);
-        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(config, info, rooms, nicks,
-                components.counts(), components.nickHistory(), monitors, monitorNotices, bans, accounts,
-                components.readMarkers(), delivery, storage.history(), departures, serverBan, metrics, clock,
-                blocking, this::reload));
+        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(
+                config,
+                info,
+                rooms,
+                nicks,
+                components.counts(),
+                components.nickHistory(),
+                monitors,
+                monitorNotices,
+                bans,
+                accounts,
+                components.readMarkers(),
+                delivery,
+                storage.history(),
+                departures,
+                serverBan,
+                metrics,
+                clock,
+                blocking,
+                this::reload));
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
-        listeners = new IrcListeners(config, dispatcher, departures, keepAlive, sessions, metrics::error,
-                metrics::sendQueueExceeded);
+        listeners = new IrcListeners(
+                config, dispatcher, departures, keepAlive, sessions, metrics::error, metrics::sendQueueExceeded);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");
         TransportConnections websockets = metrics.connections("websocket");
@@ -166,16 +201,18 @@ public final class ParleyServer implements AutoCloseable {
         boolean ownAdminListener = !config.admin().listen().isEmpty();
         for (ListenAddress address : config.http().listen()) {
             AdminApi admin = !ownAdminListener && config.admin().servedOn(address) ? console.api() : null;
-            InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null,
-                    websockets, admin);
+            InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null, websockets, admin);
             boundHttp.add(actual);
-            log.info("Listening for {} on {} (browser client at /, WebSocket at /ws{})", https ? "HTTPS" : "HTTP",
-                    actual, admin == null ? "" : ", admin console at /admin/");
+            log.info(
+                    "Listening for {} on {} (browser client at /, WebSocket at /ws{})",
+                    https ? "HTTPS" : "HTTP",
+                    actual,
+                    admin == null ? "" : ", admin console at /admin/");
             warnIfConsoleInClear(admin != null, address, https);
         }
         for (ListenAddress address : config.admin().enabled() ? config.admin().listen() : List.<ListenAddress>of()) {
-            InetSocketAddress actual = listeners.bindHttp(address, httpAnswers, https ? tls : null, websockets,
-                    console.api());
+            InetSocketAddress actual =
+                    listeners.bindHttp(address, httpAnswers, https ? tls : null, websockets, console.api());
             boundAdmin.add(actual);
             log.info("Admin console at {}://{}/admin/", https ? "https" : "http", actual);
             warnIfConsoleInClear(true, address, https);
@@ -190,23 +227,44 @@ public final class ParleyServer implements AutoCloseable {
     /** admin.allow-remote without HTTPS sends operator passwords and session cookies across a network in clear. */
     private static void warnIfConsoleInClear(boolean console, ListenAddress address, boolean https) {
         if (console && !https && !address.isLoopback()) {
-            log.warn("The admin console on {} is plain HTTP on a non-loopback address: operator passwords and "
-                    + "session cookies cross the network in clear. Set http.tls: on, or end TLS at a reverse proxy",
+            log.warn(
+                    "The admin console on {} is plain HTTP on a non-loopback address: operator passwords and "
+                            + "session cookies cross the network in clear. Set http.tls: on, or end TLS at a reverse proxy",
                     address);
         }
     }
 
     /** The admin console over the same components the IRC commands use; its ban-expiry sweep starts here. */
     private AdminConsole adminConsole(Components c, ServerBan serverBan) {
-        ServerStatus status = new ServerStatus(config.server().name(), Version.current(), clock.instant(),
-                sessions::count, c.counts()::current, c.counts()::operators, c.rooms()::count,
-                storage.writer(), () -> httpAnswers.metrics(), this::reload);
-        AdminConsole console = new AdminConsole(new ConsoleParts(config, c.nicks(), c.rooms(), c.delivery(),
-                c.bans(), c.accounts(), departures, serverBan, new LoginCheck(config.auth(), c.accounts()),
-                storage.accounts(), storage.bans(), status, clock, blocking));
+        ServerStatus status = new ServerStatus(
+                config.server().name(),
+                Version.current(),
+                clock.instant(),
+                sessions::count,
+                c.counts()::current,
+                c.counts()::operators,
+                c.rooms()::count,
+                storage.writer(),
+                () -> httpAnswers.metrics(),
+                this::reload);
+        AdminConsole console = new AdminConsole(new ConsoleParts(
+                config,
+                c.nicks(),
+                c.rooms(),
+                c.delivery(),
+                c.bans(),
+                c.accounts(),
+                departures,
+                serverBan,
+                new LoginCheck(config.auth(), c.accounts()),
+                storage.accounts(),
+                storage.bans(),
+                status,
+                clock,
+                blocking));
         banExpiry = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-ban-expiry"));
-        banExpiry.scheduleWithFixedDelay(console.banExpiry()::sweep, 0, AdminConsole.banSweepSeconds(),
-                TimeUnit.SECONDS);
+        banExpiry.scheduleWithFixedDelay(
+                console.banExpiry()::sweep, 0, AdminConsole.banSweepSeconds(), TimeUnit.SECONDS);
         return console;
     }
 
@@ -217,9 +275,11 @@ public final class ParleyServer implements AutoCloseable {
             return null;
         }
         if (config.tls().certificate().isPresent() && config.tls().privateKey().isPresent()) {
-            return TlsContexts.fromFiles(config.tls().certificate().get(), config.tls().privateKey().get());
+            return TlsContexts.fromFiles(
+                    config.tls().certificate().get(), config.tls().privateKey().get());
         }
-        return TlsContexts.selfSigned(config.storage().dataDir().resolve("tls"), config.server().name());
+        return TlsContexts.selfSigned(
+                config.storage().dataDir().resolve("tls"), config.server().name());
     }
 
     private void registerGauges(Components components) {
@@ -231,14 +291,17 @@ public final class ParleyServer implements AutoCloseable {
         if (writer != null) {
             writer.onBatchWritten(metrics::historyBatchWritten);
             metrics.gauge("parley.history.queue", "messages waiting to be stored", writer::pendingCount);
-            metrics.gauge("parley.history.spill.bytes", "bytes in the spill file while the database is away",
+            metrics.gauge(
+                    "parley.history.spill.bytes",
+                    "bytes in the spill file while the database is away",
                     writer::spillBytes);
-            metrics.gauge("parley.history.degraded", "1 while the database is unreachable",
+            metrics.gauge(
+                    "parley.history.degraded",
+                    "1 while the database is unreachable",
                     () -> writer.isDegraded() ? 1 : 0);
-            metrics.counter("parley.history.dropped", "messages refused because the queue was full",
-                    writer::droppedCount);
-            metrics.counter("parley.history.lost", "messages lost because the spill file was full",
-                    writer::lostCount);
+            metrics.counter(
+                    "parley.history.dropped", "messages refused because the queue was full", writer::droppedCount);
+            metrics.counter("parley.history.lost", "messages lost because the spill file was full", writer::lostCount);
         }
     }
 
@@ -253,10 +316,18 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /** The chat core and the services built on it, shared by the command families. */
-    private record Components(ServerInfo info, Rooms rooms, Nicks nicks, UserCounts counts, NickHistory nickHistory,
-            Monitors monitors, MonitorNotices monitorNotices, Bans bans, Accounts accounts, ReadMarkers readMarkers,
+    private record Components(
+            ServerInfo info,
+            Rooms rooms,
+            Nicks nicks,
+            UserCounts counts,
+            NickHistory nickHistory,
+            Monitors monitors,
+            MonitorNotices monitorNotices,
+            Bans bans,
+            Accounts accounts,
+            ReadMarkers readMarkers,
             Delivery delivery) {}
-
 
     /** Every verb the command table knows, once started (the fuzz tests send each one). */
     public java.util.Set<String> commandVerbs() {

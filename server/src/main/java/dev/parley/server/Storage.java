@@ -32,8 +32,8 @@ final class Storage implements AutoCloseable {
     private final ExecutorService readPool;
     private final Retention retention;
 
-    private Storage(JdbcStorage jdbc, HistoryWriter writer, History history, ExecutorService readPool,
-            Retention retention) {
+    private Storage(
+            JdbcStorage jdbc, HistoryWriter writer, History history, ExecutorService readPool, Retention retention) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.history = history;
@@ -47,15 +47,20 @@ final class Storage implements AutoCloseable {
             return new Storage(jdbc, null, new DisabledHistory(), null, null);
         }
         ExecutorService readPool = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-history-read"));
-        HistoryWriter writer = new HistoryWriter(jdbc.messages(), config.history(), config.storage().dataDir());
+        HistoryWriter writer = new HistoryWriter(
+                jdbc.messages(), config.history(), config.storage().dataDir());
         BooleanSupplier readYourWrites = () -> awaitWritten(writer);
         Retention retention = null;
         if (config.history().retains()) {
             retention = new Retention(jdbc.messages(), config.history(), Clock.systemUTC());
             retention.start();
         }
-        return new Storage(jdbc, writer,
-                new StoredHistory(jdbc.messages(), config.history(), readPool, readYourWrites), readPool, retention);
+        return new Storage(
+                jdbc,
+                writer,
+                new StoredHistory(jdbc.messages(), config.history(), readPool, readYourWrites),
+                readPool,
+                retention);
     }
 
     /**

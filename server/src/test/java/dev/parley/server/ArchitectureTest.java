@@ -40,71 +40,117 @@ class ArchitectureTest {
     private static final String CONFIG = "dev.parley.server.config..";
 
     @ArchTest
-    static final ArchRule commandDoesNotKnowTheTransport = noClasses().that().resideInAPackage(COMMAND)
-            .should().dependOnClassesThat().resideInAPackage(TRANSPORT)
+    static final ArchRule commandDoesNotKnowTheTransport = noClasses()
+            .that()
+            .resideInAPackage(COMMAND)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(TRANSPORT)
             .because("handlers write to Replies, never to sockets");
 
     @ArchTest
-    static final ArchRule sessionDoesNotKnowCommandsOrTheTransport = noClasses().that().resideInAPackage(SESSION)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, TRANSPORT, LOGIN, INFO, HISTORY, AUTH)
+    static final ArchRule sessionDoesNotKnowCommandsOrTheTransport = noClasses()
+            .that()
+            .resideInAPackage(SESSION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMAND, TRANSPORT, LOGIN, INFO, HISTORY, AUTH)
             .because("a session reaches its handlers through the LineProcessor port, and the services built"
                     + " on sessions (login, server replies, history replays) sit above it");
 
     @ArchTest
-    static final ArchRule chatIsTheDomainAndDependsOnNoLayerAbove = noClasses().that().resideInAPackage(CHAT)
-            .should().dependOnClassesThat().resideInAnyPackage(SESSION, COMMAND, TRANSPORT, HISTORY, AUTH, LOGIN, INFO)
+    static final ArchRule chatIsTheDomainAndDependsOnNoLayerAbove = noClasses()
+            .that()
+            .resideInAPackage(CHAT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(SESSION, COMMAND, TRANSPORT, HISTORY, AUTH, LOGIN, INFO)
             .because("the chat core calls upwards only through its ports (MessageSink ...)");
 
     @ArchTest
-    static final ArchRule storeDependsOnNoLayerAbove = noClasses().that().resideInAPackage(STORE)
-            .should().dependOnClassesThat().resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY, AUTH, LOGIN,
-                    INFO)
+    static final ArchRule storeDependsOnNoLayerAbove = noClasses()
+            .that()
+            .resideInAPackage(STORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY, AUTH, LOGIN, INFO)
             .because("storage knows SQL and its own records, not the domain that uses it");
 
     @ArchTest
-    static final ArchRule authKnowsNoSessionsOrReplies = noClasses().that().resideInAPackage(AUTH)
-            .should().dependOnClassesThat().resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY, LOGIN, INFO)
+    static final ArchRule authKnowsNoSessionsOrReplies = noClasses()
+            .that()
+            .resideInAPackage(AUTH)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CHAT, SESSION, COMMAND, TRANSPORT, HISTORY, LOGIN, INFO)
             .because("accounts, bans and passwords are checked on store ports; what a login tells the client"
                     + " is the login package's");
 
     @ArchTest
-    static final ArchRule configDependsOnNothingElseInTheServer = noClasses().that().resideInAPackage(CONFIG)
-            .should().dependOnClassesThat(DescribedPredicate.describe(
+    static final ArchRule configDependsOnNothingElseInTheServer = noClasses()
+            .that()
+            .resideInAPackage(CONFIG)
+            .should()
+            .dependOnClassesThat(DescribedPredicate.describe(
                     "are in dev.parley.server outside config",
                     (JavaClass javaClass) -> javaClass.getPackageName().startsWith("dev.parley.server")
                             && !javaClass.getPackageName().startsWith("dev.parley.server.config")))
             .because("config is the immutable snapshot everyone else is built from");
 
     @ArchTest
-    static final ArchRule onlyTheTransportUsesNetty = noClasses().that().resideInAPackage("dev.parley.server..")
-            .and().resideOutsideOfPackage(TRANSPORT)
-            .should().dependOnClassesThat().resideInAPackage("io.netty..")
+    static final ArchRule onlyTheTransportUsesNetty = noClasses()
+            .that()
+            .resideInAPackage("dev.parley.server..")
+            .and()
+            .resideOutsideOfPackage(TRANSPORT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.netty..")
             .because("Netty is a transport detail; everything else is testable without it");
 
     @ArchTest
     static final ArchRule onlyTheWiringAndTheTransportKnowCommands = noClasses()
-            .that().resideOutsideOfPackages(COMMAND, TRANSPORT)
-            .and(DescribedPredicate.describe("are not ParleyServer",
+            .that()
+            .resideOutsideOfPackages(COMMAND, TRANSPORT)
+            .and(DescribedPredicate.describe(
+                    "are not ParleyServer",
                     (JavaClass javaClass) -> !topLevelName(javaClass).equals("dev.parley.server.ParleyServer")))
-            .should().dependOnClassesThat().resideInAPackage(COMMAND)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(COMMAND)
             .because("command depends on the domain packages, never the reverse: ParleyServer wires the"
                     + " families and the transport feeds them lines; everything else is a domain service");
 
     @ArchTest
     static final ArchRule commandHoldsOnlyCommandFamiliesAndDispatch = classes()
-            .that().resideInAPackage(COMMAND).and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
-            .should().haveSimpleNameEndingWith("Commands").orShould().haveSimpleNameStartingWith("Command")
+            .that()
+            .resideInAPackage(COMMAND)
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should()
+            .haveSimpleNameEndingWith("Commands")
+            .orShould()
+            .haveSimpleNameStartingWith("Command")
             .because("a service that is not a command (read markers, caps, replies ...) belongs to the package"
                     + " that owns what it does, where other packages may use it");
 
     @ArchTest
     static final ArchRule everyCommandsClassIsAFamilyOfTheTable = classes()
-            .that().resideInAPackage(COMMAND).and().areTopLevelClasses().and().haveSimpleNameEndingWith("Commands")
-            .should().implement(CommandFamily.class)
+            .that()
+            .resideInAPackage(COMMAND)
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .haveSimpleNameEndingWith("Commands")
+            .should()
+            .implement(CommandFamily.class)
             .because("the name promises verbs in the command table, not a helper that escaped the rule above");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.parley.server.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("dev.parley.server.(*)..").should().beFreeOfCycles();
 
     /**
      * File cycles that remain, each the sorted top-level classes of one strongly connected component.
@@ -127,7 +173,8 @@ class ArchitectureTest {
         for (Set<String> cycle : FileCycles.of(topLevelDependencies(imported))) {
             found.add(String.join(" <-> ", cycle));
         }
-        assertThat(found).as("file-level dependency cycles in dev.parley.server (top-level classes)")
+        assertThat(found)
+                .as("file-level dependency cycles in dev.parley.server (top-level classes)")
                 .containsExactlyInAnyOrderElementsOf(KNOWN_FILE_CYCLES);
     }
 
@@ -164,8 +211,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyDeliveryFansOut = noClasses()
-            .that().doNotHaveFullyQualifiedName("dev.parley.server.chat.Delivery")
-            .and().doNotHaveFullyQualifiedName("dev.parley.server.chat.Fanout")
-            .should().dependOnClassesThat().haveFullyQualifiedName("dev.parley.server.chat.Fanout")
+            .that()
+            .doNotHaveFullyQualifiedName("dev.parley.server.chat.Delivery")
+            .and()
+            .doNotHaveFullyQualifiedName("dev.parley.server.chat.Fanout")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.parley.server.chat.Fanout")
             .because("a message is stamped, fanned out and stored in one place, where a cluster bus will hook in");
 }

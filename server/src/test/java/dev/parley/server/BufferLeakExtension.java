@@ -38,6 +38,7 @@ public final class BufferLeakExtension implements AfterEachCallback {
     private static final Queue<String> LEAKS = new ConcurrentLinkedQueue<>();
     /** Buffers tracked so far, and how many there were at the last check. */
     private static final AtomicLong TRACKED = new AtomicLong();
+
     private static final AtomicLong TRACKED_AT_LAST_CHECK = new AtomicLong();
 
     static {
@@ -84,8 +85,8 @@ public final class BufferLeakExtension implements AfterEachCallback {
     private static final class RecordingFactory extends ResourceLeakDetectorFactory {
 
         @Override
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
-                long maxActive) {
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
             ResourceLeakDetector<T> detector = new AlwaysReportingDetector<>(resource, samplingInterval);
             detector.setLeakListener((type, records) -> LEAKS.add("LEAK of a " + type + ":" + records));
             return detector;

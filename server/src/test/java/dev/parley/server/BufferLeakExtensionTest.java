@@ -30,8 +30,11 @@ class BufferLeakExtensionTest {
         List<Event> failures = tests.failed().list();
         assertThat(failures).singleElement().satisfies(failure -> {
             assertThat(failure.getTestDescriptor().getDisplayName()).isEqualTo("leaksABuffer()");
-            Throwable thrown = failure.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-            assertThat(thrown).isInstanceOf(AssertionError.class)
+            Throwable thrown = failure.getRequiredPayload(TestExecutionResult.class)
+                    .getThrowable()
+                    .orElseThrow();
+            assertThat(thrown)
+                    .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("leaked buffer")
                     .hasMessageContaining("LeakingTests.leaksABuffer");
         });

@@ -27,11 +27,13 @@ class CoalescedTest {
     void callersAskingWhileACallRunsShareItsResult() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
-        Coalesced<Integer> call = new Coalesced<>(() -> {
-            int run = runs.incrementAndGet();
-            await(release);
-            return run;
-        }, executor);
+        Coalesced<Integer> call = new Coalesced<>(
+                () -> {
+                    int run = runs.incrementAndGet();
+                    await(release);
+                    return run;
+                },
+                executor);
 
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -43,18 +45,22 @@ class CoalescedTest {
             assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(1);
         }
         assertThat(runs).hasValue(1);
-        assertThat(call.get().get(5, TimeUnit.SECONDS)).as("a caller after the call ended starts another").isEqualTo(2);
+        assertThat(call.get().get(5, TimeUnit.SECONDS))
+                .as("a caller after the call ended starts another")
+                .isEqualTo(2);
     }
 
     @Test
     void aFailingCallFailsItsCallersAndTheNextCallRunsAgain() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        Coalesced<String> call = new Coalesced<>(() -> {
-            if (runs.incrementAndGet() == 1) {
-                throw new IllegalStateException("store gone");
-            }
-            return "back";
-        }, executor);
+        Coalesced<String> call = new Coalesced<>(
+                () -> {
+                    if (runs.incrementAndGet() == 1) {
+                        throw new IllegalStateException("store gone");
+                    }
+                    return "back";
+                },
+                executor);
 
         assertThat(call.get()).failsWithin(Duration.ofSeconds(5));
         assertThat(call.get().get(5, TimeUnit.SECONDS)).isEqualTo("back");

@@ -11,7 +11,8 @@ class FileCyclesTest {
 
     @Test
     void aChainHasNoCycle() {
-        assertThat(FileCycles.of(Map.of("A", Set.of("B"), "B", Set.of("C"), "C", Set.of()))).isEmpty();
+        assertThat(FileCycles.of(Map.of("A", Set.of("B"), "B", Set.of("C"), "C", Set.of())))
+                .isEmpty();
     }
 
     @Test
@@ -22,9 +23,18 @@ class FileCyclesTest {
     @Test
     void eachCycleIsFoundWithAllItsMembers() {
         Map<String, Set<String>> graph = Map.of(
-                "A", Set.of("B"), "B", Set.of("A", "C"),
-                "C", Set.of("D"), "D", Set.of("E"), "E", Set.of("C", "F"),
-                "F", Set.of());
+                "A",
+                Set.of("B"),
+                "B",
+                Set.of("A", "C"),
+                "C",
+                Set.of("D"),
+                "D",
+                Set.of("E"),
+                "E",
+                Set.of("C", "F"),
+                "F",
+                Set.of());
         assertThat(FileCycles.of(graph)).isEqualTo(List.of(Set.of("A", "B"), Set.of("C", "D", "E")));
     }
 

@@ -93,6 +93,7 @@ final class LineReader {
     private String unterminatedTail() {
         return start == end
                 ? ""
-                : ", after an unterminated partial line: " + new String(buffer, start, end - start, StandardCharsets.UTF_8);
+                : ", after an unterminated partial line: "
+                        + new String(buffer, start, end - start, StandardCharsets.UTF_8);
     }
 }

@@ -48,7 +48,9 @@ public final class Lines {
 
     /** A line whose source is {@code nick}, with or without {@code !user@host}. */
     public static Predicate<IrcMessage> from(String nick) {
-        return described("a line from " + nick, m -> m.source() != null && sameName(HostMask.parse(m.source()).nick(), nick));
+        return described(
+                "a line from " + nick,
+                m -> m.source() != null && sameName(HostMask.parse(m.source()).nick(), nick));
     }
 
     public static Predicate<IrcMessage> privmsgFrom(String nick, String target, String text) {
@@ -62,7 +64,8 @@ public final class Lines {
     /** {@code nick}'s JOIN of {@code room}. */
     public static Predicate<IrcMessage> joinOf(String nick, String room) {
         Predicate<IrcMessage> fromNick = from(nick);
-        return described(nick + " joining " + room,
+        return described(
+                nick + " joining " + room,
                 m -> m.verb().equals("JOIN") && fromNick.test(m) && sameName(m.param(0), room));
     }
 
@@ -81,8 +84,10 @@ public final class Lines {
     public static Predicate<IrcMessage> errorNumeric() {
         return described("an error numeric (4xx or 5xx)", m -> {
             String code = m.command();
-            return code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5')
-                    && Character.isDigit(code.charAt(1)) && Character.isDigit(code.charAt(2));
+            return code.length() == 3
+                    && (code.charAt(0) == '4' || code.charAt(0) == '5')
+                    && Character.isDigit(code.charAt(1))
+                    && Character.isDigit(code.charAt(2));
         });
     }
 
@@ -106,12 +111,16 @@ public final class Lines {
         Predicate<IrcMessage> fromNick = from(nick);
         return described(
                 verb + " " + target + " :" + text + " from " + nick,
-                m -> m.verb().equals(verb) && fromNick.test(m) && sameName(m.param(0), target)
-                        && m.params().size() == 2 && text.equals(m.param(1)));
+                m -> m.verb().equals(verb)
+                        && fromNick.test(m)
+                        && sameName(m.param(0), target)
+                        && m.params().size() == 2
+                        && text.equals(m.param(1)));
     }
 
     private static boolean startsWith(List<String> params, List<String> expected) {
-        return params.size() >= expected.size() && params.subList(0, expected.size()).equals(expected);
+        return params.size() >= expected.size()
+                && params.subList(0, expected.size()).equals(expected);
     }
 
     private static boolean sameName(String actual, String expected) {

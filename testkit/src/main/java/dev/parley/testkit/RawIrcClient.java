@@ -145,7 +145,8 @@ public final class RawIrcClient implements AutoCloseable {
             }
             IrcMessage message = accept(line, "nothing matching " + what);
             if (what.test(message)) {
-                throw failure("nothing matching " + what + " for " + quietPeriod.toMillis() + " ms",
+                throw failure(
+                        "nothing matching " + what + " for " + quietPeriod.toMillis() + " ms",
                         "got " + Transcript.printable(line.text()));
             }
         }
@@ -235,7 +236,8 @@ public final class RawIrcClient implements AutoCloseable {
         }
         int tagBytes = tagSectionBytes(line.text());
         if (line.bytes() - tagBytes > Limits.MAX_LINE_BYTES || tagBytes > Limits.MAX_TAG_BYTES) {
-            throw failure(description, "the server sent a line over the protocol's limits (" + line.bytes() + " bytes)");
+            throw failure(
+                    description, "the server sent a line over the protocol's limits (" + line.bytes() + " bytes)");
         }
         ParseResult parsed = IrcParser.parse(line.text());
         if (parsed instanceof ParseResult.Parsed ok) {
@@ -247,7 +249,9 @@ public final class RawIrcClient implements AutoCloseable {
     /** The UTF-8 length of the tag section with its trailing space, 0 when there is none. */
     private static int tagSectionBytes(String text) {
         int space = text.indexOf(' ');
-        return text.startsWith("@") && space > 0 ? text.substring(0, space + 1).getBytes(StandardCharsets.UTF_8).length : 0;
+        return text.startsWith("@") && space > 0
+                ? text.substring(0, space + 1).getBytes(StandardCharsets.UTF_8).length
+                : 0;
     }
 
     private void write(byte[] bytes, String shown) {

@@ -42,7 +42,8 @@ final class Registration {
 
     private void requestCaps(String... caps) {
         client.send("CAP REQ :" + String.join(" ", caps));
-        IrcMessage reply = client.expect(Lines.described("CAP ACK or NAK",
+        IrcMessage reply = client.expect(Lines.described(
+                "CAP ACK or NAK",
                 m -> m.verb().equals("CAP") && ("ACK".equals(m.param(1)) || "NAK".equals(m.param(1)))));
         Set<String> requested = new TreeSet<>(Arrays.asList(caps));
         Set<String> acked = new TreeSet<>(Arrays.asList(reply.lastParam().trim().split(" +")));
@@ -60,8 +61,10 @@ final class Registration {
     }
 
     private List<IrcMessage> awaitWelcomeBurst(String nick) {
-        Predicate<IrcMessage> refusal = Lines.described("a refusal (ERROR or an error numeric)",
-                m -> m.verb().equals("ERROR") || (Lines.errorNumeric().test(m) && !Lines.endOfMotd().test(m)));
+        Predicate<IrcMessage> refusal = Lines.described(
+                "a refusal (ERROR or an error numeric)",
+                m -> m.verb().equals("ERROR")
+                        || (Lines.errorNumeric().test(m) && !Lines.endOfMotd().test(m)));
         List<IrcMessage> lines = new ArrayList<>(client.collectUntil(Lines.anyOf(Lines.endOfMotd(), refusal)));
         IrcMessage last = lines.get(lines.size() - 1);
         if (refusal.test(last)) {
@@ -75,7 +78,8 @@ final class Registration {
 
     /** The last line of a CAP LS reply: version 302 marks continuation lines with a "*" before the list. */
     private static Predicate<IrcMessage> finalCapLs() {
-        return Lines.described("the final CAP LS line",
+        return Lines.described(
+                "the final CAP LS line",
                 m -> m.verb().equals("CAP") && "LS".equals(m.param(1)) && !"*".equals(m.param(2)));
     }
 }

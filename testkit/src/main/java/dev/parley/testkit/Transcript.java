@@ -29,7 +29,10 @@ final class Transcript {
     /** The last {@value #TAIL_LINES} lines, one per row, for a failure message. */
     String tail() {
         List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-        StringBuilder out = new StringBuilder("Last ").append(tail.size()).append(" of ").append(lines.size())
+        StringBuilder out = new StringBuilder("Last ")
+                .append(tail.size())
+                .append(" of ")
+                .append(lines.size())
                 .append(" lines (-> sent, <- received):");
         tail.forEach(line -> out.append("\n    ").append(line));
         return out.toString();

@@ -12,8 +12,10 @@ class LinesTest {
 
     @Test
     void numericMatchesItsCodeAndSaysItsName() {
-        assertThat(Lines.numeric(Numeric.RPL_WELCOME).test(line(":srv 001 bob :hi"))).isTrue();
-        assertThat(Lines.numeric(Numeric.RPL_WELCOME).test(line(":srv 002 bob :hi"))).isFalse();
+        assertThat(Lines.numeric(Numeric.RPL_WELCOME).test(line(":srv 001 bob :hi")))
+                .isTrue();
+        assertThat(Lines.numeric(Numeric.RPL_WELCOME).test(line(":srv 002 bob :hi")))
+                .isFalse();
         assertThat(Lines.numeric(Numeric.RPL_WELCOME)).hasToString("001 RPL_WELCOME");
     }
 
@@ -25,18 +27,24 @@ class LinesTest {
 
     @Test
     void commandWithParamsMatchesTheLeadingParameters() {
-        assertThat(Lines.commandWithParams("MODE", "#a", "+o").test(line(":op MODE #a +o bob"))).isTrue();
-        assertThat(Lines.commandWithParams("MODE", "#a", "+v").test(line(":op MODE #a +o bob"))).isFalse();
-        assertThat(Lines.commandWithParams("MODE", "#a", "+o", "bob", "x").test(line(":op MODE #a +o bob"))).isFalse();
+        assertThat(Lines.commandWithParams("MODE", "#a", "+o").test(line(":op MODE #a +o bob")))
+                .isTrue();
+        assertThat(Lines.commandWithParams("MODE", "#a", "+v").test(line(":op MODE #a +o bob")))
+                .isFalse();
+        assertThat(Lines.commandWithParams("MODE", "#a", "+o", "bob", "x").test(line(":op MODE #a +o bob")))
+                .isFalse();
     }
 
     @Test
     void privmsgFromComparesNickAndTargetByCaseMappingAndTextExactly() {
         IrcMessage message = line(":Bob[1]!b@host PRIVMSG #General :Hello there");
 
-        assertThat(Lines.privmsgFrom("bob{1}", "#general", "Hello there").test(message)).isTrue();
-        assertThat(Lines.privmsgFrom("bob{1}", "#general", "hello there").test(message)).isFalse();
-        assertThat(Lines.noticeFrom("bob{1}", "#general", "Hello there").test(message)).isFalse();
+        assertThat(Lines.privmsgFrom("bob{1}", "#general", "Hello there").test(message))
+                .isTrue();
+        assertThat(Lines.privmsgFrom("bob{1}", "#general", "hello there").test(message))
+                .isFalse();
+        assertThat(Lines.noticeFrom("bob{1}", "#general", "Hello there").test(message))
+                .isFalse();
     }
 
     @Test
@@ -69,9 +77,12 @@ class LinesTest {
 
     @Test
     void errorNumericForMatchesOnlyErrorsAboutThatTarget() {
-        assertThat(Lines.errorNumericFor("#a").test(line(":srv 474 bob #A :banned"))).isTrue();
-        assertThat(Lines.errorNumericFor("#a").test(line(":srv 474 bob #b :banned"))).isFalse();
-        assertThat(Lines.errorNumericFor("#a").test(line(":srv 366 bob #a :End"))).isFalse();
+        assertThat(Lines.errorNumericFor("#a").test(line(":srv 474 bob #A :banned")))
+                .isTrue();
+        assertThat(Lines.errorNumericFor("#a").test(line(":srv 474 bob #b :banned")))
+                .isFalse();
+        assertThat(Lines.errorNumericFor("#a").test(line(":srv 366 bob #a :End")))
+                .isFalse();
     }
 
     private static IrcMessage line(String text) {

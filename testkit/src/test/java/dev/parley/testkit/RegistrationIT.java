@@ -32,8 +32,12 @@ class RegistrationIT {
 
     @Test
     void registerSendsPassNickUserAndReadsThroughTheEndOfTheMotd() throws IOException {
-        server.send(":srv 001 bob :Welcome", ":srv 005 bob CASEMAPPING=rfc1459 :are supported",
-                ":srv 375 bob :- MOTD", ":srv 376 bob :End of MOTD", ":srv PING :next");
+        server.send(
+                ":srv 001 bob :Welcome",
+                ":srv 005 bob CASEMAPPING=rfc1459 :are supported",
+                ":srv 375 bob :- MOTD",
+                ":srv 376 bob :End of MOTD",
+                ":srv PING :next");
 
         List<IrcMessage> burst = client.register("bob", "chat@123");
 
@@ -64,14 +68,23 @@ class RegistrationIT {
 
     @Test
     void registerWithCapsNegotiatesBeforeRegistering() throws IOException {
-        server.send(":srv CAP * LS * :echo-message server-time", ":srv CAP * LS :message-tags",
-                ":srv CAP * ACK :server-time echo-message", ":srv 001 bob :Welcome", ":srv 376 bob :End");
+        server.send(
+                ":srv CAP * LS * :echo-message server-time",
+                ":srv CAP * LS :message-tags",
+                ":srv CAP * ACK :server-time echo-message",
+                ":srv 001 bob :Welcome",
+                ":srv 376 bob :End");
 
         client.registerWithCaps("bob", null, "echo-message", "server-time");
 
-        assertThat(List.of(server.readLine(), server.readLine(), server.readLine(), server.readLine(), server.readLine()))
-                .containsExactly("CAP LS 302", "CAP REQ :echo-message server-time", "NICK bob",
-                        "USER bob 0 * :bob (Parley testkit)", "CAP END");
+        assertThat(List.of(
+                        server.readLine(), server.readLine(), server.readLine(), server.readLine(), server.readLine()))
+                .containsExactly(
+                        "CAP LS 302",
+                        "CAP REQ :echo-message server-time",
+                        "NICK bob",
+                        "USER bob 0 * :bob (Parley testkit)",
+                        "CAP END");
     }
 
     @Test
@@ -86,7 +99,10 @@ class RegistrationIT {
 
     @Test
     void joinReadsThroughEndOfNamesForThatRoom() throws IOException {
-        server.send(":bob!b@h JOIN #General", ":srv 353 bob = #general :bob", ":srv 366 bob #general :End",
+        server.send(
+                ":bob!b@h JOIN #General",
+                ":srv 353 bob = #general :bob",
+                ":srv 366 bob #general :End",
                 ":srv PING :next");
 
         List<IrcMessage> lines = client.join("#General");

@@ -3,16 +3,16 @@ package dev.parley.bench.jmh;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.cap.CapabilitySet;
-import dev.parley.server.chat.ChatUser;
+import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.chat.ChatMetrics;
+import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MessageSink;
-import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.Metadata;
+import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.UserSnapshot;
-import dev.parley.protocol.name.CaseMapping;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +50,8 @@ public class FanoutBenchmark {
     public int members;
 
     private final List<ChatUser> recipients = new ArrayList<>();
-    private final Delivery delivery = new Delivery(Clock.systemUTC(), new MsgIds(), MessageSink.NONE, false, false,
-            CaseMapping.RFC1459, ChatMetrics.NONE);
+    private final Delivery delivery = new Delivery(
+            Clock.systemUTC(), new MsgIds(), MessageSink.NONE, false, false, CaseMapping.RFC1459, ChatMetrics.NONE);
     private IrcMessage message;
 
     @Setup
@@ -65,8 +65,8 @@ public class FanoutBenchmark {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("time", "2026-11-24T04:00:00.000Z");
         tags.put("msgid", "lsvyirj562l0mwu5zxj6-b");
-        message = new IrcMessage(tags, "alice!a@host.example", "PRIVMSG",
-                List.of("#general", "hello everyone, how is it going today?"));
+        message = new IrcMessage(
+                tags, "alice!a@host.example", "PRIVMSG", List.of("#general", "hello everyone, how is it going today?"));
     }
 
     private static final Metadata NO_METADATA = new Metadata();
@@ -80,15 +80,46 @@ public class FanoutBenchmark {
     private record CountingMember(String nick, CapabilitySet caps, Blackhole sink, UserSnapshot snapshot)
             implements ChatUser {
         CountingMember(String nick, CapabilitySet caps, Blackhole sink) {
-            this(nick, caps, sink, UserSnapshot.connecting("h").withNick(nick).withUser("u").withRealname(nick)
-                    .withCaps(caps).registeredAt(0));
+            this(
+                    nick,
+                    caps,
+                    sink,
+                    UserSnapshot.connecting("h")
+                            .withNick(nick)
+                            .withUser("u")
+                            .withRealname(nick)
+                            .withCaps(caps)
+                            .registeredAt(0));
         }
 
-        @Override public String guestIdentity() { return "!" + nick; }
-        @Override public Set<Room> rooms() { return Set.of(); }
-        @Override public Metadata metadata() { return NO_METADATA; }
-        @Override public void send(OutboundLine line) { sink.consume(line.bytes()); }
-        @Override public void flush() { sink.consume(nick); }
-        @Override public void execute(Runnable task) { task.run(); }
+        @Override
+        public String guestIdentity() {
+            return "!" + nick;
+        }
+
+        @Override
+        public Set<Room> rooms() {
+            return Set.of();
+        }
+
+        @Override
+        public Metadata metadata() {
+            return NO_METADATA;
+        }
+
+        @Override
+        public void send(OutboundLine line) {
+            sink.consume(line.bytes());
+        }
+
+        @Override
+        public void flush() {
+            sink.consume(nick);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
     }
 }

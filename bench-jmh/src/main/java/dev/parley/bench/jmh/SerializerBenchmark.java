@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SerializerBenchmark {
 
-    private final IrcMessage plain = new IrcMessage(Map.of(), "alice!a@host.example", "PRIVMSG",
-            List.of("#general", "hello everyone, how is it going today?"));
+    private final IrcMessage plain = new IrcMessage(
+            Map.of(), "alice!a@host.example", "PRIVMSG", List.of("#general", "hello everyone, how is it going today?"));
     private final IrcMessage tagged;
 
     public SerializerBenchmark() {

@@ -31,8 +31,9 @@ final class Attempt {
         } else if (code.equals(Numeric.ERR_YOUREBANNEDCREEP.code())) {
             refuse(m.lastParam());
             outcome.complete(new RegistrationOutcome.Banned(m.lastParam()));
-        } else if (!registered && (code.equals(Numeric.ERR_NICKNAMEINUSE.code())
-                || code.equals(Numeric.ERR_ERRONEUSNICKNAME.code()))) {
+        } else if (!registered
+                && (code.equals(Numeric.ERR_NICKNAMEINUSE.code())
+                        || code.equals(Numeric.ERR_ERRONEUSNICKNAME.code()))) {
             outcome.complete(new RegistrationOutcome.NickInUse(m.param(1), m.lastParam()));
         } else if (code.equals(Numeric.RPL_ENDOFMOTD.code()) || code.equals(Numeric.ERR_NOMOTD.code())) {
             outcome.complete(new RegistrationOutcome.Welcomed(m.param(0)));

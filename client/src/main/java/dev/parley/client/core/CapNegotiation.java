@@ -16,9 +16,15 @@ import java.util.Set;
 final class CapNegotiation {
 
     /** What the client asks for when offered. */
-    static final Set<Capability> WANTED = EnumSet.of(Capability.ECHO_MESSAGE, Capability.SERVER_TIME,
-            Capability.MESSAGE_TAGS, Capability.BATCH, Capability.CHATHISTORY, Capability.MULTI_PREFIX,
-            Capability.CAP_NOTIFY, Capability.AWAY_NOTIFY);
+    static final Set<Capability> WANTED = EnumSet.of(
+            Capability.ECHO_MESSAGE,
+            Capability.SERVER_TIME,
+            Capability.MESSAGE_TAGS,
+            Capability.BATCH,
+            Capability.CHATHISTORY,
+            Capability.MULTI_PREFIX,
+            Capability.CAP_NOTIFY,
+            Capability.AWAY_NOTIFY);
 
     private final Set<String> offered = new LinkedHashSet<>();
     private final Set<String> acked = new LinkedHashSet<>();
@@ -45,7 +51,7 @@ final class CapNegotiation {
                 out.addAll(end());
             }
             case "NAK" -> out.addAll(end());
-            default -> { }
+            default -> {}
         }
         return out;
     }
@@ -55,7 +61,10 @@ final class CapNegotiation {
     }
 
     private List<IrcMessage> requestOrEnd() {
-        List<String> request = WANTED.stream().map(Capability::wireName).filter(offered::contains).toList();
+        List<String> request = WANTED.stream()
+                .map(Capability::wireName)
+                .filter(offered::contains)
+                .toList();
         return request.isEmpty() ? end() : List.of(IrcMessage.of("CAP", "REQ", String.join(" ", request)));
     }
 

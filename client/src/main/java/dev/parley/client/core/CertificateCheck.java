@@ -22,7 +22,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class CertificateCheck extends X509ExtendedTrustManager {
 
     /** How the check went. */
-    enum Verdict { NOT_CHECKED, TRUSTED, UNTRUSTED, PIN_MISMATCH }
+    enum Verdict {
+        NOT_CHECKED,
+        TRUSTED,
+        UNTRUSTED,
+        PIN_MISMATCH
+    }
 
     private final X509ExtendedTrustManager system;
     private final String pinned;
@@ -59,12 +64,14 @@ final class CertificateCheck extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         check(chain, () -> system.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         check(chain, () -> system.checkServerTrusted(chain, authType, engine));
     }
 
@@ -84,7 +91,8 @@ final class CertificateCheck extends X509ExtendedTrustManager {
             boolean match = offered.replace(":", "").toLowerCase(Locale.ROOT).equals(pinned);
             verdict = match ? Verdict.TRUSTED : Verdict.PIN_MISMATCH;
             if (!match) {
-                throw new CertificateException("the server's certificate has SHA-256 " + offered + ", not the pinned one");
+                throw new CertificateException(
+                        "the server's certificate has SHA-256 " + offered + ", not the pinned one");
             }
             return;
         }
@@ -107,12 +115,14 @@ final class CertificateCheck extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         throw new CertificateException("not a server");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         throw new CertificateException("not a server");
     }
 

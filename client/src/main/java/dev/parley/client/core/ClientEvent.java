@@ -14,8 +14,9 @@ public sealed interface ClientEvent {
     record Welcomed(String nick) implements ClientEvent {}
 
     /** A PRIVMSG, NOTICE or CTCP ACTION from a user, to a room or to us (or our own, echoed back). */
-    record MessageReceived(Instant time, String from, String target, String text, MessageKind kind,
-            boolean own, boolean toRoom) implements ClientEvent {
+    record MessageReceived(
+            Instant time, String from, String target, String text, MessageKind kind, boolean own, boolean toRoom)
+            implements ClientEvent {
 
         /** The room, or for a private message the other party. */
         public String conversation() {

@@ -19,8 +19,13 @@ import java.util.Set;
  * @param caps the capabilities the server acknowledged
  * @param batches history batches being received, by batch id
  */
-public record ClientState(String nick, String currentRoom, Map<String, RoomState> rooms,
-        Map<String, String> isupport, Set<String> caps, Map<String, HistoryBatch> batches) {
+public record ClientState(
+        String nick,
+        String currentRoom,
+        Map<String, RoomState> rooms,
+        Map<String, String> isupport,
+        Set<String> caps,
+        Map<String, HistoryBatch> batches) {
 
     public ClientState {
         rooms = Collections.unmodifiableMap(new LinkedHashMap<>(rooms));

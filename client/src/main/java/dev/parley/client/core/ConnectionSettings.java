@@ -10,12 +10,19 @@ import java.time.Duration;
  * @param timeout how long connecting and registering may take
  * @param opener plain TCP or TLS
  */
-public record ConnectionSettings(String host, int port, String nick, String password, boolean reconnect,
-        Backoff backoff, Duration timeout, SocketOpener opener) {
+public record ConnectionSettings(
+        String host,
+        int port,
+        String nick,
+        String password,
+        boolean reconnect,
+        Backoff backoff,
+        Duration timeout,
+        SocketOpener opener) {
 
     /** Over plain TCP. */
-    public ConnectionSettings(String host, int port, String nick, String password, boolean reconnect,
-            Backoff backoff, Duration timeout) {
+    public ConnectionSettings(
+            String host, int port, String nick, String password, boolean reconnect, Backoff backoff, Duration timeout) {
         this(host, port, nick, password, reconnect, backoff, timeout, SocketOpener.plain());
     }
 

@@ -62,13 +62,17 @@ public final class IrcClient implements AutoCloseable {
         }
         attempt = next;
         try {
-            next.connection = LineConnection.open(settings.opener(), settings.host(), settings.port(), settings.timeout(),
+            next.connection = LineConnection.open(
+                    settings.opener(),
+                    settings.host(),
+                    settings.port(),
+                    settings.timeout(),
                     new ConnectionListener(next));
         } catch (TlsTrouble e) {
             return new RegistrationOutcome.TlsFailed(e.getMessage());
         } catch (IOException e) {
-            return new RegistrationOutcome.Unreachable(settings.host() + ":" + settings.port(),
-                    e.getMessage() == null ? e.toString() : e.getMessage());
+            return new RegistrationOutcome.Unreachable(
+                    settings.host() + ":" + settings.port(), e.getMessage() == null ? e.toString() : e.getMessage());
         }
         next.connection.send(CapNegotiation.start());
         if (settings.password() != null) {
@@ -105,7 +109,8 @@ public final class IrcClient implements AutoCloseable {
             return current.outcome.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             current.connection.close();
-            return new RegistrationOutcome.Failed("the server did not answer within " + settings.timeout().toSeconds() + " s");
+            return new RegistrationOutcome.Failed(
+                    "the server did not answer within " + settings.timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             return new RegistrationOutcome.Failed(String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
@@ -240,7 +245,8 @@ public final class IrcClient implements AutoCloseable {
         if (state.nick() != null) {
             settings = settings.withNick(state.nick());
         }
-        listener.accept(new ClientEvent.Disconnected(why, retry ? settings.backoff().delay(0) : null));
+        listener.accept(
+                new ClientEvent.Disconnected(why, retry ? settings.backoff().delay(0) : null));
         if (retry) {
             scheduleReconnect(0, rooms);
         }
@@ -275,7 +281,8 @@ public final class IrcClient implements AutoCloseable {
         if (outcome instanceof RegistrationOutcome.Welcomed welcomed) {
             rooms.forEach(room -> send(IrcMessage.of("JOIN", room)));
             listener.accept(new ClientEvent.Reconnected(welcomed.nick(), List.copyOf(rooms)));
-        } else if (outcome instanceof RegistrationOutcome.Unreachable || outcome instanceof RegistrationOutcome.Failed) {
+        } else if (outcome instanceof RegistrationOutcome.Unreachable
+                || outcome instanceof RegistrationOutcome.Failed) {
             Duration next = settings.backoff().delay(attemptNumber + 1);
             listener.accept(new ClientEvent.Disconnected(outcome.describe(), next));
             scheduleReconnect(attemptNumber + 1, rooms);

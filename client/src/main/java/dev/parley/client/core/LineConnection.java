@@ -34,6 +34,7 @@ final class LineConnection {
 
     /** Server lines longer than this (tags included) are dropped whole. */
     static final int MAX_LINE_BYTES = 8191 + 512;
+
     private static final int SEND_QUEUE_CAPACITY = 1024;
     private static final String END = new String("end of the send queue");
     private static final Logger log = LoggerFactory.getLogger(LineConnection.class);

@@ -20,7 +20,9 @@ final class MembershipChanges {
         if (self) {
             step.state = step.state.withRoom(RoomState.joined(room)).withCurrentRoom(room);
         } else {
-            step.state.room(room).ifPresent(r -> step.state = step.state.withRoom(r.withMembers(plus(r.members(), nick))));
+            step.state
+                    .room(room)
+                    .ifPresent(r -> step.state = step.state.withRoom(r.withMembers(plus(r.members(), nick))));
         }
         step.tell(new ClientEvent.Joined(room, nick, self));
     }
@@ -76,8 +78,10 @@ final class MembershipChanges {
         if (self) {
             step.state = step.state.withoutRoom(room);
         } else {
-            step.state.room(room).ifPresent(r ->
-                    step.state = step.state.withRoom(r.withMembers(minus(step.state.caseMapping(), r.members(), nick))));
+            step.state
+                    .room(room)
+                    .ifPresent(r -> step.state =
+                            step.state.withRoom(r.withMembers(minus(step.state.caseMapping(), r.members(), nick))));
         }
     }
 

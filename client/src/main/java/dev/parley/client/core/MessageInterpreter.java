@@ -49,9 +49,14 @@ public final class MessageInterpreter {
             Map.entry("QUIT", MembershipChanges::quit),
             Map.entry("NICK", MembershipChanges::nick),
             Map.entry("TOPIC", MembershipChanges::topic),
-            Map.entry("MODE", (s, m) -> s.tell(new ClientEvent.ServerInfo("MODE",
-                    nickOf(m) + " sets mode " + String.join(" ", m.params().subList(1, m.params().size()))
-                            + " on " + m.param(0)))),
+            Map.entry(
+                    "MODE",
+                    (s, m) -> s.tell(new ClientEvent.ServerInfo(
+                            "MODE",
+                            nickOf(m) + " sets mode "
+                                    + String.join(
+                                            " ",
+                                            m.params().subList(1, m.params().size())) + " on " + m.param(0)))),
             Map.entry("ERROR", (s, m) -> s.tell(new ClientEvent.ServerError("ERROR", m.lastParam()))),
             Map.entry("FAIL", (s, m) -> s.tell(new ClientEvent.ServerError("FAIL", m.param(0) + ": " + m.lastParam()))),
             Map.entry("BATCH", this::batch));
@@ -92,8 +97,8 @@ public final class MessageInterpreter {
         } else if (text.startsWith("\u0001")) {
             return;
         }
-        MessageReceived received = new MessageReceived(timeOf(m), from, target, text, kind,
-                step.state.isMe(from), ChannelName.looksLikeRoom(target));
+        MessageReceived received = new MessageReceived(
+                timeOf(m), from, target, text, kind, step.state.isMe(from), ChannelName.looksLikeRoom(target));
         String batchId = m.tag("batch");
         HistoryBatch batch = batchId == null ? null : step.state.batches().get(batchId);
         if (batch != null) {
@@ -140,7 +145,9 @@ public final class MessageInterpreter {
     }
 
     private static boolean isNumeric(String command) {
-        return command.length() == 3 && Character.isDigit(command.charAt(0))
-                && Character.isDigit(command.charAt(1)) && Character.isDigit(command.charAt(2));
+        return command.length() == 3
+                && Character.isDigit(command.charAt(0))
+                && Character.isDigit(command.charAt(1))
+                && Character.isDigit(command.charAt(2));
     }
 }

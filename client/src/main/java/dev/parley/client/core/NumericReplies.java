@@ -18,11 +18,25 @@ import java.util.Set;
 final class NumericReplies {
 
     /** Numerics that are only noise in a chat window. */
-    private static final Set<Numeric> QUIET = Set.of(Numeric.RPL_YOURHOST, Numeric.RPL_CREATED, Numeric.RPL_MYINFO,
-            Numeric.RPL_LUSERCLIENT, Numeric.RPL_LUSEROP, Numeric.RPL_LUSERUNKNOWN, Numeric.RPL_LUSERCHANNELS,
-            Numeric.RPL_LUSERME, Numeric.RPL_LOCALUSERS, Numeric.RPL_GLOBALUSERS, Numeric.RPL_TOPICWHOTIME,
-            Numeric.RPL_CREATIONTIME, Numeric.RPL_ENDOFWHOIS, Numeric.RPL_MOTDSTART, Numeric.RPL_ENDOFMOTD,
-            Numeric.RPL_ENDOFWHO, Numeric.RPL_LISTSTART, Numeric.RPL_WHOISHOST);
+    private static final Set<Numeric> QUIET = Set.of(
+            Numeric.RPL_YOURHOST,
+            Numeric.RPL_CREATED,
+            Numeric.RPL_MYINFO,
+            Numeric.RPL_LUSERCLIENT,
+            Numeric.RPL_LUSEROP,
+            Numeric.RPL_LUSERUNKNOWN,
+            Numeric.RPL_LUSERCHANNELS,
+            Numeric.RPL_LUSERME,
+            Numeric.RPL_LOCALUSERS,
+            Numeric.RPL_GLOBALUSERS,
+            Numeric.RPL_TOPICWHOTIME,
+            Numeric.RPL_CREATIONTIME,
+            Numeric.RPL_ENDOFWHOIS,
+            Numeric.RPL_MOTDSTART,
+            Numeric.RPL_ENDOFMOTD,
+            Numeric.RPL_ENDOFWHO,
+            Numeric.RPL_LISTSTART,
+            Numeric.RPL_WHOISHOST);
 
     private static final Map<String, Numeric> BY_CODE = new HashMap<>();
     private static final Map<Numeric, MessageInterpreter.Handler> HANDLERS = new HashMap<>();
@@ -36,8 +50,9 @@ final class NumericReplies {
         HANDLERS.put(Numeric.RPL_TOPIC, NumericReplies::topic);
         HANDLERS.put(Numeric.RPL_NAMREPLY, NumericReplies::names);
         HANDLERS.put(Numeric.RPL_ENDOFNAMES, NumericReplies::endOfNames);
-        HANDLERS.put(Numeric.RPL_WHOISUSER, (s, m) -> info(s, m, m.param(1) + " is " + m.param(2) + "@" + m.param(3)
-                + " (" + m.lastParam() + ")"));
+        HANDLERS.put(
+                Numeric.RPL_WHOISUSER,
+                (s, m) -> info(s, m, m.param(1) + " is " + m.param(2) + "@" + m.param(3) + " (" + m.lastParam() + ")"));
         HANDLERS.put(Numeric.RPL_WHOISCHANNELS, (s, m) -> info(s, m, m.param(1) + " is in " + m.lastParam()));
         HANDLERS.put(Numeric.RPL_WHOISSERVER, (s, m) -> info(s, m, m.param(1) + " is on " + m.param(2)));
         HANDLERS.put(Numeric.RPL_AWAY, (s, m) -> info(s, m, m.param(1) + " is away: " + m.lastParam()));
@@ -116,14 +131,16 @@ final class NumericReplies {
             }
             bare.sort(String.CASE_INSENSITIVE_ORDER);
             step.state = step.state.withRoom(r.withMembers(bare).withPendingNames(List.of()));
-            step.tell(new ClientEvent.MembersListed(r.name(), shown.stream().map(NumericReplies::withoutHost).toList()));
+            step.tell(new ClientEvent.MembersListed(
+                    r.name(), shown.stream().map(NumericReplies::withoutHost).toList()));
         });
     }
 
     /** {@code @alice!a@host} (userhost-in-names) shown as {@code @alice}. */
     private static String withoutHost(String entry) {
         String bare = stripPrefixes(entry);
-        return entry.substring(0, entry.length() - bare.length()) + HostMask.parse(bare).nick();
+        return entry.substring(0, entry.length() - bare.length())
+                + HostMask.parse(bare).nick();
     }
 
     private static String stripPrefixes(String entry) {

@@ -19,12 +19,16 @@ final class TlsTrouble extends IOException {
     static TlsTrouble explain(IOException failure, String host, int port, CertificateCheck check) {
         String seen = check.offeredFingerprint();
         String message = switch (check.verdict()) {
-            case UNTRUSTED -> "The server's certificate is not trusted: pass --tls-fingerprint " + seen
-                    + " to trust it, if that is the fingerprint the server logs at start-up (" + whyUntrusted(failure, host) + ").";
-            case PIN_MISMATCH -> "The server's certificate does not match --tls-fingerprint: it has " + seen
-                    + ". If the server has a new certificate, check the fingerprint it logs at start-up and pass that.";
-            case NOT_CHECKED, TRUSTED -> "TLS with " + host + ":" + port + " failed (" + reason(failure)
-                    + "): is that the server's TLS port? Without --tls, use its plain IRC port.";
+            case UNTRUSTED ->
+                "The server's certificate is not trusted: pass --tls-fingerprint " + seen
+                        + " to trust it, if that is the fingerprint the server logs at start-up ("
+                        + whyUntrusted(failure, host) + ").";
+            case PIN_MISMATCH ->
+                "The server's certificate does not match --tls-fingerprint: it has " + seen
+                        + ". If the server has a new certificate, check the fingerprint it logs at start-up and pass that.";
+            case NOT_CHECKED, TRUSTED ->
+                "TLS with " + host + ":" + port + " failed (" + reason(failure)
+                        + "): is that the server's TLS port? Without --tls, use its plain IRC port.";
         };
         return new TlsTrouble(message, failure);
     }

@@ -31,6 +31,7 @@ public final class ChatSession implements ChatActions {
 
     /** Text bytes per PRIVMSG, leaving room in the 512-byte line for the source and target. */
     static final int TEXT_BYTES = 380;
+
     private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
 
     private final IrcClient client;
@@ -64,7 +65,8 @@ public final class ChatSession implements ChatActions {
     /** Joins a room and waits (up to {@code timeout}) until the server confirms it. */
     public boolean join(String room, Duration timeout) {
         String wire = RoomNames.toWire(room);
-        CompletableFuture<ClientEvent> joined = expect(e -> e instanceof ClientEvent.Joined j && j.self()
+        CompletableFuture<ClientEvent> joined = expect(e -> e instanceof ClientEvent.Joined j
+                && j.self()
                 && client.state().caseMapping().equal(j.room(), wire));
         send(IrcMessage.of("JOIN", wire));
         return await(joined, timeout);
@@ -81,9 +83,11 @@ public final class ChatSession implements ChatActions {
         } else if (input instanceof ParsedInput.Command command) {
             command.command().run().run(this, command.args());
         } else if (input instanceof ParsedInput.Usage usage) {
-            show(DisplayLine.error("Usage: /" + usage.command().name() + " " + usage.command().usage()));
+            show(DisplayLine.error(
+                    "Usage: /" + usage.command().name() + " " + usage.command().usage()));
         } else if (input instanceof ParsedInput.Unknown unknown) {
-            show(DisplayLine.error("Unknown command /" + unknown.name() + " — nothing was sent. Type /help for the list."));
+            show(DisplayLine.error(
+                    "Unknown command /" + unknown.name() + " — nothing was sent. Type /help for the list."));
         }
     }
 
@@ -136,8 +140,8 @@ public final class ChatSession implements ChatActions {
     /** Without echo-message the server does not send our lines back, so we show them ourselves. */
     private void showOwn(String target, String text, boolean action) {
         MessageKind kind = action ? MessageKind.ACTION : MessageKind.MESSAGE;
-        onEvent(new ClientEvent.MessageReceived(Instant.now(), client.nick(), target, text, kind, true,
-                ChannelName.looksLikeRoom(target)));
+        onEvent(new ClientEvent.MessageReceived(
+                Instant.now(), client.nick(), target, text, kind, true, ChannelName.looksLikeRoom(target)));
     }
 
     @Override
@@ -175,14 +179,16 @@ public final class ChatSession implements ChatActions {
     }
 
     private void onEvent(ClientEvent event) {
-        if (!(event instanceof ClientEvent.ServerError error && Troubles.saidElsewhere(error, state().nick() != null))) {
+        if (!(event instanceof ClientEvent.ServerError error
+                && Troubles.saidElsewhere(error, state().nick() != null))) {
             formatter.format(event).forEach(display::show);
         }
         notePromptRoom();
         if (event instanceof ClientEvent.Disconnected lost && lost.retryIn() == null) {
             finished.complete(1);
         }
-        for (Map.Entry<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiter : List.copyOf(waiters.entrySet())) {
+        for (Map.Entry<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiter :
+                List.copyOf(waiters.entrySet())) {
             if (waiter.getKey().test(event)) {
                 waiter.getValue().complete(event);
                 waiters.remove(waiter.getKey());

@@ -22,13 +22,16 @@ final class InputCompleter implements Completer {
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         if (line.wordIndex() == 0 && line.word().startsWith("/")) {
             for (SlashCommand command : SlashCommands.all()) {
-                candidates.add(new Candidate("/" + command.name(), "/" + command.name(), null, command.help(), null, null, true));
+                candidates.add(new Candidate(
+                        "/" + command.name(), "/" + command.name(), null, command.help(), null, null, true));
             }
             return;
         }
         ClientState now = state.get();
         if (now.currentRoom() != null) {
-            now.room(now.currentRoom()).map(RoomState::members).orElse(List.of())
+            now.room(now.currentRoom())
+                    .map(RoomState::members)
+                    .orElse(List.of())
                     .forEach(nick -> candidates.add(new Candidate(nick)));
         }
         now.roomNames().forEach(room -> candidates.add(new Candidate(RoomNames.toDisplay(room))));

@@ -58,9 +58,11 @@ public final class MessageFormatter {
         } else if (event instanceof ClientEvent.TopicChanged t) {
             return dim(room(t.room()) + (t.by() == null ? "Topic: " : t.by() + " set the topic: ") + t.topic());
         } else if (event instanceof ClientEvent.NickChanged n) {
-            return dim(n.self() ? "You are now known as " + n.newNick() : n.oldNick() + " is now known as " + n.newNick());
+            return dim(
+                    n.self() ? "You are now known as " + n.newNick() : n.oldNick() + " is now known as " + n.newNick());
         } else if (event instanceof ClientEvent.MembersListed m) {
-            return DisplayLine.info(room(m.room()) + "Users (" + m.members().size() + "): " + String.join(" ", m.members()));
+            return DisplayLine.info(
+                    room(m.room()) + "Users (" + m.members().size() + "): " + String.join(" ", m.members()));
         } else if (event instanceof ClientEvent.ServerNotice n) {
             return DisplayLine.info("[server] " + n.text());
         } else if (event instanceof ClientEvent.ServerInfo i) {
@@ -68,11 +70,21 @@ public final class MessageFormatter {
         } else if (event instanceof ClientEvent.ServerError e) {
             return DisplayLine.error(Troubles.explain(e));
         } else if (event instanceof ClientEvent.Disconnected d) {
-            return DisplayLine.error(d.retryIn() == null ? "Disconnected: " + d.reason()
-                    : "Connection lost: " + d.reason() + ". Reconnecting in " + d.retryIn().toSeconds() + " s…");
+            return DisplayLine.error(
+                    d.retryIn() == null
+                            ? "Disconnected: " + d.reason()
+                            : "Connection lost: " + d.reason() + ". Reconnecting in "
+                                    + d.retryIn().toSeconds() + " s…");
         } else if (event instanceof ClientEvent.Reconnected r) {
-            return DisplayLine.info("Reconnected as " + r.nick() + (r.rooms().isEmpty() ? "" : "; rejoining "
-                    + String.join(", ", r.rooms().stream().map(RoomNames::toDisplay).toList())));
+            return DisplayLine.info("Reconnected as " + r.nick()
+                    + (r.rooms().isEmpty()
+                            ? ""
+                            : "; rejoining "
+                                    + String.join(
+                                            ", ",
+                                            r.rooms().stream()
+                                                    .map(RoomNames::toDisplay)
+                                                    .toList())));
         } else if (event instanceof ClientEvent.Welcomed w) {
             return DisplayLine.info("Connected as " + w.nick());
         }

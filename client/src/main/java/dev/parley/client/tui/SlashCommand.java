@@ -12,7 +12,8 @@ package dev.parley.client.tui;
  *     usage error rather than words silently dropped
  * @param run what it does, given the text after the name
  */
-public record SlashCommand(String name, String usage, String help, boolean admin, int minArgs, int maxArgs, Handler run) {
+public record SlashCommand(
+        String name, String usage, String help, boolean admin, int minArgs, int maxArgs, Handler run) {
 
     /** {@code maxArgs} of a command whose last argument is free text. */
     public static final int ANY_TEXT = Integer.MAX_VALUE;

@@ -19,11 +19,21 @@ public final class SlashCommands {
     private static final int TEXT = SlashCommand.ANY_TEXT;
 
     private static final List<SlashCommand> ALL = List.of(
-            user("history", "[nick|room] [n]", "show the last n messages of the room, or of your DMs with nick", 0, 2,
+            user(
+                    "history",
+                    "[nick|room] [n]",
+                    "show the last n messages of the room, or of your DMs with nick",
+                    0,
+                    2,
                     SlashCommands::history),
             user("users", "", "list the people in the room", 0, 0, (c, a) -> inRoom(c, r -> IrcMessage.of("NAMES", r))),
             user("msg", "nick text", "send a private message", 2, TEXT, (c, a) -> c.say(a.word(0), a.rest(1), false)),
-            user("join", "room", "join a room (created if new) and switch to it", 1, 1,
+            user(
+                    "join",
+                    "room",
+                    "join a room (created if new) and switch to it",
+                    1,
+                    1,
                     (c, a) -> c.send(IrcMessage.of("JOIN", toWire(a.word(0))))),
             user("part", "[room] [reason]", "leave the room (default: the current one)", 0, TEXT, SlashCommands::part),
             user("switch", "room", "make another joined room the current one", 1, 1, SlashCommands::switchRoom),
@@ -31,15 +41,30 @@ public final class SlashCommands {
             user("me", "action", "describe what you do", 1, TEXT, (c, a) -> sayHere(c, a.text(), true)),
             user("topic", "[text]", "show or set the room's topic", 0, TEXT, SlashCommands::topic),
             user("nick", "new", "change your nickname", 1, 1, (c, a) -> c.send(IrcMessage.of("NICK", a.word(0)))),
-            user("away", "[message]", "mark yourself away (no message: back)", 0, TEXT,
+            user(
+                    "away",
+                    "[message]",
+                    "mark yourself away (no message: back)",
+                    0,
+                    TEXT,
                     (c, a) -> c.send(a.isEmpty() ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", a.text()))),
             user("whois", "nick", "show who someone is", 1, 1, (c, a) -> c.send(IrcMessage.of("WHOIS", a.word(0)))),
-            user("kick", "nick [reason]", "remove someone from the room (room operators, admin)", 1, TEXT,
+            user(
+                    "kick",
+                    "nick [reason]",
+                    "remove someone from the room (room operators, admin)",
+                    1,
+                    TEXT,
                     SlashCommands::kick),
             admin("ban", "nick [reason]", "kick and refuse someone from the server", 1, TEXT, SlashCommands::ban),
             admin("unban", "nick", "lift a ban", 1, 1, (c, a) -> c.send(IrcMessage.of("UNBAN", a.word(0)))),
             admin("bans", "", "list the bans", 0, 0, (c, a) -> c.send(IrcMessage.of("BANS"))),
-            user("register", "password", "register your nickname (when the server has accounts)", 1, 1,
+            user(
+                    "register",
+                    "password",
+                    "register your nickname (when the server has accounts)",
+                    1,
+                    1,
                     (c, a) -> c.send(IrcMessage.of("REGISTER", "*", "*", a.word(0)))),
             user("quit", "[message]", "leave the chat", 0, TEXT, (c, a) -> c.quit(a.isEmpty() ? null : a.text())),
             user("help", "", "this list", 0, TEXT, (c, a) -> help(c)),
@@ -51,13 +76,13 @@ public final class SlashCommands {
         return ALL;
     }
 
-    private static SlashCommand user(String name, String usage, String help, int minArgs, int maxArgs,
-            SlashCommand.Handler run) {
+    private static SlashCommand user(
+            String name, String usage, String help, int minArgs, int maxArgs, SlashCommand.Handler run) {
         return new SlashCommand(name, usage, help, false, minArgs, maxArgs, run);
     }
 
-    private static SlashCommand admin(String name, String usage, String help, int minArgs, int maxArgs,
-            SlashCommand.Handler run) {
+    private static SlashCommand admin(
+            String name, String usage, String help, int minArgs, int maxArgs, SlashCommand.Handler run) {
         return new SlashCommand(name, usage, help, true, minArgs, maxArgs, run);
     }
 
@@ -92,9 +117,11 @@ public final class SlashCommands {
             return;
         }
         var limit = chat.state().chatHistoryLimit();
-        chat.send(limit.isPresent()
-                ? IrcMessage.of("CHATHISTORY", "LATEST", target, "*", String.valueOf(Math.min(count, limit.get())))
-                : IrcMessage.of("HISTORY", target, String.valueOf(count)));
+        chat.send(
+                limit.isPresent()
+                        ? IrcMessage.of(
+                                "CHATHISTORY", "LATEST", target, "*", String.valueOf(Math.min(count, limit.get())))
+                        : IrcMessage.of("HISTORY", target, String.valueOf(count)));
     }
 
     private static boolean looksLikeCount(String word) {
@@ -124,7 +151,8 @@ public final class SlashCommands {
     private static void switchRoom(ChatActions chat, CommandArgs args) {
         String room = toWire(args.word(0));
         if (!chat.state().inRoom(room)) {
-            chat.show(DisplayLine.error("You are not in " + toDisplay(room) + " — /join " + toDisplay(room) + " first"));
+            chat.show(
+                    DisplayLine.error("You are not in " + toDisplay(room) + " — /join " + toDisplay(room) + " first"));
             return;
         }
         chat.switchTo(room);
@@ -150,13 +178,18 @@ public final class SlashCommands {
     }
 
     private static void kick(ChatActions chat, CommandArgs args) {
-        inRoom(chat, room -> args.count() > 1
-                ? IrcMessage.of("KICK", room, args.word(0), args.rest(1))
-                : IrcMessage.of("KICK", room, args.word(0)));
+        inRoom(
+                chat,
+                room -> args.count() > 1
+                        ? IrcMessage.of("KICK", room, args.word(0), args.rest(1))
+                        : IrcMessage.of("KICK", room, args.word(0)));
     }
 
     private static void ban(ChatActions chat, CommandArgs args) {
-        chat.send(args.count() > 1 ? IrcMessage.of("BAN", args.word(0), args.rest(1)) : IrcMessage.of("BAN", args.word(0)));
+        chat.send(
+                args.count() > 1
+                        ? IrcMessage.of("BAN", args.word(0), args.rest(1))
+                        : IrcMessage.of("BAN", args.word(0)));
     }
 
     private static void raw(ChatActions chat, CommandArgs args) {
@@ -172,8 +205,8 @@ public final class SlashCommands {
         chat.show(DisplayLine.info("Commands (type text without a slash to talk in the current room):"));
         for (SlashCommand command : ALL) {
             String usage = command.usage().isEmpty() ? "" : " " + command.usage();
-            chat.show(DisplayLine.info(String.format("  /%-24s %s%s", command.name() + usage, command.help(),
-                    command.admin() ? "  [admin]" : "")));
+            chat.show(DisplayLine.info(String.format(
+                    "  /%-24s %s%s", command.name() + usage, command.help(), command.admin() ? "  [admin]" : "")));
         }
     }
 }

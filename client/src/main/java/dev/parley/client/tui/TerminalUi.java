@@ -31,6 +31,7 @@ public final class TerminalUi implements Ui {
     private final Terminal terminal;
     /** JLine's own reader: its prompt can be replaced while a line is read. */
     private final LineReaderImpl reader;
+
     private final boolean colour;
     private final InputCompleter completer = new InputCompleter();
     /** The chat prompt while a chat line is being read; null during start-up questions. */
@@ -39,7 +40,8 @@ public final class TerminalUi implements Ui {
     /** @param colour whether to colour lines (off for NO_COLOR and dumb terminals) */
     public TerminalUi(Terminal terminal, boolean colour) {
         this.terminal = terminal;
-        this.colour = colour && !Terminal.TYPE_DUMB.equals(terminal.getType())
+        this.colour = colour
+                && !Terminal.TYPE_DUMB.equals(terminal.getType())
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         this.reader = (LineReaderImpl) LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -101,7 +103,8 @@ public final class TerminalUi implements Ui {
             case PRIVATE -> AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
             case EVENT -> AttributedStyle.DEFAULT.faint();
             case INFO -> AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
-            case ERROR -> AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
+            case ERROR ->
+                AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
         };
     }
 

@@ -18,8 +18,16 @@ class IrcClientIT {
     private final BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
 
     private IrcClient client(TestServer server, String nick, String password) {
-        return new IrcClient(new ConnectionSettings("127.0.0.1", server.address().getPort(), nick, password, false,
-                Backoff.standard(), Duration.ofSeconds(5)), events::add);
+        return new IrcClient(
+                new ConnectionSettings(
+                        "127.0.0.1",
+                        server.address().getPort(),
+                        nick,
+                        password,
+                        false,
+                        Backoff.standard(),
+                        Duration.ofSeconds(5)),
+                events::add);
     }
 
     /** The next event that matches, skipping others; fails after five seconds. */
@@ -36,7 +44,8 @@ class IrcClientIT {
 
     @Test
     void registersWithCapsAndTellsWhatHappensInTheRoom() throws InterruptedException {
-        try (TestServer server = TestServer.start(); IrcClient alice = client(server, "alice", "chat@123")) {
+        try (TestServer server = TestServer.start();
+                IrcClient alice = client(server, "alice", "chat@123")) {
             assertThat(alice.connect()).isEqualTo(new RegistrationOutcome.Welcomed("alice"));
             assertThat(alice.state().caps()).contains("echo-message", "server-time", "batch");
             assertThat(alice.state().isupport()).containsEntry("CASEMAPPING", "rfc1459");
@@ -80,8 +89,9 @@ class IrcClientIT {
                 assertThat(twin.tryNick("taken_")).isEqualTo(new RegistrationOutcome.Welcomed("taken_"));
             }
         }
-        try (IrcClient nobody = new IrcClient(new ConnectionSettings("127.0.0.1", 1, "a", null, false,
-                Backoff.standard(), Duration.ofSeconds(2)), events::add)) {
+        try (IrcClient nobody = new IrcClient(
+                new ConnectionSettings("127.0.0.1", 1, "a", null, false, Backoff.standard(), Duration.ofSeconds(2)),
+                events::add)) {
             assertThat(nobody.connect()).isInstanceOf(RegistrationOutcome.Unreachable.class);
         }
     }
@@ -89,7 +99,9 @@ class IrcClientIT {
     @Test
     void backoffDoublesUpToItsCap() {
         Backoff backoff = Backoff.standard();
-        assertThat(java.util.stream.IntStream.range(0, 7).mapToObj(backoff::delay).map(Duration::toSeconds))
+        assertThat(java.util.stream.IntStream.range(0, 7)
+                        .mapToObj(backoff::delay)
+                        .map(Duration::toSeconds))
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
     }
 }

@@ -35,7 +35,9 @@ class MessageInterpreterTest {
         assertThat(state.chatHistoryLimit()).contains(1000);
         assertThat(state.currentRoom()).isEqualTo("#general");
         assertThat(state.room("#GENERAL").orElseThrow().members()).containsExactly("admin", "alice", "bob");
-        assertThat(end.events()).containsExactly(new ClientEvent.MembersListed("#general", java.util.List.of("@admin", "+bob", "alice")));
+        assertThat(end.events())
+                .containsExactly(
+                        new ClientEvent.MembersListed("#general", java.util.List.of("@admin", "+bob", "alice")));
     }
 
     @Test
@@ -70,7 +72,9 @@ class MessageInterpreterTest {
         Interpretation end = feed(":srv BATCH -h1");
         assertThat(inside.events()).isEmpty();
         var replay = (ClientEvent.HistoryReplayed) end.events().get(0);
-        assertThat(replay.messages()).extracting(ClientEvent.MessageReceived::text).containsExactly("old news");
+        assertThat(replay.messages())
+                .extracting(ClientEvent.MessageReceived::text)
+                .containsExactly("old news");
     }
 
     @Test

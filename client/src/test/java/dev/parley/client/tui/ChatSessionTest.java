@@ -14,13 +14,14 @@ class ChatSessionTest {
     @Test
     void textThatCannotBeSentIsShownBackSinceTheInputLineIsErased() {
         List<DisplayLine> shown = new ArrayList<>();
-        ConnectionSettings nowhere = new ConnectionSettings("127.0.0.1", 1, "alice", "chat@123", false,
-                Backoff.standard(), Duration.ofSeconds(1));
+        ConnectionSettings nowhere = new ConnectionSettings(
+                "127.0.0.1", 1, "alice", "chat@123", false, Backoff.standard(), Duration.ofSeconds(1));
         ChatSession chat = new ChatSession(nowhere, shown::add, new MessageFormatter(false));
 
         chat.say("#general", "words worth keeping", false);
 
-        assertThat(shown).extracting(DisplayLine::text)
+        assertThat(shown)
+                .extracting(DisplayLine::text)
                 .containsExactly("Not connected — not sent: words worth keeping");
         chat.client().close();
     }

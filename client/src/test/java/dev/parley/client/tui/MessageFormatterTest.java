@@ -18,7 +18,8 @@ class MessageFormatterTest {
     private final MessageFormatter plain = new MessageFormatter(false, CLOCK);
 
     private static ClientEvent.MessageReceived said(String from, String target, String text, boolean own) {
-        return new ClientEvent.MessageReceived(NOON, from, target, text, MessageKind.MESSAGE, own, target.startsWith("#"));
+        return new ClientEvent.MessageReceived(
+                NOON, from, target, text, MessageKind.MESSAGE, own, target.startsWith("#"));
     }
 
     private String one(MessageFormatter formatter, ClientEvent event) {
@@ -53,12 +54,14 @@ class MessageFormatterTest {
 
     @Test
     void unicodeAndEmojiPassThroughUntouched() {
-        assertThat(one(plain, said("Zoë", "#général", "héllo 👋🏽 世界", false))).isEqualTo("[général] [Zoë]: héllo 👋🏽 世界");
+        assertThat(one(plain, said("Zoë", "#général", "héllo 👋🏽 世界", false)))
+                .isEqualTo("[général] [Zoë]: héllo 👋🏽 世界");
     }
 
     @Test
     void actionsAndNoticesHaveTheirOwnShapes() {
-        var action = new ClientEvent.MessageReceived(NOON, "Alice", "#general", "waves", MessageKind.ACTION, false, true);
+        var action =
+                new ClientEvent.MessageReceived(NOON, "Alice", "#general", "waves", MessageKind.ACTION, false, true);
         var notice = new ClientEvent.MessageReceived(NOON, "Alice", "#general", "fyi", MessageKind.NOTICE, false, true);
         assertThat(one(plain, action)).isEqualTo("[general] * Alice waves");
         assertThat(one(plain, notice)).isEqualTo("[general] -Alice- fyi");
@@ -66,25 +69,31 @@ class MessageFormatterTest {
 
     @Test
     void roomEventsAreDimOneLiners() {
-        assertThat(plain.format(new ClientEvent.Joined("#general", "bob", false)).get(0))
+        assertThat(plain.format(new ClientEvent.Joined("#general", "bob", false))
+                        .get(0))
                 .isEqualTo(new DisplayLine(Style.EVENT, "[general] bob joined"));
-        assertThat(one(plain, new ClientEvent.Parted("#general", "bob", "bye", false))).isEqualTo("[general] bob left (bye)");
+        assertThat(one(plain, new ClientEvent.Parted("#general", "bob", "bye", false)))
+                .isEqualTo("[general] bob left (bye)");
         assertThat(one(plain, new ClientEvent.Quit("bob", "Quit: zzz"))).isEqualTo("bob quit (Quit: zzz)");
         assertThat(one(plain, new ClientEvent.TopicChanged("#general", "Be nice", "admin")))
                 .isEqualTo("[general] admin set the topic: Be nice");
-        assertThat(one(plain, new ClientEvent.NickChanged("bob", "robert", false))).isEqualTo("bob is now known as robert");
+        assertThat(one(plain, new ClientEvent.NickChanged("bob", "robert", false)))
+                .isEqualTo("bob is now known as robert");
     }
 
     @Test
     void beingKickedSaysByWhomAndWhyAsAnError() {
-        DisplayLine line = plain.format(new ClientEvent.Kicked("#general", "me", "admin", "spam", true)).get(0);
+        DisplayLine line = plain.format(new ClientEvent.Kicked("#general", "me", "admin", "spam", true))
+                .get(0);
         assertThat(line).isEqualTo(new DisplayLine(Style.ERROR, "[general] You were kicked by admin: spam"));
     }
 
     @Test
     void serverErrorsAreExplained() {
-        assertThat(plain.format(new ClientEvent.ServerError("421", "REGISTER: Unknown command")).get(0))
-                .isEqualTo(DisplayLine.error("Accounts are not available on this server yet, so /register does nothing here."));
+        assertThat(plain.format(new ClientEvent.ServerError("421", "REGISTER: Unknown command"))
+                        .get(0))
+                .isEqualTo(DisplayLine.error(
+                        "Accounts are not available on this server yet, so /register does nothing here."));
         assertThat(one(plain, new ClientEvent.ServerError("465", "You are banned from this server: spam")))
                 .isEqualTo("You are banned from this server: spam");
     }
@@ -100,9 +109,11 @@ class MessageFormatterTest {
     @Test
     void historyIsFramedAndDated() {
         var replay = new ClientEvent.HistoryReplayed("#general", List.of(said("Alice", "#general", "earlier", false)));
-        assertThat(plain.format(replay)).extracting(DisplayLine::text).containsExactly(
-                "[general] History (1 message)",
-                "2025-03-01 12:05 [general] [Alice]: earlier",
-                "[general] End of history");
+        assertThat(plain.format(replay))
+                .extracting(DisplayLine::text)
+                .containsExactly(
+                        "[general] History (1 message)",
+                        "2025-03-01 12:05 [general] [Alice]: earlier",
+                        "[general] End of history");
     }
 }

@@ -13,8 +13,11 @@ final class RecordingChat implements ChatActions {
 
     final List<String> sent = new ArrayList<>();
     final List<DisplayLine> shown = new ArrayList<>();
-    ClientState state = ClientState.initial().withNick("me").withRoom(RoomState.joined("#general"))
-            .withRoom(RoomState.joined("#dev")).withCurrentRoom("#general");
+    ClientState state = ClientState.initial()
+            .withNick("me")
+            .withRoom(RoomState.joined("#general"))
+            .withRoom(RoomState.joined("#dev"))
+            .withCurrentRoom("#general");
     String quitWith = "(not quit)";
 
     RecordingChat withIsupport(String key, String value) {

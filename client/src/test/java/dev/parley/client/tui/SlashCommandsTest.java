@@ -19,39 +19,42 @@ class SlashCommandsTest {
     }
 
     @ParameterizedTest(name = "{0} sends {1}")
-    @CsvSource(delimiter = '|', value = {
-        "/users                  | NAMES #general",
-        "/msg bob hi there       | PRIVMSG bob :hi there",
-        "/join dev-team          | JOIN #dev-team",
-        "/part                   | PART #general",
-        "/part dev               | PART #dev",
-        "/topic                  | TOPIC #general",
-        "/topic Be kind          | TOPIC #general :Be kind",
-        "/nick robert            | NICK robert",
-        "/away lunch             | AWAY lunch",
-        "/away                   | AWAY",
-        "/whois bob              | WHOIS bob",
-        "/kick bob               | KICK #general bob",
-        "/kick bob too loud      | KICK #general bob :too loud",
-        "/ban bob spamming links | BAN bob :spamming links",
-        "/unban bob              | UNBAN bob",
-        "/bans                   | BANS",
-        "/register s3cret        | REGISTER * * s3cret",
-        "/raw MODE #general +t   | MODE #general +t",
-        "/history                | HISTORY #general 20",
-        "/history 5              | HISTORY #general 5",
-        "/history bob            | HISTORY bob 20",
-        "/history bob 5          | HISTORY bob 5",
-        "/history dev 3          | HISTORY #dev 3",
-        "/history #lobby         | HISTORY #lobby 20",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/users                  | NAMES #general",
+                "/msg bob hi there       | PRIVMSG bob :hi there",
+                "/join dev-team          | JOIN #dev-team",
+                "/part                   | PART #general",
+                "/part dev               | PART #dev",
+                "/topic                  | TOPIC #general",
+                "/topic Be kind          | TOPIC #general :Be kind",
+                "/nick robert            | NICK robert",
+                "/away lunch             | AWAY lunch",
+                "/away                   | AWAY",
+                "/whois bob              | WHOIS bob",
+                "/kick bob               | KICK #general bob",
+                "/kick bob too loud      | KICK #general bob :too loud",
+                "/ban bob spamming links | BAN bob :spamming links",
+                "/unban bob              | UNBAN bob",
+                "/bans                   | BANS",
+                "/register s3cret        | REGISTER * * s3cret",
+                "/raw MODE #general +t   | MODE #general +t",
+                "/history                | HISTORY #general 20",
+                "/history 5              | HISTORY #general 5",
+                "/history bob            | HISTORY bob 20",
+                "/history bob 5          | HISTORY bob 5",
+                "/history dev 3          | HISTORY #dev 3",
+                "/history #lobby         | HISTORY #lobby 20",
+            })
     void commandSendsTheRightLine(String typed, String wire) {
         assertThat(run(new RecordingChat(), typed).sent).containsExactly(wire);
     }
 
     @Test
     void meSendsACtcpAction() {
-        assertThat(run(new RecordingChat(), "/me waves").sent).containsExactly("PRIVMSG #general :\u0001ACTION waves\u0001");
+        assertThat(run(new RecordingChat(), "/me waves").sent)
+                .containsExactly("PRIVMSG #general :\u0001ACTION waves\u0001");
     }
 
     @Test
@@ -72,7 +75,8 @@ class SlashCommandsTest {
 
     @Test
     void roomsListsJoinedRoomsAndMarksTheCurrentOne() {
-        assertThat(run(new RecordingChat(), "/rooms").shown).containsExactly(DisplayLine.info("Your rooms: general (current), dev"));
+        assertThat(run(new RecordingChat(), "/rooms").shown)
+                .containsExactly(DisplayLine.info("Your rooms: general (current), dev"));
     }
 
     @Test
@@ -84,8 +88,10 @@ class SlashCommandsTest {
     @Test
     void helpMarksAdminCommands() {
         RecordingChat chat = run(new RecordingChat(), "/help");
-        assertThat(chat.shown).extracting(DisplayLine::text)
-                .anySatisfy(line -> assertThat(line).contains("/ban nick [reason]").endsWith("[admin]"))
+        assertThat(chat.shown)
+                .extracting(DisplayLine::text)
+                .anySatisfy(
+                        line -> assertThat(line).contains("/ban nick [reason]").endsWith("[admin]"))
                 .anySatisfy(line -> assertThat(line).contains("/msg nick text").doesNotContain("[admin]"));
         assertThat(chat.sent).isEmpty();
     }

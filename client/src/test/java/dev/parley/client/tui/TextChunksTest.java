@@ -23,7 +23,9 @@ class TextChunksTest {
         String text = "👋".repeat(10);
         List<String> chunks = TextChunks.split(text, 9);
         assertThat(String.join("", chunks)).isEqualTo(text);
-        assertThat(chunks).allSatisfy(c -> assertThat(c.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(9));
+        assertThat(chunks)
+                .allSatisfy(c ->
+                        assertThat(c.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(9));
         assertThat(chunks.get(0)).isEqualTo("👋👋");
     }
 }

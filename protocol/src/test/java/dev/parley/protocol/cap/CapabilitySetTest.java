@@ -38,7 +38,8 @@ class CapabilitySetTest {
 
     @Test
     void addingToAndRemovingFromNoneWork() {
-        assertThat(CapabilitySet.NONE.with(List.of(SERVER_TIME)).has(SERVER_TIME)).isTrue();
+        assertThat(CapabilitySet.NONE.with(List.of(SERVER_TIME)).has(SERVER_TIME))
+                .isTrue();
         assertThat(CapabilitySet.NONE.without(List.of(SERVER_TIME))).isEqualTo(CapabilitySet.NONE);
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.Chars;
 
 /**
  * Folding is what every nick and room map is keyed by, so it must be stable (folding twice changes
@@ -26,7 +24,8 @@ class CaseMappingProperties {
     }
 
     @Property(tries = 2000)
-    void equalMeansTheSameFoldedForm(@ForAll CaseMapping mapping, @ForAll("nickish") String a, @ForAll("nickish") String b) {
+    void equalMeansTheSameFoldedForm(
+            @ForAll CaseMapping mapping, @ForAll("nickish") String a, @ForAll("nickish") String b) {
         assertThat(mapping.equal(a, b)).isEqualTo(mapping.fold(a).equals(mapping.fold(b)));
     }
 

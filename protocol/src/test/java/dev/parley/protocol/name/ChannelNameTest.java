@@ -15,7 +15,21 @@ class ChannelNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "#", "general", "&local", "#a b", "#a,b", "#a:b", "#a\u0007", "#a\0", "#a\r", "#a\n", "#a\u0002"})
+    @ValueSource(
+            strings = {
+                "",
+                "#",
+                "general",
+                "&local",
+                "#a b",
+                "#a,b",
+                "#a:b",
+                "#a\u0007",
+                "#a\0",
+                "#a\r",
+                "#a\n",
+                "#a\u0002"
+            })
     void roomNamesWithoutAHashOrWithSeparatorsOrControlsAreInvalid(String name) {
         assertThat(ChannelName.isValid(name, 50)).isFalse();
     }

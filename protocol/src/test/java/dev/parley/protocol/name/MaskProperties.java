@@ -19,9 +19,12 @@ class MaskProperties {
     @Property(tries = 5000)
     void maskMatchingAgreesWithARegexOracle(
             @ForAll CaseMapping mapping, @ForAll("patterns") String pattern, @ForAll("texts") String text) {
-        boolean expected = oracle(mapping.fold(pattern)).matcher(mapping.fold(text)).matches();
+        boolean expected =
+                oracle(mapping.fold(pattern)).matcher(mapping.fold(text)).matches();
 
-        assertThat(Mask.of(pattern, mapping).matches(text)).as("%s against %s", pattern, text).isEqualTo(expected);
+        assertThat(Mask.of(pattern, mapping).matches(text))
+                .as("%s against %s", pattern, text)
+                .isEqualTo(expected);
     }
 
     @Provide

@@ -14,8 +14,10 @@ class MaskTest {
 
     @Test
     void matchingFoldsCaseWithTheMapping() {
-        assertThat(Mask.of("Bob[*]!*@*", CaseMapping.RFC1459).matches("bob{x}!u@h")).isTrue();
-        assertThat(Mask.of("Bob[*]!*@*", CaseMapping.ASCII).matches("bob{x}!u@h")).isFalse();
+        assertThat(Mask.of("Bob[*]!*@*", CaseMapping.RFC1459).matches("bob{x}!u@h"))
+                .isTrue();
+        assertThat(Mask.of("Bob[*]!*@*", CaseMapping.ASCII).matches("bob{x}!u@h"))
+                .isFalse();
     }
 
     @Test

@@ -19,8 +19,9 @@ class MaskVectorTest {
     @TestFactory
     Stream<DynamicTest> everyMaskMatchesItsMatchesAndRejectsItsFails() {
         return ParserTestVectors.tests("mask-match.yaml").stream()
-                .flatMap(test -> Stream.of(CaseMapping.values()).map(mapping -> DynamicTest.dynamicTest(
-                        test.get("mask") + " (" + mapping.token() + ")", () -> check(test, mapping))));
+                .flatMap(test -> Stream.of(CaseMapping.values())
+                        .map(mapping -> DynamicTest.dynamicTest(
+                                test.get("mask") + " (" + mapping.token() + ")", () -> check(test, mapping))));
     }
 
     @SuppressWarnings("unchecked")
@@ -30,7 +31,9 @@ class MaskVectorTest {
             assertThat(mask.matches(text)).as("%s matches %s", mask, text).isTrue();
         }
         for (String text : (List<String>) test.getOrDefault("fails", List.of())) {
-            assertThat(mask.matches(text)).as("%s does not match %s", mask, text).isFalse();
+            assertThat(mask.matches(text))
+                    .as("%s does not match %s", mask, text)
+                    .isFalse();
         }
     }
 }

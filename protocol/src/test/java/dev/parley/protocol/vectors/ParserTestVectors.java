@@ -47,7 +47,8 @@ final class ParserTestVectors {
         }
         String message = "IRC parser test vectors not found: expected ../" + FOLDER
                 + " beside the repository root (system property parley.repo.root="
-                + System.getProperty("parley.repo.root") + ", working directory " + Path.of("").toAbsolutePath()
+                + System.getProperty("parley.repo.root") + ", working directory "
+                + Path.of("").toAbsolutePath()
                 + ")";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             return Assertions.fail(message + "; CI=true, so this is a failure, not a skip");

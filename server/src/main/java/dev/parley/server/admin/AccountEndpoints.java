@@ -33,8 +33,14 @@ final class AccountEndpoints {
     private final Clock clock;
     private final Executor blocking;
 
-    AccountEndpoints(AccountStore store, Accounts accounts, PasswordHasher hasher, AdminSessions sessions, Rules rules,
-            Clock clock, Executor blocking) {
+    AccountEndpoints(
+            AccountStore store,
+            Accounts accounts,
+            PasswordHasher hasher,
+            AdminSessions sessions,
+            Rules rules,
+            Clock clock,
+            Executor blocking) {
         this.store = store;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -56,8 +62,13 @@ final class AccountEndpoints {
     private CompletionStage<AdminResponse> list(AdminCall call) {
         List<Object> rows = new ArrayList<>();
         for (Account account : store.list()) {
-            rows.add(Json.object("name", account.name(), "operator", account.operator(),
-                    "createdAt", account.createdAt().toString()));
+            rows.add(Json.object(
+                    "name",
+                    account.name(),
+                    "operator",
+                    account.operator(),
+                    "createdAt",
+                    account.createdAt().toString()));
         }
         return done(AdminResponse.ok(Json.object("accounts", rows)));
     }
@@ -66,8 +77,8 @@ final class AccountEndpoints {
     private CompletionStage<AdminResponse> create(AdminCall call) {
         String name = call.form().get("name").orElse("");
         if (!NickName.isValid(name, rules.maxNameLength())) {
-            return done(AdminResponse.error(400, "an account name must be a valid nick of at most "
-                    + rules.maxNameLength() + " characters"));
+            return done(AdminResponse.error(
+                    400, "an account name must be a valid nick of at most " + rules.maxNameLength() + " characters"));
         }
         Optional<String> password = call.form().exact("password");
         Optional<AdminResponse> weak = weakness(password);
@@ -114,14 +125,16 @@ final class AccountEndpoints {
         if (!operator) {
             sessions.closeAllOf(name);
         }
-        ConsoleAudit.LOG.info("{} {} the operator flag of account {}", call.login(), operator ? "set" : "cleared", name);
+        ConsoleAudit.LOG.info(
+                "{} {} the operator flag of account {}", call.login(), operator ? "set" : "cleared", name);
         return done(AdminResponse.ok(Json.object("name", name, "operator", operator)));
     }
 
     private CompletionStage<AdminResponse> delete(AdminCall call) {
         String name = call.param(0);
         if (accounts.caseMapping().equal(name, rules.adminName())) {
-            return done(AdminResponse.error(409, name + " is auth.admin-name: it would be made again at the next start"));
+            return done(
+                    AdminResponse.error(409, name + " is auth.admin-name: it would be made again at the next start"));
         }
         if (!store.delete(name)) {
             return done(noSuchAccount(name));
@@ -134,21 +147,24 @@ final class AccountEndpoints {
 
     private Optional<AdminResponse> weakness(Optional<String> password) {
         if (password.isEmpty() || password.get().length() < rules.minPasswordLength()) {
-            return Optional.of(AdminResponse.error(400,
-                    "passwords must be at least " + rules.minPasswordLength() + " characters long"));
+            return Optional.of(AdminResponse.error(
+                    400, "passwords must be at least " + rules.minPasswordLength() + " characters long"));
         }
         if (!PasswordHasher.acceptsLength(password.get())) {
-            return Optional.of(AdminResponse.error(400,
-                    "passwords can be at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes long"));
+            return Optional.of(AdminResponse.error(
+                    400, "passwords can be at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes long"));
         }
         return Optional.empty();
     }
 
     /** Hashes on the password-check pool, then stores on the blocking pool: bcrypt never holds a store thread. */
     private CompletionStage<AdminResponse> hashed(String password, Function<String, AdminResponse> then) {
-        return accounts.check(false, () -> hasher.hash(password), null).thenApplyAsync(hash -> hash == null
-                ? AdminResponse.error(503, "server busy checking passwords; try again in a moment")
-                : then.apply(hash), blocking);
+        return accounts.check(false, () -> hasher.hash(password), null)
+                .thenApplyAsync(
+                        hash -> hash == null
+                                ? AdminResponse.error(503, "server busy checking passwords; try again in a moment")
+                                : then.apply(hash),
+                        blocking);
     }
 
     private static AdminResponse noSuchAccount(String name) {

@@ -72,15 +72,22 @@ public final class AdminApi {
             }
             pathKnown |= params.isPresent();
         }
-        return done(pathKnown ? AdminResponse.error(405, "method not allowed here")
-                : AdminResponse.error(404, "no such endpoint"));
+        return done(
+                pathKnown
+                        ? AdminResponse.error(405, "method not allowed here")
+                        : AdminResponse.error(404, "no such endpoint"));
     }
 
     private CompletionStage<AdminResponse> run(AdminRoute route, AdminCall call) {
         return CompletableFuture.supplyAsync(() -> route.handler().handle(call), blocking)
                 .thenCompose(Function.identity())
                 .exceptionally(error -> {
-                    log.error("{}: {} {} failed", call.login(), call.request().method(), call.request().rawPath(), error);
+                    log.error(
+                            "{}: {} {} failed",
+                            call.login(),
+                            call.request().method(),
+                            call.request().rawPath(),
+                            error);
                     return AdminResponse.error(500, "internal error (see the server log)");
                 });
     }

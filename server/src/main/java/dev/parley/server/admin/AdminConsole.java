@@ -19,20 +19,40 @@ public final class AdminConsole {
         ParleyConfig config = parts.config();
         String serverName = config.server().name();
         AdminSessions sessions = new AdminSessions(config.admin().sessionTimeout(), parts.clock());
-        ConsoleKicks kicks = new ConsoleKicks(parts.rooms(), parts.delivery(), serverName,
-                config.limits().kickReasonLength());
-        AccountEndpoints.Rules rules = new AccountEndpoints.Rules(config.auth().adminName(),
-                config.accounts().minPasswordLength(), config.limits().nickLength());
+        ConsoleKicks kicks = new ConsoleKicks(
+                parts.rooms(), parts.delivery(), serverName, config.limits().kickReasonLength());
+        AccountEndpoints.Rules rules = new AccountEndpoints.Rules(
+                config.auth().adminName(),
+                config.accounts().minPasswordLength(),
+                config.limits().nickLength());
         List<AdminRoute> routes = new ArrayList<>();
         routes.addAll(new StatusEndpoints(parts.status(), parts.clock()).routes());
-        routes.addAll(new UserEndpoints(parts.nicks(), parts.rooms(), kicks, parts.departures(), parts.clock())
+        routes.addAll(
+                new UserEndpoints(parts.nicks(), parts.rooms(), kicks, parts.departures(), parts.clock()).routes());
+        routes.addAll(new RoomEndpoints(
+                        parts.rooms(),
+                        parts.delivery(),
+                        kicks,
+                        parts.nicks().caseMapping(),
+                        serverName,
+                        config.limits().topicLength(),
+                        parts.clock())
                 .routes());
-        routes.addAll(new RoomEndpoints(parts.rooms(), parts.delivery(), kicks, parts.nicks().caseMapping(),
-                serverName, config.limits().topicLength(), parts.clock()).routes());
-        routes.addAll(new BanEndpoints(parts.bans(), parts.banStore(), parts.serverBan(), parts.nicks().caseMapping(),
-                parts.clock()).routes());
-        routes.addAll(new AccountEndpoints(parts.accountStore(), parts.accounts(),
-                new PasswordHasher(config.accounts().bcryptCost()), sessions, rules, parts.clock(), parts.blocking())
+        routes.addAll(new BanEndpoints(
+                        parts.bans(),
+                        parts.banStore(),
+                        parts.serverBan(),
+                        parts.nicks().caseMapping(),
+                        parts.clock())
+                .routes());
+        routes.addAll(new AccountEndpoints(
+                        parts.accountStore(),
+                        parts.accounts(),
+                        new PasswordHasher(config.accounts().bcryptCost()),
+                        sessions,
+                        rules,
+                        parts.clock(),
+                        parts.blocking())
                 .routes());
         this.api = new AdminApi(sessions, new AdminLogin(parts.login(), sessions), routes, parts.blocking());
         this.banExpiry = new BanExpiry(parts.bans(), parts.clock());

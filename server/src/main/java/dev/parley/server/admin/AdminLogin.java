@@ -31,16 +31,15 @@ final class AdminLogin {
         if (name.isEmpty() || password.isEmpty()) {
             return CompletableFuture.completedFuture(AdminResponse.error(400, "give a name and a password"));
         }
-        return check.oper(name, password, ip).handle((outcome, error) ->
-                concluded(error == null ? outcome : new OperOutcome.Busy(), name, request));
+        return check.oper(name, password, ip)
+                .handle((outcome, error) -> concluded(error == null ? outcome : new OperOutcome.Busy(), name, request));
     }
 
     private AdminResponse concluded(OperOutcome outcome, String name, AdminRequest request) {
         if (outcome instanceof OperOutcome.Granted granted) {
             ConsoleLogin login = sessions.open(granted.name(), request.remoteIp());
             ConsoleAudit.LOG.info("{} logged in", login);
-            return AdminResponse.ok(state(login))
-                    .withHeader("Set-Cookie", sessions.cookie(login, request.secure()));
+            return AdminResponse.ok(state(login)).withHeader("Set-Cookie", sessions.cookie(login, request.secure()));
         }
         ConsoleAudit.LOG.info("admin console: failed login as {} from {}: {}", name, request.remoteIp(), outcome);
         if (outcome instanceof OperOutcome.Throttled throttled) {
@@ -49,7 +48,8 @@ final class AdminLogin {
                     .withHeader("Retry-After", Long.toString(seconds));
         }
         if (outcome instanceof OperOutcome.Busy) {
-            return AdminResponse.error(503, "Server busy; try again in a moment").withHeader("Retry-After", "1");
+            return AdminResponse.error(503, "Server busy; try again in a moment")
+                    .withHeader("Retry-After", "1");
         }
         return AdminResponse.error(401, "Wrong name or password, or not an operator");
     }

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param remoteIp the client's address, for the login limits and the audit log
  * @param secure whether it came over HTTPS (the session cookie is then {@code Secure})
  */
-public record AdminRequest(String method, String rawPath, Map<String, String> query, Map<String, String> headers,
-        byte[] body, String remoteIp, boolean secure) {
+public record AdminRequest(
+        String method,
+        String rawPath,
+        Map<String, String> query,
+        Map<String, String> headers,
+        byte[] body,
+        String remoteIp,
+        boolean secure) {
 
     public AdminRequest {
         query = Map.copyOf(query);

@@ -1,8 +1,8 @@
 package dev.parley.server.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +39,15 @@ final class AdminSessions {
     ConsoleLogin open(String operator, String ip) {
         dropExpired();
         if (byToken.size() >= MAX_LOGINS) {
-            byToken.values().stream().min(Comparator.comparing(ConsoleLogin::expiresAt)).ifPresent(oldest -> {
-                byToken.remove(oldest.token());
-                log.info("{} logged out: more than {} console logins", oldest, MAX_LOGINS);
-            });
+            byToken.values().stream()
+                    .min(Comparator.comparing(ConsoleLogin::expiresAt))
+                    .ifPresent(oldest -> {
+                        byToken.remove(oldest.token());
+                        log.info("{} logged out: more than {} console logins", oldest, MAX_LOGINS);
+                    });
         }
-        ConsoleLogin login = new ConsoleLogin(token(), operator, token(), ip, clock.instant().plus(timeout));
+        ConsoleLogin login =
+                new ConsoleLogin(token(), operator, token(), ip, clock.instant().plus(timeout));
         byToken.put(login.token(), login);
         return login;
     }
@@ -56,8 +59,8 @@ final class AdminSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        ConsoleLogin found = byToken.computeIfPresent(token.get(),
-                (t, login) -> login.expiresAt().isAfter(now) ? login.touched(now.plus(timeout)) : null);
+        ConsoleLogin found = byToken.computeIfPresent(
+                token.get(), (t, login) -> login.expiresAt().isAfter(now) ? login.touched(now.plus(timeout)) : null);
         return Optional.ofNullable(found);
     }
 
@@ -72,8 +75,9 @@ final class AdminSessions {
 
     /** Whether {@code given} is the login's CSRF token (compared in constant time). */
     static boolean csrfMatches(ConsoleLogin login, String given) {
-        return given != null && MessageDigest.isEqual(login.csrf().getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        login.csrf().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The {@code Set-Cookie} value for a login; {@code Secure} over HTTPS. */

@@ -60,9 +60,21 @@ final class BanEndpoints {
     }
 
     private static Map<String, Object> row(Ban ban) {
-        return Json.object("mask", ban.mask(), "account", ban.account(), "address", ban.address(),
-                "reason", ban.reason(), "setBy", ban.setBy(), "createdAt", ban.createdAt().toString(),
-                "expiresAt", BanExpiry.endOf(ban).map(Object::toString).orElse(null));
+        return Json.object(
+                "mask",
+                ban.mask(),
+                "account",
+                ban.account(),
+                "address",
+                ban.address(),
+                "reason",
+                ban.reason(),
+                "setBy",
+                ban.setBy(),
+                "createdAt",
+                ban.createdAt().toString(),
+                "expiresAt",
+                BanExpiry.endOf(ban).map(Object::toString).orElse(null));
     }
 
     /** Fields: {@code target} (a nick or mask), {@code reason}, {@code expires} ({@code 2h}, {@code 7d}; empty: never). */
@@ -77,11 +89,19 @@ final class BanEndpoints {
         if (expires.isPresent() && length.isEmpty()) {
             return done(AdminResponse.error(400, "expires: give a length such as 30m, 12h, 7d or 2w, or nothing"));
         }
-        String fullReason = length.map(l -> BanExpiry.reasonUntil(reason, clock.instant().plus(l))).orElse(reason);
-        ServerBan.Imposed imposed = serverBan.impose(target.get(), fullReason, call.login().operator(), null);
+        String fullReason = length.map(
+                        l -> BanExpiry.reasonUntil(reason, clock.instant().plus(l)))
+                .orElse(reason);
+        ServerBan.Imposed imposed =
+                serverBan.impose(target.get(), fullReason, call.login().operator(), null);
         Ban ban = imposed.ban();
-        ConsoleAudit.LOG.info("{} banned {} {} ({}); {} disconnected", call.login(), ban.mask(), ban.identities(),
-                fullReason, imposed.disconnected());
+        ConsoleAudit.LOG.info(
+                "{} banned {} {} ({}); {} disconnected",
+                call.login(),
+                ban.mask(),
+                ban.identities(),
+                fullReason,
+                imposed.disconnected());
         return imposed.stored().handle((stored, error) -> {
             Map<String, Object> answer = row(ban);
             answer.put("disconnected", imposed.disconnected());
@@ -94,8 +114,10 @@ final class BanEndpoints {
         String mask = call.param(0);
         return bans.remove(mask).handle((removed, error) -> {
             if (error != null) {
-                return AdminResponse.error(500, "the ban is lifted until restart, but could not be removed from the "
-                        + "database (see the server log)");
+                return AdminResponse.error(
+                        500,
+                        "the ban is lifted until restart, but could not be removed from the "
+                                + "database (see the server log)");
             }
             if (!removed) {
                 return AdminResponse.error(404, "no ban on " + mask);
@@ -112,8 +134,8 @@ final class BanEndpoints {
             return Files.readString(file, StandardCharsets.UTF_8);
         });
         ConsoleAudit.LOG.info("{} exported the ban list", call.login());
-        return done(AdminResponse.text(200, text)
-                .withHeader("Content-Disposition", "attachment; filename=\"ban.txt\""));
+        return done(
+                AdminResponse.text(200, text).withHeader("Content-Disposition", "attachment; filename=\"ban.txt\""));
     }
 
     /** The body is a {@code ban.txt}; each entry is imposed as if banned by hand, by this operator. */
@@ -124,7 +146,11 @@ final class BanEndpoints {
             return BanFile.importInto(parsed, file, call.login().operator());
         });
         int disconnected = serverBan.imposeAll(parsed.list(), null);
-        ConsoleAudit.LOG.info("{} imported {} bans; {} disconnected", call.login(), parsed.list().size(), disconnected);
+        ConsoleAudit.LOG.info(
+                "{} imported {} bans; {} disconnected",
+                call.login(),
+                parsed.list().size(),
+                disconnected);
         return done(AdminResponse.ok(Json.object("imported", parsed.list().size(), "disconnected", disconnected)));
     }
 

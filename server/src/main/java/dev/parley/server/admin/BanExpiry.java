@@ -64,12 +64,14 @@ public final class BanExpiry {
             return Optional.empty();
         }
         long amount = Long.parseLong(length.group(1));
-        return Optional.of(switch (length.group(2)) {
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofDays(7 * amount);
-        }).filter(duration -> !duration.isZero());
+        return Optional.of(
+                        switch (length.group(2)) {
+                            case "m" -> Duration.ofMinutes(amount);
+                            case "h" -> Duration.ofHours(amount);
+                            case "d" -> Duration.ofDays(amount);
+                            default -> Duration.ofDays(7 * amount);
+                        })
+                .filter(duration -> !duration.isZero());
     }
 
     /** Lifts every ban whose end has passed; returns how many. Never blocks (the store write is queued). */

@@ -6,9 +6,9 @@ import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Rooms;
-import dev.parley.server.session.Departures;
-import dev.parley.server.login.ServerBan;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.login.ServerBan;
+import dev.parley.server.session.Departures;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
 import java.time.Clock;
@@ -20,6 +20,18 @@ import java.util.concurrent.Executor;
  *
  * @param blocking the pool for store calls; never an event loop
  */
-public record ConsoleParts(ParleyConfig config, Nicks nicks, Rooms rooms, Delivery delivery, Bans bans,
-        Accounts accounts, Departures departures, ServerBan serverBan, LoginCheck login, AccountStore accountStore,
-        BanStore banStore, ServerStatus status, Clock clock, Executor blocking) {}
+public record ConsoleParts(
+        ParleyConfig config,
+        Nicks nicks,
+        Rooms rooms,
+        Delivery delivery,
+        Bans bans,
+        Accounts accounts,
+        Departures departures,
+        ServerBan serverBan,
+        LoginCheck login,
+        AccountStore accountStore,
+        BanStore banStore,
+        ServerStatus status,
+        Clock clock,
+        Executor blocking) {}

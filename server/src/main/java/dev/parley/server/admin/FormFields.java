@@ -41,7 +41,9 @@ final class FormFields {
      * line break would start a line of the sender's choosing.
      */
     Optional<String> get(String name) {
-        return Optional.ofNullable(fields.get(name)).map(FormFields::oneLine).map(String::strip)
+        return Optional.ofNullable(fields.get(name))
+                .map(FormFields::oneLine)
+                .map(String::strip)
                 .filter(value -> !value.isEmpty());
     }
 
@@ -55,7 +57,9 @@ final class FormFields {
     }
 
     boolean flag(String name) {
-        return get(name).map(value -> value.equals("true") || value.equals("on") || value.equals("1")).orElse(false);
+        return get(name)
+                .map(value -> value.equals("true") || value.equals("on") || value.equals("1"))
+                .orElse(false);
     }
 
     /** Percent-decoding; a broken escape ({@code %zz}) leaves the text as it is rather than failing the request. */

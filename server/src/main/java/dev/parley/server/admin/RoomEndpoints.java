@@ -33,8 +33,14 @@ final class RoomEndpoints {
     private final int maxTopicLength;
     private final Clock clock;
 
-    RoomEndpoints(Rooms rooms, Delivery delivery, ConsoleKicks kicks, CaseMapping caseMapping, String serverName,
-            int maxTopicLength, Clock clock) {
+    RoomEndpoints(
+            Rooms rooms,
+            Delivery delivery,
+            ConsoleKicks kicks,
+            CaseMapping caseMapping,
+            String serverName,
+            int maxTopicLength,
+            Clock clock) {
         this.rooms = rooms;
         this.delivery = delivery;
         this.kicks = kicks;
@@ -55,31 +61,58 @@ final class RoomEndpoints {
 
     private CompletionStage<AdminResponse> list(AdminCall call) {
         List<Object> rows = new ArrayList<>();
-        rooms.all().stream().sorted(Comparator.comparing(room -> caseMapping.fold(room.name()))).forEach(room ->
-                rows.add(Json.object("name", room.name(), "members", room.members().size(),
-                        "topic", topicText(room), "modes", room.modes().render(false),
-                        "registered", room.isRegistered())));
+        rooms.all().stream()
+                .sorted(Comparator.comparing(room -> caseMapping.fold(room.name())))
+                .forEach(room -> rows.add(Json.object(
+                        "name",
+                        room.name(),
+                        "members",
+                        room.members().size(),
+                        "topic",
+                        topicText(room),
+                        "modes",
+                        room.modes().render(false),
+                        "registered",
+                        room.isRegistered())));
         return done(AdminResponse.ok(Json.object("rooms", rows)));
     }
 
     private CompletionStage<AdminResponse> detail(AdminCall call) {
-        return done(rooms.find(call.param(0)).map(room -> AdminResponse.ok(describe(room)))
+        return done(rooms.find(call.param(0))
+                .map(room -> AdminResponse.ok(describe(room)))
                 .orElseGet(() -> noSuchRoom(call.param(0))));
     }
 
     private Map<String, Object> describe(Room room) {
         List<Object> members = new ArrayList<>();
         room.members().entrySet().stream()
-                .sorted(Comparator.comparing(member -> caseMapping.fold(member.getKey().nick())))
+                .sorted(Comparator.comparing(
+                        member -> caseMapping.fold(member.getKey().nick())))
                 .forEach(member -> members.add(member(member.getKey(), member.getValue())));
         Topic topic = room.topic();
-        return Json.object("name", room.name(),
-                "createdAt", Instant.ofEpochSecond(room.createdAtSeconds()).toString(),
-                "registered", room.isRegistered(), "founder", room.founder(),
-                "modes", room.modes().render(true),
-                "topic", topic == null ? null : Json.object("text", topic.text(), "setBy", topic.setBy(),
-                        "setAt", Instant.ofEpochSecond(topic.setAtSeconds()).toString()),
-                "members", members);
+        return Json.object(
+                "name",
+                room.name(),
+                "createdAt",
+                Instant.ofEpochSecond(room.createdAtSeconds()).toString(),
+                "registered",
+                room.isRegistered(),
+                "founder",
+                room.founder(),
+                "modes",
+                room.modes().render(true),
+                "topic",
+                topic == null
+                        ? null
+                        : Json.object(
+                                "text",
+                                topic.text(),
+                                "setBy",
+                                topic.setBy(),
+                                "setAt",
+                                Instant.ofEpochSecond(topic.setAtSeconds()).toString()),
+                "members",
+                members);
     }
 
     private static Map<String, Object> member(ChatUser user, MemberStatus status) {
@@ -96,7 +129,8 @@ final class RoomEndpoints {
         String text = call.form().get("topic").orElse("");
         text = text.length() > maxTopicLength ? text.substring(0, maxTopicLength) : text;
         String setBy = call.login().operator() + " (admin console)";
-        room.setTopic(text.isEmpty() ? null : new Topic(text, setBy, clock.instant().getEpochSecond()));
+        room.setTopic(
+                text.isEmpty() ? null : new Topic(text, setBy, clock.instant().getEpochSecond()));
         delivery.toRoom(IrcMessage.from(serverName, "TOPIC", room.name(), text), room, null);
         rooms.remember(room);
         ConsoleAudit.LOG.info("{} set the topic of {}: {}", call.login(), room.name(), text);

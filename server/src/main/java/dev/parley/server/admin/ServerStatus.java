@@ -17,6 +17,14 @@ import java.util.function.Supplier;
  * @param metrics the Prometheus text of every metric (the {@code /metrics} scrape)
  * @param reload what REHASH runs; blocking, says what it did
  */
-public record ServerStatus(String serverName, String version, Instant startedAt, IntSupplier connections,
-        IntSupplier users, IntSupplier operators, IntSupplier rooms, HistoryWriter history,
-        Supplier<CompletionStage<String>> metrics, Supplier<String> reload) {}
+public record ServerStatus(
+        String serverName,
+        String version,
+        Instant startedAt,
+        IntSupplier connections,
+        IntSupplier users,
+        IntSupplier operators,
+        IntSupplier rooms,
+        HistoryWriter history,
+        Supplier<CompletionStage<String>> metrics,
+        Supplier<String> reload) {}

@@ -31,8 +31,17 @@ final class StatusEndpoints {
      */
     private CompletionStage<AdminResponse> status(AdminCall call) {
         long uptime = Duration.between(server.startedAt(), clock.instant()).toSeconds();
-        Map<String, Object> node = Json.object("name", server.serverName(), "version", server.version(),
-                "startedAt", server.startedAt().toString(), "uptimeSeconds", uptime, "self", true);
+        Map<String, Object> node = Json.object(
+                "name",
+                server.serverName(),
+                "version",
+                server.version(),
+                "startedAt",
+                server.startedAt().toString(),
+                "uptimeSeconds",
+                uptime,
+                "self",
+                true);
         return done(AdminResponse.ok(Json.object(
                 "server", server.serverName(),
                 "version", server.version(),
@@ -51,22 +60,34 @@ final class StatusEndpoints {
         if (writer == null) {
             return Json.object("enabled", false, "state", "off");
         }
-        return Json.object("enabled", true,
-                "state", writer.isDegraded() ? "degraded: the database is unreachable, messages go to the spill file"
-                        : "ok",
-                "degraded", writer.isDegraded(),
-                "queued", writer.pendingCount(),
-                "spillBytes", writer.spillBytes(),
-                "stored", writer.storedCount(),
-                "dropped", writer.droppedCount(),
-                "lost", writer.lostCount());
+        return Json.object(
+                "enabled",
+                true,
+                "state",
+                writer.isDegraded() ? "degraded: the database is unreachable, messages go to the spill file" : "ok",
+                "degraded",
+                writer.isDegraded(),
+                "queued",
+                writer.pendingCount(),
+                "spillBytes",
+                writer.spillBytes(),
+                "stored",
+                writer.storedCount(),
+                "dropped",
+                writer.droppedCount(),
+                "lost",
+                writer.lostCount());
     }
 
     /** The same text as {@code /metrics}, for the console's live view (and on the admin listener only, if so set up). */
     private CompletionStage<AdminResponse> metrics(AdminCall call) {
-        return server.metrics().get().thenApply(text -> new AdminResponse(200,
-                "text/plain; version=0.0.4; charset=utf-8", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                Map.of()));
+        return server.metrics()
+                .get()
+                .thenApply(text -> new AdminResponse(
+                        200,
+                        "text/plain; version=0.0.4; charset=utf-8",
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        Map.of()));
     }
 
     private CompletionStage<AdminResponse> rehash(AdminCall call) {

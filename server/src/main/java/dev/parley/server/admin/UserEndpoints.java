@@ -63,12 +63,22 @@ final class UserEndpoints {
     }
 
     private static Map<String, Object> summary(UserSnapshot user, ChatUser chatUser) {
-        return Json.object("nick", user.nick(), "source", user.source(), "account", user.account(),
-                "operator", user.operatorName() != null, "rooms", chatUser.rooms().size());
+        return Json.object(
+                "nick",
+                user.nick(),
+                "source",
+                user.source(),
+                "account",
+                user.account(),
+                "operator",
+                user.operatorName() != null,
+                "rooms",
+                chatUser.rooms().size());
     }
 
     private CompletionStage<AdminResponse> detail(AdminCall call) {
-        return done(online(call.param(0)).map(user -> AdminResponse.ok(whois(user)))
+        return done(online(call.param(0))
+                .map(user -> AdminResponse.ok(whois(user)))
                 .orElseGet(() -> noSuchUser(call.param(0))));
     }
 
@@ -77,16 +87,37 @@ final class UserEndpoints {
         UserSnapshot user = chatUser.snapshot();
         List<Object> in = new ArrayList<>();
         for (Room room : chatUser.rooms()) {
-            String prefix = room.status(chatUser).map(status -> status.highestPrefix()).orElse("");
+            String prefix =
+                    room.status(chatUser).map(status -> status.highestPrefix()).orElse("");
             in.add(Json.object("room", room.name(), "prefix", prefix));
         }
         Map<String, Object> whois = Json.object(
-                "nick", user.nick(), "user", user.user(), "host", user.host(), "realname", user.realname(),
-                "account", user.account(), "operator", user.operatorName(), "away", user.awayMessage(),
-                "bot", user.bot(), "invisible", user.invisible(), "rooms", in,
-                "signedOnAt", Instant.ofEpochMilli(user.signonMillis()).toString(),
-                "idleSeconds", Math.max(0, (clock.millis() - user.lastMessageMillis()) / 1000),
-                "caps", user.caps().toString());
+                "nick",
+                user.nick(),
+                "user",
+                user.user(),
+                "host",
+                user.host(),
+                "realname",
+                user.realname(),
+                "account",
+                user.account(),
+                "operator",
+                user.operatorName(),
+                "away",
+                user.awayMessage(),
+                "bot",
+                user.bot(),
+                "invisible",
+                user.invisible(),
+                "rooms",
+                in,
+                "signedOnAt",
+                Instant.ofEpochMilli(user.signonMillis()).toString(),
+                "idleSeconds",
+                Math.max(0, (clock.millis() - user.lastMessageMillis()) / 1000),
+                "caps",
+                user.caps().toString());
         if (chatUser instanceof Session session) {
             whois.put("connection", session.connection().id());
             whois.put("address", session.connection().remoteIp());
@@ -105,8 +136,14 @@ final class UserEndpoints {
         if (room.isEmpty() || !kicks.kick(room.get(), victim.get(), reason)) {
             return done(AdminResponse.error(404, victim.get().nick() + " is not in " + roomName));
         }
-        ConsoleAudit.LOG.info("{} kicked {} from {}: {}", call.login(), victim.get().nick(), room.get().name(), reason);
-        return done(AdminResponse.ok(Json.object("kicked", victim.get().nick(), "room", room.get().name())));
+        ConsoleAudit.LOG.info(
+                "{} kicked {} from {}: {}",
+                call.login(),
+                victim.get().nick(),
+                room.get().name(),
+                reason);
+        return done(AdminResponse.ok(
+                Json.object("kicked", victim.get().nick(), "room", room.get().name())));
     }
 
     /** KILL: the user's connection closes with the QUIT an IRC KILL gives, naming the console's operator. */

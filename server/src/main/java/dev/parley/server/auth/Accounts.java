@@ -43,14 +43,36 @@ public final class Accounts {
      * @param blocking the pool for lookups
      * @param checks the pool for password checks (bcrypt)
      */
-    public Accounts(AccountStore store, AccountsConfig config, AuthConfig auth, CaseMapping caseMapping,
-            Executor blocking, PasswordChecks checks, Clock clock) {
-        this(store, new PasswordHasher(config.bcryptCost()), config, auth, caseMapping, blocking, checks, clock,
+    public Accounts(
+            AccountStore store,
+            AccountsConfig config,
+            AuthConfig auth,
+            CaseMapping caseMapping,
+            Executor blocking,
+            PasswordChecks checks,
+            Clock clock) {
+        this(
+                store,
+                new PasswordHasher(config.bcryptCost()),
+                config,
+                auth,
+                caseMapping,
+                blocking,
+                checks,
+                clock,
                 System::nanoTime);
     }
 
-    Accounts(AccountStore store, PasswordHasher hasher, AccountsConfig config, AuthConfig auth,
-            CaseMapping caseMapping, Executor blocking, PasswordChecks checks, Clock clock, LongSupplier nanoTime) {
+    Accounts(
+            AccountStore store,
+            PasswordHasher hasher,
+            AccountsConfig config,
+            AuthConfig auth,
+            CaseMapping caseMapping,
+            Executor blocking,
+            PasswordChecks checks,
+            Clock clock,
+            LongSupplier nanoTime) {
         this.store = store;
         this.hasher = hasher;
         this.caseMapping = caseMapping;
@@ -58,8 +80,8 @@ public final class Accounts {
         this.checks = checks;
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.throttle = new LoginThrottle(config.loginAttempts(), auth.addressLoginFailures(),
-                auth.accountLoginFailures(), config.loginWindow());
+        this.throttle = new LoginThrottle(
+                config.loginAttempts(), auth.addressLoginFailures(), auth.accountLoginFailures(), config.loginWindow());
         this.registrations =
                 new AttemptLimiter(config.registrationsPerIp(), config.registrationWindow(), MAX_TRACKED_KEYS);
         this.names = new AccountNames(store, caseMapping);
@@ -216,8 +238,11 @@ public final class Accounts {
                 ? configured.equals(existing.get().passwordHash())
                 : hasher.matches(configured, existing.get().passwordHash());
         if (!sameAsConfig) {
-            log.warn("auth.admin-password differs from the password of the admin account {}; the account's password "
-                    + "is in force (change it with `parley accounts passwd {}`)", name, name);
+            log.warn(
+                    "auth.admin-password differs from the password of the admin account {}; the account's password "
+                            + "is in force (change it with `parley accounts passwd {}`)",
+                    name,
+                    name);
         }
     }
 

@@ -92,7 +92,8 @@ public final class BanFile {
             }
         }
         Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+        Path temp = Files.createTempFile(
+                absolute.getParent(), absolute.getFileName().toString(), ".tmp");
         try {
             Files.write(temp, lines, StandardCharsets.UTF_8);
             moveIntoPlace(temp, absolute);
@@ -104,8 +105,11 @@ public final class BanFile {
 
     /** Whether the ban holds more than the seed's line does: an account, an address or a reason of its own. */
     private static boolean hasDetails(Ban ban) {
-        return ban.account() != null || ban.address() != null
-                || ban.reason() != null && !ban.reason().isEmpty() && !ban.reason().equals(DEFAULT_REASON);
+        return ban.account() != null
+                || ban.address() != null
+                || ban.reason() != null
+                        && !ban.reason().isEmpty()
+                        && !ban.reason().equals(DEFAULT_REASON);
     }
 
     static String detailsLine(Ban ban) {
@@ -116,7 +120,9 @@ public final class BanFile {
         if (ban.address() != null) {
             line.append(" address=").append(ban.address());
         }
-        return line.append(" reason=").append(ban.reason() == null ? "" : ban.reason()).toString();
+        return line.append(" reason=")
+                .append(ban.reason() == null ? "" : ban.reason())
+                .toString();
     }
 
     /** A nick ban as the seed wrote it (a bare nick); anything else as the full mask. */
@@ -125,7 +131,8 @@ public final class BanFile {
             return mask;
         }
         String nick = mask.substring(0, mask.length() - NICK_BAN_SUFFIX.length());
-        boolean plainNick = !nick.isEmpty() && nick.chars().noneMatch(c -> c == '*' || c == '?' || c == '!' || c == '@');
+        boolean plainNick =
+                !nick.isEmpty() && nick.chars().noneMatch(c -> c == '*' || c == '?' || c == '!' || c == '@');
         return plainNick ? nick : mask;
     }
 

@@ -95,8 +95,8 @@ public final class Bans {
      * Like {@link #add(String, String, String)}, also banning an account and a guest's address
      * (either may be {@code null}), which are listed and lifted with the mask.
      */
-    public CompletionStage<Ban> add(String typedMaskOrNick, String account, String address, String reason,
-            String setBy) {
+    public CompletionStage<Ban> add(
+            String typedMaskOrNick, String account, String address, String reason, String setBy) {
         Ban ban = new Ban(normalize(typedMaskOrNick), account, address, reason, setBy, Instant.now(clock));
         String key = fold(ban.mask());
         synchronized (changeOrder) {
@@ -104,10 +104,12 @@ public final class Bans {
             next.remove(key);
             next.put(key, entry(ban));
             snapshot = Collections.unmodifiableMap(next);
-            return persist(() -> {
-                store.put(ban);
-                return ban;
-            }, "store the ban on " + ban.mask());
+            return persist(
+                    () -> {
+                        store.put(ban);
+                        return ban;
+                    },
+                    "store the ban on " + ban.mask());
         }
     }
 

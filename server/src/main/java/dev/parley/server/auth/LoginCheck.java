@@ -33,7 +33,9 @@ public final class LoginCheck {
      */
     public CompletableFuture<Admission> admitLater(String nick, String password, Account saslAccount, String ip) {
         boolean known = saslAccount != null || accounts.isKnown(nick, ip);
-        return accounts.check(known, () -> admit(nick, password, saslAccount, ip),
+        return accounts.check(
+                known,
+                () -> admit(nick, password, saslAccount, ip),
                 new Admission.WrongPassword("Server busy; try again in a moment"));
     }
 
@@ -96,9 +98,13 @@ public final class LoginCheck {
      * Empty when {@link #admit} must decide (database, bcrypt).
      */
     public Optional<Admission> admitAtOnce(String nick, String password, Account saslAccount, String ip) {
-        boolean cheapPassword = auth.serverPassword().map(s -> !s.isBcryptHash()).orElse(true);
-        if (saslAccount != null || !cheapPassword || !accounts.names().isLoaded()
-                || accounts.names().isRegistered(nick) || !serverPasswordMatches(password)) {
+        boolean cheapPassword =
+                auth.serverPassword().map(s -> !s.isBcryptHash()).orElse(true);
+        if (saslAccount != null
+                || !cheapPassword
+                || !accounts.names().isLoaded()
+                || accounts.names().isRegistered(nick)
+                || !serverPasswordMatches(password)) {
             return Optional.empty();
         }
         return Optional.of(new Admission.Admitted(Optional.empty(), false));

@@ -78,8 +78,10 @@ public final class PasswordChecks implements AutoCloseable {
     private synchronized boolean offer(ArrayDeque<Runnable> lane, Runnable task) {
         if (closed || lane.size() >= capacity) {
             if (refused++ % 1000 == 0) {
-                log.warn("password checks busy: {} waiting, a check was refused ({} refused so far)",
-                        lane.size(), refused);
+                log.warn(
+                        "password checks busy: {} waiting, a check was refused ({} refused so far)",
+                        lane.size(),
+                        refused);
             }
             return false;
         }

@@ -16,6 +16,7 @@ public final class PasswordHasher {
 
     /** The longest password accepted, in UTF-8 bytes. */
     public static final int MAX_PASSWORD_BYTES = 1024;
+
     private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
     private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
 
@@ -25,7 +26,8 @@ public final class PasswordHasher {
 
     public PasswordHasher(int cost) {
         this.cost = cost;
-        this.decoy = BCrypt.with(VERSION, LONG_PASSWORDS).hash(cost, "parley-decoy-password".getBytes(StandardCharsets.UTF_8));
+        this.decoy = BCrypt.with(VERSION, LONG_PASSWORDS)
+                .hash(cost, "parley-decoy-password".getBytes(StandardCharsets.UTF_8));
     }
 
     public static boolean acceptsLength(String password) {
@@ -37,7 +39,8 @@ public final class PasswordHasher {
         if (!acceptsLength(password)) {
             throw new IllegalArgumentException("a password can be at most " + MAX_PASSWORD_BYTES + " bytes");
         }
-        return new String(BCrypt.with(VERSION, LONG_PASSWORDS).hash(cost, password.getBytes(StandardCharsets.UTF_8)),
+        return new String(
+                BCrypt.with(VERSION, LONG_PASSWORDS).hash(cost, password.getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.US_ASCII);
     }
 
@@ -57,8 +60,8 @@ public final class PasswordHasher {
 
     /** Spends the time of one check and fails: the answer for an account that does not exist. */
     public boolean matchNothing(String password) {
-        BCrypt.verifyer(VERSION, LONG_PASSWORDS).verify(
-                password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8), decoy);
+        BCrypt.verifyer(VERSION, LONG_PASSWORDS)
+                .verify(password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8), decoy);
         return false;
     }
 

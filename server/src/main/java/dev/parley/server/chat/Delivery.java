@@ -31,8 +31,14 @@ public final class Delivery {
      * @param keepsHistory whether messages are stored at all
      * @param storesFirst {@code history.durability: sync}: a message is delivered once it is stored
      */
-    public Delivery(Clock clock, MsgIds msgIds, MessageSink history, boolean keepsHistory, boolean storesFirst,
-            CaseMapping names, ChatMetrics metrics) {
+    public Delivery(
+            Clock clock,
+            MsgIds msgIds,
+            MessageSink history,
+            boolean keepsHistory,
+            boolean storesFirst,
+            CaseMapping names,
+            ChatMetrics metrics) {
         this.clock = clock;
         this.msgIds = msgIds;
         this.history = history;
@@ -72,7 +78,8 @@ public final class Delivery {
         }
         String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
         StoredMessage stored = stored(message, stamp, key, recipient.nick());
-        return new PostResult.Posted(new Outgoing(this, line(message, stamp, recipient.nick()), recipients, stored, true));
+        return new PostResult.Posted(
+                new Outgoing(this, line(message, stamp, recipient.nick()), recipients, stored, true));
     }
 
     /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
@@ -134,7 +141,17 @@ public final class Delivery {
         }
         ChatUser sender = message.sender();
         String identity = HistoryKeys.identity(names, sender);
-        return new StoredMessage(stamp.msgid(), stamp.time(), key, target, sender.nick(), sender.source(),
-                sender.account(), identity, message.command(), message.text(), Stamp.clientOnly(message.requestTags()));
+        return new StoredMessage(
+                stamp.msgid(),
+                stamp.time(),
+                key,
+                target,
+                sender.nick(),
+                sender.source(),
+                sender.account(),
+                identity,
+                message.command(),
+                message.text(),
+                Stamp.clientOnly(message.requestTags()));
     }
 }

@@ -13,7 +13,11 @@ public final class ExtBan {
     /** The ISUPPORT EXTBAN token's value: no prefix, types a and m. */
     public static final String ISUPPORT = ",am";
 
-    enum Kind { HOSTMASK, ACCOUNT, MUTE }
+    enum Kind {
+        HOSTMASK,
+        ACCOUNT,
+        MUTE
+    }
 
     private ExtBan() {}
 

@@ -1,6 +1,5 @@
 package dev.parley.server.chat;
 
-
 /**
  * Who a room operator may not KICK or deop: server operators (the admin moderates every room, so no
  * room operator can throw them out) and the room's founder (only the founder or a server operator

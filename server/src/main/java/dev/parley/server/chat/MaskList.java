@@ -51,8 +51,9 @@ public final class MaskList {
             String mask = entry.mask();
             boolean hit = switch (ExtBan.kindOf(mask)) {
                 case HOSTMASK -> Mask.of(mask, caseMapping).matches(user.source());
-                case ACCOUNT -> user.account() != null
-                        && Mask.of(ExtBan.argument(mask), caseMapping).matches(user.account());
+                case ACCOUNT ->
+                    user.account() != null
+                            && Mask.of(ExtBan.argument(mask), caseMapping).matches(user.account());
                 case MUTE -> false;
             };
             if (hit) {

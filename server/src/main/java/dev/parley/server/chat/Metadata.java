@@ -13,7 +13,12 @@ import java.util.Optional;
 public final class Metadata {
 
     /** What a {@link #set} did. */
-    public enum Change { ADDED, REPLACED, UNCHANGED, LIMIT_REACHED }
+    public enum Change {
+        ADDED,
+        REPLACED,
+        UNCHANGED,
+        LIMIT_REACHED
+    }
 
     private volatile Map<String, String> entries = Map.of();
 

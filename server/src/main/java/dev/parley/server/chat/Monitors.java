@@ -23,7 +23,9 @@ public final class Monitors {
     }
 
     public void watch(ChatUser watcher, String nick) {
-        watchersByNick.computeIfAbsent(caseMapping.fold(nick), k -> ConcurrentHashMap.newKeySet()).add(watcher);
+        watchersByNick
+                .computeIfAbsent(caseMapping.fold(nick), k -> ConcurrentHashMap.newKeySet())
+                .add(watcher);
     }
 
     public void unwatch(ChatUser watcher, String nick) {

@@ -12,7 +12,8 @@ public final class OutboundLine {
 
     /** A line from its encoded bytes, which end in CR LF; the array is taken, not copied. */
     public OutboundLine(byte[] lineWithCrLf) {
-        if (lineWithCrLf.length < 2 || lineWithCrLf[lineWithCrLf.length - 2] != '\r'
+        if (lineWithCrLf.length < 2
+                || lineWithCrLf[lineWithCrLf.length - 2] != '\r'
                 || lineWithCrLf[lineWithCrLf.length - 1] != '\n') {
             throw new IllegalArgumentException("an outbound line ends in CR LF");
         }

@@ -5,8 +5,8 @@ import dev.parley.protocol.name.CaseMapping;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +107,8 @@ public final class Room {
     /** Whether the user's account is the founder's or one given ops: they get ops on joining. */
     public boolean hasOperatorAccount(ChatUser user) {
         String account = user.account();
-        return account != null && (isFounder(user) || operatorAccounts.stream().anyMatch(a -> caseMapping.equal(a, account)));
+        return account != null
+                && (isFounder(user) || operatorAccounts.stream().anyMatch(a -> caseMapping.equal(a, account)));
     }
 
     /** Makes the account the room's founder: called once, when a logged-in user creates the room. */
@@ -116,7 +117,8 @@ public final class Room {
     }
 
     /** Sets the state a registered room kept: called once, before anyone joins. */
-    synchronized void restore(String founderAccount, List<String> operators, RoomModes restoredModes, Topic restoredTopic) {
+    synchronized void restore(
+            String founderAccount, List<String> operators, RoomModes restoredModes, Topic restoredTopic) {
         founder = founderAccount;
         operatorAccounts = List.copyOf(operators);
         modes = restoredModes;
@@ -282,7 +284,8 @@ public final class Room {
         if (refusal != null) {
             return new PostResult.Refused(refusal, "Cannot send to channel");
         }
-        return new PostResult.Posted(delivery.toRoom(message, this, statusPrefix, audience(message.sender(), statusPrefix)));
+        return new PostResult.Posted(
+                delivery.toRoom(message, this, statusPrefix, audience(message.sender(), statusPrefix)));
     }
 
     /**

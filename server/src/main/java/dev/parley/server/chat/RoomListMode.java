@@ -6,9 +6,17 @@ import java.util.function.Function;
 /** The room modes that are lists of masks, with the numerics that show them. */
 public enum RoomListMode {
     BANS('b', Room::bans, Numeric.RPL_BANLIST, Numeric.RPL_ENDOFBANLIST, "End of channel ban list"),
-    BAN_EXCEPTIONS('e', Room::banExceptions, Numeric.RPL_EXCEPTLIST, Numeric.RPL_ENDOFEXCEPTLIST,
+    BAN_EXCEPTIONS(
+            'e',
+            Room::banExceptions,
+            Numeric.RPL_EXCEPTLIST,
+            Numeric.RPL_ENDOFEXCEPTLIST,
             "End of channel exception list"),
-    INVITE_EXCEPTIONS('I', Room::inviteExceptions, Numeric.RPL_INVEXLIST, Numeric.RPL_ENDOFINVEXLIST,
+    INVITE_EXCEPTIONS(
+            'I',
+            Room::inviteExceptions,
+            Numeric.RPL_INVEXLIST,
+            Numeric.RPL_ENDOFINVEXLIST,
             "End of channel invite exception list");
 
     private final char letter;

@@ -45,7 +45,10 @@ public final class RoomRecords {
 
     /** Records kept in the heap only, written at once: for tests and running without persistence. */
     public static RoomRecords inMemory(CaseMapping caseMapping) {
-        return new RoomRecords(new InMemoryRoomStore(), Runnable::run, caseMapping,
+        return new RoomRecords(
+                new InMemoryRoomStore(),
+                Runnable::run,
+                caseMapping,
                 ModerationConfig.defaults().maxRoomsPerAccount());
     }
 
@@ -65,7 +68,9 @@ public final class RoomRecords {
      * to messages, and the records are bounded by this limit times the accounts.
      */
     boolean mayFound(String account) {
-        long founded = latest.values().stream().filter(room -> caseMapping.equal(room.founder(), account)).count();
+        long founded = latest.values().stream()
+                .filter(room -> caseMapping.equal(room.founder(), account))
+                .count();
         return founded < maxRoomsPerAccount;
     }
 
@@ -102,10 +107,14 @@ public final class RoomRecords {
             modes = modes.withFlag(flag, true);
         }
         StoredTopic topic = stored.topic();
-        room.restore(stored.founder(), stored.operators(), modes,
+        room.restore(
+                stored.founder(),
+                stored.operators(),
+                modes,
                 topic == null ? null : new Topic(topic.text(), topic.setBy(), topic.setAtSeconds()));
         for (StoredMask mask : stored.masks()) {
-            listOf(room, mask.list()).add(new ListEntry(mask.mask(), mask.setBy(), mask.setAtSeconds()), Integer.MAX_VALUE);
+            listOf(room, mask.list())
+                    .add(new ListEntry(mask.mask(), mask.setBy(), mask.setAtSeconds()), Integer.MAX_VALUE);
         }
         return room;
     }
@@ -117,9 +126,17 @@ public final class RoomRecords {
         addMasks(masks, 'b', room.bans());
         addMasks(masks, 'e', room.banExceptions());
         addMasks(masks, 'I', room.inviteExceptions());
-        return new StoredRoom(room.key(), room.name(), room.founder(), room.createdAtSeconds(),
+        return new StoredRoom(
+                room.key(),
+                room.name(),
+                room.founder(),
+                room.createdAtSeconds(),
                 topic == null ? null : new StoredTopic(topic.text(), topic.setBy(), topic.setAtSeconds()),
-                flags(modes), modes.key(), modes.limit(), masks, room.operatorAccounts());
+                flags(modes),
+                modes.key(),
+                modes.limit(),
+                masks,
+                room.operatorAccounts());
     }
 
     private static void addMasks(List<StoredMask> masks, char list, MaskList entries) {
@@ -129,8 +146,11 @@ public final class RoomRecords {
     }
 
     private static String flags(RoomModes modes) {
-        return (modes.inviteOnly() ? "i" : "") + (modes.moderated() ? "m" : "") + (modes.noExternal() ? "n" : "")
-                + (modes.secret() ? "s" : "") + (modes.topicLocked() ? "t" : "");
+        return (modes.inviteOnly() ? "i" : "")
+                + (modes.moderated() ? "m" : "")
+                + (modes.noExternal() ? "n" : "")
+                + (modes.secret() ? "s" : "")
+                + (modes.topicLocked() ? "t" : "");
     }
 
     private static MaskList listOf(Room room, char list) {

@@ -43,73 +43,283 @@ public record UserSnapshot(
 
     /** A connection that has not registered yet: only its host is known. */
     public static UserSnapshot connecting(String host) {
-        return new UserSnapshot(null, null, host, null, null, null, null, null, false, false, false, false,
-                CapabilitySet.NONE, 0, 0, Set.of());
+        return new UserSnapshot(
+                null,
+                null,
+                host,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                false,
+                false,
+                CapabilitySet.NONE,
+                0,
+                0,
+                Set.of());
     }
 
     public UserSnapshot withNick(String value) {
-        return new UserSnapshot(value, user, host, null, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                value,
+                user,
+                host,
+                null,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withUser(String value) {
-        return new UserSnapshot(nick, value, host, null, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                value,
+                host,
+                null,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withRealname(String value) {
-        return new UserSnapshot(nick, user, host, source, value, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                value,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withAccount(String value) {
-        return new UserSnapshot(nick, user, host, source, realname, value, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                value,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withOperatorName(String value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, value, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                value,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withAwayMessage(String value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, value, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                value,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withInvisible(boolean value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, value,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                value,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withReceivesWallops(boolean value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, invisible,
-                value, bot, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                value,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withBot(boolean value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, value, registered, caps, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                value,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     /** Registration completed at {@code nowMillis}, which is also its last activity. */
     public UserSnapshot registeredAt(long nowMillis) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, true, caps, nowMillis, nowMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                true,
+                caps,
+                nowMillis,
+                nowMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withCaps(CapabilitySet value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, value, signonMillis, lastMessageMillis, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                value,
+                signonMillis,
+                lastMessageMillis,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withLastMessageMillis(long value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, value, metadataSubscriptions);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                value,
+                metadataSubscriptions);
     }
 
     public UserSnapshot withMetadataSubscriptions(Set<String> value) {
-        return new UserSnapshot(nick, user, host, source, realname, account, operatorName, awayMessage, invisible,
-                receivesWallops, bot, registered, caps, signonMillis, lastMessageMillis, value);
+        return new UserSnapshot(
+                nick,
+                user,
+                host,
+                source,
+                realname,
+                account,
+                operatorName,
+                awayMessage,
+                invisible,
+                receivesWallops,
+                bot,
+                registered,
+                caps,
+                signonMillis,
+                lastMessageMillis,
+                value);
     }
 }

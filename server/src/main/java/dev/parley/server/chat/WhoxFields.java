@@ -28,7 +28,9 @@ public final class WhoxFields {
         int comma = text.indexOf(',');
         String asked = comma < 0 ? text.substring(1) : text.substring(1, comma);
         String token = comma < 0 ? "0" : text.substring(comma + 1);
-        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || !token.chars().allMatch(Character::isDigit)) {
+        if (token.isEmpty()
+                || token.length() > MAX_TOKEN_LENGTH
+                || !token.chars().allMatch(Character::isDigit)) {
             token = "0";
         }
         StringBuilder known = new StringBuilder();
@@ -47,21 +49,22 @@ public final class WhoxFields {
         ChatUser user = row.user();
         List<String> values = new ArrayList<>();
         for (char field : fields.toCharArray()) {
-            values.add(switch (field) {
-                case 't' -> token;
-                case 'c' -> row.room();
-                case 'u' -> user.user();
-                case 'i' -> user.host();
-                case 'h' -> user.host();
-                case 's' -> row.serverName();
-                case 'n' -> user.nick();
-                case 'f' -> row.flags();
-                case 'd' -> "0";
-                case 'l' -> Long.toString(Math.max(0, (row.nowMillis() - user.lastMessageMillis()) / 1000));
-                case 'a' -> user.account() == null ? "0" : user.account();
-                case 'o' -> "n/a";
-                default -> user.realname();
-            });
+            values.add(
+                    switch (field) {
+                        case 't' -> token;
+                        case 'c' -> row.room();
+                        case 'u' -> user.user();
+                        case 'i' -> user.host();
+                        case 'h' -> user.host();
+                        case 's' -> row.serverName();
+                        case 'n' -> user.nick();
+                        case 'f' -> row.flags();
+                        case 'd' -> "0";
+                        case 'l' -> Long.toString(Math.max(0, (row.nowMillis() - user.lastMessageMillis()) / 1000));
+                        case 'a' -> user.account() == null ? "0" : user.account();
+                        case 'o' -> "n/a";
+                        default -> user.realname();
+                    });
         }
         return values;
     }

@@ -30,8 +30,13 @@ public final class AccountCommands implements CommandFamily {
     private final AccountReplies accountReplies;
     private final AccountsConfig config;
 
-    public AccountCommands(ServerInfo info, AccountsConfig config, AuthConfig authConfig, Nicks nicks,
-            Accounts accounts, AccountReplies accountReplies) {
+    public AccountCommands(
+            ServerInfo info,
+            AccountsConfig config,
+            AuthConfig authConfig,
+            Nicks nicks,
+            Accounts accounts,
+            AccountReplies accountReplies) {
         this.info = info;
         this.authConfig = authConfig;
         this.nicks = nicks;
@@ -57,7 +62,9 @@ public final class AccountCommands implements CommandFamily {
             return;
         }
         if (session.account() != null || session.registration().saslAccount() != null) {
-            String current = session.account() != null ? session.account() : session.registration().saslAccount().name();
+            String current = session.account() != null
+                    ? session.account()
+                    : session.registration().saslAccount().name();
             fail(ctx, current, "ALREADY_REGISTERED", "You are already logged in to an account");
             return;
         }
@@ -81,12 +88,18 @@ public final class AccountCommands implements CommandFamily {
             return;
         }
         if (password.length() < config.minPasswordLength()) {
-            fail(ctx, account, "WEAK_PASSWORD",
+            fail(
+                    ctx,
+                    account,
+                    "WEAK_PASSWORD",
                     "Passwords must be at least " + config.minPasswordLength() + " characters long");
             return;
         }
         if (!PasswordHasher.acceptsLength(password)) {
-            fail(ctx, account, "UNACCEPTABLE_PASSWORD",
+            fail(
+                    ctx,
+                    account,
+                    "UNACCEPTABLE_PASSWORD",
                     "Passwords can be at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes long");
             return;
         }
@@ -111,8 +124,10 @@ public final class AccountCommands implements CommandFamily {
         if (session.isRegistered()) {
             return CompletableFuture.completedFuture(true);
         }
-        return accounts.check(false,
-                () -> authConfig.serverPassword().map(s -> s.matches(password)).orElse(true), null);
+        return accounts.check(
+                false,
+                () -> authConfig.serverPassword().map(s -> s.matches(password)).orElse(true),
+                null);
     }
 
     private void concluded(CommandContext ctx, String account, RegisterOutcome outcome, Throwable error) {
@@ -127,7 +142,10 @@ public final class AccountCommands implements CommandFamily {
         if (outcome instanceof RegisterOutcome.Exists) {
             fail(ctx, account, "ACCOUNT_EXISTS", "That account already exists");
         } else if (outcome instanceof RegisterOutcome.Throttled throttled) {
-            fail(ctx, account, "TEMPORARILY_UNAVAILABLE",
+            fail(
+                    ctx,
+                    account,
+                    "TEMPORARILY_UNAVAILABLE",
                     "Too many accounts registered from your address; try again in " + minutes(throttled.retryAfter())
                             + " min");
         } else if (outcome instanceof RegisterOutcome.Unavailable) {
@@ -139,8 +157,7 @@ public final class AccountCommands implements CommandFamily {
 
     private void logIn(CommandContext ctx, Account account) {
         Session session = ctx.session();
-        ctx.replies().add(IrcMessage.from(
-                info.name(), "REGISTER", "SUCCESS", account.name(), "Account created"));
+        ctx.replies().add(IrcMessage.from(info.name(), "REGISTER", "SUCCESS", account.name(), "Account created"));
         AccountReplies.loggedIn(ctx.replies(), session, account.name());
         if (session.isRegistered()) {
             session.setAccount(account.name());
@@ -151,7 +168,8 @@ public final class AccountCommands implements CommandFamily {
     }
 
     void verify(CommandContext ctx) {
-        ctx.replies().fail("VERIFY", "INVALID_CODE", ctx.param(0), "No verification is pending: accounts here need none");
+        ctx.replies()
+                .fail("VERIFY", "INVALID_CODE", ctx.param(0), "No verification is pending: accounts here need none");
     }
 
     private boolean sameName(String a, String b) {

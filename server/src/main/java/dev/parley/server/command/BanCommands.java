@@ -47,32 +47,36 @@ public final class BanCommands implements CommandFamily {
         String mask = imposed.ban().mask();
         String also = imposed.ban().identities();
         Audit.LOG.info("{} banned {} {} ({}); {} disconnected", oper, mask, also, reason, imposed.disconnected());
-        ctx.replies().notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
-                + "); disconnected " + imposed.disconnected() + " user(s)");
+        ctx.replies()
+                .notice("Banned " + mask + (also.isEmpty() ? "" : " (" + also + ")") + " (" + reason
+                        + "); disconnected " + imposed.disconnected() + " user(s)");
     }
 
     void unban(CommandContext ctx) {
         String mask = Mask.normalize(ctx.param(0));
         DeferredReply later = ctx.defer();
-        bans.remove(mask).whenComplete((removed, error) -> later.completeWith(() -> {
-            if (error != null) {
-                ctx.replies().notice("Could not lift the ban on " + mask + ": storage error (see the server log)");
-                log.error("{} could not remove ban {}", ctx.session(), mask, error);
-            } else if (Boolean.TRUE.equals(removed)) {
-                Audit.LOG.info("{} lifted ban {}", ctx.session(), mask);
-                ctx.replies().notice("Ban on " + mask + " lifted");
-            } else {
-                ctx.replies().notice("No ban on " + mask);
-            }
-        }));
+        bans.remove(mask)
+                .whenComplete((removed, error) -> later.completeWith(() -> {
+                    if (error != null) {
+                        ctx.replies()
+                                .notice("Could not lift the ban on " + mask + ": storage error (see the server log)");
+                        log.error("{} could not remove ban {}", ctx.session(), mask, error);
+                    } else if (Boolean.TRUE.equals(removed)) {
+                        Audit.LOG.info("{} lifted ban {}", ctx.session(), mask);
+                        ctx.replies().notice("Ban on " + mask + " lifted");
+                    } else {
+                        ctx.replies().notice("No ban on " + mask);
+                    }
+                }));
     }
 
     void bans(CommandContext ctx) {
         List<Ban> all = bans.list();
         for (Ban ban : all) {
             String also = ban.identities();
-            ctx.replies().notice("Ban " + ban.mask() + (also.isEmpty() ? "" : " (" + also + ")") + " set by " + ban.setBy() + " on "
-                    + WHEN.format(ban.createdAt()) + ": " + ban.reason());
+            ctx.replies()
+                    .notice("Ban " + ban.mask() + (also.isEmpty() ? "" : " (" + also + ")") + " set by " + ban.setBy()
+                            + " on " + WHEN.format(ban.createdAt()) + ": " + ban.reason());
         }
         ctx.replies().notice("End of ban list (" + all.size() + " ban" + (all.size() == 1 ? "" : "s") + ")");
     }

@@ -70,7 +70,9 @@ public final class CommandDispatcher implements LineProcessor {
             return;
         }
         String label = line instanceof InboundLine.UnknownCommand unknown
-                && session.caps().has(Capability.LABELED_RESPONSE) ? unknown.label() : null;
+                        && session.caps().has(Capability.LABELED_RESPONSE)
+                ? unknown.label()
+                : null;
         Replies replies = new Replies(session, serverName, label);
         if (line instanceof InboundLine.TooLong) {
             replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");

@@ -11,7 +11,11 @@ package dev.parley.server.command;
  * @param handler what runs once the checks pass
  */
 public record CommandSpec(
-        String verb, int minParams, boolean needsRegistration, boolean operatorOnly, double floodCost,
+        String verb,
+        int minParams,
+        boolean needsRegistration,
+        boolean operatorOnly,
+        double floodCost,
         CommandHandler handler) {
 
     /** A command for registered users, costing one flood token. */

@@ -41,10 +41,26 @@ public final class CommandTable {
      * @param blocking the pool for blocking work (bcrypt, ban persistence); never an event loop
      * @param reload reloads what can change without a restart and says what it did (REHASH)
      */
-    public record Parts(ParleyConfig config, ServerInfo info, Rooms rooms, Nicks nicks, UserCounts counts,
-            NickHistory nickHistory, Monitors monitors, MonitorNotices monitorNotices, Bans bans, Accounts accounts,
-            ReadMarkers readMarkers, Delivery delivery, History history, Departures departures, ServerBan serverBan,
-            ChatMetrics metrics, Clock clock, Executor blocking, Supplier<String> reload) {}
+    public record Parts(
+            ParleyConfig config,
+            ServerInfo info,
+            Rooms rooms,
+            Nicks nicks,
+            UserCounts counts,
+            NickHistory nickHistory,
+            Monitors monitors,
+            MonitorNotices monitorNotices,
+            Bans bans,
+            Accounts accounts,
+            ReadMarkers readMarkers,
+            Delivery delivery,
+            History history,
+            Departures departures,
+            ServerBan serverBan,
+            ChatMetrics metrics,
+            Clock clock,
+            Executor blocking,
+            Supplier<String> reload) {}
 
     private CommandTable() {}
 
@@ -58,23 +74,40 @@ public final class CommandTable {
         LimitsConfig limits = config.limits();
         ServerReplies serverReplies = new ServerReplies(p.info(), config, p.counts(), p.nicks(), p.rooms());
         AccountReplies accountReplies = new AccountReplies(p.monitors(), p.delivery());
-        MetadataUpdates metadataUpdates = new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
+        MetadataUpdates metadataUpdates =
+                new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
         HistoryRequest historyRequest =
                 new HistoryRequest(p.rooms(), p.nicks(), p.accounts(), limits, config.history());
         LoginCheck login = new LoginCheck(config.auth(), p.accounts());
-        RegistrationFlow flow = new RegistrationFlow(login, p.bans(), p.nicks(), p.counts(), limits.flood(),
-                p.clock(), serverReplies, p.monitorNotices(), p.departures());
+        RegistrationFlow flow = new RegistrationFlow(
+                login,
+                p.bans(),
+                p.nicks(),
+                p.counts(),
+                limits.flood(),
+                p.clock(),
+                serverReplies,
+                p.monitorNotices(),
+                p.departures());
         return List.of(
                 new CapCommands(p.info(), new Caps(config), flow),
                 new RegistrationCommands(p.info(), limits, flow, p.departures()),
-                new NickCommands(limits, p.nicks(), p.nickHistory(), p.bans(), p.accounts(), p.delivery(),
-                        p.monitorNotices(), p.clock(), flow),
+                new NickCommands(
+                        limits,
+                        p.nicks(),
+                        p.nickHistory(),
+                        p.bans(),
+                        p.accounts(),
+                        p.delivery(),
+                        p.monitorNotices(),
+                        p.clock(),
+                        flow),
                 new SaslCommands(p.nicks(), p.accounts(), accountReplies, flow),
-                new AccountCommands(p.info(), config.accounts(), config.auth(), p.nicks(), p.accounts(),
-                        accountReplies),
+                new AccountCommands(
+                        p.info(), config.accounts(), config.auth(), p.nicks(), p.accounts(), accountReplies),
                 new MessagingCommands(p.rooms(), p.nicks(), p.delivery(), p.metrics(), p.clock()),
-                new RoomCommands(limits, p.rooms(), p.nicks(), p.bans(), p.readMarkers(), p.delivery(),
-                        metadataUpdates),
+                new RoomCommands(
+                        limits, p.rooms(), p.nicks(), p.bans(), p.readMarkers(), p.delivery(), metadataUpdates),
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
                 new RoomInfoCommands(limits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new ModeCommands(limits, p.rooms(), p.nicks(), p.delivery(), p.clock()),

@@ -13,9 +13,7 @@ public final class HelpCommands implements CommandFamily {
 
     @Override
     public List<CommandSpec> commands() {
-        return List.of(
-                CommandSpec.registered("HELP", 0, this::help),
-                CommandSpec.registered("HELPOP", 0, this::help));
+        return List.of(CommandSpec.registered("HELP", 0, this::help), CommandSpec.registered("HELPOP", 0, this::help));
     }
 
     void help(CommandContext ctx) {
@@ -23,7 +21,10 @@ public final class HelpCommands implements CommandFamily {
         String subject = asked ? ctx.param(0).toUpperCase(Locale.ROOT) : HelpTopics.INDEX;
         Optional<List<String>> text = topics.find(subject);
         if (text.isEmpty() || text.get().isEmpty()) {
-            ctx.numeric(Numeric.ERR_HELPNOTFOUND, subject.startsWith(":") ? "*" : subject, "No help available on this topic");
+            ctx.numeric(
+                    Numeric.ERR_HELPNOTFOUND,
+                    subject.startsWith(":") ? "*" : subject,
+                    "No help available on this topic");
             return;
         }
         List<String> lines = text.get();

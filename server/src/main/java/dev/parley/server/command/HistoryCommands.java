@@ -40,8 +40,8 @@ public final class HistoryCommands implements CommandFamily {
     private final History history;
     private final HistoryRequest request;
 
-    public HistoryCommands(ServerInfo info, HistoryConfig historyConfig, Nicks nicks, History history,
-            HistoryRequest request) {
+    public HistoryCommands(
+            ServerInfo info, HistoryConfig historyConfig, Nicks nicks, History history, HistoryRequest request) {
         this.info = info;
         this.historyConfig = historyConfig;
         this.nicks = nicks;
@@ -103,10 +103,13 @@ public final class HistoryCommands implements CommandFamily {
             return ref.equals("*") || HistoryRequest.anchor(ref).isPresent();
         }
         boolean first = HistoryRequest.anchor(ref).isPresent();
-        return sub.equals("BETWEEN") ? first && HistoryRequest.anchor(ctx.param(3)).isPresent() : first;
+        return sub.equals("BETWEEN")
+                ? first && HistoryRequest.anchor(ctx.param(3)).isPresent()
+                : first;
     }
 
-    private Optional<CompletionStage<List<StoredMessage>>> query(CommandContext ctx, String sub, String key, int limit) {
+    private Optional<CompletionStage<List<StoredMessage>>> query(
+            CommandContext ctx, String sub, String key, int limit) {
         String ref = ctx.param(2);
         if (sub.equals("LATEST")) {
             if (ref.equals("*")) {
@@ -141,8 +144,12 @@ public final class HistoryCommands implements CommandFamily {
         }
         List<String> roomKeys = session.rooms().stream().map(r -> r.key()).toList();
         String me = HistoryKeys.identity(nicks.caseMapping(), session);
-        var stage = history.targets(me, roomKeys,
-                ((HistoryAnchor.ByTime) from.get()).time(), ((HistoryAnchor.ByTime) to.get()).time(), limit.get());
+        var stage = history.targets(
+                me,
+                roomKeys,
+                ((HistoryAnchor.ByTime) from.get()).time(),
+                ((HistoryAnchor.ByTime) to.get()).time(),
+                limit.get());
         replyLater(ctx, stage, found -> targetsBatch(ctx, me, found));
     }
 
@@ -150,8 +157,10 @@ public final class HistoryCommands implements CommandFamily {
         String batch = ctx.replies().startBatch("draft/chathistory-targets");
         for (TargetActivity activity : found) {
             String name = nameFor(me, activity);
-            ctx.replies().add(dev.parley.protocol.IrcMessage.from(info.name(), "CHATHISTORY", "TARGETS", name,
-                    ServerTime.format(activity.latest())).withTag("batch", batch));
+            ctx.replies()
+                    .add(dev.parley.protocol.IrcMessage.from(
+                                    info.name(), "CHATHISTORY", "TARGETS", name, ServerTime.format(activity.latest()))
+                            .withTag("batch", batch));
         }
         ctx.replies().endBatch(batch);
     }

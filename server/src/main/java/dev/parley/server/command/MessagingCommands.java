@@ -105,11 +105,17 @@ public final class MessagingCommands implements CommandFamily {
 
     /** STATUSMSG: {@code @#room} reaches the room's operators, {@code +#room} operators and voiced members. */
     private static boolean isStatusTarget(String target) {
-        return target.length() > 2 && STATUS_PREFIXES.indexOf(target.charAt(0)) >= 0
+        return target.length() > 2
+                && STATUS_PREFIXES.indexOf(target.charAt(0)) >= 0
                 && ChannelName.looksLikeRoom(target.substring(1));
     }
 
-    private void toRoom(CommandContext ctx, String command, String target, char statusPrefix, String text,
+    private void toRoom(
+            CommandContext ctx,
+            String command,
+            String target,
+            char statusPrefix,
+            String text,
             List<SyncDelivery> waiting) {
         Optional<Room> room = rooms.find(target);
         if (room.isEmpty()) {
@@ -204,8 +210,12 @@ public final class MessagingCommands implements CommandFamily {
                     pending.delivery().run();
                 } else {
                     StoredMessage m = pending.message().stored();
-                    ctx.replies().fail(m.command(), "MESSAGE_ERROR", m.target(),
-                            "Not sent: the message could not be stored; try again");
+                    ctx.replies()
+                            .fail(
+                                    m.command(),
+                                    "MESSAGE_ERROR",
+                                    m.target(),
+                                    "Not sent: the message could not be stored; try again");
                 }
             }
         }

@@ -63,8 +63,13 @@ public final class MetadataCommands implements CommandFamily {
         Session session = ctx.session();
         String name = ctx.param(0);
         if (!session.isRegistered() && !name.equals("*")) {
-            ctx.replies().fail("METADATA", "KEY_NO_PERMISSION", name, "*",
-                    "before registration, only your own metadata (*) can be used");
+            ctx.replies()
+                    .fail(
+                            "METADATA",
+                            "KEY_NO_PERMISSION",
+                            name,
+                            "*",
+                            "before registration, only your own metadata (*) can be used");
             return;
         }
         Optional<MetadataTarget> found = MetadataTarget.find(rooms, nicks, session, name);
@@ -74,7 +79,8 @@ public final class MetadataCommands implements CommandFamily {
         }
         MetadataTarget target = found.get();
         boolean allowed = subcommand.equals("SET") || subcommand.equals("CLEAR")
-                ? target.editableBy(session) : target.visibleTo(session);
+                ? target.editableBy(session)
+                : target.visibleTo(session);
         if (!allowed) {
             String key = subcommand.equals("SET") && ctx.paramCount() > 2 ? ctx.param(2) : "*";
             ctx.replies().fail("METADATA", "KEY_NO_PERMISSION", target.name(), key, "permission denied");
@@ -99,9 +105,10 @@ public final class MetadataCommands implements CommandFamily {
                 continue;
             }
             Optional<String> value = target.metadata().get(key);
-            replies.add(value.isPresent()
-                    ? numeric(ctx, batch, Numeric.RPL_KEYVALUE, target.name(), key, "*", value.get())
-                    : numeric(ctx, batch, Numeric.RPL_KEYNOTSET, target.name(), key, "key not set"));
+            replies.add(
+                    value.isPresent()
+                            ? numeric(ctx, batch, Numeric.RPL_KEYVALUE, target.name(), key, "*", value.get())
+                            : numeric(ctx, batch, Numeric.RPL_KEYNOTSET, target.name(), key, "key not set"));
         }
         closeBatch(replies, batch);
     }
@@ -110,7 +117,8 @@ public final class MetadataCommands implements CommandFamily {
         Replies replies = ctx.replies();
         String batch = openBatch(ctx, target);
         for (Map.Entry<String, String> entry : target.metadata().entries().entrySet()) {
-            replies.add(numeric(ctx, batch, Numeric.RPL_KEYVALUE, target.name(), entry.getKey(), "*", entry.getValue()));
+            replies.add(
+                    numeric(ctx, batch, Numeric.RPL_KEYVALUE, target.name(), entry.getKey(), "*", entry.getValue()));
         }
         closeBatch(replies, batch);
     }
@@ -131,8 +139,12 @@ public final class MetadataCommands implements CommandFamily {
             return;
         }
         if (!MetadataRules.isValidValue(value)) {
-            ctx.replies().fail("METADATA", "INVALID_VALUE", key,
-                    "value is longer than " + MetadataRules.MAX_VALUE_BYTES + " bytes");
+            ctx.replies()
+                    .fail(
+                            "METADATA",
+                            "INVALID_VALUE",
+                            key,
+                            "value is longer than " + MetadataRules.MAX_VALUE_BYTES + " bytes");
             return;
         }
         Metadata.Change change = target.metadata().set(key, value, MetadataRules.MAX_KEYS);
@@ -172,8 +184,8 @@ public final class MetadataCommands implements CommandFamily {
         if (target instanceof MetadataTarget.OfRoom ofRoom) {
             lines.addAll(MetadataUpdates.roomLines(info.name(), ofRoom.room(), session, session::subscribesTo));
         } else {
-            MetadataUpdates.addLines(lines, info.name(), target.name(), target.metadata().entries(),
-                    session::subscribesTo);
+            MetadataUpdates.addLines(
+                    lines, info.name(), target.name(), target.metadata().entries(), session::subscribesTo);
         }
         Replies replies = ctx.replies();
         String batch = openBatch(ctx, target);
@@ -207,5 +219,4 @@ public final class MetadataCommands implements CommandFamily {
         List<String> params = List.of("METADATA", code, MetadataRules.printable(key), description);
         return inBatch(new IrcMessage(Map.of(), replies.serverName(), "FAIL", params), batch);
     }
-
 }

@@ -82,7 +82,8 @@ public final class ModeCommands implements CommandFamily {
             showList(ctx, room, listQuery);
             return;
         }
-        boolean allowed = session.isOperator() || room.status(session).map(MemberStatus::op).orElse(false);
+        boolean allowed = session.isOperator()
+                || room.status(session).map(MemberStatus::op).orElse(false);
         if (!allowed) {
             ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
             return;
@@ -218,7 +219,8 @@ public final class ModeCommands implements CommandFamily {
             }
             Optional<MemberStatus> status = room.status(target.get());
             if (status.isEmpty()) {
-                ctx.numeric(Numeric.ERR_USERNOTINCHANNEL, target.get().nick(), room.name(), "They aren't on that channel");
+                ctx.numeric(
+                        Numeric.ERR_USERNOTINCHANNEL, target.get().nick(), room.name(), "They aren't on that channel");
                 return;
             }
             String immune = on ? null : Immunity.of(ctx.session(), room, target.get());
@@ -226,7 +228,8 @@ public final class ModeCommands implements CommandFamily {
                 ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), immune);
                 return;
             }
-            MemberStatus updated = mode == 'o' ? status.get().withOp(on) : status.get().withVoice(on);
+            MemberStatus updated =
+                    mode == 'o' ? status.get().withOp(on) : status.get().withVoice(on);
             if (!updated.equals(status.get()) && room.setStatus(target.get(), updated)) {
                 applied.add(on, mode, target.get().nick());
             }
@@ -238,12 +241,17 @@ public final class ModeCommands implements CommandFamily {
         private void listEntry(boolean on, RoomListMode list, String typed) {
             String mask = ExtBan.normalize(typed);
             if (mask == null) {
-                ctx.numeric(Numeric.ERR_INVALIDMODEPARAM, room.name(), String.valueOf(list.letter()), typed,
+                ctx.numeric(
+                        Numeric.ERR_INVALIDMODEPARAM,
+                        room.name(),
+                        String.valueOf(list.letter()),
+                        typed,
                         "Unknown extended ban type: a:<account> and m:<mask> are known");
                 return;
             }
             if (on) {
-                ListEntry entry = new ListEntry(mask, ctx.session().nick(), clock.instant().getEpochSecond());
+                ListEntry entry = new ListEntry(
+                        mask, ctx.session().nick(), clock.instant().getEpochSecond());
                 if (list.of(room).add(entry, limits.maxListEntries())) {
                     applied.add(true, list.letter(), mask);
                 }

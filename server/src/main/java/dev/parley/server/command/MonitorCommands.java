@@ -55,7 +55,8 @@ public final class MonitorCommands implements CommandFamily {
             }
             String key = nicks.caseMapping().fold(nick);
             if (!session.monitored().containsKey(key) && session.monitored().size() >= Monitors.LIMIT) {
-                ctx.numeric(Numeric.ERR_MONLISTFULL, Integer.toString(Monitors.LIMIT), targets, "Monitor list is full.");
+                ctx.numeric(
+                        Numeric.ERR_MONLISTFULL, Integer.toString(Monitors.LIMIT), targets, "Monitor list is full.");
                 break;
             }
             if (session.monitored().putIfAbsent(key, nick) == null) {

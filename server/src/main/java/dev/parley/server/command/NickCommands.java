@@ -40,8 +40,16 @@ public final class NickCommands implements CommandFamily {
     private final Clock clock;
     private final RegistrationFlow flow;
 
-    public NickCommands(LimitsConfig limits, Nicks nicks, NickHistory nickHistory, Bans bans, Accounts accounts,
-            Delivery delivery, MonitorNotices monitorNotices, Clock clock, RegistrationFlow flow) {
+    public NickCommands(
+            LimitsConfig limits,
+            Nicks nicks,
+            NickHistory nickHistory,
+            Bans bans,
+            Accounts accounts,
+            Delivery delivery,
+            MonitorNotices monitorNotices,
+            Clock clock,
+            RegistrationFlow flow) {
         this.limits = limits;
         this.nicks = nicks;
         this.nickHistory = nickHistory;
@@ -82,10 +90,13 @@ public final class NickCommands implements CommandFamily {
             }
             return;
         }
-        Optional<Ban> ban = bans.find(wanted + "!" + session.user() + "@" + session.host(),
-                session.account(), session.host());
+        Optional<Ban> ban =
+                bans.find(wanted + "!" + session.user() + "@" + session.host(), session.account(), session.host());
         if (ban.isPresent()) {
-            ctx.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Nickname is banned: " + ban.get().reason());
+            ctx.numeric(
+                    Numeric.ERR_ERRONEUSNICKNAME,
+                    wanted,
+                    "Nickname is banned: " + ban.get().reason());
             return;
         }
         if (accounts.names().isLoaded() && !accounts.names().isRegistered(wanted)) {
@@ -93,13 +104,16 @@ public final class NickCommands implements CommandFamily {
             return;
         }
         DeferredReply later = ctx.defer();
-        accounts.find(wanted).whenComplete((owner, error) -> later.completeWith(() -> {
-            if (owner != null && owner.isPresent() && !ownsAccount(session, owner.get().name())) {
-                ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is registered to another account");
-                return;
-            }
-            takeNick(ctx, wanted);
-        }));
+        accounts.find(wanted)
+                .whenComplete((owner, error) -> later.completeWith(() -> {
+                    if (owner != null
+                            && owner.isPresent()
+                            && !ownsAccount(session, owner.get().name())) {
+                        ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is registered to another account");
+                        return;
+                    }
+                    takeNick(ctx, wanted);
+                }));
     }
 
     /** A registered nick before registration: asked for, not held; {@link RegistrationFlow} claims it for its owner. */

@@ -3,7 +3,6 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.server.auth.Audit;
-import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.OperOutcome;
 import dev.parley.server.chat.ChatUser;
@@ -29,7 +28,12 @@ public final class OperatorCommands implements CommandFamily {
     private final Supplier<String> reload;
 
     /** @param reload reloads what can change without a restart and says what it did (REHASH) */
-    public OperatorCommands(Nicks nicks, Delivery delivery, Executor blocking, LoginCheck login, Departures departures,
+    public OperatorCommands(
+            Nicks nicks,
+            Delivery delivery,
+            Executor blocking,
+            LoginCheck login,
+            Departures departures,
             Supplier<String> reload) {
         this.nicks = nicks;
         this.delivery = delivery;
@@ -54,8 +58,8 @@ public final class OperatorCommands implements CommandFamily {
         Audit.LOG.info("{} asked for REHASH", ctx.session());
         DeferredReply later = ctx.defer();
         CompletableFuture.supplyAsync(reload, blocking)
-                .whenComplete((outcome, error) -> later.completeWith(() ->
-                        ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
+                .whenComplete((outcome, error) -> later.completeWith(
+                        () -> ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
     }
 
     void oper(CommandContext ctx) {
@@ -63,8 +67,9 @@ public final class OperatorCommands implements CommandFamily {
         String password = ctx.param(1);
         String ip = ctx.session().connection().remoteIp();
         DeferredReply later = ctx.defer();
-        login.oper(name, password, ip).whenComplete((outcome, error) -> later.completeWith(() ->
-                finishOper(ctx, error == null ? outcome : new OperOutcome.Refused())));
+        login.oper(name, password, ip)
+                .whenComplete((outcome, error) ->
+                        later.completeWith(() -> finishOper(ctx, error == null ? outcome : new OperOutcome.Refused())));
     }
 
     private void finishOper(CommandContext ctx, OperOutcome outcome) {
@@ -93,7 +98,9 @@ public final class OperatorCommands implements CommandFamily {
         IrcMessage wallops = IrcMessage.from(ctx.session().source(), "WALLOPS", ctx.param(0));
         List<ChatUser> readers = new ArrayList<>();
         for (ChatUser user : nicks.all()) {
-            if (user.isRegistered() && user instanceof Session session && session.receivesWallops()
+            if (user.isRegistered()
+                    && user instanceof Session session
+                    && session.receivesWallops()
                     && user != ctx.session()) {
                 readers.add(user);
             }

@@ -27,8 +27,7 @@ public final class ProfileCommands implements CommandFamily {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                CommandSpec.registered("AWAY", 0, this::away),
-                CommandSpec.registered("SETNAME", 1, this::setname));
+                CommandSpec.registered("AWAY", 0, this::away), CommandSpec.registered("SETNAME", 1, this::setname));
     }
 
     void away(CommandContext ctx) {
@@ -61,5 +60,4 @@ public final class ProfileCommands implements CommandFamily {
             ctx.replies().add(change);
         }
     }
-
 }

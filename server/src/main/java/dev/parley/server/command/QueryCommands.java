@@ -29,8 +29,8 @@ public final class QueryCommands implements CommandFamily {
     private final ServerReplies serverReplies;
     private final Clock clock;
 
-    public QueryCommands(ServerInfo info, Nicks nicks, NickHistory nickHistory, ServerReplies serverReplies,
-            Clock clock) {
+    public QueryCommands(
+            ServerInfo info, Nicks nicks, NickHistory nickHistory, ServerReplies serverReplies, Clock clock) {
         this.info = info;
         this.nicks = nicks;
         this.nickHistory = nickHistory;
@@ -81,8 +81,12 @@ public final class QueryCommands implements CommandFamily {
         }
         MetadataUpdates.whois(ctx.replies(), ctx.session(), user);
         long now = clock.millis();
-        ctx.numeric(Numeric.RPL_WHOISIDLE, user.nick(), Long.toString((now - user.lastMessageMillis()) / 1000),
-                Long.toString(user.signonMillis() / 1000), "seconds idle, signon time");
+        ctx.numeric(
+                Numeric.RPL_WHOISIDLE,
+                user.nick(),
+                Long.toString((now - user.lastMessageMillis()) / 1000),
+                Long.toString(user.signonMillis() / 1000),
+                "seconds idle, signon time");
         ctx.numeric(Numeric.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
     }
 
@@ -100,8 +104,9 @@ public final class QueryCommands implements CommandFamily {
     void userhost(CommandContext ctx) {
         List<String> entries = new ArrayList<>();
         for (String nick : ctx.message().params().subList(0, Math.min(5, ctx.paramCount()))) {
-            nicks.find(nick).ifPresent(user -> entries.add(user.nick() + (user.isOperator() ? "*" : "") + "="
-                    + (user.awayMessage() == null ? "+" : "-") + user.user() + "@" + user.host()));
+            nicks.find(nick)
+                    .ifPresent(user -> entries.add(user.nick() + (user.isOperator() ? "*" : "") + "="
+                            + (user.awayMessage() == null ? "+" : "-") + user.user() + "@" + user.host()));
         }
         ctx.numeric(Numeric.RPL_USERHOST, String.join(" ", entries));
     }
@@ -113,8 +118,9 @@ public final class QueryCommands implements CommandFamily {
                 nicks.find(nick).ifPresent(user -> online.add(user.nick()));
             }
         }
-        ctx.replies().add(new IrcMessage(Map.of(), info.name(), "303",
-                List.of(ctx.session().nick(), String.join(" ", online))));
+        ctx.replies()
+                .add(new IrcMessage(
+                        Map.of(), info.name(), "303", List.of(ctx.session().nick(), String.join(" ", online))));
     }
 
     void version(CommandContext ctx) {

@@ -13,7 +13,6 @@ import dev.parley.server.info.ServerInfo;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.ReadMarkerReplies;
 import dev.parley.server.session.ReadMarkers;
-import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.MarkerUpdate;
 import java.time.Instant;
@@ -42,8 +41,8 @@ public final class ReadMarkerCommands implements CommandFamily {
     private final ReadMarkers readMarkers;
     private final Delivery delivery;
 
-    public ReadMarkerCommands(ServerInfo info, LimitsConfig limits, Nicks nicks, ReadMarkers readMarkers,
-            Delivery delivery) {
+    public ReadMarkerCommands(
+            ServerInfo info, LimitsConfig limits, Nicks nicks, ReadMarkers readMarkers, Delivery delivery) {
         this.info = info;
         this.limits = limits;
         this.nicks = nicks;
@@ -68,8 +67,7 @@ public final class ReadMarkerCommands implements CommandFamily {
             return;
         }
         if (ctx.paramCount() == 1) {
-            answerLater(ctx, target, readMarkers.find(ctx.session(), target),
-                    marker -> reply(ctx, target, marker));
+            answerLater(ctx, target, readMarkers.find(ctx.session(), target), marker -> reply(ctx, target, marker));
             return;
         }
         Optional<Instant> time = timestamp(ctx.param(1));
@@ -77,7 +75,10 @@ public final class ReadMarkerCommands implements CommandFamily {
             ctx.replies().fail("MARKREAD", "INVALID_PARAMS", ctx.param(1), "Invalid timestamp");
             return;
         }
-        answerLater(ctx, target, readMarkers.advance(ctx.session(), target, time.get()),
+        answerLater(
+                ctx,
+                target,
+                readMarkers.advance(ctx.session(), target, time.get()),
                 update -> set(ctx, target, update));
     }
 
@@ -120,7 +121,9 @@ public final class ReadMarkerCommands implements CommandFamily {
     private List<ChatUser> otherClientsOf(Session session) {
         List<ChatUser> others = new ArrayList<>();
         for (ChatUser user : nicks.all()) {
-            if (user != session && user.isRegistered() && user.account() != null
+            if (user != session
+                    && user.isRegistered()
+                    && user.account() != null
                     && user.caps().has(Capability.READ_MARKER)
                     && nicks.caseMapping().equal(user.account(), session.account())) {
                 others.add(user);

@@ -128,12 +128,25 @@ public final class RedactCommands implements CommandFamily {
                 Audit.LOG.info("{} redacted {} in {}", ctx.session(), msgid, target);
                 relay.run();
             }
-            case UNKNOWN_MSGID -> ctx.replies().fail("REDACT", "UNKNOWN_MSGID", target, msgid,
-                    "This message does not exist or is too old");
-            case FORBIDDEN -> ctx.replies().fail("REDACT", "REDACT_FORBIDDEN", target, msgid,
-                    "You are not authorised to delete this message");
-            case UNAVAILABLE -> ctx.replies().fail("REDACT", "TEMPORARILY_UNAVAILABLE", target, msgid,
-                    "History cannot be changed right now, try again later");
+            case UNKNOWN_MSGID ->
+                ctx.replies()
+                        .fail("REDACT", "UNKNOWN_MSGID", target, msgid, "This message does not exist or is too old");
+            case FORBIDDEN ->
+                ctx.replies()
+                        .fail(
+                                "REDACT",
+                                "REDACT_FORBIDDEN",
+                                target,
+                                msgid,
+                                "You are not authorised to delete this message");
+            case UNAVAILABLE ->
+                ctx.replies()
+                        .fail(
+                                "REDACT",
+                                "TEMPORARILY_UNAVAILABLE",
+                                target,
+                                msgid,
+                                "History cannot be changed right now, try again later");
         }
     }
 

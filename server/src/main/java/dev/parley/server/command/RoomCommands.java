@@ -41,8 +41,14 @@ public final class RoomCommands implements CommandFamily {
     private final Delivery delivery;
     private final MetadataUpdates metadataUpdates;
 
-    public RoomCommands(LimitsConfig limits, Rooms rooms, Nicks nicks, Bans bans, ReadMarkers readMarkers,
-            Delivery delivery, MetadataUpdates metadataUpdates) {
+    public RoomCommands(
+            LimitsConfig limits,
+            Rooms rooms,
+            Nicks nicks,
+            Bans bans,
+            ReadMarkers readMarkers,
+            Delivery delivery,
+            MetadataUpdates metadataUpdates) {
         this.limits = limits;
         this.rooms = rooms;
         this.nicks = nicks;
@@ -104,7 +110,8 @@ public final class RoomCommands implements CommandFamily {
             return;
         }
         if (!session.isOperator()
-                && bans.find(session.source(), session.account(), session.host()).isPresent()) {
+                && bans.find(session.source(), session.account(), session.host())
+                        .isPresent()) {
             ctx.numeric(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (you are banned from this server)");
             return;
         }

@@ -79,7 +79,10 @@ public final class RoomInfoCommands implements CommandFamily {
             return;
         }
         String text = RegistrationCommands.truncate(ctx.param(1), limits.topicLength());
-        room.setTopic(text.isEmpty() ? null : new Topic(text, session.source(), clock.instant().getEpochSecond()));
+        room.setTopic(
+                text.isEmpty()
+                        ? null
+                        : new Topic(text, session.source(), clock.instant().getEpochSecond()));
         IrcMessage change = UserEvent.from(session, "TOPIC", room.name(), text);
         delivery.toRoom(change, room, session);
         ctx.replies().add(change);
@@ -92,8 +95,7 @@ public final class RoomInfoCommands implements CommandFamily {
             return;
         }
         for (String name : ctx.param(0).split(",")) {
-            Optional<Room> room = rooms.find(name)
-                    .filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
+            Optional<Room> room = rooms.find(name).filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
             if (room.isPresent()) {
                 NamesReply.send(ctx.replies(), ctx.session(), room.get());
             } else {
@@ -118,7 +120,10 @@ public final class RoomInfoCommands implements CommandFamily {
                 continue;
             }
             Topic topic = room.topic();
-            ctx.numeric(Numeric.RPL_LIST, room.name(), Integer.toString(room.members().size()),
+            ctx.numeric(
+                    Numeric.RPL_LIST,
+                    room.name(),
+                    Integer.toString(room.members().size()),
                     topic == null ? "" : topic.text());
         }
         ctx.numeric(Numeric.RPL_LISTEND, "End of /LIST");

@@ -130,10 +130,13 @@ public final class SaslCommands implements CommandFamily {
     private void concluded(CommandContext ctx, LoginOutcome outcome) {
         Session session = ctx.session();
         if (!(outcome instanceof LoginOutcome.LoggedIn in)) {
-            String why = outcome instanceof LoginOutcome.Throttled ? "too many failed logins, try again later"
-                    : outcome instanceof LoginOutcome.Unavailable ? "accounts are unavailable just now"
-                    : outcome instanceof LoginOutcome.Busy ? "server busy, try again in a moment"
-                    : "wrong account name or password";
+            String why = outcome instanceof LoginOutcome.Throttled
+                    ? "too many failed logins, try again later"
+                    : outcome instanceof LoginOutcome.Unavailable
+                            ? "accounts are unavailable just now"
+                            : outcome instanceof LoginOutcome.Busy
+                                    ? "server busy, try again in a moment"
+                                    : "wrong account name or password";
             fail(ctx, Numeric.ERR_SASLFAIL, "SASL authentication failed: " + why);
             return;
         }

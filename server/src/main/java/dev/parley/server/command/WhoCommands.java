@@ -57,7 +57,8 @@ public final class WhoCommands implements CommandFamily {
             } else {
                 Mask pattern = Mask.of(mask, nicks.caseMapping());
                 for (ChatUser user : nicks.all()) {
-                    if (user.isRegistered() && (!user.isInvisible() || sharesRoom(ctx.session(), user))
+                    if (user.isRegistered()
+                            && (!user.isInvisible() || sharesRoom(ctx.session(), user))
                             && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
                         reply(ctx, whox, "*", user, null);
                     }
@@ -68,15 +69,25 @@ public final class WhoCommands implements CommandFamily {
     }
 
     private void reply(CommandContext ctx, WhoxFields whox, String room, ChatUser user, MemberStatus status) {
-        String flags = (user.awayMessage() == null ? "H" : "G") + (user.isOperator() ? "*" : "")
+        String flags = (user.awayMessage() == null ? "H" : "G")
+                + (user.isOperator() ? "*" : "")
                 + (user.isBot() ? "B" : "")
                 + (status == null ? "" : prefixesFor(ctx.session(), status));
         if (whox != null) {
-            ctx.numeric(Numeric.RPL_WHOSPCRPL, whox.values(new WhoxFields.Row(room, user, flags,
-                    info.name(), clock.millis())).toArray(String[]::new));
+            ctx.numeric(
+                    Numeric.RPL_WHOSPCRPL,
+                    whox.values(new WhoxFields.Row(room, user, flags, info.name(), clock.millis()))
+                            .toArray(String[]::new));
             return;
         }
-        ctx.numeric(Numeric.RPL_WHOREPLY, room, user.user(), user.host(), info.name(), user.nick(), flags,
+        ctx.numeric(
+                Numeric.RPL_WHOREPLY,
+                room,
+                user.user(),
+                user.host(),
+                info.name(),
+                user.nick(),
+                flags,
                 "0 " + user.realname());
     }
 

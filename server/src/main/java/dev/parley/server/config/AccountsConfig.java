@@ -46,7 +46,6 @@ public record AccountsConfig(
     }
 
     public static AccountsConfig defaults() {
-        return new AccountsConfig(
-                Registration.AFTER_CONNECT, 10, 8, 5, Duration.ofMinutes(1), 3, Duration.ofHours(1));
+        return new AccountsConfig(Registration.AFTER_CONNECT, 10, 8, 5, Duration.ofMinutes(1), 3, Duration.ofHours(1));
     }
 }

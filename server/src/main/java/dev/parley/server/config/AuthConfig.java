@@ -46,18 +46,40 @@ public record AuthConfig(
     }
 
     /** Passwords given as values, not read from files. */
-    public AuthConfig(Optional<Secret> serverPassword, String adminName, Secret adminPassword,
-            List<OperatorConfig> operators, int accountLoginFailures, int addressLoginFailures,
-            int passwordCheckThreads, int passwordCheckQueue) {
-        this(serverPassword, Optional.empty(), adminName, adminPassword, Optional.empty(), operators,
-                accountLoginFailures, addressLoginFailures, passwordCheckThreads, passwordCheckQueue);
+    public AuthConfig(
+            Optional<Secret> serverPassword,
+            String adminName,
+            Secret adminPassword,
+            List<OperatorConfig> operators,
+            int accountLoginFailures,
+            int addressLoginFailures,
+            int passwordCheckThreads,
+            int passwordCheckQueue) {
+        this(
+                serverPassword,
+                Optional.empty(),
+                adminName,
+                adminPassword,
+                Optional.empty(),
+                operators,
+                accountLoginFailures,
+                addressLoginFailures,
+                passwordCheckThreads,
+                passwordCheckQueue);
     }
 
     /** The passwords and operators, with the default login limits and password-check pool. */
     public AuthConfig(
             Optional<Secret> serverPassword, String adminName, Secret adminPassword, List<OperatorConfig> operators) {
-        this(serverPassword, adminName, adminPassword, operators, DEFAULT_ACCOUNT_LOGIN_FAILURES,
-                DEFAULT_ADDRESS_LOGIN_FAILURES, DEFAULT_PASSWORD_CHECK_THREADS, DEFAULT_PASSWORD_CHECK_QUEUE);
+        this(
+                serverPassword,
+                adminName,
+                adminPassword,
+                operators,
+                DEFAULT_ACCOUNT_LOGIN_FAILURES,
+                DEFAULT_ADDRESS_LOGIN_FAILURES,
+                DEFAULT_PASSWORD_CHECK_THREADS,
+                DEFAULT_PASSWORD_CHECK_QUEUE);
     }
 
     public static AuthConfig defaults() {

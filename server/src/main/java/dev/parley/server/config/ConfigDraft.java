@@ -18,6 +18,7 @@ final class ConfigDraft implements ConfigKeys.Values {
     private final Map<ConfigKey<?>, Object> values = new HashMap<>();
     /** Where each key that some source set was last set from; keys left at their default are absent. */
     private final Map<ConfigKey<?>, String> sources = new HashMap<>();
+
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     ConfigDraft() {
@@ -28,9 +29,10 @@ final class ConfigDraft implements ConfigKeys.Values {
 
     /** Sets the key at {@code path} from a raw value, or records why it cannot. */
     void apply(String path, Object raw, String source) {
-        ConfigKeys.byPath(path).ifPresentOrElse(
-                key -> parseInto(key, raw, source),
-                () -> problems.add(new ConfigProblem(path, unknownKeyMessage(path), source)));
+        ConfigKeys.byPath(path)
+                .ifPresentOrElse(
+                        key -> parseInto(key, raw, source),
+                        () -> problems.add(new ConfigProblem(path, unknownKeyMessage(path), source)));
     }
 
     void problem(String path, String message, String source) {

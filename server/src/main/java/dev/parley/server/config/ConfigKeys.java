@@ -28,19 +28,21 @@ public final class ConfigKeys {
     private static final Map<String, ConfigKey<?>> BY_PATH = new LinkedHashMap<>();
     private static final Duration ONE_MS = Duration.ofMillis(1);
 
-    public static final ConfigKey<String> SERVER_NAME = key("server.name", ValueTypes.word(), c -> c.server().name());
+    public static final ConfigKey<String> SERVER_NAME =
+            key("server.name", ValueTypes.word(), c -> c.server().name());
     public static final ConfigKey<String> SERVER_NETWORK =
             key("server.network", ValueTypes.word(), c -> c.server().network());
     public static final ConfigKey<List<ListenAddress>> SERVER_LISTEN =
             key("server.listen", ValueTypes.listenAddresses(), c -> c.server().listen());
-    public static final ConfigKey<List<String>> SERVER_MOTD = key("server.motd", ValueTypes.lines(), c -> c.server().motd());
+    public static final ConfigKey<List<String>> SERVER_MOTD =
+            key("server.motd", ValueTypes.lines(), c -> c.server().motd());
     public static final ConfigKey<Boolean> SERVER_INSECURE_DEFAULTS =
             key("server.insecure-defaults", bool(), c -> c.server().insecureDefaults());
 
-    public static final ConfigKey<List<ListenAddress>> HTTP_LISTEN =
-            key("http.listen", ValueTypes.optionalListenAddresses(), c -> c.http().listen());
-    public static final ConfigKey<HttpConfig.Tls> HTTP_TLS =
-            key("http.tls", ValueTypes.choice(HttpConfig.Tls.class), c -> c.http().tls());
+    public static final ConfigKey<List<ListenAddress>> HTTP_LISTEN = key(
+            "http.listen", ValueTypes.optionalListenAddresses(), c -> c.http().listen());
+    public static final ConfigKey<HttpConfig.Tls> HTTP_TLS = key(
+            "http.tls", ValueTypes.choice(HttpConfig.Tls.class), c -> c.http().tls());
     public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT =
             key("http.idle-timeout", duration(ONE_MS), c -> c.http().idleTimeout());
     public static final ConfigKey<Duration> HTTP_REQUEST_TIMEOUT =
@@ -50,8 +52,10 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> HTTP_MAX_LOOPBACK_CONNECTIONS =
             key("http.max-loopback-connections", integer(1), c -> c.http().maxLoopbackConnections());
     /** A section of its own in the file, for the operator; an HTTP listener, so in {@link HttpConfig}. */
-    public static final ConfigKey<List<ListenAddress>> METRICS_LISTEN =
-            key("metrics.listen", ValueTypes.optionalListenAddresses(), c -> c.http().metricsListen());
+    public static final ConfigKey<List<ListenAddress>> METRICS_LISTEN = key(
+            "metrics.listen",
+            ValueTypes.optionalListenAddresses(),
+            c -> c.http().metricsListen());
 
     public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
             key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
@@ -60,21 +64,27 @@ public final class ConfigKeys {
     public static final ConfigKey<Optional<Path>> TLS_PRIVATE_KEY =
             key("tls.private-key", ValueTypes.optionalPath(), c -> c.tls().privateKey());
 
-    public static final ConfigKey<LoggingConfig.Level> LOGGING_LEVEL =
-            key("logging.level", ValueTypes.choice(LoggingConfig.Level.class), c -> c.logging().level());
-    public static final ConfigKey<LoggingConfig.Format> LOGGING_FORMAT =
-            key("logging.format", ValueTypes.choice(LoggingConfig.Format.class), c -> c.logging().format());
+    public static final ConfigKey<LoggingConfig.Level> LOGGING_LEVEL = key(
+            "logging.level",
+            ValueTypes.choice(LoggingConfig.Level.class),
+            c -> c.logging().level());
+    public static final ConfigKey<LoggingConfig.Format> LOGGING_FORMAT = key(
+            "logging.format",
+            ValueTypes.choice(LoggingConfig.Format.class),
+            c -> c.logging().format());
 
-    public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD =
-            key("auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
-    public static final ConfigKey<Optional<Path>> AUTH_SERVER_PASSWORD_FILE =
-            key("auth.server-password-file", ValueTypes.optionalPath(), c -> c.auth().serverPasswordFile());
+    public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD = key(
+            "auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
+    public static final ConfigKey<Optional<Path>> AUTH_SERVER_PASSWORD_FILE = key(
+            "auth.server-password-file",
+            ValueTypes.optionalPath(),
+            c -> c.auth().serverPasswordFile());
     public static final ConfigKey<String> AUTH_ADMIN_NAME =
             key("auth.admin-name", ValueTypes.word(), c -> c.auth().adminName());
     public static final ConfigKey<Secret> AUTH_ADMIN_PASSWORD =
             key("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
-    public static final ConfigKey<Optional<Path>> AUTH_ADMIN_PASSWORD_FILE =
-            key("auth.admin-password-file", ValueTypes.optionalPath(), c -> c.auth().adminPasswordFile());
+    public static final ConfigKey<Optional<Path>> AUTH_ADMIN_PASSWORD_FILE = key(
+            "auth.admin-password-file", ValueTypes.optionalPath(), c -> c.auth().adminPasswordFile());
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
             key("auth.operators", OperatorEntries::parse, c -> c.auth().operators());
     public static final ConfigKey<Integer> AUTH_ACCOUNT_LOGIN_FAILURES =
@@ -86,9 +96,12 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> AUTH_PASSWORD_CHECK_QUEUE =
             key("auth.password-check-queue", integer(1), c -> c.auth().passwordCheckQueue());
 
-    public static final ConfigKey<AccountsConfig.Registration> ACCOUNTS_REGISTRATION = key("accounts.registration",
-            ValueTypes.choice(AccountsConfig.Registration.class), c -> c.accounts().registration());
-    public static final ConfigKey<Integer> ACCOUNTS_BCRYPT_COST = key("accounts.bcrypt-cost",
+    public static final ConfigKey<AccountsConfig.Registration> ACCOUNTS_REGISTRATION = key(
+            "accounts.registration",
+            ValueTypes.choice(AccountsConfig.Registration.class),
+            c -> c.accounts().registration());
+    public static final ConfigKey<Integer> ACCOUNTS_BCRYPT_COST = key(
+            "accounts.bcrypt-cost",
             ValueTypes.integerBetween(AccountsConfig.MIN_BCRYPT_COST, AccountsConfig.MAX_BCRYPT_COST),
             c -> c.accounts().bcryptCost());
     public static final ConfigKey<Integer> ACCOUNTS_MIN_PASSWORD_LENGTH =
@@ -99,27 +112,38 @@ public final class ConfigKeys {
             key("accounts.login-window", duration(ONE_MS), c -> c.accounts().loginWindow());
     public static final ConfigKey<Integer> ACCOUNTS_REGISTRATIONS_PER_IP =
             key("accounts.registrations-per-ip", integer(1), c -> c.accounts().registrationsPerIp());
-    public static final ConfigKey<Duration> ACCOUNTS_REGISTRATION_WINDOW =
-            key("accounts.registration-window", duration(ONE_MS), c -> c.accounts().registrationWindow());
+    public static final ConfigKey<Duration> ACCOUNTS_REGISTRATION_WINDOW = key(
+            "accounts.registration-window", duration(ONE_MS), c -> c.accounts().registrationWindow());
 
     public static final ConfigKey<Path> STORAGE_DATA_DIR =
             key("storage.data-dir", ValueTypes.path(), c -> c.storage().dataDir());
-    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_URL =
-            key("storage.database-url", ValueTypes.optionalJdbcUrl(), c -> c.storage().databaseUrl());
-    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_USER =
-            key("storage.database-user", ValueTypes.optionalText(), c -> c.storage().databaseUser());
-    public static final ConfigKey<Optional<Secret>> STORAGE_DATABASE_PASSWORD =
-            key("storage.database-password", ValueTypes.optionalSecret(), c -> c.storage().databasePassword());
-    public static final ConfigKey<Optional<Path>> STORAGE_DATABASE_PASSWORD_FILE = key("storage.database-password-file",
-            ValueTypes.optionalPath(), c -> c.storage().databasePasswordFile());
+    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_URL = key(
+            "storage.database-url",
+            ValueTypes.optionalJdbcUrl(),
+            c -> c.storage().databaseUrl());
+    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_USER = key(
+            "storage.database-user", ValueTypes.optionalText(), c -> c.storage().databaseUser());
+    public static final ConfigKey<Optional<Secret>> STORAGE_DATABASE_PASSWORD = key(
+            "storage.database-password",
+            ValueTypes.optionalSecret(),
+            c -> c.storage().databasePassword());
+    public static final ConfigKey<Optional<Path>> STORAGE_DATABASE_PASSWORD_FILE = key(
+            "storage.database-password-file",
+            ValueTypes.optionalPath(),
+            c -> c.storage().databasePasswordFile());
     public static final ConfigKey<Integer> STORAGE_POOL_SIZE =
             key("storage.pool-size", integer(1), c -> c.storage().poolSize());
-    public static final ConfigKey<Duration> STORAGE_CONNECT_TIMEOUT =
-            key("storage.connect-timeout", duration(Duration.ofMillis(250)), c -> c.storage().connectTimeout());
-    public static final ConfigKey<Duration> STORAGE_QUERY_TIMEOUT =
-            key("storage.query-timeout", duration(Duration.ofSeconds(1)), c -> c.storage().queryTimeout());
+    public static final ConfigKey<Duration> STORAGE_CONNECT_TIMEOUT = key(
+            "storage.connect-timeout",
+            duration(Duration.ofMillis(250)),
+            c -> c.storage().connectTimeout());
+    public static final ConfigKey<Duration> STORAGE_QUERY_TIMEOUT = key(
+            "storage.query-timeout",
+            duration(Duration.ofSeconds(1)),
+            c -> c.storage().queryTimeout());
 
-    public static final ConfigKey<Boolean> HISTORY_ENABLED = key("history.enabled", bool(), c -> c.history().enabled());
+    public static final ConfigKey<Boolean> HISTORY_ENABLED =
+            key("history.enabled", bool(), c -> c.history().enabled());
     public static final ConfigKey<Duration> HISTORY_FLUSH_INTERVAL =
             key("history.flush-interval", duration(ONE_MS), c -> c.history().flushInterval());
     public static final ConfigKey<Integer> HISTORY_BATCH_SIZE =
@@ -131,18 +155,26 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> HISTORY_DEFAULT_PAGE_SIZE =
             key("history.default-page-size", integer(1), c -> c.history().defaultPageSize());
 
-    public static final ConfigKey<HistoryConfig.Durability> HISTORY_DURABILITY = key("history.durability",
-            ValueTypes.choice(HistoryConfig.Durability.class), c -> c.history().durability());
-    public static final ConfigKey<Long> HISTORY_SPILL_MAX_BYTES =
-            key("history.spill-max-bytes", ValueTypes.largeByteSize(), c -> c.history().spillMaxBytes());
+    public static final ConfigKey<HistoryConfig.Durability> HISTORY_DURABILITY = key(
+            "history.durability",
+            ValueTypes.choice(HistoryConfig.Durability.class),
+            c -> c.history().durability());
+    public static final ConfigKey<Long> HISTORY_SPILL_MAX_BYTES = key(
+            "history.spill-max-bytes",
+            ValueTypes.largeByteSize(),
+            c -> c.history().spillMaxBytes());
     public static final ConfigKey<Duration> HISTORY_COMMIT_TIMEOUT =
             key("history.commit-timeout", duration(ONE_MS), c -> c.history().commitTimeout());
-    public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE =
-            key("history.retention.max-age", duration(Duration.ZERO), c -> c.history().retentionMaxAge());
+    public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE = key(
+            "history.retention.max-age",
+            duration(Duration.ZERO),
+            c -> c.history().retentionMaxAge());
     public static final ConfigKey<Integer> HISTORY_RETENTION_MAX_MESSAGES =
             key("history.retention.max-messages", integer(0), c -> c.history().retentionMaxMessages());
-    public static final ConfigKey<Duration> HISTORY_RETENTION_INTERVAL =
-            key("history.retention.interval", duration(Duration.ofSeconds(1)), c -> c.history().retentionInterval());
+    public static final ConfigKey<Duration> HISTORY_RETENTION_INTERVAL = key(
+            "history.retention.interval",
+            duration(Duration.ofSeconds(1)),
+            c -> c.history().retentionInterval());
 
     public static final ConfigKey<Integer> LIMITS_NICK_LENGTH =
             key("limits.nick-length", integer(9), c -> c.limits().nickLength());
@@ -162,8 +194,10 @@ public final class ConfigKeys {
             key("limits.max-list-entries", integer(1), c -> c.limits().maxListEntries());
     public static final ConfigKey<Integer> LIMITS_SEND_QUEUE_BYTES =
             key("limits.send-queue-bytes", byteSize(), c -> c.limits().sendQueueBytes());
-    public static final ConfigKey<Duration> LIMITS_REGISTRATION_TIMEOUT =
-            key("limits.registration-timeout", duration(Duration.ZERO), c -> c.limits().registrationTimeout());
+    public static final ConfigKey<Duration> LIMITS_REGISTRATION_TIMEOUT = key(
+            "limits.registration-timeout",
+            duration(Duration.ZERO),
+            c -> c.limits().registrationTimeout());
     public static final ConfigKey<Duration> LIMITS_PING_INTERVAL =
             key("limits.ping-interval", duration(Duration.ZERO), c -> c.limits().pingInterval());
     public static final ConfigKey<Duration> LIMITS_PING_TIMEOUT =
@@ -173,34 +207,47 @@ public final class ConfigKeys {
             key("limits.flood.enabled", bool(), c -> c.limits().flood().enabled());
     public static final ConfigKey<Integer> FLOOD_BURST =
             key("limits.flood.burst", integer(1), c -> c.limits().flood().burst());
-    public static final ConfigKey<Double> FLOOD_LINES_PER_SECOND =
-            key("limits.flood.lines-per-second", ValueTypes.positiveDecimal(), c -> c.limits().flood().linesPerSecond());
+    public static final ConfigKey<Double> FLOOD_LINES_PER_SECOND = key(
+            "limits.flood.lines-per-second",
+            ValueTypes.positiveDecimal(),
+            c -> c.limits().flood().linesPerSecond());
     public static final ConfigKey<Boolean> FLOOD_EXEMPT_OPERATORS =
             key("limits.flood.exempt-operators", bool(), c -> c.limits().flood().exemptOperators());
 
-    public static final ConfigKey<Boolean> CONNECTIONS_ENABLED =
-            key("limits.connections.enabled", bool(), c -> c.limits().connections().enabled());
-    public static final ConfigKey<Integer> CONNECTIONS_MAX_PER_IP =
-            key("limits.connections.max-per-ip", integer(1), c -> c.limits().connections().maxPerIp());
-    public static final ConfigKey<Integer> CONNECTIONS_THROTTLE_CONNECTIONS =
-            key("limits.connections.throttle-connections", integer(1), c -> c.limits().connections().throttleConnections());
-    public static final ConfigKey<Duration> CONNECTIONS_THROTTLE_WINDOW =
-            key("limits.connections.throttle-window", duration(ONE_MS), c -> c.limits().connections().throttleWindow());
-    public static final ConfigKey<Boolean> CONNECTIONS_EXEMPT_LOOPBACK =
-            key("limits.connections.exempt-loopback", bool(), c -> c.limits().connections().exemptLoopback());
+    public static final ConfigKey<Boolean> CONNECTIONS_ENABLED = key(
+            "limits.connections.enabled", bool(), c -> c.limits().connections().enabled());
+    public static final ConfigKey<Integer> CONNECTIONS_MAX_PER_IP = key(
+            "limits.connections.max-per-ip",
+            integer(1),
+            c -> c.limits().connections().maxPerIp());
+    public static final ConfigKey<Integer> CONNECTIONS_THROTTLE_CONNECTIONS = key(
+            "limits.connections.throttle-connections",
+            integer(1),
+            c -> c.limits().connections().throttleConnections());
+    public static final ConfigKey<Duration> CONNECTIONS_THROTTLE_WINDOW = key(
+            "limits.connections.throttle-window",
+            duration(ONE_MS),
+            c -> c.limits().connections().throttleWindow());
+    public static final ConfigKey<Boolean> CONNECTIONS_EXEMPT_LOOPBACK = key(
+            "limits.connections.exempt-loopback",
+            bool(),
+            c -> c.limits().connections().exemptLoopback());
 
     public static final ConfigKey<Boolean> MODERATION_BAN_GUEST_ADDRESS =
             key("moderation.ban-guest-address", bool(), c -> c.moderation().banGuestAddress());
-    public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT =
-            key("moderation.max-rooms-per-account", integer(0), c -> c.moderation().maxRoomsPerAccount());
+    public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT = key(
+            "moderation.max-rooms-per-account", integer(0), c -> c.moderation().maxRoomsPerAccount());
 
-    public static final ConfigKey<Boolean> ADMIN_ENABLED = key("admin.enabled", bool(), c -> c.admin().enabled());
-    public static final ConfigKey<List<ListenAddress>> ADMIN_LISTEN =
-            key("admin.listen", ValueTypes.optionalListenAddresses(), c -> c.admin().listen());
+    public static final ConfigKey<Boolean> ADMIN_ENABLED =
+            key("admin.enabled", bool(), c -> c.admin().enabled());
+    public static final ConfigKey<List<ListenAddress>> ADMIN_LISTEN = key(
+            "admin.listen", ValueTypes.optionalListenAddresses(), c -> c.admin().listen());
     public static final ConfigKey<Boolean> ADMIN_ALLOW_REMOTE =
             key("admin.allow-remote", bool(), c -> c.admin().allowRemote());
-    public static final ConfigKey<Duration> ADMIN_SESSION_TIMEOUT =
-            key("admin.session-timeout", duration(Duration.ofSeconds(1)), c -> c.admin().sessionTimeout());
+    public static final ConfigKey<Duration> ADMIN_SESSION_TIMEOUT = key(
+            "admin.session-timeout",
+            duration(Duration.ofSeconds(1)),
+            c -> c.admin().sessionTimeout());
 
     private ConfigKeys() {}
 
@@ -221,39 +268,92 @@ public final class ConfigKeys {
     /** Builds the records from one value per key. */
     static ParleyConfig assemble(Values v) {
         return new ParleyConfig(
-                new ServerConfig(v.get(SERVER_NAME), v.get(SERVER_NETWORK), v.get(SERVER_LISTEN), v.get(SERVER_MOTD),
+                new ServerConfig(
+                        v.get(SERVER_NAME),
+                        v.get(SERVER_NETWORK),
+                        v.get(SERVER_LISTEN),
+                        v.get(SERVER_MOTD),
                         v.get(SERVER_INSECURE_DEFAULTS)),
-                new HttpConfig(v.get(HTTP_LISTEN), v.get(HTTP_TLS), v.get(HTTP_IDLE_TIMEOUT), v.get(HTTP_REQUEST_TIMEOUT),
-                        v.get(HTTP_ALLOWED_ORIGINS), v.get(HTTP_MAX_LOOPBACK_CONNECTIONS), v.get(METRICS_LISTEN)),
+                new HttpConfig(
+                        v.get(HTTP_LISTEN),
+                        v.get(HTTP_TLS),
+                        v.get(HTTP_IDLE_TIMEOUT),
+                        v.get(HTTP_REQUEST_TIMEOUT),
+                        v.get(HTTP_ALLOWED_ORIGINS),
+                        v.get(HTTP_MAX_LOOPBACK_CONNECTIONS),
+                        v.get(METRICS_LISTEN)),
                 new TlsConfig(v.get(TLS_LISTEN), v.get(TLS_CERTIFICATE), v.get(TLS_PRIVATE_KEY)),
-                new AuthConfig(v.get(AUTH_SERVER_PASSWORD), v.get(AUTH_SERVER_PASSWORD_FILE), v.get(AUTH_ADMIN_NAME),
-                        v.get(AUTH_ADMIN_PASSWORD), v.get(AUTH_ADMIN_PASSWORD_FILE), v.get(AUTH_OPERATORS),
-                        v.get(AUTH_ACCOUNT_LOGIN_FAILURES), v.get(AUTH_ADDRESS_LOGIN_FAILURES),
-                        v.get(AUTH_PASSWORD_CHECK_THREADS), v.get(AUTH_PASSWORD_CHECK_QUEUE)),
-                new AccountsConfig(v.get(ACCOUNTS_REGISTRATION), v.get(ACCOUNTS_BCRYPT_COST),
-                        v.get(ACCOUNTS_MIN_PASSWORD_LENGTH), v.get(ACCOUNTS_LOGIN_ATTEMPTS), v.get(ACCOUNTS_LOGIN_WINDOW),
-                        v.get(ACCOUNTS_REGISTRATIONS_PER_IP), v.get(ACCOUNTS_REGISTRATION_WINDOW)),
-                new StorageConfig(v.get(STORAGE_DATA_DIR), v.get(STORAGE_DATABASE_URL), v.get(STORAGE_DATABASE_USER),
-                        v.get(STORAGE_DATABASE_PASSWORD), v.get(STORAGE_DATABASE_PASSWORD_FILE),
-                        v.get(STORAGE_POOL_SIZE), v.get(STORAGE_CONNECT_TIMEOUT), v.get(STORAGE_QUERY_TIMEOUT)),
-                new HistoryConfig(v.get(HISTORY_ENABLED), v.get(HISTORY_FLUSH_INTERVAL), v.get(HISTORY_BATCH_SIZE),
-                        v.get(HISTORY_QUEUE_CAPACITY), v.get(HISTORY_MAX_PAGE_SIZE), v.get(HISTORY_DEFAULT_PAGE_SIZE),
-                        v.get(HISTORY_DURABILITY), v.get(HISTORY_SPILL_MAX_BYTES), v.get(HISTORY_RETENTION_MAX_AGE),
-                        v.get(HISTORY_RETENTION_MAX_MESSAGES), v.get(HISTORY_RETENTION_INTERVAL),
+                new AuthConfig(
+                        v.get(AUTH_SERVER_PASSWORD),
+                        v.get(AUTH_SERVER_PASSWORD_FILE),
+                        v.get(AUTH_ADMIN_NAME),
+                        v.get(AUTH_ADMIN_PASSWORD),
+                        v.get(AUTH_ADMIN_PASSWORD_FILE),
+                        v.get(AUTH_OPERATORS),
+                        v.get(AUTH_ACCOUNT_LOGIN_FAILURES),
+                        v.get(AUTH_ADDRESS_LOGIN_FAILURES),
+                        v.get(AUTH_PASSWORD_CHECK_THREADS),
+                        v.get(AUTH_PASSWORD_CHECK_QUEUE)),
+                new AccountsConfig(
+                        v.get(ACCOUNTS_REGISTRATION),
+                        v.get(ACCOUNTS_BCRYPT_COST),
+                        v.get(ACCOUNTS_MIN_PASSWORD_LENGTH),
+                        v.get(ACCOUNTS_LOGIN_ATTEMPTS),
+                        v.get(ACCOUNTS_LOGIN_WINDOW),
+                        v.get(ACCOUNTS_REGISTRATIONS_PER_IP),
+                        v.get(ACCOUNTS_REGISTRATION_WINDOW)),
+                new StorageConfig(
+                        v.get(STORAGE_DATA_DIR),
+                        v.get(STORAGE_DATABASE_URL),
+                        v.get(STORAGE_DATABASE_USER),
+                        v.get(STORAGE_DATABASE_PASSWORD),
+                        v.get(STORAGE_DATABASE_PASSWORD_FILE),
+                        v.get(STORAGE_POOL_SIZE),
+                        v.get(STORAGE_CONNECT_TIMEOUT),
+                        v.get(STORAGE_QUERY_TIMEOUT)),
+                new HistoryConfig(
+                        v.get(HISTORY_ENABLED),
+                        v.get(HISTORY_FLUSH_INTERVAL),
+                        v.get(HISTORY_BATCH_SIZE),
+                        v.get(HISTORY_QUEUE_CAPACITY),
+                        v.get(HISTORY_MAX_PAGE_SIZE),
+                        v.get(HISTORY_DEFAULT_PAGE_SIZE),
+                        v.get(HISTORY_DURABILITY),
+                        v.get(HISTORY_SPILL_MAX_BYTES),
+                        v.get(HISTORY_RETENTION_MAX_AGE),
+                        v.get(HISTORY_RETENTION_MAX_MESSAGES),
+                        v.get(HISTORY_RETENTION_INTERVAL),
                         v.get(HISTORY_COMMIT_TIMEOUT)),
-                new LimitsConfig(v.get(LIMITS_NICK_LENGTH), v.get(LIMITS_ROOM_NAME_LENGTH), v.get(LIMITS_TOPIC_LENGTH),
-                        v.get(LIMITS_AWAY_LENGTH), v.get(LIMITS_KICK_REASON_LENGTH), v.get(LIMITS_REALNAME_LENGTH),
-                        v.get(LIMITS_MAX_ROOMS_PER_CLIENT), v.get(LIMITS_MAX_LIST_ENTRIES),
-                        v.get(LIMITS_SEND_QUEUE_BYTES), v.get(LIMITS_REGISTRATION_TIMEOUT),
-                        v.get(LIMITS_PING_INTERVAL), v.get(LIMITS_PING_TIMEOUT),
-                        new FloodConfig(v.get(FLOOD_ENABLED), v.get(FLOOD_BURST), v.get(FLOOD_LINES_PER_SECOND),
+                new LimitsConfig(
+                        v.get(LIMITS_NICK_LENGTH),
+                        v.get(LIMITS_ROOM_NAME_LENGTH),
+                        v.get(LIMITS_TOPIC_LENGTH),
+                        v.get(LIMITS_AWAY_LENGTH),
+                        v.get(LIMITS_KICK_REASON_LENGTH),
+                        v.get(LIMITS_REALNAME_LENGTH),
+                        v.get(LIMITS_MAX_ROOMS_PER_CLIENT),
+                        v.get(LIMITS_MAX_LIST_ENTRIES),
+                        v.get(LIMITS_SEND_QUEUE_BYTES),
+                        v.get(LIMITS_REGISTRATION_TIMEOUT),
+                        v.get(LIMITS_PING_INTERVAL),
+                        v.get(LIMITS_PING_TIMEOUT),
+                        new FloodConfig(
+                                v.get(FLOOD_ENABLED),
+                                v.get(FLOOD_BURST),
+                                v.get(FLOOD_LINES_PER_SECOND),
                                 v.get(FLOOD_EXEMPT_OPERATORS)),
-                        new ConnectionLimitsConfig(v.get(CONNECTIONS_ENABLED), v.get(CONNECTIONS_MAX_PER_IP),
-                                v.get(CONNECTIONS_THROTTLE_CONNECTIONS), v.get(CONNECTIONS_THROTTLE_WINDOW),
+                        new ConnectionLimitsConfig(
+                                v.get(CONNECTIONS_ENABLED),
+                                v.get(CONNECTIONS_MAX_PER_IP),
+                                v.get(CONNECTIONS_THROTTLE_CONNECTIONS),
+                                v.get(CONNECTIONS_THROTTLE_WINDOW),
                                 v.get(CONNECTIONS_EXEMPT_LOOPBACK))),
                 new ModerationConfig(v.get(MODERATION_BAN_GUEST_ADDRESS), v.get(MODERATION_MAX_ROOMS_PER_ACCOUNT)),
                 new LoggingConfig(v.get(LOGGING_LEVEL), v.get(LOGGING_FORMAT)),
-                new AdminConfig(v.get(ADMIN_ENABLED), v.get(ADMIN_LISTEN), v.get(ADMIN_ALLOW_REMOTE),
+                new AdminConfig(
+                        v.get(ADMIN_ENABLED),
+                        v.get(ADMIN_LISTEN),
+                        v.get(ADMIN_ALLOW_REMOTE),
                         v.get(ADMIN_SESSION_TIMEOUT)));
     }
 
@@ -275,7 +375,9 @@ public final class ConfigKeys {
     }
 
     static List<String> pathsUnder(String section) {
-        return BY_PATH.keySet().stream().filter(p -> p.startsWith(section + ".")).toList();
+        return BY_PATH.keySet().stream()
+                .filter(p -> p.startsWith(section + "."))
+                .toList();
     }
 
     /** Key paths and the sections above them, the candidates for "did you mean". */

@@ -25,17 +25,21 @@ final class ConfigRules {
 
     private static void pageSizes(HistoryConfig history, List<ConfigProblem> problems) {
         if (history.defaultPageSize() > history.maxPageSize()) {
-            problems.add(problem(ConfigKeys.HISTORY_DEFAULT_PAGE_SIZE, "must not exceed "
-                    + ConfigKeys.HISTORY_MAX_PAGE_SIZE.path() + " (" + history.maxPageSize() + "), got "
-                    + history.defaultPageSize()));
+            problems.add(problem(
+                    ConfigKeys.HISTORY_DEFAULT_PAGE_SIZE,
+                    "must not exceed "
+                            + ConfigKeys.HISTORY_MAX_PAGE_SIZE.path() + " (" + history.maxPageSize() + "), got "
+                            + history.defaultPageSize()));
         }
     }
 
     private static void adminName(ParleyConfig config, List<ConfigProblem> problems) {
         int maxLength = config.limits().nickLength();
         if (!NickName.isValid(config.auth().adminName(), maxLength)) {
-            problems.add(problem(ConfigKeys.AUTH_ADMIN_NAME, "must be a valid nick of at most " + maxLength
-                    + " characters, got '" + config.auth().adminName() + "'"));
+            problems.add(problem(
+                    ConfigKeys.AUTH_ADMIN_NAME,
+                    "must be a valid nick of at most " + maxLength + " characters, got '"
+                            + config.auth().adminName() + "'"));
         }
     }
 
@@ -45,8 +49,10 @@ final class ConfigRules {
         for (OperatorConfig operator : auth.operators()) {
             String name = operator.name();
             if (folding.equal(name, auth.adminName())) {
-                problems.add(problem(ConfigKeys.AUTH_OPERATORS, "'" + name + "' is the admin (auth.admin-name),"
-                        + " an operator already; set its password with auth.admin-password"));
+                problems.add(problem(
+                        ConfigKeys.AUTH_OPERATORS,
+                        "'" + name + "' is the admin (auth.admin-name),"
+                                + " an operator already; set its password with auth.admin-password"));
             } else if (!seen.add(folding.fold(name))) {
                 problems.add(problem(ConfigKeys.AUTH_OPERATORS, "names '" + name + "' twice"));
             }
@@ -57,8 +63,10 @@ final class ConfigRules {
     private static void adminListen(AdminConfig admin, List<ConfigProblem> problems) {
         for (ListenAddress address : admin.listen()) {
             if (!address.isLoopback() && !admin.allowRemote()) {
-                problems.add(problem(ConfigKeys.ADMIN_LISTEN, address + " is not a loopback address: set "
-                        + ConfigKeys.ADMIN_ALLOW_REMOTE.path() + ": true to serve the console there (with HTTPS)"));
+                problems.add(problem(
+                        ConfigKeys.ADMIN_LISTEN,
+                        address + " is not a loopback address: set " + ConfigKeys.ADMIN_ALLOW_REMOTE.path()
+                                + ": true to serve the console there (with HTTPS)"));
             }
         }
     }

@@ -28,7 +28,8 @@ final class EnvironmentOverrides {
     }
 
     static String pathOf(String variableName) {
-        return variableName.substring(PREFIX.length())
+        return variableName
+                .substring(PREFIX.length())
                 .toLowerCase(Locale.ROOT)
                 .replace("__", ".")
                 .replace('_', '-');

@@ -38,11 +38,31 @@ public record HistoryConfig(
     public static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofMillis(100);
 
     /** With the default commit timeout. */
-    public HistoryConfig(boolean enabled, Duration flushInterval, int batchSize, int queueCapacity, int maxPageSize,
-            int defaultPageSize, Durability durability, long spillMaxBytes, Duration retentionMaxAge,
-            int retentionMaxMessages, Duration retentionInterval) {
-        this(enabled, flushInterval, batchSize, queueCapacity, maxPageSize, defaultPageSize, durability, spillMaxBytes,
-                retentionMaxAge, retentionMaxMessages, retentionInterval, DEFAULT_COMMIT_TIMEOUT);
+    public HistoryConfig(
+            boolean enabled,
+            Duration flushInterval,
+            int batchSize,
+            int queueCapacity,
+            int maxPageSize,
+            int defaultPageSize,
+            Durability durability,
+            long spillMaxBytes,
+            Duration retentionMaxAge,
+            int retentionMaxMessages,
+            Duration retentionInterval) {
+        this(
+                enabled,
+                flushInterval,
+                batchSize,
+                queueCapacity,
+                maxPageSize,
+                defaultPageSize,
+                durability,
+                spillMaxBytes,
+                retentionMaxAge,
+                retentionMaxMessages,
+                retentionInterval,
+                DEFAULT_COMMIT_TIMEOUT);
     }
 
     /** When a message is delivered, relative to its commit. */
@@ -54,8 +74,19 @@ public record HistoryConfig(
     }
 
     public static HistoryConfig defaults() {
-        return new HistoryConfig(true, Duration.ofMillis(100), 500, 100_000, 1000, 50, Durability.INTERVAL,
-                1L << 30, Duration.ZERO, 0, Duration.ofMinutes(1), DEFAULT_COMMIT_TIMEOUT);
+        return new HistoryConfig(
+                true,
+                Duration.ofMillis(100),
+                500,
+                100_000,
+                1000,
+                50,
+                Durability.INTERVAL,
+                1L << 30,
+                Duration.ZERO,
+                0,
+                Duration.ofMinutes(1),
+                DEFAULT_COMMIT_TIMEOUT);
     }
 
     public boolean retains() {

@@ -21,8 +21,14 @@ import java.util.List;
  *     perhaps open to the internet behind a proxy, does not show the server's internals; empty:
  *     {@code /metrics} on {@code listen}
  */
-public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeout, Duration requestTimeout,
-        List<WebOrigin> allowedOrigins, int maxLoopbackConnections, List<ListenAddress> metricsListen) {
+public record HttpConfig(
+        List<ListenAddress> listen,
+        Tls tls,
+        Duration idleTimeout,
+        Duration requestTimeout,
+        List<WebOrigin> allowedOrigins,
+        int maxLoopbackConnections,
+        List<ListenAddress> metricsListen) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -70,8 +76,8 @@ public record HttpConfig(List<ListenAddress> listen, Tls tls, Duration idleTimeo
     }
 
     public HttpConfig withMetricsListen(List<ListenAddress> addresses) {
-        return new HttpConfig(listen, tls, idleTimeout, requestTimeout, allowedOrigins, maxLoopbackConnections,
-                addresses);
+        return new HttpConfig(
+                listen, tls, idleTimeout, requestTimeout, allowedOrigins, maxLoopbackConnections, addresses);
     }
 
     public HttpConfig withMaxLoopbackConnections(int max) {

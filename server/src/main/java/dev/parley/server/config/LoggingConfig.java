@@ -9,9 +9,18 @@ package dev.parley.server.config;
  */
 public record LoggingConfig(Level level, Format format) {
 
-    public enum Level { TRACE, DEBUG, INFO, WARN, ERROR }
+    public enum Level {
+        TRACE,
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR
+    }
 
-    public enum Format { TEXT, JSON }
+    public enum Format {
+        TEXT,
+        JSON
+    }
 
     public static LoggingConfig defaults() {
         return new LoggingConfig(Level.INFO, Format.TEXT);

@@ -5,8 +5,17 @@ package dev.parley.server.config;
  * {@link ConfigLoader} from the YAML file, then {@code PARLEY_*} environment variables, then flags.
  */
 public record ParleyConfig(
-        ServerConfig server, HttpConfig http, TlsConfig tls, AuthConfig auth, AccountsConfig accounts, StorageConfig storage, HistoryConfig history, LimitsConfig limits,
-        ModerationConfig moderation, LoggingConfig logging, AdminConfig admin) {
+        ServerConfig server,
+        HttpConfig http,
+        TlsConfig tls,
+        AuthConfig auth,
+        AccountsConfig accounts,
+        StorageConfig storage,
+        HistoryConfig history,
+        LimitsConfig limits,
+        ModerationConfig moderation,
+        LoggingConfig logging,
+        AdminConfig admin) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
@@ -28,15 +37,18 @@ public record ParleyConfig(
     }
 
     public ParleyConfig withHttp(HttpConfig value) {
-        return new ParleyConfig(server, value, tls, auth, accounts, storage, history, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                server, value, tls, auth, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withTls(TlsConfig value) {
-        return new ParleyConfig(server, http, value, auth, accounts, storage, history, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                server, http, value, auth, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
-        return new ParleyConfig(server, http, tls, value, accounts, storage, history, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                server, http, tls, value, accounts, storage, history, limits, moderation, logging, admin);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
@@ -64,6 +76,7 @@ public record ParleyConfig(
     }
 
     public ParleyConfig withAdmin(AdminConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, moderation, logging, value);
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, value);
     }
 }

@@ -17,11 +17,15 @@ public final class ProtectedMode {
     /** Why the server must not start with this config, or empty when it may. */
     public static Optional<String> refusal(ParleyConfig config) {
         List<ListenAddress> exposed = java.util.stream.Stream.of(
-                        config.server().listen(), config.tls().listen(), config.http().listen())
+                        config.server().listen(),
+                        config.tls().listen(),
+                        config.http().listen())
                 .flatMap(List::stream)
                 .filter(address -> !address.isLoopback())
                 .toList();
-        if (exposed.isEmpty() || !config.auth().usesSeedDefaults() || config.server().insecureDefaults()) {
+        if (exposed.isEmpty()
+                || !config.auth().usesSeedDefaults()
+                || config.server().insecureDefaults()) {
             return Optional.empty();
         }
         return Optional.of(message(exposed, defaultsInUse(config.auth())));
@@ -29,7 +33,9 @@ public final class ProtectedMode {
 
     private static List<String> defaultsInUse(AuthConfig auth) {
         List<String> names = new ArrayList<>();
-        if (auth.serverPassword().map(s -> s.isPlain(AuthConfig.DEFAULT_SERVER_PASSWORD)).orElse(false)) {
+        if (auth.serverPassword()
+                .map(s -> s.isPlain(AuthConfig.DEFAULT_SERVER_PASSWORD))
+                .orElse(false)) {
             names.add("server password");
         }
         if (auth.adminPassword().isPlain(AuthConfig.DEFAULT_ADMIN_PASSWORD)) {
@@ -42,7 +48,8 @@ public final class ProtectedMode {
         String addresses = exposed.stream().map(ListenAddress::toString).collect(Collectors.joining(", "));
         String server = ConfigKeys.AUTH_SERVER_PASSWORD.path();
         String admin = ConfigKeys.AUTH_ADMIN_PASSWORD.path();
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Refusing to start: listening on " + addresses + " (reachable from other machines) with the default "
                         + String.join(" and ", defaults) + ", which anyone can look up.",
                 "Set your own passwords in any one of these ways:",

@@ -16,7 +16,8 @@ public final class Secret {
     /** The longest candidate checked, in UTF-8 bytes (as for account passwords); longer never matches. */
     private static final int MAX_CANDIDATE_BYTES = 1024;
     /** Over bcrypt's 72 bytes a candidate is reduced with SHA-512 first, as account passwords are. */
-    private static final LongPasswordStrategy LONG_CANDIDATES = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
+    private static final LongPasswordStrategy LONG_CANDIDATES =
+            LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
 
     private final String value;
 
@@ -54,7 +55,8 @@ public final class Secret {
     private boolean bcryptMatches(byte[] candidate) {
         try {
             return BCrypt.verifyer(BCrypt.Version.VERSION_2A, LONG_CANDIDATES)
-                    .verify(candidate, value.getBytes(StandardCharsets.UTF_8)).verified;
+                    .verify(candidate, value.getBytes(StandardCharsets.UTF_8))
+                    .verified;
         } catch (IllegalArgumentException e) {
             return false; // a malformed hash matches nothing
         }

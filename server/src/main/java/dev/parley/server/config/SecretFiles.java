@@ -44,8 +44,11 @@ final class SecretFiles {
         String fileSource = draft.sourceOf(pair.file()).orElse("");
         Optional<String> secretSource = draft.sourceOf(pair.secret());
         if (secretSource.isPresent()) {
-            draft.problem(pair.file().path(), pair.secret().path() + " is set too (from " + secretSource.get()
-                    + "); give the password one way only", fileSource);
+            draft.problem(
+                    pair.file().path(),
+                    pair.secret().path() + " is set too (from " + secretSource.get()
+                            + "); give the password one way only",
+                    fileSource);
             return;
         }
         try {

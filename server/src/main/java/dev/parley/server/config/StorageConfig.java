@@ -35,16 +35,39 @@ public record StorageConfig(
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     /** A password given as a value, not read from a file. */
-    public StorageConfig(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
-            Optional<Secret> databasePassword, int poolSize, Duration connectTimeout, Duration queryTimeout) {
-        this(dataDir, databaseUrl, databaseUser, databasePassword, Optional.empty(), poolSize, connectTimeout,
+    public StorageConfig(
+            Path dataDir,
+            Optional<String> databaseUrl,
+            Optional<String> databaseUser,
+            Optional<Secret> databasePassword,
+            int poolSize,
+            Duration connectTimeout,
+            Duration queryTimeout) {
+        this(
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                Optional.empty(),
+                poolSize,
+                connectTimeout,
                 queryTimeout);
     }
 
     /** With the default timeouts. */
-    public StorageConfig(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
-            Optional<Secret> databasePassword, int poolSize) {
-        this(dataDir, databaseUrl, databaseUser, databasePassword, poolSize, DEFAULT_CONNECT_TIMEOUT,
+    public StorageConfig(
+            Path dataDir,
+            Optional<String> databaseUrl,
+            Optional<String> databaseUser,
+            Optional<Secret> databasePassword,
+            int poolSize) {
+        this(
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                poolSize,
+                DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_QUERY_TIMEOUT);
     }
 

@@ -101,9 +101,8 @@ final class ValueTypes {
 
     static ValueType<Duration> duration(Duration min) {
         return raw -> {
-            Duration value = raw instanceof Number n && wholeNumber(n) == 0
-                    ? Duration.ZERO
-                    : DurationParser.parse(scalar(raw));
+            Duration value =
+                    raw instanceof Number n && wholeNumber(n) == 0 ? Duration.ZERO : DurationParser.parse(scalar(raw));
             if (value.compareTo(min) < 0) {
                 String bound = min.isZero() ? "0 or more" : "at least " + min.toMillis() + "ms";
                 throw new IllegalArgumentException("must be " + bound + ", got '" + raw + "'");
@@ -125,7 +124,8 @@ final class ValueTypes {
 
     /** Text where empty (or YAML null) means "not set". */
     static ValueType<Optional<String>> optionalText() {
-        return raw -> raw == null ? Optional.empty() : Optional.of(scalar(raw).trim()).filter(s -> !s.isEmpty());
+        return raw ->
+                raw == null ? Optional.empty() : Optional.of(scalar(raw).trim()).filter(s -> !s.isEmpty());
     }
 
     static ValueType<Optional<String>> optionalJdbcUrl() {
@@ -185,7 +185,8 @@ final class ValueTypes {
     /** Like {@link #listenAddresses()}, but may be empty (the listener kind is off). */
     static ValueType<List<ListenAddress>> optionalListenAddresses() {
         return raw -> {
-            if (raw == null || (raw instanceof List<?> list && list.isEmpty())
+            if (raw == null
+                    || (raw instanceof List<?> list && list.isEmpty())
                     || (!(raw instanceof List) && scalar(raw).trim().isEmpty())) {
                 return List.of();
             }
@@ -215,9 +216,10 @@ final class ValueTypes {
         return raw -> {
             List<WebOrigin> origins = new ArrayList<>();
             for (String entry : raw == null ? List.<String>of() : items(raw, ",")) {
-                origins.add(WebOrigin.parse(entry).orElseThrow(() -> new IllegalArgumentException(
-                        "expected origins like https://chat.example.com (scheme, host, optional port), got '"
-                                + entry + "'")));
+                origins.add(WebOrigin.parse(entry)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "expected origins like https://chat.example.com (scheme, host, optional port), got '"
+                                        + entry + "'")));
             }
             return List.copyOf(origins);
         };
@@ -228,7 +230,8 @@ final class ValueTypes {
             throw new IllegalArgumentException("needs a value");
         }
         if (raw instanceof Map || raw instanceof List) {
-            throw new IllegalArgumentException("expected a single value, got a " + (raw instanceof Map ? "map" : "list"));
+            throw new IllegalArgumentException(
+                    "expected a single value, got a " + (raw instanceof Map ? "map" : "list"));
         }
         return raw.toString();
     }
@@ -238,7 +241,9 @@ final class ValueTypes {
             return list.stream().map(ValueTypes::scalar).toList();
         }
         String text = scalar(raw);
-        return text.isBlank() ? List.of() : List.of(text.split(separator, -1)).stream().map(String::trim).toList();
+        return text.isBlank()
+                ? List.of()
+                : List.of(text.split(separator, -1)).stream().map(String::trim).toList();
     }
 
     private static long wholeNumber(Object raw) {

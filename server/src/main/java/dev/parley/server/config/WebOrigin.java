@@ -21,8 +21,10 @@ public record WebOrigin(String scheme, String host, int port) {
         try {
             URI uri = new URI(text.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
-                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null;
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
                 return Optional.empty();
             }
@@ -39,7 +41,9 @@ public record WebOrigin(String scheme, String host, int port) {
      * reverse proxy that ends TLS passes {@code https} pages' requests on as plain HTTP.
      */
     public boolean sameHostAs(String hostHeader) {
-        return parse(scheme + "://" + hostHeader).filter(own -> own.host.equals(host) && own.port == port).isPresent();
+        return parse(scheme + "://" + hostHeader)
+                .filter(own -> own.host.equals(host) && own.port == port)
+                .isPresent();
     }
 
     private static int defaultPort(String scheme) {

@@ -22,8 +22,8 @@ final class AnchorPoint {
     private final List<StoredMessage> sameMillisecond;
     private final int index;
 
-    private AnchorPoint(MessageStore store, String historyKey, Instant time, List<StoredMessage> sameMillisecond,
-            int index) {
+    private AnchorPoint(
+            MessageStore store, String historyKey, Instant time, List<StoredMessage> sameMillisecond, int index) {
         this.store = store;
         this.historyKey = historyKey;
         this.time = time;
@@ -32,7 +32,8 @@ final class AnchorPoint {
     }
 
     /** Resolves the anchor; empty when it names a msgid this conversation does not have. */
-    static Optional<AnchorPoint> resolve(MessageStore store, String historyKey, HistoryAnchor anchor, int siblingLimit) {
+    static Optional<AnchorPoint> resolve(
+            MessageStore store, String historyKey, HistoryAnchor anchor, int siblingLimit) {
         if (anchor instanceof HistoryAnchor.ByTime byTime) {
             return Optional.of(new AnchorPoint(store, historyKey, byTime.time(), List.of(), -1));
         }
@@ -70,8 +71,9 @@ final class AnchorPoint {
         if (index < 0) {
             return store.after(historyKey, time.minusMillis(1), limit);
         }
-        return first(concat(sameMillisecond.subList(index, sameMillisecond.size()),
-                store.after(historyKey, time, limit)), limit);
+        return first(
+                concat(sameMillisecond.subList(index, sameMillisecond.size()), store.after(historyKey, time, limit)),
+                limit);
     }
 
     /** Messages strictly between this anchor and {@code end}, counted from this one, chronological. */
@@ -90,7 +92,8 @@ final class AnchorPoint {
         if (index < 0 || end.index < 0) {
             return List.of();
         }
-        List<StoredMessage> inside = sameMillisecond.subList(Math.min(index, end.index) + 1, Math.max(index, end.index));
+        List<StoredMessage> inside =
+                sameMillisecond.subList(Math.min(index, end.index) + 1, Math.max(index, end.index));
         return index < end.index ? first(inside, limit) : last(inside, limit);
     }
 

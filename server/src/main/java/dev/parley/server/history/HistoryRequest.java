@@ -44,7 +44,8 @@ public final class HistoryRequest {
         if (ChannelName.looksLikeRoom(target)) {
             Optional<Room> room = rooms.find(target);
             boolean allowed = room.isPresent() && (room.get().isMember(session) || session.isOperator());
-            return CompletableFuture.completedFuture(allowed ? Optional.of(room.get().key()) : Optional.empty());
+            return CompletableFuture.completedFuture(
+                    allowed ? Optional.of(room.get().key()) : Optional.empty());
         }
         if (!NickName.isValid(target, limits.nickLength())) {
             return CompletableFuture.completedFuture(Optional.empty());
@@ -56,8 +57,11 @@ public final class HistoryRequest {
             return CompletableFuture.completedFuture(
                     Optional.of(HistoryKeys.direct(me, HistoryKeys.identity(names, online.get()))));
         }
-        return accounts.find(target).thenApply(account -> Optional.of(HistoryKeys.direct(me,
-                HistoryKeys.byName(names, target, account.map(Account::name).orElse(null)))));
+        return accounts.find(target)
+                .thenApply(account -> Optional.of(HistoryKeys.direct(
+                        me,
+                        HistoryKeys.byName(
+                                names, target, account.map(Account::name).orElse(null)))));
     }
 
     /** {@code msgid=...} or {@code timestamp=...}; empty for anything else. */

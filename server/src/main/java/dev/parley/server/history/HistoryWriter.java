@@ -73,19 +73,26 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
     }
 
     /** With the retry backoff chosen, so tests can ride out a failing store quickly. */
-    HistoryWriter(MessageStore store, HistoryConfig config, Path dataDir, Duration firstRetryDelay,
-            Duration maxRetryDelay) {
+    HistoryWriter(
+            MessageStore store, HistoryConfig config, Path dataDir, Duration firstRetryDelay, Duration maxRetryDelay) {
         this.store = store;
         // In sync mode a sender waits for the commit: commit what is there at once, never wait for a batch to
         // fill. Messages arriving during a commit still share the next one (group commit).
-        this.flushInterval = config.durability() == HistoryConfig.Durability.SYNC ? Duration.ZERO : config.flushInterval();
+        this.flushInterval =
+                config.durability() == HistoryConfig.Durability.SYNC ? Duration.ZERO : config.flushInterval();
         this.commitTimeout = config.commitTimeout();
         this.maxRetryDelay = maxRetryDelay;
         this.queue = new WriteQueue(config.queueCapacity(), config.batchSize());
         this.spill = new SpillFile(dataDir.resolve(SPILL_FILE), config.spillMaxBytes());
         this.calls = new StoreCalls(queue::nudge);
-        this.replays = new SpillReplay(spill, store, calls, new Backoff(firstRetryDelay, maxRetryDelay),
-                config.batchSize(), commitTimeout, stored::addAndGet);
+        this.replays = new SpillReplay(
+                spill,
+                store,
+                calls,
+                new Backoff(firstRetryDelay, maxRetryDelay),
+                config.batchSize(),
+                commitTimeout,
+                stored::addAndGet);
         this.thread = new Thread(this::run, "parley-history-writer");
         thread.setDaemon(true);
         thread.start();
@@ -200,9 +207,8 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
         try {
             start();
             while (true) {
-                List<StoredMessage> batch = degraded
-                        ? queue.takeBatch(flushInterval, untilNextLook())
-                        : queue.takeBatch(flushInterval);
+                List<StoredMessage> batch =
+                        degraded ? queue.takeBatch(flushInterval, untilNextLook()) : queue.takeBatch(flushInterval);
                 if (batch.isEmpty() && queue.isClosedAndEmpty()) {
                     break;
                 }
@@ -245,8 +251,10 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
             outageEnded();
         }
         if (degraded) {
-            log.warn("stopping with {} bytes of history in {}; they are stored at the next start",
-                    spill.size(), spill.path());
+            log.warn(
+                    "stopping with {} bytes of history in {}; they are stored at the next start",
+                    spill.size(),
+                    spill.path());
         }
     }
 
@@ -301,8 +309,10 @@ public final class HistoryWriter implements MessageSink, AutoCloseable {
             queue.lost(missed);
             if (!spillFullWarned) {
                 spillFullWarned = true;
-                log.error("history spill file {} is full (history.spill-max-bytes); further messages are lost "
-                        + "until the database returns", spill.path());
+                log.error(
+                        "history spill file {} is full (history.spill-max-bytes); further messages are lost "
+                                + "until the database returns",
+                        spill.path());
             }
         }
     }

@@ -52,7 +52,10 @@ public final class Retention implements AutoCloseable {
                 log.info("history retention deleted {} messages", deleted);
             }
         } catch (StoreException e) {
-            log.warn("history retention could not run: {}; trying again in {}", e.getMessage(), config.retentionInterval());
+            log.warn(
+                    "history retention could not run: {}; trying again in {}",
+                    e.getMessage(),
+                    config.retentionInterval());
         }
     }
 
@@ -89,5 +92,4 @@ public final class Retention implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -80,8 +80,10 @@ final class SpillFile {
         if (fitted == 0) {
             return 0;
         }
-        try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), OwnerOnlyFiles.fileAttributes())) {
+        try (FileChannel channel = FileChannel.open(
+                path,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                OwnerOnlyFiles.fileAttributes())) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -103,7 +105,8 @@ final class SpillFile {
         }
         long count = 0;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(from))))) {
+                DataInputStream in =
+                        new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(from))))) {
             List<StoredMessage> batch = new ArrayList<>(batchSize);
             long position = from;
             Record record;
@@ -226,8 +229,8 @@ final class SpillFile {
             tags.put(in.readUTF(), in.readUTF());
         }
         String identity = senderIdentity(in);
-        return new StoredMessage(msgid, time, key, target, nick, source, hasAccount ? account : null, identity,
-                command, text, tags);
+        return new StoredMessage(
+                msgid, time, key, target, nick, source, hasAccount ? account : null, identity, command, text, tags);
     }
 
     /** The sender's identity: records spilled by a version that did not keep it end before it (then null). */

@@ -46,11 +46,18 @@ final class SpillReplay {
     private long runningEnd;
     /** How much of the spill file is stored already. */
     private long storedUpTo;
+
     private long storedThisOutage;
     private boolean answered;
 
-    SpillReplay(SpillFile spill, MessageStore store, StoreCalls calls, Backoff backoff, int batchSize,
-            Duration answeringWait, LongConsumer stored) {
+    SpillReplay(
+            SpillFile spill,
+            MessageStore store,
+            StoreCalls calls,
+            Backoff backoff,
+            int batchSize,
+            Duration answeringWait,
+            LongConsumer stored) {
         this.spill = spill;
         this.store = store;
         this.calls = calls;

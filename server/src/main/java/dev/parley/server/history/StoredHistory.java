@@ -113,17 +113,19 @@ public final class StoredHistory implements History {
      */
     @Override
     public CompletionStage<Redaction> redact(String historyKey, String msgid, Predicate<StoredMessage> mayRedact) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (!readBarrier.getAsBoolean()) {
-                return Redaction.UNAVAILABLE;
-            }
-            try {
-                return redactNow(historyKey, msgid, mayRedact);
-            } catch (StoreException e) {
-                failures.failed("redaction failed: the database is unavailable", e);
-                return Redaction.UNAVAILABLE;
-            }
-        }, readPool);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (!readBarrier.getAsBoolean()) {
+                        return Redaction.UNAVAILABLE;
+                    }
+                    try {
+                        return redactNow(historyKey, msgid, mayRedact);
+                    } catch (StoreException e) {
+                        failures.failed("redaction failed: the database is unavailable", e);
+                        return Redaction.UNAVAILABLE;
+                    }
+                },
+                readPool);
     }
 
     private Redaction redactNow(String historyKey, String msgid, Predicate<StoredMessage> mayRedact) {
@@ -151,14 +153,16 @@ public final class StoredHistory implements History {
     }
 
     private <T> CompletionStage<T> async(Supplier<T> query) {
-        return CompletableFuture.supplyAsync(() -> {
-            readBarrier.getAsBoolean();
-            try {
-                return query.get();
-            } catch (StoreException e) {
-                failures.failed("history read failed: the database is unavailable", e);
-                throw new HistoryUnavailable(ThrottledWarning.rootMessage(e));
-            }
-        }, readPool);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    readBarrier.getAsBoolean();
+                    try {
+                        return query.get();
+                    } catch (StoreException e) {
+                        failures.failed("history read failed: the database is unavailable", e);
+                        throw new HistoryUnavailable(ThrottledWarning.rootMessage(e));
+                    }
+                },
+                readPool);
     }
 }

@@ -29,7 +29,10 @@ final class ThrottledWarning {
             quiet.incrementAndGet();
             return;
         }
-        log.warn("{} ({}); {} more such failures not logged since the last line", what, rootMessage(cause),
+        log.warn(
+                "{} ({}); {} more such failures not logged since the last line",
+                what,
+                rootMessage(cause),
                 quiet.getAndSet(0));
     }
 

@@ -6,8 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The history writer's bounded queue. Unlike a plain {@code BlockingQueue} it knows about batches:
@@ -23,6 +23,7 @@ final class WriteQueue {
     private final ArrayDeque<StoredMessage> items = new ArrayDeque<>();
     /** Callbacks waiting for their message's commit, in offer order: {@code [sequence, callback]}. */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
     private final int capacity;
     private final int batchSize;
     private boolean closed;

@@ -30,7 +30,8 @@ public final class ISupport {
                 "HOSTLEN=64",
                 "INVEX=I",
                 "KICKLEN=" + limits.kickReasonLength(),
-                "MAXLIST=b:" + limits.maxListEntries() + ",e:" + limits.maxListEntries() + ",I:" + limits.maxListEntries(),
+                "MAXLIST=b:" + limits.maxListEntries() + ",e:" + limits.maxListEntries() + ",I:"
+                        + limits.maxListEntries(),
                 "MAXTARGETS=4",
                 "MODES=4",
                 "MONITOR=" + Monitors.LIMIT,

@@ -34,7 +34,8 @@ public final class ServerReplies {
     public void welcome(Replies replies, ChatUser user) {
         replies.numeric(Numeric.RPL_WELCOME, "Welcome to the " + info.network() + " IRC Network " + user.source());
         replies.numeric(Numeric.RPL_YOURHOST, "Your host is " + info.name() + ", running version " + info.version());
-        String created = DateTimeFormatter.RFC_1123_DATE_TIME.format(info.startedAt().atOffset(ZoneOffset.UTC));
+        String created =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(info.startedAt().atOffset(ZoneOffset.UTC));
         replies.numeric(Numeric.RPL_CREATED, "This server was created " + created);
         replies.numeric(Numeric.RPL_MYINFO, info.name(), info.version(), "Biow", "beiklmnostvI", "beIklov");
         isupport(replies);
@@ -56,7 +57,8 @@ public final class ServerReplies {
         int invisible = counts.invisible();
         int operators = counts.operators();
         int unknown = Math.max(0, nicks.count() - users);
-        replies.numeric(Numeric.RPL_LUSERCLIENT,
+        replies.numeric(
+                Numeric.RPL_LUSERCLIENT,
                 "There are " + (users - invisible) + " users and " + invisible + " invisible on 1 servers");
         replies.numeric(Numeric.RPL_LUSEROP, Integer.toString(operators), "operator(s) online");
         replies.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");

@@ -43,8 +43,16 @@ public final class RegistrationFlow {
     private final MonitorNotices monitorNotices;
     private final Departures departures;
 
-    public RegistrationFlow(LoginCheck login, Bans bans, Nicks nicks, UserCounts counts, FloodConfig flood, Clock clock,
-            ServerReplies serverReplies, MonitorNotices monitorNotices, Departures departures) {
+    public RegistrationFlow(
+            LoginCheck login,
+            Bans bans,
+            Nicks nicks,
+            UserCounts counts,
+            FloodConfig flood,
+            Clock clock,
+            ServerReplies serverReplies,
+            MonitorNotices monitorNotices,
+            Departures departures) {
         this.login = login;
         this.bans = bans;
         this.nicks = nicks;
@@ -59,8 +67,12 @@ public final class RegistrationFlow {
     /** Registers the client if it said all it must; otherwise does nothing. */
     public void tryComplete(Session session, Replies replies) {
         Registration reg = session.registration();
-        if (session.isRegistered() || session.nick() == null || !reg.userGiven() || reg.capNegotiating()
-                || reg.checking() || session.sasl().inProgress()) {
+        if (session.isRegistered()
+                || session.nick() == null
+                || !reg.userGiven()
+                || reg.capNegotiating()
+                || reg.checking()
+                || session.sasl().inProgress()) {
             return;
         }
         String password = reg.password();
@@ -115,7 +127,9 @@ public final class RegistrationFlow {
         String reserved = session.nick();
         nicks.release(reserved, session);
         session.setNick(null);
-        replies.numeric(Numeric.ERR_NICKNAMEINUSE, reserved,
+        replies.numeric(
+                Numeric.ERR_NICKNAMEINUSE,
+                reserved,
                 "Nickname is registered: log in with SASL, or give its password with PASS");
     }
 
@@ -137,7 +151,9 @@ public final class RegistrationFlow {
             return false;
         }
         log.info("{} refused: banned by {}", session, ban.get().mask());
-        replies.numeric(Numeric.ERR_YOUREBANNEDCREEP, "You are banned from this server: " + ban.get().reason());
+        replies.numeric(
+                Numeric.ERR_YOUREBANNEDCREEP,
+                "You are banned from this server: " + ban.get().reason());
         replies.flush();
         departures.disconnect(session, "Banned: " + ban.get().reason());
         return true;
@@ -153,7 +169,9 @@ public final class RegistrationFlow {
         if (nicks.claim(nick, session)) {
             return true;
         }
-        boolean owner = admitted.account().map(a -> nicks.caseMapping().equal(a.name(), nick)).orElse(false);
+        boolean owner = admitted.account()
+                .map(a -> nicks.caseMapping().equal(a.name(), nick))
+                .orElse(false);
         Optional<ChatUser> squatter = nicks.holder(nick).filter(holder -> !holder.isRegistered());
         if (owner && squatter.isPresent() && nicks.takeFrom(nick, squatter.get(), session)) {
             rename(squatter.get(), nick, replies.serverName());
@@ -170,12 +188,18 @@ public final class RegistrationFlow {
             return;
         }
         other.execute(() -> {
-            if (other.isRegistered() || other.nick() == null || !nicks.caseMapping().equal(other.nick(), nick)) {
+            if (other.isRegistered()
+                    || other.nick() == null
+                    || !nicks.caseMapping().equal(other.nick(), nick)) {
                 return;
             }
             log.info("{} lost the nick {} to its account's owner", other, nick);
             other.setNick(null);
-            other.sendNow(IrcMessage.from(serverName, Numeric.ERR_NICKNAMEINUSE.code(), "*", nick,
+            other.sendNow(IrcMessage.from(
+                    serverName,
+                    Numeric.ERR_NICKNAMEINUSE.code(),
+                    "*",
+                    nick,
                     "Nickname is registered and its owner logged in; pick another"));
         });
     }

@@ -42,8 +42,16 @@ public final class ServerBan {
     private final Clock clock;
     private final Departures departures;
 
-    public ServerBan(String serverName, ModerationConfig moderation, Rooms rooms, Nicks nicks, Bans bans,
-            Accounts accounts, Delivery delivery, Clock clock, Departures departures) {
+    public ServerBan(
+            String serverName,
+            ModerationConfig moderation,
+            Rooms rooms,
+            Nicks nicks,
+            Bans bans,
+            Accounts accounts,
+            Delivery delivery,
+            Clock clock,
+            Departures departures) {
         this.serverName = serverName;
         this.moderation = moderation;
         this.rooms = rooms;
@@ -76,7 +84,9 @@ public final class ServerBan {
         String mask = Mask.normalize(nickOrMask);
         Optional<ChatUser> named = nicks.find(nickOrMask).filter(ChatUser::isRegistered);
         String account = named.isPresent() ? named.get().account() : offlineAccount(nickOrMask);
-        String address = named.filter(user -> user.account() == null).map(this::bannableAddress).orElse(null);
+        String address = named.filter(user -> user.account() == null)
+                .map(this::bannableAddress)
+                .orElse(null);
         return imposeExactly(new Ban(mask, account, address, reason, setBy, clock.instant()), kicker);
     }
 
@@ -96,8 +106,7 @@ public final class ServerBan {
     }
 
     private CompletionStage<Ban> store(Ban ban) {
-        CompletionStage<Ban> stored =
-                bans.add(ban.mask(), ban.account(), ban.address(), ban.reason(), ban.setBy());
+        CompletionStage<Ban> stored = bans.add(ban.mask(), ban.account(), ban.address(), ban.reason(), ban.setBy());
         stored.whenComplete((ignored, error) -> {
             if (error != null) {
                 log.error("{} could not store ban {}", ban.setBy(), ban.mask(), error);
@@ -117,7 +126,10 @@ public final class ServerBan {
             if (user != kicker && user.isRegistered() && user instanceof Session victim) {
                 Optional<Ban> matching = bans.find(user.source(), user.account(), user.host());
                 if (matching.isPresent()) {
-                    expel(kicker, victim, reason != null ? reason : matching.get().reason());
+                    expel(
+                            kicker,
+                            victim,
+                            reason != null ? reason : matching.get().reason());
                     removed++;
                 }
             }
@@ -135,7 +147,8 @@ public final class ServerBan {
      * local user shares); the connection already knows which, so no second parse of the host here.
      */
     private String bannableAddress(ChatUser user) {
-        boolean loopback = !(user instanceof Session session) || session.connection().isLoopback();
+        boolean loopback =
+                !(user instanceof Session session) || session.connection().isLoopback();
         return moderation.banGuestAddress() && !loopback ? user.host() : null;
     }
 
@@ -151,7 +164,10 @@ public final class ServerBan {
             delivery.send(kick, witnesses);
         }
         victim.execute(() -> {
-            victim.sendNow(IrcMessage.from(serverName, Numeric.ERR_YOUREBANNEDCREEP.code(), victim.nick(),
+            victim.sendNow(IrcMessage.from(
+                    serverName,
+                    Numeric.ERR_YOUREBANNEDCREEP.code(),
+                    victim.nick(),
                     "You are banned from this server: " + reason));
             departures.disconnect(victim, "Banned: " + reason);
         });

@@ -19,9 +19,9 @@ final class ProcessCpuTime {
     static void register(MeterRegistry registry) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean hotspot && hotspot.getProcessCpuTime() >= 0) {
-            FunctionCounter.builder("process.cpu.seconds", hotspot,
-                    bean -> bean.getProcessCpuTime() / NANOS_PER_SECOND)
-                    .description("CPU time used by the process").register(registry);
+            FunctionCounter.builder("process.cpu.seconds", hotspot, bean -> bean.getProcessCpuTime() / NANOS_PER_SECOND)
+                    .description("CPU time used by the process")
+                    .register(registry);
         }
     }
 }

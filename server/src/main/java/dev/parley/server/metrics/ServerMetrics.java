@@ -36,20 +36,25 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ServerMetrics() {
-        messagesIn = Counter.builder("parley.messages.in").description("PRIVMSG, NOTICE and TAGMSG accepted from users")
+        messagesIn = Counter.builder("parley.messages.in")
+                .description("PRIVMSG, NOTICE and TAGMSG accepted from users")
                 .register(registry);
-        messagesOut = Counter.builder("parley.messages.out").description("messages delivered, one per recipient")
+        messagesOut = Counter.builder("parley.messages.out")
+                .description("messages delivered, one per recipient")
                 .register(registry);
-        fanout = Timer.builder("parley.fanout").description("time to hand one room message to all its recipients")
+        fanout = Timer.builder("parley.fanout")
+                .description("time to hand one room message to all its recipients")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofMillis(100))
                 .register(registry);
-        historyWrite = Timer.builder("parley.history.write").description("time to commit one batch of history")
+        historyWrite = Timer.builder("parley.history.write")
+                .description("time to commit one batch of history")
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry);
-        errors = Counter.builder("parley.errors").description("unexpected errors: pipeline failures, failed writes")
+        errors = Counter.builder("parley.errors")
+                .description("unexpected errors: pipeline failures, failed writes")
                 .register(registry);
         sendQueueExceeded = Counter.builder("parley.sendq.exceeded")
                 .description("clients disconnected because their send queue was full (SendQ exceeded)")
@@ -69,8 +74,11 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
      * running: join on it to label other series with the version.
      */
     public void buildInfo(String version) {
-        Gauge.builder("parley.build.info", () -> 1).tag("version", version)
-                .description("the running version, as a label; always 1").strongReference(true).register(registry);
+        Gauge.builder("parley.build.info", () -> 1)
+                .tag("version", version)
+                .description("the running version, as a label; always 1")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** Registers a gauge read at each scrape; {@code value} must be cheap and thread-safe. */
@@ -83,7 +91,8 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
      * with the {@code _total} suffix; {@code count} must be cheap and thread-safe.
      */
     public void counter(String name, String description, Supplier<Number> count) {
-        FunctionCounter.builder(name, count, c -> c.get().doubleValue()).description(description)
+        FunctionCounter.builder(name, count, c -> c.get().doubleValue())
+                .description(description)
                 .register(registry);
     }
 
@@ -93,11 +102,16 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
      * to it, and Micrometer's default weak reference would turn the series into NaN after a GC.
      */
     public TransportConnections connections(String transport) {
-        Counter opened = Counter.builder("parley.connections.opened").tag("transport", transport)
-                .description("connections accepted").register(registry);
+        Counter opened = Counter.builder("parley.connections.opened")
+                .tag("transport", transport)
+                .description("connections accepted")
+                .register(registry);
         AtomicLong open = new AtomicLong();
-        Gauge.builder("parley.connections.open", open, AtomicLong::get).tag("transport", transport)
-                .description("connections open now").strongReference(true).register(registry);
+        Gauge.builder("parley.connections.open", open, AtomicLong::get)
+                .tag("transport", transport)
+                .description("connections open now")
+                .strongReference(true)
+                .register(registry);
         return new TransportConnections(opened, open);
     }
 

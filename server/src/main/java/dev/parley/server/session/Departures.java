@@ -34,8 +34,14 @@ public final class Departures {
     private final Delivery delivery;
     private final Clock clock;
 
-    public Departures(Rooms rooms, Nicks nicks, NickHistory nickHistory, Monitors monitors,
-            MonitorNotices monitorNotices, Delivery delivery, Clock clock) {
+    public Departures(
+            Rooms rooms,
+            Nicks nicks,
+            NickHistory nickHistory,
+            Monitors monitors,
+            MonitorNotices monitorNotices,
+            Delivery delivery,
+            Clock clock) {
         this.rooms = rooms;
         this.nicks = nicks;
         this.nickHistory = nickHistory;

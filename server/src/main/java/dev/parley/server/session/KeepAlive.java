@@ -2,7 +2,6 @@ package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.config.LimitsConfig;
-import dev.parley.server.session.Session;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -29,11 +28,14 @@ public final class KeepAlive {
     public void start(Session session) {
         session.touchInput(nanoClock.getAsLong());
         if (!limits.registrationTimeout().isZero()) {
-            session.connection().schedule(() -> {
-                if (!session.isRegistered()) {
-                    departures.disconnect(session, "Registration timed out");
-                }
-            }, limits.registrationTimeout());
+            session.connection()
+                    .schedule(
+                            () -> {
+                                if (!session.isRegistered()) {
+                                    departures.disconnect(session, "Registration timed out");
+                                }
+                            },
+                            limits.registrationTimeout());
         }
         if (!limits.pingInterval().isZero()) {
             scheduleCheck(session, limits.pingInterval());
@@ -56,13 +58,18 @@ public final class KeepAlive {
         }
         long pingSentAt = nanoClock.getAsLong();
         session.sendNow(IrcMessage.of("PING", serverName));
-        session.connection().schedule(() -> {
-            if (!session.isClosing() && session.lastInputNanos() < pingSentAt) {
-                long seconds = limits.pingInterval().plus(limits.pingTimeout()).toSeconds();
-                departures.disconnect(session, "Ping timeout: " + seconds + " seconds");
-            } else {
-                check(session);
-            }
-        }, limits.pingTimeout());
+        session.connection()
+                .schedule(
+                        () -> {
+                            if (!session.isClosing() && session.lastInputNanos() < pingSentAt) {
+                                long seconds = limits.pingInterval()
+                                        .plus(limits.pingTimeout())
+                                        .toSeconds();
+                                departures.disconnect(session, "Ping timeout: " + seconds + " seconds");
+                            } else {
+                                check(session);
+                            }
+                        },
+                        limits.pingTimeout());
     }
 }

@@ -72,8 +72,7 @@ public final class MetadataSubscriptions {
             List<String> params = new ArrayList<>();
             params.add(session.nickOrStar());
             params.addAll(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LINE)));
-            IrcMessage line = new IrcMessage(Map.of(), replies.serverName(),
-                    Numeric.RPL_METADATASUBS.code(), params);
+            IrcMessage line = new IrcMessage(Map.of(), replies.serverName(), Numeric.RPL_METADATASUBS.code(), params);
             replies.add(line.withTag("batch", batch));
         }
         replies.endBatch(batch);
@@ -81,7 +80,10 @@ public final class MetadataSubscriptions {
 
     private static void numerics(Replies replies, Numeric numeric, List<String> keys) {
         for (int from = 0; from < keys.size(); from += KEYS_PER_LINE) {
-            replies.numeric(numeric, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LINE)).toArray(String[]::new));
+            replies.numeric(
+                    numeric,
+                    keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LINE))
+                            .toArray(String[]::new));
         }
     }
 

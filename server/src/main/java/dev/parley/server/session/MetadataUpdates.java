@@ -108,7 +108,11 @@ public final class MetadataUpdates {
         return lines;
     }
 
-    public static void addLines(List<IrcMessage> lines, String serverName, String target, Map<String, String> values,
+    public static void addLines(
+            List<IrcMessage> lines,
+            String serverName,
+            String target,
+            Map<String, String> values,
             Predicate<String> keys) {
         for (Map.Entry<String, String> entry : values.entrySet()) {
             if (keys.test(entry.getKey())) {
@@ -124,7 +128,10 @@ public final class MetadataUpdates {
         }
         String batch = replies.startBatch("metadata", user.nick());
         for (Map.Entry<String, String> entry : user.metadata().entries().entrySet()) {
-            replies.add(new IrcMessage(Map.of("batch", batch), replies.serverName(), Numeric.RPL_KEYVALUE.code(),
+            replies.add(new IrcMessage(
+                    Map.of("batch", batch),
+                    replies.serverName(),
+                    Numeric.RPL_KEYVALUE.code(),
                     List.of(user.nick(), user.nick(), entry.getKey(), "*", entry.getValue())));
         }
         replies.endBatch(batch);
@@ -142,9 +149,8 @@ public final class MetadataUpdates {
 
     /** {@code 761 * target key * :value}, or {@code 766 * target key :key not set} for an unset key. */
     public static IrcMessage notification(String serverName, String target, String key, String value) {
-        List<String> params = value == null
-                ? List.of("*", target, key, "key not set")
-                : List.of("*", target, key, "*", value);
+        List<String> params =
+                value == null ? List.of("*", target, key, "key not set") : List.of("*", target, key, "*", value);
         Numeric numeric = value == null ? Numeric.RPL_KEYNOTSET : Numeric.RPL_KEYVALUE;
         return new IrcMessage(Map.of(), serverName, numeric.code(), params);
     }

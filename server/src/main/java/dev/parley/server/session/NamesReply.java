@@ -28,7 +28,9 @@ public final class NamesReply {
             if (!member && user.isInvisible()) {
                 continue;
             }
-            String prefix = multiPrefix ? entry.getValue().allPrefixes() : entry.getValue().highestPrefix();
+            String prefix = multiPrefix
+                    ? entry.getValue().allPrefixes()
+                    : entry.getValue().highestPrefix();
             String name = prefix + (userhost ? user.source() : user.nick());
             if (line.length() + name.length() + 1 > MAX_NAMES_CHARS) {
                 replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());

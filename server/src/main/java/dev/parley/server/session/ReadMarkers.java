@@ -66,8 +66,8 @@ public final class ReadMarkers {
         if (account == null) {
             return CompletableFuture.completedFuture(JoinMarkers.of(lookUp(rooms, session.guestReadMarkers()::find)));
         }
-        return CompletableFuture.supplyAsync(() -> JoinMarkers.of(lookUp(rooms, key -> store.find(account, key))),
-                        blocking)
+        return CompletableFuture.supplyAsync(
+                        () -> JoinMarkers.of(lookUp(rooms, key -> store.find(account, key))), blocking)
                 .exceptionally(error -> {
                     log.warn("{} read markers unavailable for JOIN: {}", session, error.toString());
                     return JoinMarkers.UNAVAILABLE;

@@ -9,6 +9,7 @@ public final class SaslExchange {
     /** The longest payload accepted, base64; a PLAIN payload is three short fields. */
     /** The mechanisms offered, as CAP LS 302 and 908 list them. */
     public static final String MECHANISMS = "PLAIN";
+
     public static final int MAX_PAYLOAD = 4 * 400;
 
     private String mechanism;

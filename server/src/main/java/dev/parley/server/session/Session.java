@@ -5,9 +5,9 @@ import dev.parley.protocol.cap.CapabilitySet;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.HistoryKeys;
 import dev.parley.server.chat.Metadata;
-import dev.parley.server.chat.TagPolicy;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.TagPolicy;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.chat.UserSnapshot;
 import java.util.LinkedHashMap;
@@ -43,6 +43,7 @@ public final class Session implements ChatUser {
     private int batchCounter;
     /** Where this registered user is counted (LUSERS). */
     private UserCounts counts;
+
     private long lastInputNanos;
     private boolean closing;
 

@@ -16,12 +16,15 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class OwnerOnlyFiles {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final FileAttribute<?>[] FILE = POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
             : new FileAttribute<?>[0];
     private static final FileAttribute<?>[] DIRECTORY = POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+            }
             : new FileAttribute<?>[0];
 
     private OwnerOnlyFiles() {}

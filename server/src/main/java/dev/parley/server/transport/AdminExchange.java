@@ -71,17 +71,20 @@ final class AdminExchange {
             return Optional.empty();
         }
         Map<String, String> headers = new HashMap<>();
-        request.headers().forEach(header -> headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT),
-                header.getValue()));
+        request.headers()
+                .forEach(header -> headers.putIfAbsent(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
         String rawPath = uri.rawPath();
-        String ip = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-        return Optional.of(new AdminRequest(request.method().name(), rawPath, query, headers,
-                ByteBufUtil.getBytes(request.content()), ip, secure));
+        String ip =
+                remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+        return Optional.of(new AdminRequest(
+                request.method().name(), rawPath, query, headers, ByteBufUtil.getBytes(request.content()), ip, secure));
     }
 
     private static FullHttpResponse toNetty(AdminResponse answer) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()),
+                Unpooled.wrappedBuffer(answer.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         answer.headers().forEach(response.headers()::set);

@@ -46,8 +46,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         counted = true;
         session = new Session(connection);
         LineProcessor processor = wiring.processor();
-        session.attach(new InboundQueue(session.connection(), processor.boundTo(session), System::nanoTime,
-                INBOUND_HIGH_WATER));
+        session.attach(new InboundQueue(
+                session.connection(), processor.boundTo(session), System::nanoTime, INBOUND_HIGH_WATER));
         wiring.sessions().add(session);
         wiring.keepAlive().start(session);
         log.info("{} connected from {}", connection, connection.remoteIp());
@@ -101,7 +101,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         if (cause instanceof IOException) {
             log.debug("{} i/o error: {}", connection, cause.getMessage());
         } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
-            log.info("{} closed: no TLS from {} ({})", connection, connection == null ? "?" : connection.remoteIp(),
+            log.info(
+                    "{} closed: no TLS from {} ({})",
+                    connection,
+                    connection == null ? "?" : connection.remoteIp(),
                     cause.getCause().getMessage());
         } else {
             log.warn("{} pipeline error", connection, cause);

@@ -13,7 +13,11 @@ import java.util.function.LongSupplier;
 public final class ConnectionLimiter {
 
     /** Whether a new connection may proceed, and if not why. */
-    public enum Decision { ALLOWED, TOO_MANY, THROTTLED }
+    public enum Decision {
+        ALLOWED,
+        TOO_MANY,
+        THROTTLED
+    }
 
     /** Past this many remembered IPs, expired ones are dropped, so the map cannot grow without end. */
     private static final int PURGE_ABOVE = 10_000;
@@ -24,6 +28,7 @@ public final class ConnectionLimiter {
     private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
     /** At most this many connections from loopback addresses together, while they are exempt. */
     private final int maxExemptLoopback;
+
     private int loopbackOpen;
 
     public ConnectionLimiter(ConnectionLimitsConfig config, LongSupplier nanoClock) {
@@ -43,8 +48,15 @@ public final class ConnectionLimiter {
      * through a local proxy) must not hold HTTP connections without end either.
      */
     static ConnectionLimiter heldAtOnce(ConnectionLimitsConfig config, int maxLoopback, LongSupplier nanoClock) {
-        return new ConnectionLimiter(new ConnectionLimitsConfig(config.enabled(), config.maxPerIp(),
-                Integer.MAX_VALUE, java.time.Duration.ZERO, config.exemptLoopback()), maxLoopback, nanoClock);
+        return new ConnectionLimiter(
+                new ConnectionLimitsConfig(
+                        config.enabled(),
+                        config.maxPerIp(),
+                        Integer.MAX_VALUE,
+                        java.time.Duration.ZERO,
+                        config.exemptLoopback()),
+                maxLoopback,
+                nanoClock);
     }
 
     /** Counts a new connection from {@code ip}, unless a limit refuses it. */
@@ -84,8 +96,9 @@ public final class ConnectionLimiter {
     private void purgeExpired() {
         long now = nanoClock.getAsLong();
         long window = config.throttleWindow().toNanos();
-        recent.entrySet().removeIf(entry -> !open.containsKey(entry.getKey())
-                && (entry.getValue().isEmpty() || now - entry.getValue().peekLast() >= window));
+        recent.entrySet()
+                .removeIf(entry -> !open.containsKey(entry.getKey())
+                        && (entry.getValue().isEmpty() || now - entry.getValue().peekLast() >= window));
     }
 
     /** Counts a connection that {@link #acquire} allowed as gone. */
@@ -100,8 +113,10 @@ public final class ConnectionLimiter {
         open.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
         ArrayDeque<Long> times = recent.get(ip);
         long now = nanoClock.getAsLong();
-        if (times != null && !open.containsKey(ip)
-                && (times.isEmpty() || now - times.peekLast() >= config.throttleWindow().toNanos())) {
+        if (times != null
+                && !open.containsKey(ip)
+                && (times.isEmpty()
+                        || now - times.peekLast() >= config.throttleWindow().toNanos())) {
             recent.remove(ip);
         }
     }

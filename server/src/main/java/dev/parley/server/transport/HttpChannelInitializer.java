@@ -25,6 +25,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 
     /** The largest WebSocket frame: one line with the most tags IRCv3 allows. */
     private static final int MAX_FRAME = IrcLineDecoder.MAX_FRAME + 2;
+
     private static final int MAX_REQUEST = 16 * 1024;
 
     private final ConnectionHandler.TransportWiring wiring;
@@ -44,9 +45,15 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
      * @param tls the certificate to serve HTTPS with, or null for plain HTTP
      * @param admin the admin console's API, or null when this listener does not serve it
      */
-    HttpChannelInitializer(ConnectionHandler.TransportWiring wiring, HttpEndpoints endpoints, TlsContexts tls,
-            TransportConnections websockets, ConnectionLimiter httpLimiter, HttpConfig config,
-            TlsRefusalHandler tlsRefusals, AdminApi admin) {
+    HttpChannelInitializer(
+            ConnectionHandler.TransportWiring wiring,
+            HttpEndpoints endpoints,
+            TlsContexts tls,
+            TransportConnections websockets,
+            ConnectionLimiter httpLimiter,
+            HttpConfig config,
+            TlsRefusalHandler tlsRefusals,
+            AdminApi admin) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
@@ -62,8 +69,10 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
-        channel.pipeline().addLast(WebSocketUpgrade.IDLE,
-                new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        channel.pipeline()
+                .addLast(
+                        WebSocketUpgrade.IDLE,
+                        new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         if (tls != null) {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc())).addLast("tls-refusals", tlsRefusals);
         }
@@ -72,8 +81,10 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .subprotocols(WebSocketUpgrade.TEXT + "," + WebSocketUpgrade.BINARY)
                 .checkStartsWith(false)
                 .handleCloseFrames(true)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME)
-                        .closeOnProtocolViolation(false).build()) // FrameViolationHandler closes, after a linger
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(MAX_FRAME)
+                        .closeOnProtocolViolation(false)
+                        .build()) // FrameViolationHandler closes, after a linger
                 .build();
         HttpRequestDeadline deadline = new HttpRequestDeadline(requestTimeout);
         channel.pipeline()
@@ -86,7 +97,13 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
                 .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
-                .addLast("routes", new HttpRoutes(endpoints, Optional.of(files), servesMetrics, wiring.onError(),
-                        admin == null ? null : new AdminExchange(admin, tls != null)));
+                .addLast(
+                        "routes",
+                        new HttpRoutes(
+                                endpoints,
+                                Optional.of(files),
+                                servesMetrics,
+                                wiring.onError(),
+                                admin == null ? null : new AdminExchange(admin, tls != null)));
     }
 }

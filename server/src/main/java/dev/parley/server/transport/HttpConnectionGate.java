@@ -24,8 +24,9 @@ final class HttpConnectionGate extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(HttpConnectionGate.class);
     private static final String REFUSAL = "Too many connections from your IP.\n";
     private static final byte[] TOO_MANY = ("HTTP/1.1 503 Service Unavailable\r\n"
-            + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + REFUSAL.length() + "\r\n"
-            + HttpSecurityHeaders.asText() + "Connection: close\r\n\r\n" + REFUSAL).getBytes(StandardCharsets.US_ASCII);
+                    + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + REFUSAL.length() + "\r\n"
+                    + HttpSecurityHeaders.asText() + "Connection: close\r\n\r\n" + REFUSAL)
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final ConnectionLimiter limiter;
     private String ip;

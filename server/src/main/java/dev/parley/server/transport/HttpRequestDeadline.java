@@ -29,8 +29,9 @@ final class HttpRequestDeadline extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(HttpRequestDeadline.class);
     private static final String BODY = "The request took too long to arrive.\n";
     private static final byte[] TIMED_OUT = ("HTTP/1.1 408 Request Timeout\r\n"
-            + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + BODY.length() + "\r\n"
-            + HttpSecurityHeaders.asText() + "Connection: close\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
+                    + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + BODY.length() + "\r\n"
+                    + HttpSecurityHeaders.asText() + "Connection: close\r\n\r\n" + BODY)
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final Duration timeout;
     private ScheduledFuture<?> clock;
@@ -73,14 +74,19 @@ final class HttpRequestDeadline extends ChannelInboundHandlerAdapter {
     private void expire(ChannelHandlerContext ctx) {
         clock = null;
         expired = true;
-        log.info("HTTP connection from {} closed: no whole request within {} ms", ctx.channel().remoteAddress(),
+        log.info(
+                "HTTP connection from {} closed: no whole request within {} ms",
+                ctx.channel().remoteAddress(),
                 timeout.toMillis());
         ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener((ChannelFutureListener) written -> {
             if (ctx.channel() instanceof DuplexChannel duplex) {
                 duplex.shutdownOutput();
             }
-            ctx.executor().schedule(() -> ctx.channel().close(), FrameViolationHandler.LINGER.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ctx.executor()
+                    .schedule(
+                            () -> ctx.channel().close(),
+                            FrameViolationHandler.LINGER.toMillis(),
+                            TimeUnit.MILLISECONDS);
         });
     }
 

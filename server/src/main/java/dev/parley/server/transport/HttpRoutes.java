@@ -21,10 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plain HTTP requests (not the WebSocket upgrade): {@code /livez}, {@code /readyz} (and its alias
@@ -53,6 +53,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Runnable onError;
     /** The admin console's API, or null when this listener does not serve the console. */
     private final AdminExchange admin;
+
     private final Deque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean answering;
 
@@ -65,7 +66,11 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param servesMetrics whether {@code /metrics} is answered here (404 otherwise)
      * @param admin the admin API, or null when this listener does not serve the console
      */
-    HttpRoutes(HttpEndpoints endpoints, Optional<WebResources> files, boolean servesMetrics, Runnable onError,
+    HttpRoutes(
+            HttpEndpoints endpoints,
+            Optional<WebResources> files,
+            boolean servesMetrics,
+            Runnable onError,
             AdminExchange admin) {
         this.endpoints = endpoints;
         this.files = files;
@@ -81,7 +86,9 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (waiting.size() < MAX_WAITING) {
             waiting.add(request.retain());
         } else {
-            log.info("HTTP connection from {} closed: more than {} requests pipelined", ctx.channel().remoteAddress(),
+            log.info(
+                    "HTTP connection from {} closed: more than {} requests pipelined",
+                    ctx.channel().remoteAddress(),
                     MAX_WAITING);
             ctx.close();
         }
@@ -110,19 +117,36 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         switch (decoded.get()) {
             case "/livez" -> respond(ctx, keepAlive, head, text(HttpResponseStatus.OK, "ok\n"));
-            case "/readyz", "/healthz" -> later(ctx, keepAlive, head, endpoints.ready().thenApply(ok -> ok
-                    ? text(HttpResponseStatus.OK, "ok\n")
-                    : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down\n")));
+            case "/readyz", "/healthz" ->
+                later(
+                        ctx,
+                        keepAlive,
+                        head,
+                        endpoints
+                                .ready()
+                                .thenApply(ok -> ok
+                                        ? text(HttpResponseStatus.OK, "ok\n")
+                                        : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down\n")));
             case "/metrics" -> {
                 if (servesMetrics) {
-                    later(ctx, keepAlive, head, endpoints.metrics().thenApply(body ->
-                            response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
+                    later(
+                            ctx,
+                            keepAlive,
+                            head,
+                            endpoints
+                                    .metrics()
+                                    .thenApply(body -> response(
+                                            HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), PROMETHEUS)));
                 } else {
                     respond(ctx, keepAlive, head, notFound());
                 }
             }
-            default -> respond(ctx, keepAlive, head,
-                    file(decoded.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
+            default ->
+                respond(
+                        ctx,
+                        keepAlive,
+                        head,
+                        file(decoded.get(), request.headers().get(HttpHeaderNames.IF_NONE_MATCH)));
         }
     }
 
@@ -130,8 +154,8 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
      * The console: its API, its page ({@code /admin} is sent on to {@code /admin/}, where relative
      * links work), or 404 on a listener that does not serve it (it then looks like any missing file).
      */
-    private void routeAdmin(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, boolean head,
-            String rawPath) {
+    private void routeAdmin(
+            ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, boolean head, String rawPath) {
         if (admin == null) {
             respond(ctx, keepAlive, head, text(HttpResponseStatus.NOT_FOUND, "not found\n"));
         } else if (rawPath.startsWith(AdminApi.PREFIX)) {
@@ -176,12 +200,15 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** Answers when {@code answer} completes; reads nothing more from the client until then. */
-    private void later(ChannelHandlerContext ctx, boolean keepAlive, boolean head,
-            CompletionStage<FullHttpResponse> answer) {
+    private void later(
+            ChannelHandlerContext ctx, boolean keepAlive, boolean head, CompletionStage<FullHttpResponse> answer) {
         answering = true;
         ctx.channel().config().setAutoRead(false);
         answer.whenComplete((response, error) -> ctx.executor().execute(() -> {
-            respond(ctx, keepAlive, head,
+            respond(
+                    ctx,
+                    keepAlive,
+                    head,
                     error == null ? response : text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "error\n"));
             answering = false;
             answerWaiting(ctx);

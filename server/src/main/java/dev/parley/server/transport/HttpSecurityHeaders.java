@@ -24,8 +24,10 @@ final class HttpSecurityHeaders extends ChannelOutboundHandlerAdapter {
 
     private static Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-                + "style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        headers.put(
+                "Content-Security-Policy",
+                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                        + "style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         headers.put("X-Frame-Options", "DENY");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");
@@ -45,7 +47,8 @@ final class HttpSecurityHeaders extends ChannelOutboundHandlerAdapter {
     /** The headers as lines of an HTTP response, each ending in CR LF. */
     static String asText() {
         StringBuilder text = new StringBuilder();
-        HEADERS.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+        HEADERS.forEach(
+                (name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
         return text.toString();
     }
 }

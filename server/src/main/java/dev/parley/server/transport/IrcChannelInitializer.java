@@ -17,7 +17,10 @@ final class IrcChannelInitializer extends ChannelInitializer<Channel> {
     private final TlsRefusalHandler tlsRefusals;
 
     /** @param tls the certificate for IRC over TLS, or null for plain TCP */
-    IrcChannelInitializer(ConnectionHandler.TransportWiring wiring, TlsContexts tls, TransportConnections counted,
+    IrcChannelInitializer(
+            ConnectionHandler.TransportWiring wiring,
+            TlsContexts tls,
+            TransportConnections counted,
             TlsRefusalHandler tlsRefusals) {
         this.wiring = wiring;
         this.tls = tls;
@@ -33,8 +36,6 @@ final class IrcChannelInitializer extends ChannelInitializer<Channel> {
             channel.pipeline().addLast("tls", tls.newHandler(channel.alloc())).addLast("tls-refusals", tlsRefusals);
         }
         // No flush consolidation handler: NettyConnection gathers a turn's lines and flushes once.
-        channel.pipeline()
-                .addLast("lines", new IrcLineDecoder())
-                .addLast("session", new ConnectionHandler(wiring));
+        channel.pipeline().addLast("lines", new IrcLineDecoder()).addLast("session", new ConnectionHandler(wiring));
     }
 }

@@ -65,7 +65,8 @@ public final class IrcLineDecoder extends ByteToMessageDecoder {
             text = new String(frame, StandardCharsets.ISO_8859_1);
         } else {
             try {
-                text = StandardCharsets.UTF_8.newDecoder()
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(frame))
@@ -85,7 +86,8 @@ public final class IrcLineDecoder extends ByteToMessageDecoder {
             return new InboundLine.Message(parsed.message());
         }
         if (result instanceof ParseResult.InvalidCommand invalid) {
-            return new InboundLine.UnknownCommand(invalid.token(), invalid.tags().get("label"));
+            return new InboundLine.UnknownCommand(
+                    invalid.token(), invalid.tags().get("label"));
         }
         ParseResult.Malformed malformed = (ParseResult.Malformed) result;
         return new InboundLine.Malformed(malformed.reason(), malformed.command());

@@ -51,20 +51,33 @@ public final class IrcListeners implements AutoCloseable {
     private final TlsRefusalHandler tlsRefusals =
             new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
-    public IrcListeners(ParleyConfig config, LineProcessor processor, Departures departures, KeepAlive keepAlive,
-            Sessions sessions, Runnable onError, Runnable onSendQueueExceeded) {
+    public IrcListeners(
+            ParleyConfig config,
+            LineProcessor processor,
+            Departures departures,
+            KeepAlive keepAlive,
+            Sessions sessions,
+            Runnable onError,
+            Runnable onSendQueueExceeded) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept"), io);
-        int ioThreads = Integer.getInteger("parley.io-threads", Runtime.getRuntime().availableProcessors());
+        int ioThreads =
+                Integer.getInteger("parley.io-threads", Runtime.getRuntime().availableProcessors());
         this.workerGroup = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("parley-io"), io);
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
-                processor, departures, keepAlive, sessions, limiter, config.limits().sendQueueBytes(), onError,
+                processor,
+                departures,
+                keepAlive,
+                sessions,
+                limiter,
+                config.limits().sendQueueBytes(),
+                onError,
                 onSendQueueExceeded);
-        this.httpLimiter = ConnectionLimiter.heldAtOnce(config.limits().connections(),
-                config.http().maxLoopbackConnections(), System::nanoTime);
+        this.httpLimiter = ConnectionLimiter.heldAtOnce(
+                config.limits().connections(), config.http().maxLoopbackConnections(), System::nanoTime);
         this.http = config.http();
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
@@ -84,16 +97,24 @@ public final class IrcListeners implements AutoCloseable {
      * Binds an HTTP listener (HTTPS when {@code tls} is not null): files, /ws, /healthz, /metrics,
      * and the admin console when {@code admin} is not null.
      */
-    public InetSocketAddress bindHttp(ListenAddress address, HttpEndpoints endpoints, TlsContexts tls,
-            TransportConnections websockets, AdminApi admin) throws InterruptedException {
-        return bind(address, new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http,
-                tlsRefusals, admin));
+    public InetSocketAddress bindHttp(
+            ListenAddress address,
+            HttpEndpoints endpoints,
+            TlsContexts tls,
+            TransportConnections websockets,
+            AdminApi admin)
+            throws InterruptedException {
+        return bind(
+                address,
+                new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http, tlsRefusals, admin));
     }
 
     /** Binds the {@code metrics.listen} listener: {@code /metrics}, {@code /livez}, {@code /readyz}, plain HTTP. */
     public InetSocketAddress bindMetrics(ListenAddress address, HttpEndpoints endpoints) throws InterruptedException {
-        return bind(address, new MetricsChannelInitializer(endpoints, httpLimiter, http.idleTimeout(),
-                http.requestTimeout(), wiring.onError()));
+        return bind(
+                address,
+                new MetricsChannelInitializer(
+                        endpoints, httpLimiter, http.idleTimeout(), http.requestTimeout(), wiring.onError()));
     }
 
     private InetSocketAddress bind(ListenAddress address, ChannelInitializer<Channel> initializer)
@@ -137,7 +158,8 @@ public final class IrcListeners implements AutoCloseable {
         var workers = workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         if (!boss.awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)
                 || !workers.awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-            log.warn("event loops did not report their end within {} s; going on with the shutdown",
+            log.warn(
+                    "event loops did not report their end within {} s; going on with the shutdown",
                     SHUTDOWN_WAIT_SECONDS);
         }
     }

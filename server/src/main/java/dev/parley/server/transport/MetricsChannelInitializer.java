@@ -25,8 +25,12 @@ final class MetricsChannelInitializer extends ChannelInitializer<Channel> {
     private final Duration requestTimeout;
     private final Runnable onError;
 
-    MetricsChannelInitializer(HttpEndpoints endpoints, ConnectionLimiter httpLimiter, Duration idleTimeout,
-            Duration requestTimeout, Runnable onError) {
+    MetricsChannelInitializer(
+            HttpEndpoints endpoints,
+            ConnectionLimiter httpLimiter,
+            Duration idleTimeout,
+            Duration requestTimeout,
+            Runnable onError) {
         this.endpoints = endpoints;
         this.httpLimiter = httpLimiter;
         this.idleTimeout = idleTimeout;
@@ -38,7 +42,9 @@ final class MetricsChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel channel) {
         HttpRequestDeadline deadline = new HttpRequestDeadline(requestTimeout);
         channel.pipeline()
-                .addLast(WebSocketUpgrade.IDLE, new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(
+                        WebSocketUpgrade.IDLE,
+                        new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
                 .addLast(WebSocketUpgrade.DEADLINE, deadline)
                 .addLast("http", new HttpServerCodec())

@@ -5,6 +5,7 @@ import dev.parley.server.session.Connection;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import io.netty.util.NetUtil;
 
 /**
  * A {@link Connection} on a Netty channel. Lines are appended to one buffer per connection (a copy
@@ -55,12 +55,14 @@ final class NettyConnection implements Connection {
      * connection's memory, for a queue that is empty nearly always.
      */
     private final Queue<OutboundLine> fromOtherThreads = new ConcurrentLinkedQueue<>();
+
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushNow;
     private final Runnable drainTask = this::drain;
     /** Lines written this turn and not yet handed to the channel; touched on the event loop only. */
     private ByteBuf pending;
+
     private boolean flushScheduled;
     /** The client's own reply still to go out, or null; lines for it from elsewhere wait in {@link #pending}. */
     private ReplyStream stream;
@@ -68,6 +70,7 @@ final class NettyConnection implements Connection {
     private int ownPending;
     /** Bytes of the client's own replies handed to the channel and not yet in the socket. */
     private long ownInChannel;
+
     private volatile String closeReason;
 
     NettyConnection(Channel channel, long sendQueueLimit, Runnable onSendQueueExceeded) {

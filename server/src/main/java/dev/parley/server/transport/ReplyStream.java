@@ -76,8 +76,9 @@ final class ReplyStream {
     /** The next lines, at least one, up to about {@code maxBytes}, as one buffer the caller owns. */
     private ByteBuf nextChunk(ByteBufAllocator alloc, int maxBytes) {
         ByteBuf chunk = alloc.directBuffer(Math.min(maxBytes, bytesUpTo(maxBytes)));
-        while (!lines.isEmpty() && (chunk.readableBytes() == 0
-                || chunk.readableBytes() + lines.peek().bytes().length <= maxBytes)) {
+        while (!lines.isEmpty()
+                && (chunk.readableBytes() == 0
+                        || chunk.readableBytes() + lines.peek().bytes().length <= maxBytes)) {
             chunk.writeBytes(lines.poll().bytes());
         }
         return chunk;

@@ -39,15 +39,20 @@ final class SelfSignedCertificate {
             KeyPair pair = generator.generateKeyPair();
             X500Name subject = new X500Name("CN=" + hostName);
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(64, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(VALIDITY)),
+                    subject,
+                    pair.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.dNSName, hostName),
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")
             }));
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
+            X509CertificateHolder holder =
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
             OwnerOnlyFiles.createDirectories(certificateFile.getParent());
             writeOwnerOnly(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
@@ -65,7 +70,8 @@ final class SelfSignedCertificate {
     }
 
     private static String pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 }

@@ -79,7 +79,8 @@ public final class TlsContexts {
 
     private void load() throws IOException {
         try {
-            SslContext context = SslContextBuilder.forServer(certificate.toFile(), privateKey.toFile()).build();
+            SslContext context = SslContextBuilder.forServer(certificate.toFile(), privateKey.toFile())
+                    .build();
             String print = fingerprintOf(certificate);
             current.set(context);
             fingerprint = print;
@@ -91,7 +92,8 @@ public final class TlsContexts {
 
     private static String fingerprintOf(Path certificate) throws IOException {
         try (InputStream in = Files.newInputStream(certificate)) {
-            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            X509Certificate x509 =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(x509.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (CertificateException | NoSuchAlgorithmException e) {

@@ -54,8 +54,11 @@ final class TlsRefusalHandler extends ChannelInboundHandlerAdapter {
         if (unreported == 0) {
             log.info("TLS connection from {} closed: {}", ip, what);
         } else {
-            log.info("TLS connection from {} closed: {} ({} more from this address since the last report, not logged)",
-                    ip, what, unreported);
+            log.info(
+                    "TLS connection from {} closed: {} ({} more from this address since the last report, not logged)",
+                    ip,
+                    what,
+                    unreported);
         }
     }
 

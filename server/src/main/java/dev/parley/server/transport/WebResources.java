@@ -34,6 +34,7 @@ final class WebResources {
     private static final String FOLDER = "web";
     /** A file every build has; where it is tells whether the folder is in a jar or a directory. */
     private static final String MARKER = FOLDER + "/index.html";
+
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -72,7 +73,9 @@ final class WebResources {
             throw new IllegalStateException("the browser client's files (" + MARKER + ") are not on the class path");
         }
         try {
-            return marker.getProtocol().equals("jar") ? fromJar(marker) : fromDirectory(Path.of(marker.toURI()).getParent());
+            return marker.getProtocol().equals("jar")
+                    ? fromJar(marker)
+                    : fromDirectory(Path.of(marker.toURI()).getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the browser client's files", e);
         } catch (URISyntaxException e) {
@@ -85,7 +88,7 @@ final class WebResources {
         connection.setUseCaches(false);
         Map<String, File> found = new HashMap<>();
         try (JarFile jar = ((JarURLConnection) connection).getJarFile()) {
-            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
                 if (!entry.isDirectory() && entry.getName().startsWith(FOLDER + "/")) {
                     try (InputStream in = jar.getInputStream(entry)) {

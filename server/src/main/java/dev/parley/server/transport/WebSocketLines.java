@@ -29,6 +29,7 @@ final class WebSocketLines extends ChannelDuplexHandler {
     private final boolean binary;
     /** The fragments of the message being received, or null between messages. */
     private ByteArrayOutputStream partial;
+
     private boolean discarding;
 
     WebSocketLines(boolean binary) {
@@ -37,7 +38,8 @@ final class WebSocketLines extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
-        if (!(message instanceof TextWebSocketFrame || message instanceof BinaryWebSocketFrame
+        if (!(message instanceof TextWebSocketFrame
+                || message instanceof BinaryWebSocketFrame
                 || message instanceof ContinuationWebSocketFrame)) {
             ctx.fireChannelRead(message);
             return;
@@ -88,9 +90,10 @@ final class WebSocketLines extends ChannelDuplexHandler {
             if (i == bytes.length || bytes[i] == '\r' || bytes[i] == '\n') {
                 if (i > start) {
                     byte[] line = Arrays.copyOfRange(bytes, start, i);
-                    ctx.fireChannelRead(line.length > IrcLineDecoder.MAX_FRAME
-                            ? new InboundLine.TooLong(null)
-                            : IrcLineDecoder.toLine(line));
+                    ctx.fireChannelRead(
+                            line.length > IrcLineDecoder.MAX_FRAME
+                                    ? new InboundLine.TooLong(null)
+                                    : IrcLineDecoder.toLine(line));
                 }
                 start = i + 1;
             }

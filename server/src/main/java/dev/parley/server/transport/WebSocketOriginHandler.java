@@ -33,11 +33,13 @@ final class WebSocketOriginHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
-        if (message instanceof FullHttpRequest request && isWebSocketHandshake(request)
+        if (message instanceof FullHttpRequest request
+                && isWebSocketHandshake(request)
                 && !origins.allow(request.headers())) {
             String origin = request.headers().get(HttpHeaderNames.ORIGIN);
             request.release();
-            log.info("HTTP connection from {} refused: WebSocket from the page of origin {}, which is not allowed",
+            log.info(
+                    "HTTP connection from {} refused: WebSocket from the page of origin {}, which is not allowed",
                     ctx.channel().remoteAddress(),
                     printable(origin));
             ctx.writeAndFlush(forbidden()).addListener(ChannelFutureListener.CLOSE);
@@ -48,7 +50,8 @@ final class WebSocketOriginHandler extends ChannelInboundHandlerAdapter {
 
     /** The origin as it may go into the log: short, and without control characters. */
     private static String printable(String origin) {
-        String shown = origin.length() > LOGGED_ORIGIN_LENGTH ? origin.substring(0, LOGGED_ORIGIN_LENGTH) + "..." : origin;
+        String shown =
+                origin.length() > LOGGED_ORIGIN_LENGTH ? origin.substring(0, LOGGED_ORIGIN_LENGTH) + "..." : origin;
         return shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
@@ -59,8 +62,8 @@ final class WebSocketOriginHandler extends ChannelInboundHandlerAdapter {
     private static FullHttpResponse forbidden() {
         byte[] body = "WebSocket connections from this web page's origin are not allowed (http.allowed-origins).\n"
                 .getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN,
-                Unpooled.wrappedBuffer(body));
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpUtil.setContentLength(response, body.length);

@@ -18,6 +18,7 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     static final String BINARY = "binary.ircv3.net";
     /** The names of the plain-HTTP stages that end with the upgrade. */
     static final String IDLE = "http-idle";
+
     static final String GATE = "http-gate";
     static final String DEADLINE = "http-request-deadline";
     static final String ARRIVED = "http-request-arrived";

@@ -33,8 +33,12 @@ class AdminApiIT {
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("\"operator\":\"admin\"").contains("\"csrf\":\"");
             String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-            assertThat(cookie).startsWith("parley_admin=").contains("HttpOnly").contains("SameSite=Strict")
-                    .contains("Path=/admin").doesNotContain("Secure"); // plain HTTP: a Secure cookie would not come back
+            assertThat(cookie)
+                    .startsWith("parley_admin=")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Strict")
+                    .contains("Path=/admin")
+                    .doesNotContain("Secure"); // plain HTTP: a Secure cookie would not come back
             assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(console.get("/admin/api/session").body()).contains("\"loggedIn\":true");
             assertThat(console.get("/admin/api/status").statusCode()).isEqualTo(200);
@@ -45,8 +49,14 @@ class AdminApiIT {
     void withoutALoginEveryEndpointButLoginIsRefused() {
         try (TestServer server = TestServer.start(WITH_HTTP)) {
             ConsoleClient console = console(server);
-            for (String path : List.of("/admin/api/status", "/admin/api/users", "/admin/api/rooms", "/admin/api/bans",
-                    "/admin/api/accounts", "/admin/api/metrics", "/admin/api/bans/export")) {
+            for (String path : List.of(
+                    "/admin/api/status",
+                    "/admin/api/users",
+                    "/admin/api/rooms",
+                    "/admin/api/bans",
+                    "/admin/api/accounts",
+                    "/admin/api/metrics",
+                    "/admin/api/bans/export")) {
                 assertThat(console.get(path).statusCode()).as(path).isEqualTo(401);
             }
             assertThat(console.post("/admin/api/rehash").statusCode()).isEqualTo(401);
@@ -59,7 +69,8 @@ class AdminApiIT {
         try (TestServer server = TestServer.start(WITH_HTTP)) {
             ConsoleClient admin = console(server);
             admin.logIn("admin", "admin123");
-            assertThat(admin.post("/admin/api/accounts", "name", "carol", "password", "carol-secret").statusCode())
+            assertThat(admin.post("/admin/api/accounts", "name", "carol", "password", "carol-secret")
+                            .statusCode())
                     .isEqualTo(201);
 
             HttpResponse<String> carol = console(server).logIn("carol", "carol-secret");
@@ -76,7 +87,8 @@ class AdminApiIT {
         try (TestServer server = TestServer.start(WITH_HTTP)) {
             int attempts = server.config().accounts().loginAttempts();
             for (int i = 0; i < attempts; i++) {
-                assertThat(console(server).logIn("admin", "guess-" + i).statusCode()).isEqualTo(401);
+                assertThat(console(server).logIn("admin", "guess-" + i).statusCode())
+                        .isEqualTo(401);
             }
 
             HttpResponse<String> throttled = console(server).logIn("admin", "admin123");
@@ -113,10 +125,16 @@ class AdminApiIT {
                     console.send("POST", "/admin/api/rehash", "", Map.of("Origin", "http://evil.example"));
             HttpResponse<String> crossSite =
                     console.send("GET", "/admin/api/status", "", Map.of("Sec-Fetch-Site", "cross-site"));
-            HttpResponse<String> foreignLogin = console.send("POST", "/admin/api/login",
-                    ConsoleClient.form("name", "admin", "password", "admin123"), Map.of("Origin", "http://evil.example"));
+            HttpResponse<String> foreignLogin = console.send(
+                    "POST",
+                    "/admin/api/login",
+                    ConsoleClient.form("name", "admin", "password", "admin123"),
+                    Map.of("Origin", "http://evil.example"));
             int port = server.server().httpAddresses().get(0).getPort();
-            HttpResponse<String> ownOrigin = console.send("POST", "/admin/api/rehash", "",
+            HttpResponse<String> ownOrigin = console.send(
+                    "POST",
+                    "/admin/api/rehash",
+                    "",
                     Map.of("Origin", "http://127.0.0.1:" + port, "Sec-Fetch-Site", "same-origin"));
 
             assertThat(foreignOrigin.statusCode()).isEqualTo(403);
@@ -146,15 +164,17 @@ class AdminApiIT {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Parley admin");
             assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                    .contains("default-src 'self'").contains("frame-ancestors 'none'");
+                    .contains("default-src 'self'")
+                    .contains("frame-ancestors 'none'");
             assertThat(console(server).get("/admin").statusCode()).isEqualTo(301);
         }
     }
 
     @Test
     void aDisabledConsoleIsNotThere() {
-        try (TestServer server = TestServer.start(c -> WITH_HTTP.apply(c).withAdmin(
-                new AdminConfig(false, List.of(), false, AdminConfig.DEFAULT_SESSION_TIMEOUT)))) {
+        try (TestServer server = TestServer.start(c -> WITH_HTTP
+                .apply(c)
+                .withAdmin(new AdminConfig(false, List.of(), false, AdminConfig.DEFAULT_SESSION_TIMEOUT)))) {
             ConsoleClient console = console(server);
 
             assertThat(console.logIn("admin", "admin123").statusCode()).isEqualTo(404);
@@ -164,9 +184,15 @@ class AdminApiIT {
 
     @Test
     void aConsoleListenerOfItsOwnServesTheConsoleAndTheHttpListenerNoLonger() {
-        try (TestServer server = TestServer.start(c -> WITH_HTTP.apply(c).withAdmin(new AdminConfig(true,
-                List.of(new ListenAddress("127.0.0.1", 0)), false, AdminConfig.DEFAULT_SESSION_TIMEOUT)))) {
-            ConsoleClient own = new ConsoleClient(server.server().adminAddresses().get(0));
+        try (TestServer server = TestServer.start(c -> WITH_HTTP
+                .apply(c)
+                .withAdmin(new AdminConfig(
+                        true,
+                        List.of(new ListenAddress("127.0.0.1", 0)),
+                        false,
+                        AdminConfig.DEFAULT_SESSION_TIMEOUT)))) {
+            ConsoleClient own =
+                    new ConsoleClient(server.server().adminAddresses().get(0));
 
             assertThat(own.logIn("admin", "admin123").statusCode()).isEqualTo(200);
             assertThat(console(server).logIn("admin", "admin123").statusCode()).isEqualTo(404);

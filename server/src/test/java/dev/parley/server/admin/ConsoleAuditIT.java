@@ -53,7 +53,8 @@ class ConsoleAuditIT {
             assertThat(messages())
                     .anySatisfy(m -> assertThat(m).contains("failed login as admin from 127.0.0.1"))
                     .anySatisfy(m -> assertThat(m).isEqualTo(who + " logged in"))
-                    .anySatisfy(m -> assertThat(m).startsWith(who + " banned bob!*@*").contains("spamming links"))
+                    .anySatisfy(m ->
+                            assertThat(m).startsWith(who + " banned bob!*@*").contains("spamming links"))
                     .anySatisfy(m -> assertThat(m).isEqualTo(who + " killed carol: flooding"))
                     .anySatisfy(m -> assertThat(m).isEqualTo(who + " kicked dave from #general: calm down"))
                     .anySatisfy(m -> assertThat(m).isEqualTo(who + " created account erin"))

@@ -27,7 +27,8 @@ final class ConsoleClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern CSRF = Pattern.compile("\"csrf\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String base;
     private String cookie;
     private String csrf;
@@ -38,8 +39,8 @@ final class ConsoleClient {
 
     /** Logs in; the response is returned whatever it is, and a granted login is kept. */
     HttpResponse<String> logIn(String name, String password) {
-        HttpResponse<String> response = send("POST", "/admin/api/login", form("name", name, "password", password),
-                Map.of());
+        HttpResponse<String> response =
+                send("POST", "/admin/api/login", form("name", name, "password", password), Map.of());
         response.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";", 2)[0]);
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
@@ -62,7 +63,8 @@ final class ConsoleClient {
 
     /** Any request; the cookie and the CSRF token go with it unless {@code headers} replace them. */
     HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (cookie != null) {

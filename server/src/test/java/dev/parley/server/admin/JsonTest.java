@@ -10,8 +10,9 @@ class JsonTest {
 
     @Test
     void objectsKeepTheirOrderAndEveryKindOfValueIsWritten() {
-        assertThat(Json.write(Json.object("name", "bob", "rooms", List.of(1, 2), "op", true, "away", null,
-                "nested", Json.object()))).isEqualTo("{\"name\":\"bob\",\"rooms\":[1,2],\"op\":true,\"away\":null,\"nested\":{}}");
+        assertThat(Json.write(Json.object(
+                        "name", "bob", "rooms", List.of(1, 2), "op", true, "away", null, "nested", Json.object())))
+                .isEqualTo("{\"name\":\"bob\",\"rooms\":[1,2],\"op\":true,\"away\":null,\"nested\":{}}");
         assertThat(Json.write(Arrays.asList("a", null))).isEqualTo("[\"a\",null]");
     }
 

@@ -40,8 +40,16 @@ class AccountsOnSqliteIT {
     @BeforeEach
     void open() {
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
-        accounts = new Accounts(storage.accounts(), new PasswordHasher(CONFIG.bcryptCost()), CONFIG, AUTH,
-                CaseMapping.RFC1459, Runnable::run, PasswordChecks.inline(), Clock.systemUTC(), nanos::get);
+        accounts = new Accounts(
+                storage.accounts(),
+                new PasswordHasher(CONFIG.bcryptCost()),
+                CONFIG,
+                AUTH,
+                CaseMapping.RFC1459,
+                Runnable::run,
+                PasswordChecks.inline(),
+                Clock.systemUTC(),
+                nanos::get);
     }
 
     @AfterEach
@@ -63,7 +71,8 @@ class AccountsOnSqliteIT {
     void failedLoginsAreLimitedPerAccountFromEveryAddress() {
         accounts.register("alice", "sesame-seed", "10.0.0.1").join();
         for (int i = 1; i <= 3; i++) {
-            assertThat(accounts.loginNow("alice", "guess", "10.0.0." + (10 + i))).isInstanceOf(LoginOutcome.Refused.class);
+            assertThat(accounts.loginNow("alice", "guess", "10.0.0." + (10 + i)))
+                    .isInstanceOf(LoginOutcome.Refused.class);
         }
 
         assertThat(accounts.loginNow("alice", "sesame-seed", "10.0.0.99")).isInstanceOf(LoginOutcome.Throttled.class);
@@ -122,9 +131,12 @@ class AccountsOnSqliteIT {
 
     @Test
     void registrationsAreLimitedPerAddressAndNamesAreUnique() {
-        assertThat(accounts.register("alice", "sesame-seed", "10.0.0.1").join()).isInstanceOf(RegisterOutcome.Created.class);
-        assertThat(accounts.register("ALICE", "sesame-seed", "10.0.0.2").join()).isInstanceOf(RegisterOutcome.Exists.class);
-        assertThat(accounts.register("bob", "sesame-seed", "10.0.0.1").join()).isInstanceOf(RegisterOutcome.Created.class);
+        assertThat(accounts.register("alice", "sesame-seed", "10.0.0.1").join())
+                .isInstanceOf(RegisterOutcome.Created.class);
+        assertThat(accounts.register("ALICE", "sesame-seed", "10.0.0.2").join())
+                .isInstanceOf(RegisterOutcome.Exists.class);
+        assertThat(accounts.register("bob", "sesame-seed", "10.0.0.1").join())
+                .isInstanceOf(RegisterOutcome.Created.class);
 
         assertThat(accounts.register("carol", "sesame-seed", "10.0.0.1").join())
                 .isInstanceOf(RegisterOutcome.Throttled.class);

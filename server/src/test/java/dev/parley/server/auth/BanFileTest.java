@@ -22,8 +22,8 @@ class BanFileTest {
     @Test
     void importSkipsBlankLinesAndCommentsAndNormalizesEntries() throws Exception {
         Path file = dir.resolve("ban.txt");
-        Files.writeString(file, "# banned by the seed\nbob\n\n  eve  \r\n*@spam.example   sends spam\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "# banned by the seed\nbob\n\n  eve  \r\n*@spam.example   sends spam\n", StandardCharsets.UTF_8);
 
         int added = BanFile.importInto(store, file, "import");
 
@@ -57,12 +57,14 @@ class BanFileTest {
 
         BanFile.exportFrom(store, file);
 
-        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).filteredOn(line -> !line.startsWith("#"))
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
+                .filteredOn(line -> !line.startsWith("#"))
                 .containsExactly("bob", "*!*@spam.example", "guest*!*@*", "eve!~e@*");
         InMemoryBanStore reimported = new InMemoryBanStore();
         BanFile.importInto(reimported, file, "import");
-        assertThat(reimported.list()).extracting(Ban::mask).containsExactlyElementsOf(
-                store.list().stream().map(Ban::mask).toList());
+        assertThat(reimported.list())
+                .extracting(Ban::mask)
+                .containsExactlyElementsOf(store.list().stream().map(Ban::mask).toList());
         assertThat(Files.list(dir)).containsExactly(file);
     }
 
@@ -77,11 +79,14 @@ class BanFileTest {
         int read = BanFile.importInto(reimported, file, "import");
 
         assertThat(read).isEqualTo(2);
-        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
-                "bob", "#+ account=bob reason=spamming links", "guest", "#+ address=192.0.2.7 reason=flooding");
-        assertThat(reimported.list()).extracting(Ban::mask, Ban::account, Ban::address, Ban::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("bob!*@*", "bob", null, "spamming links"),
-                org.assertj.core.groups.Tuple.tuple("guest!*@*", null, "192.0.2.7", "flooding"));
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
+                .containsExactly(
+                        "bob", "#+ account=bob reason=spamming links", "guest", "#+ address=192.0.2.7 reason=flooding");
+        assertThat(reimported.list())
+                .extracting(Ban::mask, Ban::account, Ban::address, Ban::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bob!*@*", "bob", null, "spamming links"),
+                        org.assertj.core.groups.Tuple.tuple("guest!*@*", null, "192.0.2.7", "flooding"));
     }
 
     @Test
@@ -91,7 +96,8 @@ class BanFileTest {
 
         BanFile.importInto(store, file, "import");
 
-        assertThat(store.list()).extracting(Ban::mask, Ban::account)
+        assertThat(store.list())
+                .extracting(Ban::mask, Ban::account)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bob!*@*", null));
     }
 }

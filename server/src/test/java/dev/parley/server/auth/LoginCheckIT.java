@@ -40,8 +40,15 @@ class LoginCheckIT {
     @BeforeEach
     void open() {
         storage = JdbcStorage.open(SqliteStorage.in(dataDir));
-        accounts = new Accounts(storage.accounts(), new PasswordHasher(CONFIG.bcryptCost()), CONFIG,
-                AuthConfig.defaults(), CaseMapping.RFC1459, Runnable::run, PasswordChecks.inline(), Clock.systemUTC(),
+        accounts = new Accounts(
+                storage.accounts(),
+                new PasswordHasher(CONFIG.bcryptCost()),
+                CONFIG,
+                AuthConfig.defaults(),
+                CaseMapping.RFC1459,
+                Runnable::run,
+                PasswordChecks.inline(),
+                Clock.systemUTC(),
                 System::nanoTime);
         login = new LoginCheck(AuthConfig.defaults(), accounts);
     }
@@ -63,8 +70,9 @@ class LoginCheckIT {
 
     @Test
     void aRegisteredNickIsNeverAdmittedAtOnceIncludingOneRegisteredAfterTheLoad() {
-        storage.accounts().create(new Account("alice", "$2a$04$abcdefghijklmnopqrstuuVq5c1gp4d9Z8M7z1c1y5u2HqOQGyPEa",
-                false, Instant.now()));
+        storage.accounts()
+                .create(new Account(
+                        "alice", "$2a$04$abcdefghijklmnopqrstuuVq5c1gp4d9Z8M7z1c1y5u2HqOQGyPEa", false, Instant.now()));
         accounts.names().reload();
         accounts.register("bob", "sesame-seed", "10.0.0.2").join();
 

@@ -27,14 +27,17 @@ class PasswordHasherTest {
         String hash = hasher.hash(longPassword);
 
         assertThat(hasher.matches(longPassword, hash)).isTrue();
-        assertThat(hasher.matches("x".repeat(99) + "y", hash)).as("differs after byte 72").isFalse();
+        assertThat(hasher.matches("x".repeat(99) + "y", hash))
+                .as("differs after byte 72")
+                .isFalse();
         assertThat(hasher.matches("x".repeat(72), hash)).isFalse();
     }
 
     @Test
     void hashesMadeByOtherBcryptToolsAreChecked() {
-        String twoB = new String(BCrypt.with(BCrypt.Version.VERSION_2B)
-                .hash(5, "from-htpasswd".getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
+        String twoB = new String(
+                BCrypt.with(BCrypt.Version.VERSION_2B).hash(5, "from-htpasswd".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.US_ASCII);
 
         assertThat(hasher.matches("from-htpasswd", twoB)).isTrue();
         assertThat(hasher.matches("not-it", twoB)).isFalse();
@@ -43,7 +46,8 @@ class PasswordHasherTest {
     @Test
     void malformedHashesAndOverlongPasswordsNeverMatch() {
         assertThat(hasher.matches("anything", "not-a-hash")).isFalse();
-        assertThat(hasher.matches("x".repeat(PasswordHasher.MAX_PASSWORD_BYTES + 1), hasher.hash("x"))).isFalse();
+        assertThat(hasher.matches("x".repeat(PasswordHasher.MAX_PASSWORD_BYTES + 1), hasher.hash("x")))
+                .isFalse();
         assertThat(hasher.matchNothing("anything")).isFalse();
         assertThatThrownBy(() -> hasher.hash("x".repeat(PasswordHasher.MAX_PASSWORD_BYTES + 1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -35,7 +35,8 @@ class HistoryKeysTest {
         ChatUser earlier = user("Alice", null, HistoryKeys.mintGuestIdentity());
         ChatUser later = user("alice", null, HistoryKeys.mintGuestIdentity());
 
-        assertThat(HistoryKeys.identity(NAMES, earlier)).isEqualTo(earlier.guestIdentity())
+        assertThat(HistoryKeys.identity(NAMES, earlier))
+                .isEqualTo(earlier.guestIdentity())
                 .isNotEqualTo(HistoryKeys.identity(NAMES, later))
                 .isNotEqualTo(HistoryKeys.byName(NAMES, "alice", null));
     }
@@ -45,7 +46,8 @@ class HistoryKeysTest {
         ChatUser phone = user("ally", "Alice", HistoryKeys.mintGuestIdentity());
         ChatUser laptop = user("alice", "ALICE", HistoryKeys.mintGuestIdentity());
 
-        assertThat(HistoryKeys.identity(NAMES, phone)).isEqualTo("~alice")
+        assertThat(HistoryKeys.identity(NAMES, phone))
+                .isEqualTo("~alice")
                 .isEqualTo(HistoryKeys.identity(NAMES, laptop))
                 .isEqualTo(HistoryKeys.byName(NAMES, "someone", "Alice"));
     }
@@ -55,7 +57,8 @@ class HistoryKeysTest {
         String guest = HistoryKeys.mintGuestIdentity();
 
         assertThat(HistoryKeys.sender(NAMES, message("alice", null, guest))).isEqualTo(guest);
-        assertThat(HistoryKeys.sender(NAMES, message("alice", "Alice", "~alice"))).isEqualTo("~alice");
+        assertThat(HistoryKeys.sender(NAMES, message("alice", "Alice", "~alice")))
+                .isEqualTo("~alice");
     }
 
     @Test
@@ -71,18 +74,31 @@ class HistoryKeysTest {
     void aConversationKeyIsTheSameFromEitherSide() {
         String guest = HistoryKeys.mintGuestIdentity();
 
-        assertThat(HistoryKeys.direct(guest, "~bob")).isEqualTo(HistoryKeys.direct("~bob", guest))
+        assertThat(HistoryKeys.direct(guest, "~bob"))
+                .isEqualTo(HistoryKeys.direct("~bob", guest))
                 .isEqualTo(guest + " ~bob");
     }
 
     private static StoredMessage message(String nick, String account, String identity) {
-        return new StoredMessage("m", Instant.EPOCH, "#room", "#room", nick, nick + "!u@h", account, identity,
-                "PRIVMSG", "text", Map.of());
+        return new StoredMessage(
+                "m",
+                Instant.EPOCH,
+                "#room",
+                "#room",
+                nick,
+                nick + "!u@h",
+                account,
+                identity,
+                "PRIVMSG",
+                "text",
+                Map.of());
     }
 
     /** A ChatUser that answers only what history keys ask. */
     private static ChatUser user(String nick, String account, String guestIdentity) {
-        return (ChatUser) Proxy.newProxyInstance(ChatUser.class.getClassLoader(), new Class<?>[] {ChatUser.class},
+        return (ChatUser) Proxy.newProxyInstance(
+                ChatUser.class.getClassLoader(),
+                new Class<?>[] {ChatUser.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "nick" -> nick;
                     case "account" -> account;

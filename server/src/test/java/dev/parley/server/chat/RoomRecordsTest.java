@@ -16,9 +16,18 @@ class RoomRecordsTest {
     private static final CaseMapping MAPPING = CaseMapping.RFC1459;
 
     private static StoredRoom lounge() {
-        return new StoredRoom("#lounge", "#Lounge", "alice", 1_700_000_000L,
-                new StoredTopic("Tea at five", "alice!a@h", 1_700_000_100L), "imt", "s3cret", 50,
-                List.of(new StoredMask('b', "spam!*@*", "alice", 1L), new StoredMask('e', "friend!*@*", "alice", 2L),
+        return new StoredRoom(
+                "#lounge",
+                "#Lounge",
+                "alice",
+                1_700_000_000L,
+                new StoredTopic("Tea at five", "alice!a@h", 1_700_000_100L),
+                "imt",
+                "s3cret",
+                50,
+                List.of(
+                        new StoredMask('b', "spam!*@*", "alice", 1L),
+                        new StoredMask('e', "friend!*@*", "alice", 2L),
                         new StoredMask('I', "guest!*@*", "alice", 3L)),
                 List.of("bob"));
     }
@@ -45,7 +54,10 @@ class RoomRecordsTest {
 
         assertThat(queued).hasSize(1);
         queued.get(0).run();
-        assertThat(store.list()).singleElement().extracting(r -> r.topic().text()).isEqualTo("Changed");
+        assertThat(store.list())
+                .singleElement()
+                .extracting(r -> r.topic().text())
+                .isEqualTo("Changed");
     }
 
     @Test

@@ -13,7 +13,9 @@ class CapCommandsTest {
     void capLsListsTheOfferedCapabilitiesAndHoldsRegistrationUntilCapEnd() {
         Session client = bench.connect();
 
-        assertThat(bench.ask(client, "CAP LS 302")).singleElement().asString()
+        assertThat(bench.ask(client, "CAP LS 302"))
+                .singleElement()
+                .asString()
                 .startsWith(":parley.local CAP * LS :")
                 .contains("echo-message", "sasl=PLAIN", "draft/chathistory", "server-time");
 
@@ -31,7 +33,9 @@ class CapCommandsTest {
 
         assertThat(bench.ask(client, "CAP REQ :echo-message server-time"))
                 .containsExactly(":parley.local CAP * ACK :echo-message server-time");
-        assertThat(bench.ask(client, "CAP LIST")).singleElement().asString()
+        assertThat(bench.ask(client, "CAP LIST"))
+                .singleElement()
+                .asString()
                 .startsWith(":parley.local CAP * LIST :")
                 .contains("echo-message", "server-time");
     }
@@ -49,7 +53,8 @@ class CapCommandsTest {
     void capReqMayDisableACapabilityAgain() {
         Session alice = bench.register("alice", "echo-message");
 
-        assertThat(bench.ask(alice, "CAP REQ -echo-message")).containsExactly(":parley.local CAP alice ACK -echo-message");
+        assertThat(bench.ask(alice, "CAP REQ -echo-message"))
+                .containsExactly(":parley.local CAP alice ACK -echo-message");
         assertThat(bench.ask(alice, "CAP LIST")).containsExactly(":parley.local CAP alice LIST :");
     }
 

@@ -5,7 +5,6 @@ import dev.parley.protocol.ParseResult;
 import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
-import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
 import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.Delivery;
@@ -25,18 +24,12 @@ import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.history.DisabledHistory;
 import dev.parley.server.history.History;
-import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.history.StoredHistory;
-import dev.parley.server.login.ServerBan;
 import dev.parley.server.info.ServerInfo;
-import dev.parley.server.info.ServerReplies;
-import dev.parley.server.login.AccountReplies;
-import dev.parley.server.login.RegistrationFlow;
-import dev.parley.server.session.Caps;
+import dev.parley.server.login.ServerBan;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.InboundQueue;
-import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.memory.InMemoryBanStore;
@@ -101,11 +94,20 @@ final class CommandBench {
     private Wiring wire() {
         Bans bans = new Bans(new InMemoryBanStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD, clock);
         bans.load();
-        RoomRecords roomRecords = new RoomRecords(new InMemoryRoomStore(), SAME_THREAD, CASE_MAPPING,
+        RoomRecords roomRecords = new RoomRecords(
+                new InMemoryRoomStore(),
+                SAME_THREAD,
+                CASE_MAPPING,
                 config.moderation().maxRoomsPerAccount());
         roomRecords.load();
-        Accounts accounts = new Accounts(accountStore, config.accounts(), config.auth(), CASE_MAPPING, SAME_THREAD,
-                PasswordChecks.inline(), clock);
+        Accounts accounts = new Accounts(
+                accountStore,
+                config.accounts(),
+                config.auth(),
+                CASE_MAPPING,
+                SAME_THREAD,
+                PasswordChecks.inline(),
+                clock);
         accounts.ensureAdmin(config.auth());
         accounts.names().reload();
         History history = config.history().enabled()
@@ -118,16 +120,38 @@ final class CommandBench {
         NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
         Monitors monitors = new Monitors(CASE_MAPPING);
         ReadMarkers readMarkers = new ReadMarkers(new InMemoryReadMarkerStore(CASE_MAPPING), CASE_MAPPING, SAME_THREAD);
-        Delivery delivery = new Delivery(clock, new MsgIds(), history.enabled() ? sink : MessageSink.NONE,
-                history.enabled(), config.history().durability() == HistoryConfig.Durability.SYNC, CASE_MAPPING,
+        Delivery delivery = new Delivery(
+                clock,
+                new MsgIds(),
+                history.enabled() ? sink : MessageSink.NONE,
+                history.enabled(),
+                config.history().durability() == HistoryConfig.Durability.SYNC,
+                CASE_MAPPING,
                 ChatMetrics.NONE);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
         Departures departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
-        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery,
-                clock, departures);
-        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(config, info, rooms, nicks,
-                counts, nickHistory, monitors, monitorNotices, bans, accounts, readMarkers, delivery, history,
-                departures, serverBan, ChatMetrics.NONE, clock, SAME_THREAD, this::reload));
+        ServerBan serverBan = new ServerBan(
+                info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery, clock, departures);
+        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(
+                config,
+                info,
+                rooms,
+                nicks,
+                counts,
+                nickHistory,
+                monitors,
+                monitorNotices,
+                bans,
+                accounts,
+                readMarkers,
+                delivery,
+                history,
+                departures,
+                serverBan,
+                ChatMetrics.NONE,
+                clock,
+                SAME_THREAD,
+                this::reload));
         return new Wiring(nicks, dispatcher);
     }
 
@@ -139,13 +163,27 @@ final class CommandBench {
         AccountsConfig a = base.accounts();
         LimitsConfig l = base.limits();
         FloodConfig f = l.flood();
-        return base
-                .withAccounts(new AccountsConfig(a.registration(), AccountsConfig.MIN_BCRYPT_COST,
-                        a.minPasswordLength(), a.loginAttempts(), a.loginWindow(), a.registrationsPerIp(),
+        return base.withAccounts(new AccountsConfig(
+                        a.registration(),
+                        AccountsConfig.MIN_BCRYPT_COST,
+                        a.minPasswordLength(),
+                        a.loginAttempts(),
+                        a.loginWindow(),
+                        a.registrationsPerIp(),
                         a.registrationWindow()))
-                .withLimits(new LimitsConfig(l.nickLength(), l.roomNameLength(), l.topicLength(), l.awayLength(),
-                        l.kickReasonLength(), l.realnameLength(), l.maxRoomsPerClient(), l.maxListEntries(),
-                        l.sendQueueBytes(), l.registrationTimeout(), l.pingInterval(), l.pingTimeout(),
+                .withLimits(new LimitsConfig(
+                        l.nickLength(),
+                        l.roomNameLength(),
+                        l.topicLength(),
+                        l.awayLength(),
+                        l.kickReasonLength(),
+                        l.realnameLength(),
+                        l.maxRoomsPerClient(),
+                        l.maxListEntries(),
+                        l.sendQueueBytes(),
+                        l.registrationTimeout(),
+                        l.pingInterval(),
+                        l.pingTimeout(),
                         new FloodConfig(false, f.burst(), f.linesPerSecond(), f.exemptOperators()),
                         l.connections()));
     }
@@ -160,8 +198,11 @@ final class CommandBench {
         connected++;
         RecordingConnection connection = new RecordingConnection("c" + connected, "192.0.2." + connected);
         Session session = new Session(connection);
-        session.attach(new InboundQueue(session.connection(), dispatcher.boundTo(session),
-                () -> clock.millis() * 1_000_000L, INBOUND_HIGH_WATER));
+        session.attach(new InboundQueue(
+                session.connection(),
+                dispatcher.boundTo(session),
+                () -> clock.millis() * 1_000_000L,
+                INBOUND_HIGH_WATER));
         connections.put(session, connection);
         return session;
     }
@@ -198,7 +239,9 @@ final class CommandBench {
         } else if (parsed instanceof ParseResult.Malformed bad) {
             session.inbound().offer(new InboundLine.Malformed(bad.reason(), bad.command()));
         } else if (parsed instanceof ParseResult.InvalidCommand invalid) {
-            session.inbound().offer(new InboundLine.UnknownCommand(invalid.token(), invalid.tags().get("label")));
+            session.inbound()
+                    .offer(new InboundLine.UnknownCommand(
+                            invalid.token(), invalid.tags().get("label")));
         }
     }
 

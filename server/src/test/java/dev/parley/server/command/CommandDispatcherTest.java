@@ -38,7 +38,8 @@ class CommandDispatcherTest {
     void aLabeledOneLineReplyCarriesTheLabel() {
         Session alice = bench.register("alice", "labeled-response", "batch", "message-tags");
 
-        assertThat(bench.ask(alice, "@label=one PING x")).containsExactly("@label=one :parley.local PONG parley.local x");
+        assertThat(bench.ask(alice, "@label=one PING x"))
+                .containsExactly("@label=one :parley.local PONG parley.local x");
     }
 
     @Test
@@ -57,15 +58,35 @@ class CommandDispatcherTest {
         assertThat(reply).hasSize(4);
         assertThat(reply.get(0)).matches("@label=three :parley\\.local BATCH \\+(\\S+) labeled-response");
         String batch = reply.get(0).split(" ")[3].substring(1);
-        assertThat(reply.subList(1, 4)).containsExactly(
-                "@batch=" + batch + " :parley.local 401 alice ghost :No such nick/channel",
-                "@batch=" + batch + " :parley.local 318 alice ghost :End of /WHOIS list",
-                ":parley.local BATCH -" + batch);
+        assertThat(reply.subList(1, 4))
+                .containsExactly(
+                        "@batch=" + batch + " :parley.local 401 alice ghost :No such nick/channel",
+                        "@batch=" + batch + " :parley.local 318 alice ghost :End of /WHOIS list",
+                        ":parley.local BATCH -" + batch);
     }
 
     @Test
     void theTableHoldsEveryVerbOfEveryFamily() {
-        assertThat(bench.verbs()).contains("PRIVMSG", "JOIN", "TOPIC", "MODE", "WHOIS", "WHO", "MONITOR", "OPER", "KILL",
-                "REGISTER", "AUTHENTICATE", "NICK", "CAP", "HELP", "CHATHISTORY", "METADATA", "AWAY", "MARKREAD", "REDACT");
+        assertThat(bench.verbs())
+                .contains(
+                        "PRIVMSG",
+                        "JOIN",
+                        "TOPIC",
+                        "MODE",
+                        "WHOIS",
+                        "WHO",
+                        "MONITOR",
+                        "OPER",
+                        "KILL",
+                        "REGISTER",
+                        "AUTHENTICATE",
+                        "NICK",
+                        "CAP",
+                        "HELP",
+                        "CHATHISTORY",
+                        "METADATA",
+                        "AWAY",
+                        "MARKREAD",
+                        "REDACT");
     }
 }

@@ -14,7 +14,8 @@ class HelpCommandsTest {
         Session alice = bench.register("alice");
 
         assertThat(bench.ask(alice, "HELP"))
-                .startsWith(":parley.local 704 alice INDEX :Parley speaks IRC. HELP <command> explains one command. Commands:")
+                .startsWith(
+                        ":parley.local 704 alice INDEX :Parley speaks IRC. HELP <command> explains one command. Commands:")
                 .contains(":parley.local 705 alice INDEX :Rooms: JOIN PART TOPIC NAMES LIST INVITE KICK MODE")
                 .endsWith(":parley.local 706 alice INDEX :End of /HELP");
     }
@@ -41,7 +42,10 @@ class HelpCommandsTest {
     void everyVerbTheIndexNamesHasItsOwnHelpText() {
         Session alice = bench.register("alice");
         for (String verb : new String[] {"PRIVMSG", "KICK", "CHATHISTORY", "REDACT", "MONITOR", "OPER", "REGISTER"}) {
-            assertThat(bench.ask(alice, "HELP " + verb)).as(verb).first().asString()
+            assertThat(bench.ask(alice, "HELP " + verb))
+                    .as(verb)
+                    .first()
+                    .asString()
                     .startsWith(":parley.local 704 alice " + verb + " ");
         }
     }

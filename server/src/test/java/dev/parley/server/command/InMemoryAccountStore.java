@@ -34,14 +34,18 @@ final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public boolean setPasswordHash(String name, String passwordHash) {
-        return accounts.computeIfPresent(caseMapping.fold(name),
-                (key, a) -> new Account(a.name(), passwordHash, a.operator(), a.createdAt())) != null;
+        return accounts.computeIfPresent(
+                        caseMapping.fold(name),
+                        (key, a) -> new Account(a.name(), passwordHash, a.operator(), a.createdAt()))
+                != null;
     }
 
     @Override
     public boolean setOperator(String name, boolean operator) {
-        return accounts.computeIfPresent(caseMapping.fold(name),
-                (key, a) -> new Account(a.name(), a.passwordHash(), operator, a.createdAt())) != null;
+        return accounts.computeIfPresent(
+                        caseMapping.fold(name),
+                        (key, a) -> new Account(a.name(), a.passwordHash(), operator, a.createdAt()))
+                != null;
     }
 
     @Override
@@ -51,6 +55,8 @@ final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public List<Account> list() {
-        return accounts.values().stream().sorted(Comparator.comparing(Account::name)).toList();
+        return accounts.values().stream()
+                .sorted(Comparator.comparing(Account::name))
+                .toList();
     }
 }

@@ -64,7 +64,8 @@ class MessagingCommandsTest {
         Session alice = bench.register("alice");
 
         assertThat(bench.ask(alice, "PRIVMSG bob")).containsExactly(":parley.local 412 alice :No text to send");
-        assertThat(bench.ask(alice, "PRIVMSG")).containsExactly(":parley.local 411 alice :No recipient given (PRIVMSG)");
+        assertThat(bench.ask(alice, "PRIVMSG"))
+                .containsExactly(":parley.local 411 alice :No recipient given (PRIVMSG)");
     }
 
     @Test
@@ -74,8 +75,7 @@ class MessagingCommandsTest {
         bench.send(bob, "AWAY :lunch");
         bench.take(bob);
 
-        assertThat(bench.ask(alice, "PRIVMSG Bob :are you there"))
-                .containsExactly(":parley.local 301 alice bob lunch");
+        assertThat(bench.ask(alice, "PRIVMSG Bob :are you there")).containsExactly(":parley.local 301 alice bob lunch");
         assertThat(bench.take(bob)).containsExactly(":alice!alice@192.0.2.1 PRIVMSG bob :are you there");
     }
 
@@ -117,8 +117,8 @@ class MessagingCommandsTest {
         bench.send(alice, "MODE #a +m");
         bench.take(alice);
 
-        assertThat(bench.ask(bob, "PRIVMSG #a :can I talk")).containsExactly(
-                ":parley.local 404 bob #a :Cannot send to channel");
+        assertThat(bench.ask(bob, "PRIVMSG #a :can I talk"))
+                .containsExactly(":parley.local 404 bob #a :Cannot send to channel");
         assertThat(bench.take(alice)).isEmpty();
     }
 
@@ -129,7 +129,8 @@ class MessagingCommandsTest {
 
         bench.send(alice, "PRIVMSG #a :remember me");
 
-        assertThat(bench.sink().offered()).singleElement()
+        assertThat(bench.sink().offered())
+                .singleElement()
                 .satisfies(stored -> assertThat(stored.text()).isEqualTo("remember me"));
     }
 
@@ -146,7 +147,9 @@ class MessagingCommandsTest {
 
         bench.send(alice, "@+typing=active TAGMSG #a");
 
-        assertThat(bench.take(bob)).singleElement().asString()
+        assertThat(bench.take(bob))
+                .singleElement()
+                .asString()
                 .startsWith("@")
                 .contains("+typing=active")
                 .endsWith(" :alice!alice@192.0.2.1 TAGMSG #a");
@@ -194,16 +197,27 @@ class MessagingCommandsTest {
         assertThat(sync.take(bob)).isEmpty();
         sync.sink().settleHeld(false);
 
-        assertThat(sync.take(bob)).containsExactly(
-                ":parley.local FAIL PRIVMSG MESSAGE_ERROR #a :Not sent: the message could not be stored; try again",
-                ":parley.local PONG parley.local waits");
+        assertThat(sync.take(bob))
+                .containsExactly(
+                        ":parley.local FAIL PRIVMSG MESSAGE_ERROR #a :Not sent: the message could not be stored; try again",
+                        ":parley.local PONG parley.local waits");
         assertThat(sync.take(alice)).isEmpty();
     }
 
     private static ParleyConfig syncDurability(ParleyConfig config) {
         HistoryConfig h = config.history();
-        return config.withHistory(new HistoryConfig(h.enabled(), h.flushInterval(), h.batchSize(), h.queueCapacity(),
-                h.maxPageSize(), h.defaultPageSize(), HistoryConfig.Durability.SYNC, h.spillMaxBytes(),
-                h.retentionMaxAge(), h.retentionMaxMessages(), h.retentionInterval(), h.commitTimeout()));
+        return config.withHistory(new HistoryConfig(
+                h.enabled(),
+                h.flushInterval(),
+                h.batchSize(),
+                h.queueCapacity(),
+                h.maxPageSize(),
+                h.defaultPageSize(),
+                HistoryConfig.Durability.SYNC,
+                h.spillMaxBytes(),
+                h.retentionMaxAge(),
+                h.retentionMaxMessages(),
+                h.retentionInterval(),
+                h.commitTimeout()));
     }
 }

@@ -15,9 +15,10 @@ class MetadataCommandsTest {
 
         assertThat(bench.ask(alice, "METADATA * SET avatar :https://example.org/a.png"))
                 .containsExactly(":parley.local 761 alice alice avatar * https://example.org/a.png");
-        assertThat(bench.ask(alice, "METADATA alice GET avatar pronouns")).containsExactly(
-                ":parley.local 761 alice alice avatar * https://example.org/a.png",
-                ":parley.local 766 alice alice pronouns :key not set");
+        assertThat(bench.ask(alice, "METADATA alice GET avatar pronouns"))
+                .containsExactly(
+                        ":parley.local 761 alice alice avatar * https://example.org/a.png",
+                        ":parley.local 766 alice alice pronouns :key not set");
     }
 
     @Test
@@ -26,10 +27,10 @@ class MetadataCommandsTest {
         Session bob = bench.register("bob");
         bench.send(alice, "METADATA * SET pronouns she/her");
 
-        assertThat(bench.ask(bob, "METADATA alice LIST")).containsExactly(
-                ":parley.local 761 bob alice pronouns * she/her");
-        assertThat(bench.ask(bob, "METADATA alice SET pronouns they")).containsExactly(
-                ":parley.local FAIL METADATA KEY_NO_PERMISSION alice pronouns :permission denied");
+        assertThat(bench.ask(bob, "METADATA alice LIST"))
+                .containsExactly(":parley.local 761 bob alice pronouns * she/her");
+        assertThat(bench.ask(bob, "METADATA alice SET pronouns they"))
+                .containsExactly(":parley.local FAIL METADATA KEY_NO_PERMISSION alice pronouns :permission denied");
     }
 
     @Test

@@ -14,9 +14,10 @@ class ModeCommandsTest {
         Session alice = bench.register("alice");
         bench.send(alice, "JOIN #a");
 
-        assertThat(bench.ask(alice, "MODE #a")).containsExactly(
-                ":parley.local 324 alice #a +nt",
-                ":parley.local 329 alice #a " + CommandBench.START.getEpochSecond());
+        assertThat(bench.ask(alice, "MODE #a"))
+                .containsExactly(
+                        ":parley.local 324 alice #a +nt",
+                        ":parley.local 329 alice #a " + CommandBench.START.getEpochSecond());
     }
 
     @Test
@@ -39,7 +40,8 @@ class ModeCommandsTest {
         bench.send(alice, "JOIN #a");
         bench.send(bob, "JOIN #a");
 
-        assertThat(bench.ask(bob, "MODE #a +m")).containsExactly(":parley.local 482 bob #a :You're not channel operator");
+        assertThat(bench.ask(bob, "MODE #a +m"))
+                .containsExactly(":parley.local 482 bob #a :You're not channel operator");
     }
 
     @Test
@@ -66,7 +68,8 @@ class ModeCommandsTest {
         Session alice = bench.register("alice");
         bench.send(alice, "JOIN #a");
 
-        assertThat(bench.ask(alice, "MODE #a +Z")).containsExactly(":parley.local 472 alice Z :is unknown mode char to me");
+        assertThat(bench.ask(alice, "MODE #a +Z"))
+                .containsExactly(":parley.local 472 alice Z :is unknown mode char to me");
     }
 
     @Test
@@ -76,9 +79,10 @@ class ModeCommandsTest {
         bench.send(alice, "JOIN #a");
 
         assertThat(bench.ask(alice, "MODE #a +b bob!*@*")).containsExactly(":alice!alice@192.0.2.1 MODE #a +b bob!*@*");
-        assertThat(bench.ask(alice, "MODE #a b")).containsExactly(
-                ":parley.local 367 alice #a bob!*@* alice " + CommandBench.START.getEpochSecond(),
-                ":parley.local 368 alice #a :End of channel ban list");
+        assertThat(bench.ask(alice, "MODE #a b"))
+                .containsExactly(
+                        ":parley.local 367 alice #a bob!*@* alice " + CommandBench.START.getEpochSecond(),
+                        ":parley.local 368 alice #a :End of channel ban list");
         assertThat(bench.ask(bob, "JOIN #a")).containsExactly(":parley.local 474 bob #a :Cannot join channel (+b)");
     }
 
@@ -89,6 +93,7 @@ class ModeCommandsTest {
 
         assertThat(bench.ask(alice, "MODE alice +i")).containsExactly(":alice MODE alice +i");
         assertThat(bench.ask(alice, "MODE alice")).containsExactly(":parley.local 221 alice +i");
-        assertThat(bench.ask(alice, "MODE bob +i")).containsExactly(":parley.local 502 alice :Can't change mode for other users");
+        assertThat(bench.ask(alice, "MODE bob +i"))
+                .containsExactly(":parley.local 502 alice :Can't change mode for other users");
     }
 }

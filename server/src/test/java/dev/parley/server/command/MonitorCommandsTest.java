@@ -14,9 +14,8 @@ class MonitorCommandsTest {
         Session alice = bench.register("alice");
         bench.register("bob");
 
-        assertThat(bench.ask(alice, "MONITOR + bob,ghost")).containsExactly(
-                ":parley.local 730 alice bob!bob@192.0.2.2",
-                ":parley.local 731 alice ghost");
+        assertThat(bench.ask(alice, "MONITOR + bob,ghost"))
+                .containsExactly(":parley.local 730 alice bob!bob@192.0.2.2", ":parley.local 731 alice ghost");
     }
 
     @Test
@@ -37,11 +36,11 @@ class MonitorCommandsTest {
         Session alice = bench.register("alice");
         bench.send(alice, "MONITOR + bob,carol");
 
-        assertThat(bench.ask(alice, "MONITOR L")).containsExactly(
-                ":parley.local 732 alice bob,carol", ":parley.local 733 alice :End of MONITOR list");
+        assertThat(bench.ask(alice, "MONITOR L"))
+                .containsExactly(":parley.local 732 alice bob,carol", ":parley.local 733 alice :End of MONITOR list");
         bench.send(alice, "MONITOR - carol");
-        assertThat(bench.ask(alice, "MONITOR L")).containsExactly(
-                ":parley.local 732 alice bob", ":parley.local 733 alice :End of MONITOR list");
+        assertThat(bench.ask(alice, "MONITOR L"))
+                .containsExactly(":parley.local 732 alice bob", ":parley.local 733 alice :End of MONITOR list");
         bench.send(alice, "MONITOR C");
         assertThat(bench.ask(alice, "MONITOR L")).containsExactly(":parley.local 733 alice :End of MONITOR list");
     }
@@ -50,7 +49,7 @@ class MonitorCommandsTest {
     void anUnknownSubcommandIsAnswered421() {
         Session alice = bench.register("alice");
 
-        assertThat(bench.ask(alice, "MONITOR X")).containsExactly(
-                ":parley.local 421 alice MONITOR :Unknown MONITOR subcommand");
+        assertThat(bench.ask(alice, "MONITOR X"))
+                .containsExactly(":parley.local 421 alice MONITOR :Unknown MONITOR subcommand");
     }
 }

@@ -13,9 +13,9 @@ class OperatorCommandsTest {
     void operWithTheAdminPasswordMakesTheUserAnOperator() {
         Session alice = bench.register("alice");
 
-        assertThat(bench.ask(alice, "OPER admin admin123")).containsExactly(
-                ":parley.local 381 alice :You are now an IRC operator",
-                ":alice!alice@192.0.2.1 MODE alice +o");
+        assertThat(bench.ask(alice, "OPER admin admin123"))
+                .containsExactly(
+                        ":parley.local 381 alice :You are now an IRC operator", ":alice!alice@192.0.2.1 MODE alice +o");
         assertThat(alice.isOperator()).isTrue();
     }
 
@@ -76,12 +76,15 @@ class OperatorCommandsTest {
         Session bob = bench.register("bob");
         bench.send(alice, "OPER admin admin123");
 
-        assertThat(bench.ask(alice, "BAN bob :flooding")).singleElement().asString()
+        assertThat(bench.ask(alice, "BAN bob :flooding"))
+                .singleElement()
+                .asString()
                 .startsWith(":parley.local NOTICE alice :Banned bob!*@*")
                 .endsWith("(flooding); disconnected 1 user(s)");
-        assertThat(bench.take(bob)).containsExactly(
-                ":parley.local 465 bob :You are banned from this server: flooding",
-                "ERROR :Closing Link: 192.0.2.2 (Banned: flooding)");
+        assertThat(bench.take(bob))
+                .containsExactly(
+                        ":parley.local 465 bob :You are banned from this server: flooding",
+                        "ERROR :Closing Link: 192.0.2.2 (Banned: flooding)");
 
         Session again = bench.connect();
         bench.send(again, "PASS chat@123");
@@ -97,9 +100,12 @@ class OperatorCommandsTest {
         bench.send(alice, "OPER admin admin123");
         bench.send(alice, "BAN mallory :troll");
 
-        assertThat(bench.ask(alice, "BANS")).hasSize(2).last()
+        assertThat(bench.ask(alice, "BANS"))
+                .hasSize(2)
+                .last()
                 .isEqualTo(":parley.local NOTICE alice :End of ban list (1 ban)");
-        assertThat(bench.ask(alice, "UNBAN mallory")).containsExactly(":parley.local NOTICE alice :Ban on mallory!*@* lifted");
+        assertThat(bench.ask(alice, "UNBAN mallory"))
+                .containsExactly(":parley.local NOTICE alice :Ban on mallory!*@* lifted");
         assertThat(bench.ask(alice, "BANS")).containsExactly(":parley.local NOTICE alice :End of ban list (0 bans)");
     }
 
@@ -123,9 +129,10 @@ class OperatorCommandsTest {
         Session alice = bench.register("alice");
         bench.send(alice, "OPER admin admin123");
 
-        assertThat(bench.ask(alice, "REHASH")).containsExactly(
-                ":parley.local 382 alice parley.yaml Rehashing",
-                ":parley.local NOTICE alice :Nothing to reload: no TLS listener");
+        assertThat(bench.ask(alice, "REHASH"))
+                .containsExactly(
+                        ":parley.local 382 alice parley.yaml Rehashing",
+                        ":parley.local NOTICE alice :Nothing to reload: no TLS listener");
         assertThat(bench.reloads()).isEqualTo(1);
     }
 }

@@ -13,9 +13,11 @@ class ProfileCommandsTest {
     void awayMarksTheUserAndAwayWithoutTextUnmarksIt() {
         Session alice = bench.register("alice");
 
-        assertThat(bench.ask(alice, "AWAY :at lunch")).containsExactly(":parley.local 306 alice :You have been marked as being away");
+        assertThat(bench.ask(alice, "AWAY :at lunch"))
+                .containsExactly(":parley.local 306 alice :You have been marked as being away");
         assertThat(alice.awayMessage()).isEqualTo("at lunch");
-        assertThat(bench.ask(alice, "AWAY")).containsExactly(":parley.local 305 alice :You are no longer marked as being away");
+        assertThat(bench.ask(alice, "AWAY"))
+                .containsExactly(":parley.local 305 alice :You are no longer marked as being away");
         assertThat(alice.awayMessage()).isNull();
     }
 

@@ -48,11 +48,11 @@ class ReadMarkerCommandsTest {
     void badParametersAreFails() {
         Session alice = bench.register("alice", "draft/read-marker");
 
-        assertThat(bench.ask(alice, "MARKREAD")).containsExactly(
-                ":parley.local FAIL MARKREAD NEED_MORE_PARAMS :Missing parameters");
-        assertThat(bench.ask(alice, "MARKREAD #a yesterday")).containsExactly(
-                ":parley.local FAIL MARKREAD INVALID_PARAMS yesterday :Invalid timestamp");
-        assertThat(bench.ask(alice, "MARKREAD !bad")).containsExactly(
-                ":parley.local FAIL MARKREAD INVALID_PARAMS !bad :Invalid target");
+        assertThat(bench.ask(alice, "MARKREAD"))
+                .containsExactly(":parley.local FAIL MARKREAD NEED_MORE_PARAMS :Missing parameters");
+        assertThat(bench.ask(alice, "MARKREAD #a yesterday"))
+                .containsExactly(":parley.local FAIL MARKREAD INVALID_PARAMS yesterday :Invalid timestamp");
+        assertThat(bench.ask(alice, "MARKREAD !bad"))
+                .containsExactly(":parley.local FAIL MARKREAD INVALID_PARAMS !bad :Invalid target");
     }
 }

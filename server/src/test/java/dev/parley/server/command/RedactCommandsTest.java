@@ -32,8 +32,8 @@ class RedactCommandsTest {
                 .containsExactly(":bob!bob@192.0.2.2 REDACT #a " + msgid + " typo");
         assertThat(bench.take(alice)).containsExactly(":bob!bob@192.0.2.2 REDACT #a " + msgid + " typo");
         assertThat(bench.take(carol)).isEmpty();
-        assertThat(bench.ask(bob, "HISTORY #a")).containsExactly(
-                ":parley.local NOTICE bob :End of history for #a (0 messages)");
+        assertThat(bench.ask(bob, "HISTORY #a"))
+                .containsExactly(":parley.local NOTICE bob :End of history for #a (0 messages)");
     }
 
     @Test
@@ -45,8 +45,9 @@ class RedactCommandsTest {
         bench.send(alice, "PRIVMSG #a :mine");
         String msgid = lastMsgid();
 
-        assertThat(bench.ask(bob, "REDACT #a " + msgid)).containsExactly(
-                ":parley.local FAIL REDACT REDACT_FORBIDDEN #a " + msgid + " :You are not authorised to delete this message");
+        assertThat(bench.ask(bob, "REDACT #a " + msgid))
+                .containsExactly(":parley.local FAIL REDACT REDACT_FORBIDDEN #a " + msgid
+                        + " :You are not authorised to delete this message");
     }
 
     @Test
@@ -58,8 +59,7 @@ class RedactCommandsTest {
         bench.send(bob, "PRIVMSG #a :spam spam");
         String msgid = lastMsgid();
 
-        assertThat(bench.ask(alice, "REDACT #a " + msgid)).containsExactly(
-                ":alice!alice@192.0.2.1 REDACT #a " + msgid);
+        assertThat(bench.ask(alice, "REDACT #a " + msgid)).containsExactly(":alice!alice@192.0.2.1 REDACT #a " + msgid);
     }
 
     @Test
@@ -68,9 +68,10 @@ class RedactCommandsTest {
         Session bob = bench.register("bob");
         bench.send(alice, "JOIN #a");
 
-        assertThat(bench.ask(alice, "REDACT #a nosuchid")).containsExactly(
-                ":parley.local FAIL REDACT UNKNOWN_MSGID #a nosuchid :This message does not exist or is too old");
-        assertThat(bench.ask(bob, "REDACT #a nosuchid")).containsExactly(
-                ":parley.local FAIL REDACT INVALID_TARGET #a :You cannot delete messages from #a");
+        assertThat(bench.ask(alice, "REDACT #a nosuchid"))
+                .containsExactly(
+                        ":parley.local FAIL REDACT UNKNOWN_MSGID #a nosuchid :This message does not exist or is too old");
+        assertThat(bench.ask(bob, "REDACT #a nosuchid"))
+                .containsExactly(":parley.local FAIL REDACT INVALID_TARGET #a :You cannot delete messages from #a");
     }
 }

@@ -18,11 +18,12 @@ class RegistrationCommandsTest {
 
         bench.send(client, "USER alice 0 * :Alice Liddell");
 
-        assertThat(bench.take(client)).startsWith(
-                ":parley.local 001 alice :Welcome to the Parley IRC Network alice!alice@192.0.2.1",
-                ":parley.local 002 alice :Your host is parley.local, running version test",
-                ":parley.local 003 alice :This server was created Fri, 2 Jan 2026 03:04:05 GMT",
-                ":parley.local 004 alice parley.local test Biow beiklmnostvI beIklov")
+        assertThat(bench.take(client))
+                .startsWith(
+                        ":parley.local 001 alice :Welcome to the Parley IRC Network alice!alice@192.0.2.1",
+                        ":parley.local 002 alice :Your host is parley.local, running version test",
+                        ":parley.local 003 alice :This server was created Fri, 2 Jan 2026 03:04:05 GMT",
+                        ":parley.local 004 alice parley.local test Biow beiklmnostvI beIklov")
                 .endsWith(":parley.local 376 alice :End of /MOTD command.");
         assertThat(client.isRegistered()).isTrue();
     }
@@ -34,9 +35,9 @@ class RegistrationCommandsTest {
         bench.send(client, "NICK alice");
         bench.send(client, "USER alice 0 * :Alice");
 
-        assertThat(bench.take(client)).containsExactly(
-                ":parley.local 464 alice :Password incorrect",
-                "ERROR :Closing Link: 192.0.2.1 (Bad password)");
+        assertThat(bench.take(client))
+                .containsExactly(
+                        ":parley.local 464 alice :Password incorrect", "ERROR :Closing Link: 192.0.2.1 (Bad password)");
         assertThat(bench.connection(client).isOpen()).isFalse();
     }
 
@@ -45,7 +46,8 @@ class RegistrationCommandsTest {
         bench.register("alice");
         Session client = bench.connect();
 
-        assertThat(bench.ask(client, "NICK ALICE")).containsExactly(":parley.local 433 * ALICE :Nickname is already in use");
+        assertThat(bench.ask(client, "NICK ALICE"))
+                .containsExactly(":parley.local 433 * ALICE :Nickname is already in use");
     }
 
     @Test
@@ -73,8 +75,10 @@ class RegistrationCommandsTest {
     void reregisteringIsAnswered462() {
         Session alice = bench.register("alice");
 
-        assertThat(bench.ask(alice, "USER again 0 * :Again")).containsExactly(":parley.local 462 alice :You may not reregister");
-        assertThat(bench.ask(alice, "PASS chat@123")).containsExactly(":parley.local 462 alice :You may not reregister");
+        assertThat(bench.ask(alice, "USER again 0 * :Again"))
+                .containsExactly(":parley.local 462 alice :You may not reregister");
+        assertThat(bench.ask(alice, "PASS chat@123"))
+                .containsExactly(":parley.local 462 alice :You may not reregister");
     }
 
     @Test
@@ -92,8 +96,8 @@ class RegistrationCommandsTest {
         bench.send(bob, "JOIN #a");
         bench.take(bob);
 
-        assertThat(bench.ask(alice, "QUIT :gone fishing")).containsExactly(
-                "ERROR :Closing Link: 192.0.2.1 (Quit: gone fishing)");
+        assertThat(bench.ask(alice, "QUIT :gone fishing"))
+                .containsExactly("ERROR :Closing Link: 192.0.2.1 (Quit: gone fishing)");
         assertThat(bench.take(bob)).containsExactly(":alice!alice@192.0.2.1 QUIT :Quit: gone fishing");
         assertThat(bench.connection(alice).isOpen()).isFalse();
         assertThat(bench.nicks().find("alice")).isEmpty();
@@ -110,6 +114,7 @@ class RegistrationCommandsTest {
     void tooFewParametersAreAnswered461() {
         Session client = bench.connect();
 
-        assertThat(bench.ask(client, "USER alice 0 *")).containsExactly(":parley.local 461 * USER :Not enough parameters");
+        assertThat(bench.ask(client, "USER alice 0 *"))
+                .containsExactly(":parley.local 461 * USER :Not enough parameters");
     }
 }

@@ -17,12 +17,13 @@ class RoomCommandsTest {
         bench.send(alice, "TOPIC #a :Welcome in");
         bench.take(alice);
 
-        assertThat(bench.ask(bob, "JOIN #a")).containsExactly(
-                ":bob!bob@192.0.2.2 JOIN #a",
-                ":parley.local 332 bob #a :Welcome in",
-                ":parley.local 333 bob #a alice!alice@192.0.2.1 " + CommandBench.START.getEpochSecond(),
-                ":parley.local 353 bob = #a :@alice bob",
-                ":parley.local 366 bob #a :End of /NAMES list");
+        assertThat(bench.ask(bob, "JOIN #a"))
+                .containsExactly(
+                        ":bob!bob@192.0.2.2 JOIN #a",
+                        ":parley.local 332 bob #a :Welcome in",
+                        ":parley.local 333 bob #a alice!alice@192.0.2.1 " + CommandBench.START.getEpochSecond(),
+                        ":parley.local 353 bob = #a :@alice bob",
+                        ":parley.local 366 bob #a :End of /NAMES list");
         assertThat(bench.take(alice)).containsExactly(":bob!bob@192.0.2.2 JOIN #a");
     }
 
@@ -130,8 +131,8 @@ class RoomCommandsTest {
         Session alice = bench.register("alice");
         bench.send(alice, "JOIN #a,#b");
 
-        assertThat(bench.ask(alice, "JOIN 0")).containsExactlyInAnyOrder(
-                ":alice!alice@192.0.2.1 PART #a", ":alice!alice@192.0.2.1 PART #b");
+        assertThat(bench.ask(alice, "JOIN 0"))
+                .containsExactlyInAnyOrder(":alice!alice@192.0.2.1 PART #a", ":alice!alice@192.0.2.1 PART #b");
         assertThat(alice.rooms()).isEmpty();
     }
 }

@@ -18,11 +18,13 @@ class RoomInfoCommandsTest {
         bench.take(alice);
         bench.take(bob);
 
-        assertThat(bench.ask(alice, "TOPIC #a :Release day")).containsExactly(":alice!alice@192.0.2.1 TOPIC #a :Release day");
+        assertThat(bench.ask(alice, "TOPIC #a :Release day"))
+                .containsExactly(":alice!alice@192.0.2.1 TOPIC #a :Release day");
         assertThat(bench.take(bob)).containsExactly(":alice!alice@192.0.2.1 TOPIC #a :Release day");
-        assertThat(bench.ask(bob, "TOPIC #a")).containsExactly(
-                ":parley.local 332 bob #a :Release day",
-                ":parley.local 333 bob #a alice!alice@192.0.2.1 " + CommandBench.START.getEpochSecond());
+        assertThat(bench.ask(bob, "TOPIC #a"))
+                .containsExactly(
+                        ":parley.local 332 bob #a :Release day",
+                        ":parley.local 333 bob #a alice!alice@192.0.2.1 " + CommandBench.START.getEpochSecond());
     }
 
     @Test
@@ -64,8 +66,8 @@ class RoomInfoCommandsTest {
 
         assertThat(bench.ask(alice, "INVITE bob #a")).containsExactly(":parley.local 341 alice bob #a");
         assertThat(bench.take(bob)).containsExactly(":alice!alice@192.0.2.1 INVITE bob #a");
-        assertThat(bench.ask(bob, "INVITE")).containsExactly(
-                ":parley.local 336 bob #a", ":parley.local 337 bob :End of /INVITE list");
+        assertThat(bench.ask(bob, "INVITE"))
+                .containsExactly(":parley.local 336 bob #a", ":parley.local 337 bob :End of /INVITE list");
         assertThat(bench.ask(bob, "JOIN #a")).first().isEqualTo(":bob!bob@192.0.2.2 JOIN #a");
     }
 
@@ -88,9 +90,11 @@ class RoomInfoCommandsTest {
         bench.send(alice, "JOIN #a");
         bench.send(bob, "JOIN #a");
 
-        assertThat(bench.ask(carol, "NAMES #a")).containsExactly(
-                ":parley.local 353 carol = #a :@alice bob", ":parley.local 366 carol #a :End of /NAMES list");
-        assertThat(bench.ask(carol, "NAMES #none")).containsExactly(":parley.local 366 carol #none :End of /NAMES list");
+        assertThat(bench.ask(carol, "NAMES #a"))
+                .containsExactly(
+                        ":parley.local 353 carol = #a :@alice bob", ":parley.local 366 carol #a :End of /NAMES list");
+        assertThat(bench.ask(carol, "NAMES #none"))
+                .containsExactly(":parley.local 366 carol #none :End of /NAMES list");
     }
 
     @Test
@@ -102,9 +106,10 @@ class RoomInfoCommandsTest {
         bench.send(alice, "JOIN #hidden");
         bench.send(alice, "MODE #hidden +s");
 
-        assertThat(bench.ask(bob, "LIST")).containsExactly(
-                ":parley.local 321 bob Channel :Users  Name",
-                ":parley.local 322 bob #open 1 :All welcome",
-                ":parley.local 323 bob :End of /LIST");
+        assertThat(bench.ask(bob, "LIST"))
+                .containsExactly(
+                        ":parley.local 321 bob Channel :Users  Name",
+                        ":parley.local 322 bob #open 1 :All welcome",
+                        ":parley.local 323 bob :End of /LIST");
     }
 }

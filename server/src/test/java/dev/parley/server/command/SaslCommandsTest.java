@@ -25,11 +25,13 @@ class SaslCommandsTest {
         bench.send(client, "USER dora 0 * :Dora");
 
         assertThat(bench.ask(client, "AUTHENTICATE PLAIN")).containsExactly("AUTHENTICATE +");
-        assertThat(bench.ask(client, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password"))).containsExactly(
-                ":parley.local 900 dora dora!dora@192.0.2.2 dora :You are now logged in as dora",
-                ":parley.local 903 dora :SASL authentication successful");
-        assertThat(bench.ask(client, "CAP END")).first().isEqualTo(
-                ":parley.local 001 dora :Welcome to the Parley IRC Network dora!dora@192.0.2.2");
+        assertThat(bench.ask(client, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password")))
+                .containsExactly(
+                        ":parley.local 900 dora dora!dora@192.0.2.2 dora :You are now logged in as dora",
+                        ":parley.local 903 dora :SASL authentication successful");
+        assertThat(bench.ask(client, "CAP END"))
+                .first()
+                .isEqualTo(":parley.local 001 dora :Welcome to the Parley IRC Network dora!dora@192.0.2.2");
         assertThat(client.account()).isEqualTo("dora");
     }
 
@@ -40,8 +42,8 @@ class SaslCommandsTest {
         bench.send(client, "CAP REQ :sasl");
         bench.send(client, "AUTHENTICATE PLAIN");
 
-        assertThat(bench.ask(client, "AUTHENTICATE " + CommandBench.saslPlain("dora", "guess-guess"))).containsExactly(
-                ":parley.local 904 * :SASL authentication failed: wrong account name or password");
+        assertThat(bench.ask(client, "AUTHENTICATE " + CommandBench.saslPlain("dora", "guess-guess")))
+                .containsExactly(":parley.local 904 * :SASL authentication failed: wrong account name or password");
         assertThat(client.registration().saslAccount()).isNull();
     }
 
@@ -49,8 +51,8 @@ class SaslCommandsTest {
     void authenticateWithoutTheSaslCapabilityIsAnswered904() {
         Session client = bench.connect();
 
-        assertThat(bench.ask(client, "AUTHENTICATE PLAIN")).containsExactly(
-                ":parley.local 904 * :SASL authentication failed: request the sasl capability first");
+        assertThat(bench.ask(client, "AUTHENTICATE PLAIN"))
+                .containsExactly(":parley.local 904 * :SASL authentication failed: request the sasl capability first");
     }
 
     @Test
@@ -58,9 +60,10 @@ class SaslCommandsTest {
         Session client = bench.connect();
         bench.send(client, "CAP REQ :sasl");
 
-        assertThat(bench.ask(client, "AUTHENTICATE SCRAM-SHA-256")).containsExactly(
-                ":parley.local 908 * PLAIN :are available SASL mechanisms",
-                ":parley.local 904 * :SASL authentication failed: unknown mechanism");
+        assertThat(bench.ask(client, "AUTHENTICATE SCRAM-SHA-256"))
+                .containsExactly(
+                        ":parley.local 908 * PLAIN :are available SASL mechanisms",
+                        ":parley.local 904 * :SASL authentication failed: unknown mechanism");
     }
 
     @Test
@@ -69,7 +72,8 @@ class SaslCommandsTest {
         bench.send(client, "CAP REQ :sasl");
         bench.send(client, "AUTHENTICATE PLAIN");
 
-        assertThat(bench.ask(client, "AUTHENTICATE *")).containsExactly(":parley.local 906 * :SASL authentication aborted");
+        assertThat(bench.ask(client, "AUTHENTICATE *"))
+                .containsExactly(":parley.local 906 * :SASL authentication aborted");
         assertThat(client.sasl().inProgress()).isFalse();
     }
 
@@ -79,9 +83,10 @@ class SaslCommandsTest {
         Session guest = bench.register("dora2", "sasl");
         bench.send(guest, "AUTHENTICATE PLAIN");
 
-        assertThat(bench.ask(guest, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password"))).containsExactly(
-                ":parley.local 900 dora2 dora2!dora2@192.0.2.2 dora :You are now logged in as dora",
-                ":parley.local 903 dora2 :SASL authentication successful");
+        assertThat(bench.ask(guest, "AUTHENTICATE " + CommandBench.saslPlain("dora", "dora-password")))
+                .containsExactly(
+                        ":parley.local 900 dora2 dora2!dora2@192.0.2.2 dora :You are now logged in as dora",
+                        ":parley.local 903 dora2 :SASL authentication successful");
         assertThat(guest.account()).isEqualTo("dora");
     }
 }

@@ -17,10 +17,11 @@ class WhoCommandsTest {
         bench.send(bob, "JOIN #a");
         bench.send(bob, "AWAY :out");
 
-        assertThat(bench.ask(alice, "WHO #a")).containsExactly(
-                ":parley.local 352 alice #a alice 192.0.2.1 parley.local alice H@ :0 alice Real",
-                ":parley.local 352 alice #a bob 192.0.2.2 parley.local bob G :0 bob Real",
-                ":parley.local 315 alice #a :End of WHO list");
+        assertThat(bench.ask(alice, "WHO #a"))
+                .containsExactly(
+                        ":parley.local 352 alice #a alice 192.0.2.1 parley.local alice H@ :0 alice Real",
+                        ":parley.local 352 alice #a bob 192.0.2.2 parley.local bob G :0 bob Real",
+                        ":parley.local 315 alice #a :End of WHO list");
     }
 
     @Test
@@ -30,9 +31,10 @@ class WhoCommandsTest {
         bench.send(bob, "MODE bob +i");
 
         assertThat(bench.ask(alice, "WHO b*")).containsExactly(":parley.local 315 alice b* :End of WHO list");
-        assertThat(bench.ask(alice, "WHO bob")).containsExactly(
-                ":parley.local 352 alice * bob 192.0.2.2 parley.local bob H :0 bob Real",
-                ":parley.local 315 alice bob :End of WHO list");
+        assertThat(bench.ask(alice, "WHO bob"))
+                .containsExactly(
+                        ":parley.local 352 alice * bob 192.0.2.2 parley.local bob H :0 bob Real",
+                        ":parley.local 315 alice bob :End of WHO list");
     }
 
     @Test
@@ -40,8 +42,7 @@ class WhoCommandsTest {
         Session alice = bench.register("alice");
         bench.register("bob");
 
-        assertThat(bench.ask(alice, "WHO bob %tna,42")).containsExactly(
-                ":parley.local 354 alice 42 bob 0",
-                ":parley.local 315 alice bob :End of WHO list");
+        assertThat(bench.ask(alice, "WHO bob %tna,42"))
+                .containsExactly(":parley.local 354 alice 42 bob 0", ":parley.local 315 alice bob :End of WHO list");
     }
 }

@@ -24,8 +24,12 @@ class AdminConfigTest {
 
     @Test
     void allowRemoteOpensItEverywhereAndDisabledNowhere() throws Exception {
-        AdminConfig remote = new ConfigLoader().sets(List.of("admin.allow-remote=true")).load().admin();
-        AdminConfig off = new ConfigLoader().sets(List.of("admin.enabled=false")).load().admin();
+        AdminConfig remote = new ConfigLoader()
+                .sets(List.of("admin.allow-remote=true"))
+                .load()
+                .admin();
+        AdminConfig off =
+                new ConfigLoader().sets(List.of("admin.enabled=false")).load().admin();
 
         assertThat(remote.servedOn(EVERYWHERE)).isTrue();
         assertThat(off.servedOn(LOOPBACK)).isFalse();
@@ -33,9 +37,15 @@ class AdminConfigTest {
 
     @Test
     void aConsoleListenerOnANonLoopbackAddressWithoutAllowRemoteIsAnError() throws Exception {
-        assertThatThrownBy(() -> new ConfigLoader().sets(List.of("admin.listen=0.0.0.0:8081")).load())
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .sets(List.of("admin.listen=0.0.0.0:8081"))
+                        .load())
                 .hasMessageContaining("admin.listen: 0.0.0.0:8081 is not a loopback address");
-        assertThat(new ConfigLoader().sets(List.of("admin.listen=0.0.0.0:8081", "admin.allow-remote=true")).load()
-                .admin().listen()).containsExactly(new ListenAddress("0.0.0.0", 8081));
+        assertThat(new ConfigLoader()
+                        .sets(List.of("admin.listen=0.0.0.0:8081", "admin.allow-remote=true"))
+                        .load()
+                        .admin()
+                        .listen())
+                .containsExactly(new ListenAddress("0.0.0.0", 8081));
     }
 }

@@ -50,7 +50,8 @@ class ConfigLoaderTest {
         assertThat(config.limits().flood().burst()).isEqualTo(12);
         assertThat(config.server().listen())
                 .containsExactly(new ListenAddress("0.0.0.0", 6667), new ListenAddress("::", 6667));
-        assertThat(config.limits().flood().linesPerSecond()).isEqualTo(FloodConfig.defaults().linesPerSecond());
+        assertThat(config.limits().flood().linesPerSecond())
+                .isEqualTo(FloodConfig.defaults().linesPerSecond());
     }
 
     @Test
@@ -70,15 +71,17 @@ class ConfigLoaderTest {
                 .sets(List.of("limits.flood.enabled=maybe"));
 
         assertThatThrownBy(loader::load)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .extracting(ConfigProblem::path)
-                        .containsExactlyInAnyOrder(
-                                "server.listen",
-                                "limits.nick-length",
-                                "limits.send-queue-bytes",
-                                "limits.flod.burst",
-                                "history.flush-interval",
-                                "limits.flood.enabled"))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::path)
+                                .containsExactlyInAnyOrder(
+                                        "server.listen",
+                                        "limits.nick-length",
+                                        "limits.send-queue-bytes",
+                                        "limits.flod.burst",
+                                        "history.flush-interval",
+                                        "limits.flood.enabled"))
                 .hasMessageContaining("limits.nick-length: must be at least 9, got 5")
                 .hasMessageContaining("limits.flod.burst: unknown key — did you mean limits.flood.burst?")
                 .hasMessageContaining("(from env PARLEY_HISTORY__FLUSH_INTERVAL)")
@@ -88,28 +91,35 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource({"100ms, PT0.1S", "60s, PT60S", "10m, PT10M", "2h, PT2H", "1d, PT24H", "PT1M30S, PT1M30S", "0, PT0S"})
     void durationsAcceptShortUnitsAndIso8601(String text, String expected) throws Exception {
-        ParleyConfig config = new ConfigLoader().sets(List.of("limits.ping-interval=" + text)).load();
+        ParleyConfig config =
+                new ConfigLoader().sets(List.of("limits.ping-interval=" + text)).load();
 
         assertThat(config.limits().pingInterval()).isEqualTo(Duration.parse(expected));
     }
 
     @Test
     void aDurationWithoutUnitIsRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> new ConfigLoader().sets(List.of("limits.ping-timeout=60")).load())
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .sets(List.of("limits.ping-timeout=60"))
+                        .load())
                 .hasMessageContaining("limits.ping-timeout: expected a duration like 100ms");
     }
 
     @ParameterizedTest
     @CsvSource({"96KiB, 98304", "98304, 98304", "1MiB, 1048576", "0, 0", "512B, 512"})
     void sizesAcceptBytesAndBinaryUnits(String text, int expected) throws Exception {
-        ParleyConfig config = new ConfigLoader().sets(List.of("limits.send-queue-bytes=" + text)).load();
+        ParleyConfig config = new ConfigLoader()
+                .sets(List.of("limits.send-queue-bytes=" + text))
+                .load();
 
         assertThat(config.limits().sendQueueBytes()).isEqualTo(expected);
     }
 
     @Test
     void sizesTooLargeForTheLimitAreReported() {
-        assertThatThrownBy(() -> new ConfigLoader().sets(List.of("limits.send-queue-bytes=4GiB")).load())
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .sets(List.of("limits.send-queue-bytes=4GiB"))
+                        .load())
                 .hasMessageContaining("limits.send-queue-bytes: must be at most");
     }
 
@@ -204,17 +214,20 @@ class ConfigLoaderTest {
 
     @Test
     void otherParleyVariablesAreIgnoredButConfigShapedTyposAreNot() {
-        ConfigLoader loader = new ConfigLoader()
-                .environment(Map.of("PARLEY_JAVA_OPTS", "-Xmx1g", "PARLEY_LIMITS__FLOOD_BURST", "3"));
+        ConfigLoader loader =
+                new ConfigLoader().environment(Map.of("PARLEY_JAVA_OPTS", "-Xmx1g", "PARLEY_LIMITS__FLOOD_BURST", "3"));
 
         assertThatThrownBy(loader::load)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(1))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.problems()).hasSize(1))
                 .hasMessageContaining("limits.flood-burst: unknown key — did you mean limits.flood.burst?");
     }
 
     @Test
     void aMistypedSectionIsSuggestedAndASectionIsNotAKey() {
-        assertThatThrownBy(() -> new ConfigLoader().sets(List.of("limits.flod=1", "limits.connections=2")).load())
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .sets(List.of("limits.flod=1", "limits.connections=2"))
+                        .load())
                 .hasMessageContaining("limits.flod: unknown key — did you mean limits.flood?")
                 .hasMessageContaining("limits.connections: is a section, not a key; set one of"
                         + " limits.connections.enabled, limits.connections.max-per-ip");
@@ -247,7 +260,8 @@ class ConfigLoaderTest {
 
     @Test
     void aMissingFileIsAProblemNotASilentDefault() {
-        assertThatThrownBy(() -> new ConfigLoader().file(dir.resolve("nope.yaml")).load())
+        assertThatThrownBy(
+                        () -> new ConfigLoader().file(dir.resolve("nope.yaml")).load())
                 .hasMessageContaining("cannot read");
     }
 
@@ -261,9 +275,15 @@ class ConfigLoaderTest {
 
     @Test
     void aDatabaseUrlMustBeJdbcAndEmptyMeansSqlite() throws Exception {
-        assertThat(new ConfigLoader().sets(List.of("storage.database-url=")).load().storage().databaseUrl())
+        assertThat(new ConfigLoader()
+                        .sets(List.of("storage.database-url="))
+                        .load()
+                        .storage()
+                        .databaseUrl())
                 .isEqualTo(Optional.empty());
-        assertThatThrownBy(() -> new ConfigLoader().sets(List.of("storage.database-url=postgres://x")).load())
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .sets(List.of("storage.database-url=postgres://x"))
+                        .load())
                 .hasMessageContaining("storage.database-url: must be a JDBC URL");
     }
 

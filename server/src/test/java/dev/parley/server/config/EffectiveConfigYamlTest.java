@@ -23,13 +23,15 @@ class EffectiveConfigYamlTest {
         ParleyConfig readBack = readBack(EffectiveConfigYaml.render(ParleyConfig.defaults()));
 
         Secret masked = Secret.of(EffectiveConfigYaml.MASK);
-        assertThat(readBack).isEqualTo(ParleyConfig.defaults()
-                .withAuth(new AuthConfig(Optional.of(masked), "admin", masked, List.of())));
+        assertThat(readBack)
+                .isEqualTo(ParleyConfig.defaults()
+                        .withAuth(new AuthConfig(Optional.of(masked), "admin", masked, List.of())));
     }
 
     @Test
     void everyKindOfValueIsWrittenAsTheConfigFileWritesItSoItReadsBack() throws Exception {
-        ParleyConfig config = new ConfigLoader().sets(List.of(
+        ParleyConfig config = new ConfigLoader()
+                .sets(List.of(
                         "server.listen=0.0.0.0:6667,[::1]:7000",
                         "server.motd=",
                         "http.allowed-origins=https://chat.example.com:8443",
@@ -51,14 +53,24 @@ class EffectiveConfigYamlTest {
         ParleyConfig readBack = readBack(yaml);
 
         assertThat(yaml).doesNotContain("&id", "*id");
-        assertThat(yaml).contains("ping-interval: 0\n", "- 0.0.0.0:6667", "- '[::1]:7000'", "max-age: 90d",
-                "flush-interval: 250ms",
-                "registration: before-connect", "lines-per-second: 2.5", "password=********");
+        assertThat(yaml)
+                .contains(
+                        "ping-interval: 0\n",
+                        "- 0.0.0.0:6667",
+                        "- '[::1]:7000'",
+                        "max-age: 90d",
+                        "flush-interval: 250ms",
+                        "registration: before-connect",
+                        "lines-per-second: 2.5",
+                        "password=********");
         for (ConfigKey<?> key : ConfigKeys.all()) {
-            boolean masked = key.path().endsWith("password") || key.path().equals("storage.database-url")
+            boolean masked = key.path().endsWith("password")
+                    || key.path().equals("storage.database-url")
                     || key.path().equals("auth.operators");
             if (!masked) {
-                assertThat(key.defaultOf().apply(readBack)).as(key.path()).isEqualTo(key.defaultOf().apply(config));
+                assertThat(key.defaultOf().apply(readBack))
+                        .as(key.path())
+                        .isEqualTo(key.defaultOf().apply(config));
             }
         }
         assertThat(readBack.auth().operators()).extracting(OperatorConfig::name).containsExactly("alice");
@@ -70,10 +82,17 @@ class EffectiveConfigYamlTest {
     @Test
     void noPasswordIsShownAndEveryKeyIsThere() {
         ParleyConfig config = ParleyConfig.defaults()
-                .withAuth(new AuthConfig(Optional.of(Secret.of("server-pw")), "admin", Secret.of("admin-pw"),
+                .withAuth(new AuthConfig(
+                        Optional.of(Secret.of("server-pw")),
+                        "admin",
+                        Secret.of("admin-pw"),
                         List.of(new OperatorConfig("alice", Secret.of("oper-pw")))))
-                .withStorage(new StorageConfig(Path.of("data"), Optional.of("jdbc:mariadb://db/p?password=url-pw"),
-                        Optional.of("parley"), Optional.of(Secret.of("db-pw")), 4));
+                .withStorage(new StorageConfig(
+                        Path.of("data"),
+                        Optional.of("jdbc:mariadb://db/p?password=url-pw"),
+                        Optional.of("parley"),
+                        Optional.of(Secret.of("db-pw")),
+                        4));
 
         String yaml = EffectiveConfigYaml.render(config);
 

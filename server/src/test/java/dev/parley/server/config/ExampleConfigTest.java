@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 /** The example file is the one place keys are documented; these tests keep it honest. */
 class ExampleConfigTest {
 
-    private static final Path EXAMPLE = Path.of(System.getProperty("parley.repo.root", "..")).resolve("parley.example.yaml");
+    private static final Path EXAMPLE =
+            Path.of(System.getProperty("parley.repo.root", "..")).resolve("parley.example.yaml");
     private static final Pattern KEY_LINE = Pattern.compile("^(\\s*)([a-z][a-z-]*):");
 
     @Test

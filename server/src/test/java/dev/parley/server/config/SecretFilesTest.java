@@ -23,14 +23,17 @@ class SecretFilesTest {
         Path admin = secret("admin secret with spaces \r\n");
         Path database = secret("db-secret");
 
-        ParleyConfig config = new ConfigLoader().environment(Map.of(
+        ParleyConfig config = new ConfigLoader()
+                .environment(Map.of(
                         "PARLEY_AUTH__SERVER_PASSWORD_FILE", server.toString(),
                         "PARLEY_AUTH__ADMIN_PASSWORD_FILE", admin.toString(),
                         "PARLEY_STORAGE__DATABASE_PASSWORD_FILE", database.toString()))
                 .load();
 
-        assertThat(config.auth().serverPassword().orElseThrow().matches("server-secret")).isTrue();
-        assertThat(config.auth().adminPassword().matches("admin secret with spaces ")).isTrue();
+        assertThat(config.auth().serverPassword().orElseThrow().matches("server-secret"))
+                .isTrue();
+        assertThat(config.auth().adminPassword().matches("admin secret with spaces "))
+                .isTrue();
         assertThat(config.storage().databasePassword().map(Secret::reveal)).hasValue("db-secret");
         assertThat(config.auth().serverPasswordFile()).hasValue(server);
         assertThat(config.auth().adminPasswordFile()).hasValue(admin);
@@ -57,9 +60,13 @@ class SecretFilesTest {
         assertThatThrownBy(() -> new ConfigLoader()
                         .sets(List.of("storage.database-password-file=" + missing))
                         .load())
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        new ConfigProblem("storage.database-password-file", "cannot read " + missing + ": no such file",
-                                "--set")));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(new ConfigProblem(
+                                        "storage.database-password-file",
+                                        "cannot read " + missing + ": no such file",
+                                        "--set")));
     }
 
     @Test
@@ -69,10 +76,11 @@ class SecretFilesTest {
         assertThatThrownBy(() -> new ConfigLoader()
                         .environment(Map.of("PARLEY_AUTH__ADMIN_PASSWORD_FILE", empty.toString()))
                         .load())
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .extracting(ConfigProblem::path, ConfigProblem::message)
-                        .containsExactly(tuple("auth.admin-password-file",
-                                empty + " is empty")));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::path, ConfigProblem::message)
+                                .containsExactly(tuple("auth.admin-password-file", empty + " is empty")));
     }
 
     @Test
@@ -84,16 +92,19 @@ class SecretFilesTest {
                         .flag("auth.server-password", "from-the-flag")
                         .load())
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.problems()).containsExactly(new ConfigProblem("auth.server-password-file",
-                            "auth.server-password is set too (from command-line flag); give the password one way only",
-                            "env PARLEY_AUTH__SERVER_PASSWORD_FILE"));
+                    assertThat(e.problems())
+                            .containsExactly(new ConfigProblem(
+                                    "auth.server-password-file",
+                                    "auth.server-password is set too (from command-line flag); give the password one way only",
+                                    "env PARLEY_AUTH__SERVER_PASSWORD_FILE"));
                     assertThat(e.getMessage()).doesNotContain("from-the-file", "from-the-flag");
                 });
     }
 
     @Test
     void anEmptyFileKeyMeansNoFileSoTheExampleStaysValid() throws Exception {
-        ParleyConfig config = new ConfigLoader().sets(List.of("auth.admin-password-file=", "auth.admin-password=x"))
+        ParleyConfig config = new ConfigLoader()
+                .sets(List.of("auth.admin-password-file=", "auth.admin-password=x"))
                 .load();
 
         assertThat(config.auth().adminPasswordFile()).isEqualTo(Optional.empty());

@@ -41,28 +41,48 @@ class HistoryWriterIT {
         return writer(store, flushInterval, batchSize, capacity, 1L << 20);
     }
 
-    private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity,
-            long spillMaxBytes) {
-        return writer(store, flushInterval, batchSize, capacity, spillMaxBytes, LONG, HistoryConfig.Durability.INTERVAL);
+    private HistoryWriter writer(
+            RecordingStore store, Duration flushInterval, int batchSize, int capacity, long spillMaxBytes) {
+        return writer(
+                store, flushInterval, batchSize, capacity, spillMaxBytes, LONG, HistoryConfig.Durability.INTERVAL);
     }
 
     /** A writer that gives up on a commit after {@code commitTimeout}. */
-    private HistoryWriter impatientWriter(RecordingStore store, Duration commitTimeout,
-            HistoryConfig.Durability durability) {
+    private HistoryWriter impatientWriter(
+            RecordingStore store, Duration commitTimeout, HistoryConfig.Durability durability) {
         return writer(store, Duration.ofMillis(5), 10, 1000, 1L << 20, commitTimeout, durability);
     }
 
-    private HistoryWriter writer(RecordingStore store, Duration flushInterval, int batchSize, int capacity,
-            long spillMaxBytes, Duration commitTimeout, HistoryConfig.Durability durability) {
-        HistoryConfig config = new HistoryConfig(true, flushInterval, batchSize, capacity, 1000, 50,
-                durability, spillMaxBytes, Duration.ZERO, 0, Duration.ofMinutes(1), commitTimeout);
+    private HistoryWriter writer(
+            RecordingStore store,
+            Duration flushInterval,
+            int batchSize,
+            int capacity,
+            long spillMaxBytes,
+            Duration commitTimeout,
+            HistoryConfig.Durability durability) {
+        HistoryConfig config = new HistoryConfig(
+                true,
+                flushInterval,
+                batchSize,
+                capacity,
+                1000,
+                50,
+                durability,
+                spillMaxBytes,
+                Duration.ZERO,
+                0,
+                Duration.ofMinutes(1),
+                commitTimeout);
         HistoryWriter writer = new HistoryWriter(store, config, dataDir, Duration.ofMillis(1), Duration.ofMillis(20));
         writers.add(writer);
         return writer;
     }
 
     private static List<StoredMessage> messages(int count) {
-        return IntStream.range(0, count).mapToObj(i -> roomMessage("m" + i, i / 3, "#general")).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> roomMessage("m" + i, i / 3, "#general"))
+                .toList();
     }
 
     private static List<String> ids(List<StoredMessage> messages) {
@@ -131,7 +151,9 @@ class HistoryWriterIT {
 
         sent.forEach(writer::offer);
 
-        assertThat(writer.awaitFlushed(LONG)).as("durable in the spill file meanwhile").isTrue();
+        assertThat(writer.awaitFlushed(LONG))
+                .as("durable in the spill file meanwhile")
+                .isTrue();
         await().atMost(LONG).until(() -> store.storedIds().size() == sent.size() && !writer.isDegraded());
         assertThat(store.storedIds()).containsExactlyElementsOf(ids(sent));
         assertThat(store.attempts()).isGreaterThanOrEqualTo(4 + 1);
@@ -180,7 +202,9 @@ class HistoryWriterIT {
 
         RecordingStore back = new RecordingStore();
         HistoryWriter second = writer(back, Duration.ofMillis(5), 10, 1000);
-        List<StoredMessage> later = IntStream.range(0, 5).mapToObj(i -> roomMessage("later" + i, 100, "#general")).toList();
+        List<StoredMessage> later = IntStream.range(0, 5)
+                .mapToObj(i -> roomMessage("later" + i, 100, "#general"))
+                .toList();
         later.forEach(second::offer);
 
         await().atMost(LONG).until(() -> back.storedIds().size() == 30);
@@ -218,7 +242,8 @@ class HistoryWriterIT {
 
         await().atMost(LONG).until(() -> outcomes.size() == 5);
         assertThat(outcomes).startsWith(true).endsWith(false);
-        assertThat(writer.lostCount()).isEqualTo(outcomes.stream().filter(ok -> !ok).count());
+        assertThat(writer.lostCount())
+                .isEqualTo(outcomes.stream().filter(ok -> !ok).count());
         assertThat(writer.spilledCount() + writer.lostCount()).isEqualTo(5);
     }
 
@@ -245,14 +270,19 @@ class HistoryWriterIT {
         List<StoredMessage> sent = messages(30);
 
         sent.subList(0, 10).forEach(writer::offer);
-        assertThat(writer.awaitFlushed(Duration.ofSeconds(2))).as("spilled while the store hangs").isTrue();
+        assertThat(writer.awaitFlushed(Duration.ofSeconds(2)))
+                .as("spilled while the store hangs")
+                .isTrue();
         assertThat(writer.isDegraded()).isTrue();
         sent.subList(10, 30).forEach(writer::offer);
-        assertThat(writer.awaitFlushed(Duration.ofSeconds(2))).as("later ones spilled too").isTrue();
+        assertThat(writer.awaitFlushed(Duration.ofSeconds(2)))
+                .as("later ones spilled too")
+                .isTrue();
         assertThat(dataDir.resolve(HistoryWriter.SPILL_FILE)).isNotEmptyFile();
 
         hung.open();
-        await().atMost(LONG).until(() -> !writer.isDegraded() && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+        await().atMost(LONG)
+                .until(() -> !writer.isDegraded() && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
         assertThat(hung.storedIds().stream().distinct().toList()).containsExactlyElementsOf(ids(sent));
     }
 
@@ -263,10 +293,13 @@ class HistoryWriterIT {
         List<StoredMessage> sent = messages(10);
 
         sent.forEach(writer::offer);
-        assertThat(writer.awaitFlushed(Duration.ofSeconds(2))).as("spilled before the store gave up").isTrue();
+        assertThat(writer.awaitFlushed(Duration.ofSeconds(2)))
+                .as("spilled before the store gave up")
+                .isTrue();
 
         slowToRefuse.open();
-        await().atMost(LONG).until(() -> !writer.isDegraded() && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+        await().atMost(LONG)
+                .until(() -> !writer.isDegraded() && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
         assertThat(slowToRefuse.storedIds()).containsExactlyElementsOf(ids(sent));
     }
 
@@ -297,7 +330,8 @@ class HistoryWriterIT {
 
         assertThat(writer.awaitFlushed(LONG)).isTrue();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(dataDir.resolve(HistoryWriter.SPILL_FILE)))).isEqualTo("rw-------");
+                        Files.getPosixFilePermissions(dataDir.resolve(HistoryWriter.SPILL_FILE))))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -313,9 +347,13 @@ class HistoryWriterIT {
 
         RecordingStore stillDown = new RecordingStore().failingFirst(Integer.MAX_VALUE);
         HistoryWriter second = writer(stillDown, Duration.ofMillis(5), 10, 1000);
-        List<StoredMessage> later = IntStream.range(0, 2).mapToObj(i -> roomMessage("later" + i, 100, "#general")).toList();
+        List<StoredMessage> later = IntStream.range(0, 2)
+                .mapToObj(i -> roomMessage("later" + i, 100, "#general"))
+                .toList();
         later.forEach(second::offer);
-        assertThat(second.awaitFlushed(LONG)).as("spilled behind the torn record").isTrue();
+        assertThat(second.awaitFlushed(LONG))
+                .as("spilled behind the torn record")
+                .isTrue();
         stillDown.recover();
 
         await().atMost(LONG).until(() -> !Files.exists(spill));

@@ -22,15 +22,34 @@ class SpillFileTest {
     @TempDir
     Path dir;
 
-    private static final StoredMessage FROM_A_GUEST = new StoredMessage("m1", Instant.ofEpochMilli(1_000),
-            "!AbCdEfGhIjKlMnOpQrStUv ~bob", "bob", "alice", "alice!a@h", null, "!AbCdEfGhIjKlMnOpQrStUv",
-            "PRIVMSG", "hello", Map.of("+draft/reply", "x"));
+    private static final StoredMessage FROM_A_GUEST = new StoredMessage(
+            "m1",
+            Instant.ofEpochMilli(1_000),
+            "!AbCdEfGhIjKlMnOpQrStUv ~bob",
+            "bob",
+            "alice",
+            "alice!a@h",
+            null,
+            "!AbCdEfGhIjKlMnOpQrStUv",
+            "PRIVMSG",
+            "hello",
+            Map.of("+draft/reply", "x"));
 
     @Test
     void aMessageComesBackWithItsSenderIdentity() throws IOException {
         SpillFile spill = new SpillFile(dir.resolve("spill"), 1 << 20);
-        StoredMessage fromAnAccount = new StoredMessage("m2", Instant.ofEpochMilli(2_000), "#general", "#general",
-                "bob", "bob!b@h", "Bob", "~bob", "NOTICE", "hi", Map.of());
+        StoredMessage fromAnAccount = new StoredMessage(
+                "m2",
+                Instant.ofEpochMilli(2_000),
+                "#general",
+                "#general",
+                "bob",
+                "bob!b@h",
+                "Bob",
+                "~bob",
+                "NOTICE",
+                "hi",
+                Map.of());
 
         assertThat(spill.append(List.of(FROM_A_GUEST, fromAnAccount))).isEqualTo(2);
 
@@ -42,10 +61,19 @@ class SpillFileTest {
         Path path = dir.resolve("spill");
         Files.write(path, recordWithoutIdentity(FROM_A_GUEST));
 
-        assertThat(readAll(new SpillFile(path, 1 << 20))).containsExactly(new StoredMessage(FROM_A_GUEST.msgid(),
-                FROM_A_GUEST.time(), FROM_A_GUEST.historyKey(), FROM_A_GUEST.target(), FROM_A_GUEST.senderNick(),
-                FROM_A_GUEST.senderSource(), null, null, FROM_A_GUEST.command(), FROM_A_GUEST.text(),
-                FROM_A_GUEST.tags()));
+        assertThat(readAll(new SpillFile(path, 1 << 20)))
+                .containsExactly(new StoredMessage(
+                        FROM_A_GUEST.msgid(),
+                        FROM_A_GUEST.time(),
+                        FROM_A_GUEST.historyKey(),
+                        FROM_A_GUEST.target(),
+                        FROM_A_GUEST.senderNick(),
+                        FROM_A_GUEST.senderSource(),
+                        null,
+                        null,
+                        FROM_A_GUEST.command(),
+                        FROM_A_GUEST.text(),
+                        FROM_A_GUEST.tags()));
     }
 
     private static List<StoredMessage> readAll(SpillFile spill) throws IOException {

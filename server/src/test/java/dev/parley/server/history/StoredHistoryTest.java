@@ -37,8 +37,18 @@ class StoredHistoryTest {
     }
 
     private static HistoryConfig config(int maxPageSize) {
-        return new HistoryConfig(true, Duration.ofMillis(100), 500, 1000, maxPageSize, 50,
-                HistoryConfig.Durability.INTERVAL, 1L << 20, Duration.ZERO, 0, Duration.ofMinutes(1));
+        return new HistoryConfig(
+                true,
+                Duration.ofMillis(100),
+                500,
+                1000,
+                maxPageSize,
+                50,
+                HistoryConfig.Durability.INTERVAL,
+                1L << 20,
+                Duration.ZERO,
+                0,
+                Duration.ofMinutes(1));
     }
 
     /** m1..m10 at 10 ms steps, then a, b, c sharing millisecond 200, then d at 300. */
@@ -46,8 +56,11 @@ class StoredHistoryTest {
         for (int i = 1; i <= 10; i++) {
             store.appendAll(List.of(roomMessage("m" + i, i * 10L, ROOM)));
         }
-        store.appendAll(List.of(roomMessage("a", 200, ROOM), roomMessage("b", 200, ROOM),
-                roomMessage("c", 200, ROOM), roomMessage("d", 300, ROOM)));
+        store.appendAll(List.of(
+                roomMessage("a", 200, ROOM),
+                roomMessage("b", 200, ROOM),
+                roomMessage("c", 200, ROOM),
+                roomMessage("d", 300, ROOM)));
     }
 
     private static <T> T result(CompletionStage<T> stage) throws Exception {
@@ -84,10 +97,12 @@ class StoredHistoryTest {
         appendConversation();
 
         assertThat(ids(history.latest(ROOM, Optional.empty(), 3))).containsExactly("b", "c", "d");
-        assertThat(ids(history.latest(ROOM, Optional.of(new ByMsgId("m9")), 100))).containsExactly(
-                "m10", "a", "b", "c", "d");
-        assertThat(ids(history.latest(ROOM, Optional.of(new ByMsgId("a")), 100))).containsExactly("b", "c", "d");
-        assertThat(ids(history.latest(ROOM, Optional.of(new ByTime(at(200))), 100))).containsExactly("d");
+        assertThat(ids(history.latest(ROOM, Optional.of(new ByMsgId("m9")), 100)))
+                .containsExactly("m10", "a", "b", "c", "d");
+        assertThat(ids(history.latest(ROOM, Optional.of(new ByMsgId("a")), 100)))
+                .containsExactly("b", "c", "d");
+        assertThat(ids(history.latest(ROOM, Optional.of(new ByTime(at(200))), 100)))
+                .containsExactly("d");
     }
 
     @Test
@@ -97,8 +112,10 @@ class StoredHistoryTest {
 
         assertThat(result(history.before(ROOM, new ByMsgId("nope"), 10))).isEmpty();
         assertThat(result(history.after(ROOM, new ByMsgId("elsewhere"), 10))).isEmpty();
-        assertThat(result(history.latest(ROOM, Optional.of(new ByMsgId("nope")), 10))).isEmpty();
-        assertThat(result(history.between(ROOM, new ByMsgId("m1"), new ByMsgId("nope"), 10))).isEmpty();
+        assertThat(result(history.latest(ROOM, Optional.of(new ByMsgId("nope")), 10)))
+                .isEmpty();
+        assertThat(result(history.between(ROOM, new ByMsgId("m1"), new ByMsgId("nope"), 10)))
+                .isEmpty();
     }
 
     @Test
@@ -137,8 +154,10 @@ class StoredHistoryTest {
 
         assertThat(ids(history.between(ROOM, new ByMsgId("m2"), new ByMsgId("m6"), 10)))
                 .containsExactly("m3", "m4", "m5");
-        assertThat(ids(history.between(ROOM, new ByMsgId("m2"), new ByMsgId("m9"), 2))).containsExactly("m3", "m4");
-        assertThat(ids(history.between(ROOM, new ByMsgId("m9"), new ByMsgId("m2"), 2))).containsExactly("m7", "m8");
+        assertThat(ids(history.between(ROOM, new ByMsgId("m2"), new ByMsgId("m9"), 2)))
+                .containsExactly("m3", "m4");
+        assertThat(ids(history.between(ROOM, new ByMsgId("m9"), new ByMsgId("m2"), 2)))
+                .containsExactly("m7", "m8");
         assertThat(ids(history.between(ROOM, new ByTime(at(20)), new ByTime(at(60)), 10)))
                 .containsExactly("m3", "m4", "m5");
     }
@@ -147,10 +166,14 @@ class StoredHistoryTest {
     void betweenMsgidsSharingAMillisecondFindsWhatLiesBetweenThem() throws Exception {
         appendConversation();
 
-        assertThat(ids(history.between(ROOM, new ByMsgId("a"), new ByMsgId("c"), 10))).containsExactly("b");
-        assertThat(ids(history.between(ROOM, new ByMsgId("c"), new ByMsgId("a"), 10))).containsExactly("b");
-        assertThat(ids(history.between(ROOM, new ByMsgId("m10"), new ByMsgId("b"), 10))).containsExactly("a");
-        assertThat(ids(history.between(ROOM, new ByMsgId("d"), new ByMsgId("a"), 10))).containsExactly("b", "c");
+        assertThat(ids(history.between(ROOM, new ByMsgId("a"), new ByMsgId("c"), 10)))
+                .containsExactly("b");
+        assertThat(ids(history.between(ROOM, new ByMsgId("c"), new ByMsgId("a"), 10)))
+                .containsExactly("b");
+        assertThat(ids(history.between(ROOM, new ByMsgId("m10"), new ByMsgId("b"), 10)))
+                .containsExactly("a");
+        assertThat(ids(history.between(ROOM, new ByMsgId("d"), new ByMsgId("a"), 10)))
+                .containsExactly("b", "c");
     }
 
     @Test
@@ -179,7 +202,8 @@ class StoredHistoryTest {
         assertThat(result(history.redact(ROOM, "theirs", m -> false))).isEqualTo(Redaction.FORBIDDEN);
         assertThat(result(history.redact(ROOM, "nope", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
         assertThat(result(history.redact("#other", "mine", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
-        assertThat(result(history.redact(ROOM, "mine", m -> m.msgid().equals("mine")))).isEqualTo(Redaction.REDACTED);
+        assertThat(result(history.redact(ROOM, "mine", m -> m.msgid().equals("mine"))))
+                .isEqualTo(Redaction.REDACTED);
         assertThat(result(history.redact(ROOM, "mine", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
         assertThat(ids(history.latest(ROOM, Optional.empty(), 10))).containsExactly("theirs");
     }
@@ -191,7 +215,8 @@ class StoredHistoryTest {
 
         assertThat(result(behind.redact(ROOM, "kept", m -> true))).isEqualTo(Redaction.UNAVAILABLE);
         assertThat(store.findByMsgId(ROOM, "kept")).isPresent();
-        assertThat(ids(behind.latest(ROOM, Optional.empty(), 10))).as("queries go on regardless")
+        assertThat(ids(behind.latest(ROOM, Optional.empty(), 10)))
+                .as("queries go on regardless")
                 .containsExactly("kept");
     }
 
@@ -201,8 +226,10 @@ class StoredHistoryTest {
 
         assertThat(disabled.enabled()).isFalse();
         assertThat(result(disabled.latest(ROOM, Optional.empty(), 10))).isEmpty();
-        assertThat(result(disabled.between(ROOM, new ByTime(at(0)), new ByTime(at(9)), 10))).isEmpty();
-        assertThat(result(disabled.targets("alice", List.of(ROOM), at(0), at(9), 10))).isEmpty();
+        assertThat(result(disabled.between(ROOM, new ByTime(at(0)), new ByTime(at(9)), 10)))
+                .isEmpty();
+        assertThat(result(disabled.targets("alice", List.of(ROOM), at(0), at(9), 10)))
+                .isEmpty();
         assertThat(result(disabled.redact(ROOM, "any", m -> true))).isEqualTo(Redaction.UNKNOWN_MSGID);
     }
 }

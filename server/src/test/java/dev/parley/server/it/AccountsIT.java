@@ -131,7 +131,9 @@ class AccountsIT {
             }
             assertThat(hashes).hasSize(2); // the admin account and alice
             assertThat(hashes).allSatisfy(row -> assertThat(row.split(" ")[1]).matches("\\$2[aby]\\$\\d\\d\\$.{53}"));
-            assertThat(hashes).filteredOn(row -> row.startsWith("alice ")).singleElement()
+            assertThat(hashes)
+                    .filteredOn(row -> row.startsWith("alice "))
+                    .singleElement()
                     .satisfies(row -> assertThat(row).contains("$2a$06$").doesNotContain(PASSWORD));
             assertThat(hashes).noneMatch(row -> row.contains("admin123"));
         }
@@ -245,12 +247,24 @@ class AccountsIT {
     }
 
     private static UnaryOperator<ParleyConfig> limitLogins(int attempts) {
-        return c -> c.withAccounts(new AccountsConfig(c.accounts().registration(), c.accounts().bcryptCost(),
-                c.accounts().minPasswordLength(), attempts, Duration.ofMinutes(10), 3, Duration.ofHours(1)));
+        return c -> c.withAccounts(new AccountsConfig(
+                c.accounts().registration(),
+                c.accounts().bcryptCost(),
+                c.accounts().minPasswordLength(),
+                attempts,
+                Duration.ofMinutes(10),
+                3,
+                Duration.ofHours(1)));
     }
 
     private static AccountsConfig withCost(AccountsConfig a, int cost) {
-        return new AccountsConfig(a.registration(), cost, a.minPasswordLength(), a.loginAttempts(), a.loginWindow(),
-                a.registrationsPerIp(), a.registrationWindow());
+        return new AccountsConfig(
+                a.registration(),
+                cost,
+                a.minPasswordLength(),
+                a.loginAttempts(),
+                a.loginWindow(),
+                a.registrationsPerIp(),
+                a.registrationWindow());
     }
 }

@@ -65,7 +65,9 @@ class AdminLoginIT {
             List<IrcMessage> whois = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
             assertThat(whois).noneMatch(Lines.numeric(Numeric.RPL_WHOISOPERATOR));
             bob.send("PING still-here");
-            assertThat(bob.expectCommand("PONG").lastParam()).as("bob is still connected").isEqualTo("still-here");
+            assertThat(bob.expectCommand("PONG").lastParam())
+                    .as("bob is still connected")
+                    .isEqualTo("still-here");
         }
     }
 
@@ -77,7 +79,9 @@ class AdminLoginIT {
             client.send("NICK admin");
             client.send("USER someone 0 * :Someone");
             IrcMessage reserved = client.expect(Numeric.ERR_NICKNAMEINUSE);
-            assertThat(reserved.params()).as("addressed to *: the connection has no nick yet").startsWith("*", "admin");
+            assertThat(reserved.params())
+                    .as("addressed to *: the connection has no nick yet")
+                    .startsWith("*", "admin");
 
             client.send("NICK carol");
             List<IrcMessage> burst = client.collectUntil(Lines.endOfMotd());
@@ -144,7 +148,8 @@ class AdminLoginIT {
 
     @Test
     void aConfiguredAdminPasswordIsTheOnlyOneThatWorks() {
-        AuthConfig auth = new AuthConfig(Optional.of(Secret.of("chat@123")), "admin", Secret.of("n3w-admin-pw"), List.of());
+        AuthConfig auth =
+                new AuthConfig(Optional.of(Secret.of("chat@123")), "admin", Secret.of("n3w-admin-pw"), List.of());
         try (TestServer server = TestServer.start(config -> config.withAuth(auth))) {
             RawIrcClient seedAdmin = server.connect();
             seedAdmin.send("PASS admin123");
@@ -197,7 +202,8 @@ class AdminLoginIT {
     }
 
     private static Predicate<IrcMessage> endOfBanList() {
-        return Lines.described("the end of the ban list",
+        return Lines.described(
+                "the end of the ban list",
                 m -> m.verb().equals("NOTICE") && m.lastParam().startsWith("End of ban list"));
     }
 }

@@ -43,7 +43,8 @@ class AuditLogIT {
             admin.send("REHASH");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> messages().size() >= 3);
-            assertThat(messages()).anySatisfy(m -> assertThat(m).contains("banned", "bob", "spamming links"))
+            assertThat(messages())
+                    .anySatisfy(m -> assertThat(m).contains("banned", "bob", "spamming links"))
                     .anySatisfy(m -> assertThat(m).contains("killed carol", "flooding"))
                     .anySatisfy(m -> assertThat(m).contains("REHASH"));
         }

@@ -64,7 +64,8 @@ class BadInputIT {
         alice.expect(Numeric.ERR_INPUTTOOLONG);
         alice.sendRaw(("z".repeat(9500) + "\r\nPING :after-giant\r\n").getBytes(StandardCharsets.US_ASCII));
         List<IrcMessage> lines = alice.collectUntil(pong("after-giant"));
-        assertThat(lines).as("no second 417 for the rest of the same line")
+        assertThat(lines)
+                .as("no second 417 for the rest of the same line")
                 .noneMatch(Lines.numeric(Numeric.ERR_INPUTTOOLONG));
         assertNothingRelayedBeforeMarker(alice, bob);
     }
@@ -98,7 +99,8 @@ class BadInputIT {
         carol.join("#room");
         alice.expect(Lines.joinOf("carol", "#room"));
         alice.send("@+draft/reply=a\\rb\\nc PRIVMSG #room :tag with escaped line breaks");
-        alice.sendRaw("PRIVMSG #room :one\rPRIVMSG #room :two\nPRIVMSG #room :marker\r\n".getBytes(StandardCharsets.UTF_8));
+        alice.sendRaw(
+                "PRIVMSG #room :one\rPRIVMSG #room :two\nPRIVMSG #room :marker\r\n".getBytes(StandardCharsets.UTF_8));
         List<IrcMessage> carolSaw = carol.collectUntil(Lines.privmsgFrom("alice", "#room", "marker"));
         bob.expect(Lines.privmsgFrom("alice", "#room", "marker"));
         for (RawIrcClient reader : List.of(bob, carol)) {
@@ -106,10 +108,13 @@ class BadInputIT {
                     .filteredOn(line -> line.startsWith("<- "))
                     .noneMatch(line -> line.contains("\\x0d") || line.contains("\\x0a"));
         }
-        assertThat(carolSaw).filteredOn(m -> m.hasTag("+draft/reply"))
+        assertThat(carolSaw)
+                .filteredOn(m -> m.hasTag("+draft/reply"))
                 .singleElement()
                 .satisfies(m -> assertThat(m.tag("+draft/reply")).isEqualTo("a\rb\nc"));
-        assertThat(carolSaw).filteredOn(Lines.command("PRIVMSG")).extracting(IrcMessage::lastParam)
+        assertThat(carolSaw)
+                .filteredOn(Lines.command("PRIVMSG"))
+                .extracting(IrcMessage::lastParam)
                 .containsExactly("tag with escaped line breaks", "one", "two", "marker");
     }
 
@@ -207,11 +212,16 @@ class BadInputIT {
             fuzzer.sendRaw(Fuzz.line(random));
         }
         fuzzer.sendRaw("\r\nPING :fuzz-end\r\n".getBytes(StandardCharsets.US_ASCII));
-        IrcMessage last = fuzzer.withTimeout(Duration.ofSeconds(20))
+        IrcMessage last = fuzzer
+                .withTimeout(Duration.ofSeconds(20))
                 .collectUntil(Lines.anyOf(pong("fuzz-end"), Lines.command("ERROR")))
-                .stream().reduce((a, b) -> b).orElseThrow();
+                .stream()
+                .reduce((a, b) -> b)
+                .orElseThrow();
         if (last.verb().equals("ERROR")) {
-            assertThat(fuzzer.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT)).as("closed after ERROR").isTrue();
+            assertThat(fuzzer.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT))
+                    .as("closed after ERROR")
+                    .isTrue();
         }
         server.user("newcomer").join("#room");
         alice.send("PRIVMSG #room :still here");

@@ -131,8 +131,13 @@ class BanEvasionIT {
             admin.send("BANS");
 
             List<String> notices = admin.collectUntil(noticeContaining("End of ban list")).stream()
-                    .filter(Lines.command("NOTICE")).map(IrcMessage::lastParam).toList();
-            assertThat(notices.get(0)).contains("bob!*@*").contains("account bob").contains("spamming links");
+                    .filter(Lines.command("NOTICE"))
+                    .map(IrcMessage::lastParam)
+                    .toList();
+            assertThat(notices.get(0))
+                    .contains("bob!*@*")
+                    .contains("account bob")
+                    .contains("spamming links");
         }
     }
 
@@ -164,7 +169,8 @@ class BanEvasionIT {
         InetAddress outside = nonLoopbackAddress().orElse(null);
         assumeTrue(outside != null, "this machine has no non-loopback IPv4 address");
         try (TestServer server = TestServer.start(c -> listenOnEveryAddress(c)
-                .withModeration(new ModerationConfig(false, ModerationConfig.defaults().maxRoomsPerAccount())))) {
+                .withModeration(
+                        new ModerationConfig(false, ModerationConfig.defaults().maxRoomsPerAccount())))) {
             RawIrcClient bob = connectFrom(server, outside);
             bob.register("bob", "chat@123");
             RawIrcClient admin = server.admin();
@@ -207,12 +213,13 @@ class BanEvasionIT {
 
     static ParleyConfig listenOnEveryAddress(ParleyConfig config) {
         ServerConfig s = config.server();
-        return config.withServer(new ServerConfig(s.name(), s.network(), List.of(new ListenAddress("0.0.0.0", 0)),
-                s.motd(), true));
+        return config.withServer(
+                new ServerConfig(s.name(), s.network(), List.of(new ListenAddress("0.0.0.0", 0)), s.motd(), true));
     }
 
     static RawIrcClient connectFrom(TestServer server, InetAddress address) {
-        return RawIrcClient.connect(new InetSocketAddress(address, server.address().getPort()));
+        return RawIrcClient.connect(
+                new InetSocketAddress(address, server.address().getPort()));
     }
 
     /** An IPv4 address of this machine other than loopback: to the server, a different host. */
@@ -265,7 +272,8 @@ class BanEvasionIT {
     }
 
     static Predicate<IrcMessage> noticeContaining(String text) {
-        return Lines.described("a NOTICE containing \"" + text + "\"",
+        return Lines.described(
+                "a NOTICE containing \"" + text + "\"",
                 m -> m.verb().equals("NOTICE") && m.lastParam().contains(text));
     }
 }

@@ -30,14 +30,17 @@ class BanIT {
             IrcMessage banned = bob.expect(Numeric.ERR_YOUREBANNEDCREEP);
             assertThat(banned.lastParam()).contains("spamming links");
             bob.expectCommand("ERROR");
-            assertThat(bob.awaitClosed(CLOSE_WITHIN)).as("the banned user's connection is closed").isTrue();
+            assertThat(bob.awaitClosed(CLOSE_WITHIN))
+                    .as("the banned user's connection is closed")
+                    .isTrue();
             alice.expect(Lines.anyOf(
                     Lines.commandWithParams("KICK", "#general", "bob"),
                     Lines.described("bob's QUIT", Lines.from("bob").and(Lines.command("QUIT")))));
             alice.send("NAMES #general");
             assertThat(alice.collectUntil(Lines.endOfNames("#general")))
                     .filteredOn(Lines.numeric(Numeric.RPL_NAMREPLY))
-                    .allSatisfy(names -> assertThat(names.lastParam().split(" ")).doesNotContain("bob", "@bob"));
+                    .allSatisfy(
+                            names -> assertThat(names.lastParam().split(" ")).doesNotContain("bob", "@bob"));
             admin.send("WHOIS bob");
             admin.expect(Numeric.ERR_NOSUCHNICK);
         }
@@ -82,12 +85,15 @@ class BanIT {
             admin.send("BAN *!*@127.0.0.1 :whole host");
 
             for (RawIrcClient user : List.of(alice, bob)) {
-                assertThat(user.expect(Numeric.ERR_YOUREBANNEDCREEP).lastParam()).contains("whole host");
+                assertThat(user.expect(Numeric.ERR_YOUREBANNEDCREEP).lastParam())
+                        .contains("whole host");
                 assertThat(user.awaitClosed(CLOSE_WITHIN)).isTrue();
             }
             admin.expect(noticeContaining("Banned"));
             admin.send("PING still-here");
-            assertThat(admin.expectCommand("PONG").lastParam()).as("the operator is still connected").isEqualTo("still-here");
+            assertThat(admin.expectCommand("PONG").lastParam())
+                    .as("the operator is still connected")
+                    .isEqualTo("still-here");
             refusedRegistration(server, "carol").expect(Numeric.ERR_YOUREBANNEDCREEP);
         }
     }
@@ -229,7 +235,8 @@ class BanIT {
     }
 
     private static Predicate<IrcMessage> noticeContaining(String text) {
-        return Lines.described("a NOTICE containing \"" + text + "\"",
+        return Lines.described(
+                "a NOTICE containing \"" + text + "\"",
                 m -> m.verb().equals("NOTICE") && m.lastParam().contains(text));
     }
 }

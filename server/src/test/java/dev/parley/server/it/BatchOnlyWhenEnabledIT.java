@@ -32,8 +32,8 @@ class BatchOnlyWhenEnabledIT {
     private static final String EARLIER = "timestamp=2000-01-01T00:00:00.000Z";
 
     /** The batch types Parley opens; the batch-capable client must meet each one through the samples. */
-    private static final Set<String> BATCH_TYPES = Set.of(
-            "chathistory", "draft/chathistory-targets", "metadata", "metadata-subs", "labeled-response");
+    private static final Set<String> BATCH_TYPES =
+            Set.of("chathistory", "draft/chathistory-targets", "metadata", "metadata-subs", "labeled-response");
 
     /**
      * Lines per verb that reach its reply paths, sent in order. {@code {me}} is the sender's nick,
@@ -45,10 +45,16 @@ class BatchOnlyWhenEnabledIT {
             Map.entry("BAN", List.of("BAN *!*@ban.example :go away")),
             Map.entry("BANS", List.of("BANS")),
             Map.entry("CAP", List.of("CAP LS 302", "CAP LIST")),
-            Map.entry("CHATHISTORY", List.of("CHATHISTORY LATEST #room * 50", "CHATHISTORY LATEST alice * 50",
-                    "CHATHISTORY BEFORE #room " + LATER + " 10", "CHATHISTORY AFTER #room " + EARLIER + " 10",
-                    "CHATHISTORY BETWEEN #room " + EARLIER + " " + LATER + " 10",
-                    "CHATHISTORY TARGETS " + EARLIER + " " + LATER + " 20", "CHATHISTORY LATEST #nowhere * 5")),
+            Map.entry(
+                    "CHATHISTORY",
+                    List.of(
+                            "CHATHISTORY LATEST #room * 50",
+                            "CHATHISTORY LATEST alice * 50",
+                            "CHATHISTORY BEFORE #room " + LATER + " 10",
+                            "CHATHISTORY AFTER #room " + EARLIER + " 10",
+                            "CHATHISTORY BETWEEN #room " + EARLIER + " " + LATER + " 10",
+                            "CHATHISTORY TARGETS " + EARLIER + " " + LATER + " 20",
+                            "CHATHISTORY LATEST #nowhere * 5")),
             Map.entry("HELP", List.of("HELP", "HELP PRIVMSG")),
             Map.entry("HELPOP", List.of("HELPOP", "HELPOP JOIN")),
             Map.entry("HISTORY", List.of("HISTORY #room 20", "HISTORY alice", "HISTORY #nowhere")),
@@ -61,12 +67,28 @@ class BatchOnlyWhenEnabledIT {
             Map.entry("LIST", List.of("LIST", "LIST #room")),
             Map.entry("LUSERS", List.of("LUSERS")),
             Map.entry("MARKREAD", List.of("MARKREAD #room", "MARKREAD #room " + LATER)),
-            Map.entry("METADATA", List.of("METADATA * SET avatar :https://example.org/a.png",
-                    "METADATA * SET display-name :Someone", "METADATA * LIST", "METADATA {me} GET avatar display-name",
-                    "METADATA alice LIST", "METADATA #room LIST", "METADATA * SUB avatar display-name",
-                    "METADATA * SUBS", "METADATA * SYNC", "METADATA * UNSUB avatar", "METADATA * CLEAR")),
-            Map.entry("MODE", List.of("MODE #room", "MODE {room} +b *!*@mode.example", "MODE {room} +b",
-                    "MODE {me} +i", "MODE {room} +k secret")),
+            Map.entry(
+                    "METADATA",
+                    List.of(
+                            "METADATA * SET avatar :https://example.org/a.png",
+                            "METADATA * SET display-name :Someone",
+                            "METADATA * LIST",
+                            "METADATA {me} GET avatar display-name",
+                            "METADATA alice LIST",
+                            "METADATA #room LIST",
+                            "METADATA * SUB avatar display-name",
+                            "METADATA * SUBS",
+                            "METADATA * SYNC",
+                            "METADATA * UNSUB avatar",
+                            "METADATA * CLEAR")),
+            Map.entry(
+                    "MODE",
+                    List.of(
+                            "MODE #room",
+                            "MODE {room} +b *!*@mode.example",
+                            "MODE {room} +b",
+                            "MODE {me} +i",
+                            "MODE {room} +k secret")),
             Map.entry("MONITOR", List.of("MONITOR + alice,bob", "MONITOR L", "MONITOR S", "MONITOR - bob")),
             Map.entry("MOTD", List.of("MOTD")),
             Map.entry("NAMES", List.of("NAMES #room", "NAMES")),
@@ -77,8 +99,9 @@ class BatchOnlyWhenEnabledIT {
             Map.entry("PASS", List.of("PASS " + PASSWORD)),
             Map.entry("PING", List.of("PING :token")),
             Map.entry("PONG", List.of("PONG :token")),
-            Map.entry("PRIVMSG", List.of("PRIVMSG #room :hello", "PRIVMSG alice :hi",
-                    "@+draft/reply=abc PRIVMSG #room :a reply")),
+            Map.entry(
+                    "PRIVMSG",
+                    List.of("PRIVMSG #room :hello", "PRIVMSG alice :hi", "@+draft/reply=abc PRIVMSG #room :a reply")),
             Map.entry("QUIT", List.of("QUIT :bye")),
             Map.entry("REDACT", List.of("REDACT #room nosuchmsgid :oops")),
             Map.entry("REGISTER", List.of("REGISTER * someone@example.org :a long enough password")),
@@ -118,7 +141,8 @@ class BatchOnlyWhenEnabledIT {
 
     @Test
     void everyCommandTheTableKnowsHasSamplesHere() {
-        assertThat(SAMPLES.keySet()).as("verbs with samples in this test; add lines for a new verb")
+        assertThat(SAMPLES.keySet())
+                .as("verbs with samples in this test; add lines for a new verb")
                 .containsAll(server.server().commandVerbs());
     }
 
@@ -130,8 +154,11 @@ class BatchOnlyWhenEnabledIT {
 
         List<String> batched = received.stream()
                 .filter(line -> line.verb().equals("BATCH") || line.hasTag("batch"))
-                .map(IrcMessage::toString).toList();
-        assertThat(batched).as("BATCH lines or batch tags sent to a client without batch").isEmpty();
+                .map(IrcMessage::toString)
+                .toList();
+        assertThat(batched)
+                .as("BATCH lines or batch tags sent to a client without batch")
+                .isEmpty();
     }
 
     @Test
@@ -146,17 +173,24 @@ class BatchOnlyWhenEnabledIT {
                 assertThat(open).as("open batches when %s arrives", line).contains(line.tag("batch"));
             }
             if (line.verb().equals("BATCH") && line.param(0).startsWith("+")) {
-                assertThat(open.add(line.param(0).substring(1))).as("a new reference: %s", line).isTrue();
+                assertThat(open.add(line.param(0).substring(1)))
+                        .as("a new reference: %s", line)
+                        .isTrue();
                 types.add(line.param(1));
             } else if (line.verb().equals("BATCH")) {
-                assertThat(open.remove(line.param(0).substring(1))).as("closes an open batch: %s", line).isTrue();
+                assertThat(open.remove(line.param(0).substring(1)))
+                        .as("closes an open batch: %s", line)
+                        .isTrue();
             }
         }
         assertThat(open).as("batches left open").isEmpty();
         assertThat(types).containsAll(BATCH_TYPES);
-        List<IrcMessage> burst = received.subList(0, received.indexOf(received.stream()
-                .filter(Lines.endOfMotd()).findFirst().orElseThrow()));
-        assertThat(burst).as("the welcome burst's metadata batch")
+        List<IrcMessage> burst = received.subList(
+                0,
+                received.indexOf(
+                        received.stream().filter(Lines.endOfMotd()).findFirst().orElseThrow()));
+        assertThat(burst)
+                .as("the welcome burst's metadata batch")
                 .anyMatch(m -> m.verb().equals("BATCH") && m.params().contains("metadata"));
     }
 
@@ -164,44 +198,58 @@ class BatchOnlyWhenEnabledIT {
     void chathistoryWithoutBatchReplaysAsHistoryNoticesNotAsNewMessages() {
         RawIrcClient reader = ChatHistory.historyClient(server, "reader");
         reader.join("#room");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(ChatHistory.ask(reader, "LATEST #room * 10").texts()).contains("hello from alice"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                ChatHistory.ask(reader, "LATEST #room * 10").texts())
+                        .contains("hello from alice"));
 
         RawIrcClient irssi = server.connect();
         irssi.registerWithCaps("irssi", PASSWORD, "server-time", "message-tags", "draft/chathistory");
         irssi.join("#room");
         irssi.send("CHATHISTORY LATEST #room * 10");
-        List<IrcMessage> reply = irssi.collectUntil(Lines.described("the end of the history",
+        List<IrcMessage> reply = irssi.collectUntil(Lines.described(
+                "the end of the history",
                 m -> m.verb().equals("NOTICE") && m.lastParam().startsWith("End of history for #room")));
 
         assertThat(reply).noneMatch(m -> m.verb().equals("BATCH") || m.verb().equals("PRIVMSG"));
-        assertThat(reply).anyMatch(m -> m.verb().equals("NOTICE") && m.lastParam().startsWith("[#room ")
-                && m.lastParam().endsWith("<alice> hello from alice"));
+        assertThat(reply)
+                .anyMatch(m -> m.verb().equals("NOTICE")
+                        && m.lastParam().startsWith("[#room ")
+                        && m.lastParam().endsWith("<alice> hello from alice"));
     }
 
     @Test
     void withoutBatchAOneLineReplyCarriesTheLabelALongerOneNoneAnEmptyOneIsAnAck() {
         RawIrcClient client = server.connect();
-        client.registerWithCaps("labeler", PASSWORD, "labeled-response", "server-time", "message-tags",
-                "draft/chathistory");
+        client.registerWithCaps(
+                "labeler", PASSWORD, "labeled-response", "server-time", "message-tags", "draft/chathistory");
         client.join("#quiet");
 
         List<IrcMessage> pong = exchange(client, "@label=one PING :x");
-        assertThat(pong).filteredOn(m -> m.verb().equals("PONG") && m.lastParam().equals("x"))
-                .singleElement().satisfies(m -> assertThat(m.tag("label")).isEqualTo("one"));
+        assertThat(pong)
+                .filteredOn(m -> m.verb().equals("PONG") && m.lastParam().equals("x"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.tag("label")).isEqualTo("one"));
 
         List<IrcMessage> whois = exchange(client, "@label=many WHOIS labeler");
-        assertThat(whois).hasSizeGreaterThan(2).noneMatch(m -> m.hasTag("label") || m.verb().equals("BATCH"));
+        assertThat(whois)
+                .hasSizeGreaterThan(2)
+                .noneMatch(m -> m.hasTag("label") || m.verb().equals("BATCH"));
 
         List<IrcMessage> empty = exchange(client, "@label=empty CHATHISTORY LATEST #quiet * 5");
-        assertThat(empty).filteredOn(m -> !m.verb().equals("PONG")).singleElement().satisfies(m -> {
-            assertThat(m.verb()).isEqualTo("NOTICE");
-            assertThat(m.lastParam()).startsWith("End of history for #quiet");
-            assertThat(m.tag("label")).isEqualTo("empty");
-        });
+        assertThat(empty)
+                .filteredOn(m -> !m.verb().equals("PONG"))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.verb()).isEqualTo("NOTICE");
+                    assertThat(m.lastParam()).startsWith("End of history for #quiet");
+                    assertThat(m.tag("label")).isEqualTo("empty");
+                });
 
         List<IrcMessage> ack = exchange(client, "@label=quiet PONG :nothing");
-        assertThat(ack).filteredOn(m -> m.verb().equals("ACK")).singleElement()
+        assertThat(ack)
+                .filteredOn(m -> m.verb().equals("ACK"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.tag("label")).isEqualTo("quiet"));
     }
 
@@ -222,7 +270,8 @@ class BatchOnlyWhenEnabledIT {
                 continue;
             }
             for (String sample : SAMPLES.getOrDefault(verb, List.of())) {
-                String line = sample.replace("{me}", nick).replace("{room}", room).replace("{victim}", "v" + nick);
+                String line =
+                        sample.replace("{me}", nick).replace("{room}", room).replace("{victim}", "v" + nick);
                 received.addAll(exchange(client, line));
                 received.addAll(exchange(client, labeled(line)));
             }
@@ -240,7 +289,8 @@ class BatchOnlyWhenEnabledIT {
     private static List<IrcMessage> register(RawIrcClient client, String nick, List<String> caps) {
         List<IrcMessage> received = new ArrayList<>();
         client.send("CAP LS 302");
-        received.addAll(client.collectUntil(Lines.described("the final CAP LS line",
+        received.addAll(client.collectUntil(Lines.described(
+                "the final CAP LS line",
                 m -> m.verb().equals("CAP") && "LS".equals(m.param(1)) && !"*".equals(m.param(2)))));
         client.send("CAP REQ :" + String.join(" ", caps));
         received.add(client.expect(Lines.commandWithParams("CAP", "*", "ACK")));
@@ -258,8 +308,8 @@ class BatchOnlyWhenEnabledIT {
         String token = "sync-" + ++syncs;
         client.send(line);
         client.send("PING :" + token);
-        return client.collectUntil(Lines.described("PONG " + token,
-                m -> m.verb().equals("PONG") && m.lastParam().equals(token)));
+        return client.collectUntil(Lines.described(
+                "PONG " + token, m -> m.verb().equals("PONG") && m.lastParam().equals(token)));
     }
 
     private String labeled(String line) {

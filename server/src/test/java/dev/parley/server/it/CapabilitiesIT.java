@@ -38,12 +38,27 @@ class CapabilitiesIT {
         client.send("CAP LS 302");
         List<IrcMessage> lines = client.collectUntil(finalCapLs());
 
-        List<String> offered = lines.stream().filter(Lines.command("CAP"))
-                .flatMap(m -> Arrays.stream(m.lastParam().split(" "))).toList();
+        List<String> offered = lines.stream()
+                .filter(Lines.command("CAP"))
+                .flatMap(m -> Arrays.stream(m.lastParam().split(" ")))
+                .toList();
 
-        assertThat(offered).contains("cap-notify", "message-tags", "server-time", "echo-message", "multi-prefix",
-                "batch", "away-notify", "account-tag", "extended-join", "userhost-in-names", "setname",
-                "labeled-response", "draft/chathistory", "draft/message-redaction");
+        assertThat(offered)
+                .contains(
+                        "cap-notify",
+                        "message-tags",
+                        "server-time",
+                        "echo-message",
+                        "multi-prefix",
+                        "batch",
+                        "away-notify",
+                        "account-tag",
+                        "extended-join",
+                        "userhost-in-names",
+                        "setname",
+                        "labeled-response",
+                        "draft/chathistory",
+                        "draft/message-redaction");
     }
 
     @Test
@@ -124,7 +139,8 @@ class CapabilitiesIT {
         assertThat(bobFirst.tag("msgid")).isNotEqualTo(bobSecond.tag("msgid"));
 
         alice.send("PRIVMSG bob :just you");
-        assertThat(bob.expect(Lines.privmsgFrom("alice", "bob", "just you")).tag("msgid")).isNotBlank();
+        assertThat(bob.expect(Lines.privmsgFrom("alice", "bob", "just you")).tag("msgid"))
+                .isNotBlank();
     }
 
     @Test
@@ -148,8 +164,10 @@ class CapabilitiesIT {
 
         List<IrcMessage> plainSaw = plain.collectUntil(Lines.privmsgFrom("alice", "#room", "marker"));
         assertThat(plainSaw).noneMatch(Lines.command("TAGMSG"));
-        assertThat(plainSaw).filteredOn(Lines.privmsgFrom("alice", "#room", "replying"))
-                .singleElement().satisfies(m -> assertThat(m.tags()).isEmpty());
+        assertThat(plainSaw)
+                .filteredOn(Lines.privmsgFrom("alice", "#room", "replying"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.tags()).isEmpty());
     }
 
     @Test
@@ -164,8 +182,8 @@ class CapabilitiesIT {
     void labeledResponseWrapsSeveralRepliesInALabeledBatch() {
         RawIrcClient client = capUser("labeler", "labeled-response", "batch");
         client.send("@label=many WHOIS labeler");
-        List<IrcMessage> lines = client.collectUntil(Lines.described("BATCH end",
-                m -> m.verb().equals("BATCH") && m.param(0).startsWith("-")));
+        List<IrcMessage> lines = client.collectUntil(Lines.described(
+                "BATCH end", m -> m.verb().equals("BATCH") && m.param(0).startsWith("-")));
 
         IrcMessage start = lines.get(0);
         assertThat(start.verb()).isEqualTo("BATCH");
@@ -174,7 +192,9 @@ class CapabilitiesIT {
         String id = start.param(0).substring(1);
         List<IrcMessage> inside = lines.subList(1, lines.size() - 1);
         assertThat(inside).isNotEmpty().allMatch(m -> id.equals(m.tag("batch")));
-        assertThat(inside).anyMatch(Lines.numeric(Numeric.RPL_WHOISUSER)).anyMatch(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
+        assertThat(inside)
+                .anyMatch(Lines.numeric(Numeric.RPL_WHOISUSER))
+                .anyMatch(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
         assertThat(lines.get(lines.size() - 1).param(0)).isEqualTo("-" + id);
     }
 
@@ -230,11 +250,15 @@ class CapabilitiesIT {
         IrcMessage away = notified.expect(Lines.commandWithParams("AWAY", "at lunch"));
         assertThat(Lines.from("alice").test(away)).isTrue();
         alice.send("AWAY");
-        notified.expect(Lines.described("AWAY with no text from alice",
-                m -> m.verb().equals("AWAY") && m.params().isEmpty() && Lines.from("alice").test(m)));
+        notified.expect(Lines.described(
+                "AWAY with no text from alice",
+                m -> m.verb().equals("AWAY")
+                        && m.params().isEmpty()
+                        && Lines.from("alice").test(m)));
 
         alice.send("PRIVMSG #room :marker");
-        assertThat(plain.collectUntil(Lines.privmsgFrom("alice", "#room", "marker"))).noneMatch(Lines.command("AWAY"));
+        assertThat(plain.collectUntil(Lines.privmsgFrom("alice", "#room", "marker")))
+                .noneMatch(Lines.command("AWAY"));
     }
 
     @Test
@@ -273,7 +297,8 @@ class CapabilitiesIT {
     }
 
     private static Predicate<IrcMessage> finalCapLs() {
-        return Lines.described("the final CAP LS line",
+        return Lines.described(
+                "the final CAP LS line",
                 m -> m.verb().equals("CAP") && "LS".equals(m.param(1)) && !"*".equals(m.param(2)));
     }
 }

@@ -40,7 +40,9 @@ public final class ChatHistory {
     static Batch ask(RawIrcClient client, String arguments) {
         client.send("CHATHISTORY " + arguments);
         IrcMessage start = client.expect(Lines.anyOf(
-                Lines.described("a BATCH start", m -> m.verb().equals("BATCH") && m.param(0).startsWith("+")),
+                Lines.described(
+                        "a BATCH start",
+                        m -> m.verb().equals("BATCH") && m.param(0).startsWith("+")),
                 Lines.commandWithParams("FAIL", "CHATHISTORY")));
         if (start.verb().equals("FAIL")) {
             throw new AssertionError("CHATHISTORY " + arguments + " was refused: " + start);
@@ -49,15 +51,29 @@ public final class ChatHistory {
         List<IrcMessage> lines = client.collectUntil(Lines.commandWithParams("BATCH", "-" + ref)).stream()
                 .filter(line -> Objects.equals(ref, line.tag("batch")))
                 .toList();
-        return new Batch(start.param(1), start.params().subList(2, start.params().size()), lines);
+        return new Batch(
+                start.param(1), start.params().subList(2, start.params().size()), lines);
     }
 
     /** {@code config} with flood control off, for tests that send many lines quickly. */
     public static ParleyConfig withoutFloodControl(ParleyConfig config) {
         LimitsConfig l = config.limits();
-        FloodConfig off = new FloodConfig(false, l.flood().burst(), l.flood().linesPerSecond(), l.flood().exemptOperators());
-        return config.withLimits(new LimitsConfig(l.nickLength(), l.roomNameLength(), l.topicLength(), l.awayLength(),
-                l.kickReasonLength(), l.realnameLength(), l.maxRoomsPerClient(), l.maxListEntries(), l.sendQueueBytes(),
-                l.registrationTimeout(), l.pingInterval(), l.pingTimeout(), off, l.connections()));
+        FloodConfig off = new FloodConfig(
+                false, l.flood().burst(), l.flood().linesPerSecond(), l.flood().exemptOperators());
+        return config.withLimits(new LimitsConfig(
+                l.nickLength(),
+                l.roomNameLength(),
+                l.topicLength(),
+                l.awayLength(),
+                l.kickReasonLength(),
+                l.realnameLength(),
+                l.maxRoomsPerClient(),
+                l.maxListEntries(),
+                l.sendQueueBytes(),
+                l.registrationTimeout(),
+                l.pingInterval(),
+                l.pingTimeout(),
+                off,
+                l.connections()));
     }
 }

@@ -23,8 +23,8 @@ class ConnectionLimitsIT {
 
     @Test
     void theConnectionOverMaxPerIpIsRefusedAndClosed() {
-        try (TestServer server = TestServer.start(
-                TestLimits.connections(new ConnectionLimitsConfig(true, 3, 100, WINDOW, false)))) {
+        try (TestServer server =
+                TestServer.start(TestLimits.connections(new ConnectionLimitsConfig(true, 3, 100, WINDOW, false)))) {
             RawIrcClient first = server.user("first");
             server.user("second");
             server.user("third");
@@ -39,8 +39,8 @@ class ConnectionLimitsIT {
 
     @Test
     void afterOneConnectionClosesANewOneIsAccepted() {
-        try (TestServer server = TestServer.start(
-                TestLimits.connections(new ConnectionLimitsConfig(true, 3, 100, WINDOW, false)))) {
+        try (TestServer server =
+                TestServer.start(TestLimits.connections(new ConnectionLimitsConfig(true, 3, 100, WINDOW, false)))) {
             RawIrcClient first = server.user("first");
             server.user("second");
             server.user("third");
@@ -56,8 +56,8 @@ class ConnectionLimitsIT {
 
     @Test
     void theThrottleRefusesTheSixthNewConnectionWithinTheWindow() {
-        try (TestServer server = TestServer.start(
-                TestLimits.connections(new ConnectionLimitsConfig(true, 100, 5, WINDOW, false)))) {
+        try (TestServer server =
+                TestServer.start(TestLimits.connections(new ConnectionLimitsConfig(true, 100, 5, WINDOW, false)))) {
             for (int i = 1; i <= 5; i++) {
                 RawIrcClient client = server.user("user" + i);
                 client.send("QUIT");
@@ -86,6 +86,8 @@ class ConnectionLimitsIT {
     private static void assertRefused(RawIrcClient client, String why) {
         IrcMessage error = client.expectCommand("ERROR");
         assertThat(error.lastParam()).contains(why);
-        assertThat(client.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT)).as("closed after the refusal").isTrue();
+        assertThat(client.awaitClosed(RawIrcClient.DEFAULT_TIMEOUT))
+                .as("closed after the refusal")
+                .isTrue();
     }
 }

@@ -30,8 +30,10 @@ class DataFilePermissionsIT {
     @Test
     void filesAndDirectoriesTheServerCreatesAreOwnerOnly() throws Exception {
         Path dataDir = parent.resolve("data");
-        try (TestServer server = TestServer.startIn(dataDir, c -> c.withTls(
-                new TlsConfig(List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty())))) {
+        try (TestServer server = TestServer.startIn(
+                dataDir,
+                c -> c.withTls(new TlsConfig(
+                        List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty())))) {
             RawIrcClient alice = server.user("alice");
             alice.join("#general");
             alice.send("PRIVMSG #general :hello");
@@ -43,12 +45,17 @@ class DataFilePermissionsIT {
             try (Stream<Path> walk = Files.walk(dataDir)) {
                 created = walk.toList();
             }
-            assertThat(created).contains(dataDir.resolve("parley.db"), dataDir.resolve("parley.db-wal"),
-                    dataDir.resolve("parley.db-shm"), dataDir.resolve("tls/parley-selfsigned.key"),
-                    dataDir.resolve("tls/parley-selfsigned.crt"));
+            assertThat(created)
+                    .contains(
+                            dataDir.resolve("parley.db"),
+                            dataDir.resolve("parley.db-wal"),
+                            dataDir.resolve("parley.db-shm"),
+                            dataDir.resolve("tls/parley-selfsigned.key"),
+                            dataDir.resolve("tls/parley-selfsigned.crt"));
             for (Path path : created) {
                 String expected = Files.isDirectory(path) ? "rwx------" : "rw-------";
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                        .as(path.toString())
                         .isEqualTo(expected);
             }
         }

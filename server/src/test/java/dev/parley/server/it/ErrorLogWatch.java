@@ -39,7 +39,9 @@ final class ErrorLogWatch extends AppenderBase<ILoggingEvent> implements AutoClo
         boolean error = event.getLevel().isGreaterOrEqual(Level.ERROR);
         boolean warnWithTrace = event.getLevel() == Level.WARN && event.getThrowableProxy() != null;
         if (error || warnWithTrace) {
-            String trace = event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
+            String trace = event.getThrowableProxy() == null
+                    ? ""
+                    : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
             problems.add(event.getLevel() + " [" + event.getThreadName() + "] " + event.getLoggerName() + " - "
                     + event.getFormattedMessage() + trace);
         }

@@ -19,8 +19,8 @@ class ExtendedMonitorIT {
     void aMonitoredUsersChangesReachAWatcherWithTheCapabilities() {
         try (TestServer server = TestServer.start()) {
             RawIrcClient watcher = server.connect();
-            watcher.registerWithCaps("watcher", "chat@123", "extended-monitor", "away-notify", "setname",
-                    "account-notify");
+            watcher.registerWithCaps(
+                    "watcher", "chat@123", "extended-monitor", "away-notify", "setname", "account-notify");
             RawIrcClient bar = server.user("bar");
             watcher.send("MONITOR + bar");
             watcher.expect(Numeric.RPL_MONONLINE);

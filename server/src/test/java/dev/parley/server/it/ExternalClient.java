@@ -68,7 +68,10 @@ final class ExternalClient implements AutoCloseable {
 
     /** Waits until the path exists (a FIFO or file the client creates). */
     void awaitExists(Path path) {
-        Awaitility.await(path + " exists").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> Files.exists(path));
+        Awaitility.await(path + " exists")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(path));
     }
 
     /** Writes one line to a FIFO the client reads. */

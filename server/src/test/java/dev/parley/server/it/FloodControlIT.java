@@ -37,11 +37,15 @@ class FloodControlIT {
             // so line k (1-based) cannot be handled before (k - burst) / rate seconds have passed.
             for (int k = flood.burst() + 1; k <= LINES; k++) {
                 Duration earliest = Duration.ofMillis((long) ((k - flood.burst()) * 1000 / flood.linesPerSecond()));
-                assertThat(arrivals.get(k - 1)).as("arrival of line %d", k).isGreaterThanOrEqualTo(earliest.minusMillis(50));
+                assertThat(arrivals.get(k - 1))
+                        .as("arrival of line %d", k)
+                        .isGreaterThanOrEqualTo(earliest.minusMillis(50));
             }
             assertThat(arrivals.get(LINES - 1)).as("the last line").isGreaterThanOrEqualTo(Duration.ofMillis(4500));
             for (int k = 1; k < flood.burst(); k++) {
-                assertThat(arrivals.get(k - 1)).as("arrival of line %d, inside the burst", k).isLessThan(Duration.ofMillis(400));
+                assertThat(arrivals.get(k - 1))
+                        .as("arrival of line %d, inside the burst", k)
+                        .isLessThan(Duration.ofMillis(400));
             }
         }
     }
@@ -88,9 +92,15 @@ class FloodControlIT {
         for (int i = 1; i <= LINES; i++) {
             List<IrcMessage> lines = reader.collectUntil(Lines.privmsgFrom(senderNick, "#room", "flood " + i));
             arrivals.add(Duration.ofNanos(System.nanoTime() - start));
-            lines.stream().filter(Lines.command("PRIVMSG")).map(IrcMessage::lastParam).forEach(texts::add);
+            lines.stream()
+                    .filter(Lines.command("PRIVMSG"))
+                    .map(IrcMessage::lastParam)
+                    .forEach(texts::add);
         }
-        assertThat(texts).containsExactlyElementsOf(IntStream.rangeClosed(1, LINES).mapToObj(i -> "flood " + i).toList());
+        assertThat(texts)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, LINES)
+                        .mapToObj(i -> "flood " + i)
+                        .toList());
         return arrivals;
     }
 }

@@ -14,9 +14,38 @@ final class Fuzz {
 
     /** Every verb a registered user may send, except QUIT (which would end the run early). */
     private static final List<String> VERBS = List.of(
-            "PRIVMSG", "NOTICE", "TAGMSG", "JOIN", "PART", "KICK", "TOPIC", "NAMES", "LIST", "INVITE", "MODE", "WHO",
-            "WHOIS", "USERHOST", "ISON", "MOTD", "LUSERS", "VERSION", "TIME", "AWAY", "SETNAME", "CAP", "PING", "PONG",
-            "NICK", "USER", "PASS", "OPER", "HISTORY", "CHATHISTORY", "KILL", "BAN");
+            "PRIVMSG",
+            "NOTICE",
+            "TAGMSG",
+            "JOIN",
+            "PART",
+            "KICK",
+            "TOPIC",
+            "NAMES",
+            "LIST",
+            "INVITE",
+            "MODE",
+            "WHO",
+            "WHOIS",
+            "USERHOST",
+            "ISON",
+            "MOTD",
+            "LUSERS",
+            "VERSION",
+            "TIME",
+            "AWAY",
+            "SETNAME",
+            "CAP",
+            "PING",
+            "PONG",
+            "NICK",
+            "USER",
+            "PASS",
+            "OPER",
+            "HISTORY",
+            "CHATHISTORY",
+            "KILL",
+            "BAN");
 
     private Fuzz() {}
 
@@ -54,8 +83,10 @@ final class Fuzz {
         return switch (random.nextInt(5)) {
             case 0 -> "#room".getBytes(StandardCharsets.US_ASCII);
             case 1 -> ("#" + token(random)).getBytes(StandardCharsets.UTF_8);
-            case 2 -> List.of("alice", "bob", "+o", "-v+b", "+k", "*", "0", "*!*@*").get(random.nextInt(8))
-                    .getBytes(StandardCharsets.US_ASCII);
+            case 2 ->
+                List.of("alice", "bob", "+o", "-v+b", "+k", "*", "0", "*!*@*")
+                        .get(random.nextInt(8))
+                        .getBytes(StandardCharsets.US_ASCII);
             case 3 -> token(random).getBytes(StandardCharsets.UTF_8);
             default -> controlText(random).getBytes(StandardCharsets.UTF_8);
         };

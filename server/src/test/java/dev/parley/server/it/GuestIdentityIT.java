@@ -28,11 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class GuestIdentityIT {
 
-    private static final String[] CAPS = {"batch", "server-time", "message-tags", "echo-message",
-        "draft/chathistory", "draft/message-redaction"};
+    private static final String[] CAPS = {
+        "batch", "server-time", "message-tags", "echo-message", "draft/chathistory", "draft/message-redaction"
+    };
     private static final String PASSWORD = "correct-horse-battery";
-    private static final String ALL_TIME = "timestamp=2000-01-01T00:00:00.000Z timestamp="
-            + Instant.now().plus(Duration.ofDays(365));
+    private static final String ALL_TIME =
+            "timestamp=2000-01-01T00:00:00.000Z timestamp=" + Instant.now().plus(Duration.ofDays(365));
 
     @Test
     void theNextGuestOnANickReadsNoneOfTheEarlierGuestsHistoryAndRedactsNothing() {
@@ -60,7 +61,8 @@ class GuestIdentityIT {
             RawIrcClient bob = server.connect();
             bob.registerWithCaps("bob", PASSWORD, CAPS);
             bob.join("#general"); // first in, so room operator: the next guest is not
-            assertThat(ask(bob, "TARGETS " + ALL_TIME + " 50").lines()).extracting(line -> line.param(1))
+            assertThat(ask(bob, "TARGETS " + ALL_TIME + " 50").lines())
+                    .extracting(line -> line.param(1))
                     .as("the account still lists its conversation with the earlier guest by nick")
                     .contains("alice");
             RawIrcClient next = client(server, "alice");
@@ -87,9 +89,13 @@ class GuestIdentityIT {
             assertThat(ask(alice, "LATEST bob * 20").texts()).containsExactly("hello bob", "hello alice");
             assertThat(ask(bob, "LATEST ally * 20").texts()).containsExactly("hello bob", "hello alice");
             List<String> names = ask(bob, "TARGETS " + ALL_TIME + " 50").lines().stream()
-                    .map(line -> line.param(1)).toList();
-            assertThat(names).as("targets are shown as nicks, never as the guest's identity").isNotEmpty()
-                    .allSatisfy(name -> assertThat(NickName.isValid(name, 30)).as(name).isTrue());
+                    .map(line -> line.param(1))
+                    .toList();
+            assertThat(names)
+                    .as("targets are shown as nicks, never as the guest's identity")
+                    .isNotEmpty()
+                    .allSatisfy(name ->
+                            assertThat(NickName.isValid(name, 30)).as(name).isTrue());
         }
     }
 
@@ -116,8 +122,8 @@ class GuestIdentityIT {
     }
 
     /** A message from a guest on {@code alice}, as the server stored it before guests had identities. */
-    private static void insertAsBefore(Connection db, String msgid, String key, String target, String text,
-            Instant time) throws SQLException {
+    private static void insertAsBefore(
+            Connection db, String msgid, String key, String target, String text, Instant time) throws SQLException {
         boolean room = key.startsWith("#");
         String sql = "INSERT INTO messages (room_id, nickname, message, timestamp, msgid, history_key, target,"
                 + " sender_source, account, command, tags, time_ms, dm_low, dm_high)"
@@ -155,7 +161,8 @@ class GuestIdentityIT {
 
         assertThat(ask(alice, "LATEST bob * 20").texts()).containsExactly("secret for bob", "secret reply");
         assertThat(historyCommand(alice, "HISTORY bob 20")).containsExactly("secret for bob", "secret reply");
-        assertThat(ask(alice, "TARGETS " + ALL_TIME + " 50").lines()).extracting(line -> line.param(1))
+        assertThat(ask(alice, "TARGETS " + ALL_TIME + " 50").lines())
+                .extracting(line -> line.param(1))
                 .contains("bob");
         alice.send("QUIT");
         alice.awaitClosed(Duration.ofSeconds(5));
@@ -169,19 +176,28 @@ class GuestIdentityIT {
      */
     private static void assertKnowsNothingOfTheEarlierGuest(RawIrcClient next, Earlier earlier) {
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(historyCommand(next, "HISTORY bob 20")).as("HISTORY bob").isEmpty();
-        softly.assertThat(ask(next, "LATEST bob * 20").texts()).as("CHATHISTORY LATEST bob").isEmpty();
-        softly.assertThat(ask(next, "TARGETS " + ALL_TIME + " 50").lines()).as("CHATHISTORY TARGETS")
-                .extracting(line -> line.param(1)).doesNotContain("bob");
+        softly.assertThat(historyCommand(next, "HISTORY bob 20"))
+                .as("HISTORY bob")
+                .isEmpty();
+        softly.assertThat(ask(next, "LATEST bob * 20").texts())
+                .as("CHATHISTORY LATEST bob")
+                .isEmpty();
+        softly.assertThat(ask(next, "TARGETS " + ALL_TIME + " 50").lines())
+                .as("CHATHISTORY TARGETS")
+                .extracting(line -> line.param(1))
+                .doesNotContain("bob");
 
         next.join("#general");
         next.send("REDACT #general " + earlier.roomMsgid());
-        softly.assertThat(redactAnswer(next).params()).as("REDACT of the earlier guest's room message")
+        softly.assertThat(redactAnswer(next).params())
+                .as("REDACT of the earlier guest's room message")
                 .startsWith("REDACT", "REDACT_FORBIDDEN", "#general", earlier.roomMsgid());
-        softly.assertThat(ask(next, "LATEST #general * 20").msgids()).as("the room message is still there")
+        softly.assertThat(ask(next, "LATEST #general * 20").msgids())
+                .as("the room message is still there")
                 .contains(earlier.roomMsgid());
         next.send("REDACT bob " + earlier.privateMsgid());
-        softly.assertThat(redactAnswer(next).verb()).as("REDACT of the earlier guest's private message")
+        softly.assertThat(redactAnswer(next).verb())
+                .as("REDACT of the earlier guest's private message")
                 .isEqualTo("FAIL");
         softly.assertAll();
     }
@@ -205,8 +221,8 @@ class GuestIdentityIT {
     /** The texts of the batch a plain {@code HISTORY} command answers with (the client has batch and server-time). */
     private static List<String> historyCommand(RawIrcClient client, String line) {
         client.send(line);
-        IrcMessage start = client.expect(Lines.described("a BATCH start",
-                m -> m.verb().equals("BATCH") && m.param(0).startsWith("+")));
+        IrcMessage start = client.expect(Lines.described(
+                "a BATCH start", m -> m.verb().equals("BATCH") && m.param(0).startsWith("+")));
         String ref = start.param(0).substring(1);
         return client.collectUntil(Lines.commandWithParams("BATCH", "-" + ref)).stream()
                 .filter(m -> Objects.equals(ref, m.tag("batch")))

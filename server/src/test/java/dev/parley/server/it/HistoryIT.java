@@ -53,8 +53,11 @@ class HistoryIT {
                 assertThat(line.param(0)).isEqualTo("#general");
             });
             assertThat(batch.texts()).containsExactly("first", "second", "third");
-            assertThat(batch.msgids()).containsExactlyElementsOf(seen.stream().map(Seen::msgid).toList());
-            assertThat(batch.lines().stream().map(line -> Instant.parse(line.tag("time"))).toList())
+            assertThat(batch.msgids())
+                    .containsExactlyElementsOf(seen.stream().map(Seen::msgid).toList());
+            assertThat(batch.lines().stream()
+                            .map(line -> Instant.parse(line.tag("time")))
+                            .toList())
                     .containsExactlyElementsOf(seen.stream().map(Seen::time).toList());
         }
     }
@@ -67,16 +70,25 @@ class HistoryIT {
             reader.join("#general");
             awaitStored(reader, "#general", 10);
 
-            assertThat(ask(reader, "BEFORE #general msgid=" + seen.get(5).msgid() + " 3").texts())
+            assertThat(ask(reader, "BEFORE #general msgid=" + seen.get(5).msgid() + " 3")
+                            .texts())
                     .containsExactly("m2", "m3", "m4");
-            assertThat(ask(reader, "AFTER #general msgid=" + seen.get(5).msgid() + " 3").texts())
+            assertThat(ask(reader, "AFTER #general msgid=" + seen.get(5).msgid() + " 3")
+                            .texts())
                     .containsExactly("m6", "m7", "m8");
-            assertThat(ask(reader, "BETWEEN #general msgid=" + seen.get(2).msgid() + " msgid=" + seen.get(7).msgid()
-                    + " 10").texts()).containsExactly("m3", "m4", "m5", "m6");
-            assertThat(ask(reader, "LATEST #general msgid=" + seen.get(7).msgid() + " 10").texts())
+            assertThat(ask(
+                                    reader,
+                                    "BETWEEN #general msgid=" + seen.get(2).msgid() + " msgid="
+                                            + seen.get(7).msgid() + " 10")
+                            .texts())
+                    .containsExactly("m3", "m4", "m5", "m6");
+            assertThat(ask(reader, "LATEST #general msgid=" + seen.get(7).msgid() + " 10")
+                            .texts())
                     .as("LATEST with a reference: the latest messages after it")
                     .containsExactly("m8", "m9");
-            List<String> around = ask(reader, "AROUND #general msgid=" + seen.get(5).msgid() + " 4").texts();
+            List<String> around = ask(
+                            reader, "AROUND #general msgid=" + seen.get(5).msgid() + " 4")
+                    .texts();
             assertThat(around).hasSize(4).contains("m5");
             assertThat(String.join(",", texts(seen))).contains(String.join(",", around));
         }
@@ -90,14 +102,23 @@ class HistoryIT {
             reader.join("#general");
             awaitStored(reader, "#general", 10);
 
-            assertThat(ask(reader, "BEFORE #general timestamp=" + seen.get(5).time() + " 3").texts())
+            assertThat(ask(reader, "BEFORE #general timestamp=" + seen.get(5).time() + " 3")
+                            .texts())
                     .containsExactly("m2", "m3", "m4");
-            assertThat(ask(reader, "AFTER #general timestamp=" + seen.get(5).time() + " 3").texts())
+            assertThat(ask(reader, "AFTER #general timestamp=" + seen.get(5).time() + " 3")
+                            .texts())
                     .containsExactly("m6", "m7", "m8");
-            assertThat(ask(reader, "BETWEEN #general timestamp=" + seen.get(2).time() + " timestamp="
-                    + seen.get(7).time() + " 10").texts()).containsExactly("m3", "m4", "m5", "m6");
-            assertThat(ask(reader, "BETWEEN #general timestamp=" + seen.get(7).time() + " timestamp="
-                    + seen.get(2).time() + " 2").texts())
+            assertThat(ask(
+                                    reader,
+                                    "BETWEEN #general timestamp=" + seen.get(2).time() + " timestamp="
+                                            + seen.get(7).time() + " 10")
+                            .texts())
+                    .containsExactly("m3", "m4", "m5", "m6");
+            assertThat(ask(
+                                    reader,
+                                    "BETWEEN #general timestamp=" + seen.get(7).time() + " timestamp="
+                                            + seen.get(2).time() + " 2")
+                            .texts())
                     .as("BETWEEN from the later end selects the newest first, replayed in order")
                     .containsExactly("m5", "m6");
         }
@@ -111,7 +132,8 @@ class HistoryIT {
             reader.join("#general");
             awaitStored(reader, "#general", 10);
 
-            assertThat(ask(reader, "BEFORE #general msgid=no-such-message 10").lines()).isEmpty();
+            assertThat(ask(reader, "BEFORE #general msgid=no-such-message 10").lines())
+                    .isEmpty();
         }
     }
 
@@ -131,11 +153,14 @@ class HistoryIT {
             awaitStored(alice, "#dev", 1);
             awaitStored(alice, "#general", 1);
 
-            ChatHistory.Batch targets = ask(alice, "TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp="
-                    + Instant.now().plus(Duration.ofDays(1)) + " 10");
+            ChatHistory.Batch targets = ask(
+                    alice,
+                    "TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp="
+                            + Instant.now().plus(Duration.ofDays(1)) + " 10");
 
             assertThat(targets.type()).isEqualTo("draft/chathistory-targets");
-            assertThat(targets.lines()).allSatisfy(line -> assertThat(line.params()).startsWith("TARGETS"));
+            assertThat(targets.lines())
+                    .allSatisfy(line -> assertThat(line.params()).startsWith("TARGETS"));
             assertThat(targets.lines().stream().map(line -> line.param(1)).toList())
                     .containsExactlyInAnyOrder("#general", "#dev", "bob");
         }
@@ -157,8 +182,12 @@ class HistoryIT {
             assertThat(alicesSide.texts()).containsExactly("hi bob", "hello alice");
             assertThat(alicesSide.msgids()).containsExactly(hi.msgid(), hello.msgid());
             assertThat(bobsSide.msgids()).containsExactly(hi.msgid(), hello.msgid());
-            assertThat(ask(carol, "LATEST bob * 10").lines()).as("carol never spoke with bob").isEmpty();
-            assertThat(ask(carol, "LATEST alice * 10").lines()).as("carol never spoke with alice").isEmpty();
+            assertThat(ask(carol, "LATEST bob * 10").lines())
+                    .as("carol never spoke with bob")
+                    .isEmpty();
+            assertThat(ask(carol, "LATEST alice * 10").lines())
+                    .as("carol never spoke with alice")
+                    .isEmpty();
         }
     }
 
@@ -181,7 +210,10 @@ class HistoryIT {
                     .toList();
 
             assertThat(notices).hasSize(3);
-            assertThat(notices.get(0)).matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*").contains("alice").endsWith("two");
+            assertThat(notices.get(0))
+                    .matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*")
+                    .contains("alice")
+                    .endsWith("two");
             assertThat(notices.get(1)).contains("alice").endsWith("three");
             assertThat(notices.get(2)).startsWith("End of history");
         }
@@ -206,7 +238,8 @@ class HistoryIT {
             assertThat(answer.lastParam()).doesNotStartWith("End of history").doesNotContain("the plan");
             assertThat(fail.verb()).isEqualTo("FAIL");
             assertThat(fail.params()).startsWith("CHATHISTORY", "INVALID_TARGET");
-            assertThat(Received.by(mallory)).noneMatch(line -> line.params().stream().anyMatch(p -> p.contains("the plan")));
+            assertThat(Received.by(mallory))
+                    .noneMatch(line -> line.params().stream().anyMatch(p -> p.contains("the plan")));
         }
     }
 
@@ -217,15 +250,18 @@ class HistoryIT {
             RawIrcClient bob = historyClient(server, "bob");
             alice.join("#general");
             bob.join("#general");
-            List<String> texts = IntStream.range(0, 200).mapToObj(i -> "message " + i).toList();
+            List<String> texts =
+                    IntStream.range(0, 200).mapToObj(i -> "message " + i).toList();
 
             texts.forEach(text -> alice.send("PRIVMSG #general :" + text));
             for (String text : texts) {
                 bob.expect(Lines.privmsgFrom("alice", "#general", text));
             }
 
-            await().atMost(STORED_WITHIN).untilAsserted(
-                    () -> assertThat(ask(bob, "LATEST #general * 1000").texts()).containsExactlyElementsOf(texts));
+            await().atMost(STORED_WITHIN)
+                    .untilAsserted(
+                            () -> assertThat(ask(bob, "LATEST #general * 1000").texts())
+                                    .containsExactlyElementsOf(texts));
         }
     }
 
@@ -249,19 +285,22 @@ class HistoryIT {
      */
     private static Seen say(RawIrcClient from, RawIrcClient witness, String target, String text) {
         from.send("PRIVMSG " + target + " :" + text);
-        IrcMessage received = witness.expect(Lines.described("PRIVMSG " + target + " :" + text,
-                m -> m.verb().equals("PRIVMSG") && text.equals(m.lastParam())));
+        IrcMessage received = witness.expect(Lines.described(
+                "PRIVMSG " + target + " :" + text, m -> m.verb().equals("PRIVMSG") && text.equals(m.lastParam())));
         Seen seen = new Seen(received.tag("msgid"), Instant.parse(received.tag("time")), text);
         assertThat(seen.msgid()).as("msgid tag").isNotBlank();
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> Instant.now().toEpochMilli() > seen.time().toEpochMilli());
         return seen;
     }
 
     /** Waits until the history of {@code target}, as {@code reader} sees it, holds {@code count} messages. */
     private static void awaitStored(RawIrcClient reader, String target, int count) {
-        await().atMost(STORED_WITHIN).untilAsserted(
-                () -> assertThat(ask(reader, "LATEST " + target + " * 1000").lines()).hasSize(count));
+        await().atMost(STORED_WITHIN)
+                .untilAsserted(() -> assertThat(
+                                ask(reader, "LATEST " + target + " * 1000").lines())
+                        .hasSize(count));
     }
 
     private static List<String> texts(List<Seen> seen) {
@@ -269,7 +308,8 @@ class HistoryIT {
     }
 
     private static Predicate<IrcMessage> noticeContaining(String text) {
-        return Lines.described("a NOTICE containing \"" + text + "\"",
+        return Lines.described(
+                "a NOTICE containing \"" + text + "\"",
                 m -> m.verb().equals("NOTICE") && m.lastParam().contains(text));
     }
 }

@@ -36,9 +36,10 @@ class IrcFuzzIT {
     private static final int SHOWN_ON_FAILURE = 60;
     private static final HttpConfig HTTP_ON_A_FREE_PORT =
             new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF);
-    private static final String[] ALL_CAPS =
-            Arrays.stream(Capability.values()).filter(c -> c != Capability.SASL).map(Capability::wireName)
-                    .toArray(String[]::new);
+    private static final String[] ALL_CAPS = Arrays.stream(Capability.values())
+            .filter(c -> c != Capability.SASL)
+            .map(Capability::wireName)
+            .toArray(String[]::new);
 
     private final Deque<String> lastSent = new ArrayDeque<>();
     private final Map<String, Integer> sentPerVerb = new TreeMap<>();
@@ -54,13 +55,19 @@ class IrcFuzzIT {
             try (TestServer server = TestServer.start(IrcFuzzIT::fuzzable)) {
                 fuzz(server, new Random(seed));
             }
-            assertThat(log.problems()).as("errors and stack traces the server logged").isEmpty();
+            assertThat(log.problems())
+                    .as("errors and stack traces the server logged")
+                    .isEmpty();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("IrcFuzzIT failed with seed " + seed + " (rerun with -Dparley.fuzz.seed="
-                    + seed + "): " + e.getMessage() + "\nlast lines sent:\n" + String.join("\n", lastSent), e);
+            throw new AssertionError(
+                    "IrcFuzzIT failed with seed " + seed + " (rerun with -Dparley.fuzz.seed=" + seed + "): "
+                            + e.getMessage() + "\nlast lines sent:\n" + String.join("\n", lastSent),
+                    e);
         }
         System.out.println("IrcFuzzIT: lines per verb " + sentPerVerb + "; fuzzers replaced: " + fuzzerEnds.size()
-                + " (" + fuzzerEnds.stream().filter(why -> why.contains(": 1009 ")).count() + " for a WebSocket message over the limit)");
+                + " ("
+                + fuzzerEnds.stream().filter(why -> why.contains(": 1009 ")).count()
+                + " for a WebSocket message over the limit)");
     }
 
     /**
@@ -70,13 +77,21 @@ class IrcFuzzIT {
      */
     private static ParleyConfig fuzzable(ParleyConfig config) {
         AccountsConfig a = config.accounts();
-        ParleyConfig open = config.withHttp(HTTP_ON_A_FREE_PORT).withAccounts(new AccountsConfig(a.registration(),
-                a.bcryptCost(), a.minPasswordLength(), 1_000_000, a.loginWindow(), 1_000_000, a.registrationWindow()));
+        ParleyConfig open = config.withHttp(HTTP_ON_A_FREE_PORT)
+                .withAccounts(new AccountsConfig(
+                        a.registration(),
+                        a.bcryptCost(),
+                        a.minPasswordLength(),
+                        1_000_000,
+                        a.loginWindow(),
+                        1_000_000,
+                        a.registrationWindow()));
         return TestLimits.sendQueueBytes(1 << 20).apply(TestLimits.noFlood().apply(open));
     }
 
     private void fuzz(TestServer server, Random random) {
-        List<String> verbs = new ArrayList<>(new java.util.TreeSet<>(server.server().commandVerbs()));
+        List<String> verbs =
+                new ArrayList<>(new java.util.TreeSet<>(server.server().commandVerbs()));
         assertThat(verbs).as("the command table").contains("PRIVMSG", "CHATHISTORY", "QUIT");
         List<LineClient> bystanders = bystanders(server);
         LineClient[] fuzzers = {tcpFuzzer(server, random, "fuzzer0"), wsFuzzer(server, "wsfuzzer0")};
@@ -93,8 +108,9 @@ class IrcFuzzIT {
             }
             for (LineClient bystander : bystanders) {
                 assertThat(bystander.pingPong("b" + round, ANSWER_WITHIN))
-                        .as("a bystander still connected after round %d: %s\n%s", round, bystander.closedBecause(),
-                                bystander.recentLines())
+                        .as(
+                                "a bystander still connected after round %d: %s\n%s",
+                                round, bystander.closedBecause(), bystander.recentLines())
                         .isTrue();
             }
         }
@@ -150,10 +166,15 @@ class IrcFuzzIT {
      */
     private LineClient replace(TestServer server, LineClient gone, int which, Random random) {
         String recent = gone.recentLines();
-        String error = recent.lines().filter(line -> line.startsWith("ERROR")).reduce((a, b) -> b).orElse("(no ERROR)");
+        String error = recent.lines()
+                .filter(line -> line.startsWith("ERROR"))
+                .reduce((a, b) -> b)
+                .orElse("(no ERROR)");
         String why = error + " / " + gone.closedBecause() + (sentQuit.remove(gone) ? " (after a QUIT)" : "");
         fuzzerEnds.add(why);
-        assertThat(why).as("why a fuzzer was closed\n%s", recent).matches("(?is).*(quit|: 1009 |reset.*after a QUIT).*");
+        assertThat(why)
+                .as("why a fuzzer was closed\n%s", recent)
+                .matches("(?is).*(quit|: 1009 |reset.*after a QUIT).*");
         gone.close();
         String nick = (which == 0 ? "fuzzer" : "wsfuzzer") + fuzzerEnds.size();
         return which == 0 ? tcpFuzzer(server, random, nick) : wsFuzzer(server, nick);
@@ -182,7 +203,9 @@ class IrcFuzzIT {
     }
 
     private static LineClient joined(LineClient fuzzer) {
-        assertThat(fuzzer.closedBecause()).as("a new fuzzer registered\n%s", fuzzer.recentLines()).isNull();
+        assertThat(fuzzer.closedBecause())
+                .as("a new fuzzer registered\n%s", fuzzer.recentLines())
+                .isNull();
         fuzzer.sendRaw("JOIN #room,#fuzz\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         // #fuzz may be +i, +k or +l by now (an earlier fuzzer was its operator); #room is only ever alice's.
         fuzzer.await(line -> line.contains(" 366 ") && line.contains(" #room "), ANSWER_WITHIN);

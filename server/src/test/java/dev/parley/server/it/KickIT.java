@@ -27,7 +27,9 @@ class KickIT {
             alice.expect(kick("admin", "#lounge", "bob", "spamming"));
             bob.expect(kick("admin", "#lounge", "bob", "spamming"));
             assertThat(namesOf(alice, "#lounge")).containsExactly("@alice");
-            assertThat(namesOf(admin, "#lounge")).as("the admin, not a member, is not added").containsExactly("@alice");
+            assertThat(namesOf(admin, "#lounge"))
+                    .as("the admin, not a member, is not added")
+                    .containsExactly("@alice");
         }
     }
 
@@ -78,7 +80,8 @@ class KickIT {
 
             mallory.send("KICK #dev alice");
 
-            mallory.expect(Lines.anyOf(Lines.numeric(Numeric.ERR_NOTONCHANNEL), Lines.numeric(Numeric.ERR_CHANOPRIVSNEEDED)));
+            mallory.expect(
+                    Lines.anyOf(Lines.numeric(Numeric.ERR_NOTONCHANNEL), Lines.numeric(Numeric.ERR_CHANOPRIVSNEEDED)));
             assertThat(namesOf(alice, "#dev")).containsExactly("@alice");
         }
     }
@@ -112,7 +115,8 @@ class KickIT {
     private static Predicate<IrcMessage> kick(String by, String room, String victim, String reason) {
         Predicate<IrcMessage> fromKicker = Lines.from(by);
         Predicate<IrcMessage> params = Lines.commandWithParams("KICK", room, victim, reason);
-        return Lines.described(by + " kicking " + victim + " from " + room + " (" + reason + ")",
+        return Lines.described(
+                by + " kicking " + victim + " from " + room + " (" + reason + ")",
                 m -> fromKicker.test(m) && params.test(m));
     }
 

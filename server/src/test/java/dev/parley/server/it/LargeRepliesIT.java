@@ -28,6 +28,7 @@ class LargeRepliesIT {
 
     /** The advertised {@code CHATHISTORY=1000}: the default {@code history.max-page-size}. */
     private static final int MAX_PAGE = 1000;
+
     private static final String FILLER = "f".repeat(400);
     private static final Duration SLOW_READ = Duration.ofSeconds(60);
     /** A room message from another user after every this many lines read. */
@@ -37,8 +38,8 @@ class LargeRepliesIT {
     void theLargestChathistoryPageReachesASlowReaderWithOtherTrafficOutsideTheBatch() {
         try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl)) {
             RawIrcClient talker = fullRoom(server, "#big", MAX_PAGE);
-            RawIrcClient reader = slowReader(server, "reader", "batch", "server-time", "message-tags",
-                    "draft/chathistory", "labeled-response");
+            RawIrcClient reader = slowReader(
+                    server, "reader", "batch", "server-time", "message-tags", "draft/chathistory", "labeled-response");
             reader.join("#big");
 
             reader.send("@label=big CHATHISTORY LATEST #big * " + MAX_PAGE);
@@ -48,15 +49,19 @@ class LargeRepliesIT {
             assertThat(outer.verb()).isEqualTo("BATCH");
             assertThat(outer.tag("label")).isEqualTo("big");
             assertThat(outer.param(1)).isEqualTo("labeled-response");
-            int end = indexOf(lines, Lines.commandWithParams("BATCH", "-" + outer.param(0).substring(1)));
+            int end = indexOf(
+                    lines, Lines.commandWithParams("BATCH", "-" + outer.param(0).substring(1)));
             List<IrcMessage> reply = lines.subList(0, end + 1);
-            assertThat(reply).as("every line of the reply is inside a batch")
+            assertThat(reply)
+                    .as("every line of the reply is inside a batch")
                     .allMatch(line -> line.verb().equals("BATCH") || line.hasTag("batch"));
-            List<IrcMessage> replayed = reply.stream().filter(Lines.command("PRIVMSG")).toList();
+            List<IrcMessage> replayed =
+                    reply.stream().filter(Lines.command("PRIVMSG")).toList();
             assertThat(replayed).hasSize(MAX_PAGE);
             assertThat(replayed.get(0).lastParam()).startsWith("m0 ");
             assertThat(replayed.get(MAX_PAGE - 1).lastParam()).startsWith("m" + (MAX_PAGE - 1) + " ");
-            assertThat(lines.subList(end + 1, lines.size())).filteredOn(Lines.command("PRIVMSG"))
+            assertThat(lines.subList(end + 1, lines.size()))
+                    .filteredOn(Lines.command("PRIVMSG"))
                     .as("what others said meanwhile comes after the batch, in order")
                     .extracting(IrcMessage::lastParam)
                     .endsWith("last word")
@@ -74,12 +79,17 @@ class LargeRepliesIT {
             reader.send("HISTORY #big " + MAX_PAGE);
             List<IrcMessage> lines = readSlowly(reader, talker, LAST_WORD, 1);
 
-            List<String> notices = lines.stream().filter(Lines.command("NOTICE")).map(IrcMessage::lastParam).toList();
+            List<String> notices = lines.stream()
+                    .filter(Lines.command("NOTICE"))
+                    .map(IrcMessage::lastParam)
+                    .toList();
             assertThat(notices).hasSize(MAX_PAGE + 1);
             assertThat(notices.get(0)).contains("<filler> m0 ");
             assertThat(notices.get(MAX_PAGE)).isEqualTo("End of history for #big (" + MAX_PAGE + " messages)");
-            int end = indexOf(lines, Lines.described("end of history", m -> m.lastParam().startsWith("End of history")));
-            assertThat(lines.subList(0, end)).as("nothing from others inside the reply")
+            int end = indexOf(
+                    lines, Lines.described("end of history", m -> m.lastParam().startsWith("End of history")));
+            assertThat(lines.subList(0, end))
+                    .as("nothing from others inside the reply")
                     .noneMatch(Lines.command("PRIVMSG"));
         }
     }
@@ -101,7 +111,9 @@ class LargeRepliesIT {
             }
             List<IrcMessage> lines = readSlowly(reader, talker, BATCH_END, pages);
 
-            assertThat(lines).filteredOn(Lines.command("PRIVMSG")).filteredOn(line -> line.hasTag("batch"))
+            assertThat(lines)
+                    .filteredOn(Lines.command("PRIVMSG"))
+                    .filteredOn(line -> line.hasTag("batch"))
                     .hasSize(pages * MAX_PAGE);
             assertNothingInsideABatchButItsLines(lines);
         }
@@ -109,10 +121,11 @@ class LargeRepliesIT {
 
     @Test
     void theLargestPlainHistoryReachesAWebSocketClient() {
-        try (TestServer server = TestServer.start(c -> ChatHistory.withoutFloodControl(c).withHttp(
-                new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+        try (TestServer server = TestServer.start(c -> ChatHistory.withoutFloodControl(c)
+                .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
             fullRoom(server, "#big", MAX_PAGE);
-            try (WebSocketLineClient reader = WebSocketLineClient.connect(server).register("webby")) {
+            try (WebSocketLineClient reader =
+                    WebSocketLineClient.connect(server).register("webby")) {
                 reader.send("JOIN #big");
                 reader.await(line -> line.contains(" 366 webby #big "), Duration.ofSeconds(10));
                 long before = reader.received();
@@ -146,9 +159,11 @@ class LargeRepliesIT {
             reader.send("CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp=2100-01-01T00:00:00.000Z "
                     + MAX_PAGE);
             IrcMessage start = reader.expect(Lines.command("BATCH"));
-            List<IrcMessage> lines = reader.collectUntil(Lines.commandWithParams("BATCH", "-" + start.param(0).substring(1)));
+            List<IrcMessage> lines = reader.collectUntil(
+                    Lines.commandWithParams("BATCH", "-" + start.param(0).substring(1)));
 
-            assertThat(lines).filteredOn(Lines.command("CHATHISTORY"))
+            assertThat(lines)
+                    .filteredOn(Lines.command("CHATHISTORY"))
                     .hasSize(MAX_PAGE)
                     .allSatisfy(line -> assertThat(line.param(1)).startsWith("partner"));
         }
@@ -172,15 +187,18 @@ class LargeRepliesIT {
                     founder.send("TOPIC " + room + " :" + "t".repeat(380));
                 }
                 founder.send("PING :rooms-made");
-                founder.withTimeout(Duration.ofSeconds(30)).expect(Lines.described("PONG rooms-made",
-                        m -> m.verb().equals("PONG") && m.lastParam().equals("rooms-made")));
+                founder.withTimeout(Duration.ofSeconds(30))
+                        .expect(Lines.described(
+                                "PONG rooms-made",
+                                m -> m.verb().equals("PONG") && m.lastParam().equals("rooms-made")));
             }
             RawIrcClient reader = slowReader(server, "lister");
 
             reader.send("LIST");
             List<IrcMessage> lines = reader.collectUntil(Lines.numeric(dev.parley.protocol.Numeric.RPL_LISTEND));
 
-            assertThat(lines).filteredOn(Lines.numeric(dev.parley.protocol.Numeric.RPL_LIST))
+            assertThat(lines)
+                    .filteredOn(Lines.numeric(dev.parley.protocol.Numeric.RPL_LIST))
                     .hasSize(owners * roomsEach)
                     .allSatisfy(line -> assertThat(line.lastParam()).isEqualTo("t".repeat(380)));
         }
@@ -202,8 +220,9 @@ class LargeRepliesIT {
                 member.send("JOIN #huge");
             }
             reader.send("PING :all-joined");
-            reader.expect(Lines.described("PONG all-joined", m -> m.verb().equals("PONG")
-                    && m.lastParam().equals("all-joined")));
+            reader.expect(Lines.described(
+                    "PONG all-joined",
+                    m -> m.verb().equals("PONG") && m.lastParam().equals("all-joined")));
 
             reader.send("WHO #huge %tcuihsnfdlaor,123");
             List<IrcMessage> who = reader.collectUntil(Lines.numeric(dev.parley.protocol.Numeric.RPL_ENDOFWHO));
@@ -211,8 +230,10 @@ class LargeRepliesIT {
             List<IrcMessage> names = reader.collectUntil(Lines.endOfNames("#huge"));
 
             assertThat(who).filteredOn(line -> line.command().equals("354")).hasSize(members + 1);
-            assertThat(names).filteredOn(line -> line.command().equals("353"))
-                    .flatExtracting(line -> List.of(line.lastParam().split(" "))).hasSize(members + 1);
+            assertThat(names)
+                    .filteredOn(line -> line.command().equals("353"))
+                    .flatExtracting(line -> List.of(line.lastParam().split(" ")))
+                    .hasSize(members + 1);
         }
     }
 
@@ -244,19 +265,26 @@ class LargeRepliesIT {
                 }
                 talker.send("PING :round" + round);
                 String token = "round" + round;
-                quit = talker.collectUntil(Lines.described("PONG " + token,
-                                m -> m.verb().equals("PONG") && m.lastParam().equals(token))).stream()
-                        .filter(m -> m.verb().equals("QUIT") && Lines.from("stalled").test(m))
-                        .findFirst().orElse(null);
-                assertThat(System.nanoTime()).as("stalled still online after %d rounds", round).isLessThan(deadline);
+                quit = talker
+                        .collectUntil(Lines.described(
+                                "PONG " + token,
+                                m -> m.verb().equals("PONG") && m.lastParam().equals(token)))
+                        .stream()
+                        .filter(m ->
+                                m.verb().equals("QUIT") && Lines.from("stalled").test(m))
+                        .findFirst()
+                        .orElse(null);
+                assertThat(System.nanoTime())
+                        .as("stalled still online after %d rounds", round)
+                        .isLessThan(deadline);
             }
             assertThat(quit.lastParam()).contains("SendQ exceeded");
         }
     }
 
     private static final Predicate<IrcMessage> LAST_WORD = Lines.privmsgFrom("talker", "#big", "last word");
-    private static final Predicate<IrcMessage> BATCH_END =
-            Lines.described("a batch end", m -> m.verb().equals("BATCH") && m.param(0).startsWith("-"));
+    private static final Predicate<IrcMessage> BATCH_END = Lines.described(
+            "a batch end", m -> m.verb().equals("BATCH") && m.param(0).startsWith("-"));
 
     /** While a batch is open, every other line carries the tag of an open batch. */
     private static void assertNothingInsideABatchButItsLines(List<IrcMessage> lines) {
@@ -289,14 +317,17 @@ class LargeRepliesIT {
             if (i % 100 == 99 || i == count - 1) {
                 // the talker reads as the room fills, or its send queue (96 KiB) would overflow
                 String last = "m" + i + " ";
-                talker.withTimeout(Duration.ofSeconds(30)).expect(Lines.described("filler line " + last,
-                        m -> m.verb().equals("PRIVMSG") && m.lastParam().startsWith(last)));
+                talker.withTimeout(Duration.ofSeconds(30))
+                        .expect(Lines.described(
+                                "filler line " + last,
+                                m -> m.verb().equals("PRIVMSG") && m.lastParam().startsWith(last)));
             }
         }
         RawIrcClient checker = ChatHistory.historyClient(server, "checker");
         checker.join(room);
-        await().atMost(Duration.ofSeconds(30)).until(() -> ChatHistory.ask(checker, "LATEST " + room + " * 1")
-                .texts().stream().anyMatch(text -> text.startsWith("m" + (count - 1) + " ")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ChatHistory.ask(checker, "LATEST " + room + " * 1").texts().stream()
+                        .anyMatch(text -> text.startsWith("m" + (count - 1) + " ")));
         return talker;
     }
 
@@ -341,8 +372,8 @@ class LargeRepliesIT {
                 String token = "t" + during;
                 talker.send("PRIVMSG #big :during " + during++);
                 talker.send("PING :" + token);
-                talker.expect(Lines.described("PONG " + token,
-                        m -> m.verb().equals("PONG") && Objects.equals(m.lastParam(), token)));
+                talker.expect(Lines.described(
+                        "PONG " + token, m -> m.verb().equals("PONG") && Objects.equals(m.lastParam(), token)));
                 if (during == 5) {
                     talker.send("PRIVMSG #big :last word");
                 }

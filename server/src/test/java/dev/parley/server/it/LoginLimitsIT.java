@@ -11,7 +11,6 @@ import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.config.Secret;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -137,7 +136,8 @@ class LoginLimitsIT {
                 client.send("PASS " + overLong);
                 client.send("NICK long" + i);
                 client.send("USER long 0 * :Long");
-                assertThat(client.expect(Numeric.ERR_PASSWDMISMATCH).lastParam()).isEqualTo("Password incorrect");
+                assertThat(client.expect(Numeric.ERR_PASSWDMISMATCH).lastParam())
+                        .isEqualTo("Password incorrect");
             }
             RawIrcClient client = server.connectFrom("127.0.0.8");
             client.send("PASS " + overLong);
@@ -183,7 +183,10 @@ class LoginLimitsIT {
     private static UnaryOperator<ParleyConfig> bcryptPasswords() {
         String serverHash = BCrypt.withDefaults().hashToString(4, "chat@123".toCharArray());
         String operHash = BCrypt.withDefaults().hashToString(4, "oper-password".toCharArray());
-        return c -> c.withAuth(new AuthConfig(Optional.of(Secret.of(serverHash)), c.auth().adminName(),
-                c.auth().adminPassword(), List.of(new OperatorConfig("ops", Secret.of(operHash)))));
+        return c -> c.withAuth(new AuthConfig(
+                Optional.of(Secret.of(serverHash)),
+                c.auth().adminName(),
+                c.auth().adminPassword(),
+                List.of(new OperatorConfig("ops", Secret.of(operHash)))));
     }
 }

@@ -22,9 +22,12 @@ class MetadataIT {
         try (TestServer server = TestServer.start()) {
             RawIrcClient client = server.connect();
             client.send("CAP LS 302");
-            List<IrcMessage> ls = client.collectUntil(m -> m.command().equals("CAP") && !m.param(2).equals("*"));
-            assertThat(ls).extracting(IrcMessage::lastParam).anySatisfy(caps -> assertThat(caps.split(" "))
-                    .contains(CAP + "=before-connect,max-subs=50,max-keys=20,max-value-bytes=300"));
+            List<IrcMessage> ls = client.collectUntil(
+                    m -> m.command().equals("CAP") && !m.param(2).equals("*"));
+            assertThat(ls)
+                    .extracting(IrcMessage::lastParam)
+                    .anySatisfy(caps -> assertThat(caps.split(" "))
+                            .contains(CAP + "=before-connect,max-subs=50,max-keys=20,max-value-bytes=300"));
         }
     }
 
@@ -35,7 +38,8 @@ class MetadataIT {
             foo.registerWithCaps("foo", "chat@123", CAP, "batch");
 
             foo.send("METADATA * SET display-name :Foo the First");
-            assertThat(foo.expect(Numeric.RPL_KEYVALUE).params()).containsExactly("foo", "foo", "display-name", "*", "Foo the First");
+            assertThat(foo.expect(Numeric.RPL_KEYVALUE).params())
+                    .containsExactly("foo", "foo", "display-name", "*", "Foo the First");
             foo.send("METADATA foo GET display-name avatar");
             List<IrcMessage> batch = batchOf(foo);
             assertThat(batch).extracting(IrcMessage::command).containsExactly("761", "766");
@@ -71,7 +75,8 @@ class MetadataIT {
             assertThat(foo.expectCommand("FAIL").params()).startsWith("METADATA", "INVALID_TARGET", "nobody");
             foo.send("METADATA * DESTROY");
             assertThat(foo.expectCommand("FAIL").params()).startsWith("METADATA", "SUBCOMMAND_INVALID", "DESTROY");
-            foo.sendRaw("METADATA * SET display-name :bad \u00c3 utf8\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            foo.sendRaw("METADATA * SET display-name :bad \u00c3 utf8\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             assertThat(foo.expectCommand("FAIL").params()).startsWith("METADATA", "INVALID_UTF8");
 
             for (int i = 0; i < 20; i++) {
@@ -106,7 +111,8 @@ class MetadataIT {
 
             foo.send("METADATA * SET display-name :Foo");
             foo.expect(Numeric.RPL_KEYVALUE);
-            assertThat(bar.expect(Numeric.RPL_KEYVALUE).params()).containsExactly("*", "foo", "display-name", "*", "Foo");
+            assertThat(bar.expect(Numeric.RPL_KEYVALUE).params())
+                    .containsExactly("*", "foo", "display-name", "*", "Foo");
             foo.send("METADATA * SET display-name");
             assertThat(bar.expect(Numeric.RPL_KEYNOTSET).params()).startsWith("*", "foo", "display-name");
             foo.send("METADATA * SET pronouns :they/them");
@@ -114,7 +120,8 @@ class MetadataIT {
 
             foo.send("METADATA #chan SET display-name :The Channel");
             foo.expect(Numeric.RPL_KEYVALUE);
-            assertThat(bar.expect(Numeric.RPL_KEYVALUE).params()).containsExactly("*", "#chan", "display-name", "*", "The Channel");
+            assertThat(bar.expect(Numeric.RPL_KEYVALUE).params())
+                    .containsExactly("*", "#chan", "display-name", "*", "The Channel");
 
             assertThat(upToPong(bar)).noneMatch(Lines.numeric(Numeric.RPL_KEYVALUE));
             assertThat(upToPong(quiet)).noneMatch(Lines.numeric(Numeric.RPL_KEYVALUE));
@@ -143,12 +150,16 @@ class MetadataIT {
             bar.expect(Numeric.RPL_KEYVALUE);
             List<IrcMessage> joinBurst = bar.join("#chan");
 
-            List<IrcMessage> values = joinBurst.stream().filter(Lines.numeric(Numeric.RPL_KEYVALUE)).toList();
-            assertThat(values).extracting(m -> m.param(1) + "=" + m.param(4))
+            List<IrcMessage> values = joinBurst.stream()
+                    .filter(Lines.numeric(Numeric.RPL_KEYVALUE))
+                    .toList();
+            assertThat(values)
+                    .extracting(m -> m.param(1) + "=" + m.param(4))
                     .containsExactly("#chan=The Channel", "foo=Foo");
             int namesEnd = joinBurst.size() - 1;
             assertThat(joinBurst.indexOf(values.get(1))).isLessThan(namesEnd);
-            assertThat(foo.expect(Numeric.RPL_KEYVALUE).params()).containsExactly("*", "bar", "display-name", "*", "Bar");
+            assertThat(foo.expect(Numeric.RPL_KEYVALUE).params())
+                    .containsExactly("*", "bar", "display-name", "*", "Bar");
         }
     }
 
@@ -163,9 +174,11 @@ class MetadataIT {
             bar.join("#chan");
 
             bar.send("METADATA #chan SET display-name :mine now");
-            assertThat(bar.expectCommand("FAIL").params()).startsWith("METADATA", "KEY_NO_PERMISSION", "#chan", "display-name");
+            assertThat(bar.expectCommand("FAIL").params())
+                    .startsWith("METADATA", "KEY_NO_PERMISSION", "#chan", "display-name");
             bar.send("METADATA foo SET display-name :Not Foo");
-            assertThat(bar.expectCommand("FAIL").params()).startsWith("METADATA", "KEY_NO_PERMISSION", "foo", "display-name");
+            assertThat(bar.expectCommand("FAIL").params())
+                    .startsWith("METADATA", "KEY_NO_PERMISSION", "foo", "display-name");
             bar.send("METADATA foo CLEAR");
             assertThat(bar.expectCommand("FAIL").params()).startsWith("METADATA", "KEY_NO_PERMISSION", "foo", "*");
 
@@ -206,7 +219,8 @@ class MetadataIT {
             foo.send("CAP REQ :" + CAP + " batch");
             foo.expect(Lines.commandWithParams("CAP", "*", "ACK"));
             foo.send("METADATA * SET display-name :Early Bird");
-            assertThat(foo.expect(Numeric.RPL_KEYVALUE).params()).containsExactly("*", "*", "display-name", "*", "Early Bird");
+            assertThat(foo.expect(Numeric.RPL_KEYVALUE).params())
+                    .containsExactly("*", "*", "display-name", "*", "Early Bird");
             foo.send("METADATA #elsewhere LIST");
             assertThat(foo.expectCommand("FAIL").params()).startsWith("METADATA", "KEY_NO_PERMISSION");
 
@@ -215,11 +229,16 @@ class MetadataIT {
             foo.send("USER foo 0 * :Foo");
             foo.send("CAP END");
             List<IrcMessage> burst = foo.collectUntil(Lines.endOfMotd());
-            IrcMessage start = burst.stream().filter(Lines.commandWithParams("BATCH")).findFirst().orElseThrow();
+            IrcMessage start = burst.stream()
+                    .filter(Lines.commandWithParams("BATCH"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(start.params()).containsExactly(start.param(0), "metadata", "foo");
-            assertThat(burst).filteredOn(Lines.numeric(Numeric.RPL_KEYVALUE))
+            assertThat(burst)
+                    .filteredOn(Lines.numeric(Numeric.RPL_KEYVALUE))
                     .singleElement()
-                    .satisfies(m -> assertThat(m.params()).containsExactly("foo", "foo", "display-name", "*", "Early Bird"));
+                    .satisfies(m ->
+                            assertThat(m.params()).containsExactly("foo", "foo", "display-name", "*", "Early Bird"));
         }
     }
 
@@ -235,7 +254,8 @@ class MetadataIT {
             RawIrcClient plain = server.user("plain");
 
             bar.send("WHOIS foo");
-            assertThat(bar.expect(Numeric.RPL_WHOISKEYVALUE).params()).containsExactly("bar", "foo", "display-name", "*", "Foo");
+            assertThat(bar.expect(Numeric.RPL_WHOISKEYVALUE).params())
+                    .containsExactly("bar", "foo", "display-name", "*", "Foo");
             plain.send("WHOIS foo");
             List<IrcMessage> whois = plain.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
             assertThat(whois).noneMatch(Lines.numeric(Numeric.RPL_WHOISKEYVALUE));
@@ -249,7 +269,9 @@ class MetadataIT {
             assertThat(tooMany.params()).startsWith("METADATA", "TOO_MANY_SUBS", "k50");
             bar.send("METADATA * SUBS");
             List<IrcMessage> subs = batchOf(bar);
-            assertThat(subs).flatExtracting(m -> m.params().subList(1, m.params().size())).hasSize(50);
+            assertThat(subs)
+                    .flatExtracting(m -> m.params().subList(1, m.params().size()))
+                    .hasSize(50);
             bar.send("METADATA * UNSUB k0 k1");
             assertThat(bar.expect(Numeric.RPL_METADATAUNSUBOK).params()).containsExactly("bar", "k0", "k1");
         }
@@ -268,7 +290,8 @@ class MetadataIT {
             watcher.expect(Numeric.RPL_MONONLINE);
 
             foo.send("METADATA * SET status :in a meeting");
-            assertThat(watcher.expect(Numeric.RPL_KEYVALUE).params()).containsExactly("*", "foo", "status", "*", "in a meeting");
+            assertThat(watcher.expect(Numeric.RPL_KEYVALUE).params())
+                    .containsExactly("*", "foo", "status", "*", "in a meeting");
         }
     }
 
@@ -279,14 +302,16 @@ class MetadataIT {
      */
     private static List<IrcMessage> upToPong(RawIrcClient client) {
         client.send("PING :metadata-marker");
-        return client.collectUntil(m -> m.command().equals("PONG") && m.lastParam().equals("metadata-marker"));
+        return client.collectUntil(
+                m -> m.command().equals("PONG") && m.lastParam().equals("metadata-marker"));
     }
 
     /** Reads one {@code metadata} or {@code metadata-subs} batch and returns what it held. */
     private static List<IrcMessage> batchOf(RawIrcClient client) {
         IrcMessage start = client.expectCommand("BATCH");
         String id = start.param(0).substring(1);
-        List<IrcMessage> lines = client.collectUntil(m -> m.command().equals("BATCH") && m.param(0).equals("-" + id));
+        List<IrcMessage> lines = client.collectUntil(
+                m -> m.command().equals("BATCH") && m.param(0).equals("-" + id));
         return lines.subList(0, lines.size() - 1);
     }
 }

@@ -15,8 +15,19 @@ import java.util.Random;
 final class Mutations {
 
     private static final List<String> TAGS = List.of(
-            "label=L1", "batch=nosuch", "+draft/reply=abc", "+typing=active", "msgid=forged", "time=2020-01-01T00:00:00Z",
-            "account=admin", "+x=" + "v".repeat(3000), "+a=\\s\\:\\\\", "=", ";;", "+", "label=" + "l".repeat(80));
+            "label=L1",
+            "batch=nosuch",
+            "+draft/reply=abc",
+            "+typing=active",
+            "msgid=forged",
+            "time=2020-01-01T00:00:00Z",
+            "account=admin",
+            "+x=" + "v".repeat(3000),
+            "+a=\\s\\:\\\\",
+            "=",
+            ";;",
+            "+",
+            "label=" + "l".repeat(80));
 
     private static final List<String> ODD_PARAMS =
             List.of("", ":", "::", "-", "+", "#", "&", "!", "@", "%", ",", ",,,", "\u00e9\u00e9", "\u202e");
@@ -40,29 +51,41 @@ final class Mutations {
         String text = new String(line, StandardCharsets.UTF_8);
         return switch (random.nextInt(11)) {
             case 0 -> withParams(text, random, Mutations::replaceParam);
-            case 1 -> withParams(text, random, (params, r) -> {
-                if (params.size() > 1) {
-                    params.remove(1 + r.nextInt(params.size() - 1));
-                }
-            });
-            case 2 -> withParams(text, random, (params, r) -> {
-                int extra = 1 + r.nextInt(r.nextBoolean() ? 3 : 30);
-                for (int i = 0; i < extra; i++) {
-                    params.add(Math.min(params.size(), 1 + r.nextInt(params.size())), pick(r));
-                }
-            });
+            case 1 ->
+                withParams(text, random, (params, r) -> {
+                    if (params.size() > 1) {
+                        params.remove(1 + r.nextInt(params.size() - 1));
+                    }
+                });
+            case 2 ->
+                withParams(text, random, (params, r) -> {
+                    int extra = 1 + r.nextInt(r.nextBoolean() ? 3 : 30);
+                    for (int i = 0; i < extra; i++) {
+                        params.add(Math.min(params.size(), 1 + r.nextInt(params.size())), pick(r));
+                    }
+                });
             case 3 -> insert(line, random.nextInt(line.length + 1), oddBytes(random));
             case 4 -> flip(line, random);
             case 5 -> cut(line, random);
             case 6 -> concat((("@" + tags(random)) + " ").getBytes(StandardCharsets.UTF_8), line);
             case 7 -> concat((":" + pick(random) + "!u@h ").getBytes(StandardCharsets.UTF_8), line);
-            case 8 -> withParams(text, random, (params, r) -> params.set(0, params.get(0).toLowerCase(Locale.ROOT)));
-            case 9 -> withParams(text, random, (params, r) -> params.set(Math.max(1, params.size() - 1),
-                    (r.nextBoolean() ? ":" : "") + "x".repeat(300 + r.nextInt(400))));
-            default -> withParams(text, random, (params, r) -> {
-                int last = params.size() - 1;
-                params.set(last, params.get(last).startsWith(":") ? params.get(last).substring(1) : ":" + params.get(last));
-            });
+            case 8 ->
+                withParams(
+                        text, random, (params, r) -> params.set(0, params.get(0).toLowerCase(Locale.ROOT)));
+            case 9 ->
+                withParams(
+                        text,
+                        random,
+                        (params, r) -> params.set(
+                                Math.max(1, params.size() - 1),
+                                (r.nextBoolean() ? ":" : "") + "x".repeat(300 + r.nextInt(400))));
+            default ->
+                withParams(text, random, (params, r) -> {
+                    int last = params.size() - 1;
+                    params.set(
+                            last,
+                            params.get(last).startsWith(":") ? params.get(last).substring(1) : ":" + params.get(last));
+                });
         };
     }
 
@@ -96,7 +119,8 @@ final class Mutations {
         StringBuilder tags = new StringBuilder();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            tags.append(i == 0 ? "" : ";").append(random.nextInt(4) == 0 ? token(random) : TAGS.get(random.nextInt(TAGS.size())));
+            tags.append(i == 0 ? "" : ";")
+                    .append(random.nextInt(4) == 0 ? token(random) : TAGS.get(random.nextInt(TAGS.size())));
         }
         return tags.toString();
     }

@@ -50,8 +50,8 @@ class NickSquattingIT {
             admin.send("USER admin 0 * :Admin");
             admin.send("AUTHENTICATE PLAIN");
             admin.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
-            admin.send("AUTHENTICATE " + Base64.getEncoder().encodeToString(
-                    "admin\0admin\0admin123".getBytes(StandardCharsets.UTF_8)));
+            admin.send("AUTHENTICATE "
+                    + Base64.getEncoder().encodeToString("admin\0admin\0admin123".getBytes(StandardCharsets.UTF_8)));
             admin.expect(Numeric.RPL_SASLSUCCESS);
             admin.send("CAP END");
             assertThat(admin.expect(Numeric.RPL_WELCOME).param(0)).isEqualTo("admin");

@@ -67,8 +67,12 @@ class PasswordFloodIT {
             bob.expect(Lines.commandWithParams("NICK", "bobby"));
             Duration nickTook = Duration.ofNanos(System.nanoTime() - nickStart);
 
-            log.info("under {} guesses: SASL login {} ms (to 001 {} ms), NICK change {} ms", GUESSES,
-                    loginTook.toMillis(), welcomeTook.toMillis(), nickTook.toMillis());
+            log.info(
+                    "under {} guesses: SASL login {} ms (to 001 {} ms), NICK change {} ms",
+                    GUESSES,
+                    loginTook.toMillis(),
+                    welcomeTook.toMillis(),
+                    nickTook.toMillis());
             // 200 ms on a quiet machine (one bcrypt at cost 10 takes about 70 ms); on a loaded one
             // (the build machine is shared) the same login without guesses is the yardstick, with
             // room for the guess already running when the flood starts. Before bcrypt had its own
@@ -100,8 +104,13 @@ class PasswordFloodIT {
 
     /** The default bcrypt cost (10), not the tests' cheap one: the flood must cost what it costs. */
     private static UnaryOperator<ParleyConfig> realBcryptCost() {
-        return c -> c.withAccounts(new AccountsConfig(c.accounts().registration(), 10,
-                c.accounts().minPasswordLength(), c.accounts().loginAttempts(), c.accounts().loginWindow(),
-                c.accounts().registrationsPerIp(), c.accounts().registrationWindow()));
+        return c -> c.withAccounts(new AccountsConfig(
+                c.accounts().registration(),
+                10,
+                c.accounts().minPasswordLength(),
+                c.accounts().loginAttempts(),
+                c.accounts().loginWindow(),
+                c.accounts().registrationsPerIp(),
+                c.accounts().registrationWindow()));
     }
 }

@@ -40,8 +40,11 @@ class PasswordIT {
 
             client.expect(Numeric.ERR_PASSWDMISMATCH);
             client.expectCommand("ERROR");
-            assertThat(client.awaitClosed(CLOSE_WITHIN)).as("the server closes the connection").isTrue();
-            assertThat(Received.commands(client)).containsSubsequence("464", "ERROR")
+            assertThat(client.awaitClosed(CLOSE_WITHIN))
+                    .as("the server closes the connection")
+                    .isTrue();
+            assertThat(Received.commands(client))
+                    .containsSubsequence("464", "ERROR")
                     .doesNotContain(Numeric.RPL_WELCOME.code(), Numeric.RPL_ISUPPORT.code());
         }
     }
@@ -55,7 +58,9 @@ class PasswordIT {
 
             client.expect(Numeric.ERR_PASSWDMISMATCH);
             client.expectCommand("ERROR");
-            assertThat(client.awaitClosed(CLOSE_WITHIN)).as("the server closes the connection").isTrue();
+            assertThat(client.awaitClosed(CLOSE_WITHIN))
+                    .as("the server closes the connection")
+                    .isTrue();
             assertThat(Received.commands(client)).doesNotContain(Numeric.RPL_WELCOME.code());
         }
     }
@@ -71,19 +76,23 @@ class PasswordIT {
             client.send("PRIVMSG #general :let me in");
             client.send("VERSION");
 
-            assertThat(client.awaitClosed(CLOSE_WITHIN)).as("the server closes the connection").isTrue();
+            assertThat(client.awaitClosed(CLOSE_WITHIN))
+                    .as("the server closes the connection")
+                    .isTrue();
             assertThat(Received.commands(client))
                     .as("only the refusal (and notices or 451 for the early commands), never a welcome or 005")
                     .containsSubsequence("464", "ERROR")
-                    .allMatch(command -> List.of("464", "ERROR", "NOTICE", "451").contains(command));
-            assertThat(Received.commands(client).get(Received.commands(client).size() - 1)).isEqualTo("ERROR");
+                    .allMatch(
+                            command -> List.of("464", "ERROR", "NOTICE", "451").contains(command));
+            assertThat(Received.commands(client).get(Received.commands(client).size() - 1))
+                    .isEqualTo("ERROR");
         }
     }
 
     @Test
     void aServerWithoutAServerPasswordAdmitsClientsThatSendNoPass() {
-        AuthConfig noServerPassword = new AuthConfig(
-                Optional.empty(), "admin", Secret.of(AuthConfig.DEFAULT_ADMIN_PASSWORD), List.of());
+        AuthConfig noServerPassword =
+                new AuthConfig(Optional.empty(), "admin", Secret.of(AuthConfig.DEFAULT_ADMIN_PASSWORD), List.of());
         try (TestServer server = TestServer.start(config -> config.withAuth(noServerPassword))) {
             RawIrcClient alice = server.connect();
             alice.register("alice", null);
@@ -99,8 +108,8 @@ class PasswordIT {
 
     @Test
     void aServerWithoutAServerPasswordStillKeepsTheAdminNickForTheAdmin() {
-        AuthConfig noServerPassword = new AuthConfig(
-                Optional.empty(), "admin", Secret.of(AuthConfig.DEFAULT_ADMIN_PASSWORD), List.of());
+        AuthConfig noServerPassword =
+                new AuthConfig(Optional.empty(), "admin", Secret.of(AuthConfig.DEFAULT_ADMIN_PASSWORD), List.of());
         try (TestServer server = TestServer.start(config -> config.withAuth(noServerPassword))) {
             RawIrcClient impostor = server.connect();
             impostor.send("NICK admin");

@@ -74,14 +74,21 @@ class QueriesIT {
     void whoListsARoomsMembersAndASingleNick() {
         alice.send("WHO #room");
         List<IrcMessage> room = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
-        assertThat(room).filteredOn(Lines.numeric(Numeric.RPL_WHOREPLY)).extracting(m -> m.param(5))
+        assertThat(room)
+                .filteredOn(Lines.numeric(Numeric.RPL_WHOREPLY))
+                .extracting(m -> m.param(5))
                 .containsExactlyInAnyOrder("alice", "bob");
-        assertThat(room).filteredOn(Lines.numeric(Numeric.RPL_WHOREPLY)).filteredOn(m -> m.param(5).equals("alice"))
-                .singleElement().satisfies(m -> assertThat(m.param(6)).isEqualTo("H@"));
+        assertThat(room)
+                .filteredOn(Lines.numeric(Numeric.RPL_WHOREPLY))
+                .filteredOn(m -> m.param(5).equals("alice"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.param(6)).isEqualTo("H@"));
 
         alice.send("WHO bob");
         List<IrcMessage> one = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
-        assertThat(one).filteredOn(Lines.numeric(Numeric.RPL_WHOREPLY)).singleElement()
+        assertThat(one)
+                .filteredOn(Lines.numeric(Numeric.RPL_WHOREPLY))
+                .singleElement()
                 .satisfies(m -> assertThat(m.params().subList(2, 4)).containsExactly("bob", "127.0.0.1"));
     }
 
@@ -90,11 +97,17 @@ class QueriesIT {
         alice.send("WHOIS bob");
         List<IrcMessage> lines = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
 
-        assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_WHOISUSER)).singleElement()
+        assertThat(lines)
+                .filteredOn(Lines.numeric(Numeric.RPL_WHOISUSER))
+                .singleElement()
                 .satisfies(m -> assertThat(m.params().subList(1, 4)).containsExactly("bob", "bob", "127.0.0.1"));
-        assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_WHOISCHANNELS)).singleElement()
+        assertThat(lines)
+                .filteredOn(Lines.numeric(Numeric.RPL_WHOISCHANNELS))
+                .singleElement()
                 .satisfies(m -> assertThat(m.lastParam()).isEqualTo("#room"));
-        assertThat(lines).anyMatch(Lines.numeric(Numeric.RPL_WHOISSERVER)).anyMatch(Lines.numeric(Numeric.RPL_WHOISIDLE));
+        assertThat(lines)
+                .anyMatch(Lines.numeric(Numeric.RPL_WHOISSERVER))
+                .anyMatch(Lines.numeric(Numeric.RPL_WHOISIDLE));
 
         alice.send("WHOIS nobody");
         assertThat(alice.expect(Numeric.ERR_NOSUCHNICK).param(1)).isEqualTo("nobody");
@@ -106,7 +119,9 @@ class QueriesIT {
         alice.send("MOTD");
         List<IrcMessage> lines = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFMOTD));
         assertThat(lines).extracting(IrcMessage::command).containsSubsequence("375", "372", "372", "376");
-        assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_MOTD)).extracting(IrcMessage::lastParam)
+        assertThat(lines)
+                .filteredOn(Lines.numeric(Numeric.RPL_MOTD))
+                .extracting(IrcMessage::lastParam)
                 .containsExactly("- Welcome to Parley.", "- Join a room with /join #general.");
     }
 
@@ -115,7 +130,9 @@ class QueriesIT {
         alice.send("LUSERS");
         List<IrcMessage> lines = alice.collectUntil(Lines.numeric(Numeric.RPL_LUSERME));
         assertThat(lines).extracting(IrcMessage::command).containsSubsequence("251", "252", "253", "254", "255");
-        assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_LUSERCHANNELS)).singleElement()
+        assertThat(lines)
+                .filteredOn(Lines.numeric(Numeric.RPL_LUSERCHANNELS))
+                .singleElement()
                 .satisfies(m -> assertThat(m.param(1)).isEqualTo("1"));
         assertThat(lines.get(lines.size() - 1).lastParam()).isEqualTo("I have 2 clients and 0 servers");
     }
@@ -137,18 +154,29 @@ class QueriesIT {
 
         admin.send("QUIT");
         admin.awaitClosed(Duration.ofSeconds(5));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(lusers()).containsExactly("There are 2 users and 0 invisible on 1 servers", "0", "2"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(lusers())
+                        .containsExactly("There are 2 users and 0 invisible on 1 servers", "0", "2"));
     }
 
     /** 251's text, 252's operator count and 255's client count. */
     private List<String> lusers() {
         alice.send("LUSERS");
         List<IrcMessage> lines = alice.collectUntil(Lines.numeric(Numeric.RPL_LUSERME));
-        String operators = lines.stream().filter(Lines.numeric(Numeric.RPL_LUSEROP)).findFirst().orElseThrow().param(1);
+        String operators = lines.stream()
+                .filter(Lines.numeric(Numeric.RPL_LUSEROP))
+                .findFirst()
+                .orElseThrow()
+                .param(1);
         String clients = lines.get(lines.size() - 1).lastParam().split(" ")[2];
-        return List.of(lines.stream().filter(Lines.numeric(Numeric.RPL_LUSERCLIENT)).findFirst().orElseThrow().lastParam(),
-                operators, clients);
+        return List.of(
+                lines.stream()
+                        .filter(Lines.numeric(Numeric.RPL_LUSERCLIENT))
+                        .findFirst()
+                        .orElseThrow()
+                        .lastParam(),
+                operators,
+                clients);
     }
 
     @Test
@@ -162,7 +190,8 @@ class QueriesIT {
     @Test
     void timeAnswers391() {
         alice.send("TIME");
-        assertThat(alice.expect(Numeric.RPL_TIME).param(1)).isEqualTo(server.config().server().name());
+        assertThat(alice.expect(Numeric.RPL_TIME).param(1))
+                .isEqualTo(server.config().server().name());
     }
 
     @Test
@@ -173,8 +202,14 @@ class QueriesIT {
                 .flatMap(m -> m.params().subList(1, m.params().size() - 1).stream())
                 .toList();
 
-        assertThat(tokens).contains("CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "NETWORK=Parley",
-                "NICKLEN=" + server.config().limits().nickLength(), "CHANMODES=beI,k,l,imnst");
+        assertThat(tokens)
+                .contains(
+                        "CASEMAPPING=rfc1459",
+                        "CHANTYPES=#",
+                        "PREFIX=(ov)@+",
+                        "NETWORK=Parley",
+                        "NICKLEN=" + server.config().limits().nickLength(),
+                        "CHANMODES=beI,k,l,imnst");
     }
 
     @Test

@@ -56,7 +56,8 @@ class ReadMarkerIT {
 
             List<IrcMessage> first = alice.join("#room");
             assertThat(markreadsIn(first)).containsExactly(List.of("#room", "*"));
-            assertThat(indexOf(first, "MARKREAD")).isGreaterThan(indexOf(first, "JOIN"))
+            assertThat(indexOf(first, "MARKREAD"))
+                    .isGreaterThan(indexOf(first, "JOIN"))
                     .isLessThan(indexOf(first, Numeric.RPL_ENDOFNAMES.code()));
 
             markread(alice, "MARKREAD #room " + EARLY);
@@ -144,7 +145,8 @@ class ReadMarkerIT {
             // A reply to the client's own PING comes after every line queued for it before.
             for (RawIrcClient other : List.of(laptop, old, stranger)) {
                 other.send("PING :sync");
-                assertThat(markreadsIn(other.collectUntil(Lines.command("PONG")))).isEmpty();
+                assertThat(markreadsIn(other.collectUntil(Lines.command("PONG"))))
+                        .isEmpty();
             }
         }
     }
@@ -163,8 +165,7 @@ class ReadMarkerIT {
     }
 
     /** A client registered as {@code nick} that then logs in to {@code account} with SASL PLAIN. */
-    private static RawIrcClient saslAfterRegistration(TestServer server, String nick, String account,
-            String... caps) {
+    private static RawIrcClient saslAfterRegistration(TestServer server, String nick, String account, String... caps) {
         RawIrcClient client = server.connect();
         String[] withSasl = Arrays.copyOf(caps, caps.length + 1);
         withSasl[caps.length] = "sasl"; // AUTHENTICATE needs the sasl capability
@@ -196,7 +197,10 @@ class ReadMarkerIT {
     }
 
     private static List<List<String>> markreadsIn(List<IrcMessage> lines) {
-        return lines.stream().filter(Lines.command("MARKREAD")).map(IrcMessage::params).toList();
+        return lines.stream()
+                .filter(Lines.command("MARKREAD"))
+                .map(IrcMessage::params)
+                .toList();
     }
 
     private static int indexOf(List<IrcMessage> lines, String command) {

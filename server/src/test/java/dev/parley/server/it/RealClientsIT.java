@@ -27,9 +27,21 @@ class RealClientsIT {
             RawIrcClient peer = server.user("peer");
             peer.join("#general");
             int port = server.address().getPort();
-            try (ExternalClient ii = ExternalClient.start(dir, Map.of("IIPASS", "chat@123"),
-                    List.of("ii", "-s", "127.0.0.1", "-p", Integer.toString(port), "-n", "iiuser", "-k", "IIPASS",
-                            "-i", dir.toString()))) {
+            try (ExternalClient ii = ExternalClient.start(
+                    dir,
+                    Map.of("IIPASS", "chat@123"),
+                    List.of(
+                            "ii",
+                            "-s",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(port),
+                            "-n",
+                            "iiuser",
+                            "-k",
+                            "IIPASS",
+                            "-i",
+                            dir.toString()))) {
                 Path serverDir = dir.resolve("127.0.0.1");
                 ii.awaitExists(serverDir.resolve("in"));
                 ii.awaitFileContains(serverDir.resolve("out"), "End of /MOTD");
@@ -61,7 +73,9 @@ class RealClientsIT {
                     + "; /server add parley 127.0.0.1/" + port + " -notls -password=chat@123 -nicks=weeuser"
                     + " -autojoin=#general"
                     + "; /connect parley";
-            try (ExternalClient weechat = ExternalClient.start(dir, Map.of("HOME", dir.toString()),
+            try (ExternalClient weechat = ExternalClient.start(
+                    dir,
+                    Map.of("HOME", dir.toString()),
                     List.of("weechat-headless", "--dir", dir.toString(), "--run-command", setup))) {
                 peer.expect(Lines.joinOf("weeuser", "#general"));
                 Path fifo = fifoOf(weechat);
@@ -81,13 +95,16 @@ class RealClientsIT {
     }
 
     private Path fifoOf(ExternalClient weechat) throws IOException {
-        org.awaitility.Awaitility.await("weechat's FIFO (its fifo plugin is in Debian's weechat-plugins)").atMost(ExternalClient.WAIT).until(() -> findFifo().isPresent());
+        org.awaitility.Awaitility.await("weechat's FIFO (its fifo plugin is in Debian's weechat-plugins)")
+                .atMost(ExternalClient.WAIT)
+                .until(() -> findFifo().isPresent());
         return findFifo().orElseThrow();
     }
 
     private java.util.Optional<Path> findFifo() throws IOException {
         try (var files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("weechat_fifo")).findFirst();
+            return files.filter(p -> p.getFileName().toString().startsWith("weechat_fifo"))
+                    .findFirst();
         }
     }
 }

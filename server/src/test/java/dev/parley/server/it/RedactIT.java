@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class RedactIT {
 
-    private static final String[] CAPS = {"message-tags", "echo-message", "batch", "server-time",
-        "draft/chathistory", "draft/message-redaction"};
+    private static final String[] CAPS = {
+        "message-tags", "echo-message", "batch", "server-time", "draft/chathistory", "draft/message-redaction"
+    };
 
     private static RawIrcClient redactor(TestServer server, String nick) {
         RawIrcClient client = server.connect();
@@ -36,21 +37,25 @@ class RedactIT {
     /** As {@link #send}, once {@code receiver} got the message too. */
     private static String say(RawIrcClient sender, RawIrcClient receiver, String target, String text) {
         String msgid = send(sender, target, text);
-        receiver.expect(Lines.described("PRIVMSG " + text,
+        receiver.expect(Lines.described(
+                "PRIVMSG " + text,
                 m -> m.verb().equals("PRIVMSG") && m.lastParam().equals(text)));
         return msgid;
     }
 
     private static Predicate<IrcMessage> redactOf(String from, String... params) {
-        return Lines.described("REDACT from " + from + " " + List.of(params),
-                m -> m.verb().equals("REDACT") && Lines.from(from).test(m) && m.params().equals(List.of(params)));
+        return Lines.described(
+                "REDACT from " + from + " " + List.of(params),
+                m -> m.verb().equals("REDACT")
+                        && Lines.from(from).test(m)
+                        && m.params().equals(List.of(params)));
     }
 
     /** The lines {@code client} reads up to a marker message that {@code sender} sends now. */
     private static List<IrcMessage> linesUntilNextMessage(RawIrcClient sender, RawIrcClient client, String target) {
         sender.send("PRIVMSG " + target + " :marker");
-        return client.collectUntil(Lines.described("the marker", m -> m.verb().equals("PRIVMSG")
-                && m.lastParam().equals("marker")));
+        return client.collectUntil(Lines.described(
+                "the marker", m -> m.verb().equals("PRIVMSG") && m.lastParam().equals("marker")));
     }
 
     private static List<String> verbs(List<IrcMessage> lines) {
@@ -177,7 +182,8 @@ class RedactIT {
             bob.expect(redactOf("alice", "#general", gone));
 
             assertThat(ask(bob, "LATEST #general * 10").msgids()).containsExactly(kept);
-            assertThat(ask(bob, "AROUND #general msgid=" + kept + " 10").texts()).containsExactly("kept");
+            assertThat(ask(bob, "AROUND #general msgid=" + kept + " 10").texts())
+                    .containsExactly("kept");
             alice.send("REDACT #general " + gone);
             alice.expect(Lines.commandWithParams("FAIL", "REDACT", "UNKNOWN_MSGID", "#general", gone));
         }

@@ -36,12 +36,17 @@ class RoomOwnershipIT {
             RawIrcClient back = loggedIn(server, "alice");
             List<IrcMessage> burst = back.join("#lounge");
 
-            assertThat(burst).filteredOn(Lines.numeric(Numeric.RPL_TOPIC))
-                    .singleElement().extracting(IrcMessage::lastParam).isEqualTo("Tea at five");
+            assertThat(burst)
+                    .filteredOn(Lines.numeric(Numeric.RPL_TOPIC))
+                    .singleElement()
+                    .extracting(IrcMessage::lastParam)
+                    .isEqualTo("Tea at five");
             assertThat(nicksIn(burst)).containsExactly("@alice");
             back.send("MODE #lounge");
-            assertThat(back.expect(Numeric.RPL_CHANNELMODEIS).params()).containsExactly("alice", "#lounge", "+lmn", "50");
-            assertThat(listOf(back, "b", Numeric.RPL_BANLIST, Numeric.RPL_ENDOFBANLIST)).containsExactly("spam!*@*");
+            assertThat(back.expect(Numeric.RPL_CHANNELMODEIS).params())
+                    .containsExactly("alice", "#lounge", "+lmn", "50");
+            assertThat(listOf(back, "b", Numeric.RPL_BANLIST, Numeric.RPL_ENDOFBANLIST))
+                    .containsExactly("spam!*@*");
             assertThat(listOf(back, "e", Numeric.RPL_EXCEPTLIST, Numeric.RPL_ENDOFEXCEPTLIST))
                     .containsExactly("friend!*@*");
             assertThat(listOf(back, "I", Numeric.RPL_INVEXLIST, Numeric.RPL_ENDOFINVEXLIST))
@@ -120,7 +125,8 @@ class RoomOwnershipIT {
             assertThat(noKick.param(1)).isEqualTo("#general");
             assertThat(noDeop.param(1)).isEqualTo("#general");
             admin.send("NAMES #general");
-            assertThat(nicksIn(admin.collectUntil(Lines.endOfNames("#general")))).contains("@admin");
+            assertThat(nicksIn(admin.collectUntil(Lines.endOfNames("#general"))))
+                    .contains("@admin");
             assertThat(Received.commands(admin)).doesNotContain("KICK");
         }
     }
@@ -182,12 +188,16 @@ class RoomOwnershipIT {
     private static List<String> listOf(RawIrcClient client, String letter, Numeric entry, Numeric end) {
         client.send("MODE #lounge " + letter);
         return client.collectUntil(Lines.numeric(end)).stream()
-                .filter(Lines.numeric(entry)).map(m -> m.param(2)).toList();
+                .filter(Lines.numeric(entry))
+                .map(m -> m.param(2))
+                .toList();
     }
 
     private static List<String> nicksIn(List<IrcMessage> lines) {
-        return lines.stream().filter(Lines.numeric(Numeric.RPL_NAMREPLY))
-                .flatMap(m -> Arrays.stream(m.lastParam().split(" "))).toList();
+        return lines.stream()
+                .filter(Lines.numeric(Numeric.RPL_NAMREPLY))
+                .flatMap(m -> Arrays.stream(m.lastParam().split(" ")))
+                .toList();
     }
 
     /** A new user who registers an account after connecting, and so is logged in to it. */

@@ -37,12 +37,15 @@ class RoomsIT {
         List<IrcMessage> lines = carol.join("#fresh");
 
         assertThat(lines).anyMatch(Lines.joinOf("carol", "#fresh"));
-        assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_NAMREPLY)).singleElement()
+        assertThat(lines)
+                .filteredOn(Lines.numeric(Numeric.RPL_NAMREPLY))
+                .singleElement()
                 .satisfies(m -> assertThat(m.lastParam()).isEqualTo("@carol"));
         bob.join("#fresh");
         carol.expect(Lines.joinOf("bob", "#fresh"));
         carol.send("NAMES #fresh");
-        assertThat(carol.expect(Numeric.RPL_NAMREPLY).lastParam().split(" ")).containsExactlyInAnyOrder("@carol", "bob");
+        assertThat(carol.expect(Numeric.RPL_NAMREPLY).lastParam().split(" "))
+                .containsExactlyInAnyOrder("@carol", "bob");
     }
 
     @Test
@@ -65,9 +68,13 @@ class RoomsIT {
 
         List<IrcMessage> joined = bob.join("#room");
 
-        assertThat(joined).filteredOn(Lines.numeric(Numeric.RPL_TOPIC)).singleElement()
+        assertThat(joined)
+                .filteredOn(Lines.numeric(Numeric.RPL_TOPIC))
+                .singleElement()
                 .satisfies(m -> assertThat(m.lastParam()).isEqualTo("Rules: be kind"));
-        assertThat(joined).filteredOn(Lines.numeric(Numeric.RPL_TOPICWHOTIME)).singleElement()
+        assertThat(joined)
+                .filteredOn(Lines.numeric(Numeric.RPL_TOPICWHOTIME))
+                .singleElement()
                 .satisfies(m -> assertThat(m.param(2)).startsWith("alice"));
         bob.send("TOPIC #room");
         assertThat(bob.expect(Numeric.RPL_TOPIC).lastParam()).isEqualTo("Rules: be kind");
@@ -99,7 +106,9 @@ class RoomsIT {
         List<IrcMessage> lines = bob.collectUntil(Lines.numeric(Numeric.RPL_LISTEND));
 
         assertThat(lines).anyMatch(Lines.numeric(Numeric.RPL_LISTSTART));
-        assertThat(lines).filteredOn(Lines.numeric(Numeric.RPL_LIST)).extracting(m -> m.params().subList(1, 4))
+        assertThat(lines)
+                .filteredOn(Lines.numeric(Numeric.RPL_LIST))
+                .extracting(m -> m.params().subList(1, 4))
                 .containsExactlyInAnyOrder(List.of("#room", "2", "the room"), List.of("#other", "1", ""));
     }
 
@@ -153,7 +162,9 @@ class RoomsIT {
 
         alice.send("MODE #room +b");
         List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFBANLIST));
-        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_BANLIST)).singleElement()
+        assertThat(list)
+                .filteredOn(Lines.numeric(Numeric.RPL_BANLIST))
+                .singleElement()
                 .satisfies(m -> assertThat(m.params().subList(1, 4)).containsExactly("#room", "bob!*@*", "alice"));
     }
 
@@ -170,7 +181,9 @@ class RoomsIT {
 
         alice.send("MODE #room e");
         List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFEXCEPTLIST));
-        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_EXCEPTLIST)).singleElement()
+        assertThat(list)
+                .filteredOn(Lines.numeric(Numeric.RPL_EXCEPTLIST))
+                .singleElement()
                 .satisfies(m -> assertThat(m.params().subList(1, 3)).containsExactly("#room", "*ob!*@*"));
     }
 
@@ -182,11 +195,14 @@ class RoomsIT {
 
         alice.send("MODE #room +I");
         List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVEXLIST));
-        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_INVEXLIST)).extracting(m -> m.param(2))
+        assertThat(list)
+                .filteredOn(Lines.numeric(Numeric.RPL_INVEXLIST))
+                .extracting(m -> m.param(2))
                 .containsExactly("bob!*@*");
         setMode("-I", "BOB!*@*");
         alice.send("MODE #room I");
-        assertThat(alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVEXLIST))).noneMatch(Lines.numeric(Numeric.RPL_INVEXLIST));
+        assertThat(alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVEXLIST)))
+                .noneMatch(Lines.numeric(Numeric.RPL_INVEXLIST));
     }
 
     @Test
@@ -197,11 +213,14 @@ class RoomsIT {
 
         bob.send("INVITE");
         List<IrcMessage> pending = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVITELIST));
-        assertThat(pending).filteredOn(Lines.numeric(Numeric.RPL_INVITELIST)).extracting(m -> m.param(1))
+        assertThat(pending)
+                .filteredOn(Lines.numeric(Numeric.RPL_INVITELIST))
+                .extracting(m -> m.param(1))
                 .containsExactly("#room");
         bob.join("#room");
         bob.send("INVITE");
-        assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVITELIST))).noneMatch(Lines.numeric(Numeric.RPL_INVITELIST));
+        assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFINVITELIST)))
+                .noneMatch(Lines.numeric(Numeric.RPL_INVITELIST));
         bob.send("INVITE bob");
         bob.expect(Numeric.ERR_NEEDMOREPARAMS);
     }
@@ -242,7 +261,9 @@ class RoomsIT {
         assertThat(alice.expect(Numeric.ERR_INVALIDMODEPARAM).params()).containsSequence("#room", "b", "x:whatever");
         alice.send("MODE #room b");
         List<IrcMessage> list = alice.collectUntil(Lines.numeric(Numeric.RPL_ENDOFBANLIST));
-        assertThat(list).filteredOn(Lines.numeric(Numeric.RPL_BANLIST)).extracting(m -> m.param(2))
+        assertThat(list)
+                .filteredOn(Lines.numeric(Numeric.RPL_BANLIST))
+                .extracting(m -> m.param(2))
                 .containsExactly("m:bob!*@*");
     }
 

@@ -23,7 +23,7 @@ final class SaslPlain {
 
     /** The base64 payload logging in as {@code account} (authzid and authcid alike). */
     static String payload(String account, String password) {
-        return Base64.getEncoder().encodeToString(
-                (account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder()
+                .encodeToString((account + "\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

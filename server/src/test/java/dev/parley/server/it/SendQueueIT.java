@@ -35,8 +35,9 @@ class SendQueueIT {
     @Test
     void aClientThatStopsReadingIsDisconnectedWithSendQExceeded() throws IOException {
         try (TestServer server = TestServer.start(c -> TestLimits.sendQueueBytes(SEND_QUEUE_BYTES)
-                        .apply(TestLimits.noFlood().apply(c.withHttp(new HttpConfig(
-                                List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))));
+                        .apply(TestLimits.noFlood()
+                                .apply(c.withHttp(new HttpConfig(
+                                        List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))));
                 Socket stalled = stalledMember(server)) {
             RawIrcClient watcher = server.user("watcher");
             watcher.join("#watch");
@@ -47,10 +48,12 @@ class SendQueueIT {
 
             floodUntilGone(flooder, "stalled");
 
-            IrcMessage quit = watcher.expect(Lines.described("QUIT of stalled",
+            IrcMessage quit = watcher.expect(Lines.described(
+                    "QUIT of stalled",
                     m -> m.verb().equals("QUIT") && Lines.from("stalled").test(m)));
             assertThat(quit.lastParam()).contains("SendQ exceeded");
-            assertThat(scrape(server)).as("the operator's count of clients dropped for a full send queue")
+            assertThat(scrape(server))
+                    .as("the operator's count of clients dropped for a full send queue")
                     .containsPattern("(?m)^parley_sendq_exceeded_total 1(\\.0)?$");
             flooder.send("PING :still-fine");
             flooder.expect(pong("still-fine"));
@@ -88,12 +91,15 @@ class SendQueueIT {
                 flooder.send("PRIVMSG #flood :" + round + " " + i + " " + FILLER);
             }
             flooder.send("ISON " + nick);
-            IrcMessage ison = flooder.expect(Lines.described("303 RPL_ISON", m -> m.command().equals("303")));
+            IrcMessage ison = flooder.expect(
+                    Lines.described("303 RPL_ISON", m -> m.command().equals("303")));
             if (ison.lastParam().isBlank()) {
                 return;
             }
             round++;
-            assertThat(System.nanoTime()).as("%s still online after %d rounds", nick, round).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("%s still online after %d rounds", nick, round)
+                    .isLessThan(deadline);
             assertThat(round).as("%s still online after %d rounds", nick, round).isLessThan(MAX_ROUNDS);
         }
     }
@@ -101,9 +107,12 @@ class SendQueueIT {
     private static String scrape(TestServer server) throws IOException {
         int port = server.server().httpAddresses().get(0).getPort();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

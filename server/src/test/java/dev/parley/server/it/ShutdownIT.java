@@ -37,7 +37,9 @@ class ShutdownIT {
                 assertThat(client.expectCommand("ERROR").lastParam()).containsIgnoringCase("shutting down");
                 assertThat(client.awaitClosed(STOP_WITHIN)).isTrue();
             }
-            assertThat(unregistered.awaitClosed(STOP_WITHIN)).as("connections still registering are closed too").isTrue();
+            assertThat(unregistered.awaitClosed(STOP_WITHIN))
+                    .as("connections still registering are closed too")
+                    .isTrue();
             assertThatThrownBy(() -> RawIrcClient.connect(address)).isInstanceOf(UncheckedIOException.class);
         }
     }
@@ -57,7 +59,8 @@ class ShutdownIT {
             RawIrcClient bob = server.user("bob");
             alice.join("#general");
             bob.join("#general");
-            List<String> texts = IntStream.range(0, 50).mapToObj(i -> "last words " + i).toList();
+            List<String> texts =
+                    IntStream.range(0, 50).mapToObj(i -> "last words " + i).toList();
             texts.forEach(text -> alice.send("PRIVMSG #general :" + text));
             for (String text : texts) {
                 bob.expect(Lines.privmsgFrom("alice", "#general", text));

@@ -51,10 +51,17 @@ final class TcpLineClient implements LineClient {
     TcpLineClient register(String nick, String... caps) {
         StringBuilder lines = new StringBuilder();
         if (caps.length > 0) {
-            lines.append("CAP LS 302\r\nCAP REQ :").append(String.join(" ", caps)).append("\r\n");
+            lines.append("CAP LS 302\r\nCAP REQ :")
+                    .append(String.join(" ", caps))
+                    .append("\r\n");
         }
-        lines.append("PASS chat@123\r\nNICK ").append(nick).append("\r\nUSER ").append(nick).append(" 0 * :")
-                .append(nick).append("\r\n");
+        lines.append("PASS chat@123\r\nNICK ")
+                .append(nick)
+                .append("\r\nUSER ")
+                .append(nick)
+                .append(" 0 * :")
+                .append(nick)
+                .append("\r\n");
         if (caps.length > 0) {
             lines.append("CAP END\r\n");
         }
@@ -89,7 +96,10 @@ final class TcpLineClient implements LineClient {
     /** Waits until a received line matches or the connection closes; fails at the deadline. */
     @Override
     public void await(Predicate<String> what, Duration within) {
-        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(within)
+        Awaitility.await()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2))
+                .atMost(within)
                 .until(() -> closedBecause != null || anyRecent(what));
     }
 
@@ -108,7 +118,8 @@ final class TcpLineClient implements LineClient {
     }
 
     private void readAll() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 keep(line);

@@ -21,33 +21,72 @@ public final class TestLimits {
     }
 
     public static UnaryOperator<ParleyConfig> flood(FloodConfig flood) {
-        return config -> config.withLimits(copy(config.limits(), flood, config.limits().connections(),
-                config.limits().sendQueueBytes(), config.limits().registrationTimeout(),
-                config.limits().pingInterval(), config.limits().pingTimeout()));
+        return config -> config.withLimits(copy(
+                config.limits(),
+                flood,
+                config.limits().connections(),
+                config.limits().sendQueueBytes(),
+                config.limits().registrationTimeout(),
+                config.limits().pingInterval(),
+                config.limits().pingTimeout()));
     }
 
     public static UnaryOperator<ParleyConfig> connections(ConnectionLimitsConfig connections) {
-        return config -> config.withLimits(copy(config.limits(), config.limits().flood(), connections,
-                config.limits().sendQueueBytes(), config.limits().registrationTimeout(),
-                config.limits().pingInterval(), config.limits().pingTimeout()));
+        return config -> config.withLimits(copy(
+                config.limits(),
+                config.limits().flood(),
+                connections,
+                config.limits().sendQueueBytes(),
+                config.limits().registrationTimeout(),
+                config.limits().pingInterval(),
+                config.limits().pingTimeout()));
     }
 
     public static UnaryOperator<ParleyConfig> sendQueueBytes(int bytes) {
-        return config -> config.withLimits(copy(config.limits(), config.limits().flood(),
-                config.limits().connections(), bytes, config.limits().registrationTimeout(),
-                config.limits().pingInterval(), config.limits().pingTimeout()));
+        return config -> config.withLimits(copy(
+                config.limits(),
+                config.limits().flood(),
+                config.limits().connections(),
+                bytes,
+                config.limits().registrationTimeout(),
+                config.limits().pingInterval(),
+                config.limits().pingTimeout()));
     }
 
-    public static UnaryOperator<ParleyConfig> timeouts(Duration registration, Duration pingInterval, Duration pingTimeout) {
-        return config -> config.withLimits(copy(config.limits(), config.limits().flood(),
-                config.limits().connections(), config.limits().sendQueueBytes(), registration, pingInterval,
+    public static UnaryOperator<ParleyConfig> timeouts(
+            Duration registration, Duration pingInterval, Duration pingTimeout) {
+        return config -> config.withLimits(copy(
+                config.limits(),
+                config.limits().flood(),
+                config.limits().connections(),
+                config.limits().sendQueueBytes(),
+                registration,
+                pingInterval,
                 pingTimeout));
     }
 
-    private static LimitsConfig copy(LimitsConfig l, FloodConfig flood, ConnectionLimitsConfig connections,
-            int sendQueueBytes, Duration registrationTimeout, Duration pingInterval, Duration pingTimeout) {
-        return new LimitsConfig(l.nickLength(), l.roomNameLength(), l.topicLength(), l.awayLength(),
-                l.kickReasonLength(), l.realnameLength(), l.maxRoomsPerClient(), l.maxListEntries(), sendQueueBytes,
-                registrationTimeout, pingInterval, pingTimeout, flood, connections);
+    private static LimitsConfig copy(
+            LimitsConfig l,
+            FloodConfig flood,
+            ConnectionLimitsConfig connections,
+            int sendQueueBytes,
+            Duration registrationTimeout,
+            Duration pingInterval,
+            Duration pingTimeout) {
+        return new LimitsConfig(
+                l.nickLength(),
+                l.roomNameLength(),
+                l.topicLength(),
+                l.awayLength(),
+                l.kickReasonLength(),
+                l.realnameLength(),
+                l.maxRoomsPerClient(),
+                l.maxListEntries(),
+                sendQueueBytes,
+                registrationTimeout,
+                pingInterval,
+                pingTimeout,
+                flood,
+                connections);
     }
 }

@@ -46,18 +46,27 @@ public final class TestServer implements AutoCloseable {
     public static TestServer startIn(Path dataDir, UnaryOperator<ParleyConfig> adjust) {
         ParleyConfig base = ParleyConfig.defaults();
         ServerConfig server = base.server();
-        base = base.withServer(new ServerConfig(server.name(), server.network(),
-                List.of(new ListenAddress("127.0.0.1", 0)), server.motd(), false));
+        base = base.withServer(new ServerConfig(
+                server.name(), server.network(), List.of(new ListenAddress("127.0.0.1", 0)), server.motd(), false));
         StorageConfig storage = base.storage();
-        base = base.withStorage(new StorageConfig(dataDir, storage.databaseUrl(), storage.databaseUser(),
-                storage.databasePassword(), storage.poolSize()));
+        base = base.withStorage(new StorageConfig(
+                dataDir,
+                storage.databaseUrl(),
+                storage.databaseUser(),
+                storage.databasePassword(),
+                storage.poolSize()));
         // No HTTP unless a test asks: parallel servers must not fight over port 8080.
         base = base.withHttp(new HttpConfig(List.of(), HttpConfig.Tls.AUTO));
         // Cheap bcrypt keeps the many server starts fast; AccountsIT checks the configured cost is used.
         AccountsConfig accounts = base.accounts();
-        base = base.withAccounts(new AccountsConfig(accounts.registration(), AccountsConfig.MIN_BCRYPT_COST,
-                accounts.minPasswordLength(), accounts.loginAttempts(), accounts.loginWindow(),
-                accounts.registrationsPerIp(), accounts.registrationWindow()));
+        base = base.withAccounts(new AccountsConfig(
+                accounts.registration(),
+                AccountsConfig.MIN_BCRYPT_COST,
+                accounts.minPasswordLength(),
+                accounts.loginAttempts(),
+                accounts.loginWindow(),
+                accounts.registrationsPerIp(),
+                accounts.registrationWindow()));
         TestServer test = new TestServer(adjust.apply(base));
         test.boot();
         return test;

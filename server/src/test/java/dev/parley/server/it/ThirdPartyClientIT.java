@@ -82,7 +82,8 @@ class ThirdPartyClientIT {
         kitteh.sendRawLine("HISTORY #general 5");
 
         String first = awaitRawLine(line -> line.contains("NOTICE kitty :"));
-        assumeFalse(first.contains("History is not kept on this server"),
+        assumeFalse(
+                first.contains("History is not kept on this server"),
                 "history storage has not landed on main yet; this test runs once it does");
         List<String> notices = new ArrayList<>(List.of(first));
         while (!notices.get(notices.size() - 1).contains("End of history for #general")) {
@@ -94,10 +95,18 @@ class ThirdPartyClientIT {
     private void kittehJoins(RawIrcClient witness, String room) {
         kitteh = Client.builder()
                 .nick("kitty")
-                .server().host("127.0.0.1").port(server.address().getPort(), Client.Builder.Server.SecurityType.INSECURE)
-                .password("chat@123").then()
-                .management().messageSendingQueueSupplier(SingleDelaySender.getSupplier(0)).then()
-                .listeners().input(rawInput::add).exception(this::recordError).then()
+                .server()
+                .host("127.0.0.1")
+                .port(server.address().getPort(), Client.Builder.Server.SecurityType.INSECURE)
+                .password("chat@123")
+                .then()
+                .management()
+                .messageSendingQueueSupplier(SingleDelaySender.getSupplier(0))
+                .then()
+                .listeners()
+                .input(rawInput::add)
+                .exception(this::recordError)
+                .then()
                 .build();
         kitteh.getEventManager().registerEventListener(new RoomMessages(roomMessages));
         kitteh.addChannel(room);
@@ -119,7 +128,9 @@ class ThirdPartyClientIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             String line = rawInput.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(line).as("a line from the server matching the expectation, within " + WAIT).isNotNull();
+            assertThat(line)
+                    .as("a line from the server matching the expectation, within " + WAIT)
+                    .isNotNull();
             if (wanted.test(line)) {
                 return line;
             }

@@ -37,13 +37,16 @@ class TimeoutIT {
         try (TestServer server = TestServer.start(TestLimits.timeouts(ONE_SECOND, NONE, ONE_SECOND))) {
             RawIrcClient prompt = server.user("prompt");
 
-            assertThat(prompt.awaitClosed(Duration.ofMillis(1500))).as("closed after registering in time").isFalse();
+            assertThat(prompt.awaitClosed(Duration.ofMillis(1500)))
+                    .as("closed after registering in time")
+                    .isFalse();
         }
     }
 
     @Test
     void aClientThatDoesNotAnswerPingIsDisconnectedWithPingTimeout() {
-        try (TestServer server = TestServer.start(TestLimits.timeouts(Duration.ofSeconds(60), ONE_SECOND, ONE_SECOND))) {
+        try (TestServer server =
+                TestServer.start(TestLimits.timeouts(Duration.ofSeconds(60), ONE_SECOND, ONE_SECOND))) {
             RawIrcClient silent = server.user("silent");
             RawIrcClient mate = server.user("mate");
             silent.join("#room");
@@ -51,8 +54,11 @@ class TimeoutIT {
 
             silent.expectCommand("PING");
             // The mate is pinged too: it answers while it waits, so only the silent one times out.
-            IrcMessage quit = answerPingsUntil(mate, Lines.described("QUIT of silent",
-                    m -> m.verb().equals("QUIT") && Lines.from("silent").test(m)));
+            IrcMessage quit = answerPingsUntil(
+                    mate,
+                    Lines.described(
+                            "QUIT of silent",
+                            m -> m.verb().equals("QUIT") && Lines.from("silent").test(m)));
             IrcMessage error = silent.expectCommand("ERROR");
 
             assertThat(quit.lastParam()).contains("Ping timeout");
@@ -63,7 +69,8 @@ class TimeoutIT {
 
     @Test
     void aClientThatAnswersPingStaysConnected() {
-        try (TestServer server = TestServer.start(TestLimits.timeouts(Duration.ofSeconds(60), ONE_SECOND, ONE_SECOND))) {
+        try (TestServer server =
+                TestServer.start(TestLimits.timeouts(Duration.ofSeconds(60), ONE_SECOND, ONE_SECOND))) {
             RawIrcClient lively = server.user("lively");
 
             // Three rounds: each answered PING must lead to another interval, not to a disconnect.
@@ -72,8 +79,8 @@ class TimeoutIT {
             }
 
             lively.send("PING :are-we-fine");
-            lively.expect(Lines.described("PONG are-we-fine",
-                    m -> m.verb().equals("PONG") && "are-we-fine".equals(m.lastParam())));
+            lively.expect(Lines.described(
+                    "PONG are-we-fine", m -> m.verb().equals("PONG") && "are-we-fine".equals(m.lastParam())));
         }
     }
 

@@ -36,9 +36,12 @@ final class WebSocketLineClient implements WebSocket.Listener, LineClient {
     static WebSocketLineClient connect(TestServer server) {
         WebSocketLineClient client = new WebSocketLineClient();
         InetSocketAddress http = server.server().httpAddresses().get(0);
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
                 .subprotocols("binary.ircv3.net")
-                .buildAsync(URI.create("ws://127.0.0.1:" + http.getPort() + "/ws"), client).join();
+                .buildAsync(URI.create("ws://127.0.0.1:" + http.getPort() + "/ws"), client)
+                .join();
         return client;
     }
 
@@ -77,15 +80,21 @@ final class WebSocketLineClient implements WebSocket.Listener, LineClient {
     public boolean pingPong(String token, Duration within) {
         send("PING :" + token);
         String pong = "PONG";
-        await(line -> (line.startsWith(pong + " ") || line.contains(" " + pong + " ")) && line.endsWith(" :" + token)
-                || line.endsWith(" " + token) && line.contains(" " + pong + " "), within);
+        await(
+                line -> (line.startsWith(pong + " ") || line.contains(" " + pong + " ")) && line.endsWith(" :" + token)
+                        || line.endsWith(" " + token) && line.contains(" " + pong + " "),
+                within);
         return closedBecause == null;
     }
 
     /** Waits until a received line matches or the connection closes; fails at the deadline. */
     @Override
     public void await(Predicate<String> what, Duration within) {
-        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(within).until(() -> closedBecause != null || anyRecent(what));
+        Awaitility.await()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2))
+                .atMost(within)
+                .until(() -> closedBecause != null || anyRecent(what));
     }
 
     private synchronized boolean anyRecent(Predicate<String> what) {

@@ -37,21 +37,27 @@ class ComposeFileTest {
 
     @Test
     void everyServiceNamesAnImage() {
-        assertThat(map(compose.get("services"))).isNotEmpty().allSatisfy((name, service) ->
-                assertThat(map(service).get("image")).as("image of %s", name).asString().isNotBlank());
+        assertThat(map(compose.get("services")))
+                .isNotEmpty()
+                .allSatisfy((name, service) -> assertThat(map(service).get("image"))
+                        .as("image of %s", name)
+                        .asString()
+                        .isNotBlank());
         assertThat(parley.get("image")).isEqualTo("parley:${PARLEY_VERSION:-latest}");
     }
 
     @Test
     void parleyPublishesTheConventionalPortsAndKeepsItsStateInData() {
         assertThat(list(parley.get("ports"))).containsExactlyInAnyOrder("6667:6667", "6697:6697", "8080:8080");
-        assertThat(list(parley.get("volumes"))).anySatisfy(volume -> assertThat(volume).asString().endsWith(":/data"));
+        assertThat(list(parley.get("volumes")))
+                .anySatisfy(volume -> assertThat(volume).asString().endsWith(":/data"));
         assertThat(map(compose.get("volumes"))).containsKey("parley-data");
     }
 
     @Test
     void theHealthCheckAsksLivez() {
-        assertThat(String.join(" ", list(map(parley.get("healthcheck")).get("test")))).contains("/livez", "8080");
+        assertThat(String.join(" ", list(map(parley.get("healthcheck")).get("test"))))
+                .contains("/livez", "8080");
     }
 
     @Test
@@ -61,12 +67,16 @@ class ComposeFileTest {
             assertThat(secrets).containsKey(secret);
         }
         Map<String, String> environment = environment();
-        environment.entrySet().stream().filter(e -> e.getKey().endsWith("_FILE")).forEach(e ->
-                assertThat(list(parley.get("secrets"))).contains(e.getValue().replace("/run/secrets/", "")));
-        assertThat(environment).containsKeys("PARLEY_AUTH__SERVER_PASSWORD_FILE", "PARLEY_AUTH__ADMIN_PASSWORD_FILE",
-                "PARLEY_STORAGE__DATABASE_PASSWORD_FILE");
-        assertThat(environment.keySet()).as("passwords only as files")
-                .noneMatch(name -> name.endsWith("PASSWORD"));
+        environment.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_FILE"))
+                .forEach(e -> assertThat(list(parley.get("secrets")))
+                        .contains(e.getValue().replace("/run/secrets/", "")));
+        assertThat(environment)
+                .containsKeys(
+                        "PARLEY_AUTH__SERVER_PASSWORD_FILE",
+                        "PARLEY_AUTH__ADMIN_PASSWORD_FILE",
+                        "PARLEY_STORAGE__DATABASE_PASSWORD_FILE");
+        assertThat(environment.keySet()).as("passwords only as files").noneMatch(name -> name.endsWith("PASSWORD"));
     }
 
     @Test
@@ -88,9 +98,11 @@ class ComposeFileTest {
         assertThat(config.tls().listen()).containsExactly(new ListenAddress("0.0.0.0", 6697));
         assertThat(config.http().listen()).containsExactly(new ListenAddress("0.0.0.0", 8080));
         assertThat(config.storage().dataDir()).isEqualTo(Path.of("/data"));
-        assertThat(config.storage().databaseUrl()).hasValueSatisfying(url ->
-                assertThat(url).startsWith("jdbc:mariadb://mariadb:3306/"));
-        assertThat(map(map(compose.get("services")).get("mariadb")).get("environment").toString())
+        assertThat(config.storage().databaseUrl())
+                .hasValueSatisfying(url -> assertThat(url).startsWith("jdbc:mariadb://mariadb:3306/"));
+        assertThat(map(map(compose.get("services")).get("mariadb"))
+                        .get("environment")
+                        .toString())
                 .contains("MARIADB_PASSWORD_FILE=/run/secrets/db_password");
     }
 

@@ -32,9 +32,11 @@ import org.yaml.snakeyaml.Yaml;
  */
 class MonitoringFilesIT {
 
-    private static final Path CONTRIB = Path.of(System.getProperty("parley.repo.root", "..")).resolve("contrib");
+    private static final Path CONTRIB =
+            Path.of(System.getProperty("parley.repo.root", "..")).resolve("contrib");
     /** Series Prometheus records itself for every target, not exported by the server. */
     private static final Set<String> RECORDED_BY_PROMETHEUS = Set.of("up");
+
     private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)");
 
@@ -42,8 +44,8 @@ class MonitoringFilesIT {
 
     @BeforeAll
     static void scrapeALiveServer() throws Exception {
-        try (TestServer server = TestServer.start(c -> c.withHttp(
-                new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+        try (TestServer server = TestServer.start(
+                c -> c.withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
             int port = server.server().httpAddresses().get(0).getPort();
             // The GC pause timer appears with the first collection; ask for one rather than wait for it.
             System.gc();
@@ -58,7 +60,9 @@ class MonitoringFilesIT {
         List<String> expressions = new ArrayList<>();
         for (Map<String, Object> group : listOfMaps(rules.get("groups"))) {
             for (Map<String, Object> rule : listOfMaps(group.get("rules"))) {
-                assertThat(rule).as("rule %s", rule.get("alert")).containsKeys("alert", "expr", "labels", "annotations");
+                assertThat(rule)
+                        .as("rule %s", rule.get("alert"))
+                        .containsKeys("alert", "expr", "labels", "annotations");
                 expressions.add((String) rule.get("expr"));
             }
         }
@@ -69,8 +73,8 @@ class MonitoringFilesIT {
     @Test
     void everyDashboardPanelReadsExportedMetrics() throws Exception {
         // A strict JSON parser (Selenium's, already on the test class path): Grafana refuses what YAML would forgive.
-        Map<String, Object> dashboard = new Json().toType(
-                Files.readString(CONTRIB.resolve("grafana/parley.json")), Json.MAP_TYPE);
+        Map<String, Object> dashboard =
+                new Json().toType(Files.readString(CONTRIB.resolve("grafana/parley.json")), Json.MAP_TYPE);
         List<String> expressions = new ArrayList<>();
         for (Map<String, Object> panel : listOfMaps(dashboard.get("panels"))) {
             for (Map<String, Object> target : listOfMaps(panel.getOrDefault("targets", List.of()))) {
@@ -115,8 +119,11 @@ class MonitoringFilesIT {
 
     private static String scrape(int port) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @SuppressWarnings("unchecked")

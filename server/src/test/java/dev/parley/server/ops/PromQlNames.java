@@ -22,8 +22,20 @@ final class PromQlNames {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?[a-z]*\\b");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without",
-            "on", "ignoring", "group_left", "group_right", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan");
 
     private PromQlNames() {}
 

@@ -8,8 +8,10 @@ class PromQlNamesTest {
 
     @Test
     void findsTheMetricsAndNothingElse() {
-        assertThat(PromQlNames.in("histogram_quantile(0.99, sum by (instance, le) "
-                + "(rate(parley_fanout_seconds_bucket{instance=~\"$instance\", x=\"a{b}\"}[$__rate_interval]))) > 0.05"))
+        assertThat(
+                        PromQlNames.in(
+                                "histogram_quantile(0.99, sum by (instance, le) "
+                                        + "(rate(parley_fanout_seconds_bucket{instance=~\"$instance\", x=\"a{b}\"}[$__rate_interval]))) > 0.05"))
                 .containsExactly("parley_fanout_seconds_bucket");
         assertThat(PromQlNames.in("parley_history_spill_bytes > 0 and deriv(parley_history_spill_bytes[10m]) > 0"))
                 .containsExactly("parley_history_spill_bytes");

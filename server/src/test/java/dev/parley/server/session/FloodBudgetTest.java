@@ -3,9 +3,8 @@ package dev.parley.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.assertj.core.data.Offset;
-
 import java.time.Duration;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The token bucket, with time passed by hand. */
@@ -24,7 +23,8 @@ class FloodBudgetTest {
             assertThat(budget.trySpend(1, START)).as("line %d", line).isZero();
         }
 
-        assertThat(budget.trySpend(1, START)).as("half a second for one token at 2 a second")
+        assertThat(budget.trySpend(1, START))
+                .as("half a second for one token at 2 a second")
                 .isCloseTo(SECOND / 2, ROUNDING);
     }
 
@@ -44,7 +44,9 @@ class FloodBudgetTest {
             assertThat(budget.trySpend(1, START + SECOND / 4)).isPositive();
         }
 
-        assertThat(budget.trySpend(1, START + SECOND / 2)).as("the refusals cost nothing").isZero();
+        assertThat(budget.trySpend(1, START + SECOND / 2))
+                .as("the refusals cost nothing")
+                .isZero();
     }
 
     @Test
@@ -79,7 +81,9 @@ class FloodBudgetTest {
         spendAll(START);
 
         assertThat(budget.trySpend(1, START - SECOND)).isPositive();
-        assertThat(budget.trySpend(1, START + SECOND / 2)).as("measured from the latest time seen").isZero();
+        assertThat(budget.trySpend(1, START + SECOND / 2))
+                .as("measured from the latest time seen")
+                .isZero();
     }
 
     private void spendAll(long now) {

@@ -16,7 +16,8 @@ class InboundQueueTest {
     private final ManualConnection connection = new ManualConnection(time);
     private final Session session = new Session(connection);
     private final List<String> handled = new ArrayList<>();
-    private final InboundQueue queue = new InboundQueue(connection, new Recorder().boundTo(session), time::nanoTime, 10);
+    private final InboundQueue queue =
+            new InboundQueue(connection, new Recorder().boundTo(session), time::nanoTime, 10);
 
     @BeforeEach
     void attach() {
@@ -44,7 +45,9 @@ class InboundQueueTest {
         assertThat(handled).containsExactly("1", "2", "free");
 
         offer("3", "free");
-        assertThat(handled).as("in order: the free line waits behind the paced one").containsExactly("1", "2", "free");
+        assertThat(handled)
+                .as("in order: the free line waits behind the paced one")
+                .containsExactly("1", "2", "free");
         time.advance(Duration.ofSeconds(1));
         assertThat(handled).containsExactly("1", "2", "free", "3", "free");
     }
@@ -62,7 +65,9 @@ class InboundQueueTest {
         time.advance(Duration.ofSeconds(5));
         assertThat(connection.isReading()).as("5 waiting: not yet under half").isFalse();
         time.advance(Duration.ofSeconds(1));
-        assertThat(connection.isReading()).as("4 waiting: under half, while still paced").isTrue();
+        assertThat(connection.isReading())
+                .as("4 waiting: under half, while still paced")
+                .isTrue();
         time.advance(Duration.ofSeconds(4));
         assertThat(connection.isReading()).as("all handled").isTrue();
         assertThat(handled).hasSize(12);

@@ -56,8 +56,8 @@ class KeepAliveTest {
         time.advance(TIMEOUT.minus(NANO));
         assertThat(connection.isOpen()).isTrue();
         time.advance(NANO);
-        assertThat(connection.sent()).containsExactly("PING irc.test",
-                "ERROR :Closing Link: 192.0.2.1 (Ping timeout: 180 seconds)");
+        assertThat(connection.sent())
+                .containsExactly("PING irc.test", "ERROR :Closing Link: 192.0.2.1 (Ping timeout: 180 seconds)");
         assertThat(connection.isOpen()).isFalse();
     }
 
@@ -116,9 +116,21 @@ class KeepAliveTest {
 
     private KeepAlive keepAlive(Duration registration, Duration pingInterval) {
         LimitsConfig d = LimitsConfig.defaults();
-        LimitsConfig limits = new LimitsConfig(d.nickLength(), d.roomNameLength(), d.topicLength(), d.awayLength(),
-                d.kickReasonLength(), d.realnameLength(), d.maxRoomsPerClient(), d.maxListEntries(),
-                d.sendQueueBytes(), registration, pingInterval, TIMEOUT, d.flood(), d.connections());
+        LimitsConfig limits = new LimitsConfig(
+                d.nickLength(),
+                d.roomNameLength(),
+                d.topicLength(),
+                d.awayLength(),
+                d.kickReasonLength(),
+                d.realnameLength(),
+                d.maxRoomsPerClient(),
+                d.maxListEntries(),
+                d.sendQueueBytes(),
+                registration,
+                pingInterval,
+                TIMEOUT,
+                d.flood(),
+                d.connections());
         return new KeepAlive(limits, MinimalDepartures.SERVER_NAME, departures, time::nanoTime);
     }
 

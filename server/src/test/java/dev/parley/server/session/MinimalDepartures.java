@@ -27,11 +27,16 @@ public final class MinimalDepartures {
     public static Departures create() {
         CaseMapping caseMapping = CaseMapping.RFC1459;
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        Delivery delivery = new Delivery(clock, new MsgIds(), MessageSink.NONE, false, false, caseMapping,
-                ChatMetrics.NONE);
+        Delivery delivery =
+                new Delivery(clock, new MsgIds(), MessageSink.NONE, false, false, caseMapping, ChatMetrics.NONE);
         Monitors monitors = new Monitors(caseMapping);
-        return new Departures(new Rooms(caseMapping, clock), new Nicks(caseMapping),
-                new NickHistory(caseMapping, 16), monitors, new MonitorNotices(monitors, delivery, SERVER_NAME),
-                delivery, clock);
+        return new Departures(
+                new Rooms(caseMapping, clock),
+                new Nicks(caseMapping),
+                new NickHistory(caseMapping, 16),
+                monitors,
+                new MonitorNotices(monitors, delivery, SERVER_NAME),
+                delivery,
+                clock);
     }
 }

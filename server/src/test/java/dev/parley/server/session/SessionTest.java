@@ -22,17 +22,52 @@ class SessionTest {
     private static final class OwnedConnection implements Connection {
         volatile Thread owner = Thread.currentThread();
 
-        @Override public String id() { return "c1"; }
-        @Override public String remoteIp() { return "192.0.2.7"; }
-        @Override public boolean isLoopback() { return false; }
-        @Override public void send(OutboundLine line) {}
-        @Override public void flush() {}
-        @Override public void close() {}
-        @Override public boolean isOpen() { return true; }
-        @Override public void execute(Runnable task) { task.run(); }
-        @Override public boolean inOwnThread() { return Thread.currentThread() == owner; }
-        @Override public Cancellable schedule(Runnable task, Duration delay) { return () -> {}; }
-        @Override public void setReading(boolean reading) {}
+        @Override
+        public String id() {
+            return "c1";
+        }
+
+        @Override
+        public String remoteIp() {
+            return "192.0.2.7";
+        }
+
+        @Override
+        public boolean isLoopback() {
+            return false;
+        }
+
+        @Override
+        public void send(OutboundLine line) {}
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public boolean inOwnThread() {
+            return Thread.currentThread() == owner;
+        }
+
+        @Override
+        public Cancellable schedule(Runnable task, Duration delay) {
+            return () -> {};
+        }
+
+        @Override
+        public void setReading(boolean reading) {}
     }
 
     private final OwnedConnection connection = new OwnedConnection();

@@ -49,8 +49,8 @@ public abstract class MessageStoreContract {
     @Test
     void appendingAKnownMsgidAgainStoresNothingNew() {
         store.appendAll(List.of(roomMessage("a", 1, "#general"), roomMessage("b", 2, "#general")));
-        store.appendAll(List.of(roomMessage("b", 2, "#general"), roomMessage("c", 3, "#general"),
-                roomMessage("c", 3, "#general")));
+        store.appendAll(List.of(
+                roomMessage("b", 2, "#general"), roomMessage("c", 3, "#general"), roomMessage("c", 3, "#general")));
 
         assertThat(store.count()).isEqualTo(3);
         assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("a", "b", "c");
@@ -58,8 +58,18 @@ public abstract class MessageStoreContract {
 
     @Test
     void emojiAndOtherFourByteCharactersComeBackIntact() {
-        StoredMessage sent = new StoredMessage("u1", at(7), "#café", "#Café", "Zoë", "Zoë!z@h", null, null, "PRIVMSG",
-                "hello 👋 — 𝄞 ünïcödé 中文", Map.of("+react", "🎉"));
+        StoredMessage sent = new StoredMessage(
+                "u1",
+                at(7),
+                "#café",
+                "#Café",
+                "Zoë",
+                "Zoë!z@h",
+                null,
+                null,
+                "PRIVMSG",
+                "hello 👋 — 𝄞 ünïcödé 中文",
+                Map.of("+react", "🎉"));
         store.appendAll(List.of(sent));
 
         assertThat(store.findByMsgId("#café", "u1")).contains(sent);
@@ -67,11 +77,30 @@ public abstract class MessageStoreContract {
 
     @Test
     void everyFieldComesBackAsStored() {
-        StoredMessage sent = new StoredMessage("x1", at(5), "#general", "#General", "Bob", "Bob!b@example.org",
-                "bobacct", "~bobacct", "NOTICE", "\u0001ACTION waves; twice\u0001",
+        StoredMessage sent = new StoredMessage(
+                "x1",
+                at(5),
+                "#general",
+                "#General",
+                "Bob",
+                "Bob!b@example.org",
+                "bobacct",
+                "~bobacct",
+                "NOTICE",
+                "\u0001ACTION waves; twice\u0001",
                 Map.of("+draft/reply", "a;b c\\d", "+typing", ""));
-        StoredMessage noAccount = new StoredMessage("x2", at(6), "#general", "#general", "eve", "eve!e@h", null,
-                "!Xy-_0aZ9Xy-_0aZ9Xy-_0a", "PRIVMSG", "", Map.of());
+        StoredMessage noAccount = new StoredMessage(
+                "x2",
+                at(6),
+                "#general",
+                "#general",
+                "eve",
+                "eve!e@h",
+                null,
+                "!Xy-_0aZ9Xy-_0aZ9Xy-_0a",
+                "PRIVMSG",
+                "",
+                Map.of());
         store.appendAll(List.of(sent, noAccount));
 
         assertThat(store.findByMsgId("#general", "x1")).contains(sent);
@@ -135,12 +164,15 @@ public abstract class MessageStoreContract {
 
         assertThat(store.latest("#general", Optional.empty(), 0)).isEmpty();
         assertThat(store.before("#general", at(1000), 0)).isEmpty();
-        assertThat(store.targets("alice", List.of("#general"), at(0), at(1000), 0)).isEmpty();
+        assertThat(store.targets("alice", List.of("#general"), at(0), at(1000), 0))
+                .isEmpty();
     }
 
     @Test
     void conversationsDoNotMix() {
-        store.appendAll(List.of(roomMessage("g", 1, "#general"), roomMessage("d", 2, "#dev-team"),
+        store.appendAll(List.of(
+                roomMessage("g", 1, "#general"),
+                roomMessage("d", 2, "#dev-team"),
                 directMessage("p", 3, "alice", "bob")));
 
         assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("g");
@@ -172,7 +204,8 @@ public abstract class MessageStoreContract {
 
         List<TargetActivity> targets = store.targets("alice", List.of("#general", "#dev-team"), at(0), at(100), 10);
 
-        assertThat(targets).extracting(TargetActivity::historyKey)
+        assertThat(targets)
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("alice bob", "#dev-team", "#general", "alice carol");
         assertThat(targets).extracting(t -> t.lastMessage().msgid()).containsExactly("ab1", "d1", "g2", "ac1");
         assertThat(targets.get(2).latest()).isEqualTo(at(50));
@@ -188,14 +221,19 @@ public abstract class MessageStoreContract {
                 directMessage("ac1", 60, "carol", "alice")));
         List<String> rooms = List.of("#general", "#dev-team");
 
-        assertThat(store.targets("alice", rooms, at(10), at(50), 10)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("alice", rooms, at(10), at(50), 10))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("alice bob", "#dev-team");
-        assertThat(store.targets("alice", rooms, at(10), at(50), 10).get(0).latest()).isEqualTo(at(20));
-        assertThat(store.targets("alice", rooms, at(0), at(100), 2)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("alice", rooms, at(10), at(50), 10).get(0).latest())
+                .isEqualTo(at(20));
+        assertThat(store.targets("alice", rooms, at(0), at(100), 2))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("alice bob", "#dev-team");
-        assertThat(store.targets("alice", rooms, at(100), at(0), 2)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("alice", rooms, at(100), at(0), 2))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("#general", "alice carol");
-        assertThat(store.targets("bob", List.of(), at(0), at(100), 10)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("bob", List.of(), at(0), at(100), 10))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("alice bob");
     }
 
@@ -207,11 +245,14 @@ public abstract class MessageStoreContract {
                 roomMessage("g2", 40, "#general")));
         List<String> rooms = List.of("#general", "#dev-team");
 
-        assertThat(store.targets("alice", rooms, at(0), at(30), 10)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("alice", rooms, at(0), at(30), 10))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("#dev-team");
-        assertThat(store.targets("alice", rooms, at(30), at(0), 10)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("alice", rooms, at(30), at(0), 10))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("#dev-team");
-        assertThat(store.targets("alice", rooms, at(0), at(41), 10)).extracting(TargetActivity::historyKey)
+        assertThat(store.targets("alice", rooms, at(0), at(41), 10))
+                .extracting(TargetActivity::historyKey)
                 .containsExactly("#dev-team", "#general");
     }
 
@@ -242,7 +283,8 @@ public abstract class MessageStoreContract {
 
         assertThat(store.deleteByMsgId("#general", "only")).isTrue();
         assertThat(store.latest("#general", Optional.empty(), 10)).isEmpty();
-        assertThat(store.targets("alice", List.of("#general"), at(0), at(100), 10)).isEmpty();
+        assertThat(store.targets("alice", List.of("#general"), at(0), at(100), 10))
+                .isEmpty();
     }
 
     @Test
@@ -254,7 +296,8 @@ public abstract class MessageStoreContract {
                 roomMessage("a3", 40, "#general")));
 
         assertThat(store.deleteBefore(at(35), 2)).isEqualTo(2);
-        assertThat(store.latest("#general", Optional.empty(), 10)).extracting(StoredMessage::msgid)
+        assertThat(store.latest("#general", Optional.empty(), 10))
+                .extracting(StoredMessage::msgid)
                 .containsExactly("a2", "a3");
         assertThat(store.deleteBefore(at(35), 2)).isEqualTo(1);
         assertThat(store.deleteBefore(at(35), 2)).isZero();
@@ -275,7 +318,8 @@ public abstract class MessageStoreContract {
         assertThat(store.deleteBeyond("#general", 2, 1)).isEqualTo(1);
         assertThat(store.deleteBeyond("#general", 2, 10)).isEqualTo(1);
         assertThat(store.deleteBeyond("#general", 2, 10)).isZero();
-        assertThat(store.latest("#general", Optional.empty(), 10)).extracting(StoredMessage::msgid)
+        assertThat(store.latest("#general", Optional.empty(), 10))
+                .extracting(StoredMessage::msgid)
                 .containsExactly("g3", "g4");
         assertThat(store.keysOver(2)).isEmpty();
         assertThat(store.latest("#other", Optional.empty(), 10)).hasSize(1);

@@ -16,13 +16,34 @@ public final class Messages {
     }
 
     public static StoredMessage roomMessage(String msgid, long millis, String roomKey) {
-        return new StoredMessage(msgid, at(millis), roomKey, roomKey, "alice", "alice!a@host", null,
-                "!guest-alice", "PRIVMSG", "text of " + msgid, Map.of());
+        return new StoredMessage(
+                msgid,
+                at(millis),
+                roomKey,
+                roomKey,
+                "alice",
+                "alice!a@host",
+                null,
+                "!guest-alice",
+                "PRIVMSG",
+                "text of " + msgid,
+                Map.of());
     }
 
     public static StoredMessage directMessage(String msgid, long millis, String from, String to) {
-        String key = DirectKey.of(dev.parley.protocol.name.CaseMapping.RFC1459, from, to).historyKey();
-        return new StoredMessage(msgid, at(millis), key, to, from, from + "!u@host", null, "!guest-" + from, "PRIVMSG",
-                "text of " + msgid, Map.of());
+        String key = DirectKey.of(dev.parley.protocol.name.CaseMapping.RFC1459, from, to)
+                .historyKey();
+        return new StoredMessage(
+                msgid,
+                at(millis),
+                key,
+                to,
+                from,
+                from + "!u@host",
+                null,
+                "!guest-" + from,
+                "PRIVMSG",
+                "text of " + msgid,
+                Map.of());
     }
 }

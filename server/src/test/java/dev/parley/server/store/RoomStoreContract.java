@@ -29,9 +29,17 @@ public abstract class RoomStoreContract {
     }
 
     protected static StoredRoom lounge() {
-        return new StoredRoom("#lounge", "#Lounge", "alice", 1_700_000_000L,
-                new StoredTopic("Tea at five ☕", "alice!alice@192.0.2.7", 1_700_000_100L), "mnt", "s3cret", 50,
-                List.of(new StoredMask('b', "spam!*@*", "alice", 1_700_000_200L),
+        return new StoredRoom(
+                "#lounge",
+                "#Lounge",
+                "alice",
+                1_700_000_000L,
+                new StoredTopic("Tea at five ☕", "alice!alice@192.0.2.7", 1_700_000_100L),
+                "mnt",
+                "s3cret",
+                50,
+                List.of(
+                        new StoredMask('b', "spam!*@*", "alice", 1_700_000_200L),
                         new StoredMask('e', "friend!*@*", "alice", 1_700_000_300L),
                         new StoredMask('b', "a:troll", "bob", 1_700_000_400L),
                         new StoredMask('I', "guest!*@*", "alice", 1_700_000_500L)),
@@ -61,8 +69,17 @@ public abstract class RoomStoreContract {
     @Test
     void putReplacesTheWholeStateIncludingLists() {
         store.put(lounge());
-        StoredRoom changed = new StoredRoom("#lounge", "#Lounge", "alice", 1_700_000_000L, null, "t", null, 0,
-                List.of(new StoredMask('b', "other!*@*", "alice", 2L)), List.of("dave"));
+        StoredRoom changed = new StoredRoom(
+                "#lounge",
+                "#Lounge",
+                "alice",
+                1_700_000_000L,
+                null,
+                "t",
+                null,
+                0,
+                List.of(new StoredMask('b', "other!*@*", "alice", 2L)),
+                List.of("dave"));
 
         store.put(changed);
 

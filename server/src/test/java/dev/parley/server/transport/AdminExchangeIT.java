@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 class AdminExchangeIT {
 
     private static TestServer server() {
-        return TestServer.start(c -> c.withHttp(
-                new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
+        return TestServer.start(
+                c -> c.withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
     }
 
     @Test
     void aBrokenQueryIsABadRequestAndTheConnectionLives() {
         try (TestServer server = server();
-                RawHttpConnection connection = new RawHttpConnection(server.server().httpAddresses().get(0).getPort())) {
-            RawHttpConnection.Response broken = connection.send(RawHttpConnection.get("/admin/api/users?q=%zz")).read();
-            RawHttpConnection.Response next = connection.send(RawHttpConnection.get("/admin/api/session")).read();
+                RawHttpConnection connection = new RawHttpConnection(
+                        server.server().httpAddresses().get(0).getPort())) {
+            RawHttpConnection.Response broken = connection
+                    .send(RawHttpConnection.get("/admin/api/users?q=%zz"))
+                    .read();
+            RawHttpConnection.Response next =
+                    connection.send(RawHttpConnection.get("/admin/api/session")).read();
 
             assertThat(broken.status()).isEqualTo(400);
             assertThat(next.status()).isEqualTo(200);
@@ -32,12 +36,15 @@ class AdminExchangeIT {
     @Test
     void apiAnswersCarryTheSecurityHeadersAndAreNeverCached() {
         try (TestServer server = server();
-                RawHttpConnection connection = new RawHttpConnection(server.server().httpAddresses().get(0).getPort())) {
-            RawHttpConnection.Response refused = connection.send(RawHttpConnection.get("/admin/api/status")).read();
+                RawHttpConnection connection = new RawHttpConnection(
+                        server.server().httpAddresses().get(0).getPort())) {
+            RawHttpConnection.Response refused =
+                    connection.send(RawHttpConnection.get("/admin/api/status")).read();
 
             assertThat(refused.status()).isEqualTo(401);
-            assertThat(refused.headers()).containsKeys("content-security-policy", "x-frame-options",
-                    "x-content-type-options", "referrer-policy");
+            assertThat(refused.headers())
+                    .containsKeys(
+                            "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy");
             assertThat(refused.headers()).containsEntry("cache-control", "no-store");
         }
     }

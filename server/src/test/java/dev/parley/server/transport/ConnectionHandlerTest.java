@@ -3,13 +3,13 @@ package dev.parley.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
-import dev.parley.server.session.Departures;
-import dev.parley.server.session.KeepAlive;
-import dev.parley.server.session.MinimalDepartures;
 import dev.parley.server.config.ConnectionLimitsConfig;
 import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.InboundLine;
+import dev.parley.server.session.KeepAlive;
 import dev.parley.server.session.LineProcessor;
+import dev.parley.server.session.MinimalDepartures;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
 import io.netty.buffer.ByteBuf;
@@ -75,8 +75,8 @@ class ConnectionHandlerTest {
         EmbeddedChannel first = connect();
         EmbeddedChannel second = connect();
 
-        assertThat(outbound(second)).isEqualTo("ERROR :Closing Link: " + CLIENT_IP
-                + " (Too many connections from your IP)\r\n");
+        assertThat(outbound(second))
+                .isEqualTo("ERROR :Closing Link: " + CLIENT_IP + " (Too many connections from your IP)\r\n");
         assertThat(second.isOpen()).isFalse();
         assertThat(sessions.count()).isEqualTo(1);
 
@@ -87,13 +87,32 @@ class ConnectionHandlerTest {
 
     private EmbeddedChannel connect() {
         LimitsConfig d = LimitsConfig.defaults();
-        LimitsConfig limits = new LimitsConfig(d.nickLength(), d.roomNameLength(), d.topicLength(), d.awayLength(),
-                d.kickReasonLength(), d.realnameLength(), d.maxRoomsPerClient(), d.maxListEntries(),
-                d.sendQueueBytes(), REGISTRATION, Duration.ZERO, Duration.ZERO, d.flood(), d.connections());
+        LimitsConfig limits = new LimitsConfig(
+                d.nickLength(),
+                d.roomNameLength(),
+                d.topicLength(),
+                d.awayLength(),
+                d.kickReasonLength(),
+                d.realnameLength(),
+                d.maxRoomsPerClient(),
+                d.maxListEntries(),
+                d.sendQueueBytes(),
+                REGISTRATION,
+                Duration.ZERO,
+                Duration.ZERO,
+                d.flood(),
+                d.connections());
         Departures departures = MinimalDepartures.create();
         KeepAlive keepAlive = new KeepAlive(limits, MinimalDepartures.SERVER_NAME, departures, System::nanoTime);
-        ConnectionHandler.TransportWiring wiring = new ConnectionHandler.TransportWiring(new Pong(), departures,
-                keepAlive, sessions, limiter, d.sendQueueBytes(), errors::incrementAndGet, () -> {});
+        ConnectionHandler.TransportWiring wiring = new ConnectionHandler.TransportWiring(
+                new Pong(),
+                departures,
+                keepAlive,
+                sessions,
+                limiter,
+                d.sendQueueBytes(),
+                errors::incrementAndGet,
+                () -> {});
         EmbeddedChannel channel = new RemoteChannel();
         channel.freezeTime();
         channel.pipeline().addLast(new IrcLineDecoder(), new ConnectionHandler(wiring));
@@ -126,8 +145,8 @@ class ConnectionHandlerTest {
         public void process(Session session, InboundLine line) {
             String token = ((InboundLine.Message) line).message().params().get(0);
             handled.add(token);
-            session.sendNow(new IrcMessage(Map.of(), MinimalDepartures.SERVER_NAME, "PONG",
-                    List.of(MinimalDepartures.SERVER_NAME, token)));
+            session.sendNow(new IrcMessage(
+                    Map.of(), MinimalDepartures.SERVER_NAME, "PONG", List.of(MinimalDepartures.SERVER_NAME, token)));
         }
     }
 

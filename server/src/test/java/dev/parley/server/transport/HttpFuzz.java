@@ -13,13 +13,41 @@ import java.util.Random;
  */
 final class HttpFuzz {
 
-    private static final List<String> PATHS = List.of("/", "/healthz", "/metrics", "/ws", "/js/main.js", "/style.css",
-            "/index.html", "/missing", "/../etc/passwd", "/%2e%2e/x", "/%00", "//", "*", "http://evil.example/",
-            "/ws?x=1", "/healthz#frag", "/\u00e9t\u00e9");
-    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE",
-            "CONNECT", "PATCH", "PRI", "get", "G\u00c9T", "", "GET GET");
-    private static final List<String> VERSIONS = List.of("HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/0.9", "HTTP/1.1x",
-            "HTTP/", "", "http/1.1", "HTTP/1.1 extra");
+    private static final List<String> PATHS = List.of(
+            "/",
+            "/healthz",
+            "/metrics",
+            "/ws",
+            "/js/main.js",
+            "/style.css",
+            "/index.html",
+            "/missing",
+            "/../etc/passwd",
+            "/%2e%2e/x",
+            "/%00",
+            "//",
+            "*",
+            "http://evil.example/",
+            "/ws?x=1",
+            "/healthz#frag",
+            "/\u00e9t\u00e9");
+    private static final List<String> METHODS = List.of(
+            "GET",
+            "HEAD",
+            "POST",
+            "PUT",
+            "DELETE",
+            "OPTIONS",
+            "TRACE",
+            "CONNECT",
+            "PATCH",
+            "PRI",
+            "get",
+            "G\u00c9T",
+            "",
+            "GET GET");
+    private static final List<String> VERSIONS = List.of(
+            "HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/0.9", "HTTP/1.1x", "HTTP/", "", "http/1.1", "HTTP/1.1 extra");
 
     private HttpFuzz() {}
 
@@ -36,8 +64,9 @@ final class HttpFuzz {
     private static byte[] one(Random random) {
         return switch (random.nextInt(7)) {
             case 0 -> mutate(random, validRequest(random));
-            case 1 -> ascii(method(random) + " " + path(random) + " " + VERSIONS.get(random.nextInt(VERSIONS.size()))
-                    + "\r\nHost: localhost\r\n\r\n");
+            case 1 ->
+                ascii(method(random) + " " + path(random) + " " + VERSIONS.get(random.nextInt(VERSIONS.size()))
+                        + "\r\nHost: localhost\r\n\r\n");
             case 2 -> hugeHeaders(random);
             case 3 -> badBody(random);
             case 4 -> webSocket(random);
@@ -53,7 +82,9 @@ final class HttpFuzz {
     }
 
     private static String method(Random random) {
-        return random.nextInt(4) == 0 ? token(random, 1 + random.nextInt(40)) : METHODS.get(random.nextInt(METHODS.size()));
+        return random.nextInt(4) == 0
+                ? token(random, 1 + random.nextInt(40))
+                : METHODS.get(random.nextInt(METHODS.size()));
     }
 
     private static String path(Random random) {
@@ -67,14 +98,25 @@ final class HttpFuzz {
     private static byte[] hugeHeaders(Random random) {
         StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\n");
         switch (random.nextInt(5)) {
-            case 0 -> request.append("X-Big: ").append("b".repeat(4000 + random.nextInt(20_000))).append("\r\n");
+            case 0 ->
+                request.append("X-Big: ")
+                        .append("b".repeat(4000 + random.nextInt(20_000)))
+                        .append("\r\n");
             case 1 -> {
                 for (int i = 0, n = random.nextInt(400); i < n; i++) {
-                    request.append("X-").append(i).append(": ").append(token(random, 10)).append("\r\n");
+                    request.append("X-")
+                            .append(i)
+                            .append(": ")
+                            .append(token(random, 10))
+                            .append("\r\n");
                 }
             }
             case 2 -> request.append("no colon here\r\n").append(" folded continuation\r\n");
-            case 3 -> request.append(token(random, 30)).append(":").append(token(random, 30)).append("\r\n");
+            case 3 ->
+                request.append(token(random, 30))
+                        .append(":")
+                        .append(token(random, 30))
+                        .append("\r\n");
             default -> request.append("Host: second\r\nHost: third\r\n");
         }
         return ascii(request.append("\r\n").toString());
@@ -141,7 +183,7 @@ final class HttpFuzz {
         for (byte b : request) {
             switch (random.nextInt(40)) {
                 case 0 -> out.write(random.nextInt(256));
-                case 1 -> { }
+                case 1 -> {}
                 case 2 -> out.writeBytes(new byte[] {b, b});
                 default -> out.write(b);
             }

@@ -45,17 +45,24 @@ class HttpFuzzIT {
         Duration budget = Duration.ofSeconds(Long.getLong("parley.fuzz.seconds", DEFAULT_SECONDS));
         Random seeds = new Random(Long.getLong("parley.fuzz.seed", DEFAULT_SEED));
         try (LogCapture log = LogCapture.begin();
-                TestServer server = TestServer.start(c -> TestLimits.timeouts(Duration.ofSeconds(2), Duration.ofHours(1),
-                        Duration.ofHours(1)).apply(c.withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)),
-                        HttpConfig.Tls.OFF, Duration.ofSeconds(2)).withRequestTimeout(Duration.ofSeconds(1)))))) {
+                TestServer server = TestServer.start(c -> TestLimits.timeouts(
+                                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofHours(1))
+                        .apply(c.withHttp(new HttpConfig(
+                                        List.of(new ListenAddress("127.0.0.1", 0)),
+                                        HttpConfig.Tls.OFF,
+                                        Duration.ofSeconds(2))
+                                .withRequestTimeout(Duration.ofSeconds(1)))))) {
             int port = server.server().httpAddresses().get(0).getPort();
             RawIrcClient watcher = server.user("watcher");
             RawIrcClient peer = server.user("peer");
             watcher.join("#room");
             peer.join("#room");
             WebSocketIT.Frames frames = new WebSocketIT.Frames();
-            WebSocket browser = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("text.ircv3.net")
-                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames).join();
+            WebSocket browser = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames)
+                    .join();
             browser.sendText("PASS chat@123", true).join();
             browser.sendText("NICK browser", true).join();
             browser.sendText("USER browser 0 * :B", true).join();
@@ -82,9 +89,11 @@ class HttpFuzzIT {
             assertAlive(server, watcher, peer, browser, frames, "after " + cases + " cases");
             System.out.printf("HttpFuzzIT: %d cases in %s%n", cases, budget);
             assertThat(cases).as("cases run").isGreaterThan(CHECK_EVERY);
-            assertThat(log.lines()).as("no ERROR and no exception in the log; first seen after case %s", firstBadCase)
+            assertThat(log.lines())
+                    .as("no ERROR and no exception in the log; first seen after case %s", firstBadCase)
                     .noneMatch(HttpFuzzIT::bad);
-            assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total")).isZero();
+            assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total"))
+                    .isZero();
         }
     }
 
@@ -129,9 +138,17 @@ class HttpFuzzIT {
         }
     }
 
-    private static void assertAlive(TestServer server, RawIrcClient watcher, RawIrcClient peer, WebSocket browser,
-            WebSocketIT.Frames frames, String when) throws Exception {
-        assertThat(HttpIT.get(server, "/healthz").statusCode()).as("/healthz " + when).isEqualTo(200);
+    private static void assertAlive(
+            TestServer server,
+            RawIrcClient watcher,
+            RawIrcClient peer,
+            WebSocket browser,
+            WebSocketIT.Frames frames,
+            String when)
+            throws Exception {
+        assertThat(HttpIT.get(server, "/healthz").statusCode())
+                .as("/healthz " + when)
+                .isEqualTo(200);
         String token = "alive-" + System.nanoTime();
         watcher.send("PING :" + token);
         assertThat(watcher.expectCommand("PONG").lastParam()).as("PONG " + when).isEqualTo(token);

@@ -49,9 +49,11 @@ class HttpIT {
         try (TestServer server = WebSocketIT.withHttp()) {
             String scrape = get(server, "/metrics").body();
 
-            for (String counter : java.util.List.of("parley_history_dropped_total", "parley_history_lost_total",
-                    "process_cpu_seconds_total")) {
-                assertThat(scrape).as(counter).containsPattern("(?m)^# TYPE " + counter.replace("_total", "") + "(_total)? counter$");
+            for (String counter : java.util.List.of(
+                    "parley_history_dropped_total", "parley_history_lost_total", "process_cpu_seconds_total")) {
+                assertThat(scrape)
+                        .as(counter)
+                        .containsPattern("(?m)^# TYPE " + counter.replace("_total", "") + "(_total)? counter$");
                 assertThat(metric(scrape, counter)).as(counter).isGreaterThanOrEqualTo(0);
             }
             assertThat(scrape).doesNotContainPattern("(?m)^parley_history_(dropped|lost) ");
@@ -78,10 +80,13 @@ class HttpIT {
             assertThat(metric(after, "parley_messages_out_total")).isGreaterThanOrEqualTo(5);
             assertThat(metric(after, "parley_users")).isEqualTo(2);
             assertThat(metric(after, "parley_rooms")).isEqualTo(1);
-            assertThat(after).contains("parley_fanout_seconds_bucket", "jvm_memory_used_bytes",
-                    "parley_connections_opened_total{transport=\"tcp\"}");
-            await().atMost(Duration.ofSeconds(5)).until(() ->
-                    metric(get(server, "/metrics").body(), "parley_history_write_seconds_count") > 0);
+            assertThat(after)
+                    .contains(
+                            "parley_fanout_seconds_bucket",
+                            "jvm_memory_used_bytes",
+                            "parley_connections_opened_total{transport=\"tcp\"}");
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> metric(get(server, "/metrics").body(), "parley_history_write_seconds_count") > 0);
         }
     }
 
@@ -91,18 +96,22 @@ class HttpIT {
             server.user("alice");
             server.user("bob");
             WebSocketIT.Frames frames = new WebSocketIT.Frames();
-            java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().subprotocols("text.ircv3.net")
-                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames).join();
+            java.net.http.WebSocket ws = HTTP.newWebSocketBuilder()
+                    .subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames)
+                    .join();
             ws.sendText("PING :counted", true).join();
             frames.await(line -> line.endsWith(" counted"));
 
             String scrape = get(server, "/metrics").body();
             assertThat(metric(scrape, TCP_OPEN)).isEqualTo(2);
             assertThat(metric(scrape, WEBSOCKET_OPEN)).isEqualTo(1);
-            assertThat(metric(scrape, "parley_connections_opened_total{transport=\"websocket\"}")).isEqualTo(1);
+            assertThat(metric(scrape, "parley_connections_opened_total{transport=\"websocket\"}"))
+                    .isEqualTo(1);
 
             ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
-            await().atMost(Duration.ofSeconds(5)).until(() -> metric(get(server, "/metrics").body(), WEBSOCKET_OPEN) == 0);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> metric(get(server, "/metrics").body(), WEBSOCKET_OPEN) == 0);
             assertThat(metric(get(server, "/metrics").body(), TCP_OPEN)).isEqualTo(2);
         }
     }
@@ -116,8 +125,10 @@ class HttpIT {
             assertThat(index.body()).contains("<html");
 
             assertThat(get(server, "/nothing-here.js").statusCode()).isEqualTo(404);
-            assertThat(rawStatus(server, "GET /../dev/parley/server/info/help.txt HTTP/1.1")).isEqualTo(404);
-            assertThat(rawStatus(server, "GET /%2e%2e/logback-test.xml HTTP/1.1")).isEqualTo(404);
+            assertThat(rawStatus(server, "GET /../dev/parley/server/info/help.txt HTTP/1.1"))
+                    .isEqualTo(404);
+            assertThat(rawStatus(server, "GET /%2e%2e/logback-test.xml HTTP/1.1"))
+                    .isEqualTo(404);
             assertThat(rawStatus(server, "POST /healthz HTTP/1.1")).isEqualTo(405);
         }
     }
@@ -127,7 +138,8 @@ class HttpIT {
         try (TestServer server = WebSocketIT.withHttp()) {
             assertThat(rawStatus(server, "GET /%zz HTTP/1.1")).isEqualTo(400);
             assertThat(rawStatus(server, "GET /a%e HTTP/1.1")).isEqualTo(400);
-            assertThat(metric(get(server, "/metrics").body(), "parley_errors_total")).isZero();
+            assertThat(metric(get(server, "/metrics").body(), "parley_errors_total"))
+                    .isZero();
         }
     }
 
@@ -140,20 +152,33 @@ class HttpIT {
             assertThat(first.headers().firstValue("cache-control")).hasValue("no-cache");
             String etag = first.headers().firstValue("etag").orElseThrow();
 
-            HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/js/main.js", "http"))
-                    .header("If-None-Match", etag).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> again = HTTP.send(
+                    HttpRequest.newBuilder(WebSocketIT.uri(server, "/js/main.js", "http"))
+                            .header("If-None-Match", etag)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(again.statusCode()).isEqualTo(304);
             assertThat(again.body()).isEmpty();
 
-            HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/style.css", "http"))
-                    .header("If-None-Match", etag).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(other.statusCode()).as("another file's tag does not match").isEqualTo(200);
+            HttpResponse<String> other = HTTP.send(
+                    HttpRequest.newBuilder(WebSocketIT.uri(server, "/style.css", "http"))
+                            .header("If-None-Match", etag)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode())
+                    .as("another file's tag does not match")
+                    .isEqualTo(200);
             assertThat(other.headers().firstValue("etag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
         }
     }
 
     static HttpResponse<String> get(TestServer server, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(WebSocketIT.uri(server, path, "http")).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(WebSocketIT.uri(server, path, "http"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -172,7 +197,8 @@ class HttpIT {
     }
 
     static double metric(String scrape, String name) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(scrape);
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+                .matcher(scrape);
         double sum = 0;
         boolean found = false;
         while (matcher.find()) {

@@ -14,12 +14,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -54,16 +54,20 @@ class HttpLimitsIT {
     void anHttpConnectionThatStaysSilentIsClosedButAWebSocketSessionIsNot() throws Exception {
         // A request timeout below the idle timeout: the session's first frame must not start a
         // request clock that the wait for the idle closes below then runs out.
-        try (TestServer server = withHttp(Duration.ofMillis(300),
-                c -> c.withHttp(c.http().withRequestTimeout(Duration.ofMillis(100))))) {
+        try (TestServer server = withHttp(
+                Duration.ofMillis(300), c -> c.withHttp(c.http().withRequestTimeout(Duration.ofMillis(100))))) {
             WebSocketIT.Frames frames = new WebSocketIT.Frames();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("text.ircv3.net")
-                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames).join();
+            WebSocket ws = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames)
+                    .join();
             ws.sendText("PING :first", true).join();
             frames.await(line -> line.endsWith(" first"));
             try (RawHttpConnection silent = new RawHttpConnection(port(server));
                     RawHttpConnection afterAnswer = new RawHttpConnection(port(server))) {
-                assertThat(afterAnswer.send(RawHttpConnection.get("/")).read().status()).isEqualTo(200);
+                assertThat(afterAnswer.send(RawHttpConnection.get("/")).read().status())
+                        .isEqualTo(200);
 
                 assertThat(silent.closedByServer()).isTrue();
                 assertThat(afterAnswer.closedByServer()).isTrue();
@@ -79,7 +83,8 @@ class HttpLimitsIT {
             List<RawHttpConnection> held = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 RawHttpConnection connection = new RawHttpConnection(port(server));
-                assertThat(connection.send(RawHttpConnection.get("/")).read().status()).isEqualTo(200);
+                assertThat(connection.send(RawHttpConnection.get("/")).read().status())
+                        .isEqualTo(200);
                 held.add(connection);
             }
             try (RawHttpConnection fourth = new RawHttpConnection(port(server))) {
@@ -92,7 +97,8 @@ class HttpLimitsIT {
             held.remove(0).close();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 try (RawHttpConnection again = new RawHttpConnection(port(server))) {
-                    assertThat(again.send(RawHttpConnection.get("/")).read().status()).isEqualTo(200);
+                    assertThat(again.send(RawHttpConnection.get("/")).read().status())
+                            .isEqualTo(200);
                 }
             });
             held.forEach(RawHttpConnection::close);
@@ -105,19 +111,24 @@ class HttpLimitsIT {
             HttpClient client = HttpClient.newHttpClient();
             for (int i = 0; i < 3; i++) {
                 WebSocketIT.Frames frames = new WebSocketIT.Frames();
-                WebSocket ws = client.newWebSocketBuilder().subprotocols("text.ircv3.net")
-                        .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames).join();
+                WebSocket ws = client.newWebSocketBuilder()
+                        .subprotocols("text.ircv3.net")
+                        .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), frames)
+                        .join();
                 ws.sendText("PING :session-" + i, true).join();
                 frames.await(line -> line.contains("PONG"));
             }
             try (RawHttpConnection files = new RawHttpConnection(port(server))) {
                 assertThat(files.send(RawHttpConnection.get("/")).read().status())
-                        .as("the upgraded connections no longer hold HTTP slots").isEqualTo(200);
+                        .as("the upgraded connections no longer hold HTTP slots")
+                        .isEqualTo(200);
             }
 
             WebSocketIT.Frames fourth = new WebSocketIT.Frames();
-            client.newWebSocketBuilder().subprotocols("text.ircv3.net")
-                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), fourth).join();
+            client.newWebSocketBuilder()
+                    .subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "ws"), fourth)
+                    .join();
             fourth.await(line -> line.startsWith("ERROR") && line.contains("Too many connections"));
         }
     }
@@ -125,8 +136,8 @@ class HttpLimitsIT {
     @Test
     void aRequestTrickledAByteAtATimeIsCutOffAtTheRequestTimeout() throws Exception {
         try (TestServer server = TestServer.start(c -> c.withHttp(new HttpConfig(
-                List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF, Duration.ofMinutes(1))
-                .withRequestTimeout(Duration.ofMillis(500))));
+                                List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF, Duration.ofMinutes(1))
+                        .withRequestTimeout(Duration.ofMillis(500))));
                 Socket socket = new Socket("127.0.0.1", port(server))) {
             CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> readAll(socket));
             OutputStream out = socket.getOutputStream();
@@ -143,22 +154,28 @@ class HttpLimitsIT {
                 // the server closed while the client was still writing: the point of the test
             }
 
-            assertThat(answer).succeedsWithin(Duration.ofSeconds(5))
-                    .satisfies(text -> assertThat(text).startsWith("HTTP/1.1 408").contains("X-Frame-Options: DENY"));
+            assertThat(answer)
+                    .succeedsWithin(Duration.ofSeconds(5))
+                    .satisfies(
+                            text -> assertThat(text).startsWith("HTTP/1.1 408").contains("X-Frame-Options: DENY"));
             assertThat(sent).as("bytes trickled before the server gave up").isLessThan(TRICKLE_BYTES);
         }
     }
 
     @Test
     void loopbackHttpConnectionsAreCappedWhileLoopbackIsExemptFromThePerIpLimit() {
-        try (TestServer server = TestServer.start(c -> c.withHttp(new HttpConfig(
-                List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF, Duration.ofMinutes(1))
-                .withMaxLoopbackConnections(3)))) {
+        try (TestServer server = TestServer.start(c -> c.withHttp(
+                new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF, Duration.ofMinutes(1))
+                        .withMaxLoopbackConnections(3)))) {
             assertThat(server.config().limits().connections().exemptLoopback()).isTrue();
             List<RawHttpConnection> held = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 held.add(new RawHttpConnection(port(server)));
-                assertThat(held.get(i).send(RawHttpConnection.get("/healthz")).read().status()).isEqualTo(200);
+                assertThat(held.get(i)
+                                .send(RawHttpConnection.get("/healthz"))
+                                .read()
+                                .status())
+                        .isEqualTo(200);
             }
             try (RawHttpConnection fourth = new RawHttpConnection(port(server))) {
                 assertThat(fourth.read().status()).isEqualTo(503);
@@ -174,8 +191,11 @@ class HttpLimitsIT {
     void pipelinedRequestsAreAnsweredInTheOrderTheyCame() {
         try (TestServer server = withHttp(Duration.ofMinutes(1), UnaryOperator.identity());
                 RawHttpConnection connection = new RawHttpConnection(port(server))) {
-            connection.send(RawHttpConnection.get("/healthz"), RawHttpConnection.get("/"),
-                    RawHttpConnection.get("/metrics"), RawHttpConnection.get("/style.css"));
+            connection.send(
+                    RawHttpConnection.get("/healthz"),
+                    RawHttpConnection.get("/"),
+                    RawHttpConnection.get("/metrics"),
+                    RawHttpConnection.get("/style.css"));
 
             assertThat(connection.read().body()).isEqualTo("ok\n");
             assertThat(connection.read().body()).contains("<html");
@@ -188,7 +208,8 @@ class HttpLimitsIT {
     void aRequestThatIsNotHttpGets400AndTheConnectionEnds() {
         try (TestServer server = withHttp(Duration.ofMinutes(1), UnaryOperator.identity());
                 RawHttpConnection connection = new RawHttpConnection(port(server))) {
-            assertThat(connection.send("\u0001\u0002 nonsense\r\n\r\n").read().status()).isEqualTo(400);
+            assertThat(connection.send("\u0001\u0002 nonsense\r\n\r\n").read().status())
+                    .isEqualTo(400);
             assertThat(connection.closedByServer()).isTrue();
         }
     }

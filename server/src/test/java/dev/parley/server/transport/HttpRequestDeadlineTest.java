@@ -42,15 +42,22 @@ class HttpRequestDeadlineTest {
             pass(Duration.ofSeconds(1));
             write("X-Slow: " + second + "\r\n");
         }
-        assertThat((Object) channel.readOutbound()).as("bytes keep coming, but the deadline is whole-request").isNull();
+        assertThat((Object) channel.readOutbound())
+                .as("bytes keep coming, but the deadline is whole-request")
+                .isNull();
 
         pass(Duration.ofSeconds(1));
 
-        assertThat(outbound()).startsWith("HTTP/1.1 408 Request Timeout\r\n").contains("X-Frame-Options: DENY",
-                "Connection: close");
+        assertThat(outbound())
+                .startsWith("HTTP/1.1 408 Request Timeout\r\n")
+                .contains("X-Frame-Options: DENY", "Connection: close");
         write("Host: late\r\n\r\n");
-        assertThat((Object) channel.readInbound()).as("what comes after the answer is dropped").isNull();
-        assertThat(channel.isOpen()).as("open while the client reads the answer").isTrue();
+        assertThat((Object) channel.readInbound())
+                .as("what comes after the answer is dropped")
+                .isNull();
+        assertThat(channel.isOpen())
+                .as("open while the client reads the answer")
+                .isTrue();
         pass(FrameViolationHandler.LINGER);
         assertThat(channel.isOpen()).isFalse();
     }

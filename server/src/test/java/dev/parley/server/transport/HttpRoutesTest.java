@@ -40,8 +40,8 @@ class HttpRoutesTest {
 
     private final HeldHealth endpoints = new HeldHealth();
     private final AtomicInteger errors = new AtomicInteger();
-    private final EmbeddedChannel channel =
-            new EmbeddedChannel(new HttpRoutes(endpoints, Optional.of(new WebResources()), true, errors::incrementAndGet));
+    private final EmbeddedChannel channel = new EmbeddedChannel(
+            new HttpRoutes(endpoints, Optional.of(new WebResources()), true, errors::incrementAndGet));
 
     @AfterEach
     void finish() {
@@ -53,7 +53,9 @@ class HttpRoutesTest {
         channel.writeInbound(get("/healthz"), get("/metrics"), get("/"));
 
         assertThat(channel.config().isAutoRead()).isFalse();
-        assertThat((Object) channel.readOutbound()).as("nothing answered before the health check").isNull();
+        assertThat((Object) channel.readOutbound())
+                .as("nothing answered before the health check")
+                .isNull();
 
         endpoints.health.complete(true);
         channel.runPendingTasks();
@@ -76,7 +78,9 @@ class HttpRoutesTest {
         channel.writeInbound(get("/healthz"));
 
         assertThat(channel.isActive()).isFalse();
-        assertThat(endpoints.asked).as("queued requests never reached the endpoints").hasValue(1);
+        assertThat(endpoints.asked)
+                .as("queued requests never reached the endpoints")
+                .hasValue(1);
         assertThat(errors).hasValue(0);
         channel.finishAndReleaseAll();
     }

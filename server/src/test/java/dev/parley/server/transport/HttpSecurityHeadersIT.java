@@ -25,17 +25,19 @@ class HttpSecurityHeadersIT {
             new ConnectionLimitsConfig(true, 1, 100, Duration.ofMinutes(10), false);
 
     private static TestServer withHttp(UnaryOperator<ParleyConfig> limits) {
-        return TestServer.start(c -> limits.apply(c.withHttp(
-                new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF))));
+        return TestServer.start(c -> limits.apply(
+                c.withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF))));
     }
 
     private static void assertSecurityHeaders(String what, Map<String, String> headers) {
-        assertThat(headers).as(what)
+        assertThat(headers)
+                .as(what)
                 .containsEntry("x-content-type-options", "nosniff")
                 .containsEntry("x-frame-options", "DENY")
                 .containsEntry("referrer-policy", "no-referrer")
                 .containsKey("content-security-policy");
-        assertThat(headers.get("content-security-policy")).as(what)
+        assertThat(headers.get("content-security-policy"))
+                .as(what)
                 .contains("frame-ancestors 'none'", "default-src 'self'");
     }
 
@@ -46,22 +48,32 @@ class HttpSecurityHeadersIT {
             String self = "127.0.0.1:" + port;
             try (RawHttpConnection connection = new RawHttpConnection(port)) {
                 for (String path : List.of("/", "/js/main.js", "/healthz", "/metrics", "/missing.js")) {
-                    assertSecurityHeaders(path, connection.send(RawHttpConnection.get(path)).read().headers());
+                    assertSecurityHeaders(
+                            path,
+                            connection.send(RawHttpConnection.get(path)).read().headers());
                 }
-                String etag = connection.send(RawHttpConnection.get("/")).read().headers().get("etag");
-                RawHttpConnection.Response notModified = connection.send(
-                        "GET / HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag + "\r\n\r\n").read();
+                String etag = connection
+                        .send(RawHttpConnection.get("/"))
+                        .read()
+                        .headers()
+                        .get("etag");
+                RawHttpConnection.Response notModified = connection
+                        .send("GET / HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag + "\r\n\r\n")
+                        .read();
                 assertThat(notModified.status()).isEqualTo(304);
                 assertSecurityHeaders("304", notModified.headers());
-                RawHttpConnection.Response refusedMethod = connection.send(
-                        "DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
+                RawHttpConnection.Response refusedMethod = connection
+                        .send("DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .read();
                 assertThat(refusedMethod.status()).isEqualTo(405);
                 assertSecurityHeaders("405", refusedMethod.headers());
             }
             assertSecurityHeaders("400", answer(port, "\u0001 nonsense\r\n\r\n", 400));
-            assertSecurityHeaders("403 WebSocket from another site",
+            assertSecurityHeaders(
+                    "403 WebSocket from another site",
                     answer(port, WebSocketOriginIT.upgrade(self, "https://evil.example"), 403));
-            assertSecurityHeaders("400 not a WebSocket handshake",
+            assertSecurityHeaders(
+                    "400 not a WebSocket handshake",
                     answer(port, "GET /ws HTTP/1.1\r\nHost: " + self + "\r\n\r\n", 400));
         }
     }
@@ -72,7 +84,8 @@ class HttpSecurityHeadersIT {
             int port = server.server().httpAddresses().get(0).getPort();
             try (RawHttpConnection first = new RawHttpConnection(port);
                     RawHttpConnection second = new RawHttpConnection(port)) {
-                assertThat(first.send(RawHttpConnection.get("/healthz")).read().status()).isEqualTo(200);
+                assertThat(first.send(RawHttpConnection.get("/healthz")).read().status())
+                        .isEqualTo(200);
                 RawHttpConnection.Response tooMany = second.read();
                 assertThat(tooMany.status()).isEqualTo(503);
                 assertSecurityHeaders("503 too many connections", tooMany.headers());

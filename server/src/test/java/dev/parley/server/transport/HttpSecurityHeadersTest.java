@@ -26,7 +26,9 @@ class HttpSecurityHeadersTest {
 
     @Test
     void aFullResponseGetsEveryHeader() {
-        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_FOUND,
+        channel.writeOutbound(new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.NOT_FOUND,
                 channel.alloc().buffer().writeBytes("not found\n".getBytes(StandardCharsets.UTF_8))));
 
         FullHttpResponse response = channel.readOutbound();
@@ -44,8 +46,8 @@ class HttpSecurityHeadersTest {
     @Test
     void aStreamedResponseHeadGetsThemTooAndOtherWritesPassUntouched() {
         ByteBuf raw = channel.alloc().buffer().writeBytes(new byte[] {1, 2, 3});
-        channel.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS),
-                raw);
+        channel.writeOutbound(
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS), raw);
 
         HttpResponse head = channel.readOutbound();
         assertThat(head.headers().get("X-Frame-Options")).isEqualTo("DENY");

@@ -99,8 +99,11 @@ class IrcLineDecoderTest {
     void aNulByteMakesTheLineMalformed() {
         write("PRIVMSG #general :a\0b\r\n");
 
-        assertThat(lines()).singleElement().isInstanceOfSatisfying(InboundLine.Malformed.class,
-                malformed -> assertThat(malformed.command()).isEqualTo("PRIVMSG"));
+        assertThat(lines())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundLine.Malformed.class,
+                        malformed -> assertThat(malformed.command()).isEqualTo("PRIVMSG"));
     }
 
     @Test
@@ -125,7 +128,9 @@ class IrcLineDecoderTest {
     }
 
     private List<String> pingParams() {
-        return lines().stream().map(line -> ((InboundLine.Message) line).message().params().get(0)).toList();
+        return lines().stream()
+                .map(line -> ((InboundLine.Message) line).message().params().get(0))
+                .toList();
     }
 
     private static InboundLine message(String command, String... params) {

@@ -56,7 +56,9 @@ final class RawHttpConnection implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                headers.put(
+                        header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        header.substring(colon + 1).trim());
             }
             int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
             byte[] body = in.readNBytes(length);

@@ -39,8 +39,10 @@ class TlsIT {
     Path dataDir;
 
     private static TestServer withTls(Path dataDir) {
-        return TestServer.startIn(dataDir, c -> c.withTls(
-                new TlsConfig(List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty())));
+        return TestServer.startIn(
+                dataDir,
+                c -> c.withTls(
+                        new TlsConfig(List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty())));
     }
 
     private Path certificateFile() {
@@ -66,7 +68,8 @@ class TlsIT {
     @Test
     void aPlainTextClientOnTheTlsPortGetsNoIrcAndIsClosed() {
         try (TestServer server = withTls(dataDir)) {
-            RawIrcClient plain = RawIrcClient.connect(server.server().tlsAddresses().get(0));
+            RawIrcClient plain =
+                    RawIrcClient.connect(server.server().tlsAddresses().get(0));
             plain.send("PASS chat@123");
             plain.send("NICK mallory");
             plain.send("USER m 0 * :M");
@@ -119,10 +122,14 @@ class TlsIT {
         Path key = dataDir.resolve("configured.key");
         SelfSignedCertificate.generate("configured.example", certificate, key);
         String configured = fingerprint(certificate);
-        try (TestServer server = TestServer.startIn(dataDir, c -> c.withTls(new TlsConfig(
-                List.of(new ListenAddress("127.0.0.1", 0)), Optional.of(certificate), Optional.of(key))))) {
+        try (TestServer server = TestServer.startIn(
+                dataDir,
+                c -> c.withTls(new TlsConfig(
+                        List.of(new ListenAddress("127.0.0.1", 0)), Optional.of(certificate), Optional.of(key))))) {
             assertThat(peerFingerprint(tlsSocket(server, certificate))).isEqualTo(configured);
-            assertThat(certificateFile()).as("no self-signed certificate when one is configured").doesNotExist();
+            assertThat(certificateFile())
+                    .as("no self-signed certificate when one is configured")
+                    .doesNotExist();
             byte[] good = Files.readAllBytes(certificate);
 
             Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n");
@@ -135,44 +142,64 @@ class TlsIT {
             SelfSignedCertificate.generate("renewed.example", certificate, key);
             admin.send("REHASH");
             assertThat(admin.expect(Lines.command("NOTICE")).lastParam()).contains("reloaded");
-            assertThat(peerFingerprint(tlsSocket(server, certificate))).isEqualTo(fingerprint(certificate))
+            assertThat(peerFingerprint(tlsSocket(server, certificate)))
+                    .isEqualTo(fingerprint(certificate))
                     .isNotEqualTo(configured);
         }
     }
 
     @Test
     void theHttpListenerSpeaksHttpsAndTheWebSocketWss() throws Exception {
-        try (TestServer server = TestServer.startIn(dataDir, c -> c
-                .withTls(new TlsConfig(List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty()))
-                .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.AUTO)))) {
-            HttpClient https = HttpClient.newBuilder().sslContext(trusting(certificateFile())).build();
-            HttpResponse<String> index = https.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/", "https"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        try (TestServer server = TestServer.startIn(
+                dataDir,
+                c -> c.withTls(new TlsConfig(
+                                List.of(new ListenAddress("127.0.0.1", 0)), Optional.empty(), Optional.empty()))
+                        .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.AUTO)))) {
+            HttpClient https = HttpClient.newBuilder()
+                    .sslContext(trusting(certificateFile()))
+                    .build();
+            HttpResponse<String> index = https.send(
+                    HttpRequest.newBuilder(WebSocketIT.uri(server, "/", "https"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(index.statusCode()).isEqualTo(200);
             assertThat(index.body()).contains("<html");
 
             WebSocketIT.Frames frames = new WebSocketIT.Frames();
-            WebSocket wss = https.newWebSocketBuilder().subprotocols("text.ircv3.net")
-                    .buildAsync(WebSocketIT.uri(server, "/ws", "wss"), frames).join();
+            WebSocket wss = https.newWebSocketBuilder()
+                    .subprotocols("text.ircv3.net")
+                    .buildAsync(WebSocketIT.uri(server, "/ws", "wss"), frames)
+                    .join();
             wss.sendText("PASS chat@123", true).join();
             wss.sendText("NICK secureweb", true).join();
             wss.sendText("USER secureweb 0 * :Secure web", true).join();
             frames.await(line -> line.contains(" 001 secureweb "));
 
-            try (RawHttpConnection plain = new RawHttpConnection(server.server().httpAddresses().get(0).getPort())) {
+            try (RawHttpConnection plain =
+                    new RawHttpConnection(server.server().httpAddresses().get(0).getPort())) {
                 plain.send(RawHttpConnection.get("/"));
-                assertThat(plain.closedByServer()).as("plain HTTP on the HTTPS port gets no page").isTrue();
+                assertThat(plain.closedByServer())
+                        .as("plain HTTP on the HTTPS port gets no page")
+                        .isTrue();
             }
-            String metrics = https.send(HttpRequest.newBuilder(WebSocketIT.uri(server, "/metrics", "https"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(HttpIT.metric(metrics, "parley_errors_total")).as("a client's mistake is no server error").isZero();
+            String metrics = https.send(
+                            HttpRequest.newBuilder(WebSocketIT.uri(server, "/metrics", "https"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(HttpIT.metric(metrics, "parley_errors_total"))
+                    .as("a client's mistake is no server error")
+                    .isZero();
         }
     }
 
     private static SSLSocket tlsSocket(TestServer server, Path trusted) throws Exception {
         SSLContext context = trusting(trusted);
         InetSocketAddress address = server.server().tlsAddresses().get(0);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(address.getHostString(), address.getPort());
+        SSLSocket socket =
+                (SSLSocket) context.getSocketFactory().createSocket(address.getHostString(), address.getPort());
         socket.startHandshake();
         return socket;
     }
@@ -182,7 +209,8 @@ class TlsIT {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         try (InputStream in = Files.newInputStream(trusted)) {
-            store.setCertificateEntry("parley", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry(
+                    "parley", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
@@ -194,13 +222,18 @@ class TlsIT {
     private static String peerFingerprint(SSLSocket socket) throws Exception {
         X509Certificate peer = (X509Certificate) socket.getSession().getPeerCertificates()[0];
         socket.close();
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(peer.getEncoded()));
+        return HexFormat.ofDelimiter(":")
+                .withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(peer.getEncoded()));
     }
 
     private static String fingerprint(Path certificate) throws Exception {
         try (InputStream in = Files.newInputStream(certificate)) {
-            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(x509.getEncoded()));
+            X509Certificate x509 =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return HexFormat.ofDelimiter(":")
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(x509.getEncoded()));
         }
     }
 }

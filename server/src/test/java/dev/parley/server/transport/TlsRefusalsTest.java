@@ -30,7 +30,8 @@ class TlsRefusalsTest {
         for (int i = 0; i < TlsRefusals.MAX_ADDRESSES * 3; i++) {
             refusals.refused("10.0." + (i / 256) + "." + (i % 256));
         }
-        assertThat(refusals.refused("10.0.0.0")).as("the oldest was forgotten, so it is reported again")
+        assertThat(refusals.refused("10.0.0.0"))
+                .as("the oldest was forgotten, so it is reported again")
                 .isEqualTo(OptionalInt.of(0));
     }
 }

@@ -25,14 +25,18 @@ class WebResourcesTest {
     @Test
     void theFolderIsReadOnceAndNothingOutsideItIsFound() throws IOException {
         WebResources files = new WebResources();
-        assertThat(files.find("/")).get().satisfies(index -> assertThat(new String(index.bytes())).contains("<html"));
+        assertThat(files.find("/"))
+                .get()
+                .satisfies(index -> assertThat(new String(index.bytes())).contains("<html"));
         assertThat(files.find("/index.html")).isPresent();
         assertThat(files.find("/js/main.js")).isPresent();
         assertThat(files.find("/js/../index.html")).isEmpty();
         assertThat(files.find("/../dev/parley/server/info/help.txt")).isEmpty();
         assertThat(files.find("/js")).isEmpty();
 
-        assertThat(files.cached()).as("every file of the web folder, and nothing else").isEqualTo(filesInTheWebFolder());
+        assertThat(files.cached())
+                .as("every file of the web folder, and nothing else")
+                .isEqualTo(filesInTheWebFolder());
     }
 
     private static long filesInTheWebFolder() throws IOException {

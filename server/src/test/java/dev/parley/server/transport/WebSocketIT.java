@@ -21,8 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-
-
 /** The IRCv3 WebSocket transport at /ws, both subprotocols, chatting with a plain TCP client. */
 class WebSocketIT {
 
@@ -53,7 +51,8 @@ class WebSocketIT {
             ws.sendText("PRIVMSG #general :hello from the browser", true).join();
             tcp.expect(Lines.privmsgFrom("webby", "#general", "hello from the browser"));
 
-            assertThat(frames.text).as("one line per frame, no CR or LF")
+            assertThat(frames.text)
+                    .as("one line per frame, no CR or LF")
                     .allSatisfy(frame -> assertThat(frame).doesNotContain("\r", "\n"));
             assertThat(frames.binary).isEmpty();
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
@@ -66,9 +65,12 @@ class WebSocketIT {
             Frames frames = new Frames();
             WebSocket ws = open(server, "binary.ircv3.net", frames);
             assertThat(ws.getSubprotocol()).isEqualTo("binary.ircv3.net");
-            ws.sendBinary(ByteBuffer.wrap("PASS chat@123".getBytes(StandardCharsets.UTF_8)), true).join();
-            ws.sendBinary(ByteBuffer.wrap("NICK binny".getBytes(StandardCharsets.UTF_8)), true).join();
-            ws.sendBinary(ByteBuffer.wrap("USER binny 0 * :Binary".getBytes(StandardCharsets.UTF_8)), true).join();
+            ws.sendBinary(ByteBuffer.wrap("PASS chat@123".getBytes(StandardCharsets.UTF_8)), true)
+                    .join();
+            ws.sendBinary(ByteBuffer.wrap("NICK binny".getBytes(StandardCharsets.UTF_8)), true)
+                    .join();
+            ws.sendBinary(ByteBuffer.wrap("USER binny 0 * :Binary".getBytes(StandardCharsets.UTF_8)), true)
+                    .join();
 
             frames.await(line -> line.contains(" 001 binny "));
             assertThat(frames.text).isEmpty();
@@ -95,7 +97,8 @@ class WebSocketIT {
             ws.sendText("PING :whole", true).join();
 
             frames.await(line -> line.endsWith(" whole"));
-            assertThat(frames.text).anyMatch(line -> line.endsWith(" fragmented"))
+            assertThat(frames.text)
+                    .anyMatch(line -> line.endsWith(" fragmented"))
                     .noneMatch(line -> line.endsWith(" frag"));
         }
     }
@@ -111,14 +114,16 @@ class WebSocketIT {
 
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.closeCode != null);
             assertThat(frames.closeCode).isEqualTo(1009);
-            assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total")).isZero();
+            assertThat(HttpIT.metric(HttpIT.get(server, "/metrics").body(), "parley_errors_total"))
+                    .isZero();
         }
     }
 
     @Test
     void aWebSocketSessionThatNeverRegistersIsClosedByTheRegistrationTimeout() {
-        try (TestServer server = TestServer.start(TestLimits.timeouts(Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(1)).andThen(c -> c.withHttp(HTTP_ON_A_FREE_PORT))::apply)) {
+        try (TestServer server =
+                TestServer.start(TestLimits.timeouts(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1))
+                        .andThen(c -> c.withHttp(HTTP_ON_A_FREE_PORT))::apply)) {
             Frames frames = new Frames();
             open(server, "text.ircv3.net", frames);
 
@@ -162,7 +167,8 @@ class WebSocketIT {
     }
 
     private static WebSocket open(TestServer server, String subprotocol, Frames frames) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocol != null) {
             builder.subprotocols(subprotocol);
         }
@@ -203,7 +209,8 @@ class WebSocketIT {
         }
 
         void await(Predicate<String> line) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> text.stream().anyMatch(line) || binary.stream().anyMatch(line));
         }
     }

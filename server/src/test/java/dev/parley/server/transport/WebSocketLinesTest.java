@@ -36,7 +36,8 @@ class WebSocketLinesTest {
 
     @Test
     void aFragmentedMessageIsJoinedBeforeItIsRead() {
-        channel.writeInbound(new TextWebSocketFrame(false, 0, "PRIVMSG #general :frag"),
+        channel.writeInbound(
+                new TextWebSocketFrame(false, 0, "PRIVMSG #general :frag"),
                 new ContinuationWebSocketFrame(false, 0, "men"),
                 new ContinuationWebSocketFrame(true, 0, "ted"),
                 new TextWebSocketFrame("PING :after"));
@@ -108,6 +109,8 @@ class WebSocketLinesTest {
     }
 
     private List<String> inboundParams() {
-        return inbound().stream().map(line -> ((InboundLine.Message) line).message().lastParam()).toList();
+        return inbound().stream()
+                .map(line -> ((InboundLine.Message) line).message().lastParam())
+                .toList();
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The cross-site WebSocket check, before Netty's handshake: a refused request is answered and released. */
 class WebSocketOriginHandlerTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new WebSocketOriginHandler(
-            new WebSocketOrigins(List.of(WebOrigin.parse("https://chat.example.org").orElseThrow()))));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new WebSocketOriginHandler(new WebSocketOrigins(
+            List.of(WebOrigin.parse("https://chat.example.org").orElseThrow()))));
 
     @AfterEach
     void finish() {
@@ -31,11 +31,12 @@ class WebSocketOriginHandlerTest {
     void aHandshakeFromAForeignPageIsRefusedWith403AndTheConnectionClosed() {
         channel.writeInbound(handshake("/ws", "https://evil.example", "irc.example.org:8080"));
 
-        assertThat((Object) channel.readInbound()).as("the WebSocket handler never sees it").isNull();
+        assertThat((Object) channel.readInbound())
+                .as("the WebSocket handler never sees it")
+                .isNull();
         FullHttpResponse response = channel.readOutbound();
         assertThat(response.status()).isEqualTo(HttpResponseStatus.FORBIDDEN);
-        assertThat(response.content().toString(StandardCharsets.UTF_8))
-                .contains("http.allowed-origins");
+        assertThat(response.content().toString(StandardCharsets.UTF_8)).contains("http.allowed-origins");
         response.release();
         assertThat(channel.isOpen()).isFalse();
     }
@@ -57,8 +58,8 @@ class WebSocketOriginHandlerTest {
 
     @Test
     void onlyHandshakesAreCheckedOnAnyPath() {
-        FullHttpRequest plain = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/",
-                channel.alloc().buffer(0));
+        FullHttpRequest plain = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.GET, "/", channel.alloc().buffer(0));
         plain.headers().set(HttpHeaderNames.ORIGIN, "https://evil.example");
         assertPasses(plain);
 
@@ -79,9 +80,10 @@ class WebSocketOriginHandlerTest {
 
     /** A WebSocket handshake; its body comes from the channel's allocator, so a leak would be caught. */
     private FullHttpRequest handshake(String path, String origin, String host) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path,
-                channel.alloc().buffer(0));
-        request.headers().set(HttpHeaderNames.HOST, host)
+        FullHttpRequest request = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.GET, path, channel.alloc().buffer(0));
+        request.headers()
+                .set(HttpHeaderNames.HOST, host)
                 .set(HttpHeaderNames.UPGRADE, "websocket")
                 .set(HttpHeaderNames.CONNECTION, "Upgrade")
                 .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13")

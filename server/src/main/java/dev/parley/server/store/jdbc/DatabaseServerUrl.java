@@ -38,7 +38,10 @@ record DatabaseServerUrl(String host, int port, Optional<String> database, Optio
             port = hasPort ? portOr(first.substring(colon + 1), defaultPort) : defaultPort;
             host = host.isEmpty() ? "localhost" : host.replace("[", "").replace("]", "");
         }
-        return new DatabaseServerUrl(host, port, Optional.of(database).filter(d -> !d.isEmpty()),
+        return new DatabaseServerUrl(
+                host,
+                port,
+                Optional.of(database).filter(d -> !d.isEmpty()),
                 storage.databaseUser().or(() -> parameter(USER, rest.substring(end))));
     }
 

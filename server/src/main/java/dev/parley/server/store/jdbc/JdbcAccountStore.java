@@ -45,7 +45,8 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean create(Account account) {
-        String sql = "INSERT INTO accounts (folded_name, name, password_hash, is_operator, created_at) VALUES (?, ?, ?, ?, ?)";
+        String sql =
+                "INSERT INTO accounts (folded_name, name, password_hash, is_operator, created_at) VALUES (?, ?, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection()) {
             if (exists(connection, account.name())) {
                 return false;
@@ -70,7 +71,8 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     private boolean exists(Connection connection, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM accounts WHERE folded_name = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT 1 FROM accounts WHERE folded_name = ?")) {
             statement.setString(1, caseMapping.fold(name));
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
@@ -80,20 +82,25 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean setPasswordHash(String name, String passwordHash) {
-        return update("UPDATE accounts SET password_hash = ? WHERE folded_name = ?", name,
+        return update(
+                "UPDATE accounts SET password_hash = ? WHERE folded_name = ?",
+                name,
                 statement -> statement.setString(1, passwordHash));
     }
 
     @Override
     public boolean setOperator(String name, boolean operator) {
-        return update("UPDATE accounts SET is_operator = ? WHERE folded_name = ?", name,
+        return update(
+                "UPDATE accounts SET is_operator = ? WHERE folded_name = ?",
+                name,
                 statement -> statement.setBoolean(1, operator));
     }
 
     @Override
     public boolean delete(String name) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("DELETE FROM accounts WHERE folded_name = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("DELETE FROM accounts WHERE folded_name = ?")) {
             statement.setString(1, caseMapping.fold(name));
             return statement.executeUpdate() > 0;
         } catch (SQLException e) {
@@ -132,7 +139,7 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     private static Account account(ResultSet rows) throws SQLException {
-        return new Account(rows.getString(1), rows.getString(2), rows.getBoolean(3),
-                Instant.ofEpochMilli(rows.getLong(4)));
+        return new Account(
+                rows.getString(1), rows.getString(2), rows.getBoolean(3), Instant.ofEpochMilli(rows.getLong(4)));
     }
 }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcBanStore implements BanStore {
 
-    private static final List<String> COLUMNS = 
+    private static final List<String> COLUMNS =
             List.of("folded_mask", "mask", "reason", "set_by", "created_at", "account", "address");
 
     private final DataSource dataSource;
@@ -34,15 +34,20 @@ public final class JdbcBanStore implements BanStore {
 
     @Override
     public List<Ban> list() {
-        String sql = 
+        String sql =
                 "SELECT mask, account, address, reason, set_by, created_at FROM bans ORDER BY created_at, folded_mask";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             List<Ban> bans = new ArrayList<>();
             while (rows.next()) {
-                bans.add(new Ban(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))));
+                bans.add(new Ban(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        Instant.ofEpochMilli(rows.getLong(6))));
             }
             return bans;
         } catch (SQLException e) {

@@ -158,8 +158,8 @@ public final class JdbcMessageStore implements MessageStore {
         if (limit <= 0) {
             return List.of();
         }
-        String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM messages WHERE history_key = ? AND "
-                + condition + " ORDER BY " + order.sql + " LIMIT ?";
+        String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM messages WHERE history_key = ? AND " + condition
+                + " ORDER BY " + order.sql + " LIMIT ?";
         List<Object> params = new ArrayList<>();
         params.add(historyKey);
         params.addAll(bounds);

@@ -58,16 +58,15 @@ public final class JdbcReadMarkerStore implements ReadMarkerStore {
                 insert(connection, folded, key, millis);
             }
             raise(connection, folded, key, millis);
-            Instant after = select(connection, folded, key).orElseThrow(
-                    () -> new SQLException("the read marker vanished: was the account deleted?"));
+            Instant after = select(connection, folded, key)
+                    .orElseThrow(() -> new SQLException("the read marker vanished: was the account deleted?"));
             return new MarkerUpdate(after, after.toEpochMilli() == millis);
         } catch (SQLException e) {
             throw new StoreException("could not set the read marker of " + account + " on " + target, e);
         }
     }
 
-    private static Optional<Instant> select(Connection connection, String account, String target)
-            throws SQLException {
+    private static Optional<Instant> select(Connection connection, String account, String target) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
             statement.setString(1, account);
             statement.setString(2, target);

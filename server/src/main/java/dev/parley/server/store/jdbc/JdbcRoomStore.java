@@ -41,8 +41,9 @@ public final class JdbcRoomStore implements RoomStore {
         }
     }
 
-    private static List<StoredRoom> rooms(Connection connection, Map<String, List<StoredMask>> masks,
-            Map<String, List<String>> operators) throws SQLException {
+    private static List<StoredRoom> rooms(
+            Connection connection, Map<String, List<StoredMask>> masks, Map<String, List<String>> operators)
+            throws SQLException {
         String sql = "SELECT room_key, name, founder, created_at, topic, topic_set_by, topic_set_at, modes,"
                 + " mode_key, mode_limit FROM rooms ORDER BY room_key";
         List<StoredRoom> rooms = new ArrayList<>();
@@ -51,10 +52,17 @@ public final class JdbcRoomStore implements RoomStore {
             while (rows.next()) {
                 String key = rows.getString(1);
                 String topic = rows.getString(5);
-                rooms.add(new StoredRoom(key, rows.getString(2), rows.getString(3), rows.getLong(4),
+                rooms.add(new StoredRoom(
+                        key,
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getLong(4),
                         topic == null ? null : new StoredTopic(topic, rows.getString(6), rows.getLong(7)),
-                        rows.getString(8), rows.getString(9), rows.getInt(10),
-                        masks.getOrDefault(key, List.of()), operators.getOrDefault(key, List.of())));
+                        rows.getString(8),
+                        rows.getString(9),
+                        rows.getInt(10),
+                        masks.getOrDefault(key, List.of()),
+                        operators.getOrDefault(key, List.of())));
             }
         }
         return rooms;
@@ -66,8 +74,9 @@ public final class JdbcRoomStore implements RoomStore {
         try (PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                byRoom.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new StoredMask(
-                        rows.getString(2).charAt(0), rows.getString(3), rows.getString(4), rows.getLong(5)));
+                byRoom.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                        .add(new StoredMask(
+                                rows.getString(2).charAt(0), rows.getString(3), rows.getString(4), rows.getLong(5)));
             }
         }
         return byRoom;
@@ -79,7 +88,8 @@ public final class JdbcRoomStore implements RoomStore {
         try (PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                byRoom.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+                byRoom.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                        .add(rows.getString(2));
             }
         }
         return byRoom;
@@ -180,7 +190,8 @@ public final class JdbcRoomStore implements RoomStore {
     private static boolean delete(Connection connection, String key) throws SQLException {
         int roomRows = 0;
         for (String table : TABLES) {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE room_key = ?")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("DELETE FROM " + table + " WHERE room_key = ?")) {
                 statement.setString(1, key);
                 roomRows = statement.executeUpdate();
             }

@@ -47,8 +47,10 @@ final class MariaDbDialect implements SqlDialect {
     /** The MariaDB driver takes milliseconds. */
     @Override
     public void boundCalls(HikariConfig pool, StorageConfig storage) {
-        pool.addDataSourceProperty("connectTimeout", String.valueOf(storage.connectTimeout().toMillis()));
-        pool.addDataSourceProperty("socketTimeout", String.valueOf(storage.queryTimeout().toMillis()));
+        pool.addDataSourceProperty(
+                "connectTimeout", String.valueOf(storage.connectTimeout().toMillis()));
+        pool.addDataSourceProperty(
+                "socketTimeout", String.valueOf(storage.queryTimeout().toMillis()));
     }
 
     /**

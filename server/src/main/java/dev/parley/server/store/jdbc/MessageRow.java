@@ -15,8 +15,20 @@ final class MessageRow {
 
     /** Columns an insert fills, in binding order. */
     static final List<String> INSERT_COLUMNS = List.of(
-            "room_id", "nickname", "message", "timestamp", "msgid", "history_key", "target",
-            "sender_source", "account", "command", "tags", "time_ms", "dm_low", "dm_high",
+            "room_id",
+            "nickname",
+            "message",
+            "timestamp",
+            "msgid",
+            "history_key",
+            "target",
+            "sender_source",
+            "account",
+            "command",
+            "tags",
+            "time_ms",
+            "dm_low",
+            "dm_high",
             "sender_identity");
 
     /** Columns a read needs, in the order {@link #read} expects them. */

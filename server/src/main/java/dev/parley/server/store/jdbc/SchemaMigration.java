@@ -43,8 +43,8 @@ final class SchemaMigration {
     }
 
     static SchemaMigration of(SqlDialect dialect, String jdbcUrl) {
-        return new SchemaMigration(List.of("classpath:db/migration/" + dialect.migrationFolder()),
-                dialect.localFile(jdbcUrl));
+        return new SchemaMigration(
+                List.of("classpath:db/migration/" + dialect.migrationFolder()), dialect.localFile(jdbcUrl));
     }
 
     /** Migrates; returns how many migrations ran. Throws {@link StoreException} when one failed. */
@@ -52,8 +52,10 @@ final class SchemaMigration {
         Optional<Path> backup = Optional.empty();
         RuntimeException failure;
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-            Flyway flyway =
-                    Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new)).load();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(locations.toArray(String[]::new))
+                    .load();
             backup = backUpBeforePending(flyway.info(), dataSource);
             try {
                 return flyway.migrate().migrationsExecuted;
@@ -82,8 +84,12 @@ final class SchemaMigration {
         } catch (SQLException | IOException e) {
             throw new StoreException("could not back the database up to " + backup + " before migrating its schema", e);
         }
-        log.info("storage: upgrading the schema from V{} ({} migrations); backed up {} to {} first",
-                info.current().getVersion(), pending.length, database, backup);
+        log.info(
+                "storage: upgrading the schema from V{} ({} migrations); backed up {} to {} first",
+                info.current().getVersion(),
+                pending.length,
+                database,
+                backup);
         return Optional.of(backup);
     }
 
@@ -91,8 +97,11 @@ final class SchemaMigration {
     private StoreException restored(Path backup, RuntimeException failure) {
         Path database = databaseFile.orElseThrow();
         try {
-            Path copy = Files.createTempFile(database.toAbsolutePath().getParent(), "." + database.getFileName(),
-                    ".restoring", OwnerOnlyFiles.fileAttributes());
+            Path copy = Files.createTempFile(
+                    database.toAbsolutePath().getParent(),
+                    "." + database.getFileName(),
+                    ".restoring",
+                    OwnerOnlyFiles.fileAttributes());
             Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
             // A WAL left by the failed migration would be replayed into the restored file.
             Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-wal"));
@@ -100,12 +109,13 @@ final class SchemaMigration {
             Files.move(copy, database, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             failure.addSuppressed(e);
-            return new StoreException("a schema migration failed, and putting " + backup + " back failed too ("
-                    + e + "): stop, copy " + backup + " to " + database + " and delete its -wal and -shm files",
+            return new StoreException(
+                    "a schema migration failed, and putting " + backup + " back failed too (" + e + "): stop, copy "
+                            + backup + " to " + database + " and delete its -wal and -shm files",
                     failure);
         }
-        String message = "a schema migration failed; the database was restored from " + backup
-                + " as it was before the upgrade";
+        String message =
+                "a schema migration failed; the database was restored from " + backup + " as it was before the upgrade";
         log.error("storage: {}: {}", message, failure.getMessage());
         return new StoreException(message, failure);
     }

@@ -25,8 +25,8 @@ final class SqliteCopy {
      */
     static long write(Connection connection, Path target, boolean replace) throws SQLException, IOException {
         Path absolute = target.toAbsolutePath();
-        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial",
-                OwnerOnlyFiles.fileAttributes());
+        Path partial = Files.createTempFile(
+                absolute.getParent(), "." + absolute.getFileName(), ".partial", OwnerOnlyFiles.fileAttributes());
         try {
             try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, partial.toString());

@@ -82,8 +82,8 @@ final class SqliteDialect implements SqlDialect {
         String url = storage.effectiveDatabaseUrl();
         Optional<Path> database = databaseFile(url).filter(Files::isRegularFile);
         if (database.isEmpty()) {
-            return new BackupOutcome.NotPossible(
-                    "there is no SQLite database file at " + url.substring(urlPrefix().length()));
+            return new BackupOutcome.NotPossible("there is no SQLite database file at "
+                    + url.substring(urlPrefix().length()));
         }
         try (Connection connection = DriverManager.getConnection(url, busyWaiting())) {
             return new BackupOutcome.Written(database.get(), target, SqliteCopy.write(connection, target, replace));

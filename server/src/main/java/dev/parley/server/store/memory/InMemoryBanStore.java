@@ -30,7 +30,8 @@ public final class InMemoryBanStore implements BanStore {
     @Override
     public List<Ban> list() {
         return bans.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Ban> e) -> e.getValue().createdAt())
+                .sorted(Comparator.comparing(
+                                (Map.Entry<String, Ban> e) -> e.getValue().createdAt())
                         .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();

@@ -70,8 +70,9 @@ public final class InMemoryMessageStore implements MessageStore {
     public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
         return read(() -> {
             NavigableMap<Position, StoredMessage> conversation = conversation(historyKey);
-            NavigableMap<Position, StoredMessage> window =
-                    after.map(time -> conversation.tailMap(Position.lastAt(time), false)).orElse(conversation);
+            NavigableMap<Position, StoredMessage> window = after.map(
+                            time -> conversation.tailMap(Position.lastAt(time), false))
+                    .orElse(conversation);
             return newestChronological(window, limit);
         });
     }
@@ -101,9 +102,11 @@ public final class InMemoryMessageStore implements MessageStore {
         return read(() -> {
             List<Map.Entry<Position, StoredMessage>> newest = new ArrayList<>();
             conversations.forEach((key, conversation) -> {
-                boolean mine = rooms.contains(key) || DirectKey.parse(key).map(k -> k.involves(foldedNick)).orElse(false);
+                boolean mine = rooms.contains(key)
+                        || DirectKey.parse(key).map(k -> k.involves(foldedNick)).orElse(false);
                 if (mine && !activeAfter(conversation, from, to)) {
-                    Optional.ofNullable(window(conversation, from, to).lastEntry()).ifPresent(newest::add);
+                    Optional.ofNullable(window(conversation, from, to).lastEntry())
+                            .ifPresent(newest::add);
                 }
             });
             newest.sort(Map.Entry.comparingByKey());
@@ -111,7 +114,8 @@ public final class InMemoryMessageStore implements MessageStore {
                     ? newest.subList(Math.max(0, newest.size() - limit), newest.size())
                     : newest.subList(0, Math.min(limit, newest.size()));
             return kept.stream()
-                    .map(e -> new TargetActivity(e.getValue().historyKey(), e.getValue().time(), e.getValue()))
+                    .map(e -> new TargetActivity(
+                            e.getValue().historyKey(), e.getValue().time(), e.getValue()))
                     .toList();
         });
     }
@@ -121,7 +125,8 @@ public final class InMemoryMessageStore implements MessageStore {
         return write(() -> {
             List<Map.Entry<Position, StoredMessage>> doomed = new ArrayList<>();
             for (NavigableMap<Position, StoredMessage> conversation : conversations.values()) {
-                doomed.addAll(conversation.headMap(Position.firstAt(cutoff), false).entrySet());
+                doomed.addAll(
+                        conversation.headMap(Position.firstAt(cutoff), false).entrySet());
             }
             doomed.sort(Map.Entry.comparingByKey());
             return remove(doomed.subList(0, Math.min(limit, doomed.size())));
@@ -217,8 +222,9 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     private static List<StoredMessage> newestChronological(NavigableMap<Position, StoredMessage> window, int limit) {
-        List<StoredMessage> newestFirst =
-                window.descendingMap().values().stream().limit(Math.max(0, limit)).toList();
+        List<StoredMessage> newestFirst = window.descendingMap().values().stream()
+                .limit(Math.max(0, limit))
+                .toList();
         List<StoredMessage> chronological = new ArrayList<>(newestFirst);
         Collections.reverse(chronological);
         return chronological;
@@ -228,8 +234,18 @@ public final class InMemoryMessageStore implements MessageStore {
         Instant millis = Instant.ofEpochMilli(m.time().toEpochMilli());
         return millis.equals(m.time())
                 ? m
-                : new StoredMessage(m.msgid(), millis, m.historyKey(), m.target(), m.senderNick(),
-                        m.senderSource(), m.senderAccount(), m.senderIdentity(), m.command(), m.text(), m.tags());
+                : new StoredMessage(
+                        m.msgid(),
+                        millis,
+                        m.historyKey(),
+                        m.target(),
+                        m.senderNick(),
+                        m.senderSource(),
+                        m.senderAccount(),
+                        m.senderIdentity(),
+                        m.command(),
+                        m.text(),
+                        m.tags());
     }
 
     private <T> T read(Supplier<T> query) {

@@ -14,7 +14,9 @@ public final class InMemoryRoomStore implements RoomStore {
 
     @Override
     public List<StoredRoom> list() {
-        return rooms.values().stream().sorted(Comparator.comparing(StoredRoom::key)).toList();
+        return rooms.values().stream()
+                .sorted(Comparator.comparing(StoredRoom::key))
+                .toList();
     }
 
     @Override

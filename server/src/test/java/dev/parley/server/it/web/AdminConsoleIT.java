@@ -22,7 +22,8 @@ class AdminConsoleIT {
 
     @Test
     void anOperatorLogsInBansAUserConnectedOverIrcAndSeesTheBanListed() {
-        try (TestServer server = server(); Browser browser = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser browser = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             RawIrcClient alice = server.user("alice");
@@ -31,7 +32,9 @@ class AdminConsoleIT {
             try {
                 browser.open(console);
                 browser.await(d -> browser.find("#login-name").isDisplayed());
-                assertThat(browser.find("#console-view").isDisplayed()).as("nothing but the login before it").isFalse();
+                assertThat(browser.find("#console-view").isDisplayed())
+                        .as("nothing but the login before it")
+                        .isFalse();
                 browser.screenshot("admin-login");
 
                 browser.find("#login-name").sendKeys("admin");
@@ -58,16 +61,23 @@ class AdminConsoleIT {
                 browser.find("#ban-button").click();
 
                 assertThat(bob.expect(Numeric.ERR_YOUREBANNEDCREEP).lastParam()).contains("spamming links");
-                assertThat(bob.awaitClosed(CLOSE_WITHIN)).as("the banned user is disconnected").isTrue();
+                assertThat(bob.awaitClosed(CLOSE_WITHIN))
+                        .as("the banned user is disconnected")
+                        .isTrue();
                 browser.awaitText("#notice", "1 disconnected");
                 browser.awaitText("#ban-rows td", "bob!*@*");
-                assertThat(browser.find("#ban-rows").getText()).contains("spamming links").contains("admin")
-                        .doesNotContain("[expires").doesNotContain("never");
+                assertThat(browser.find("#ban-rows").getText())
+                        .contains("spamming links")
+                        .contains("admin")
+                        .doesNotContain("[expires")
+                        .doesNotContain("never");
                 browser.screenshot("admin-bans");
 
                 browser.find("[data-tab=users]").click();
                 browser.awaitText("#user-count", "1 user");
-                assertThat(browser.find("#user-rows").getText()).contains("alice").doesNotContain("bob");
+                assertThat(browser.find("#user-rows").getText())
+                        .contains("alice")
+                        .doesNotContain("bob");
             } finally {
                 browser.screenshot("admin-last");
             }
@@ -76,7 +86,8 @@ class AdminConsoleIT {
 
     @Test
     void theConsoleReadsInTheDarkAndOnAPhone() {
-        try (TestServer server = server(); Browser browser = Browser.open(390, 844)) {
+        try (TestServer server = server();
+                Browser browser = Browser.open(390, 844)) {
             server.user("alice").join("#general");
             browser.preferDark();
             browser.open(url(server) + "admin/");

@@ -42,7 +42,8 @@ final class Browser implements AutoCloseable {
 
     static Browser open(int width, int height) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Chromium and ChromeDriver are not installed (Debian: apt-get install chromium chromium-driver)";
+            String message =
+                    "Chromium and ChromeDriver are not installed (Debian: apt-get install chromium chromium-driver)";
             if ("1".equals(System.getenv("CI_REQUIRE_SERVICES"))) {
                 fail(message + "; CI requires them");
             }
@@ -52,9 +53,17 @@ final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("parley-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -68,8 +77,10 @@ final class Browser implements AutoCloseable {
 
     /** Makes the page see {@code prefers-color-scheme: dark}, as a system in dark mode would. */
     void preferDark() {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
-                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                java.util.Map.of(
+                        "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
     }
 
     /** The visible text of the feed. */
@@ -95,7 +106,9 @@ final class Browser implements AutoCloseable {
 
     <T> T await(Function<WebDriver, T> condition) {
         // The client redraws lists as lines arrive: an element found a moment ago may be gone.
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until some element matching {@code css} contains {@code text}. */
@@ -138,7 +151,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
         }

@@ -39,7 +39,8 @@ class BrowserClientIT {
             seed.send("PING done");
             seed.expectCommand("PONG");
 
-            try (Browser alice = Browser.open(1280, 800); Browser bob = Browser.open(390, 844)) {
+            try (Browser alice = Browser.open(1280, 800);
+                    Browser bob = Browser.open(390, 844)) {
                 try {
                     alice.logIn(url(server), "alice", "chat@123", "#general");
                     alice.awaitText("#feed li", "old message 69");
@@ -55,7 +56,8 @@ class BrowserClientIT {
                     alice.say("hello bob");
                     bob.awaitText("#feed li", "hello bob");
                     assertThat(bob.find("#message-input").getAttribute("value"))
-                            .as("typing survives arriving messages").isEqualTo("half-typed");
+                            .as("typing survives arriving messages")
+                            .isEqualTo("half-typed");
                     bob.find("#message-input").clear();
                     bob.say("hello alice");
                     alice.awaitText("#feed li", "hello alice");
@@ -63,7 +65,8 @@ class BrowserClientIT {
                     alice.say("/msg bob a private word");
                     bob.find("#toggle-rooms").click();
                     String unread = bob.await(d -> bob.awaitText("#room-list button", "alice")
-                            .findElement(By.cssSelector(".unread")).getText());
+                            .findElement(By.cssSelector(".unread"))
+                            .getText());
                     assertThat(unread).isEqualTo("1");
                     bob.await(d -> {
                         bob.awaitText("#room-list button", "alice").click();
@@ -82,14 +85,16 @@ class BrowserClientIT {
     @Test
     void theAdminBansAUserWhosePageSaysSo() {
         try (TestServer server = server()) {
-            try (Browser admin = Browser.open(1280, 800); Browser mallory = Browser.open(1280, 800)) {
+            try (Browser admin = Browser.open(1280, 800);
+                    Browser mallory = Browser.open(1280, 800)) {
                 try {
                     mallory.logIn(url(server), "mallory", "chat@123", "#general");
                     mallory.awaitText("#member-list li", "mallory");
                     admin.logIn(url(server), "admin", "admin123", "#general");
                     admin.await(d -> {
                         admin.awaitText("#member-list li", "mallory")
-                                .findElement(By.cssSelector("button[aria-label='Ban mallory']")).click();
+                                .findElement(By.cssSelector("button[aria-label='Ban mallory']"))
+                                .click();
                         return true;
                     });
                     admin.await(d -> d.findElement(By.id("confirm-dialog")).isDisplayed());
@@ -99,7 +104,9 @@ class BrowserClientIT {
 
                     mallory.awaitText("#status", "banned from this server");
                     assertThat(mallory.find("#feed").getText()).contains("banned from this server: spamming");
-                    assertThat(mallory.find("#message-input").isEnabled()).as("no more typing into the void").isFalse();
+                    assertThat(mallory.find("#message-input").isEnabled())
+                            .as("no more typing into the void")
+                            .isFalse();
                     admin.awaitText("#feed li", "mallory");
                     RawIrcClient again = server.connect();
                     again.send("PASS chat@123");

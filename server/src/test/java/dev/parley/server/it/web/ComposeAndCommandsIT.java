@@ -20,7 +20,8 @@ class ComposeAndCommandsIT {
 
     @Test
     void longTextIsSentWholeInSeveralMessagesCutBetweenWords() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             String text = IntStream.range(0, 150).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
@@ -46,7 +47,8 @@ class ComposeAndCommandsIT {
 
     @Test
     void usersHistoryTopicAndHelpWorkAsInTheTerminalClient() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             for (int i = 0; i < 8; i++) {
@@ -77,12 +79,18 @@ class ComposeAndCommandsIT {
 
                 alice.say("/help");
                 alice.awaitText("#feed li", "/history [nick|room] [n]");
-                List<String> help = alice.findAll("#feed li.help").stream().map(e -> e.getText()).toList();
+                List<String> help = alice.findAll("#feed li.help").stream()
+                        .map(e -> e.getText())
+                        .toList();
                 assertThat(help).as("one line per command").hasSizeGreaterThan(15);
-                assertThat(String.join("\n", help)).contains(
-                        "/users", "list the people in the room",
-                        "show the last n messages of the room, or of your DMs with nick",
-                        "/switch room", "/rooms", "/ban nick [reason]");
+                assertThat(String.join("\n", help))
+                        .contains(
+                                "/users",
+                                "list the people in the room",
+                                "show the last n messages of the room, or of your DMs with nick",
+                                "/switch room",
+                                "/rooms",
+                                "/ban nick [reason]");
             } finally {
                 alice.screenshot("commands");
             }
@@ -91,7 +99,8 @@ class ComposeAndCommandsIT {
 
     @Test
     void aMessageToAnUnknownNickLeavesNoDeadConversation() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             try {
@@ -112,7 +121,8 @@ class ComposeAndCommandsIT {
 
     @Test
     void whoisAndRegisterAnswerInSentences() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#general");
             try {
@@ -126,9 +136,15 @@ class ComposeAndCommandsIT {
                 alice.say("/register another-secret");
                 alice.awaitText("#feed li", "Could not register");
                 String feed = alice.feed();
-                assertThat(feed).doesNotContain("seconds idle, signon time", "alice!", "SUCCESS",
-                        "End of /WHOIS", "ALREADY_REGISTERED");
-                assertThat(alice.findAll("#feed li").stream().map(e -> e.findElement(By.cssSelector(".text")).getText()))
+                assertThat(feed)
+                        .doesNotContain(
+                                "seconds idle, signon time",
+                                "alice!",
+                                "SUCCESS",
+                                "End of /WHOIS",
+                                "ALREADY_REGISTERED");
+                assertThat(alice.findAll("#feed li").stream()
+                                .map(e -> e.findElement(By.cssSelector(".text")).getText()))
                         .noneMatch(t -> t.matches(".*\\b\\d{9,}\\b.*"));
             } finally {
                 alice.screenshot("whois-register");

@@ -27,7 +27,8 @@ class ContrastIT {
     }
 
     private static void checkTheme(boolean dark, String screenshot) {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             if (dark) {
                 alice.preferDark();
             }
@@ -49,7 +50,9 @@ class ContrastIT {
 
     private static void assertReadable(WebElement element) {
         double ratio = contrast(element.getCssValue("color"), element.getCssValue("background-color"));
-        assertThat(ratio).as("contrast of %s text on its background", element.getTagName()).isGreaterThanOrEqualTo(4.5);
+        assertThat(ratio)
+                .as("contrast of %s text on its background", element.getTagName())
+                .isGreaterThanOrEqualTo(4.5);
     }
 
     static double contrast(String foreground, String background) {

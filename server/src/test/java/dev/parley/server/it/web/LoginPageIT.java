@@ -17,17 +17,22 @@ class LoginPageIT {
 
     @Test
     void theLoginPageShowsOnlyTheCardAndAnInvalidNicknameIsExplainedOnTheForm() {
-        try (TestServer server = server(); Browser browser = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser browser = Browser.open(1280, 800)) {
             try {
                 browser.open(url(server));
                 browser.await(d -> browser.find("#login-nick").isDisplayed());
-                assertThat(browser.find("#chat-view").isDisplayed()).as("the chat view under the login card").isFalse();
+                assertThat(browser.find("#chat-view").isDisplayed())
+                        .as("the chat view under the login card")
+                        .isFalse();
 
                 browser.logIn(url(server), "1bad", "chat@123", "#general");
                 browser.awaitText("#login-error", "not a valid nickname");
                 assertThat(browser.find("#login-view").isDisplayed()).isTrue();
                 assertThat(browser.find("#chat-view").isDisplayed()).isFalse();
-                assertThat(browser.find("#login-button").isEnabled()).as("the form can be sent again").isTrue();
+                assertThat(browser.find("#login-button").isEnabled())
+                        .as("the form can be sent again")
+                        .isTrue();
 
                 browser.logIn(url(server), "alice", "wrong", "#general");
                 browser.awaitText("#login-error", "Wrong password");
@@ -40,7 +45,8 @@ class LoginPageIT {
 
     @Test
     void aServerThatCannotBeReachedIsExplainedOnTheForm() {
-        try (TestServer server = server(); Browser browser = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser browser = Browser.open(1280, 800)) {
             try {
                 browser.open(url(server));
                 browser.find("#login-nick").sendKeys("alice");
@@ -58,7 +64,8 @@ class LoginPageIT {
 
     @Test
     void theAdminIsToldInWordsThatTheyAreLoggedIn() {
-        try (TestServer server = server(); Browser admin = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser admin = Browser.open(1280, 800)) {
             try {
                 admin.logIn(url(server), "admin", "admin123", "#general");
                 admin.awaitText("#member-list li", "admin");
@@ -74,9 +81,11 @@ class LoginPageIT {
     @Test
     void theFaviconIsServed() throws IOException, InterruptedException {
         try (TestServer server = server()) {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url(server) + "favicon.ico")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url(server) + "favicon.ico"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type")).hasValue("image/x-icon");
             assertThat(response.body()).startsWith(0, 0, 1, 0);

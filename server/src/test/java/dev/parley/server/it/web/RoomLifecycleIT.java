@@ -19,13 +19,16 @@ class RoomLifecycleIT {
 
     @Test
     void operatorsAreListedFirst() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             RawIrcClient zed = server.user("zed");
             zed.join("#general");
             try {
                 alice.logIn(url(server), "alice", "chat@123", "#general");
                 alice.awaitText("#member-list li", "zed");
-                List<String> members = alice.findAll("#member-list li .nick").stream().map(e -> e.getText()).toList();
+                List<String> members = alice.findAll("#member-list li .nick").stream()
+                        .map(e -> e.getText())
+                        .toList();
                 assertThat(members).containsExactly("@zed", "alice");
             } finally {
                 alice.screenshot("members-operators-first");
@@ -35,7 +38,8 @@ class RoomLifecycleIT {
 
     @Test
     void aBadRoomNameAtLoginLeavesNoDeadConversation() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             try {
                 alice.logIn(url(server), "alice", "chat@123", "#" + "x".repeat(70));
                 alice.awaitText("#feed li", "Cannot join");
@@ -44,7 +48,9 @@ class RoomLifecycleIT {
                 alice.say("/join #ok");
                 alice.awaitText("#member-list li", "alice");
                 assertThat(alice.find("#conversation-title").getText()).isEqualTo("#ok");
-                assertThat(alice.findAll("#room-list button").stream().map(e -> e.getText()).toList())
+                assertThat(alice.findAll("#room-list button").stream()
+                                .map(e -> e.getText())
+                                .toList())
                         .containsExactly("#ok");
             } finally {
                 alice.screenshot("bad-room-at-login");
@@ -54,7 +60,8 @@ class RoomLifecycleIT {
 
     @Test
     void aKickedUserSeesWhyAndCanJoinAgain() {
-        try (TestServer server = server(); Browser carol = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser carol = Browser.open(1280, 800)) {
             RawIrcClient admin = server.admin();
             admin.join("#general");
             try {
@@ -78,7 +85,8 @@ class RoomLifecycleIT {
 
     @Test
     void partingTheLastRoomSaysHowToJoinOne() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             try {
                 alice.logIn(url(server), "alice", "chat@123", "#general");
                 alice.awaitText("#member-list li", "alice");
@@ -95,7 +103,8 @@ class RoomLifecycleIT {
 
     @Test
     void loadOlderIsOfferedOnlyWhenThereIsOlderHistory() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             RawIrcClient bob = server.user("bob");
             bob.join("#busy");
             for (int i = 0; i < 60; i++) {
@@ -118,7 +127,8 @@ class RoomLifecycleIT {
 
     @Test
     void theReconnectCountdownCountsDown() {
-        try (TestServer server = server(); Browser alice = Browser.open(1280, 800)) {
+        try (TestServer server = server();
+                Browser alice = Browser.open(1280, 800)) {
             try {
                 alice.logIn(url(server), "alice", "chat@123", "#general");
                 alice.awaitText("#member-list li", "alice");

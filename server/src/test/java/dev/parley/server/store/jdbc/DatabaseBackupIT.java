@@ -56,8 +56,10 @@ class DatabaseBackupIT {
             assertThat(count(target, "SELECT count(*) FROM accounts")).isBetween(before, after);
         }
         assertThat(single(target, "PRAGMA integrity_check")).isEqualTo("ok");
-        assertThat(count(target, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(8);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(count(target, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"))
+                .isEqualTo(8);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
         try (var files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("data", "backup.db");
         }
@@ -87,18 +89,19 @@ class DatabaseBackupIT {
 
     @Test
     void mariaDbIsBackedUpWithMysqldumpNamingHostPortDatabaseAndUserButNoPassword() {
-        StorageConfig config = server("jdbc:mysql://db.example.com:3307/chat?user=fromurl&password=url-secret",
-                Optional.of("parley"));
+        StorageConfig config =
+                server("jdbc:mysql://db.example.com:3307/chat?user=fromurl&password=url-secret", Optional.of("parley"));
 
         Path target = dir.resolve("my backup.sql");
 
         BackupOutcome outcome = DatabaseBackup.backUp(config, target, false);
 
-        assertThat(outcome).isEqualTo(new BackupOutcome.UseDumpTool(
-                "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4"
-                        + " --host=db.example.com --port=3307 --user=parley -p chat > '" + target + "'",
-                "mysql --default-character-set=utf8mb4 --host=db.example.com --port=3307 --user=parley -p chat < '"
-                        + target + "'"));
+        assertThat(outcome)
+                .isEqualTo(new BackupOutcome.UseDumpTool(
+                        "mysqldump --single-transaction --routines --triggers --default-character-set=utf8mb4"
+                                + " --host=db.example.com --port=3307 --user=parley -p chat > '" + target + "'",
+                        "mysql --default-character-set=utf8mb4 --host=db.example.com --port=3307 --user=parley -p chat < '"
+                                + target + "'"));
     }
 
     @Test
@@ -108,9 +111,11 @@ class DatabaseBackupIT {
 
         BackupOutcome outcome = DatabaseBackup.backUp(config, target, false);
 
-        assertThat(outcome).isEqualTo(new BackupOutcome.UseDumpTool(
-                "pg_dump --host=::1 --port=5432 --username=chat --format=custom --file=" + target + " parley",
-                "pg_restore --host=::1 --port=5432 --username=chat --clean --if-exists --dbname=parley " + target));
+        assertThat(outcome)
+                .isEqualTo(new BackupOutcome.UseDumpTool(
+                        "pg_dump --host=::1 --port=5432 --username=chat --format=custom --file=" + target + " parley",
+                        "pg_restore --host=::1 --port=5432 --username=chat --clean --if-exists --dbname=parley "
+                                + target));
     }
 
     private StorageConfig server(String url, Optional<String> user) {

@@ -50,8 +50,10 @@ class DatabaseOutageIT {
     void aThirtySecondOutageOfPostgresqlLosesAndDuplicatesNothing() throws Exception {
         try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
                 TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
-                TestServer server = TestServer.startIn(dataDir, c -> ChatHistory.withoutFloodControl(c)
-                        .withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
+                TestServer server = TestServer.startIn(
+                        dataDir,
+                        c -> ChatHistory.withoutFloodControl(c)
+                                .withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
             RawIrcClient alice = server.connect();
             alice.registerWithCaps("alice", "chat@123", "echo-message", "message-tags");
             alice.join("#general");
@@ -62,12 +64,15 @@ class DatabaseOutageIT {
             chat(alice, bob, sent, 50, Duration.ZERO);
             proxy.cut();
             chat(alice, bob, sent, Integer.MAX_VALUE, OUTAGE);
-            assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE))).as("spilled meanwhile").isPositive();
+            assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE)))
+                    .as("spilled meanwhile")
+                    .isPositive();
             proxy.restore();
             chat(alice, bob, sent, 50, Duration.ZERO);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> storedMsgids(database).size() >= sent.size()
-                    && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> storedMsgids(database).size() >= sent.size()
+                            && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
             assertThat(storedMsgids(database)).containsExactlyElementsOf(sent);
         }
     }
@@ -76,10 +81,13 @@ class DatabaseOutageIT {
     void whileTheDatabaseIsUnreachableTheServerStaysReadyAndTheMetricsSaySo() throws Exception {
         try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
                 TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
-                TestServer server = TestServer.startIn(dataDir, c -> c
-                        .withStorage(database.storageThroughPort(dataDir, proxy.port()))
-                        .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
-            String http = "http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort();
+                TestServer server = TestServer.startIn(
+                        dataDir,
+                        c -> c.withStorage(database.storageThroughPort(dataDir, proxy.port()))
+                                .withHttp(new HttpConfig(
+                                        List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+            String http =
+                    "http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort();
             RawIrcClient alice = server.user("alice");
             alice.join("#general");
 
@@ -98,10 +106,13 @@ class DatabaseOutageIT {
     void whileTheDatabaseHangsReadinessAnswersAtOnce() throws Exception {
         try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
                 TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
-                TestServer server = TestServer.startIn(dataDir, c -> c
-                        .withStorage(database.storageThroughPort(dataDir, proxy.port()))
-                        .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
-            URI readyz = URI.create("http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + "/readyz");
+                TestServer server = TestServer.startIn(
+                        dataDir,
+                        c -> c.withStorage(database.storageThroughPort(dataDir, proxy.port()))
+                                .withHttp(new HttpConfig(
+                                        List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)))) {
+            URI readyz = URI.create(
+                    "http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + "/readyz");
 
             proxy.freeze();
             // Ten probes at once, as several orchestrators and load balancers would send: each is
@@ -109,7 +120,10 @@ class DatabaseOutageIT {
             HttpClient client = HttpClient.newHttpClient();
             List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> probes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                probes.add(client.sendAsync(HttpRequest.newBuilder(readyz).timeout(Duration.ofSeconds(1)).build(),
+                probes.add(client.sendAsync(
+                        HttpRequest.newBuilder(readyz)
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             for (var probe : probes) {
@@ -127,8 +141,8 @@ class DatabaseOutageIT {
         parley.addAppender(logs);
         try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
                 TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
-                TestServer server = TestServer.startIn(dataDir, c -> c
-                        .withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
+                TestServer server = TestServer.startIn(
+                        dataDir, c -> c.withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
             RawIrcClient reader = server.connect();
             reader.registerWithCaps("reader", "chat@123", "batch", "server-time", "message-tags", "draft/chathistory");
             reader.join("#general");
@@ -143,23 +157,32 @@ class DatabaseOutageIT {
             parley.detachAppender(logs);
         }
         List<ILoggingEvent> aboutReads = logs.list.stream()
-                .filter(e -> e.getLoggerName().endsWith("HistoryCommands") || e.getLoggerName().endsWith("StoredHistory"))
+                .filter(e -> e.getLoggerName().endsWith("HistoryCommands")
+                        || e.getLoggerName().endsWith("StoredHistory"))
                 .toList();
-        assertThat(aboutReads).as("what the failed reads logged").hasSize(1)
-                .allSatisfy(e -> {
-                    assertThat(e.getLevel()).isEqualTo(Level.WARN);
-                    assertThat(e.getThrowableProxy()).as("a stack trace").isNull();
-                });
+        assertThat(aboutReads).as("what the failed reads logged").hasSize(1).allSatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getThrowableProxy()).as("a stack trace").isNull();
+        });
     }
 
     private static String metricsOf(String http) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http + "/metrics"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int status(URI uri) throws Exception {
         return HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .statusCode();
     }
 

@@ -12,9 +12,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole server on MariaDB (through both URL schemes) and PostgreSQL: messages sent in a room
@@ -46,12 +46,16 @@ class HistoryOnServerDatabasesIT {
                 bob.registerWithCaps("bob", "chat@123", "batch", "server-time", "message-tags", "draft/chathistory");
                 bob.join("#general");
                 bob.send("CHATHISTORY LATEST #general * 10");
-                List<IrcMessage> replay = bob.collectUntil(Lines.described("end of the batch",
+                List<IrcMessage> replay = bob.collectUntil(Lines.described(
+                        "end of the batch",
                         m -> m.verb().equals("BATCH") && m.param(0).startsWith("-")));
-                assertThat(replay).filteredOn(m -> m.verb().equals("PRIVMSG")).extracting(IrcMessage::lastParam)
+                assertThat(replay)
+                        .filteredOn(m -> m.verb().equals("PRIVMSG"))
+                        .extracting(IrcMessage::lastParam)
                         .containsExactly("stored on " + vendor + " 🎉", "second line");
             }
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(
                             "SELECT room_id, nickname, message, timestamp FROM messages ORDER BY id")) {
                 assertThat(rows.next()).isTrue();

@@ -51,6 +51,7 @@ class HungDatabaseIT {
     private static final Duration COMMIT_TIMEOUT = HistoryConfig.DEFAULT_COMMIT_TIMEOUT;
     /** Scheduling, the spill file's fsync and the client round trip, on top of the commit timeout. */
     private static final Duration ALLOWANCE = Duration.ofMillis(400);
+
     private static final Duration HANG = Duration.ofSeconds(3);
     /** Load pacing during the hang (not a wait for anything): 50 messages a second. */
     private static final long SEND_EVERY_NANOS = Duration.ofMillis(20).toNanos();
@@ -74,16 +75,21 @@ class HungDatabaseIT {
             proxy.freeze();
             try {
                 chat(alice, bob, sent, Integer.MAX_VALUE, HANG);
-                assertThat(metric(metrics, "parley_history_degraded")).as("the hang counts as an outage").isEqualTo(1);
+                assertThat(metric(metrics, "parley_history_degraded"))
+                        .as("the hang counts as an outage")
+                        .isEqualTo(1);
                 await().atMost(COMMIT_TIMEOUT.plus(ALLOWANCE).plus(ALLOWANCE))
                         .until(() -> metric(metrics, "parley_history_queue") == 0);
-                assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE))).as("spilled meanwhile").isPositive();
+                assertThat(Files.size(dataDir.resolve(HistoryWriter.SPILL_FILE)))
+                        .as("spilled meanwhile")
+                        .isPositive();
             } finally {
                 proxy.thaw(); // also when the test fails: closing a server whose database hangs would hang
             }
             chat(alice, bob, sent, 20, Duration.ZERO);
-            await().atMost(Duration.ofSeconds(30)).until(() -> storedMsgids(database).size() >= sent.size()
-                    && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> storedMsgids(database).size() >= sent.size()
+                            && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
             assertThat(storedMsgids(database)).containsExactlyElementsOf(sent);
         }
     }
@@ -103,15 +109,18 @@ class HungDatabaseIT {
             proxy.freeze();
             try {
                 long slowestNanos = chat(alice, bob, sent, Integer.MAX_VALUE, HANG);
-                System.out.printf("sync mode, hung database: %d messages, slowest echo %d ms%n",
+                System.out.printf(
+                        "sync mode, hung database: %d messages, slowest echo %d ms%n",
                         sent.size() - 20, TimeUnit.NANOSECONDS.toMillis(slowestNanos));
-                assertThat(Duration.ofNanos(slowestNanos)).as("the longest a sender waited for its echo")
+                assertThat(Duration.ofNanos(slowestNanos))
+                        .as("the longest a sender waited for its echo")
                         .isLessThanOrEqualTo(COMMIT_TIMEOUT.plus(ALLOWANCE));
             } finally {
                 proxy.thaw();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> storedMsgids(database).size() >= sent.size()
-                    && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> storedMsgids(database).size() >= sent.size()
+                            && !Files.exists(dataDir.resolve(HistoryWriter.SPILL_FILE)));
             assertThat(storedMsgids(database)).containsExactlyElementsOf(sent);
         }
     }
@@ -132,11 +141,17 @@ class HungDatabaseIT {
                 CompletableFuture<Object> query = CompletableFuture.supplyAsync(
                         () -> storage.messages().latest("#general", Optional.empty(), 10));
 
-                assertThatThrownBy(() -> query.get(QUERY_TIMEOUT.plus(CONNECT_TIMEOUT).plusSeconds(2).toMillis(),
-                        TimeUnit.MILLISECONDS)).as("the query fails instead of hanging")
+                assertThatThrownBy(() -> query.get(
+                                QUERY_TIMEOUT
+                                        .plus(CONNECT_TIMEOUT)
+                                        .plusSeconds(2)
+                                        .toMillis(),
+                                TimeUnit.MILLISECONDS))
+                        .as("the query fails instead of hanging")
                         .isInstanceOf(java.util.concurrent.ExecutionException.class);
-                System.out.printf("%s: a query to the hung database failed after %d ms%n", vendor,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                System.out.printf(
+                        "%s: a query to the hung database failed after %d ms%n",
+                        vendor, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             } finally {
                 proxy.thaw();
             }
@@ -144,16 +159,28 @@ class HungDatabaseIT {
     }
 
     private TestServer start(ServerDatabase database, TcpProxy proxy, HistoryConfig.Durability durability) {
-        return TestServer.startIn(dataDir, c -> withDurability(ChatHistory.withoutFloodControl(c), durability)
-                .withStorage(database.storageThroughPort(dataDir, proxy.port(), CONNECT_TIMEOUT, QUERY_TIMEOUT))
-                .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
+        return TestServer.startIn(
+                dataDir,
+                c -> withDurability(ChatHistory.withoutFloodControl(c), durability)
+                        .withStorage(database.storageThroughPort(dataDir, proxy.port(), CONNECT_TIMEOUT, QUERY_TIMEOUT))
+                        .withHttp(new HttpConfig(List.of(new ListenAddress("127.0.0.1", 0)), HttpConfig.Tls.OFF)));
     }
 
     private static ParleyConfig withDurability(ParleyConfig config, HistoryConfig.Durability durability) {
         HistoryConfig h = config.history();
-        return config.withHistory(new HistoryConfig(h.enabled(), h.flushInterval(), h.batchSize(), h.queueCapacity(),
-                h.maxPageSize(), h.defaultPageSize(), durability, h.spillMaxBytes(), h.retentionMaxAge(),
-                h.retentionMaxMessages(), h.retentionInterval(), h.commitTimeout()));
+        return config.withHistory(new HistoryConfig(
+                h.enabled(),
+                h.flushInterval(),
+                h.batchSize(),
+                h.queueCapacity(),
+                h.maxPageSize(),
+                h.defaultPageSize(),
+                durability,
+                h.spillMaxBytes(),
+                h.retentionMaxAge(),
+                h.retentionMaxMessages(),
+                h.retentionInterval(),
+                h.commitTimeout()));
     }
 
     private static RawIrcClient sender(TestServer server) {
@@ -188,13 +215,17 @@ class HungDatabaseIT {
     }
 
     private static URI uri(TestServer server, String path) {
-        return URI.create("http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + path);
+        return URI.create(
+                "http://127.0.0.1:" + server.server().httpAddresses().get(0).getPort() + path);
     }
 
     /** A gauge's value from the Prometheus page. */
     private static double metric(URI metrics, String name) throws Exception {
         String page = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                .send(
+                        HttpRequest.newBuilder(metrics)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         return page.lines()

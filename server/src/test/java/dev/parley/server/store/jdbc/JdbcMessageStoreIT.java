@@ -63,8 +63,8 @@ class JdbcMessageStoreIT extends MessageStoreContract {
             }
         }
 
-        assertThat(rows).containsExactly(
-                "1|general|alice|text of r|2024-05-01 12:00:00",
-                "2|null|alice|text of d|2024-05-01 12:00:00");
+        assertThat(rows)
+                .containsExactly(
+                        "1|general|alice|text of r|2024-05-01 12:00:00", "2|null|alice|text of d|2024-05-01 12:00:00");
     }
 }

@@ -67,17 +67,21 @@ class JdbcStorageIT {
     void aNicksConversationsAreFoundThroughIndexes() throws Exception {
         JdbcStorage.open(SqliteStorage.in(tempDir)).close();
 
-        List<String> plan = query(tempDir, "EXPLAIN QUERY PLAN SELECT id FROM messages WHERE time_ms > 0 AND "
-                + "time_ms < 9 AND (history_key IN ('#a') OR dm_low = 'x' OR dm_high = 'x')", 4);
+        List<String> plan = query(
+                tempDir,
+                "EXPLAIN QUERY PLAN SELECT id FROM messages WHERE time_ms > 0 AND "
+                        + "time_ms < 9 AND (history_key IN ('#a') OR dm_low = 'x' OR dm_high = 'x')",
+                4);
 
-        assertThat(String.join("\n", plan)).contains("messages_by_dm_low", "messages_by_dm_high")
+        assertThat(String.join("\n", plan))
+                .contains("messages_by_dm_low", "messages_by_dm_high")
                 .doesNotContain("SCAN messages");
     }
 
     @Test
     void anUnsupportedDatabaseIsRefusedWithTheSupportedOnes() {
-        StorageConfig oracle = new StorageConfig(tempDir, Optional.of("jdbc:oracle:thin:@x"), Optional.empty(),
-                Optional.empty(), 2);
+        StorageConfig oracle =
+                new StorageConfig(tempDir, Optional.of("jdbc:oracle:thin:@x"), Optional.empty(), Optional.empty(), 2);
 
         assertThatThrownBy(() -> JdbcStorage.open(oracle))
                 .isInstanceOf(IllegalArgumentException.class)

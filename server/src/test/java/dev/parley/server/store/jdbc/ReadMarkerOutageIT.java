@@ -31,8 +31,8 @@ class ReadMarkerOutageIT {
     void withoutTheDatabaseMarkreadFailsAndJoinStillJoins() throws Exception {
         try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Vendor.POSTGRESQL);
                 TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
-                TestServer server = TestServer.startIn(dataDir,
-                        c -> c.withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
+                TestServer server = TestServer.startIn(
+                        dataDir, c -> c.withStorage(database.storageThroughPort(dataDir, proxy.port())))) {
             RawIrcClient signup = server.user("alys");
             signup.send("REGISTER * * :" + PASSWORD);
             signup.expectCommand("REGISTER");
@@ -54,8 +54,8 @@ class ReadMarkerOutageIT {
             // within a few tries, not necessarily at the first.
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 alys.send("MARKREAD #room " + TIME);
-                IrcMessage answer = alys.expect(Lines.anyOf(Lines.command("MARKREAD"),
-                        Lines.commandWithParams("FAIL", "MARKREAD")));
+                IrcMessage answer = alys.expect(
+                        Lines.anyOf(Lines.command("MARKREAD"), Lines.commandWithParams("FAIL", "MARKREAD")));
                 assertThat(answer.command()).isEqualTo("MARKREAD");
                 assertThat(answer.params()).containsExactly("#room", TIME);
             });

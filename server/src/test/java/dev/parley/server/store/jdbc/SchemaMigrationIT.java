@@ -32,7 +32,8 @@ class SchemaMigrationIT {
     void aFailedMigrationPutsTheDatabaseBackAsItWasAndSaysSo() throws Exception {
         Path database = existingDatabaseWithAnAccount();
 
-        assertThatThrownBy(() -> migration(SHIPPED, "classpath:db/test-migration/fails").migrate(pool()))
+        assertThatThrownBy(() ->
+                        migration(SHIPPED, "classpath:db/test-migration/fails").migrate(pool()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema migration failed; the database was restored from "
                         + database.resolveSibling("parley.db.before-V9.bak"));
@@ -46,17 +47,21 @@ class SchemaMigrationIT {
     void aMigrationThatFailsAfterAnotherWasCommittedUndoesBoth() throws Exception {
         Path database = existingDatabaseWithAnAccount();
 
-        assertThatThrownBy(() -> migration(SHIPPED, "classpath:db/test-migration/succeeds-then-fails").migrate(pool()))
+        assertThatThrownBy(() -> migration(SHIPPED, "classpath:db/test-migration/succeeds-then-fails")
+                        .migrate(pool()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("restored from");
 
         assertThat(tables()).doesNotContain("added_by_v9");
-        assertThat(query("SELECT name FROM accounts")).as("V9 deleted them; the restore brings them back")
+        assertThat(query("SELECT name FROM accounts"))
+                .as("V9 deleted them; the restore brings them back")
                 .containsExactly("alice");
         assertThat(query("SELECT count(*) FROM flyway_schema_history WHERE version IN ('9', '10')"))
                 .containsExactly("0");
-        assertThat(database.resolveSibling("parley.db-wal")).satisfiesAnyOf(
-                wal -> assertThat(wal).doesNotExist(), wal -> assertThat(Files.size(wal)).isZero());
+        assertThat(database.resolveSibling("parley.db-wal"))
+                .satisfiesAnyOf(
+                        wal -> assertThat(wal).doesNotExist(),
+                        wal -> assertThat(Files.size(wal)).isZero());
     }
 
     @Test
@@ -68,7 +73,8 @@ class SchemaMigrationIT {
 
         assertThat(applied).isEqualTo(1);
         Path backup = database.resolveSibling("parley.db.before-V9.bak");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                .isEqualTo("rw-------");
         assertThat(tables()).contains("more");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + backup);
                 Statement statement = connection.createStatement();

@@ -24,7 +24,10 @@ final class ServerDatabase implements AutoCloseable {
     /** A database server this machine runs, and how to reach it as its administrator. */
     enum Vendor {
         MARIADB("jdbc:mariadb://127.0.0.1:3306/", "test", "root", "MariaDB on 127.0.0.1:3306 (user root, no password)"),
-        POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/", "postgres", "postgres",
+        POSTGRESQL(
+                "jdbc:postgresql://127.0.0.1:5432/",
+                "postgres",
+                "postgres",
                 "PostgreSQL on 127.0.0.1:5432 (user postgres, trust authentication)");
 
         final String baseUrl;
@@ -50,11 +53,14 @@ final class ServerDatabase implements AutoCloseable {
 
     /** Creates an empty database on the vendor's server, or skips/fails the test when it is down. */
     static ServerDatabase create(Vendor vendor) {
-        String name = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = adminConnection(vendor); Statement statement = admin.createStatement()) {
-            statement.execute(vendor == Vendor.MARIADB
-                    ? "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-                    : "CREATE DATABASE " + name + " ENCODING 'UTF8'");
+        String name =
+                "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = adminConnection(vendor);
+                Statement statement = admin.createStatement()) {
+            statement.execute(
+                    vendor == Vendor.MARIADB
+                            ? "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+                            : "CREATE DATABASE " + name + " ENCODING 'UTF8'");
         } catch (SQLException e) {
             unavailable(vendor, e);
         }
@@ -93,8 +99,14 @@ final class ServerDatabase implements AutoCloseable {
     /** As {@link #storageThroughPort}, with the given connect and query timeouts. */
     StorageConfig storageThroughPort(Path dataDir, int port, Duration connectTimeout, Duration queryTimeout) {
         StorageConfig through = storageThroughPort(dataDir, port);
-        return new StorageConfig(dataDir, through.databaseUrl(), through.databaseUser(), through.databasePassword(),
-                through.poolSize(), connectTimeout, queryTimeout);
+        return new StorageConfig(
+                dataDir,
+                through.databaseUrl(),
+                through.databaseUser(),
+                through.databasePassword(),
+                through.poolSize(),
+                connectTimeout,
+                queryTimeout);
     }
 
     /** The port the vendor's server listens on, on this machine. */
@@ -108,10 +120,12 @@ final class ServerDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection admin = adminConnection(vendor); Statement statement = admin.createStatement()) {
-            statement.execute(vendor == Vendor.MARIADB
-                    ? "DROP DATABASE IF EXISTS " + name
-                    : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        try (Connection admin = adminConnection(vendor);
+                Statement statement = admin.createStatement()) {
+            statement.execute(
+                    vendor == Vendor.MARIADB
+                            ? "DROP DATABASE IF EXISTS " + name
+                            : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 
