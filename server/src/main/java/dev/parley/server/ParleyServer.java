@@ -134,43 +134,23 @@ public final class ParleyServer implements AutoCloseable {
                 metrics);
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
-        Components components = new Components(
+        UserCounts counts = new UserCounts();
+        NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
+        departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
+        ServerBan serverBan = new ServerBan(
+                info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery, clock, departures);
+        CommandTable.Parts parts = new CommandTable.Parts(
+                config,
                 info,
                 rooms,
                 nicks,
-                new UserCounts(),
-                new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES),
+                counts,
+                nickHistory,
                 monitors,
                 monitorNotices,
                 bans,
                 accounts,
                 new ReadMarkers(storage.readMarkers(), CASE_MAPPING, blocking),
-                delivery);
-        departures = new Departures(
-                rooms,
-                nicks,
-                components.nickHistory(),
-                components.monitors(),
-                components.monitorNotices(),
-                delivery,
-                clock);
-        ServerBan serverBan = new ServerBan(
-                info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery, clock, departures);
-        AdminConsole console = adminConsole(components, serverBan);
-        tls = openTls();
-        registerGauges(components);
-        CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(
-                config,
-                info,
-                rooms,
-                nicks,
-                components.counts(),
-                components.nickHistory(),
-                monitors,
-                monitorNotices,
-                bans,
-                accounts,
-                components.readMarkers(),
                 delivery,
                 storage.history(),
                 departures,
@@ -178,7 +158,11 @@ public final class ParleyServer implements AutoCloseable {
                 metrics,
                 clock,
                 blocking,
-                this::reload));
+                this::reload);
+        AdminConsole console = adminConsole(parts);
+        tls = openTls();
+        registerGauges(counts, rooms);
+        CommandDispatcher dispatcher = CommandTable.dispatcher(parts);
         verbs = dispatcher.verbs();
         KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(
@@ -235,7 +219,7 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /** The admin console over the same components the IRC commands use; its ban-expiry sweep starts here. */
-    private AdminConsole adminConsole(Components c, ServerBan serverBan) {
+    private AdminConsole adminConsole(CommandTable.Parts c) {
         ServerStatus status = new ServerStatus(
                 config.server().name(),
                 Version.current(),
@@ -255,7 +239,7 @@ public final class ParleyServer implements AutoCloseable {
                 c.bans(),
                 c.accounts(),
                 departures,
-                serverBan,
+                c.serverBan(),
                 new LoginCheck(config.auth(), c.accounts()),
                 storage.accounts(),
                 storage.bans(),
@@ -282,11 +266,11 @@ public final class ParleyServer implements AutoCloseable {
                 config.storage().dataDir().resolve("tls"), config.server().name());
     }
 
-    private void registerGauges(Components components) {
+    private void registerGauges(UserCounts counts, Rooms rooms) {
         metrics.buildInfo(Version.number());
         metrics.gauge("parley.connections", "open connections", sessions::count);
-        metrics.gauge("parley.users", "registered users", components.counts()::current);
-        metrics.gauge("parley.rooms", "rooms", components.rooms()::count);
+        metrics.gauge("parley.users", "registered users", counts::current);
+        metrics.gauge("parley.rooms", "rooms", rooms::count);
         HistoryWriter writer = storage.writer();
         if (writer != null) {
             writer.onBatchWritten(metrics::historyBatchWritten);
@@ -314,20 +298,6 @@ public final class ParleyServer implements AutoCloseable {
                 ? "TLS certificate reloaded (SHA-256 " + tls.fingerprint() + ")"
                 : "TLS certificate reload failed; the old certificate stays in force (see the log)";
     }
-
-    /** The chat core and the services built on it, shared by the command families. */
-    private record Components(
-            ServerInfo info,
-            Rooms rooms,
-            Nicks nicks,
-            UserCounts counts,
-            NickHistory nickHistory,
-            Monitors monitors,
-            MonitorNotices monitorNotices,
-            Bans bans,
-            Accounts accounts,
-            ReadMarkers readMarkers,
-            Delivery delivery) {}
 
     /** Every verb the command table knows, once started (the fuzz tests send each one). */
     public java.util.Set<String> commandVerbs() {
