@@ -30,6 +30,8 @@ import dev.parley.server.login.ServerBan;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.InboundQueue;
+import dev.parley.server.session.ManualConnection;
+import dev.parley.server.session.ManualTime;
 import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.memory.InMemoryBanStore;
@@ -48,7 +50,7 @@ import java.util.function.UnaryOperator;
 /**
  * The real command table, wired as {@code ParleyServer} wires it but with no socket, thread or
  * database: in-memory stores, a history sink that stores at once, a clock the test moves, and
- * sessions on {@link RecordingConnection}s. Blocking work (bcrypt, store lookups, history reads)
+ * sessions on {@link ManualConnection}s. Blocking work (bcrypt, store lookups, history reads)
  * runs on the caller's thread, so every command has finished, deferred or not, when
  * {@link #send} returns.
  */
@@ -67,7 +69,10 @@ final class CommandBench {
     private final InMemoryMessageStore messages = new InMemoryMessageStore();
     private final RecordingSink sink = new RecordingSink(messages);
     private final InMemoryAccountStore accountStore = new InMemoryAccountStore(CASE_MAPPING);
-    private final Map<Session, RecordingConnection> connections = new HashMap<>();
+    private final Map<Session, ManualConnection> connections = new HashMap<>();
+    /** What connections schedule (timeouts) waits here until a test moves it. */
+    private final ManualTime time = new ManualTime();
+
     private int reloads;
     private final Nicks nicks;
     private final CommandDispatcher dispatcher;
@@ -196,7 +201,7 @@ final class CommandBench {
     /** A new connection that has sent nothing yet. */
     Session connect() {
         connected++;
-        RecordingConnection connection = new RecordingConnection("c" + connected, "192.0.2." + connected);
+        ManualConnection connection = new ManualConnection(time, "c" + connected, "192.0.2." + connected);
         Session session = new Session(connection);
         session.attach(new InboundQueue(
                 session.connection(),
@@ -252,7 +257,7 @@ final class CommandBench {
 
     /** Everything the session's client has received so far. */
     List<String> lines(Session session) {
-        return connection(session).received();
+        return connection(session).sent();
     }
 
     /** What the session's client received since the last take. */
@@ -267,8 +272,8 @@ final class CommandBench {
         return take(session);
     }
 
-    RecordingConnection connection(Session session) {
-        RecordingConnection connection = connections.get(session);
+    ManualConnection connection(Session session) {
+        ManualConnection connection = connections.get(session);
         if (connection == null) {
             throw new IllegalArgumentException("not a bench session: " + session);
         }
