@@ -11,14 +11,12 @@ import dev.parley.server.chat.MessageSink;
 import dev.parley.server.chat.Metadata;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.OutboundLine;
-import dev.parley.server.chat.Room;
 import dev.parley.server.chat.UserSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -95,11 +93,6 @@ public class FanoutBenchmark {
         @Override
         public String guestIdentity() {
             return "!" + nick;
-        }
-
-        @Override
-        public Set<Room> rooms() {
-            return Set.of();
         }
 
         @Override

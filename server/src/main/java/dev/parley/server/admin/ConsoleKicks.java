@@ -5,6 +5,7 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class ConsoleKicks {
         IrcMessage kick = IrcMessage.from(serverName, "KICK", room.name(), victim.nick(), text);
         List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
         rooms.leave(room, victim);
-        victim.rooms().remove(room);
+        Session.roomsOf(victim).remove(room);
         delivery.send(kick, witnesses);
         return true;
     }

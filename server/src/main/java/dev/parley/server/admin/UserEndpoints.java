@@ -73,7 +73,7 @@ final class UserEndpoints {
                 "operator",
                 user.operatorName() != null,
                 "rooms",
-                chatUser.rooms().size());
+                Session.roomsOf(chatUser).size());
     }
 
     private CompletionStage<AdminResponse> detail(AdminCall call) {
@@ -86,7 +86,7 @@ final class UserEndpoints {
     private Map<String, Object> whois(ChatUser chatUser) {
         UserSnapshot user = chatUser.snapshot();
         List<Object> in = new ArrayList<>();
-        for (Room room : chatUser.rooms()) {
+        for (Room room : Session.roomsOf(chatUser)) {
             String prefix =
                     room.status(chatUser).map(status -> status.highestPrefix()).orElse("");
             in.add(Json.object("room", room.name(), "prefix", prefix));

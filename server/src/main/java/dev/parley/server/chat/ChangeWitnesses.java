@@ -2,6 +2,7 @@ package dev.parley.server.chat;
 
 import dev.parley.protocol.cap.Capability;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +16,9 @@ public final class ChangeWitnesses {
 
     private ChangeWitnesses() {}
 
-    public static List<ChatUser> of(Monitors monitors, ChatUser user, Capability cap) {
+    public static List<ChatUser> of(Monitors monitors, ChatUser user, Collection<Room> rooms, Capability cap) {
         Set<ChatUser> witnesses = new LinkedHashSet<>();
-        for (Room room : user.rooms()) {
+        for (Room room : rooms) {
             witnesses.addAll(room.members().keySet());
         }
         for (ChatUser watcher : monitors.watchersOf(user.nick())) {

@@ -1,7 +1,6 @@
 package dev.parley.server.chat;
 
 import dev.parley.protocol.cap.CapabilitySet;
-import java.util.Set;
 
 /**
  * A registered user as the chat core sees it. Implemented by the session. What others may read of
@@ -73,9 +72,6 @@ public interface ChatUser {
     default String source() {
         return snapshot().source();
     }
-
-    /** The rooms the user is in (a live, thread-safe view). */
-    Set<Room> rooms();
 
     /** The user's IRCv3 metadata (draft/metadata-3). */
     Metadata metadata();

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * out here too. Commands decide what to say and to whom, never how it goes out: this is the single
  * place a cluster bus will publish to and receive from.
  */
-public final class Delivery {
+public final class Delivery implements Room.Stamping, Outgoing.Route {
 
     private final Clock clock;
     private final MsgIds msgIds;
@@ -58,13 +58,15 @@ public final class Delivery {
      * a {@code statusPrefix} ('@' or '+', else '\0') it goes to the room's operators or voiced members
      * and is not stored.
      */
-    Outgoing toRoom(ChatMessage message, Room room, char statusPrefix, List<ChatUser> recipients) {
+    @Override
+    public Outgoing stampForRoom(
+            ChatMessage message, String roomName, String roomKey, char statusPrefix, List<ChatUser> recipients) {
         Stamp stamp = stamp();
-        String wireTarget = statusPrefix == '\0' ? room.name() : statusPrefix + room.name();
+        String wireTarget = statusPrefix == '\0' ? roomName : statusPrefix + roomName;
         if (message.isTagsOnly()) {
             recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
         }
-        StoredMessage stored = statusPrefix == '\0' ? stored(message, stamp, room.key(), room.name()) : null;
+        StoredMessage stored = statusPrefix == '\0' ? stored(message, stamp, roomKey, roomName) : null;
         return new Outgoing(this, line(message, stamp, wireTarget), recipients, stored, false);
     }
 
@@ -89,7 +91,13 @@ public final class Delivery {
 
     /** An event to every member of the room but {@code except} (the one who caused it, or null). */
     public void toRoom(IrcMessage event, Room room, ChatUser except) {
-        Fanout.toRoom(event, room, except);
+        List<ChatUser> recipients = new ArrayList<>(room.members().size());
+        for (ChatUser member : room.members().keySet()) {
+            if (member != except) {
+                recipients.add(member);
+            }
+        }
+        Fanout.send(event, recipients);
     }
 
     /** An event to one user. */
@@ -102,19 +110,23 @@ public final class Delivery {
         Fanout.sendTo(user, events);
     }
 
-    boolean storesFirst() {
+    @Override
+    public boolean storesFirst() {
         return storesFirst;
     }
 
-    void store(StoredMessage message) {
+    @Override
+    public void store(StoredMessage message) {
         history.offer(message);
     }
 
-    boolean store(StoredMessage message, Consumer<Boolean> whenStored) {
+    @Override
+    public boolean store(StoredMessage message, Consumer<Boolean> whenStored) {
         return history.offer(message, whenStored);
     }
 
-    void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct) {
+    @Override
+    public void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct) {
         if (direct) {
             for (ChatUser recipient : recipients) {
                 Fanout.sendTo(recipient, line);

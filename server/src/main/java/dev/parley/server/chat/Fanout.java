@@ -31,17 +31,6 @@ final class Fanout {
         }
     }
 
-    /** Sends to every member of the room but {@code except} (the one who caused it, or null for none). */
-    static void toRoom(IrcMessage message, Room room, ChatUser except) {
-        List<ChatUser> recipients = new ArrayList<>(room.members().size());
-        for (ChatUser member : room.members().keySet()) {
-            if (member != except) {
-                recipients.add(member);
-            }
-        }
-        send(message, recipients);
-    }
-
     /** Sends to one user. */
     static void sendTo(ChatUser user, IrcMessage message) {
         user.send(TagPolicy.render(message, TagPolicy.variant(user.caps())));

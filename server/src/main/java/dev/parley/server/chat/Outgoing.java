@@ -12,13 +12,26 @@ import java.util.function.Consumer;
  */
 public final class Outgoing {
 
-    private final Delivery delivery;
+    /** Where an outgoing message is stored and delivered: implemented by {@link Delivery}. */
+    public interface Route {
+
+        /** {@code history.durability: sync}: deliver only once stored. */
+        boolean storesFirst();
+
+        void store(StoredMessage message);
+
+        boolean store(StoredMessage message, Consumer<Boolean> whenStored);
+
+        void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct);
+    }
+
+    private final Route delivery;
     private final IrcMessage line;
     private final List<ChatUser> recipients;
     private final StoredMessage stored;
     private final boolean direct;
 
-    Outgoing(Delivery delivery, IrcMessage line, List<ChatUser> recipients, StoredMessage stored, boolean direct) {
+    Outgoing(Route delivery, IrcMessage line, List<ChatUser> recipients, StoredMessage stored, boolean direct) {
         this.delivery = delivery;
         this.line = line;
         this.recipients = recipients;

@@ -279,13 +279,13 @@ public final class Room {
      * operators or voiced members: refused when the room does not let the sender speak, else stamped
      * by {@code delivery} for the members who hear it, ready to send. Writes no reply itself.
      */
-    public PostResult post(ChatMessage message, char statusPrefix, Delivery delivery) {
-        Numeric refusal = Speech.refusal(this, message.sender());
+    public PostResult post(ChatMessage message, char statusPrefix, Stamping delivery) {
+        Numeric refusal = speechRefusal(message.sender());
         if (refusal != null) {
             return new PostResult.Refused(refusal, "Cannot send to channel");
         }
         return new PostResult.Posted(
-                delivery.toRoom(message, this, statusPrefix, audience(message.sender(), statusPrefix)));
+                delivery.stampForRoom(message, name, key, statusPrefix, audience(message.sender(), statusPrefix)));
     }
 
     /**
@@ -305,5 +305,44 @@ public final class Room {
 
     private static boolean reaches(MemberStatus status, char statusPrefix) {
         return status.op() || (statusPrefix == '+' && status.voice());
+    }
+
+    /** Why the user may not speak here (the numeric to refuse with), or null when they may. */
+    private Numeric speechRefusal(ChatUser user) {
+        MemberStatus status = members.get(user);
+        boolean privileged = status != null && (status.op() || status.voice());
+        RoomModes current = modes;
+        if (status == null && current.noExternal()) {
+            return Numeric.ERR_CANNOTSENDTOCHAN;
+        }
+        if (current.moderated() && !privileged) {
+            return Numeric.ERR_CANNOTSENDTOCHAN;
+        }
+        if (!privileged && (isBanned(user) || isMuted(user))) {
+            return Numeric.ERR_CANNOTSENDTOCHAN;
+        }
+        return null;
+    }
+
+    /** Stamps what {@link #post} accepted: implemented by {@link Delivery}, which the room never calls back into. */
+    public interface Stamping {
+        Outgoing stampForRoom(
+                ChatMessage message, String roomName, String roomKey, char statusPrefix, List<ChatUser> recipients);
+    }
+
+    /** What {@link Room#join} did. */
+    public sealed interface JoinOutcome {
+
+        /** The user is now a member; {@code members} includes them. */
+        record Joined(Room room, Map<ChatUser, MemberStatus> members) implements JoinOutcome {}
+
+        /** The user was a member already: nothing happens. */
+        record AlreadyMember() implements JoinOutcome {}
+
+        /** Refused with this numeric and text. */
+        record Refused(Numeric numeric, String text) implements JoinOutcome {}
+
+        /** The room emptied and closed while joining: look it up again. */
+        record Closed() implements JoinOutcome {}
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.server.chat;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.chat.Room.JoinOutcome;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;

@@ -43,7 +43,7 @@ public final class ProfileCommands implements CommandFamily {
         IrcMessage notice = session.awayMessage() == null
                 ? UserEvent.from(session, "AWAY")
                 : UserEvent.from(session, "AWAY", session.awayMessage());
-        delivery.send(notice, ChangeWitnesses.of(monitors, session, Capability.AWAY_NOTIFY));
+        delivery.send(notice, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.AWAY_NOTIFY));
     }
 
     void setname(CommandContext ctx) {
@@ -55,7 +55,7 @@ public final class ProfileCommands implements CommandFamily {
         }
         session.setRealname(name);
         IrcMessage change = UserEvent.from(session, "SETNAME", name);
-        delivery.send(change, ChangeWitnesses.of(monitors, session, Capability.SETNAME));
+        delivery.send(change, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.SETNAME));
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);
         }

@@ -92,7 +92,7 @@ public final class QueryCommands implements CommandFamily {
 
     private static String visibleRooms(Session asker, ChatUser user) {
         List<String> names = new ArrayList<>();
-        for (Room room : user.rooms()) {
+        for (Room room : Session.roomsOf(user)) {
             if (room.modes().secret() && !room.isMember(asker) && asker != user) {
                 continue;
             }

@@ -8,9 +8,9 @@ import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Immunity;
-import dev.parley.server.chat.JoinOutcome;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Room.JoinOutcome;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
 import dev.parley.server.chat.UserEvent;
@@ -256,7 +256,7 @@ public final class RoomCommands implements CommandFamily {
         others.remove(ctx.session());
         // Leave before telling anyone, so that whoever has seen the KICK no longer finds the victim in the room.
         rooms.leave(room, victim);
-        victim.rooms().remove(room);
+        Session.roomsOf(victim).remove(room);
         delivery.send(message, others);
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);

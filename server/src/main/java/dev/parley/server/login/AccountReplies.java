@@ -46,7 +46,7 @@ public final class AccountReplies {
     /** ACCOUNT to the room mates and monitors (and the user) that asked for account-notify. */
     public void notifyRoomMates(Replies replies, Session session, String account) {
         IrcMessage change = IrcMessage.from(session.source(), "ACCOUNT", account == null ? "*" : account);
-        delivery.send(change, ChangeWitnesses.of(monitors, session, Capability.ACCOUNT_NOTIFY));
+        delivery.send(change, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.ACCOUNT_NOTIFY));
         if (session.caps().has(Capability.ACCOUNT_NOTIFY)) {
             replies.add(change);
         }

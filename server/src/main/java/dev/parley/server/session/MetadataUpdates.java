@@ -54,7 +54,7 @@ public final class MetadataUpdates {
         } else if (target instanceof MetadataTarget.OfUser ofUser) {
             ChatUser user = ofUser.user();
             audience.add(user);
-            for (Room room : user.rooms()) {
+            for (Room room : Session.roomsOf(user)) {
                 audience.addAll(room.members().keySet());
             }
             if (user.nick() != null) {

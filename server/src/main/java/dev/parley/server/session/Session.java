@@ -10,6 +10,7 @@ import dev.parley.server.chat.Room;
 import dev.parley.server.chat.TagPolicy;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.chat.UserSnapshot;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +221,15 @@ public final class Session implements ChatUser {
         publish(user -> user.withCaps(value));
     }
 
-    @Override
+    /**
+     * The rooms a user is in, for code that holds it as a {@link ChatUser} (WHOIS, KICK of another
+     * user): every user on this server is a session; empty for any other.
+     */
+    public static Set<Room> roomsOf(ChatUser user) {
+        return user instanceof Session session ? session.rooms() : Collections.emptySet();
+    }
+
+    /** The rooms this user is in (a live, thread-safe view; KICK and BAN change it from other threads). */
     public Set<Room> rooms() {
         return rooms;
     }

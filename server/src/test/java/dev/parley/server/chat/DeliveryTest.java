@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -174,11 +173,6 @@ class DeliveryTest {
         @Override
         public String guestIdentity() {
             return "!" + snapshot.nick();
-        }
-
-        @Override
-        public Set<Room> rooms() {
-            return Set.of();
         }
 
         @Override
