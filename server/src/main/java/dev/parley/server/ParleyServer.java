@@ -137,8 +137,7 @@ public final class ParleyServer implements AutoCloseable {
         UserCounts counts = new UserCounts();
         NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
         departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
-        ServerBan serverBan = new ServerBan(
-                info.name(), config.moderation(), rooms, nicks, bans, accounts, delivery, clock, departures);
+        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), nicks, bans, accounts, clock, departures);
         CommandTable.Parts parts = new CommandTable.Parts(
                 config,
                 info,

@@ -19,8 +19,8 @@ public final class AdminConsole {
         ParleyConfig config = parts.config();
         String serverName = config.server().name();
         AdminSessions sessions = new AdminSessions(config.admin().sessionTimeout(), parts.clock());
-        ConsoleKicks kicks = new ConsoleKicks(
-                parts.rooms(), parts.delivery(), serverName, config.limits().kickReasonLength());
+        ConsoleKicks kicks =
+                new ConsoleKicks(parts.departures(), serverName, config.limits().kickReasonLength());
         AccountEndpoints.Rules rules = new AccountEndpoints.Rules(
                 config.auth().adminName(),
                 config.accounts().minPasswordLength(),

@@ -2,12 +2,8 @@ package dev.parley.server.admin;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Room;
-import dev.parley.server.chat.Rooms;
-import dev.parley.server.session.Session;
-import java.util.ArrayList;
-import java.util.List;
+import dev.parley.server.session.Departures;
 
 /**
  * KICK from the console, the way an IRC operator's KICK goes (leave first, then every member who
@@ -16,14 +12,12 @@ import java.util.List;
  */
 final class ConsoleKicks {
 
-    private final Rooms rooms;
-    private final Delivery delivery;
+    private final Departures departures;
     private final String serverName;
     private final int maxReasonLength;
 
-    ConsoleKicks(Rooms rooms, Delivery delivery, String serverName, int maxReasonLength) {
-        this.rooms = rooms;
-        this.delivery = delivery;
+    ConsoleKicks(Departures departures, String serverName, int maxReasonLength) {
+        this.departures = departures;
         this.serverName = serverName;
         this.maxReasonLength = maxReasonLength;
     }
@@ -35,10 +29,7 @@ final class ConsoleKicks {
         }
         String text = reason.length() > maxReasonLength ? reason.substring(0, maxReasonLength) : reason;
         IrcMessage kick = IrcMessage.from(serverName, "KICK", room.name(), victim.nick(), text);
-        List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
-        rooms.leave(room, victim);
-        Session.roomsOf(victim).remove(room);
-        delivery.send(kick, witnesses);
+        departures.kick(room, victim, kick, null);
         return true;
     }
 }

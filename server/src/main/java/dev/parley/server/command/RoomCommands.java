@@ -16,6 +16,7 @@ import dev.parley.server.chat.Topic;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.Departures;
 import dev.parley.server.session.JoinMarkers;
 import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.NamesReply;
@@ -40,6 +41,7 @@ public final class RoomCommands implements CommandFamily {
     private final ReadMarkers readMarkers;
     private final Delivery delivery;
     private final MetadataUpdates metadataUpdates;
+    private final Departures departures;
 
     public RoomCommands(
             LimitsConfig limits,
@@ -48,7 +50,9 @@ public final class RoomCommands implements CommandFamily {
             Bans bans,
             ReadMarkers readMarkers,
             Delivery delivery,
-            MetadataUpdates metadataUpdates) {
+            MetadataUpdates metadataUpdates,
+            Departures departures) {
+        this.departures = departures;
         this.limits = limits;
         this.rooms = rooms;
         this.nicks = nicks;
@@ -252,12 +256,7 @@ public final class RoomCommands implements CommandFamily {
             return;
         }
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
-        List<ChatUser> others = new ArrayList<>(room.members().keySet());
-        others.remove(ctx.session());
-        // Leave before telling anyone, so that whoever has seen the KICK no longer finds the victim in the room.
-        rooms.leave(room, victim);
-        Session.roomsOf(victim).remove(room);
-        delivery.send(message, others);
+        departures.kick(room, victim, message, ctx.session());
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);
         } else {

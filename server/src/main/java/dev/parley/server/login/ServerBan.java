@@ -6,17 +6,14 @@ import dev.parley.protocol.name.Mask;
 import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
-import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
-import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.ModerationConfig;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.Ban;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -34,31 +31,25 @@ public final class ServerBan {
 
     private final String serverName;
     private final ModerationConfig moderation;
-    private final Rooms rooms;
     private final Nicks nicks;
     private final Bans bans;
     private final Accounts accounts;
-    private final Delivery delivery;
     private final Clock clock;
     private final Departures departures;
 
     public ServerBan(
             String serverName,
             ModerationConfig moderation,
-            Rooms rooms,
             Nicks nicks,
             Bans bans,
             Accounts accounts,
-            Delivery delivery,
             Clock clock,
             Departures departures) {
         this.serverName = serverName;
         this.moderation = moderation;
-        this.rooms = rooms;
         this.nicks = nicks;
         this.bans = bans;
         this.accounts = accounts;
-        this.delivery = delivery;
         this.clock = clock;
         this.departures = departures;
     }
@@ -158,10 +149,7 @@ public final class ServerBan {
             IrcMessage kick = kicker == null
                     ? IrcMessage.from(serverName, "KICK", params)
                     : UserEvent.from(kicker, "KICK", params);
-            List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
-            rooms.leave(room, victim);
-            victim.rooms().remove(room);
-            delivery.send(kick, witnesses);
+            departures.kick(room, victim, kick, null);
         }
         victim.execute(() -> {
             victim.sendNow(IrcMessage.from(

@@ -11,7 +11,9 @@ import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,19 @@ public final class Departures {
         this.monitorNotices = monitorNotices;
         this.delivery = delivery;
         this.clock = clock;
+    }
+
+    /**
+     * Takes the user out of the room, then tells those who were in it (but {@code except}, or null)
+     * with {@code kick}: whoever sees the KICK no longer finds the user there. KICK, a server ban and
+     * the admin console all take a user out of a room this way.
+     */
+    public void kick(Room room, ChatUser victim, IrcMessage kick, ChatUser except) {
+        List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
+        witnesses.remove(except);
+        rooms.leave(room, victim);
+        Session.roomsOf(victim).remove(room);
+        delivery.send(kick, witnesses);
     }
 
     /** Sends {@code ERROR :reason} to the client, then {@link #depart}. */
