@@ -24,6 +24,7 @@ public enum Capability {
     MESSAGE_TAGS("message-tags"),
     METADATA("draft/metadata-3"),
     MULTI_PREFIX("multi-prefix"),
+    MULTILINE("draft/multiline"),
     READ_MARKER("draft/read-marker"),
     SASL("sasl"),
     SERVER_TIME("server-time"),

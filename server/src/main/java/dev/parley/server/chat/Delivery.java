@@ -67,7 +67,7 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
             recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
         }
         StoredMessage stored = statusPrefix == '\0' ? stored(message, stamp, roomKey, roomName) : null;
-        return new Outgoing(this, line(message, stamp, wireTarget), recipients, stored, false);
+        return new Outgoing(this, line(message, stamp, wireTarget), message.multiline(), recipients, stored, false);
     }
 
     /** A user's private message to another user, stored under the pair's history key. */
@@ -80,8 +80,8 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
         }
         String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
         StoredMessage stored = stored(message, stamp, key, recipient.nick());
-        return new PostResult.Posted(
-                new Outgoing(this, line(message, stamp, recipient.nick()), recipients, stored, true));
+        return new PostResult.Posted(new Outgoing(
+                this, line(message, stamp, recipient.nick()), message.multiline(), recipients, stored, true));
     }
 
     /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
@@ -126,16 +126,24 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
     }
 
     @Override
-    public void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct) {
+    public void deliver(IrcMessage line, MultilineText multiline, List<ChatUser> recipients, boolean direct) {
         if (direct) {
             for (ChatUser recipient : recipients) {
-                Fanout.sendTo(recipient, line);
+                if (multiline == null) {
+                    Fanout.sendTo(recipient, line);
+                } else {
+                    Fanout.sendComposed(line, multiline, List.of(recipient));
+                }
                 metrics.deliveredDirect();
             }
             return;
         }
         long start = System.nanoTime();
-        Fanout.send(line, recipients);
+        if (multiline == null) {
+            Fanout.send(line, recipients);
+        } else {
+            Fanout.sendComposed(line, multiline, recipients);
+        }
         metrics.delivered(recipients.size(), System.nanoTime() - start);
     }
 
@@ -164,6 +172,18 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
                 identity,
                 message.command(),
                 message.text(),
-                Stamp.clientOnly(message.requestTags()));
+                storedTags(message));
+    }
+
+    /** The client-only tags, and where a multi-line message's continuation lines start. */
+    private static Map<String, String> storedTags(ChatMessage message) {
+        Map<String, String> clientOnly = Stamp.clientOnly(message.requestTags());
+        String concat = message.multiline() == null ? "" : message.multiline().concatOffsets();
+        if (concat.isEmpty()) {
+            return clientOnly;
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>(clientOnly);
+        tags.put(MultilineText.STORED_CONCAT_TAG, concat);
+        return tags;
     }
 }

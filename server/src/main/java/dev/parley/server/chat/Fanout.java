@@ -1,6 +1,7 @@
 package dev.parley.server.chat;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.Capability;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,45 @@ final class Fanout {
         for (ChatUser user : sent) {
             user.flush();
         }
+    }
+
+    /**
+     * Sends a multi-line message: one {@code draft/multiline} batch to those who enabled it, its
+     * lines to the others; rendered once per variant. The batch reference is the msgid, unique on
+     * the server, so every recipient can share the rendered lines.
+     */
+    static void sendComposed(IrcMessage header, MultilineText text, Collection<? extends ChatUser> recipients) {
+        List<OutboundLine>[] byVariant = newVariantTable();
+        List<ChatUser> sent = new ArrayList<>(recipients.size());
+        for (ChatUser user : recipients) {
+            boolean batched =
+                    user.caps().has(Capability.MULTILINE) && user.caps().has(Capability.BATCH);
+            int tagVariant = TagPolicy.variant(user.caps());
+            int variant = tagVariant * 2 + (batched ? 1 : 0);
+            List<OutboundLine> lines = byVariant[variant];
+            if (lines == null) {
+                List<IrcMessage> messages = batched
+                        ? MultilineLines.asBatch(header, text, header.tag("msgid"))
+                        : MultilineLines.asLines(header, text);
+                lines = new ArrayList<>(messages.size());
+                for (IrcMessage message : messages) {
+                    lines.add(TagPolicy.render(message, tagVariant));
+                }
+                byVariant[variant] = lines;
+            }
+            for (OutboundLine line : lines) {
+                user.send(line);
+            }
+            sent.add(user);
+        }
+        for (ChatUser user : sent) {
+            user.flush();
+        }
+    }
+
+    @SuppressWarnings("unchecked") // a generic array cannot be created otherwise
+    private static List<OutboundLine>[] newVariantTable() {
+        return (List<OutboundLine>[]) new List<?>[TagPolicy.VARIANTS * 2];
     }
 
     /** Sends to one user. */

@@ -22,26 +22,44 @@ public final class Outgoing {
 
         boolean store(StoredMessage message, Consumer<Boolean> whenStored);
 
-        void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct);
+        /** Fans out {@code line}, or, for a multi-line message ({@code multiline} not null), its lines. */
+        void deliver(IrcMessage line, MultilineText multiline, List<ChatUser> recipients, boolean direct);
     }
 
     private final Route delivery;
     private final IrcMessage line;
+    private final MultilineText multiline;
     private final List<ChatUser> recipients;
     private final StoredMessage stored;
     private final boolean direct;
 
-    Outgoing(Route delivery, IrcMessage line, List<ChatUser> recipients, StoredMessage stored, boolean direct) {
+    Outgoing(
+            Route delivery,
+            IrcMessage line,
+            MultilineText multiline,
+            List<ChatUser> recipients,
+            StoredMessage stored,
+            boolean direct) {
         this.delivery = delivery;
         this.line = line;
+        this.multiline = multiline;
         this.recipients = recipients;
         this.stored = stored;
         this.direct = direct;
     }
 
-    /** The message as its recipients (and an echo-message sender) see it. */
+    /**
+     * The message as its recipients (and an echo-message sender) see it; for a multi-line message,
+     * its tags, source, verb and target, with the combined text that no single line can carry: send
+     * {@link #multiline()}'s lines instead ({@link MultilineLines}).
+     */
     public IrcMessage line() {
         return line;
+    }
+
+    /** The lines of a multi-line message; null for a message of one line. */
+    public MultilineText multiline() {
+        return multiline;
     }
 
     /** The message as history keeps it; null when it is not kept (TAGMSG, STATUSMSG, history off). */
@@ -69,6 +87,6 @@ public final class Outgoing {
 
     /** Fans it out to its recipients. */
     public void deliver() {
-        delivery.deliver(line, recipients, direct);
+        delivery.deliver(line, multiline, recipients, direct);
     }
 }

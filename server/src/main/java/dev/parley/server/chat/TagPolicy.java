@@ -55,7 +55,7 @@ public final class TagPolicy {
         return switch (tag) {
             case "time" -> SERVER_TIME;
             case "account" -> ACCOUNT_TAG | MESSAGE_TAGS;
-            case "batch" -> BATCH;
+            case "batch", MultilineLines.CONCAT_TAG -> BATCH;
             case "label" -> LABELED;
             default -> MESSAGE_TAGS; // msgid, client-only (+) tags and any other tag
         };

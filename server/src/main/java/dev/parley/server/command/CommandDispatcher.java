@@ -26,10 +26,17 @@ public final class CommandDispatcher implements LineProcessor {
     private final Map<String, CommandSpec> table = new HashMap<>();
     private final String serverName;
     private final FloodConfig flood;
+    /** Takes the lines of a multi-line message before the table; null when no family offers it. */
+    private final MultilineCommands multiline;
 
     public CommandDispatcher(String serverName, FloodConfig flood, List<CommandFamily> families) {
         this.serverName = serverName;
         this.flood = flood;
+        this.multiline = families.stream()
+                .filter(MultilineCommands.class::isInstance)
+                .map(MultilineCommands.class::cast)
+                .findFirst()
+                .orElse(null);
         for (CommandFamily family : families) {
             for (CommandSpec spec : family.commands()) {
                 if (table.putIfAbsent(spec.verb(), spec) != null) {
@@ -53,6 +60,9 @@ public final class CommandDispatcher implements LineProcessor {
             return 0;
         }
         if (line instanceof InboundLine.Message message) {
+            if (MultilineCommands.isBatchedLine(session, message.message())) {
+                return 0;
+            }
             CommandSpec spec = table.get(message.message().verb());
             return spec == null ? 1 : spec.floodCost();
         }
@@ -90,6 +100,10 @@ public final class CommandDispatcher implements LineProcessor {
         String label = session.caps().has(Capability.LABELED_RESPONSE) ? message.tag("label") : null;
         Replies replies = new Replies(session, serverName, label);
         CommandContext ctx = new CommandContext(session, message, replies);
+        if (multiline != null && multiline.takeBatchedLine(ctx)) {
+            replies.flush();
+            return;
+        }
         CommandSpec spec = table.get(message.verb());
         if (passesChecks(spec, ctx)) {
             runHandler(spec, ctx);

@@ -89,6 +89,7 @@ public final class CommandTable {
                 serverReplies,
                 p.monitorNotices(),
                 p.departures());
+        MessagingCommands messaging = new MessagingCommands(p.rooms(), p.nicks(), p.delivery(), p.metrics(), p.clock());
         return List.of(
                 new CapCommands(p.info(), new Caps(config), flow),
                 new RegistrationCommands(p.info(), limits, flow, p.departures()),
@@ -105,7 +106,8 @@ public final class CommandTable {
                 new SaslCommands(p.nicks(), p.accounts(), accountReplies, flow),
                 new AccountCommands(
                         p.info(), config.accounts(), config.auth(), p.nicks(), p.accounts(), accountReplies),
-                new MessagingCommands(p.rooms(), p.nicks(), p.delivery(), p.metrics(), p.clock()),
+                messaging,
+                new MultilineCommands(p.info().name(), limits.multiline(), messaging),
                 new RoomCommands(
                         limits,
                         p.rooms(),

@@ -91,9 +91,13 @@ public final class HistoryCommands implements CommandFamily {
             if (messages.isEmpty()) {
                 ctx.replies().fail("CHATHISTORY", "INVALID_TARGET", sub, target, "Messages could not be retrieved");
             } else {
-                HistoryReplies.send(ctx.replies(), batched, target, messages.get());
+                HistoryReplies.send(ctx.replies(), batched, multiline(ctx.session()), target, messages.get());
             }
         });
+    }
+
+    private static boolean multiline(Session session) {
+        return session.caps().has(Capability.MULTILINE);
     }
 
     /** Whether the subcommand's message references parse (so {@link #query} gives a query). */
@@ -203,7 +207,7 @@ public final class HistoryCommands implements CommandFamily {
             if (messages.isEmpty()) {
                 ctx.replies().notice("No history for " + target + ": join the room first");
             } else {
-                HistoryReplies.send(ctx.replies(), batched, target, messages.get());
+                HistoryReplies.send(ctx.replies(), batched, multiline(ctx.session()), target, messages.get());
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
@@ -7,6 +8,7 @@ import dev.parley.server.chat.ChatMessage;
 import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MultilineLines;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Outgoing;
 import dev.parley.server.chat.PostResult;
@@ -61,15 +63,24 @@ public final class MessagingCommands implements CommandFamily {
         metrics.messageIn();
         List<SyncDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
-            deliver(ctx, command, target, ctx.param(1), waiting);
+            deliver(ctx, target, said(ctx, command, ctx.param(1)), waiting);
         }
+        SyncDelivery.deliverWhenStored(ctx, waiting);
+    }
+
+    /** A multi-line message (a closed {@code draft/multiline} batch) to its one target. */
+    void sendMultiline(CommandContext ctx, String target, ChatMessage message) {
+        ctx.session().touchMessage(clock.millis());
+        metrics.messageIn();
+        List<SyncDelivery> waiting = new ArrayList<>();
+        deliver(ctx, target, message, waiting);
         SyncDelivery.deliverWhenStored(ctx, waiting);
     }
 
     private void tagmsg(CommandContext ctx) {
         metrics.messageIn();
         for (String target : targets(ctx.param(0))) {
-            deliver(ctx, "TAGMSG", target, null, new ArrayList<>());
+            deliver(ctx, target, said(ctx, "TAGMSG", null), new ArrayList<>());
         }
     }
 
@@ -93,13 +104,13 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void deliver(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
+    private void deliver(CommandContext ctx, String target, ChatMessage message, List<SyncDelivery> waiting) {
         if (ChannelName.looksLikeRoom(target)) {
-            toRoom(ctx, command, target, '\0', text, waiting);
+            toRoom(ctx, target, '\0', message, waiting);
         } else if (isStatusTarget(target)) {
-            toRoom(ctx, command, target.substring(1), target.charAt(0), text, waiting);
+            toRoom(ctx, target.substring(1), target.charAt(0), message, waiting);
         } else {
-            toNick(ctx, command, target, text, waiting);
+            toNick(ctx, target, message, waiting);
         }
     }
 
@@ -111,18 +122,14 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private void toRoom(
-            CommandContext ctx,
-            String command,
-            String target,
-            char statusPrefix,
-            String text,
-            List<SyncDelivery> waiting) {
+            CommandContext ctx, String target, char statusPrefix, ChatMessage message, List<SyncDelivery> waiting) {
+        String command = message.command();
         Optional<Room> room = rooms.find(target);
         if (room.isEmpty()) {
             refuse(ctx, command, Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
             return;
         }
-        PostResult result = room.get().post(said(ctx, command, text), statusPrefix, delivery);
+        PostResult result = room.get().post(message, statusPrefix, delivery);
         if (result instanceof PostResult.Refused refused) {
             refuse(ctx, command, refused.numeric(), room.get().name(), refused.reason());
         } else if (result instanceof PostResult.Posted posted) {
@@ -130,14 +137,15 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void toNick(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
+    private void toNick(CommandContext ctx, String target, ChatMessage message, List<SyncDelivery> waiting) {
+        String command = message.command();
         Optional<ChatUser> found = nicks.find(target);
         if (found.isEmpty()) {
             refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             return;
         }
         ChatUser recipient = found.get();
-        PostResult result = delivery.post(said(ctx, command, text), recipient);
+        PostResult result = delivery.post(message, recipient);
         if (result instanceof PostResult.Posted posted) {
             send(ctx, posted.outgoing(), waiting, () -> {
                 if (command.equals("PRIVMSG") && recipient.awayMessage() != null) {
@@ -169,8 +177,16 @@ public final class MessagingCommands implements CommandFamily {
 
     private static void delivered(CommandContext ctx, Outgoing outgoing, Runnable then) {
         then.run();
-        if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+        if (!ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+            return;
+        }
+        if (outgoing.multiline() == null) {
             ctx.replies().add(outgoing.line());
+        } else {
+            String batch = ctx.replies().nextBatchId();
+            for (IrcMessage line : MultilineLines.asBatch(outgoing.line(), outgoing.multiline(), batch)) {
+                ctx.replies().add(line);
+            }
         }
     }
 

@@ -233,6 +233,15 @@ public final class ConfigKeys {
             bool(),
             c -> c.limits().connections().exemptLoopback());
 
+    public static final ConfigKey<Integer> MULTILINE_MAX_BYTES = key(
+            "limits.multiline.max-bytes",
+            ValueTypes.integerBetween(512, 16_384),
+            c -> c.limits().multiline().maxBytes());
+    public static final ConfigKey<Integer> MULTILINE_MAX_LINES = key(
+            "limits.multiline.max-lines",
+            ValueTypes.integerBetween(1, 1000),
+            c -> c.limits().multiline().maxLines());
+
     public static final ConfigKey<Boolean> MODERATION_BAN_GUEST_ADDRESS =
             key("moderation.ban-guest-address", bool(), c -> c.moderation().banGuestAddress());
     public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT = key(
@@ -347,7 +356,8 @@ public final class ConfigKeys {
                                 v.get(CONNECTIONS_MAX_PER_IP),
                                 v.get(CONNECTIONS_THROTTLE_CONNECTIONS),
                                 v.get(CONNECTIONS_THROTTLE_WINDOW),
-                                v.get(CONNECTIONS_EXEMPT_LOOPBACK))),
+                                v.get(CONNECTIONS_EXEMPT_LOOPBACK)),
+                        new MultilineConfig(v.get(MULTILINE_MAX_BYTES), v.get(MULTILINE_MAX_LINES))),
                 new ModerationConfig(v.get(MODERATION_BAN_GUEST_ADDRESS), v.get(MODERATION_MAX_ROOMS_PER_ACCOUNT)),
                 new LoggingConfig(v.get(LOGGING_LEVEL), v.get(LOGGING_FORMAT)),
                 new AdminConfig(

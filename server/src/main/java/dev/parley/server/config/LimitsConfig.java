@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param pingTimeout time to answer that PING before the connection is closed
  * @param flood the per-client flood control
  * @param connections per-IP connection limits
+ * @param multiline limits on a multi-line message
  */
 public record LimitsConfig(
         int nickLength,
@@ -34,7 +35,8 @@ public record LimitsConfig(
         Duration pingInterval,
         Duration pingTimeout,
         FloodConfig flood,
-        ConnectionLimitsConfig connections) {
+        ConnectionLimitsConfig connections,
+        MultilineConfig multiline) {
 
     public static LimitsConfig defaults() {
         return new LimitsConfig(
@@ -51,6 +53,7 @@ public record LimitsConfig(
                 Duration.ofSeconds(120),
                 Duration.ofSeconds(60),
                 FloodConfig.defaults(),
-                ConnectionLimitsConfig.defaults());
+                ConnectionLimitsConfig.defaults(),
+                MultilineConfig.defaults());
     }
 }

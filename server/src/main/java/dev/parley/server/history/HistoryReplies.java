@@ -1,6 +1,8 @@
 package dev.parley.server.history;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.chat.MultilineLines;
+import dev.parley.server.chat.MultilineText;
 import dev.parley.server.chat.ServerTime;
 import dev.parley.server.session.Replies;
 import dev.parley.server.store.StoredMessage;
@@ -22,37 +24,61 @@ public final class HistoryReplies {
 
     private HistoryReplies() {}
 
-    /** As a batch when {@code batched}, else as NOTICE lines. */
-    public static void send(Replies replies, boolean batched, String target, List<StoredMessage> messages) {
+    /**
+     * As a batch when {@code batched}, else as NOTICE lines; a multi-line message inside the batch
+     * as a nested {@code draft/multiline} batch when {@code multiline}, else as its lines.
+     */
+    public static void send(
+            Replies replies, boolean batched, boolean multiline, String target, List<StoredMessage> messages) {
         if (batched) {
-            asBatch(replies, target, messages);
+            asBatch(replies, multiline, target, messages);
         } else {
             asNotices(replies, target, messages);
         }
     }
 
-    public static void asBatch(Replies replies, String target, List<StoredMessage> messages) {
+    public static void asBatch(Replies replies, boolean multiline, String target, List<StoredMessage> messages) {
         String batch = replies.startBatch("chathistory", target);
         for (StoredMessage stored : messages) {
-            replies.add(replay(stored).withTag("batch", batch));
+            MultilineText lines = MultilineText.fromStored(stored.text(), stored.tags());
+            if (lines == null) {
+                replies.add(replay(stored).withTag("batch", batch));
+            } else {
+                List<IrcMessage> parts = multiline
+                        ? MultilineLines.asBatch(replay(stored), lines, replies.nextBatchId())
+                        : MultilineLines.asLines(replay(stored), lines);
+                // The nested batch opens inside the history batch; its lines belong to it.
+                for (int i = 0; i < parts.size(); i++) {
+                    IrcMessage part = parts.get(i);
+                    replies.add(!multiline || i == 0 ? part.withTag("batch", batch) : part);
+                }
+            }
         }
         replies.endBatch(batch);
     }
 
     public static void asNotices(Replies replies, String target, List<StoredMessage> messages) {
         for (StoredMessage stored : messages) {
-            String text = stored.text();
-            boolean action = text.startsWith("\u0001ACTION ") && text.endsWith("\u0001");
-            String body = action
-                    ? "* " + stored.senderNick() + " " + text.substring(8, text.length() - 1)
-                    : "<" + stored.senderNick() + "> " + text;
-            replies.notice("[" + target + " " + PLAIN_TIME.format(stored.time()) + "] " + body);
+            String prefix = "[" + target + " " + PLAIN_TIME.format(stored.time()) + "] ";
+            for (String text : stored.text().split("\n")) {
+                if (!text.isEmpty()) {
+                    replies.notice(prefix + asPlainLine(stored.senderNick(), text));
+                }
+            }
         }
         replies.notice("End of history for " + target + " (" + messages.size() + " message"
                 + (messages.size() == 1 ? "" : "s") + ")");
     }
 
-    /** The message as it was first delivered, with its original time, msgid and tags. */
+    private static String asPlainLine(String nick, String text) {
+        boolean action = text.startsWith("\u0001ACTION ") && text.endsWith("\u0001");
+        return action ? "* " + nick + " " + text.substring(8, text.length() - 1) : "<" + nick + "> " + text;
+    }
+
+    /**
+     * The message as it was first delivered, with its original time, msgid and tags (for a
+     * multi-line message, the header {@link MultilineLines} splits).
+     */
     public static IrcMessage replay(StoredMessage stored) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("time", ServerTime.format(stored.time()));
@@ -61,6 +87,7 @@ public final class HistoryReplies {
             tags.put("account", stored.senderAccount());
         }
         tags.putAll(stored.tags());
+        tags.remove(MultilineText.STORED_CONCAT_TAG);
         return new IrcMessage(tags, stored.senderSource(), stored.command(), List.of(stored.target(), stored.text()));
     }
 }

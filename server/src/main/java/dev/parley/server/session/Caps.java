@@ -31,6 +31,7 @@ public final class Caps {
             Capability.MESSAGE_TAGS,
             Capability.METADATA,
             Capability.MULTI_PREFIX,
+            Capability.MULTILINE,
             Capability.READ_MARKER,
             Capability.SASL,
             Capability.SERVER_TIME,
@@ -49,6 +50,7 @@ public final class Caps {
         }
         values.put(Capability.SASL, SaslExchange.MECHANISMS);
         values.put(Capability.METADATA, MetadataRules.capabilityValue());
+        values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
         AccountsConfig.Registration registration = config.accounts().registration();
         if (registration.allowed()) {
             set.add(Capability.ACCOUNT_REGISTRATION);

@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.MultilineLines;
 import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.TagPolicy;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class Replies {
     private final String label;
     private final List<IrcMessage> messages = new ArrayList<>();
     private boolean deferred;
+    private boolean answeredLater;
 
     public Replies(Session session, String serverName, String label) {
         this.session = session;
@@ -83,6 +85,14 @@ public final class Replies {
         return new DeferredReply(session, this::flush);
     }
 
+    /**
+     * This command is answered by a later one (a client batch's opening line, answered when the
+     * batch ends): no {@code ACK} for its label when nothing else is said now.
+     */
+    public void answeredLater() {
+        answeredLater = true;
+    }
+
     /** Whether a handler deferred these replies: then they go out when it completes, not at once. */
     public boolean isDeferred() {
         return deferred;
@@ -106,6 +116,11 @@ public final class Replies {
         return id;
     }
 
+    /** A batch reference for a batch this reply writes itself (see {@link #startBatch}). */
+    public String nextBatchId() {
+        return session.nextBatchId();
+    }
+
     public void endBatch(String id) {
         messages.add(IrcMessage.from(serverName, "BATCH", "-" + id));
     }
@@ -119,15 +134,31 @@ public final class Replies {
         if (label == null || !session.caps().has(Capability.LABELED_RESPONSE)) {
             sendAll(messages);
         } else if (messages.isEmpty()) {
-            session.sendNow(new IrcMessage(Map.of("label", label), serverName, "ACK", List.of()));
+            if (!answeredLater) {
+                session.sendNow(new IrcMessage(Map.of("label", label), serverName, "ACK", List.of()));
+            }
         } else if (messages.size() == 1) {
             sendAll(List.of(messages.get(0).withTag("label", label)));
+        } else if (batches && isOneMultilineBatch()) {
+            // The multiline spec: the label goes on the opening BATCH line of the echoed message.
+            messages.set(0, messages.get(0).withTag("label", label));
+            sendAll(messages);
         } else if (batches) {
             sendAll(wrapInLabeledBatch());
         } else {
             sendAll(messages);
         }
         messages.clear();
+    }
+
+    private boolean isOneMultilineBatch() {
+        IrcMessage first = messages.get(0);
+        IrcMessage last = messages.get(messages.size() - 1);
+        return first.command().equals("BATCH")
+                && first.params().size() >= 2
+                && first.param(1).equals(MultilineLines.BATCH_TYPE)
+                && last.command().equals("BATCH")
+                && last.params().equals(List.of("-" + first.param(0).substring(1)));
     }
 
     private List<IrcMessage> wrapInLabeledBatch() {

@@ -42,6 +42,7 @@ public final class Session implements ChatUser {
     private final GuestReadMarkers guestReadMarkers = new GuestReadMarkers();
     private InboundQueue inbound;
     private int batchCounter;
+    private final ClientBatches clientBatches = new ClientBatches();
     /** Where this registered user is counted (LUSERS). */
     private UserCounts counts;
 
@@ -98,6 +99,11 @@ public final class Session implements ChatUser {
         if (!connection.sendReply(lines, () -> inbound.resume())) {
             inbound.pause();
         }
+    }
+
+    /** The batch this client has open (a multi-line message being sent). */
+    public ClientBatches clientBatches() {
+        return clientBatches;
     }
 
     /** A new batch reference, unique within this connection. */

@@ -189,7 +189,8 @@ final class CommandBench {
                         l.pingInterval(),
                         l.pingTimeout(),
                         new FloodConfig(false, f.burst(), f.linesPerSecond(), f.exemptOperators()),
-                        l.connections()));
+                        l.connections(),
+                        l.multiline()));
     }
 
     private String reload() {
@@ -252,6 +253,16 @@ final class CommandBench {
     /** The AUTHENTICATE payload of SASL PLAIN for logging in to {@code account}. */
     static String saslPlain(String account, String password) {
         return Base64.getEncoder().encodeToString(("\0" + account + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dispatcher every session of this bench feeds. */
+    CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** A well-formed line as the transport hands it on. */
+    static InboundLine parse(String line) {
+        return new InboundLine.Message(((ParseResult.Parsed) IrcParser.parse(line)).message());
     }
 
     /** Everything the session's client has received so far. */

@@ -32,8 +32,13 @@ class BatchOnlyWhenEnabledIT {
     private static final String EARLIER = "timestamp=2000-01-01T00:00:00.000Z";
 
     /** The batch types Parley opens; the batch-capable client must meet each one through the samples. */
-    private static final Set<String> BATCH_TYPES =
-            Set.of("chathistory", "draft/chathistory-targets", "metadata", "metadata-subs", "labeled-response");
+    private static final Set<String> BATCH_TYPES = Set.of(
+            "chathistory",
+            "draft/chathistory-targets",
+            "metadata",
+            "metadata-subs",
+            "labeled-response",
+            "draft/multiline");
 
     /**
      * Lines per verb that reach its reply paths, sent in order. {@code {me}} is the sender's nick,
@@ -43,6 +48,16 @@ class BatchOnlyWhenEnabledIT {
             Map.entry("AUTHENTICATE", List.of("AUTHENTICATE PLAIN")),
             Map.entry("AWAY", List.of("AWAY :gone fishing", "AWAY")),
             Map.entry("BAN", List.of("BAN *!*@ban.example :go away")),
+            // A sample of several lines goes out line by line (one multi-line message here).
+            Map.entry(
+                    "BATCH",
+                    List.of(String.join(
+                            "\n",
+                            "BATCH +ml draft/multiline #room",
+                            "@batch=ml PRIVMSG #room :first line",
+                            "@batch=ml;draft/multiline-concat PRIVMSG #room :, continued",
+                            "@batch=ml PRIVMSG #room :second line",
+                            "BATCH -ml"))),
             Map.entry("BANS", List.of("BANS")),
             Map.entry("CAP", List.of("CAP LS 302", "CAP LIST")),
             Map.entry(
@@ -306,7 +321,9 @@ class BatchOnlyWhenEnabledIT {
     /** Sends {@code line}, then a PING, and returns what came up to its PONG: the line's whole reply. */
     private List<IrcMessage> exchange(RawIrcClient client, String line) {
         String token = "sync-" + ++syncs;
-        client.send(line);
+        for (String part : line.split("\n")) {
+            client.send(part);
+        }
         client.send("PING :" + token);
         return client.collectUntil(Lines.described(
                 "PONG " + token, m -> m.verb().equals("PONG") && m.lastParam().equals(token)));

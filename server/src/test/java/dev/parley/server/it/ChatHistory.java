@@ -74,6 +74,7 @@ public final class ChatHistory {
                 l.pingInterval(),
                 l.pingTimeout(),
                 off,
-                l.connections()));
+                l.connections(),
+                l.multiline()));
     }
 }

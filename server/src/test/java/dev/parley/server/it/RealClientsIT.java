@@ -58,6 +58,10 @@ class RealClientsIT {
                 ExternalClient.writeLine(serverDir.resolve("in"), "/HISTORY #general 10");
                 ii.awaitFileContains(serverDir.resolve("out"), "<iiuser> hello from ii");
                 ii.awaitFileContains(serverDir.resolve("out"), "End of history for #general");
+
+                pasteTwoLines(server);
+                ii.awaitFileContains(room.resolve("out"), "<paster> first pasted line");
+                ii.awaitFileContains(room.resolve("out"), "<paster> second pasted line");
             }
         }
     }
@@ -90,8 +94,30 @@ class RealClientsIT {
                 Path serverLog = dir.resolve("logs").resolve("irc.server.parley.weechatlog");
                 weechat.awaitFileContains(serverLog, "<weeuser> hello from weechat");
                 weechat.awaitFileContains(serverLog, "End of history for #general");
+
+                pasteTwoLines(server);
+                weechat.awaitFileContains(roomLog, "first pasted line");
+                weechat.awaitFileContains(roomLog, "second pasted line");
             }
         }
+    }
+
+    /**
+     * A client with draft/multiline pastes two lines as one message into #general; a client without
+     * the capability gets them as two ordinary messages.
+     */
+    private static void pasteTwoLines(TestServer server) {
+        RawIrcClient paster = server.connect();
+        paster.registerWithCaps("paster", "chat@123", "batch", "draft/multiline", "echo-message");
+        paster.join("#general");
+        paster.send("BATCH +p draft/multiline #general");
+        paster.send("@batch=p PRIVMSG #general :first pasted line");
+        paster.send("@batch=p PRIVMSG #general :second pasted line");
+        paster.send("BATCH -p");
+        paster.expect(Lines.described(
+                "the end of the echoed message",
+                m -> m.verb().equals("BATCH") && m.param(0).startsWith("-")));
+        paster.close();
     }
 
     private Path fifoOf(ExternalClient weechat) throws IOException {

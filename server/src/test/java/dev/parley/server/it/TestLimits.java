@@ -87,6 +87,7 @@ public final class TestLimits {
                 pingInterval,
                 pingTimeout,
                 flood,
-                connections);
+                connections,
+                l.multiline());
     }
 }

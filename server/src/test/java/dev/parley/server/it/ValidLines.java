@@ -86,6 +86,14 @@ final class ValidLines {
             Map.entry("BAN", List.of("BAN *!*@fuzz.example :go away")),
             Map.entry("BANS", List.of("BANS")),
             Map.entry(
+                    "BATCH",
+                    List.of(
+                            "BATCH +ml draft/multiline #room",
+                            "@batch=ml PRIVMSG #room :a line",
+                            "@batch=ml;draft/multiline-concat PRIVMSG #room :continued",
+                            "BATCH -ml",
+                            "BATCH +x draft/multiline alice")),
+            Map.entry(
                     "CAP",
                     List.of(
                             "CAP LS 302",

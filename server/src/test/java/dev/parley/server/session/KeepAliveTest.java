@@ -130,7 +130,8 @@ class KeepAliveTest {
                 pingInterval,
                 TIMEOUT,
                 d.flood(),
-                d.connections());
+                d.connections(),
+                d.multiline());
         return new KeepAlive(limits, MinimalDepartures.SERVER_NAME, departures, time::nanoTime);
     }
 

@@ -6,6 +6,7 @@ import static dev.parley.server.store.Messages.roomMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.chat.MultilineText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,27 @@ public abstract class MessageStoreContract {
         store.appendAll(List.of(sent));
 
         assertThat(store.findByMsgId("#café", "u1")).contains(sent);
+    }
+
+    @Test
+    void aMultiLineMessageComesBackWhole() {
+        String text = "def f(x):\n\n    return x + 1\ndone";
+        StoredMessage sent = new StoredMessage(
+                "m1",
+                at(8),
+                "#general",
+                "#general",
+                "ann",
+                "ann!a@h",
+                null,
+                null,
+                "PRIVMSG",
+                text,
+                Map.of(MultilineText.STORED_CONCAT_TAG, "24,30", "+draft/reply", "x"));
+        store.appendAll(List.of(sent));
+
+        assertThat(store.findByMsgId("#general", "m1")).contains(sent);
+        assertThat(store.latest("#general", Optional.empty(), 1)).containsExactly(sent);
     }
 
     @Test

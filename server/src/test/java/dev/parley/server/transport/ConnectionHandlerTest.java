@@ -101,7 +101,8 @@ class ConnectionHandlerTest {
                 Duration.ZERO,
                 Duration.ZERO,
                 d.flood(),
-                d.connections());
+                d.connections(),
+                d.multiline());
         Departures departures = MinimalDepartures.create();
         KeepAlive keepAlive = new KeepAlive(limits, MinimalDepartures.SERVER_NAME, departures, System::nanoTime);
         ConnectionHandler.TransportWiring wiring = new ConnectionHandler.TransportWiring(
