@@ -9,6 +9,7 @@ import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ final class ProxyMessageHandler extends SimpleChannelInboundHandler<HAProxyMessa
     private static final Logger log = LoggerFactory.getLogger(ProxyMessageHandler.class);
 
     private final InetSocketAddress peer;
+    /** Set at the first bad header: the decoder may report the lines after it too, which are not logged. */
+    private boolean refused;
 
     ProxyMessageHandler(InetSocketAddress peer) {
         this.peer = peer;
@@ -51,7 +54,7 @@ final class ProxyMessageHandler extends SimpleChannelInboundHandler<HAProxyMessa
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(header.sourceAddress());
         try {
             return new InetSocketAddress(InetAddress.getByAddress(bytes), header.sourcePort());
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException("the decoder checked the address: " + header.sourceAddress(), e);
         }
     }
@@ -62,10 +65,13 @@ final class ProxyMessageHandler extends SimpleChannelInboundHandler<HAProxyMessa
             ctx.fireExceptionCaught(cause);
             return;
         }
-        log.info(
-                "{}: bad PROXY header from a trusted proxy, closing: {}",
-                ClientAddress.text(peer.getAddress()),
-                cause.getMessage());
+        if (!refused) {
+            refused = true;
+            log.info(
+                    "{}: bad PROXY header from a trusted proxy, closing: {}",
+                    ClientAddress.text(peer.getAddress()),
+                    cause.getMessage());
+        }
         ctx.close();
     }
 }
