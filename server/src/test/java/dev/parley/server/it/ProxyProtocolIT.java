@@ -180,6 +180,7 @@ class ProxyProtocolIT {
             web.sendText("PASS chat@123");
             web.sendText("NICK webby");
             web.sendText("USER webby 0 * :Web");
+            web.awaitLineContaining(" 001 webby ");
             RawIrcClient bob = server.user("bob");
 
             assertThat(whoisHost(bob, "webby")).isEqualTo("192.0.2.40");
@@ -272,13 +273,17 @@ class ProxyProtocolIT {
 
     /**
      * A WebSocket client written on a socket the test already used (for the PROXY header): the
-     * upgrade request, then one masked text frame per line. Reads nothing after the 101.
+     * upgrade request, then one masked text frame per line; reads the server's frames, short
+     * ones (under 126 bytes) as IRC lines are.
      */
     private static final class RawWebSocket {
         private final OutputStream out;
+        private final InputStream in;
 
         RawWebSocket(Socket socket) throws IOException {
+            socket.setSoTimeout(5_000);
             this.out = socket.getOutputStream();
+            this.in = socket.getInputStream();
             out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                             + "Sec-WebSocket-Protocol: text.ircv3.net\r\n\r\n")
@@ -300,6 +305,23 @@ class ProxyProtocolIT {
                 head.append((char) b);
             }
             return head.toString();
+        }
+
+        /** Reads frames until one holds {@code text}; a read past 5 s fails. */
+        void awaitLineContaining(String text) throws IOException {
+            List<String> seen = new ArrayList<>();
+            while (true) {
+                int opcode = in.read();
+                int length = in.read() & 0x7f;
+                if (opcode < 0 || length >= 126) {
+                    throw new AssertionError("no line with '" + text + "' before " + opcode + "; saw " + seen);
+                }
+                String line = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                seen.add(line);
+                if (line.contains(text)) {
+                    return;
+                }
+            }
         }
 
         void sendText(String line) {
