@@ -124,11 +124,44 @@ public record AddressRange(byte[] network, int prefixLength) {
 
     @Override
     public String toString() {
-        try {
-            String address = InetAddress.getByAddress(network).getHostAddress();
-            return prefixLength == network.length * 8 ? address : address + "/" + prefixLength;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("a range always holds 4 or 16 bytes", e);
+        String address = network.length == 4 ? ipv4(network) : ipv6(network);
+        return prefixLength == network.length * 8 ? address : address + "/" + prefixLength;
+    }
+
+    private static String ipv4(byte[] bytes) {
+        return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+    }
+
+    /** RFC 5952 text: lower-case hex, the longest run of two or more zero groups as {@code ::}. */
+    private static String ipv6(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
         }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+            } else {
+                if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                    text.append(':');
+                }
+                text.append(Integer.toHexString(groups[i]));
+            }
+        }
+        return text.toString();
     }
 }

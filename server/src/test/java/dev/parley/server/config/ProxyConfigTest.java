@@ -117,5 +117,10 @@ class ProxyConfigTest {
     void aRangeIsWrittenAsItIsParsed() {
         assertThat(AddressRange.parse(" 10.0.0.0/8 ")).hasToString("10.0.0.0/8");
         assertThat(AddressRange.parse("192.0.2.7")).hasToString("192.0.2.7");
+        assertThat(AddressRange.parse("2001:DB8:0:0::/32")).hasToString("2001:db8::/32");
+        assertThat(AddressRange.parse("::1")).hasToString("::1");
+        assertThat(AddressRange.parse("::/0")).hasToString("::/0");
+        assertThat(AddressRange.parse("2001:db8:0:1:0:0:0:1")).hasToString("2001:db8:0:1::1");
+        assertThat(AddressRange.parse("fe80::1:0:0:0")).hasToString("fe80::1:0:0:0");
     }
 }

@@ -188,6 +188,23 @@ class ProxyProtocolIT {
     }
 
     @Test
+    void anUntrustedPeersHeaderOnTheHttpListenerIsABadRequest() throws Exception {
+        try (TestServer server = TestServer.start(withHttp(behindProxy("127.0.0.2")))) {
+            Socket socket = new Socket();
+            socket.connect(server.server().httpAddresses().get(0), 5_000);
+            socket.setSoTimeout(5_000);
+            opened.add(socket);
+            socket.getOutputStream()
+                    .write(concat(
+                            ProxyHeaders.v1("192.0.2.43", 40_000, "127.0.0.1", 8080),
+                            "GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+            assertThat(status).isEqualTo("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void xForwardedForFromATrustedProxyNamesTheWebSocketClient() {
         try (TestServer server = TestServer.start(withHttp(behindProxy("127.0.0.1")))) {
             WebSocketLineClient web = webSocket(server, "203.0.113.99, 192.0.2.41");
@@ -244,6 +261,12 @@ class ProxyProtocolIT {
     private RawIrcClient track(RawIrcClient client) {
         opened.add(client);
         return client;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static void sendRegistration(RawIrcClient client, String nick) {
