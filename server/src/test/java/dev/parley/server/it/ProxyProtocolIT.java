@@ -205,6 +205,28 @@ class ProxyProtocolIT {
     }
 
     @Test
+    void aTrustedProxysOwnHttpConnectionsAreNotHeldToThePerIpLimit() throws Exception {
+        try (TestServer server = TestServer.start(withHttp(behindProxy("127.0.0.1")))) {
+            List<Socket> held = new ArrayList<>();
+            for (int i = 0; i <= MAX_PER_IP; i++) {
+                Socket socket = new Socket();
+                socket.connect(server.server().httpAddresses().get(0), 5_000);
+                socket.setSoTimeout(5_000);
+                opened.add(socket);
+                held.add(socket);
+            }
+            for (Socket socket : held) {
+                socket.getOutputStream()
+                        .write("GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(status)
+                        .as("%d connections held by the proxy at once", held.size())
+                        .isEqualTo("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
     void xForwardedForFromATrustedProxyNamesTheWebSocketClient() {
         try (TestServer server = TestServer.start(withHttp(behindProxy("127.0.0.1")))) {
             WebSocketLineClient web = webSocket(server, "203.0.113.99, 192.0.2.41");
