@@ -1,7 +1,6 @@
 package dev.parley.server.transport;
 
 import java.io.ByteArrayOutputStream;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +57,7 @@ public final class ProxyHeaders {
     private static byte[] literal(String address) {
         try {
             InetAddress parsed = InetAddress.getByName(address); // literals only: no lookup
-            return parsed instanceof Inet4Address ? parsed.getAddress() : parsed.getAddress();
+            return parsed.getAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(address, e);
         }
