@@ -57,6 +57,9 @@ public final class ConfigKeys {
             ValueTypes.optionalListenAddresses(),
             c -> c.http().metricsListen());
 
+    public static final ConfigKey<List<AddressRange>> PROXY_TRUSTED =
+            key("proxy.trusted", ValueTypes.addressRanges(), c -> c.proxy().trusted());
+
     public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
             key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
     public static final ConfigKey<Optional<Path>> TLS_CERTIFICATE =
@@ -364,7 +367,8 @@ public final class ConfigKeys {
                         v.get(ADMIN_ENABLED),
                         v.get(ADMIN_LISTEN),
                         v.get(ADMIN_ALLOW_REMOTE),
-                        v.get(ADMIN_SESSION_TIMEOUT)));
+                        v.get(ADMIN_SESSION_TIMEOUT)),
+                new ProxyConfig(v.get(PROXY_TRUSTED)));
     }
 
     /** One current value per key; {@link #assemble} reads through it. */

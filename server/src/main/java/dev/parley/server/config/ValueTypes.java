@@ -225,6 +225,17 @@ final class ValueTypes {
         };
     }
 
+    /** IP addresses and CIDR blocks ({@code 10.0.0.0/8}); as text, comma-separated. May be empty. */
+    static ValueType<List<AddressRange>> addressRanges() {
+        return raw -> {
+            List<AddressRange> ranges = new ArrayList<>();
+            for (String entry : raw == null ? List.<String>of() : items(raw, ",")) {
+                ranges.add(AddressRange.parse(entry));
+            }
+            return List.copyOf(ranges);
+        };
+    }
+
     static String scalar(Object raw) {
         if (raw == null) {
             throw new IllegalArgumentException("needs a value");

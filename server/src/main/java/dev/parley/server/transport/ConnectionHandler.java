@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -50,8 +51,23 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
                 session.connection(), processor.boundTo(session), System::nanoTime, INBOUND_HIGH_WATER));
         wiring.sessions().add(session);
         wiring.keepAlive().start(session);
-        log.info("{} connected from {}", connection, connection.remoteIp());
+        logConnected(ctx);
         ctx.fireChannelActive();
+    }
+
+    /** Names the proxy too when one spoke for the client, so the operator can tell. */
+    private void logConnected(ChannelHandlerContext ctx) {
+        InetSocketAddress peer = ClientAddress.peer(ctx.channel());
+        InetSocketAddress client = ClientAddress.of(ctx.channel());
+        if (peer != null && !peer.equals(client)) {
+            log.info(
+                    "{} connected from {} (via proxy {})",
+                    connection,
+                    connection.remoteIp(),
+                    ClientAddress.text(peer.getAddress()));
+        } else {
+            log.info("{} connected from {}", connection, connection.remoteIp());
+        }
     }
 
     private void refuse(ChannelHandlerContext ctx, ConnectionLimiter.Decision decision) {

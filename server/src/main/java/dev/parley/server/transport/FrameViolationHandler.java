@@ -37,7 +37,7 @@ final class FrameViolationHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         closing = true;
-        log.info("{} closing: bad WebSocket frame ({})", ctx.channel().remoteAddress(), bad.getMessage());
+        log.info("{} closing: bad WebSocket frame ({})", ClientAddress.ip(ctx.channel()), bad.getMessage());
         ctx.writeAndFlush(new CloseWebSocketFrame(bad.closeStatus())).addListener((ChannelFutureListener) written ->
                 ctx.executor().schedule(() -> ctx.channel().close(), LINGER.toMillis(), TimeUnit.MILLISECONDS));
     }

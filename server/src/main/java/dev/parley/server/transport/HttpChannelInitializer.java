@@ -2,6 +2,7 @@ package dev.parley.server.transport;
 
 import dev.parley.server.admin.AdminApi;
 import dev.parley.server.config.HttpConfig;
+import dev.parley.server.config.ProxyConfig;
 import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP pipeline: an idle clock, TLS when configured, the per-IP gate, the whole-request
+ * The HTTP pipeline: a trusted proxy's PROXY header, an idle clock, TLS when configured, the per-IP gate, the whole-request
  * deadline, HTTP/1.1 with the security headers on every response, the origin check of WebSocket
  * handshakes, the WebSocket upgrade on {@code /ws} (IRCv3 subprotocols), and the plain routes for
  * everything else (the admin console's among them, where this listener serves it).
@@ -40,6 +41,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final TlsRefusalHandler tlsRefusals;
     private final AdminApi admin;
     private final boolean servesMetrics;
+    private final ProxyConfig proxies;
 
     /**
      * @param tls the certificate to serve HTTPS with, or null for plain HTTP
@@ -53,7 +55,8 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
             ConnectionLimiter httpLimiter,
             HttpConfig config,
             TlsRefusalHandler tlsRefusals,
-            AdminApi admin) {
+            AdminApi admin,
+            ProxyConfig proxies) {
         this.wiring = wiring;
         this.endpoints = endpoints;
         this.tls = tls;
@@ -65,11 +68,13 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         this.tlsRefusals = tlsRefusals;
         this.admin = admin;
         this.servesMetrics = config.metricsListen().isEmpty();
+        this.proxies = proxies;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         channel.pipeline()
+                .addLast(ProxyHeaderHandler.NAME, new ProxyHeaderHandler(proxies))
                 .addLast(
                         WebSocketUpgrade.IDLE,
                         new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -88,7 +93,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .build();
         HttpRequestDeadline deadline = new HttpRequestDeadline(requestTimeout);
         channel.pipeline()
-                .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter))
+                .addLast(WebSocketUpgrade.GATE, new HttpConnectionGate(httpLimiter, proxies))
                 .addLast(WebSocketUpgrade.DEADLINE, deadline)
                 .addLast("http", new HttpServerCodec())
                 .addLast(WebSocketUpgrade.SECURITY_HEADERS, HttpSecurityHeaders.INSTANCE)
@@ -96,7 +101,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(WebSocketUpgrade.ARRIVED, deadline.arrived())
                 .addLast(WebSocketUpgrade.ORIGIN, new WebSocketOriginHandler(origins))
                 .addLast(WebSocketUpgrade.PROTOCOL, new WebSocketServerProtocolHandler(websocket))
-                .addLast("upgrade", new WebSocketUpgrade(wiring, websockets))
+                .addLast("upgrade", new WebSocketUpgrade(wiring, websockets, new ForwardedFor(proxies)))
                 .addLast(
                         "routes",
                         new HttpRoutes(

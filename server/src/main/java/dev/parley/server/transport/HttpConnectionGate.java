@@ -1,11 +1,11 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.config.ProxyConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * together), and none silent longer than {@code http.idle-timeout}
  * (the {@code IdleStateHandler} before this one says when). Both end when the connection becomes a
  * WebSocket session: {@link WebSocketUpgrade} removes this handler, which frees the slot, and the
- * IRC limits take over.
+ * IRC limits take over. A trusted proxy's own connections (a reverse proxy passing requests on,
+ * with no PROXY header naming a client) are not counted: every browser behind it would share its
+ * slots; the WebSocket sessions it passes on are counted by client.
  */
 final class HttpConnectionGate extends ChannelInboundHandlerAdapter {
 
@@ -29,19 +31,30 @@ final class HttpConnectionGate extends ChannelInboundHandlerAdapter {
             .getBytes(StandardCharsets.US_ASCII);
 
     private final ConnectionLimiter limiter;
+    private final ProxyConfig proxies;
     private String ip;
     private boolean loopback;
     private boolean held;
 
+    /** A gate that trusts no proxy (the metrics listener's). */
     HttpConnectionGate(ConnectionLimiter limiter) {
+        this(limiter, ProxyConfig.defaults());
+    }
+
+    HttpConnectionGate(ConnectionLimiter limiter, ProxyConfig proxies) {
         this.limiter = limiter;
+        this.proxies = proxies;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        ip = NetUtil.toAddressString(remote.getAddress());
+        InetSocketAddress remote = ClientAddress.of(ctx.channel());
+        ip = ClientAddress.text(remote.getAddress());
         loopback = remote.getAddress().isLoopbackAddress();
+        if (proxies.trusts(remote.getAddress())) {
+            ctx.fireChannelActive();
+            return;
+        }
         if (limiter.acquire(ip, loopback) != ConnectionLimiter.Decision.ALLOWED) {
             log.info("HTTP connection from {} refused: too many at once", ip);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY)).addListener(ChannelFutureListener.CLOSE);

@@ -76,7 +76,7 @@ final class HttpRequestDeadline extends ChannelInboundHandlerAdapter {
         expired = true;
         log.info(
                 "HTTP connection from {} closed: no whole request within {} ms",
-                ctx.channel().remoteAddress(),
+                ClientAddress.ip(ctx.channel()),
                 timeout.toMillis());
         ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener((ChannelFutureListener) written -> {
             if (ctx.channel() instanceof DuplexChannel duplex) {

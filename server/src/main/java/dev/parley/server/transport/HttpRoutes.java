@@ -88,7 +88,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             log.info(
                     "HTTP connection from {} closed: more than {} requests pipelined",
-                    ctx.channel().remoteAddress(),
+                    ClientAddress.ip(ctx.channel()),
                     MAX_WAITING);
             ctx.close();
         }
@@ -159,7 +159,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (admin == null) {
             respond(ctx, keepAlive, head, text(HttpResponseStatus.NOT_FOUND, "not found\n"));
         } else if (rawPath.startsWith(AdminApi.PREFIX)) {
-            later(ctx, keepAlive, head, admin.answer(request, ctx.channel().remoteAddress()));
+            later(ctx, keepAlive, head, admin.answer(request, ClientAddress.of(ctx.channel())));
         } else if (rawPath.equals("/admin")) {
             FullHttpResponse moved = text(HttpResponseStatus.MOVED_PERMANENTLY, "see /admin/\n");
             moved.headers().set(HttpHeaderNames.LOCATION, "/admin/");
@@ -250,9 +250,9 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             // a client gone (reset, or hung up in the middle of a request): its business, not an error
-            log.debug("HTTP connection from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            log.debug("HTTP connection from {}: {}", ClientAddress.ip(ctx.channel()), cause.getMessage());
         } else { // TLS failures never get here: TlsRefusalHandler logs them, without the client's bytes
-            log.warn("HTTP connection from {}: pipeline error", ctx.channel().remoteAddress(), cause);
+            log.warn("HTTP connection from {}: pipeline error", ClientAddress.ip(ctx.channel()), cause);
             onError.run();
         }
         ctx.close();

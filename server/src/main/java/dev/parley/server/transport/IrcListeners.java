@@ -4,6 +4,7 @@ import dev.parley.server.admin.AdminApi;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.config.ProxyConfig;
 import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.KeepAlive;
@@ -48,6 +49,7 @@ public final class IrcListeners implements AutoCloseable {
     private final ConnectionHandler.TransportWiring wiring;
     private final ConnectionLimiter httpLimiter;
     private final HttpConfig http;
+    private final ProxyConfig proxies;
     private final TlsRefusalHandler tlsRefusals =
             new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
@@ -79,18 +81,19 @@ public final class IrcListeners implements AutoCloseable {
         this.httpLimiter = ConnectionLimiter.heldAtOnce(
                 config.limits().connections(), config.http().maxLoopbackConnections(), System::nanoTime);
         this.http = config.http();
+        this.proxies = config.proxy();
         log.debug("transport: {}", epoll ? "epoll" : "nio");
     }
 
     /** Binds a plain IRC listener; returns the address actually bound (port 0 picks a free one). */
     public InetSocketAddress bind(ListenAddress address, TransportConnections counted) throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, null, counted, tlsRefusals));
+        return bind(address, new IrcChannelInitializer(wiring, null, counted, tlsRefusals, proxies));
     }
 
     /** Binds an IRC-over-TLS listener presenting {@code tls}'s certificate. */
     public InetSocketAddress bindTls(ListenAddress address, TlsContexts tls, TransportConnections counted)
             throws InterruptedException {
-        return bind(address, new IrcChannelInitializer(wiring, tls, counted, tlsRefusals));
+        return bind(address, new IrcChannelInitializer(wiring, tls, counted, tlsRefusals, proxies));
     }
 
     /**
@@ -106,7 +109,8 @@ public final class IrcListeners implements AutoCloseable {
             throws InterruptedException {
         return bind(
                 address,
-                new HttpChannelInitializer(wiring, endpoints, tls, websockets, httpLimiter, http, tlsRefusals, admin));
+                new HttpChannelInitializer(
+                        wiring, endpoints, tls, websockets, httpLimiter, http, tlsRefusals, admin, proxies));
     }
 
     /** Binds the {@code metrics.listen} listener: {@code /metrics}, {@code /livez}, {@code /readyz}, plain HTTP. */

@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -76,7 +75,7 @@ final class NettyConnection implements Connection {
     NettyConnection(Channel channel, long sendQueueLimit, Runnable onSendQueueExceeded) {
         this.channel = channel;
         this.id = "c" + IDS.incrementAndGet();
-        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        InetAddress address = ClientAddress.of(channel).getAddress();
         this.remoteIp = displayIp(address);
         this.loopback = address.isLoopbackAddress();
         this.sendQueueLimit = sendQueueLimit;

@@ -6,8 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.util.AttributeKey;
-import io.netty.util.NetUtil;
-import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +61,6 @@ final class TlsRefusalHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static String ip(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
-                ? NetUtil.toAddressString(remote.getAddress())
-                : String.valueOf(ctx.channel().remoteAddress());
+        return ClientAddress.ip(ctx.channel());
     }
 }

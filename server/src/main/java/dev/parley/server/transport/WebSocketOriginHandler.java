@@ -40,7 +40,7 @@ final class WebSocketOriginHandler extends ChannelInboundHandlerAdapter {
             request.release();
             log.info(
                     "HTTP connection from {} refused: WebSocket from the page of origin {}, which is not allowed",
-                    ctx.channel().remoteAddress(),
+                    ClientAddress.ip(ctx.channel()),
                     printable(origin));
             ctx.writeAndFlush(forbidden()).addListener(ChannelFutureListener.CLOSE);
             return;

@@ -4,13 +4,16 @@ import dev.parley.server.metrics.TransportConnections;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetSocketAddress;
 
 /**
  * Turns an HTTP connection into an IRC connection once its WebSocket handshake on {@code /ws} is
  * complete: the plain-HTTP routes, idle clock, gate, request deadline, security headers and origin
  * check leave the pipeline, the frame-to-line codec
  * and the same {@link ConnectionHandler} as on TCP come in, and the session starts; from then on
- * the IRC limits (per-IP connections, registration and ping timeouts, flood control) apply.
+ * the IRC limits (per-IP connections, registration and ping timeouts, flood control) apply, to
+ * the client a trusted reverse proxy names in {@code X-Forwarded-For} or {@code Forwarded} when the
+ * handshake came through one.
  */
 final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
 
@@ -29,10 +32,13 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
 
     private final ConnectionHandler.TransportWiring wiring;
     private final TransportConnections counted;
+    private final ForwardedFor forwardedFor;
 
-    WebSocketUpgrade(ConnectionHandler.TransportWiring wiring, TransportConnections counted) {
+    WebSocketUpgrade(
+            ConnectionHandler.TransportWiring wiring, TransportConnections counted, ForwardedFor forwardedFor) {
         this.wiring = wiring;
         this.counted = counted;
+        this.forwardedFor = forwardedFor;
     }
 
     @Override
@@ -42,6 +48,10 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean binary = BINARY.equals(handshake.selectedSubprotocol());
+        InetSocketAddress known = ClientAddress.of(ctx.channel());
+        if (known != null) {
+            ClientAddress.set(ctx.channel(), forwardedFor.client(known, handshake.requestHeaders()));
+        }
         var pipeline = ctx.pipeline();
         pipeline.remove(HttpRoutes.class);
         pipeline.remove(IDLE);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +35,19 @@ final class WebSocketLineClient implements WebSocket.Listener, LineClient {
 
     /** Connects to the server's first HTTP listener at {@code /ws}. */
     static WebSocketLineClient connect(TestServer server) {
-        WebSocketLineClient client = new WebSocketLineClient();
         InetSocketAddress http = server.server().httpAddresses().get(0);
-        client.socket = HttpClient.newHttpClient()
+        return connect(URI.create("ws://127.0.0.1:" + http.getPort() + "/ws"), Map.of());
+    }
+
+    /** Connects to {@code uri} (a proxy in front of the server, say), sending {@code headers} with the handshake. */
+    static WebSocketLineClient connect(URI uri, Map<String, String> headers) {
+        WebSocketLineClient client = new WebSocketLineClient();
+        WebSocket.Builder builder = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .subprotocols("binary.ircv3.net")
-                .buildAsync(URI.create("ws://127.0.0.1:" + http.getPort() + "/ws"), client)
-                .join();
+                .subprotocols("binary.ircv3.net");
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client).join();
         return client;
     }
 

@@ -3,8 +3,10 @@ package dev.parley.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.config.AddressRange;
 import dev.parley.server.config.ConnectionLimitsConfig;
 import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.config.ProxyConfig;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.KeepAlive;
@@ -85,7 +87,35 @@ class ConnectionHandlerTest {
         assertThat(connect().isOpen()).as("the address's slot was freed").isTrue();
     }
 
+    @Test
+    void behindATrustedProxyTheLimitCountsTheAddressItsHeaderNamesOnceTheHeaderIsRead() {
+        ProxyConfig trusted = new ProxyConfig(List.of(AddressRange.parse(CLIENT_IP)));
+        EmbeddedChannel first = connect(trusted);
+        EmbeddedChannel second = connect(trusted);
+        assertThat(sessions.count())
+                .as("no session, nothing counted, before the header")
+                .isZero();
+
+        first.writeInbound(first.alloc().buffer().writeBytes(ProxyHeaders.v1("198.51.100.1", 1, "192.0.2.9", 6667)));
+        second.writeInbound(second.alloc().buffer().writeBytes(ProxyHeaders.v2("198.51.100.2", 1, "192.0.2.9", 6667)));
+        EmbeddedChannel third = connect(trusted);
+        third.writeInbound(third.alloc().buffer().writeBytes(ProxyHeaders.v1("198.51.100.1", 2, "192.0.2.9", 6667)));
+
+        assertThat(first.isOpen()).isTrue();
+        assertThat(second.isOpen())
+                .as("the proxy's own address is not what is counted")
+                .isTrue();
+        assertThat(outbound(third))
+                .isEqualTo("ERROR :Closing Link: 198.51.100.1 (Too many connections from your IP)\r\n");
+        assertThat(third.isOpen()).isFalse();
+        assertThat(sessions.count()).isEqualTo(2);
+    }
+
     private EmbeddedChannel connect() {
+        return connect(ProxyConfig.defaults());
+    }
+
+    private EmbeddedChannel connect(ProxyConfig proxies) {
         LimitsConfig d = LimitsConfig.defaults();
         LimitsConfig limits = new LimitsConfig(
                 d.nickLength(),
@@ -116,7 +146,8 @@ class ConnectionHandlerTest {
                 () -> {});
         EmbeddedChannel channel = new RemoteChannel();
         channel.freezeTime();
-        channel.pipeline().addLast(new IrcLineDecoder(), new ConnectionHandler(wiring));
+        channel.pipeline()
+                .addLast(new ProxyHeaderHandler(proxies), new IrcLineDecoder(), new ConnectionHandler(wiring));
         channel.pipeline().fireChannelActive();
         channels.add(channel);
         return channel;
