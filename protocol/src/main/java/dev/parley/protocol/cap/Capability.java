@@ -27,6 +27,7 @@ public enum Capability {
     MULTILINE("draft/multiline"),
     READ_MARKER("draft/read-marker"),
     SASL("sasl"),
+    SEARCH("soju.im/search"),
     SERVER_TIME("server-time"),
     SETNAME("setname"),
     USERHOST_IN_NAMES("userhost-in-names");

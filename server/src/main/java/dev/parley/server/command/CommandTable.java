@@ -129,6 +129,7 @@ public final class CommandTable {
                 new OperatorCommands(p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload()),
                 new BanCommands(p.bans(), p.serverBan()),
                 new HistoryCommands(p.info(), config.history(), p.nicks(), p.history(), historyRequest),
+                new SearchCommands(config.history().search(), p.nicks(), p.history(), historyRequest, p.clock()),
                 new RedactCommands(p.rooms(), p.nicks(), p.history(), historyRequest, p.delivery()));
     }
 }

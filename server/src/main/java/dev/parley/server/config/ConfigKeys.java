@@ -168,6 +168,16 @@ public final class ConfigKeys {
             c -> c.history().spillMaxBytes());
     public static final ConfigKey<Duration> HISTORY_COMMIT_TIMEOUT =
             key("history.commit-timeout", duration(ONE_MS), c -> c.history().commitTimeout());
+    public static final ConfigKey<Integer> SEARCH_MAX_RESULTS = key(
+            "history.search.max-results",
+            ValueTypes.integerBetween(1, 1000),
+            c -> c.history().search().maxResults());
+    public static final ConfigKey<Duration> SEARCH_TIMEOUT = key(
+            "history.search.timeout",
+            duration(Duration.ofSeconds(1)),
+            c -> c.history().search().timeout());
+    public static final ConfigKey<Integer> SEARCH_PER_MINUTE = key(
+            "history.search.per-minute", integer(1), c -> c.history().search().perMinute());
     public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE = key(
             "history.retention.max-age",
             duration(Duration.ZERO),
@@ -335,7 +345,8 @@ public final class ConfigKeys {
                         v.get(HISTORY_RETENTION_MAX_AGE),
                         v.get(HISTORY_RETENTION_MAX_MESSAGES),
                         v.get(HISTORY_RETENTION_INTERVAL),
-                        v.get(HISTORY_COMMIT_TIMEOUT)),
+                        v.get(HISTORY_COMMIT_TIMEOUT),
+                        new SearchConfig(v.get(SEARCH_MAX_RESULTS), v.get(SEARCH_TIMEOUT), v.get(SEARCH_PER_MINUTE))),
                 new LimitsConfig(
                         v.get(LIMITS_NICK_LENGTH),
                         v.get(LIMITS_ROOM_NAME_LENGTH),

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param commitTimeout the longest the writer waits for one batch's commit before it puts the batch
  *     in the spill file and treats the database as unavailable: a hung or slow-failing database
  *     then costs at most this much on top of {@code flushInterval}
+ * @param search the SEARCH command's limits
  */
 public record HistoryConfig(
         boolean enabled,
@@ -32,10 +33,41 @@ public record HistoryConfig(
         Duration retentionMaxAge,
         int retentionMaxMessages,
         Duration retentionInterval,
-        Duration commitTimeout) {
+        Duration commitTimeout,
+        SearchConfig search) {
 
     /** The default {@code commitTimeout}. */
     public static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofMillis(100);
+
+    /** With the default search limits. */
+    public HistoryConfig(
+            boolean enabled,
+            Duration flushInterval,
+            int batchSize,
+            int queueCapacity,
+            int maxPageSize,
+            int defaultPageSize,
+            Durability durability,
+            long spillMaxBytes,
+            Duration retentionMaxAge,
+            int retentionMaxMessages,
+            Duration retentionInterval,
+            Duration commitTimeout) {
+        this(
+                enabled,
+                flushInterval,
+                batchSize,
+                queueCapacity,
+                maxPageSize,
+                defaultPageSize,
+                durability,
+                spillMaxBytes,
+                retentionMaxAge,
+                retentionMaxMessages,
+                retentionInterval,
+                commitTimeout,
+                SearchConfig.defaults());
+    }
 
     /** With the default commit timeout. */
     public HistoryConfig(
@@ -86,7 +118,8 @@ public record HistoryConfig(
                 Duration.ZERO,
                 0,
                 Duration.ofMinutes(1),
-                DEFAULT_COMMIT_TIMEOUT);
+                DEFAULT_COMMIT_TIMEOUT,
+                SearchConfig.defaults());
     }
 
     public boolean retains() {

@@ -1,5 +1,6 @@
 package dev.parley.server.history;
 
+import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
 import java.time.Instant;
@@ -50,6 +51,11 @@ public final class DisabledHistory implements History {
     @Override
     public CompletionStage<List<TargetActivity>> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
+        return nothing();
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> search(SearchQuery query) {
         return nothing();
     }
 

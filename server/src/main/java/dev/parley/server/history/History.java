@@ -1,5 +1,6 @@
 package dev.parley.server.history;
 
+import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
 import java.time.Instant;
@@ -33,6 +34,9 @@ public interface History {
 
     CompletionStage<List<TargetActivity>> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);
+
+    /** Messages matching a search (SEARCH), only from the history the query says is readable. */
+    CompletionStage<List<StoredMessage>> search(SearchQuery query);
 
     /**
      * Deletes the message if {@code mayRedact} allows it (REDACT). The check runs on the read pool, so

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Replays stored messages: as a {@code chathistory} batch, or as plain NOTICE lines for simple clients.
@@ -38,7 +39,13 @@ public final class HistoryReplies {
     }
 
     public static void asBatch(Replies replies, boolean multiline, String target, List<StoredMessage> messages) {
-        String batch = replies.startBatch("chathistory", target);
+        inBatch(replies, multiline, messages, "chathistory", target);
+    }
+
+    /** The messages in one batch of this type (chathistory, soju.im/search). */
+    public static void inBatch(
+            Replies replies, boolean multiline, List<StoredMessage> messages, String type, String... params) {
+        String batch = replies.startBatch(type, params);
         for (StoredMessage stored : messages) {
             MultilineText lines = MultilineText.fromStored(stored.text(), stored.tags());
             if (lines == null) {
@@ -58,16 +65,25 @@ public final class HistoryReplies {
     }
 
     public static void asNotices(Replies replies, String target, List<StoredMessage> messages) {
+        noticeLines(replies, messages, stored -> target);
+        replies.notice("End of history for " + target + " (" + messages.size() + " message"
+                + (messages.size() == 1 ? "" : "s") + ")");
+    }
+
+    /**
+     * Each message as NOTICE lines, {@code [where time] <nick> text}, one per line of its text;
+     * {@code where} names the conversation it is from.
+     */
+    public static void noticeLines(
+            Replies replies, List<StoredMessage> messages, Function<StoredMessage, String> where) {
         for (StoredMessage stored : messages) {
-            String prefix = "[" + target + " " + PLAIN_TIME.format(stored.time()) + "] ";
+            String prefix = "[" + where.apply(stored) + " " + PLAIN_TIME.format(stored.time()) + "] ";
             for (String text : stored.text().split("\n")) {
                 if (!text.isEmpty()) {
                     replies.notice(prefix + asPlainLine(stored.senderNick(), text));
                 }
             }
         }
-        replies.notice("End of history for " + target + " (" + messages.size() + " message"
-                + (messages.size() == 1 ? "" : "s") + ")");
     }
 
     private static String asPlainLine(String nick, String text) {

@@ -2,6 +2,7 @@ package dev.parley.server.history;
 
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -103,6 +104,11 @@ public final class StoredHistory implements History {
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
         List<String> rooms = List.copyOf(roomKeys);
         return async(() -> store.targets(foldedNick, rooms, from, to, cap(limit)));
+    }
+
+    @Override
+    public CompletionStage<List<StoredMessage>> search(SearchQuery query) {
+        return async(() -> store.search(query));
     }
 
     /**

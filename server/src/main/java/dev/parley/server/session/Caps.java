@@ -47,6 +47,7 @@ public final class Caps {
             set.add(Capability.CHATHISTORY);
             // Who sent a message is known from history only: without it no REDACT could be checked.
             set.add(Capability.MESSAGE_REDACTION);
+            set.add(Capability.SEARCH);
         }
         values.put(Capability.SASL, SaslExchange.MECHANISMS);
         values.put(Capability.METADATA, MetadataRules.capabilityValue());

@@ -43,6 +43,7 @@ public final class Session implements ChatUser {
     private InboundQueue inbound;
     private int batchCounter;
     private final ClientBatches clientBatches = new ClientBatches();
+    private final CommandBudgets commandBudgets = new CommandBudgets();
     /** Where this registered user is counted (LUSERS). */
     private UserCounts counts;
 
@@ -99,6 +100,11 @@ public final class Session implements ChatUser {
         if (!connection.sendReply(lines, () -> inbound.resume())) {
             inbound.pause();
         }
+    }
+
+    /** Rate limits of costly commands, per connection. */
+    public CommandBudgets commandBudgets() {
+        return commandBudgets;
     }
 
     /** The batch this client has open (a multi-line message being sent). */

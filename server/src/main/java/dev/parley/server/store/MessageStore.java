@@ -42,6 +42,12 @@ public interface MessageStore extends AutoCloseable {
      */
     List<TargetActivity> targets(String identity, Collection<String> roomKeys, Instant from, Instant to, int limit);
 
+    /**
+     * Messages matching the query, in chronological order, only from what {@link SearchQuery#readable()}
+     * allows: the earliest matches when {@code after} is given, else the latest.
+     */
+    List<StoredMessage> search(SearchQuery query);
+
     /** Deletes up to {@code limit} of the oldest messages older than {@code cutoff}; how many went. */
     int deleteBefore(Instant cutoff, int limit);
 

@@ -1,6 +1,7 @@
 package dev.parley.server.history;
 
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
 import dev.parley.server.store.memory.InMemoryMessageStore;
@@ -125,6 +126,11 @@ final class RecordingStore implements MessageStore {
     public List<TargetActivity> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit) {
         return delegate.targets(foldedNick, roomKeys, from, to, limit);
+    }
+
+    @Override
+    public List<StoredMessage> search(SearchQuery query) {
+        return delegate.search(query);
     }
 
     @Override

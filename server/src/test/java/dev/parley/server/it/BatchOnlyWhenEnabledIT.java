@@ -119,6 +119,7 @@ class BatchOnlyWhenEnabledIT {
                     List.of("PRIVMSG #room :hello", "PRIVMSG alice :hi", "@+draft/reply=abc PRIVMSG #room :a reply")),
             Map.entry("QUIT", List.of("QUIT :bye")),
             Map.entry("REDACT", List.of("REDACT #room nosuchmsgid :oops")),
+            Map.entry("SEARCH", List.of("SEARCH text=hello;in=#room", "SEARCH from=alice;limit=5")),
             Map.entry("REGISTER", List.of("REGISTER * someone@example.org :a long enough password")),
             Map.entry("REHASH", List.of("REHASH")),
             Map.entry("SETNAME", List.of("SETNAME :A New Name")),

@@ -161,6 +161,12 @@ final class ValidLines {
                             "PRIVMSG @#room :ops only")),
             Map.entry("QUIT", List.of("QUIT :bye")),
             Map.entry("REDACT", List.of("REDACT #room abc :oops")),
+            Map.entry(
+                    "SEARCH",
+                    List.of(
+                            "SEARCH text=hello",
+                            "SEARCH in=#room;from=alice;limit=5",
+                            "SEARCH after=2026-01-01T00:00:00.000Z;before=2036-01-01T00:00:00.000Z;text=a\\sb")),
             Map.entry("REGISTER", List.of("REGISTER * fuzz@example.org :a long enough password")),
             Map.entry("REHASH", List.of("REHASH")),
             Map.entry("SETNAME", List.of("SETNAME :A New Name")),

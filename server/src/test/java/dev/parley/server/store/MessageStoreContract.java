@@ -76,6 +76,114 @@ public abstract class MessageStoreContract {
         assertThat(store.findByMsgId("#café", "u1")).contains(sent);
     }
 
+    private static StoredMessage said(String msgid, long millis, String key, String nick, String text) {
+        return new StoredMessage(
+                msgid, at(millis), key, key, nick, nick + "!u@h", null, "!g-" + nick, "PRIVMSG", text, Map.of());
+    }
+
+    private static SearchQuery searchIn(SearchQuery.Readable readable, String words) {
+        return new SearchQuery(
+                readable,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                SearchQuery.wordsOf(words),
+                50,
+                java.time.Duration.ofSeconds(5));
+    }
+
+    private void appendSearchable() {
+        store.appendAll(List.of(
+                said("s1", 10, "#general", "Alice", "Deploying the rocket tonight"),
+                said("s2", 20, "#general", "bob", "Which ROCKET? the blue rocket"),
+                said("s3", 30, "#secret", "carol", "the secret rocket launch code"),
+                said("s4", 40, "#general", "bob", "rockets are loud"),
+                said("s5", 50, "#general", "alice", "Déjà vu, café rocket"),
+                directMessage("d1", 60, "bob", "dave"),
+                directMessage("d2", 70, "erin", "frank")));
+    }
+
+    @Test
+    void searchFindsWholeWordsInAnyCaseAndEveryWordMustMatch() {
+        appendSearchable();
+        SearchQuery.Readable general = SearchQuery.Readable.of(List.of("#general"), null);
+
+        assertThat(ids(store.search(searchIn(general, "rocket")))).containsExactly("s1", "s2", "s5");
+        assertThat(ids(store.search(searchIn(general, "Rocket BLUE")))).containsExactly("s2");
+        assertThat(ids(store.search(searchIn(general, "rocket submarine")))).isEmpty();
+        assertThat(ids(store.search(searchIn(general, "café")))).containsExactly("s5");
+    }
+
+    @Test
+    void searchNeverReturnsWhatTheSearcherMayNotRead() {
+        appendSearchable();
+        SearchQuery.Readable general = SearchQuery.Readable.of(List.of("#general"), "bob");
+        SearchQuery inSecret = new SearchQuery(
+                general,
+                Optional.of("#secret"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                SearchQuery.wordsOf("rocket"),
+                50,
+                java.time.Duration.ofSeconds(5));
+
+        assertThat(ids(store.search(searchIn(general, "rocket")))).doesNotContain("s3");
+        assertThat(store.search(inSecret)).isEmpty();
+        assertThat(ids(store.search(searchIn(general, "text")))).containsExactly("d1"); // bob's DM, not erin's
+        assertThat(ids(store.search(searchIn(SearchQuery.Readable.of(List.of(), null), "rocket"))))
+                .isEmpty();
+        assertThat(ids(store.search(searchIn(SearchQuery.Readable.all(), "rocket"))))
+                .containsExactly("s1", "s2", "s3", "s5");
+    }
+
+    @Test
+    void searchFiltersBySenderAndTimeAndKeepsTheLatestOrTheEarliest() {
+        appendSearchable();
+        SearchQuery.Readable all = SearchQuery.Readable.all();
+        SearchQuery fromBob = new SearchQuery(
+                all,
+                Optional.empty(),
+                Optional.of("BOB"),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                50,
+                java.time.Duration.ofSeconds(5));
+        SearchQuery latestTwo = new SearchQuery(
+                all,
+                Optional.of("#general"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(at(50)),
+                List.of(),
+                2,
+                java.time.Duration.ofSeconds(5));
+        SearchQuery earliestTwoFrom20 = new SearchQuery(
+                all,
+                Optional.of("#general"),
+                Optional.empty(),
+                Optional.of(at(20)),
+                Optional.empty(),
+                List.of(),
+                2,
+                java.time.Duration.ofSeconds(5));
+
+        assertThat(ids(store.search(fromBob))).containsExactly("s2", "s4", "d1");
+        assertThat(ids(store.search(latestTwo))).containsExactly("s4", "s5");
+        assertThat(ids(store.search(earliestTwoFrom20))).containsExactly("s2", "s4");
+    }
+
+    @Test
+    void aRedactedMessageIsNoLongerFound() {
+        appendSearchable();
+        store.deleteByMsgId("#general", "s2");
+
+        assertThat(ids(store.search(searchIn(SearchQuery.Readable.all(), "blue"))))
+                .isEmpty();
+    }
+
     @Test
     void aMultiLineMessageComesBackWhole() {
         String text = "def f(x):\n\n    return x + 1\ndone";

@@ -1,6 +1,8 @@
 package dev.parley.server.store.jdbc;
 
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.SearchQuery;
+import dev.parley.server.store.SearchTimedOut;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -8,11 +10,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -124,6 +128,78 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public List<StoredMessage> search(SearchQuery query) {
+        SearchQuery.Readable readable = query.readable();
+        if (query.limit() <= 0
+                || (!readable.everything() && readable.roomKeys().isEmpty() && readable.identity() == null)) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!readable.everything()) {
+            List<String> sides = new ArrayList<>();
+            if (!readable.roomKeys().isEmpty()) {
+                sides.add("history_key IN ("
+                        + readable.roomKeys().stream().map(k -> "?").collect(Collectors.joining(", ")) + ")");
+                params.addAll(readable.roomKeys());
+            }
+            if (readable.identity() != null) {
+                sides.add("dm_low = ? OR dm_high = ?");
+                params.add(readable.identity());
+                params.add(readable.identity());
+            }
+            where.append(" AND (").append(String.join(" OR ", sides)).append(')');
+        }
+        query.in().ifPresent(key -> {
+            where.append(" AND history_key = ?");
+            params.add(key);
+        });
+        query.fromNick().ifPresent(nick -> {
+            where.append(" AND LOWER(nickname) = ?");
+            params.add(nick.toLowerCase(Locale.ROOT));
+        });
+        query.after().ifPresent(time -> {
+            where.append(" AND time_ms >= ?");
+            params.add(time.toEpochMilli());
+        });
+        query.before().ifPresent(time -> {
+            where.append(" AND time_ms <= ?");
+            params.add(time.toEpochMilli());
+        });
+        if (!query.words().isEmpty()) {
+            SqlDialect.WordsCondition words = dialect.wordsCondition(query.words());
+            where.append(" AND ").append(words.sql());
+            params.add(words.parameter());
+        }
+        Order order = query.after().isPresent() ? Order.OLDEST : Order.NEWEST;
+        params.add(query.limit());
+        String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM messages WHERE " + where + " ORDER BY " + order.sql
+                + " LIMIT ?";
+        int timeoutSeconds = (int) Math.max(1, (query.timeout().toMillis() + 999) / 1000);
+        try {
+            return order.chronological(query(sql, params, timeoutSeconds));
+        } catch (StoreException e) {
+            if (stoppedForTime(e.getCause())) {
+                throw new SearchTimedOut(e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the database stopped a statement at its query timeout: JDBC's own exception (MariaDB),
+     * PostgreSQL's query_canceled state, SQLite's interrupt.
+     */
+    private static boolean stoppedForTime(Throwable cause) {
+        if (cause instanceof SQLTimeoutException) {
+            return true;
+        }
+        return cause instanceof SQLException e
+                && ("57014".equals(e.getSQLState())
+                        || (e.getMessage() != null && e.getMessage().contains("SQLITE_INTERRUPT")));
+    }
+
+    @Override
     public int deleteBefore(Instant cutoff, int limit) {
         return deletes.deleteBefore(cutoff, limit);
     }
@@ -168,8 +244,16 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     private List<StoredMessage> query(String sql, List<?> params) {
+        return query(sql, params, 0);
+    }
+
+    /** @param timeoutSeconds the longest the database may take; 0: the pool's own bound */
+    private List<StoredMessage> query(String sql, List<?> params, int timeoutSeconds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (timeoutSeconds > 0) {
+                statement.setQueryTimeout(timeoutSeconds);
+            }
             for (int i = 0; i < params.size(); i++) {
                 statement.setObject(i + 1, params.get(i));
             }

@@ -77,6 +77,13 @@ final class MariaDbDialect implements SqlDialect {
         return InsertStatements.insert(table, columns) + " ON DUPLICATE KEY UPDATE " + first + " = " + first;
     }
 
+    /** The FULLTEXT index (migration V10) in boolean mode: every word required, each quoted. */
+    @Override
+    public WordsCondition wordsCondition(List<String> words) {
+        String query = words.stream().map(w -> "+\"" + w + '"').collect(Collectors.joining(" "));
+        return new WordsCondition("MATCH (message) AGAINST (? IN BOOLEAN MODE)", query);
+    }
+
     @Override
     public String upsert(String table, List<String> columns, String keyColumn) {
         String updates = columns.stream()

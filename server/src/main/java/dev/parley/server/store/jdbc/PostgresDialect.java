@@ -59,6 +59,14 @@ final class PostgresDialect implements SqlDialect {
         return InsertStatements.insertOrNothing(table, columns);
     }
 
+    /** The GIN index's expression (migration V10), so the planner uses it; plainto_tsquery ANDs the words. */
+    @Override
+    public WordsCondition wordsCondition(List<String> words) {
+        return new WordsCondition(
+                "to_tsvector('simple'::regconfig, message) @@ plainto_tsquery('simple'::regconfig, ?)",
+                String.join(" ", words));
+    }
+
     @Override
     public String upsert(String table, List<String> columns, String keyColumn) {
         return InsertStatements.insertOrUpdate(table, columns, keyColumn);

@@ -74,6 +74,15 @@ public interface SqlDialect {
     /** An INSERT of one row that replaces the row with the same {@code keyColumn}. */
     String upsert(String table, List<String> columns, String keyColumn);
 
+    /**
+     * The condition that a message's text holds every one of {@code words} (lower-cased letters and
+     * digits), through this vendor's full-text index, and the value to bind to its one parameter.
+     */
+    WordsCondition wordsCondition(List<String> words);
+
+    /** A full-text condition on {@code messages} with one parameter. */
+    record WordsCondition(String sql, String parameter) {}
+
     /** The value to bind to the seed's {@code messages.timestamp} column for a server time. */
     Object seedTimestamp(Instant time);
 }

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * SQLite. WAL lets readers run beside the one writer, so the pool may hold several connections;
@@ -123,6 +124,14 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public String insertIgnoringDuplicates(String table, List<String> columns) {
         return InsertStatements.insertOrNothing(table, columns);
+    }
+
+    /** FTS5 (migration V10): each word quoted, so nothing in it is FTS5 syntax; all must match. */
+    @Override
+    public WordsCondition wordsCondition(List<String> words) {
+        String query =
+                words.stream().map(w -> '"' + w.replace("\"", "\"\"") + '"').collect(Collectors.joining(" AND "));
+        return new WordsCondition("id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", query);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.parley.server.store.memory;
 
 import dev.parley.server.store.DirectKey;
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
 import java.time.Instant;
@@ -118,6 +119,48 @@ public final class InMemoryMessageStore implements MessageStore {
                             e.getValue().historyKey(), e.getValue().time(), e.getValue()))
                     .toList();
         });
+    }
+
+    @Override
+    public List<StoredMessage> search(SearchQuery query) {
+        return read(() -> {
+            List<Map.Entry<Position, StoredMessage>> found = new ArrayList<>();
+            conversations.forEach((key, conversation) -> {
+                Optional<DirectKey> sides = DirectKey.parse(key);
+                boolean readable = query.readable()
+                        .allows(
+                                key,
+                                sides.map(DirectKey::low).orElse(null),
+                                sides.map(DirectKey::high).orElse(null));
+                if (readable && query.in().map(key::equals).orElse(true)) {
+                    for (Map.Entry<Position, StoredMessage> entry : conversation.entrySet()) {
+                        if (matches(entry.getValue(), query)) {
+                            found.add(entry);
+                        }
+                    }
+                }
+            });
+            found.sort(Map.Entry.comparingByKey());
+            List<Map.Entry<Position, StoredMessage>> kept = query.after().isPresent()
+                    ? found.subList(0, Math.min(query.limit(), found.size()))
+                    : found.subList(Math.max(0, found.size() - query.limit()), found.size());
+            return kept.stream().map(Map.Entry::getValue).toList();
+        });
+    }
+
+    /** Whole-word, case-insensitive matching, as the databases' full-text indexes do. */
+    private static boolean matches(StoredMessage message, SearchQuery query) {
+        if (query.fromNick().isPresent()
+                && !message.senderNick().equalsIgnoreCase(query.fromNick().get())) {
+            return false;
+        }
+        if (query.after().isPresent() && message.time().isBefore(query.after().get())) {
+            return false;
+        }
+        if (query.before().isPresent() && message.time().isAfter(query.before().get())) {
+            return false;
+        }
+        return new HashSet<>(SearchQuery.wordsOf(message.text())).containsAll(query.words());
     }
 
     @Override
