@@ -83,8 +83,7 @@ public final class ChatSession implements ChatActions {
         } else if (input instanceof ParsedInput.Command command) {
             command.command().run().run(this, command.args());
         } else if (input instanceof ParsedInput.Usage usage) {
-            show(DisplayLine.error(
-                    "Usage: /" + usage.command().name() + " " + usage.command().usage()));
+            show(DisplayLine.error(usage.command().usageError(usage.args())));
         } else if (input instanceof ParsedInput.Unknown unknown) {
             show(DisplayLine.error(
                     "Unknown command /" + unknown.name() + " — nothing was sent. Type /help for the list."));
