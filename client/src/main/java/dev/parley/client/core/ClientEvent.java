@@ -40,6 +40,9 @@ public sealed interface ClientEvent {
     /** The members of a room, after a NAMES reply (also sent on join). */
     record MembersListed(String room, List<String> members) implements ClientEvent {}
 
+    /** One room of the server's list (a LIST reply): its name, how many are in it, its topic ("" for none). */
+    record RoomListed(String room, int people, String topic) implements ClientEvent {}
+
     /** A NOTICE from the server itself (operator command replies, plain HISTORY, server messages). */
     record ServerNotice(String text) implements ClientEvent {}
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -27,25 +28,31 @@ import java.util.function.Predicate;
  * on the input thread; events arrive on the client's reader thread and go straight to the display.
  * {@link #finished()} completes with the exit code when the chat is over.
  */
-public final class ChatSession implements ChatActions {
+public final class ChatSession implements ChatActions, WindowKeys {
 
     /** Text bytes per PRIVMSG, leaving room in the 512-byte line for the source and target. */
     static final int TEXT_BYTES = 380;
 
     private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
 
+    /** Messages of recent history shown when a join opens a room's window. */
+    static final int RECENT_HISTORY = 15;
+
     private final IrcClient client;
     private final Display display;
-    private final MessageFormatter formatter;
+    private final Feed feed;
+    /** Rooms whose recent history was asked for on join (casefolded): an empty answer is not shown. */
+    private final Set<String> recentAsked = ConcurrentHashMap.newKeySet();
+
     private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private final Map<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiters = new ConcurrentHashMap<>();
-    /** The room the prompt was last drawn for. */
-    private final AtomicReference<String> promptRoom = new AtomicReference<>();
+    /** The prompt last drawn. */
+    private final AtomicReference<String> lastPrompt = new AtomicReference<>();
 
     public ChatSession(ConnectionSettings settings, Display display, MessageFormatter formatter) {
         this.display = display;
-        this.formatter = formatter;
+        this.feed = new Feed(new Windows(), display, formatter, this::askRecentHistory);
         this.client = new IrcClient(settings, this::onEvent);
     }
 
@@ -76,9 +83,9 @@ public final class ChatSession implements ChatActions {
     public void handleInput(String line) {
         ParsedInput input = parser.parse(line);
         if (input instanceof ParsedInput.Text text) {
-            String room = requireRoom();
-            if (room != null) {
-                say(room, text.text(), false);
+            String target = requireTarget();
+            if (target != null) {
+                say(target, text.text(), false);
             }
         } else if (input instanceof ParsedInput.Command command) {
             command.command().run().run(this, command.args());
@@ -88,6 +95,7 @@ public final class ChatSession implements ChatActions {
             show(DisplayLine.error(
                     "Unknown command /" + unknown.name() + " — nothing was sent. Type /help for the list."));
         }
+        notePrompt();
     }
 
     /**
@@ -143,22 +151,95 @@ public final class ChatSession implements ChatActions {
                 Instant.now(), client.nick(), target, text, kind, true, ChannelName.looksLikeRoom(target)));
     }
 
+    /** Shows a line in the current window. */
     @Override
     public void show(DisplayLine line) {
-        display.show(line);
+        feed.show(null, line, false, false, false);
     }
 
     @Override
     public void switchTo(String room) {
         client.switchTo(room);
-        notePromptRoom();
+        feed.select(room);
+        notePrompt();
     }
 
-    /** Tells the display when the room plain text goes to has changed, so the prompt names it. */
-    private void notePromptRoom() {
-        String room = state().currentRoom();
-        if (!Objects.equals(promptRoom.getAndSet(room), room)) {
+    @Override
+    public void selectWindow(int number) {
+        if (!feed.select(number)) {
+            show(DisplayLine.error("There is no window " + number + " — /win lists them"));
+        }
+        followWindow();
+    }
+
+    @Override
+    public void moveWindow(int step) {
+        feed.move(step);
+        followWindow();
+    }
+
+    @Override
+    public void listWindows() {
+        show(DisplayLine.info(StatusLine.list(feed.entries())));
+    }
+
+    @Override
+    public void query(String nick) {
+        feed.query(nick);
+        notePrompt();
+    }
+
+    @Override
+    public void closeWindow() {
+        String target = feed.currentTarget();
+        if (target == null) {
+            show(DisplayLine.error("The status window stays open — /quit to leave the chat"));
+        } else if (ChannelName.looksLikeRoom(target) && state().inRoom(target)) {
+            send(IrcMessage.of("PART", target));
+        } else {
+            feed.close(target);
+            notePrompt();
+        }
+    }
+
+    /** A room's window on screen makes that room the current one of the connection too. */
+    private void followWindow() {
+        String target = feed.currentTarget();
+        if (target != null && state().inRoom(target)) {
+            client.switchTo(target);
+        }
+        notePrompt();
+    }
+
+    /**
+     * The input prompt: the status line (on a windowed display) above {@code [room] > }, which
+     * names where plain text goes.
+     */
+    public String prompt() {
+        String target = feed.currentTarget();
+        String input = target == null
+                ? "> "
+                : ChannelName.looksLikeRoom(target)
+                        ? "[" + RoomNames.toDisplay(target) + "] > "
+                        : "[DM " + target + "] > ";
+        return display.windowed() ? StatusLine.of(state().nick(), feed.entries()) + "\n" + input : input;
+    }
+
+    /** Tells the display when the prompt has changed (window, activity, nick), so it is drawn again. */
+    private void notePrompt() {
+        String now = prompt();
+        if (!Objects.equals(lastPrompt.getAndSet(now), now)) {
             display.promptChanged();
+        }
+    }
+
+    /** On a windowed display, a join shows the room's last messages (CHATHISTORY), marked as history. */
+    private void askRecentHistory(String room) {
+        var limit = state().chatHistoryLimit();
+        if (display.windowed() && limit.isPresent()) {
+            recentAsked.add(state().caseMapping().fold(room));
+            send(IrcMessage.of(
+                    "CHATHISTORY", "LATEST", room, "*", String.valueOf(Math.min(RECENT_HISTORY, limit.get()))));
         }
     }
 
@@ -170,19 +251,32 @@ public final class ChatSession implements ChatActions {
 
     @Override
     public String requireRoom() {
-        String room = state().currentRoom();
-        if (room == null) {
-            show(DisplayLine.error("You are in no room — /join a room first"));
+        String target = feed.currentTarget();
+        if (target != null && ChannelName.looksLikeRoom(target)) {
+            return target;
         }
-        return room;
+        show(DisplayLine.error(
+                target == null
+                        ? "You are in no room — /join a room first (or /win to a room's window)"
+                        : "This is a private conversation with " + target + ": that needs a room — /win to one"));
+        return null;
+    }
+
+    @Override
+    public String requireTarget() {
+        String target = feed.currentTarget();
+        if (target == null) {
+            show(DisplayLine.error(
+                    "This is the status window: /join a room, /query a nick, or /win to a window first"));
+        }
+        return target;
     }
 
     private void onEvent(ClientEvent event) {
-        if (!(event instanceof ClientEvent.ServerError error
-                && Troubles.saidElsewhere(error, state().nick() != null))) {
-            formatter.format(event).forEach(display::show);
+        if (shown(event)) {
+            feed.onEvent(event, state());
         }
-        notePromptRoom();
+        notePrompt();
         if (event instanceof ClientEvent.Disconnected lost && lost.retryIn() == null) {
             finished.complete(1);
         }
@@ -193,6 +287,21 @@ public final class ChatSession implements ChatActions {
                 waiters.remove(waiter.getKey());
             }
         }
+    }
+
+    /**
+     * Whether an event is shown: not an error told by other means, nor an empty answer to the
+     * recent history asked for on join.
+     */
+    private boolean shown(ClientEvent event) {
+        if (event instanceof ClientEvent.ServerError error) {
+            return !Troubles.saidElsewhere(error, state().nick() != null);
+        }
+        if (event instanceof ClientEvent.HistoryReplayed history) {
+            boolean recent = recentAsked.remove(state().caseMapping().fold(history.target()));
+            return !recent || !history.messages().isEmpty();
+        }
+        return true;
     }
 
     private CompletableFuture<ClientEvent> expect(Predicate<ClientEvent> what) {

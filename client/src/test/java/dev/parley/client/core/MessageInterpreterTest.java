@@ -83,4 +83,14 @@ class MessageInterpreterTest {
         assertThat(feed(":srv 433 * alice :Nickname is already in use").events())
                 .containsExactly(new ClientEvent.ServerError("433", "alice: Nickname is already in use"));
     }
+
+    @Test
+    void theRoomListIsToldRoomByRoom() {
+        assertThat(feed(":srv 322 alice #general 3 :Be kind").events())
+                .containsExactly(new ClientEvent.RoomListed("#general", 3, "Be kind"));
+        assertThat(feed(":srv 322 alice #quiet 1").events())
+                .containsExactly(new ClientEvent.RoomListed("#quiet", 1, ""));
+        assertThat(feed(":srv 323 alice :End of /LIST").events())
+                .containsExactly(new ClientEvent.ServerInfo("323", "End of the room list"));
+    }
 }
