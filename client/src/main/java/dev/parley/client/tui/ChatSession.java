@@ -11,17 +11,9 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 /**
  * One chat: the client connection, what the user types, and what is shown. Typed lines are handled
@@ -35,18 +27,14 @@ public final class ChatSession implements ChatActions, WindowKeys {
 
     private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
 
-    /** Messages of recent history shown when a join opens a room's window. */
-    static final int RECENT_HISTORY = 15;
-
     private final IrcClient client;
     private final Display display;
     private final Feed feed;
-    /** Rooms whose recent history was asked for on join (casefolded): an empty answer is not shown. */
-    private final Set<String> recentAsked = ConcurrentHashMap.newKeySet();
+    private final RecentHistory recentHistory = new RecentHistory();
 
     private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
-    private final Map<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiters = new ConcurrentHashMap<>();
+    private final EventWaiters waiters = new EventWaiters();
     /** The prompt last drawn. */
     private final AtomicReference<String> lastPrompt = new AtomicReference<>();
 
@@ -72,11 +60,11 @@ public final class ChatSession implements ChatActions, WindowKeys {
     /** Joins a room and waits (up to {@code timeout}) until the server confirms it. */
     public boolean join(String room, Duration timeout) {
         String wire = RoomNames.toWire(room);
-        CompletableFuture<ClientEvent> joined = expect(e -> e instanceof ClientEvent.Joined j
+        CompletableFuture<ClientEvent> joined = waiters.expect(e -> e instanceof ClientEvent.Joined j
                 && j.self()
                 && client.state().caseMapping().equal(j.room(), wire));
         send(IrcMessage.of("JOIN", wire));
-        return await(joined, timeout);
+        return waiters.await(joined, timeout);
     }
 
     /** Handles one typed line: text for the current room, or a slash command. */
@@ -233,13 +221,11 @@ public final class ChatSession implements ChatActions, WindowKeys {
         }
     }
 
-    /** On a windowed display, a join shows the room's last messages (CHATHISTORY), marked as history. */
+    /** On a windowed display, a join that opens a room's window shows what was said there before. */
     private void askRecentHistory(String room) {
-        var limit = state().chatHistoryLimit();
-        if (display.windowed() && limit.isPresent()) {
-            recentAsked.add(state().caseMapping().fold(room));
-            send(IrcMessage.of(
-                    "CHATHISTORY", "LATEST", room, "*", String.valueOf(Math.min(RECENT_HISTORY, limit.get()))));
+        IrcMessage ask = display.windowed() ? recentHistory.ask(room, state()) : null;
+        if (ask != null) {
+            send(ask);
         }
     }
 
@@ -280,13 +266,7 @@ public final class ChatSession implements ChatActions, WindowKeys {
         if (event instanceof ClientEvent.Disconnected lost && lost.retryIn() == null) {
             finished.complete(1);
         }
-        for (Map.Entry<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiter :
-                List.copyOf(waiters.entrySet())) {
-            if (waiter.getKey().test(event)) {
-                waiter.getValue().complete(event);
-                waiters.remove(waiter.getKey());
-            }
-        }
+        waiters.tell(event);
     }
 
     /**
@@ -298,29 +278,8 @@ public final class ChatSession implements ChatActions, WindowKeys {
             return !Troubles.saidElsewhere(error, state().nick() != null);
         }
         if (event instanceof ClientEvent.HistoryReplayed history) {
-            boolean recent = recentAsked.remove(state().caseMapping().fold(history.target()));
-            return !recent || !history.messages().isEmpty();
+            return recentHistory.shows(history, state());
         }
         return true;
-    }
-
-    private CompletableFuture<ClientEvent> expect(Predicate<ClientEvent> what) {
-        CompletableFuture<ClientEvent> future = new CompletableFuture<>();
-        waiters.put(what, future);
-        return future;
-    }
-
-    private boolean await(CompletableFuture<ClientEvent> future, Duration timeout) {
-        try {
-            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            waiters.values().remove(future);
-        }
     }
 }

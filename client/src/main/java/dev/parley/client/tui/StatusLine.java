@@ -1,5 +1,6 @@
 package dev.parley.client.tui;
 
+import dev.parley.protocol.name.ChannelName;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,16 @@ final class StatusLine {
             line.append(" [Act: ").append(activity).append(']');
         }
         return line.toString();
+    }
+
+    /** The input line's prompt, naming where plain text goes: {@code [general] > }, {@code [DM bob] > }, or {@code > }. */
+    static String inputPrompt(String target) {
+        if (target == null) {
+            return "> ";
+        }
+        return ChannelName.looksLikeRoom(target)
+                ? "[" + RoomNames.toDisplay(target) + "] > "
+                : "[DM " + target + "] > ";
     }
 
     /** /win without a number: every window, the current one marked. */
