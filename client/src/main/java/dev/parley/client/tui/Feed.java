@@ -4,6 +4,8 @@ import dev.parley.client.core.ClientEvent;
 import dev.parley.client.core.ClientEvent.MessageReceived;
 import dev.parley.client.core.ClientState;
 import dev.parley.protocol.name.ChannelName;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,8 +38,16 @@ final class Feed {
         boolean message = event instanceof MessageReceived m && !m.own();
         boolean mention = message && mentionsMe((MessageReceived) event, state);
         boolean own = event instanceof MessageReceived m && m.own();
+        List<String> targets = windowsOf(event);
         for (DisplayLine line : formatter.format(event)) {
-            show(windowOf(event), mention ? line.withStyle(Style.MENTION) : line, message, mention, own);
+            DisplayLine styled = mention ? line.withStyle(Style.MENTION) : line;
+            boolean onScreen = false;
+            for (String target : targets) {
+                onScreen |= windows.add(target, styled, message, mention);
+            }
+            if (onScreen || own || !display.windowed()) {
+                display.show(styled);
+            }
         }
         if (mention) {
             display.bell();
@@ -108,6 +118,28 @@ final class Feed {
         } else if (event instanceof MessageReceived m && !m.toRoom()) {
             windows.open(m.conversation());
         }
+    }
+
+    /**
+     * The windows an event's lines belong in (null: the current one): someone's quit or new nick
+     * in each window they were in, every other event in one.
+     */
+    private List<String> windowsOf(ClientEvent event) {
+        if (event instanceof ClientEvent.Quit q) {
+            return theirWindows(q.nick(), q.rooms());
+        } else if (event instanceof ClientEvent.NickChanged n && !n.self()) {
+            return theirWindows(n.oldNick(), n.rooms());
+        }
+        return Collections.singletonList(windowOf(event));
+    }
+
+    /** The rooms someone was in, and our private window with them; the current window when none. */
+    private List<String> theirWindows(String nick, List<String> rooms) {
+        List<String> targets = new ArrayList<>(rooms);
+        if (windows.has(nick)) {
+            targets.add(nick);
+        }
+        return targets.isEmpty() ? Collections.singletonList(null) : targets;
     }
 
     /** The window an event's lines belong in; null for the current one. */

@@ -178,4 +178,21 @@ class FeedTest {
         script.onEvent(said("bob", "#general", "hi"), alice);
         assertThat(plain.shown).contains("[general] [bob]: hi");
     }
+
+    @Test
+    void someonesQuitIsToldInTheWindowsOfTheRoomsTheyWereIn() {
+        joinBoth();
+        feed.select(2);
+        screen.shown.clear();
+        feed.onEvent(new ClientEvent.Quit("bob", "bye", List.of("#dev")), alice);
+        assertThat(screen.shown).as("not in general, so not on screen").isEmpty();
+        feed.onEvent(new ClientEvent.NickChanged("carol", "caroline", false, List.of("#general", "#dev")), alice);
+        assertThat(screen.shown).containsExactly("carol is now known as caroline");
+        feed.select(3);
+        assertThat(screen.redraws.get(screen.redraws.size() - 1))
+                .containsExactly("[dev] You joined", "bob quit (bye)", "carol is now known as caroline");
+        assertThat(StatusLine.of("alice", feed.entries()))
+                .as("no activity for a quit")
+                .isEqualTo("[alice] [3:dev]");
+    }
 }
