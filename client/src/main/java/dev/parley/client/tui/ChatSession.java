@@ -210,7 +210,7 @@ public final class ChatSession implements ChatActions, WindowKeys {
                 : ChannelName.looksLikeRoom(target)
                         ? "[" + RoomNames.toDisplay(target) + "] > "
                         : "[DM " + target + "] > ";
-        return display.windowed() ? StatusLine.of(state().nick(), feed.entries()) + "\n" + input : input;
+        return display.windowed() ? StatusLine.of(client.nick(), feed.entries()) + "\n" + input : input;
     }
 
     /** Tells the display when the prompt has changed (window, activity, nick), so it is drawn again. */
