@@ -114,6 +114,26 @@ class WindowsIT {
         }
     }
 
+    @Test
+    void nicksHaveTheirOwnColourAndAMentionIsHighlighted() {
+        try (TestServer server = TestServer.start()) {
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            try (TerminalSession alice = new TerminalSession(options(server, "alice"), Map.of())) {
+                alice.awaitScreen("/help lists the commands");
+                bob.send("PRIVMSG #general :plain words");
+                bob.send("PRIVMSG #general :alice: look");
+                String screen = alice.awaitScreen("look");
+                assertThat(screen)
+                        .as("an SGR sequence just before bob's nick and another just after it")
+                        .containsPattern("\\[(\u001b\\[[0-9;]*m)+bob\u001b\\[[0-9;]*m");
+                String mention = screen.substring(screen.lastIndexOf('\n', screen.indexOf("alice: look")));
+                assertThat(mention).as("the mention's line is bold yellow").containsPattern("\u001b\\[[0-9;]*33");
+                assertThat(screen).contains("\u0007");
+            }
+        }
+    }
+
     /** The row above the input row. */
     private static String statusRow(List<String> rows) {
         for (int i = rows.size() - 1; i > 0; i--) {
