@@ -3,6 +3,7 @@ package dev.parley.client;
 import static dev.parley.client.ScriptModeIT.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.it.ChatHistory;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
@@ -17,6 +18,8 @@ class WindowsIT {
     private static final String ALT = "\u001b";
     private static final String CTRL_N = "\u000e";
     private static final String CTRL_P = "\u0010";
+    private static final String PAGE_UP = "\u001b[5~";
+    private static final String PAGE_DOWN = "\u001b[6~";
 
     @Test
     void otherWindowsCountTheirMessagesAndAltNumberShowsThem() {
@@ -130,6 +133,35 @@ class WindowsIT {
                 String mention = screen.substring(screen.lastIndexOf('\n', screen.indexOf("alice: look")));
                 assertThat(mention).as("the mention's line is bold yellow").containsPattern("\u001b\\[[0-9;]*33");
                 assertThat(screen).contains("\u0007");
+            }
+        }
+    }
+
+    @Test
+    void pageUpShowsEarlierLinesAndPageDownTheLatest() {
+        try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl)) {
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            try (TerminalSession alice = new TerminalSession(options(server, "alice"), NO_COLOR)) {
+                alice.awaitScreen("/help lists the commands");
+                for (int i = 1; i <= 60; i++) {
+                    bob.send("PRIVMSG #general :line " + i);
+                }
+                alice.awaitVisible("the last line", rows -> rows.contains("[general] [bob]: line 60"));
+
+                alice.type(PAGE_UP);
+                int half = (TerminalSession.HEIGHT - 2) / 2;
+                List<String> paged = alice.awaitVisible(
+                        "the window paged up", rows -> statusRow(rows).endsWith("[more: " + half + "]"));
+                assertThat(paged)
+                        .contains("[general] [bob]: line " + (60 - half))
+                        .doesNotContain("[general] [bob]: line 60");
+
+                alice.type(PAGE_DOWN);
+                alice.awaitVisible(
+                        "the latest lines again",
+                        rows -> rows.contains("[general] [bob]: line 60")
+                                && !statusRow(rows).contains("more"));
             }
         }
     }

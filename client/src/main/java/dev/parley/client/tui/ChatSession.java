@@ -167,6 +167,12 @@ public final class ChatSession implements ChatActions, WindowKeys {
     }
 
     @Override
+    public void scrollWindow(int lines, int rows) {
+        feed.scroll(lines, rows);
+        notePrompt();
+    }
+
+    @Override
     public void listWindows() {
         show(DisplayLine.info(StatusLine.list(feed.entries())));
     }

@@ -83,6 +83,12 @@ final class Feed {
         return true;
     }
 
+    /** Pages the current window up ({@code lines} > 0) or down; {@code rows} lines fit on screen. */
+    void scroll(int lines, int rows) {
+        windows.scroll(lines, rows);
+        redraw();
+    }
+
     void move(int step) {
         windows.move(step);
         redraw();

@@ -18,14 +18,12 @@ final class StatusLine {
         if (nick != null) {
             line.append('[').append(nick).append("] ");
         }
-        windows.stream()
-                .filter(Windows.Entry::current)
-                .findFirst()
-                .ifPresent(w -> line.append('[')
-                        .append(w.number())
-                        .append(':')
-                        .append(w.title())
-                        .append(']'));
+        windows.stream().filter(Windows.Entry::current).findFirst().ifPresent(w -> {
+            line.append('[').append(w.number()).append(':').append(w.title()).append(']');
+            if (w.below() > 0) {
+                line.append(" [more: ").append(w.below()).append(']');
+            }
+        });
         String activity = windows.stream()
                 .filter(w -> w.unread() > 0)
                 .map(w -> w.number() + ":" + w.title() + "(" + w.unread() + (w.mentioned() ? "!" : "") + ")")

@@ -17,6 +17,8 @@ final class Window {
     private final Deque<DisplayLine> lines = new ArrayDeque<>();
     private int unread;
     private boolean mentioned;
+    /** How many of the latest lines are below the screen: 0 unless the user paged up. */
+    private int scrolledBack;
 
     /** @param target a room's wire name, a nick for a private conversation, or null for the status window */
     Window(String target) {
@@ -41,6 +43,18 @@ final class Window {
         if (lines.size() > KEPT) {
             lines.removeFirst();
         }
+        if (scrolledBack > 0) {
+            scrolledBack = Math.min(scrolledBack + 1, lines.size() - 1);
+        }
+    }
+
+    /** Pages up ({@code lines} > 0) or down, never past the first line nor below the latest. */
+    void scroll(int lines, int rows) {
+        scrolledBack = Math.max(0, Math.min(this.lines.size() - rows, scrolledBack + lines));
+    }
+
+    int scrolledBack() {
+        return scrolledBack;
     }
 
     /** A message arrived while the window was not shown. */
@@ -49,9 +63,11 @@ final class Window {
         mentioned |= mention;
     }
 
+    /** Shown again: nothing is new, and it shows its latest lines. */
     void markRead() {
         unread = 0;
         mentioned = false;
+        scrolledBack = 0;
     }
 
     int unread() {
@@ -62,9 +78,10 @@ final class Window {
         return mentioned;
     }
 
-    /** The last {@code count} lines, oldest first. */
+    /** The last {@code count} lines above those scrolled back, oldest first. */
     List<DisplayLine> last(int count) {
         List<DisplayLine> all = List.copyOf(lines);
-        return all.subList(Math.max(0, all.size() - count), all.size());
+        int end = all.size() - scrolledBack;
+        return all.subList(Math.max(0, end - count), end);
     }
 }

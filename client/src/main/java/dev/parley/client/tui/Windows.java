@@ -92,8 +92,17 @@ final class Windows {
     }
 
     /**
+     * Pages the current window up ({@code lines} > 0) or down, {@code rows} being the lines on
+     * screen; returns how many of its latest lines are now below the screen.
+     */
+    synchronized int scroll(int lines, int rows) {
+        current.scroll(lines, rows);
+        return current.scrolledBack();
+    }
+
+    /**
      * Keeps a line in {@code target}'s window (the current one when {@code target} has none);
-     * returns whether that window is on screen. A {@code message} in a window not shown counts as
+     * returns whether it is on screen (its window is current and not paged up). A {@code message} in a window not shown counts as
      * activity.
      */
     synchronized boolean add(String target, DisplayLine line, boolean message, boolean mention) {
@@ -105,7 +114,7 @@ final class Windows {
         if (window != current && message) {
             window.noteUnread(mention);
         }
-        return window == current;
+        return window == current && window.scrolledBack() == 0;
     }
 
     /** The current window's last {@code count} lines, to draw it anew. */
@@ -118,7 +127,8 @@ final class Windows {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Window w = all.get(i);
-            entries.add(new Entry(i + 1, w.title(), w.target(), w.unread(), w.mentioned(), w == current));
+            entries.add(
+                    new Entry(i + 1, w.title(), w.target(), w.unread(), w.mentioned(), w == current, w.scrolledBack()));
         }
         return entries;
     }
@@ -137,6 +147,9 @@ final class Windows {
         return null;
     }
 
-    /** One window as listed: its number, title, target, unread messages, whether one mentioned us. */
-    record Entry(int number, String title, String target, int unread, boolean mentioned, boolean current) {}
+    /**
+     * One window as listed: its number, title, target, unread messages, whether one mentioned us,
+     * whether it is current, and how many of its latest lines are below the screen (paged up).
+     */
+    record Entry(int number, String title, String target, int unread, boolean mentioned, boolean current, int below) {}
 }

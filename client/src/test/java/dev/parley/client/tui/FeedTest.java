@@ -195,4 +195,28 @@ class FeedTest {
                 .as("no activity for a quit")
                 .isEqualTo("[alice] [3:dev]");
     }
+
+    @Test
+    void pageUpShowsEarlierLinesAndNewOnesWaitBelowUntilPageDown() {
+        joinBoth();
+        for (int i = 1; i <= 10; i++) {
+            feed.onEvent(said("bob", "#dev", "line " + i), alice);
+        }
+        feed.scroll(4, 3);
+        assertThat(screen.redraws.get(screen.redraws.size() - 1))
+                .as("three rows ending four lines up")
+                .endsWith("[dev] [bob]: line 4", "[dev] [bob]: line 5", "[dev] [bob]: line 6");
+        screen.shown.clear();
+        feed.onEvent(said("bob", "#dev", "line 11"), alice);
+        assertThat(screen.shown).as("a new line waits below").isEmpty();
+        assertThat(StatusLine.of("alice", feed.entries())).isEqualTo("[alice] [3:dev] [more: 5]");
+
+        feed.scroll(-100, 3);
+        assertThat(screen.redraws.get(screen.redraws.size() - 1)).endsWith("[dev] [bob]: line 11");
+        assertThat(StatusLine.of("alice", feed.entries())).isEqualTo("[alice] [3:dev]");
+        feed.scroll(1000, 3);
+        assertThat(screen.redraws.get(screen.redraws.size() - 1))
+                .as("never past the first line")
+                .startsWith("[dev] You joined");
+    }
 }

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class StatusLineTest {
 
     private final List<Windows.Entry> windows = List.of(
-            new Windows.Entry(1, "status", null, 0, false, false),
-            new Windows.Entry(2, "general", "#general", 0, false, true),
-            new Windows.Entry(3, "dev", "#dev", 2, false, false),
-            new Windows.Entry(4, "bob", "bob", 1, true, false));
+            new Windows.Entry(1, "status", null, 0, false, false, 0),
+            new Windows.Entry(2, "general", "#general", 0, false, true, 0),
+            new Windows.Entry(3, "dev", "#dev", 2, false, false, 0),
+            new Windows.Entry(4, "bob", "bob", 1, true, false, 0));
 
     @Test
     void namesUsTheWindowOnScreenAndTheOnesWithNewMessages() {
@@ -29,5 +29,11 @@ class StatusLineTest {
         assertThat(StatusLine.inputPrompt("#general")).isEqualTo("[general] > ");
         assertThat(StatusLine.inputPrompt("bob")).isEqualTo("[DM bob] > ");
         assertThat(StatusLine.inputPrompt(null)).isEqualTo("> ");
+    }
+
+    @Test
+    void aWindowPagedUpSaysHowManyLinesAreBelow() {
+        List<Windows.Entry> paged = List.of(new Windows.Entry(2, "general", "#general", 0, false, true, 12));
+        assertThat(StatusLine.of("alice", paged)).isEqualTo("[alice] [2:general] [more: 12]");
     }
 }
