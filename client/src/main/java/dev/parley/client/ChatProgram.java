@@ -69,11 +69,13 @@ public final class ChatProgram {
             return ExitCode.USAGE;
         }
         ui.completeFrom(chat::state);
+        ui.useWindowKeys(chat);
         if (!chat.join(room, TIMEOUT)) {
-            ui.show(DisplayLine.error("Could not join " + RoomNames.toDisplay(room) + "."));
+            chat.show(DisplayLine.error("Could not join " + RoomNames.toDisplay(room) + "."));
         }
         if (ui.interactive()) {
-            ui.show(DisplayLine.info("Type to talk in " + RoomNames.toDisplay(room) + "; /help lists the commands."));
+            chat.show(DisplayLine.info("Type to talk in " + RoomNames.toDisplay(room)
+                    + "; /help lists the commands, Alt+1…9 or /win N switch windows."));
         }
         startInput(chat);
         return awaitEnd(chat);
@@ -206,7 +208,7 @@ public final class ChatProgram {
 
     private void readInput(ChatSession chat) {
         while (!chat.finished().isDone()) {
-            String line = ui.readLine(() -> prompt(chat));
+            String line = ui.readLine(chat::prompt);
             if (line == null) {
                 if (ui.interactive()) {
                     chat.quit(null);
@@ -217,11 +219,6 @@ public final class ChatProgram {
             }
             chat.handleInput(line);
         }
-    }
-
-    private static String prompt(ChatSession chat) {
-        String room = chat.state().currentRoom();
-        return (room == null ? "" : "[" + RoomNames.toDisplay(room) + "] ") + "> ";
     }
 
     private int awaitEnd(ChatSession chat) {

@@ -163,7 +163,7 @@ class SlashCommandsIT {
     }
 
     /** History is written in group commits: wait until the server's plain HISTORY reports it stored. */
-    private static void awaitStored(RawIrcClient reader, String count) {
+    static void awaitStored(RawIrcClient reader, String count) {
         org.awaitility.Awaitility.await().atMost(ScriptedClient.WAIT).until(() -> {
             reader.send("HISTORY #general 2");
             return reader.expect(Lines.described(

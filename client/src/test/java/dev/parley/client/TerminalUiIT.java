@@ -150,12 +150,13 @@ class TerminalUiIT {
                 alice.type("guess\r").awaitScreen("Wrong password");
                 alice.awaitInputRow("Password:");
                 alice.type("chat@123\r").awaitScreen("Room ID [general]: ");
-                alice.type("\r").awaitScreen("[general] You joined");
+                // before the join, which shows the room's window in place of the status window
                 assertThat(alice.visibleRows())
                         .filteredOn(
                                 row -> row.toLowerCase(java.util.Locale.ROOT).contains("password"))
                         .as("one line saying the password was wrong, besides the prompts")
                         .hasSize(3);
+                alice.type("\r").awaitScreen("[general] You joined");
             }
         }
     }

@@ -28,17 +28,40 @@ public sealed interface ClientEvent {
 
     record Parted(String room, String nick, String reason, boolean self) implements ClientEvent {}
 
-    record Quit(String nick, String reason) implements ClientEvent {}
+    /** Someone left the server; {@code rooms} are the rooms of ours they were in. */
+    record Quit(String nick, String reason, List<String> rooms) implements ClientEvent {
+
+        public Quit {
+            rooms = List.copyOf(rooms);
+        }
+
+        public Quit(String nick, String reason) {
+            this(nick, reason, List.of());
+        }
+    }
 
     record Kicked(String room, String nick, String by, String reason, boolean self) implements ClientEvent {}
 
     /** A topic change ({@code by} set) or the topic shown on join ({@code by} null). */
     record TopicChanged(String room, String topic, String by) implements ClientEvent {}
 
-    record NickChanged(String oldNick, String newNick, boolean self) implements ClientEvent {}
+    /** A nick change; {@code rooms} are the rooms of ours where the one renamed is. */
+    record NickChanged(String oldNick, String newNick, boolean self, List<String> rooms) implements ClientEvent {
+
+        public NickChanged {
+            rooms = List.copyOf(rooms);
+        }
+
+        public NickChanged(String oldNick, String newNick, boolean self) {
+            this(oldNick, newNick, self, List.of());
+        }
+    }
 
     /** The members of a room, after a NAMES reply (also sent on join). */
     record MembersListed(String room, List<String> members) implements ClientEvent {}
+
+    /** One room of the server's list (a LIST reply): its name, how many are in it, its topic ("" for none). */
+    record RoomListed(String room, int people, String topic) implements ClientEvent {}
 
     /** A NOTICE from the server itself (operator command replies, plain HISTORY, server messages). */
     record ServerNotice(String text) implements ClientEvent {}

@@ -45,16 +45,27 @@ final class MembershipChanges {
 
     static void quit(Step step, IrcMessage m) {
         String nick = nickOf(m);
+        List<String> rooms = roomsOf(step.state, nick);
         for (RoomState room : step.state.rooms().values()) {
             step.state = step.state.withRoom(room.withMembers(minus(step.state.caseMapping(), room.members(), nick)));
         }
-        step.tell(new ClientEvent.Quit(nick, m.lastParam()));
+        step.tell(new ClientEvent.Quit(nick, m.lastParam(), rooms));
+    }
+
+    /** The rooms of ours {@code nick} is in, in join order. */
+    private static List<String> roomsOf(ClientState state, String nick) {
+        CaseMapping mapping = state.caseMapping();
+        return state.rooms().values().stream()
+                .filter(r -> r.members().stream().anyMatch(n -> mapping.equal(n, nick)))
+                .map(RoomState::name)
+                .toList();
     }
 
     static void nick(Step step, IrcMessage m) {
         String old = nickOf(m);
         String renamed = m.param(0);
         boolean self = step.state.isMe(old);
+        List<String> rooms = roomsOf(step.state, old);
         CaseMapping mapping = step.state.caseMapping();
         for (RoomState room : step.state.rooms().values()) {
             if (room.members().stream().anyMatch(n -> mapping.equal(n, old))) {
@@ -64,7 +75,7 @@ final class MembershipChanges {
         if (self) {
             step.state = step.state.withNick(renamed);
         }
-        step.tell(new ClientEvent.NickChanged(old, renamed, self));
+        step.tell(new ClientEvent.NickChanged(old, renamed, self, rooms));
     }
 
     static void topic(Step step, IrcMessage m) {

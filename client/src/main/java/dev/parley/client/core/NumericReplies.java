@@ -55,6 +55,8 @@ final class NumericReplies {
                 (s, m) -> info(s, m, m.param(1) + " is " + m.param(2) + "@" + m.param(3) + " (" + m.lastParam() + ")"));
         HANDLERS.put(Numeric.RPL_WHOISCHANNELS, (s, m) -> info(s, m, m.param(1) + " is in " + m.lastParam()));
         HANDLERS.put(Numeric.RPL_WHOISSERVER, (s, m) -> info(s, m, m.param(1) + " is on " + m.param(2)));
+        HANDLERS.put(Numeric.RPL_LIST, NumericReplies::listed);
+        HANDLERS.put(Numeric.RPL_LISTEND, (s, m) -> info(s, m, "End of the room list"));
         HANDLERS.put(Numeric.RPL_AWAY, (s, m) -> info(s, m, m.param(1) + " is away: " + m.lastParam()));
     }
 
@@ -84,6 +86,20 @@ final class NumericReplies {
 
     private static void info(Step step, IrcMessage m, String text) {
         step.tell(new ClientEvent.ServerInfo(m.command(), text));
+    }
+
+    /** {@code 322 me #room count :topic}; a server may leave the topic out. */
+    private static void listed(Step step, IrcMessage m) {
+        if (m.params().size() < 3) {
+            return;
+        }
+        int people;
+        try {
+            people = Integer.parseInt(m.param(2));
+        } catch (NumberFormatException e) {
+            people = 0;
+        }
+        step.tell(new ClientEvent.RoomListed(m.param(1), people, m.params().size() > 3 ? m.lastParam() : ""));
     }
 
     private static void welcome(Step step, IrcMessage m) {

@@ -20,6 +20,21 @@ public interface ChatActions {
 
     void quit(String reason);
 
-    /** The current room's wire name; shows an error and returns null when in no room. */
+    /** The current window's room (wire name); shows an error and returns null when it is no room's. */
     String requireRoom();
+
+    /** Where plain text goes: the current window's room or nick; shows an error and returns null in the status window. */
+    String requireTarget();
+
+    /** Shows window {@code number}, or says there is none. */
+    void selectWindow(int number);
+
+    /** Shows which windows there are, with their activity. */
+    void listWindows();
+
+    /** Opens (or shows) the window of a private conversation with {@code nick}. */
+    void query(String nick);
+
+    /** Closes the current window: leaves its room, or ends a private conversation's window. */
+    void closeWindow();
 }

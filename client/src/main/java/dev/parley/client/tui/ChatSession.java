@@ -11,23 +11,16 @@ import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 /**
  * One chat: the client connection, what the user types, and what is shown. Typed lines are handled
  * on the input thread; events arrive on the client's reader thread and go straight to the display.
  * {@link #finished()} completes with the exit code when the chat is over.
  */
-public final class ChatSession implements ChatActions {
+public final class ChatSession implements ChatActions, WindowKeys {
 
     /** Text bytes per PRIVMSG, leaving room in the 512-byte line for the source and target. */
     static final int TEXT_BYTES = 380;
@@ -36,16 +29,18 @@ public final class ChatSession implements ChatActions {
 
     private final IrcClient client;
     private final Display display;
-    private final MessageFormatter formatter;
+    private final Feed feed;
+    private final RecentHistory recentHistory = new RecentHistory();
+
     private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
-    private final Map<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiters = new ConcurrentHashMap<>();
-    /** The room the prompt was last drawn for. */
-    private final AtomicReference<String> promptRoom = new AtomicReference<>();
+    private final EventWaiters waiters = new EventWaiters();
+    /** The prompt last drawn. */
+    private final AtomicReference<String> lastPrompt = new AtomicReference<>();
 
     public ChatSession(ConnectionSettings settings, Display display, MessageFormatter formatter) {
         this.display = display;
-        this.formatter = formatter;
+        this.feed = new Feed(new Windows(), display, formatter, this::askRecentHistory);
         this.client = new IrcClient(settings, this::onEvent);
     }
 
@@ -65,30 +60,30 @@ public final class ChatSession implements ChatActions {
     /** Joins a room and waits (up to {@code timeout}) until the server confirms it. */
     public boolean join(String room, Duration timeout) {
         String wire = RoomNames.toWire(room);
-        CompletableFuture<ClientEvent> joined = expect(e -> e instanceof ClientEvent.Joined j
+        CompletableFuture<ClientEvent> joined = waiters.expect(e -> e instanceof ClientEvent.Joined j
                 && j.self()
                 && client.state().caseMapping().equal(j.room(), wire));
         send(IrcMessage.of("JOIN", wire));
-        return await(joined, timeout);
+        return waiters.await(joined, timeout);
     }
 
     /** Handles one typed line: text for the current room, or a slash command. */
     public void handleInput(String line) {
         ParsedInput input = parser.parse(line);
         if (input instanceof ParsedInput.Text text) {
-            String room = requireRoom();
-            if (room != null) {
-                say(room, text.text(), false);
+            String target = requireTarget();
+            if (target != null) {
+                say(target, text.text(), false);
             }
         } else if (input instanceof ParsedInput.Command command) {
             command.command().run().run(this, command.args());
         } else if (input instanceof ParsedInput.Usage usage) {
-            show(DisplayLine.error(
-                    "Usage: /" + usage.command().name() + " " + usage.command().usage()));
+            show(DisplayLine.error(usage.command().usageError(usage.args())));
         } else if (input instanceof ParsedInput.Unknown unknown) {
             show(DisplayLine.error(
                     "Unknown command /" + unknown.name() + " — nothing was sent. Type /help for the list."));
         }
+        notePrompt();
     }
 
     /**
@@ -144,22 +139,99 @@ public final class ChatSession implements ChatActions {
                 Instant.now(), client.nick(), target, text, kind, true, ChannelName.looksLikeRoom(target)));
     }
 
+    /** Shows a line in the current window. */
     @Override
     public void show(DisplayLine line) {
-        display.show(line);
+        feed.show(null, line, false, false, false);
     }
 
     @Override
     public void switchTo(String room) {
         client.switchTo(room);
-        notePromptRoom();
+        feed.select(room);
+        notePrompt();
     }
 
-    /** Tells the display when the room plain text goes to has changed, so the prompt names it. */
-    private void notePromptRoom() {
-        String room = state().currentRoom();
-        if (!Objects.equals(promptRoom.getAndSet(room), room)) {
+    @Override
+    public void selectWindow(int number) {
+        if (!feed.select(number)) {
+            show(DisplayLine.error("There is no window " + number + " — /win lists them"));
+        }
+        followWindow();
+    }
+
+    @Override
+    public void moveWindow(int step) {
+        feed.move(step);
+        followWindow();
+    }
+
+    @Override
+    public void scrollWindow(int lines, int rows) {
+        feed.scroll(lines, rows);
+        notePrompt();
+    }
+
+    @Override
+    public void listWindows() {
+        show(DisplayLine.info(StatusLine.list(feed.entries())));
+    }
+
+    @Override
+    public void query(String nick) {
+        feed.query(nick);
+        notePrompt();
+    }
+
+    @Override
+    public void closeWindow() {
+        String target = feed.currentTarget();
+        if (target == null) {
+            show(DisplayLine.error("The status window stays open — /quit to leave the chat"));
+        } else if (ChannelName.looksLikeRoom(target) && state().inRoom(target)) {
+            send(IrcMessage.of("PART", target));
+        } else {
+            feed.close(target);
+            notePrompt();
+        }
+    }
+
+    /** A room's window on screen makes that room the current one of the connection too. */
+    private void followWindow() {
+        String target = feed.currentTarget();
+        if (target != null && state().inRoom(target)) {
+            client.switchTo(target);
+        }
+        notePrompt();
+    }
+
+    /**
+     * The input prompt: the status line (on a windowed display) above {@code [room] > }, which
+     * names where plain text goes.
+     */
+    public String prompt() {
+        String target = feed.currentTarget();
+        String input = target == null
+                ? "> "
+                : ChannelName.looksLikeRoom(target)
+                        ? "[" + RoomNames.toDisplay(target) + "] > "
+                        : "[DM " + target + "] > ";
+        return display.windowed() ? StatusLine.of(client.nick(), feed.entries()) + "\n" + input : input;
+    }
+
+    /** Tells the display when the prompt has changed (window, activity, nick), so it is drawn again. */
+    private void notePrompt() {
+        String now = prompt();
+        if (!Objects.equals(lastPrompt.getAndSet(now), now)) {
             display.promptChanged();
+        }
+    }
+
+    /** On a windowed display, a join that opens a room's window shows what was said there before. */
+    private void askRecentHistory(String room) {
+        IrcMessage ask = display.windowed() ? recentHistory.ask(room, state()) : null;
+        if (ask != null) {
+            send(ask);
         }
     }
 
@@ -171,48 +243,49 @@ public final class ChatSession implements ChatActions {
 
     @Override
     public String requireRoom() {
-        String room = state().currentRoom();
-        if (room == null) {
-            show(DisplayLine.error("You are in no room — /join a room first"));
+        String target = feed.currentTarget();
+        if (target != null && ChannelName.looksLikeRoom(target)) {
+            return target;
         }
-        return room;
+        show(DisplayLine.error(
+                target == null
+                        ? "You are in no room — /join a room first (or /win to a room's window)"
+                        : "This is a private conversation with " + target + ": that needs a room — /win to one"));
+        return null;
+    }
+
+    @Override
+    public String requireTarget() {
+        String target = feed.currentTarget();
+        if (target == null) {
+            show(DisplayLine.error(
+                    "This is the status window: /join a room, /query a nick, or /win to a window first"));
+        }
+        return target;
     }
 
     private void onEvent(ClientEvent event) {
-        if (!(event instanceof ClientEvent.ServerError error
-                && Troubles.saidElsewhere(error, state().nick() != null))) {
-            formatter.format(event).forEach(display::show);
+        if (shown(event)) {
+            feed.onEvent(event, state());
         }
-        notePromptRoom();
+        notePrompt();
         if (event instanceof ClientEvent.Disconnected lost && lost.retryIn() == null) {
             finished.complete(1);
         }
-        for (Map.Entry<Predicate<ClientEvent>, CompletableFuture<ClientEvent>> waiter :
-                List.copyOf(waiters.entrySet())) {
-            if (waiter.getKey().test(event)) {
-                waiter.getValue().complete(event);
-                waiters.remove(waiter.getKey());
-            }
-        }
+        waiters.tell(event);
     }
 
-    private CompletableFuture<ClientEvent> expect(Predicate<ClientEvent> what) {
-        CompletableFuture<ClientEvent> future = new CompletableFuture<>();
-        waiters.put(what, future);
-        return future;
-    }
-
-    private boolean await(CompletableFuture<ClientEvent> future, Duration timeout) {
-        try {
-            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            waiters.values().remove(future);
+    /**
+     * Whether an event is shown: not an error told by other means, nor an empty answer to the
+     * recent history asked for on join.
+     */
+    private boolean shown(ClientEvent event) {
+        if (event instanceof ClientEvent.ServerError error) {
+            return !Troubles.saidElsewhere(error, state().nick() != null);
         }
+        if (event instanceof ClientEvent.HistoryReplayed history) {
+            return recentHistory.shows(history, state());
+        }
+        return true;
     }
 }

@@ -35,6 +35,8 @@ public final class CommandLineParser {
             return new ParsedInput.Unknown(name);
         }
         CommandArgs args = new CommandArgs(space < 0 ? "" : line.substring(space + 1));
-        return command.takes(args.count()) ? new ParsedInput.Command(command, args) : new ParsedInput.Usage(command);
+        return command.takes(args.count())
+                ? new ParsedInput.Command(command, args)
+                : new ParsedInput.Usage(command, args);
     }
 }

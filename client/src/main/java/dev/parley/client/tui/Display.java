@@ -10,4 +10,18 @@ public interface Display {
      * nothing, since the next read asks for the prompt anew.
      */
     default void promptChanged() {}
+
+    /**
+     * Whether this display shows one window at a time (lines of the others are kept for when the
+     * user switches); a plain feed shows every line as it comes.
+     */
+    default boolean windowed() {
+        return false;
+    }
+
+    /** Another window is now on screen: clears the screen and shows these lines, its latest. */
+    default void redraw(java.util.List<DisplayLine> lines) {}
+
+    /** Rings the terminal's bell (someone mentioned us). */
+    default void bell() {}
 }

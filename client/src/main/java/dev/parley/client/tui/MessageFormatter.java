@@ -63,6 +63,9 @@ public final class MessageFormatter {
         } else if (event instanceof ClientEvent.MembersListed m) {
             return DisplayLine.info(
                     room(m.room()) + "Users (" + m.members().size() + "): " + String.join(" ", m.members()));
+        } else if (event instanceof ClientEvent.RoomListed r) {
+            return DisplayLine.info("* " + toDisplay(r.room()) + " (" + r.people()
+                    + (r.people() == 1 ? " person)" : " people)") + (r.topic().isEmpty() ? "" : ": " + r.topic()));
         } else if (event instanceof ClientEvent.ServerNotice n) {
             return DisplayLine.info("[server] " + n.text());
         } else if (event instanceof ClientEvent.ServerInfo i) {
@@ -107,7 +110,7 @@ public final class MessageFormatter {
             case NOTICE -> "-" + m.from() + "- " + m.text();
             case MESSAGE -> "[" + m.from() + "]: " + m.text();
         };
-        return new DisplayLine(style, where + body);
+        return new DisplayLine(style, where + body, m.from());
     }
 
     private List<DisplayLine> history(ClientEvent.HistoryReplayed h) {
@@ -118,7 +121,7 @@ public final class MessageFormatter {
         for (MessageReceived m : h.messages()) {
             DisplayLine line = message(m);
             String when = HISTORY_TIME.format(m.time().atZone(zone()));
-            lines.add(new DisplayLine(line.style(), when + " " + line.text()));
+            lines.add(new DisplayLine(line.style(), when + " " + line.text(), line.nick()));
         }
         lines.add(DisplayLine.info(where + "End of history" + with(h.target())));
         return lines;
@@ -137,7 +140,7 @@ public final class MessageFormatter {
         if (!timestamps) {
             return line;
         }
-        return new DisplayLine(line.style(), SHORT_TIME.format(time.atZone(zone())) + " " + line.text());
+        return new DisplayLine(line.style(), SHORT_TIME.format(time.atZone(zone())) + " " + line.text(), line.nick());
     }
 
     private ZoneId zone() {

@@ -11,8 +11,8 @@ public sealed interface ParsedInput {
 
     record Command(SlashCommand command, CommandArgs args) implements ParsedInput {}
 
-    /** A command that exists but was given too few arguments. */
-    record Usage(SlashCommand command) implements ParsedInput {}
+    /** A command that exists but was given too few or too many words. */
+    record Usage(SlashCommand command, CommandArgs args) implements ParsedInput {}
 
     record Unknown(String name) implements ParsedInput {}
 }

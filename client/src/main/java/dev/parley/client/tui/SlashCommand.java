@@ -23,6 +23,25 @@ public record SlashCommand(
         return count >= minArgs && count <= maxArgs;
     }
 
+    /**
+     * What to tell someone who typed {@code /name args} with a word count this command does not
+     * take. Extra words are refused rather than dropped, so say why a second word is wrong.
+     */
+    public String usageError(CommandArgs args) {
+        String usageLine = "Usage: /" + name + (usage.isEmpty() ? "" : " " + usage);
+        if (args.count() <= maxArgs) {
+            return usageLine;
+        }
+        String typed = "/" + name + " " + args.text();
+        if (usage.startsWith("room")) {
+            return "Room names have no spaces: " + typed + " was not sent. " + usageLine;
+        }
+        if (usage.startsWith("nick") || usage.startsWith("new")) {
+            return "Nicknames have no spaces: " + typed + " was not sent. " + usageLine;
+        }
+        return "Too many words: " + typed + " was not sent. " + usageLine;
+    }
+
     /** A command's action. */
     @FunctionalInterface
     public interface Handler {

@@ -38,6 +38,16 @@ public final class SlashCommands {
             user("part", "[room] [reason]", "leave the room (default: the current one)", 0, TEXT, SlashCommands::part),
             user("switch", "room", "make another joined room the current one", 1, 1, SlashCommands::switchRoom),
             user("rooms", "", "list your rooms", 0, 0, SlashCommands::rooms),
+            user("list", "", "list the server's rooms", 0, 0, (c, a) -> c.send(IrcMessage.of("LIST"))),
+            user(
+                    "win",
+                    "[n]",
+                    "show window n (also Alt+n, Ctrl+N/Ctrl+P); no n: list the windows",
+                    0,
+                    1,
+                    SlashCommands::win),
+            user("query", "nick", "open a window for private messages with nick", 1, 1, (c, a) -> c.query(a.word(0))),
+            user("close", "", "close this window (leaves its room)", 0, 0, (c, a) -> c.closeWindow()),
             user("me", "action", "describe what you do", 1, TEXT, (c, a) -> sayHere(c, a.text(), true)),
             user("topic", "[text]", "show or set the room's topic", 0, TEXT, SlashCommands::topic),
             user("nick", "new", "change your nickname", 1, 1, (c, a) -> c.send(IrcMessage.of("NICK", a.word(0)))),
@@ -94,9 +104,19 @@ public final class SlashCommands {
     }
 
     private static void sayHere(ChatActions chat, String text, boolean action) {
-        String room = chat.requireRoom();
-        if (room != null) {
-            chat.say(room, text, action);
+        String target = chat.requireTarget();
+        if (target != null) {
+            chat.say(target, text, action);
+        }
+    }
+
+    private static void win(ChatActions chat, CommandArgs args) {
+        if (args.isEmpty()) {
+            chat.listWindows();
+        } else if (looksLikeCount(args.word(0))) {
+            chat.selectWindow(parseCount(args.word(0)));
+        } else {
+            chat.show(DisplayLine.error("Usage: /win [n] — n is a window's number; /win lists them"));
         }
     }
 

@@ -6,6 +6,8 @@ public enum Style {
     CHAT,
     /** Our own message, echoed back. */
     OWN,
+    /** A message that mentions us by nick (or a private one to us): highlighted, with a bell. */
+    MENTION,
     /** A private message, to or from us. */
     PRIVATE,
     /** Joins, parts, quits, kicks, topics, nick changes: the dim one-liners. */

@@ -24,6 +24,9 @@ public interface Ui extends Display, AutoCloseable {
      */
     String readLine(Supplier<String> prompt);
 
+    /** What Alt+number, Ctrl+N and Ctrl+P do; ignored by UIs without keys. */
+    default void useWindowKeys(WindowKeys keys) {}
+
     /** Where completion finds nicks and rooms; ignored by UIs without completion. */
     default void completeFrom(Supplier<ClientState> state) {}
 

@@ -83,4 +83,29 @@ class MessageInterpreterTest {
         assertThat(feed(":srv 433 * alice :Nickname is already in use").events())
                 .containsExactly(new ClientEvent.ServerError("433", "alice: Nickname is already in use"));
     }
+
+    @Test
+    void theRoomListIsToldRoomByRoom() {
+        assertThat(feed(":srv 322 alice #general 3 :Be kind").events())
+                .containsExactly(new ClientEvent.RoomListed("#general", 3, "Be kind"));
+        assertThat(feed(":srv 322 alice #quiet 1").events())
+                .containsExactly(new ClientEvent.RoomListed("#quiet", 1, ""));
+        assertThat(feed(":srv 323 alice :End of /LIST").events())
+                .containsExactly(new ClientEvent.ServerInfo("323", "End of the room list"));
+    }
+
+    @Test
+    void aQuitOrNickChangeSaysWhichOfOurRoomsTheyWereIn() {
+        feed(":srv 001 alice :Welcome");
+        feed(":alice!a@h JOIN #general");
+        feed(":alice!a@h JOIN #dev");
+        feed(":bob!b@h JOIN #dev");
+        feed(":carol!c@h JOIN #general");
+        feed(":carol!c@h JOIN #dev");
+        assertThat(feed(":bob!b@h QUIT :bye").events())
+                .containsExactly(new ClientEvent.Quit("bob", "bye", java.util.List.of("#dev")));
+        assertThat(feed(":carol!c@h NICK caroline").events())
+                .containsExactly(
+                        new ClientEvent.NickChanged("carol", "caroline", false, java.util.List.of("#general", "#dev")));
+    }
 }

@@ -116,4 +116,19 @@ class MessageFormatterTest {
                         "2025-03-01 12:05 [general] [Alice]: earlier",
                         "[general] End of history");
     }
+
+    @Test
+    void theRoomListReadsAsSentences() {
+        assertThat(one(plain, new ClientEvent.RoomListed("#general", 3, "Be kind")))
+                .isEqualTo("* general (3 people): Be kind");
+        assertThat(one(plain, new ClientEvent.RoomListed("#quiet", 1, ""))).isEqualTo("* quiet (1 person)");
+    }
+
+    @Test
+    void aMessageKnowsWhoSpokeSoTheirNickCanBeColoured() {
+        assertThat(plain.format(said("Alice", "#general", "hello", false))
+                        .get(0)
+                        .nick())
+                .isEqualTo("Alice");
+    }
 }

@@ -19,6 +19,8 @@ final class RecordingChat implements ChatActions {
             .withRoom(RoomState.joined("#dev"))
             .withCurrentRoom("#general");
     String quitWith = "(not quit)";
+    /** What window commands asked for: "window 2", "list", "query bob", "close". */
+    final List<String> windowsAskedFor = new ArrayList<>();
 
     RecordingChat withIsupport(String key, String value) {
         state = state.withIsupport(Map.of(key, value));
@@ -58,5 +60,30 @@ final class RecordingChat implements ChatActions {
     @Override
     public String requireRoom() {
         return state.currentRoom();
+    }
+
+    @Override
+    public String requireTarget() {
+        return state.currentRoom();
+    }
+
+    @Override
+    public void selectWindow(int number) {
+        windowsAskedFor.add("window " + number);
+    }
+
+    @Override
+    public void listWindows() {
+        windowsAskedFor.add("list");
+    }
+
+    @Override
+    public void query(String nick) {
+        windowsAskedFor.add("query " + nick);
+    }
+
+    @Override
+    public void closeWindow() {
+        windowsAskedFor.add("close");
     }
 }

@@ -46,6 +46,7 @@ class SlashCommandsTest {
                 "/history bob 5          | HISTORY bob 5",
                 "/history dev 3          | HISTORY #dev 3",
                 "/history #lobby         | HISTORY #lobby 20",
+                "/list                   | LIST",
             })
     void commandSendsTheRightLine(String typed, String wire) {
         assertThat(run(new RecordingChat(), typed).sent).containsExactly(wire);
@@ -132,5 +133,27 @@ class SlashCommandsTest {
         assertThat(parser.parse("/nick new name")).isInstanceOf(ParsedInput.Usage.class);
         assertThat(parser.parse("/history bob 5 6")).isInstanceOf(ParsedInput.Usage.class);
         assertThat(parser.parse("/msg bob two words")).isInstanceOf(ParsedInput.Command.class);
+    }
+
+    @ParameterizedTest(name = "{0} asks for {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/win 2       | window 2",
+                "/win         | list",
+                "/query bob   | query bob",
+                "/close       | close",
+            })
+    void windowCommandsWorkOnTheWindows(String typed, String asked) {
+        RecordingChat chat = run(new RecordingChat(), typed);
+        assertThat(chat.windowsAskedFor).containsExactly(asked);
+        assertThat(chat.sent).isEmpty();
+    }
+
+    @Test
+    void aWindowIsNamedByItsNumber() {
+        RecordingChat chat = run(new RecordingChat(), "/win dev");
+        assertThat(chat.windowsAskedFor).isEmpty();
+        assertThat(chat.shown).singleElement().extracting(DisplayLine::style).isEqualTo(Style.ERROR);
     }
 }
