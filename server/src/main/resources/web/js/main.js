@@ -1,18 +1,27 @@
 // The browser client: logs in with the seed's three fields, then keeps the state in step with the
 // server's lines and the user's input.
 import { TEXT_BYTES, split } from './chunks.js';
+import { Compose } from './compose.js';
 import { Connection } from './connection.js';
 import { interpret } from './commands.js';
 import { serverEvents } from './events.js';
+import { FeedView } from './feed.js';
 import { History } from './history.js';
 import { fold, isRoom } from './irc.js';
-import { State } from './state.js';
+import { Notifier } from './notify.js';
+import { RoomBrowser } from './rooms.js';
+import { State, countable } from './state.js';
 import { Ui } from './ui.js';
 
 const $ = id => document.getElementById(id);
 const state = new State();
 const ui = new Ui(state);
+let feedView = null;
+let compose = null;
+let notifier = null;
 let connection = null;
+/** The message the next one sent answers (Reply), or null. */
+let replyTo = null;
 let history = null;
 /** Requests waiting for the server's answer. */
 const pending = {
@@ -27,19 +36,60 @@ let countdown = null;
 
 const now = () => Date.now();
 
+const isMe = nick => state.isMe(nick);
+
 function redraw() {
-  ui.renderRooms(select);
+  markRead();
+  ui.renderRooms({ select, leave });
   ui.renderHeader();
-  ui.renderFeed();
-  ui.renderMembers(kick, ban);
+  feedView.render();
+  ui.renderMembers({ kick, ban, openQuery });
+}
+
+/**
+ * The open conversation, seen to its end in a visible page, is read: the "New messages" line is
+ * placed first (where reading starts), then the read marker moves to its latest message, on the
+ * server too (draft/read-marker) so the account's other clients and later visits agree.
+ */
+function markRead() {
+  const current = state.current;
+  if (!current || document.visibilityState !== 'visible' || !feedView.atBottom()) return;
+  if (current.dividerAt === null && current.unread) current.dividerAt = current.firstUnread(isMe).time;
+  current.unread = 0;
+  current.mentions = 0;
+  const latest = current.latest();
+  if (latest === null || (current.marker !== null && latest <= current.marker)) return;
+  current.marker = latest;
+  if (connection && connection.has('draft/read-marker')) {
+    connection.send('MARKREAD', [current.name, `timestamp=${new Date(latest).toISOString()}`]);
+  }
 }
 
 function select(conversation) {
+  if (state.current && state.current !== conversation) state.current.dividerAt = null;
   state.current = conversation;
-  conversation.unread = 0;
+  feedView.picking = null;
+  setReply(null);
   for (const pane of ['rooms-pane', 'members-pane']) $(pane).classList.remove('open');
   redraw();
   $('message-input').focus();
+}
+
+/** Leave a joined room (PART), or close a DM or a room we are no longer in. */
+function leave(conversation) {
+  if (conversation.kind === 'room' && conversation.joined) { connection.send('PART', [conversation.name]); return; }
+  state.remove(conversation.name);
+  redraw();
+}
+
+/** Opens (or creates) the private conversation with nick: click a nick to DM. */
+function openQuery(nick) {
+  const conversation = state.get(nick);
+  if (!conversation.messages.length && !conversation.asked) {
+    conversation.asked = true;
+    history.latest(nick);
+  }
+  select(conversation);
 }
 
 /** A line the server did not attach to a conversation: shown where the user is looking. */
@@ -51,8 +101,14 @@ function note(text, kind = 'notice') {
 
 function deliver(conversationName, entry, countUnread = true) {
   const conversation = state.get(conversationName);
-  if (conversation.add([entry]) && countUnread && conversation !== state.current && !entry.kind) {
+  const added = conversation.add([entry]);
+  const reading = conversation === state.current && document.visibilityState === 'visible';
+  if (added && countUnread && countable(entry, isMe) && !reading) {
     conversation.unread += 1;
+    if (entry.mention) conversation.mentions += 1;
+  }
+  if (added && countUnread && countable(entry, isMe) && (entry.mention || conversation.kind === 'query')) {
+    notifier.message(conversation, entry, reading);
   }
   if (!state.current) openFirst(conversation);
   redraw();
@@ -97,16 +153,57 @@ function onState(kind, detail) {
   if (kind === 'closed' && !connection.registered && !state.nick) ui.showLogin($('login-error').textContent);
 }
 
-/** Sends text whole: as several messages, cut between words, when it is longer than one line holds. */
+/**
+ * Sends text whole: each line (Shift+Enter) as its own message, and a line longer than one IRC line
+ * holds as several, cut between words. A reply carries +draft/reply on its first message.
+ */
 function say(target, text, action = false) {
-  for (const chunk of split(text, action ? TEXT_BYTES - 9 : TEXT_BYTES)) {
-    if (!connection.send('PRIVMSG', [target, action ? `\u0001ACTION ${chunk}\u0001` : chunk])) {
+  const lines = text.split('\n').filter(line => line.trim());
+  let tags = replyTo && connection.has('message-tags') ? { '+draft/reply': replyTo.msgid } : {};
+  for (const chunk of lines.flatMap(line => split(line, action ? TEXT_BYTES - 9 : TEXT_BYTES))) {
+    if (!connection.send('PRIVMSG', [target, action ? `\u0001ACTION ${chunk}\u0001` : chunk], tags)) {
       note('Not connected; your message was not sent', 'problem');
       return false;
     }
     if (!connection.has('echo-message')) deliver(target, { time: now(), nick: state.nick, text: chunk, action }, false);
+    tags = {};
   }
+  setReply(null);
   return true;
+}
+
+function setReply(entry) {
+  replyTo = entry;
+  $('reply-bar').hidden = !entry;
+  $('reply-text').textContent = entry ? `Replying to ${entry.nick}: ${entry.text}` : '';
+  if (entry) $('message-input').focus();
+}
+
+function react(entry, emoji) {
+  const target = state.current.name;
+  const tags = { '+draft/react': emoji, '+draft/reply': entry.msgid };
+  connection.send('TAGMSG', [target], tags);
+  if (!connection.has('echo-message')) onLine({ tags, nick: state.nick, source: state.nick, command: 'TAGMSG', params: [target] });
+}
+
+function remove(entry) {
+  connection.send('REDACT', [state.current.name, entry.msgid]);
+}
+
+/** Own messages; any message for a server operator or the room's operator. */
+function canRedact(entry) {
+  if (!connection || !connection.has('draft/message-redaction')) return false;
+  if (state.isMe(entry.nick) || state.operator) return true;
+  const current = state.current;
+  const me = current && current.members.get(fold(state.nick || ''));
+  return Boolean(current && current.kind === 'room' && me && me.prefix.includes('@'));
+}
+
+function typing(value) {
+  const current = state.current;
+  if (!connection || !connection.has('message-tags') || !current) return;
+  if (current.kind === 'room' && !current.joined) return;
+  connection.send('TAGMSG', [current.name], { '+typing': value });
 }
 
 async function kick(nick, reason, room = state.current.name) {
@@ -173,7 +270,7 @@ function perform(action) {
 }
 
 function submit(event) {
-  event.preventDefault();
+  if (event) event.preventDefault();
   const input = $('message-input');
   const text = input.value;
   if (!text.trim()) return;
@@ -189,6 +286,7 @@ function submit(event) {
     note('You are in no room — /join a room first', 'problem');
     return;
   }
+  compose.sentLine(text);
   input.value = '';
 }
 
@@ -225,10 +323,21 @@ function togglePane(button, pane) {
   $(button).setAttribute('aria-expanded', String(open));
 }
 
-const app = { state, ui, pending, connection: null, history: null, firstRoom: null, note, deliver, select, redraw, openFirst };
+const app = { state, ui, pending, connection: null, history: null, firstRoom: null, roomBrowser: null, note, deliver,
+  select, redraw, openFirst };
 const onLine = serverEvents(app);
 
 document.addEventListener('DOMContentLoaded', () => {
+  feedView = new FeedView(state, { reply: setReply, react, remove, openQuery, canRedact });
+  compose = new Compose({ submit: () => submit(null), typing, names: () => (state.current ? [...state.current.members.values()].map(m => m.nick) : []) });
+  notifier = new Notifier();
+  notifier.onOpen = select;
+  app.roomBrowser = new RoomBrowser((command, params) => connection.send(command, params), join);
+  $('reply-cancel').addEventListener('click', () => setReply(null));
+  $('feed').addEventListener('scroll', () => { if (feedView.atBottom() && state.current && state.current.unread) redraw(); });
+  document.addEventListener('visibilitychange', () => { if (connection && connection.registered) redraw(); });
+  // Typing notices lapse by time: the line under the feed is checked every second.
+  setInterval(() => feedView.renderTyping(state.shown()), 1000);
   $('login-form').addEventListener('submit', login);
   $('compose').addEventListener('submit', submit);
   $('load-older').addEventListener('click', loadOlder);

@@ -108,7 +108,7 @@ class ComposeAndCommandsIT {
                 alice.awaitText("#member-list li", "bob");
                 alice.say("/msg nobody are you there?");
                 alice.awaitText("#feed li", "No one called nobody is online");
-                assertThat(alice.findAll("#room-list button").stream().map(e -> e.getText()))
+                assertThat(alice.findAll(".rooms li").stream().map(e -> e.getText()))
                         .noneMatch(t -> t.contains("nobody"));
                 assertThat(alice.find("#conversation-title").getText()).isEqualTo("#general");
                 alice.say("still here");
