@@ -1,6 +1,5 @@
 // The browser client: logs in with the seed's three fields, then keeps the state in step with the
 // server's lines and the user's input.
-import { TEXT_BYTES, split } from './chunks.js';
 import { Compose } from './compose.js';
 import { Connection } from './connection.js';
 import { interpret } from './commands.js';
@@ -9,6 +8,7 @@ import { FeedView } from './feed.js';
 import { History } from './history.js';
 import { fold, isRoom } from './irc.js';
 import { Notifier } from './notify.js';
+import { Outgoing } from './outgoing.js';
 import { RoomBrowser } from './rooms.js';
 import { State, countable } from './state.js';
 import { Ui } from './ui.js';
@@ -20,8 +20,7 @@ let feedView = null;
 let compose = null;
 let notifier = null;
 let connection = null;
-/** The message the next one sent answers (Reply), or null. */
-let replyTo = null;
+let outgoing = null;
 let history = null;
 /** Requests waiting for the server's answer. */
 const pending = {
@@ -69,7 +68,7 @@ function select(conversation) {
   if (state.current && state.current !== conversation) state.current.dividerAt = null;
   state.current = conversation;
   feedView.picking = null;
-  setReply(null);
+  outgoing.setReply(null);
   for (const pane of ['rooms-pane', 'members-pane']) $(pane).classList.remove('open');
   redraw();
   $('message-input').focus();
@@ -153,59 +152,6 @@ function onState(kind, detail) {
   if (kind === 'closed' && !connection.registered && !state.nick) ui.showLogin($('login-error').textContent);
 }
 
-/**
- * Sends text whole: each line (Shift+Enter) as its own message, and a line longer than one IRC line
- * holds as several, cut between words. A reply carries +draft/reply on its first message.
- */
-function say(target, text, action = false) {
-  const lines = text.split('\n').filter(line => line.trim());
-  let tags = replyTo && connection.has('message-tags') ? { '+draft/reply': replyTo.msgid } : {};
-  for (const chunk of lines.flatMap(line => split(line, action ? TEXT_BYTES - 9 : TEXT_BYTES))) {
-    if (!connection.send('PRIVMSG', [target, action ? `\u0001ACTION ${chunk}\u0001` : chunk], tags)) {
-      note('Not connected; your message was not sent', 'problem');
-      return false;
-    }
-    if (!connection.has('echo-message')) deliver(target, { time: now(), nick: state.nick, text: chunk, action }, false);
-    tags = {};
-  }
-  setReply(null);
-  return true;
-}
-
-function setReply(entry) {
-  replyTo = entry;
-  $('reply-bar').hidden = !entry;
-  $('reply-text').textContent = entry ? `Replying to ${entry.nick}: ${entry.text}` : '';
-  if (entry) $('message-input').focus();
-}
-
-function react(entry, emoji) {
-  const target = state.current.name;
-  const tags = { '+draft/react': emoji, '+draft/reply': entry.msgid };
-  connection.send('TAGMSG', [target], tags);
-  if (!connection.has('echo-message')) onLine({ tags, nick: state.nick, source: state.nick, command: 'TAGMSG', params: [target] });
-}
-
-function remove(entry) {
-  connection.send('REDACT', [state.current.name, entry.msgid]);
-}
-
-/** Own messages; any message for a server operator or the room's operator. */
-function canRedact(entry) {
-  if (!connection || !connection.has('draft/message-redaction')) return false;
-  if (state.isMe(entry.nick) || state.operator) return true;
-  const current = state.current;
-  const me = current && current.members.get(fold(state.nick || ''));
-  return Boolean(current && current.kind === 'room' && me && me.prefix.includes('@'));
-}
-
-function typing(value) {
-  const current = state.current;
-  if (!connection || !connection.has('message-tags') || !current) return;
-  if (current.kind === 'room' && !current.joined) return;
-  connection.send('TAGMSG', [current.name], { '+typing': value });
-}
-
 async function kick(nick, reason, room = state.current.name) {
   const answer = await ui.confirm(`Kick ${nick} from ${room}?`, reason);
   if (answer !== null) connection.send('KICK', answer ? [room, nick, answer] : [room, nick]);
@@ -243,11 +189,11 @@ function context() {
 }
 
 function message(to, text) {
-  if (!connection.has('echo-message')) { say(to, text); select(state.get(to)); return; }
+  if (!connection.has('echo-message')) { outgoing.say(to, text); select(state.get(to)); return; }
   const open = state.find(to);
   if (open) select(open);
   else pending.query = fold(to);
-  say(to, text);
+  outgoing.say(to, text);
 }
 
 /** Carries out what a slash command asked for. */
@@ -255,7 +201,7 @@ function perform(action) {
   if (action.send) action.send.forEach(([command, params]) => connection.send(command, params));
   if (action.join) join(action.join);
   if (action.say) message(action.to, action.say);
-  if (action.action) say(state.current.name, action.action, true);
+  if (action.action) outgoing.say(state.current.name, action.action, true);
   if (action.history) history.show(action.history.target, action.history.count);
   if (action.users) { pending.users.add(fold(action.users)); connection.send('NAMES', [action.users]); }
   if (action.switchTo) select(state.find(action.switchTo));
@@ -278,7 +224,7 @@ function submit(event) {
   if (text.startsWith('/') && !text.startsWith('//')) {
     perform(interpret(text, context()));
   } else if (current && (current.kind !== 'room' || current.joined)) {
-    if (!say(current.name, text.startsWith('//') ? text.slice(1) : text)) return;
+    if (!outgoing.say(current.name, text.startsWith('//') ? text.slice(1) : text)) return;
   } else if (current) {
     note(`You are not in ${current.name} — /join ${current.name} first`, 'problem');
     return;
@@ -326,14 +272,27 @@ function togglePane(button, pane) {
 const app = { state, ui, pending, connection: null, history: null, firstRoom: null, roomBrowser: null, note, deliver,
   select, redraw, openFirst };
 const onLine = serverEvents(app);
+app.onLine = onLine;
 
 document.addEventListener('DOMContentLoaded', () => {
-  feedView = new FeedView(state, { reply: setReply, react, remove, openQuery, canRedact });
-  compose = new Compose({ submit: () => submit(null), typing, names: () => (state.current ? [...state.current.members.values()].map(m => m.nick) : []) });
+  outgoing = new Outgoing(app);
+  feedView = new FeedView(state, {
+    reply: entry => outgoing.setReply(entry),
+    react: (entry, emoji) => outgoing.react(entry, emoji),
+    remove: entry => outgoing.remove(entry),
+    canRedact: entry => outgoing.canRedact(entry),
+    openQuery,
+  });
+  compose = new Compose({
+    submit: () => submit(null),
+    typing: value => outgoing.typing(value),
+    names: () => (state.current ? [...state.current.members.values()].map(m => m.nick) : []),
+  });
   notifier = new Notifier();
   notifier.onOpen = select;
-  app.roomBrowser = new RoomBrowser((command, params) => connection.send(command, params), join);
-  $('reply-cancel').addEventListener('click', () => setReply(null));
+  app.roomBrowser = new RoomBrowser((command, params) => connection.send(command, params), join,
+    name => Boolean(state.find(name) && state.find(name).joined));
+  $('reply-cancel').addEventListener('click', () => outgoing.setReply(null));
   $('feed').addEventListener('scroll', () => { if (feedView.atBottom() && state.current && state.current.unread) redraw(); });
   document.addEventListener('visibilitychange', () => { if (connection && connection.registered) redraw(); });
   // Typing notices lapse by time: the line under the feed is checked every second.

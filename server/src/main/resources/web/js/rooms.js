@@ -3,10 +3,11 @@
 const $ = id => document.getElementById(id);
 
 export class RoomBrowser {
-  /** send(command, params) writes a line; join(room) joins and switches to a room. */
-  constructor(send, join) {
+  /** send(command, params) writes a line; join(room) joins (or opens) a room; joined(room) says if we are in it. */
+  constructor(send, join, joined) {
     this.send = send;
     this.join = join;
+    this.joined = joined;
     this.rooms = [];
     $('browse-rooms').addEventListener('click', () => this.open());
     $('room-browser-close').addEventListener('click', () => $('room-browser').close());
@@ -50,8 +51,9 @@ export class RoomBrowser {
     topic.textContent = room.topic;
     const join = document.createElement('button');
     join.type = 'button';
-    join.textContent = 'Join';
-    join.setAttribute('aria-label', `Join ${room.name}`);
+    const verb = this.joined(room.name) ? 'Open' : 'Join';
+    join.textContent = verb;
+    join.setAttribute('aria-label', `${verb} ${room.name}`);
     join.addEventListener('click', () => { $('room-browser').close(); this.join(room.name); });
     item.append(name, people, topic, join);
     return item;

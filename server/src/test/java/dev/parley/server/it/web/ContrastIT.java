@@ -62,8 +62,11 @@ class ContrastIT {
             try {
                 alice.open(url(server));
                 assertReadable(alice, "login page");
-                alice.logIn(url(server), "alice", "chat@123", "#general");
+                alice.logIn(url(server), "alice", "chat@123", "#side");
+                bob.expect(Lines.joinOf("alice", "#side"));
+                alice.say("/join #general");
                 bob.expect(Lines.joinOf("alice", "#general"));
+                alice.await(d -> alice.find("#conversation-title").getText().equals("#general"));
                 alice.awaitText("#member-list li", "bob");
                 bob.send("PRIVMSG #general :the notes: https://example.org/notes");
                 String msgid = bob.expect(Lines.privmsgFrom("bob", "#general", "the notes: https://example.org/notes"))

@@ -18,6 +18,12 @@ import org.openqa.selenium.WebElement;
  */
 class KeyboardAndNotificationsIT {
 
+    /** The notifications the page has shown, as "title: body". */
+    private static List<String> shown(Browser browser) {
+        return ((List<?>) browser.script("return window.shown"))
+                .stream().map(String::valueOf).toList();
+    }
+
     @Test
     void shiftEnterTabAndUpWorkInTheMessageField() {
         try (TestServer server = server();
@@ -51,10 +57,12 @@ class KeyboardAndNotificationsIT {
                 assertThat(input.getAttribute("value")).isEqualTo("bob: look");
                 input.sendKeys(Keys.ARROW_UP);
                 assertThat(input.getAttribute("value")).isEqualTo("first line\nsecond line");
-                input.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+                input.sendKeys(Keys.ARROW_DOWN);
                 assertThat(input.getAttribute("value")).isEqualTo("bob: look");
                 input.sendKeys(Keys.ARROW_DOWN);
-                assertThat(input.getAttribute("value")).isEmpty();
+                assertThat(input.getAttribute("value"))
+                        .as("back to the empty draft")
+                        .isEmpty();
             } finally {
                 alice.screenshot("keyboard");
             }
@@ -82,7 +90,7 @@ class KeyboardAndNotificationsIT {
                         + " window.shown.push(title + ': ' + options.body); } };");
                 bob.send("PRIVMSG alice :before they were on");
                 alice.awaitText("#dm-list li", "bob");
-                assertThat((List<?>) alice.script("return window.shown")).isEmpty();
+                assertThat(shown(alice)).isEmpty();
 
                 alice.allowNotifications();
                 alice.find("#notify-toggle").click();
@@ -91,17 +99,16 @@ class KeyboardAndNotificationsIT {
                 bob.send("PRIVMSG #general :alice: standup in 5");
                 bob.send("PRIVMSG #general :nobody named here");
                 alice.awaitText("#feed li", "nobody named here");
-                alice.await(d -> ((List<?>) alice.script("return window.shown")).size() == 1);
-                assertThat((List<?>) alice.script("return window.shown"))
+                alice.await(d -> shown(alice).size() == 1);
+                assertThat(shown(alice))
                         .as("the DM, not the mention in the room being read, nor the plain line")
                         .containsExactly("bob: are you there?");
                 alice.awaitText("#room-list button", "#general");
                 alice.say("/join #side");
                 alice.await(d -> alice.find("#conversation-title").getText().equals("#side"));
                 bob.send("PRIVMSG #general :alice: now you are elsewhere");
-                alice.await(d -> ((List<?>) alice.script("return window.shown")).size() == 2);
-                assertThat((List<?>) alice.script("return window.shown"))
-                        .contains("bob in #general: alice: now you are elsewhere");
+                alice.await(d -> shown(alice).size() == 2);
+                assertThat(shown(alice)).contains("bob in #general: alice: now you are elsewhere");
             } finally {
                 alice.screenshot("notifications");
             }
