@@ -63,7 +63,9 @@ export class FeedView {
     const atBottom = this.atBottom();
     const fromBottom = feed.scrollHeight - feed.scrollTop;
     const switched = this.rendered !== current;
-    const grew = !switched && current.messages.length > (this.count || 0);
+    // Only messages after the last one shown call for the jump button (older pages come in above).
+    const newest = current.messages[current.messages.length - 1];
+    const grew = !switched && newest !== this.newest;
     feed.replaceChildren(...this.lines(current));
     if (!this.state.current) feed.append(this.line({ time: Date.now(), text: NO_ROOM, kind: 'hint' }, current));
     if (switched || atBottom) this.toBottom();
@@ -72,7 +74,7 @@ export class FeedView {
       if (grew) $('jump-latest').hidden = false;
     }
     this.rendered = current;
-    this.count = current.messages.length;
+    this.newest = newest;
     this.renderTyping(current);
   }
 

@@ -81,8 +81,14 @@ function leave(conversation) {
   redraw();
 }
 
+/** A new private conversation asks where the account stopped reading it (rooms get theirs on JOIN). */
+function askMarker(name) {
+  if (!isRoom(name) && connection && connection.has('draft/read-marker')) connection.send('MARKREAD', [name]);
+}
+
 /** Opens (or creates) the private conversation with nick: click a nick to DM. */
 function openQuery(nick) {
+  if (!state.find(nick)) askMarker(nick);
   const conversation = state.get(nick);
   if (!conversation.messages.length && !conversation.asked) {
     conversation.asked = true;
@@ -99,6 +105,7 @@ function note(text, kind = 'notice') {
 }
 
 function deliver(conversationName, entry, countUnread = true) {
+  if (!state.find(conversationName)) askMarker(conversationName);
   const conversation = state.get(conversationName);
   const added = conversation.add([entry]);
   const reading = conversation === state.current && document.visibilityState === 'visible';

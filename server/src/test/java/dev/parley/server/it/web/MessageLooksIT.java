@@ -31,6 +31,10 @@ class MessageLooksIT {
                 carol.logIn(url(server), "carol", "chat@123", "#general");
                 bob.expect(Lines.joinOf("alice", "#general"));
                 bob.expect(Lines.joinOf("carol", "#general"));
+                carol.say("morning all, the release is on Thursday");
+                bob.send("PRIVMSG #general :morning carol");
+                bob.send("PRIVMSG #general :\u0001ACTION brings coffee\u0001");
+                carol.say("alice, can you check the changelog before then?");
                 bob.send("PRIVMSG #general :the notes are at https://example.org/notes?page=2. Read them");
                 bob.send("PRIVMSG #general :do not click javascript:alert(1) or data:text/html,hi");
                 bob.send("PRIVMSG #general :Alice: can you review it? (malice is not you)");
@@ -65,7 +69,7 @@ class MessageLooksIT {
                         .as("another nick, another colour")
                         .isNotEqualTo(bobInFeed);
             } finally {
-                alice.screenshot("links-and-mentions");
+                alice.screenshot("busy-room-mentions-links");
             }
         }
     }
