@@ -4,6 +4,7 @@
 import { PAGE, block } from './history.js';
 import { fold, isRoom } from './irc.js';
 import { mentions } from './format.js';
+import { TYPING_LABEL } from './outgoing.js';
 import { JOIN_REFUSALS, describe, isError, standardReply } from './replies.js';
 import { taggedEvents } from './tagged.js';
 
@@ -253,6 +254,7 @@ export function serverEvents(app) {
   Object.assign(handlers, taggedEvents(app, conversationFor, timeOf));
 
   function onLine(msg) {
+    if (msg.tags.label === TYPING_LABEL && msg.command !== 'TAGMSG') return;
     if (msg.tags.batch && batches.has(msg.tags.batch)) {
       batches.get(msg.tags.batch).lines.push(msg);
       return;

@@ -4,6 +4,8 @@ import { TEXT_BYTES, split } from './chunks.js';
 import { fold } from './irc.js';
 
 const $ = id => document.getElementById(id);
+/** The label of typing notices: the server's answers to them are not for the person to read. */
+export const TYPING_LABEL = 'typing';
 
 export class Outgoing {
   /** app: the state, the current connection, deliver(name, entry, countUnread), note(text, kind), onLine(msg). */
@@ -75,6 +77,8 @@ export class Outgoing {
     const current = this.app.state.current;
     if (!this.connection || !this.connection.has('message-tags') || !current) return;
     if (current.kind === 'room' && !current.joined) return;
-    this.connection.send('TAGMSG', [current.name], { '+typing': value });
+    // Labelled, so that a refusal (the other side of a DM went offline) is not shown each time.
+    const label = this.connection.has('labeled-response') ? { label: TYPING_LABEL } : {};
+    this.connection.send('TAGMSG', [current.name], { '+typing': value, ...label });
   }
 }

@@ -8,6 +8,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -54,6 +55,17 @@ class PeopleAndRoomsIT {
                 alice.await(d -> !alice.awaitText("#member-list li", "bob")
                         .getAttribute("class")
                         .contains("away"));
+
+                alice.find("#member-list button[aria-label='Message bob']").click();
+                alice.await(d -> alice.find("#conversation-title").getText().equals("bob"));
+                bob.send("QUIT");
+                assertThat(bob.awaitClosed(Duration.ofSeconds(5))).isTrue();
+                alice.find("#message-input").sendKeys("are you still there?");
+                alice.find("#compose button[type=submit]").click();
+                alice.awaitText("#feed li", "No one called bob is online");
+                assertThat(alice.feed().split("No one called bob is online", -1))
+                        .as("the message's refusal is shown, the typing notice's is not")
+                        .hasSize(2);
             } finally {
                 alice.screenshot("typing-and-away");
             }
