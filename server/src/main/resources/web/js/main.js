@@ -6,6 +6,7 @@ import { interpret } from './commands.js';
 import { serverEvents } from './events.js';
 import { FeedView } from './feed.js';
 import { History } from './history.js';
+import { connectionStates } from './lifecycle.js';
 import { fold, isRoom } from './irc.js';
 import { Notifier } from './notify.js';
 import { Outgoing } from './outgoing.js';
@@ -31,7 +32,6 @@ const pending = {
   /** Rooms whose next NAMES reply was asked for with /users, so it is printed. */
   users: new Set(),
 };
-let countdown = null;
 
 const now = () => Date.now();
 
@@ -125,38 +125,6 @@ function openFirst(conversation) {
   conversation.add(state.lobby.messages);
   state.lobby.messages = [];
   state.current = conversation;
-}
-
-function stopCountdown() {
-  if (countdown) clearInterval(countdown);
-  countdown = null;
-}
-
-/** "Reconnecting in 4 s…", counting down each second until the next attempt. */
-function startCountdown(at) {
-  stopCountdown();
-  const show = () => ui.status(`Connection lost; reconnecting in ${Math.max(0, Math.ceil((at - now()) / 1000))} s…`, true);
-  show();
-  countdown = setInterval(show, 250);
-}
-
-function onState(kind, detail) {
-  if (kind !== 'reconnecting') stopCountdown();
-  if (kind === 'connecting') ui.status('Connecting…');
-  if (kind === 'registered') ui.status('Connected');
-  if (kind === 'reconnecting') { history.forget(); startCountdown(detail); }
-  if (kind === 'refused') {
-    if (connection.registered || state.nick) {
-      state.ended = true;
-      ui.status(detail, true);
-      note(detail, 'problem');
-      $('message-input').disabled = true;
-    } else {
-      ui.showLogin(detail);
-    }
-    if (connection.socket) connection.socket.close();
-  }
-  if (kind === 'closed' && !connection.registered && !state.nick) ui.showLogin($('login-error').textContent);
 }
 
 async function kick(nick, reason, room = state.current.name) {
@@ -279,6 +247,7 @@ function togglePane(button, pane) {
 const app = { state, ui, pending, connection: null, history: null, firstRoom: null, roomBrowser: null, note, deliver,
   select, redraw, openFirst };
 const onLine = serverEvents(app);
+const onState = connectionStates(app);
 app.onLine = onLine;
 
 document.addEventListener('DOMContentLoaded', () => {
