@@ -144,6 +144,32 @@ class UnreadAndMarkersIT {
         }
     }
 
+    @Test
+    void aDirectMessageReadOnAnotherDeviceIsReadHere() {
+        try (TestServer server = server();
+                Browser dana = Browser.open(1280, 800)) {
+            registerAccount(server, "dana");
+            RawIrcClient bob = server.connect();
+            bob.registerWithCaps("bob", "chat@123", "server-time", "echo-message");
+            RawIrcClient phone = phone(server);
+            try {
+                dana.logIn(url(server), "dana", PASSWORD, "#general");
+                dana.awaitText("#member-list li", "dana");
+                bob.send("PRIVMSG dana :are you coming?");
+                String time = bob.expect(Lines.privmsgFrom("bob", "dana", "are you coming?"))
+                        .tag("time");
+                dana.await(d -> d.getTitle().startsWith("(1 · @1) "));
+                phone.send("MARKREAD bob timestamp=" + time);
+                dana.await(d -> d.getTitle().equals("#general — Parley"));
+                assertThat(dana.awaitText("#dm-list li", "bob").findElements(By.cssSelector(".unread")))
+                        .as("read on the phone, so read here")
+                        .isEmpty();
+            } finally {
+                dana.screenshot("dm-read-elsewhere");
+            }
+        }
+    }
+
     private static void registerAccount(TestServer server, String nick) {
         RawIrcClient client = server.user(nick);
         client.send("REGISTER * * :" + PASSWORD);
