@@ -3,7 +3,8 @@
 import { build, parse } from './irc.js';
 
 const CAPS = ['server-time', 'message-tags', 'echo-message', 'batch', 'labeled-response', 'draft/chathistory',
-  'multi-prefix', 'away-notify', 'account-notify', 'extended-join', 'setname', 'invite-notify', 'cap-notify'];
+  'multi-prefix', 'away-notify', 'account-notify', 'extended-join', 'setname', 'invite-notify', 'cap-notify',
+  'draft/read-marker', 'draft/message-redaction'];
 
 export class Connection {
   /**

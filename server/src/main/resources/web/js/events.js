@@ -3,7 +3,10 @@
 // requests still waiting for an answer (pending), and the few drawing helpers both need.
 import { PAGE, block } from './history.js';
 import { fold, isRoom } from './irc.js';
+import { mentions } from './format.js';
+import { TYPING_LABEL } from './outgoing.js';
 import { JOIN_REFUSALS, describe, isError, standardReply } from './replies.js';
+import { taggedEvents } from './tagged.js';
 
 /** Replies that are only noise in a chat window, or that a handler below already shows. */
 const QUIET = new Set(['002', '003', '004', '250', '251', '252', '253', '254', '255', '265', '266', '372', '375',
@@ -16,12 +19,14 @@ function timeOf(msg) {
   return Number.isNaN(parsed) ? now() : parsed;
 }
 
-function messageEntry(msg) {
+/** A PRIVMSG or NOTICE as the feed shows it; mention says whether it names me (the nick given). */
+function messageEntry(msg, me) {
   let text = msg.params[1] || '';
   const ctcp = text.match(/^\u0001ACTION ?(.*?)\u0001?$/);
   if (ctcp) text = ctcp[1];
   return { time: timeOf(msg), msgid: msg.tags.msgid, nick: msg.nick, text, action: Boolean(ctcp),
-    kind: msg.command === 'NOTICE' ? 'notice' : null };
+    kind: msg.command === 'NOTICE' ? 'notice' : null, reply: msg.tags['+draft/reply'] || null,
+    mention: mentions(text, me) };
 }
 
 /** Returns onLine(msg) for the connection's handlers. */
@@ -37,7 +42,9 @@ export function serverEvents(app) {
 
   function privmsg(msg) {
     const name = conversationFor(msg);
-    deliver(name, messageEntry(msg));
+    const known = state.find(name);
+    if (known) known.typing.delete(fold(msg.nick || ''));
+    deliver(name, messageEntry(msg, state.nick));
     if (pending.query && fold(name) === pending.query && state.isMe(msg.nick)) {
       pending.query = null;
       select(state.find(name));
@@ -66,7 +73,8 @@ export function serverEvents(app) {
   }
 
   function historyBatch(batch) {
-    const entries = batch.lines.filter(m => m.command === 'PRIVMSG' || m.command === 'NOTICE').map(messageEntry);
+    const entries = batch.lines.filter(m => m.command === 'PRIVMSG' || m.command === 'NOTICE')
+      .map(m => messageEntry(m, state.nick));
     const purpose = app.history.answered(batch.target);
     if (purpose.kind === 'show') {
       (state.find(batch.target) || state.shown()).add(block(batch.target, entries, now()));
@@ -74,6 +82,7 @@ export function serverEvents(app) {
       const conversation = state.find(batch.target);
       if (!conversation) return;
       conversation.add(entries);
+      conversation.recount(nick => state.isMe(nick));
       conversation.hasOlder = entries.length >= PAGE;
       conversation.loadingOlder = false;
     }
@@ -128,6 +137,7 @@ export function serverEvents(app) {
         if (!state.current) openFirst(room);
         if (pending.joins.delete(fold(room.name))) select(room);
         app.history.latest(room.name);
+        app.connection.send('WHO', [room.name]);
       } else {
         const room = state.find(msg.params[0]);
         if (!room) return;
@@ -175,7 +185,7 @@ export function serverEvents(app) {
       for (const room of state.withMember(msg.nick)) {
         const member = room.members.get(fold(msg.nick));
         room.members.delete(fold(msg.nick));
-        room.members.set(fold(renamed), { nick: renamed, prefix: member.prefix });
+        room.members.set(fold(renamed), { ...member, nick: renamed });
         room.add([{ time: timeOf(msg), text: `${msg.nick} is now ${renamed}`, kind: 'event' }]);
       }
       redraw();
@@ -211,7 +221,7 @@ export function serverEvents(app) {
     PRIVMSG: privmsg,
     NOTICE(msg) {
       if (!msg.nick || msg.nick.includes('.') || msg.params[0] === '*') { note(msg.params[1]); return; }
-      deliver(conversationFor(msg), messageEntry(msg));
+      deliver(conversationFor(msg), messageEntry(msg, state.nick));
     },
     BATCH(msg) {
       const ref = msg.params[0].slice(1);
@@ -241,7 +251,10 @@ export function serverEvents(app) {
     },
   };
 
+  Object.assign(handlers, taggedEvents(app, conversationFor, timeOf));
+
   function onLine(msg) {
+    if (msg.tags.label === TYPING_LABEL && msg.command !== 'TAGMSG') return;
     if (msg.tags.batch && batches.has(msg.tags.batch)) {
       batches.get(msg.tags.batch).lines.push(msg);
       return;

@@ -1,18 +1,27 @@
 // The browser client: logs in with the seed's three fields, then keeps the state in step with the
 // server's lines and the user's input.
-import { TEXT_BYTES, split } from './chunks.js';
+import { Compose } from './compose.js';
 import { Connection } from './connection.js';
 import { interpret } from './commands.js';
 import { serverEvents } from './events.js';
+import { FeedView } from './feed.js';
 import { History } from './history.js';
+import { connectionStates } from './lifecycle.js';
 import { fold, isRoom } from './irc.js';
-import { State } from './state.js';
+import { Notifier } from './notify.js';
+import { Outgoing } from './outgoing.js';
+import { RoomBrowser } from './rooms.js';
+import { State, countable } from './state.js';
 import { Ui } from './ui.js';
 
 const $ = id => document.getElementById(id);
 const state = new State();
 const ui = new Ui(state);
+let feedView = null;
+let compose = null;
+let notifier = null;
 let connection = null;
+let outgoing = null;
 let history = null;
 /** Requests waiting for the server's answer. */
 const pending = {
@@ -23,23 +32,69 @@ const pending = {
   /** Rooms whose next NAMES reply was asked for with /users, so it is printed. */
   users: new Set(),
 };
-let countdown = null;
 
 const now = () => Date.now();
 
+const isMe = nick => state.isMe(nick);
+
 function redraw() {
-  ui.renderRooms(select);
+  markRead();
+  ui.renderRooms({ select, leave });
   ui.renderHeader();
-  ui.renderFeed();
-  ui.renderMembers(kick, ban);
+  feedView.render();
+  ui.renderMembers({ kick, ban, openQuery });
+}
+
+/**
+ * The open conversation, seen to its end in a visible page, is read: the "New messages" line is
+ * placed first (where reading starts), then the read marker moves to its latest message, on the
+ * server too (draft/read-marker) so the account's other clients and later visits agree.
+ */
+function markRead() {
+  const current = state.current;
+  if (!current || document.visibilityState !== 'visible' || !feedView.atBottom()) return;
+  if (current.dividerAt === null && current.unread) current.dividerAt = current.firstUnread(isMe).time;
+  current.unread = 0;
+  current.mentions = 0;
+  const latest = current.latest();
+  if (latest === null || (current.marker !== null && latest <= current.marker)) return;
+  current.marker = latest;
+  if (connection && connection.has('draft/read-marker')) {
+    connection.send('MARKREAD', [current.name, `timestamp=${new Date(latest).toISOString()}`]);
+  }
 }
 
 function select(conversation) {
+  if (state.current && state.current !== conversation) state.current.dividerAt = null;
   state.current = conversation;
-  conversation.unread = 0;
+  feedView.picking = null;
+  outgoing.setReply(null);
   for (const pane of ['rooms-pane', 'members-pane']) $(pane).classList.remove('open');
   redraw();
   $('message-input').focus();
+}
+
+/** Leave a joined room (PART), or close a DM or a room we are no longer in. */
+function leave(conversation) {
+  if (conversation.kind === 'room' && conversation.joined) { connection.send('PART', [conversation.name]); return; }
+  state.remove(conversation.name);
+  redraw();
+}
+
+/** A new private conversation asks where the account stopped reading it (rooms get theirs on JOIN). */
+function askMarker(name) {
+  if (!isRoom(name) && connection && connection.has('draft/read-marker')) connection.send('MARKREAD', [name]);
+}
+
+/** Opens (or creates) the private conversation with nick: click a nick to DM. */
+function openQuery(nick) {
+  if (!state.find(nick)) askMarker(nick);
+  const conversation = state.get(nick);
+  if (!conversation.messages.length && !conversation.asked) {
+    conversation.asked = true;
+    history.latest(nick);
+  }
+  select(conversation);
 }
 
 /** A line the server did not attach to a conversation: shown where the user is looking. */
@@ -50,9 +105,16 @@ function note(text, kind = 'notice') {
 }
 
 function deliver(conversationName, entry, countUnread = true) {
+  if (!state.find(conversationName)) askMarker(conversationName);
   const conversation = state.get(conversationName);
-  if (conversation.add([entry]) && countUnread && conversation !== state.current && !entry.kind) {
+  const added = conversation.add([entry]);
+  const reading = conversation === state.current && document.visibilityState === 'visible';
+  if (added && countUnread && countable(entry, isMe) && !reading) {
     conversation.unread += 1;
+    if (entry.mention) conversation.mentions += 1;
+  }
+  if (added && countUnread && countable(entry, isMe) && (entry.mention || conversation.kind === 'query')) {
+    notifier.message(conversation, entry, reading);
   }
   if (!state.current) openFirst(conversation);
   redraw();
@@ -63,50 +125,6 @@ function openFirst(conversation) {
   conversation.add(state.lobby.messages);
   state.lobby.messages = [];
   state.current = conversation;
-}
-
-function stopCountdown() {
-  if (countdown) clearInterval(countdown);
-  countdown = null;
-}
-
-/** "Reconnecting in 4 s…", counting down each second until the next attempt. */
-function startCountdown(at) {
-  stopCountdown();
-  const show = () => ui.status(`Connection lost; reconnecting in ${Math.max(0, Math.ceil((at - now()) / 1000))} s…`, true);
-  show();
-  countdown = setInterval(show, 250);
-}
-
-function onState(kind, detail) {
-  if (kind !== 'reconnecting') stopCountdown();
-  if (kind === 'connecting') ui.status('Connecting…');
-  if (kind === 'registered') ui.status('Connected');
-  if (kind === 'reconnecting') { history.forget(); startCountdown(detail); }
-  if (kind === 'refused') {
-    if (connection.registered || state.nick) {
-      state.ended = true;
-      ui.status(detail, true);
-      note(detail, 'problem');
-      $('message-input').disabled = true;
-    } else {
-      ui.showLogin(detail);
-    }
-    if (connection.socket) connection.socket.close();
-  }
-  if (kind === 'closed' && !connection.registered && !state.nick) ui.showLogin($('login-error').textContent);
-}
-
-/** Sends text whole: as several messages, cut between words, when it is longer than one line holds. */
-function say(target, text, action = false) {
-  for (const chunk of split(text, action ? TEXT_BYTES - 9 : TEXT_BYTES)) {
-    if (!connection.send('PRIVMSG', [target, action ? `\u0001ACTION ${chunk}\u0001` : chunk])) {
-      note('Not connected; your message was not sent', 'problem');
-      return false;
-    }
-    if (!connection.has('echo-message')) deliver(target, { time: now(), nick: state.nick, text: chunk, action }, false);
-  }
-  return true;
 }
 
 async function kick(nick, reason, room = state.current.name) {
@@ -146,11 +164,11 @@ function context() {
 }
 
 function message(to, text) {
-  if (!connection.has('echo-message')) { say(to, text); select(state.get(to)); return; }
+  if (!connection.has('echo-message')) { outgoing.say(to, text); select(state.get(to)); return; }
   const open = state.find(to);
   if (open) select(open);
   else pending.query = fold(to);
-  say(to, text);
+  outgoing.say(to, text);
 }
 
 /** Carries out what a slash command asked for. */
@@ -158,7 +176,7 @@ function perform(action) {
   if (action.send) action.send.forEach(([command, params]) => connection.send(command, params));
   if (action.join) join(action.join);
   if (action.say) message(action.to, action.say);
-  if (action.action) say(state.current.name, action.action, true);
+  if (action.action) outgoing.say(state.current.name, action.action, true);
   if (action.history) history.show(action.history.target, action.history.count);
   if (action.users) { pending.users.add(fold(action.users)); connection.send('NAMES', [action.users]); }
   if (action.switchTo) select(state.find(action.switchTo));
@@ -173,7 +191,7 @@ function perform(action) {
 }
 
 function submit(event) {
-  event.preventDefault();
+  if (event) event.preventDefault();
   const input = $('message-input');
   const text = input.value;
   if (!text.trim()) return;
@@ -181,7 +199,7 @@ function submit(event) {
   if (text.startsWith('/') && !text.startsWith('//')) {
     perform(interpret(text, context()));
   } else if (current && (current.kind !== 'room' || current.joined)) {
-    if (!say(current.name, text.startsWith('//') ? text.slice(1) : text)) return;
+    if (!outgoing.say(current.name, text.startsWith('//') ? text.slice(1) : text)) return;
   } else if (current) {
     note(`You are not in ${current.name} — /join ${current.name} first`, 'problem');
     return;
@@ -189,6 +207,7 @@ function submit(event) {
     note('You are in no room — /join a room first', 'problem');
     return;
   }
+  compose.sentLine(text);
   input.value = '';
 }
 
@@ -225,10 +244,35 @@ function togglePane(button, pane) {
   $(button).setAttribute('aria-expanded', String(open));
 }
 
-const app = { state, ui, pending, connection: null, history: null, firstRoom: null, note, deliver, select, redraw, openFirst };
+const app = { state, ui, pending, connection: null, history: null, firstRoom: null, roomBrowser: null, note, deliver,
+  select, redraw, openFirst };
 const onLine = serverEvents(app);
+const onState = connectionStates(app);
+app.onLine = onLine;
 
 document.addEventListener('DOMContentLoaded', () => {
+  outgoing = new Outgoing(app);
+  feedView = new FeedView(state, {
+    reply: entry => outgoing.setReply(entry),
+    react: (entry, emoji) => outgoing.react(entry, emoji),
+    remove: entry => outgoing.remove(entry),
+    canRedact: entry => outgoing.canRedact(entry),
+    openQuery,
+  });
+  compose = new Compose({
+    submit: () => submit(null),
+    typing: value => outgoing.typing(value),
+    names: () => (state.current ? [...state.current.members.values()].map(m => m.nick) : []),
+  });
+  notifier = new Notifier();
+  notifier.onOpen = select;
+  app.roomBrowser = new RoomBrowser((command, params) => connection.send(command, params), join,
+    name => Boolean(state.find(name) && state.find(name).joined));
+  $('reply-cancel').addEventListener('click', () => outgoing.setReply(null));
+  $('feed').addEventListener('scroll', () => { if (feedView.atBottom() && state.current && state.current.unread) redraw(); });
+  document.addEventListener('visibilitychange', () => { if (connection && connection.registered) redraw(); });
+  // Typing notices lapse by time: the line under the feed is checked every second.
+  setInterval(() => feedView.renderTyping(state.shown()), 1000);
   $('login-form').addEventListener('submit', login);
   $('compose').addEventListener('submit', submit);
   $('load-older').addEventListener('click', loadOlder);

@@ -13,6 +13,15 @@ export class Conversation {
     this.unread = 0;
     this.joined = false;
     this.hasOlder = false;
+    this.mentions = 0;
+    /** The read marker (ms since the epoch): what came after it is unread; null while unknown. */
+    this.marker = null;
+    /** Where the "New messages" line is drawn while the conversation is open (a time), or null. */
+    this.dividerAt = null;
+    /** Who is typing here: casefolded nick -> {nick, until} (when their notice lapses, in ms). */
+    this.typing = new Map();
+    /** Reactions by the msgid they answer: msgid -> Map(emoji -> Set of nicks). */
+    this.reactions = new Map();
   }
 
   /** Adds messages, skipping msgids already here, keeping time order; returns how many were new. */
@@ -33,6 +42,49 @@ export class Conversation {
   oldest() {
     return this.messages.find(m => m.msgid) || null;
   }
+
+  byMsgid(msgid) {
+    return this.messages.find(m => m.msgid === msgid) || null;
+  }
+
+  /** Drops a deleted message (REDACT); true when it was here. */
+  redact(msgid) {
+    const before = this.messages.length;
+    this.messages = this.messages.filter(m => m.msgid !== msgid);
+    this.reactions.delete(msgid);
+    return this.messages.length < before;
+  }
+
+  /** The latest real message's time: what reading the conversation up to now marks as read. */
+  latest() {
+    for (let i = this.messages.length - 1; i >= 0; i -= 1) {
+      if (this.messages[i].msgid) return this.messages[i].time;
+    }
+    return null;
+  }
+
+  /** Counts unread messages and mentions from the read marker (messages from others only). */
+  recount(isMe) {
+    if (this.marker === null) return;
+    const unread = this.messages.filter(m => countable(m, isMe) && m.time > this.marker);
+    this.unread = unread.length;
+    this.mentions = unread.filter(m => m.mention).length;
+  }
+
+  /** The first unread message: the earliest of the last `unread` messages from others. */
+  firstUnread(isMe) {
+    let left = this.unread;
+    let first = null;
+    for (let i = this.messages.length - 1; i >= 0 && left > 0; i -= 1) {
+      if (countable(this.messages[i], isMe)) { first = this.messages[i]; left -= 1; }
+    }
+    return first;
+  }
+}
+
+/** A message someone else wrote (not an event, notice of ours or history listing). */
+export function countable(message, isMe) {
+  return Boolean(message.nick) && !message.kind && !isMe(message.nick);
 }
 
 export class State {
@@ -80,6 +132,10 @@ export class State {
 
   rooms() {
     return [...this.conversations.values()].filter(c => c.kind === 'room');
+  }
+
+  queries() {
+    return [...this.conversations.values()].filter(c => c.kind === 'query');
   }
 
   /** Every conversation that has this nick as a member (for QUIT and NICK). */

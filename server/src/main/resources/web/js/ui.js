@@ -1,18 +1,12 @@
-// The DOM: renders state into the room list, the feed and the member list. Only these three are
-// ever rebuilt; the message input is never touched, so typing is not lost when messages arrive.
+// The DOM around the feed: the login card, the status line, the sidebar (rooms and direct messages
+// as two sections, each with its unread count and a leave or close control), the header, the
+// member list and the tab title. The message input is never touched, so typing is not lost when
+// messages arrive. The feed itself is feed.js.
+import { nickColour } from './format.js';
 import { fold } from './irc.js';
 
 const $ = id => document.getElementById(id);
-const NO_ROOM = 'You are in no room. Join one with the field under Rooms, or type /join #general.';
 const PREFIX_ORDER = '~&@%+';
-
-function timeText(ms) {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-function dateTimeText(ms) {
-  return new Date(ms).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
-}
 
 /** Operators (and the other ranks) first, in PREFIX order; people without a prefix last. */
 function rank(member) {
@@ -23,7 +17,6 @@ function rank(member) {
 export class Ui {
   constructor(state) {
     this.state = state;
-    this.renderedConversation = null;
   }
 
   showLogin(error) {
@@ -33,6 +26,7 @@ export class Ui {
     $('login-button').disabled = false;
     $('login-button').textContent = 'Connect';
     $('login-nick').focus();
+    document.title = 'Parley';
   }
 
   /** The form stays up, saying so, until the server welcomes us or says why not. */
@@ -53,29 +47,37 @@ export class Ui {
     $('status').classList.toggle('bad', bad);
   }
 
-  renderRooms(onSelect) {
-    const list = $('room-list');
-    list.replaceChildren();
-    for (const conversation of this.state.conversations.values()) {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.name = conversation.name;
-      const label = document.createElement('span');
-      label.textContent = conversation.name;
-      button.append(label);
-      if (conversation.unread) {
-        const badge = document.createElement('span');
-        badge.className = 'unread';
-        badge.textContent = conversation.unread;
-        badge.setAttribute('aria-label', `${conversation.unread} unread`);
-        button.append(badge);
-      }
-      if (conversation === this.state.current) button.setAttribute('aria-current', 'true');
-      button.addEventListener('click', () => onSelect(conversation));
-      item.append(button);
-      list.append(item);
+  /** handlers: select(conversation), leave(conversation) (PART for a room, close for a DM). */
+  renderRooms(handlers) {
+    $('room-list').replaceChildren(...this.state.rooms().map(c => this.entry(c, handlers)));
+    const queries = this.state.queries();
+    $('dm-list').replaceChildren(...queries.map(c => this.entry(c, handlers)));
+    $('dm-heading').hidden = !queries.length;
+  }
+
+  entry(conversation, handlers) {
+    const item = document.createElement('li');
+    const open = this.button('', null, () => handlers.select(conversation));
+    open.className = 'open';
+    open.dataset.name = conversation.name;
+    const label = document.createElement('span');
+    label.textContent = conversation.name;
+    open.append(label);
+    if (conversation.unread) {
+      const badge = document.createElement('span');
+      badge.className = conversation.mentions ? 'unread mention' : 'unread';
+      badge.textContent = conversation.mentions ? `@${conversation.mentions}` : conversation.unread;
+      badge.setAttribute('aria-label', `${conversation.unread} unread${conversation.mentions ? `, ${conversation.mentions} mentioning you` : ''}`);
+      open.append(badge);
     }
+    if (conversation === this.state.current) open.setAttribute('aria-current', 'true');
+    const room = conversation.kind === 'room';
+    const verb = room && conversation.joined ? 'Leave' : 'Close';
+    const close = this.button('×', `${verb} ${conversation.name}`, () => handlers.leave(conversation));
+    close.className = 'close';
+    close.title = `${verb} ${conversation.name}`;
+    item.append(open, close);
+    return item;
   }
 
   renderHeader() {
@@ -86,45 +88,22 @@ export class Ui {
     const left = Boolean(current && current.kind === 'room' && !current.joined && !this.state.ended);
     $('rejoin-bar').hidden = !left;
     if (left) $('rejoin-text').textContent = `You are not in ${current.name} any more.`;
+    this.renderTitle();
   }
 
-  /** Redraws the feed; keeps the reader at the bottom if they were there, or where they were reading. */
-  renderFeed() {
-    const feed = $('feed');
-    const current = this.state.shown();
-    const atBottom = feed.scrollHeight - feed.scrollTop - feed.clientHeight < 40;
-    const fromBottom = feed.scrollHeight - feed.scrollTop;
-    const switched = this.renderedConversation !== current;
-    feed.replaceChildren(...current.messages.map(m => this.line(m)));
-    if (!this.state.current) feed.append(this.line({ time: Date.now(), text: NO_ROOM, kind: 'hint' }));
-    if (switched || atBottom) feed.scrollTop = feed.scrollHeight;
-    else feed.scrollTop = feed.scrollHeight - fromBottom;
-    this.renderedConversation = current;
+  /** "(3) #general — Parley", with "@1" when someone mentioned you: unread counts reach the tab. */
+  renderTitle() {
+    const all = [...this.state.conversations.values()];
+    const unread = all.reduce((n, c) => n + c.unread, 0);
+    const mentions = all.reduce((n, c) => n + c.mentions + (c.kind === 'query' ? c.unread - c.mentions : 0), 0);
+    const counts = unread ? `(${unread}${mentions ? ` · @${mentions}` : ''}) ` : '';
+    const current = this.state.current ? `${this.state.current.name} — ` : '';
+    const title = `${counts}${current}Parley`;
+    if (document.title !== title) document.title = title;
   }
 
-  line(message) {
-    const item = document.createElement('li');
-    if (message.kind) item.classList.add(message.kind);
-    if (message.nick && this.state.isMe(message.nick) && !message.kind) item.classList.add('mine');
-    if (message.msgid) item.dataset.msgid = message.msgid;
-    const time = document.createElement('time');
-    time.dateTime = new Date(message.shown || message.time).toISOString();
-    time.textContent = message.shown ? dateTimeText(message.shown) : timeText(message.time);
-    if (message.kind !== 'hint') item.append(time);
-    if (message.nick && (!message.kind || message.kind === 'history')) {
-      const who = document.createElement('span');
-      who.className = 'who';
-      who.textContent = message.action ? `* ${message.nick}` : `${message.nick}:`;
-      item.append(who);
-    }
-    const text = document.createElement('span');
-    text.className = 'text';
-    text.textContent = message.text;
-    item.append(text);
-    return item;
-  }
-
-  renderMembers(onKick, onBan) {
+  /** handlers: kick(nick), ban(nick), openQuery(nick). */
+  renderMembers(handlers) {
     const current = this.state.current;
     const list = $('member-list');
     list.replaceChildren();
@@ -136,25 +115,36 @@ export class Ui {
     $('member-count').textContent = `(${members.length})`;
     const me = current.members.get(fold(this.state.nick || ''));
     const canKick = this.state.operator || (me && me.prefix.includes('@'));
-    for (const member of members) {
-      const item = document.createElement('li');
-      const nick = document.createElement('span');
-      nick.className = 'nick';
-      nick.textContent = (member.prefix[0] || '') + member.nick;
-      item.append(nick);
-      if (!this.state.isMe(member.nick)) {
-        if (canKick) item.append(this.button('Kick', `Kick ${member.nick}`, () => onKick(member.nick)));
-        if (this.state.operator) item.append(this.button('Ban', `Ban ${member.nick}`, () => onBan(member.nick)));
-      }
-      list.append(item);
+    for (const member of members) list.append(this.member(member, canKick, handlers));
+  }
+
+  member(member, canKick, handlers) {
+    const item = document.createElement('li');
+    const self = this.state.isMe(member.nick);
+    const nick = this.button((member.prefix[0] || '') + member.nick, self ? null : `Message ${member.nick}`,
+      () => { if (!self) handlers.openQuery(member.nick); });
+    nick.className = `nick ${nickColour(member.nick)}`;
+    item.append(nick);
+    if (member.away) {
+      item.classList.add('away');
+      const away = document.createElement('span');
+      away.className = 'away-tag';
+      away.textContent = 'away';
+      away.title = member.away === true ? 'Away' : `Away: ${member.away}`;
+      item.append(away);
     }
+    if (!self) {
+      if (canKick) item.append(this.button('Kick', `Kick ${member.nick}`, () => handlers.kick(member.nick)));
+      if (this.state.operator) item.append(this.button('Ban', `Ban ${member.nick}`, () => handlers.ban(member.nick)));
+    }
+    return item;
   }
 
   button(text, label, action) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = text;
-    button.setAttribute('aria-label', label);
+    if (label) button.setAttribute('aria-label', label);
     button.addEventListener('click', action);
     return button;
   }

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -25,11 +26,13 @@ import java.util.function.UnaryOperator;
 public final class TestServer implements AutoCloseable {
 
     private final ParleyConfig config;
+    private final Clock clock;
     private final List<RawIrcClient> clients = new ArrayList<>();
     private ParleyServer server;
 
-    private TestServer(ParleyConfig config) {
+    private TestServer(ParleyConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** A started server with default settings (seed passwords) on a free loopback port. */
@@ -44,6 +47,15 @@ public final class TestServer implements AutoCloseable {
 
     /** A started server on an existing data directory. */
     public static TestServer startIn(Path dataDir, UnaryOperator<ParleyConfig> adjust) {
+        return startIn(dataDir, adjust, Clock.systemUTC());
+    }
+
+    /** A started server whose clock the test sets (messages stamped on other days, for instance). */
+    public static TestServer start(Clock clock, UnaryOperator<ParleyConfig> adjust) {
+        return startIn(newDataDir(), adjust, clock);
+    }
+
+    private static TestServer startIn(Path dataDir, UnaryOperator<ParleyConfig> adjust, Clock clock) {
         ParleyConfig base = ParleyConfig.defaults();
         ServerConfig server = base.server();
         base = base.withServer(new ServerConfig(
@@ -67,7 +79,7 @@ public final class TestServer implements AutoCloseable {
                 accounts.loginWindow(),
                 accounts.registrationsPerIp(),
                 accounts.registrationWindow()));
-        TestServer test = new TestServer(adjust.apply(base));
+        TestServer test = new TestServer(adjust.apply(base), clock);
         test.boot();
         return test;
     }
@@ -81,7 +93,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() {
-        server = new ParleyServer(config);
+        server = new ParleyServer(config, clock);
         try {
             server.start();
         } catch (Exception e) {

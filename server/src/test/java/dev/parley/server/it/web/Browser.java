@@ -83,6 +83,11 @@ final class Browser implements AutoCloseable {
                         "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
     }
 
+    /** Answers yes when the page asks to show notifications, as a user would in the browser's prompt. */
+    void allowNotifications() {
+        driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions", List.of("notifications")));
+    }
+
     /** The visible text of the feed. */
     String feed() {
         return find("#feed").getText();
@@ -90,6 +95,11 @@ final class Browser implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** Runs JavaScript in the page and returns its result. */
+    Object script(String js, Object... args) {
+        return driver.executeScript(js, args);
     }
 
     void open(String url) {

@@ -64,12 +64,12 @@ class BrowserClientIT {
 
                     alice.say("/msg bob a private word");
                     bob.find("#toggle-rooms").click();
-                    String unread = bob.await(d -> bob.awaitText("#room-list button", "alice")
+                    String unread = bob.await(d -> bob.awaitText("#dm-list button", "alice")
                             .findElement(By.cssSelector(".unread"))
                             .getText());
                     assertThat(unread).isEqualTo("1");
                     bob.await(d -> {
-                        bob.awaitText("#room-list button", "alice").click();
+                        bob.awaitText("#dm-list button", "alice").click();
                         return true;
                     });
                     bob.awaitText("#feed li", "a private word");

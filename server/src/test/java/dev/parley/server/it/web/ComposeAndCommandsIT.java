@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /** What the user types: long text sent whole, the terminal client's commands, replies in sentences. */
 class ComposeAndCommandsIT {
@@ -108,7 +107,7 @@ class ComposeAndCommandsIT {
                 alice.awaitText("#member-list li", "bob");
                 alice.say("/msg nobody are you there?");
                 alice.awaitText("#feed li", "No one called nobody is online");
-                assertThat(alice.findAll("#room-list button").stream().map(e -> e.getText()))
+                assertThat(alice.findAll(".rooms li").stream().map(e -> e.getText()))
                         .noneMatch(t -> t.contains("nobody"));
                 assertThat(alice.find("#conversation-title").getText()).isEqualTo("#general");
                 alice.say("still here");
@@ -143,8 +142,7 @@ class ComposeAndCommandsIT {
                                 "SUCCESS",
                                 "End of /WHOIS",
                                 "ALREADY_REGISTERED");
-                assertThat(alice.findAll("#feed li").stream()
-                                .map(e -> e.findElement(By.cssSelector(".text")).getText()))
+                assertThat(alice.findAll("#feed li .text").stream().map(e -> e.getText()))
                         .noneMatch(t -> t.matches(".*\\b\\d{9,}\\b.*"));
             } finally {
                 alice.screenshot("whois-register");

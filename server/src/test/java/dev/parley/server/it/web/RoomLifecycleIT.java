@@ -48,7 +48,7 @@ class RoomLifecycleIT {
                 alice.say("/join #ok");
                 alice.awaitText("#member-list li", "alice");
                 assertThat(alice.find("#conversation-title").getText()).isEqualTo("#ok");
-                assertThat(alice.findAll("#room-list button").stream()
+                assertThat(alice.findAll("#room-list button.open").stream()
                                 .map(e -> e.getText())
                                 .toList())
                         .containsExactly("#ok");
