@@ -27,14 +27,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The container image {@code mvn package} builds when PARLEY_IMAGE_BASE names a base (app/pom.xml,
  * profile image; .ci/run makes one with tools/build-base-image.sh): its config says what
  * docs/operations.md promises (non-root user, ports, /data volume, environment, health check), its
- * layers keep the application apart from its dependencies and carry nothing of the build, and, run
- * from its unpacked layers with its own Java runtime as its own user, it serves IRC and /livez and
- * its health check says so. Skipped without the image, except in CI, where it fails.
+ * layers keep the application apart from its dependencies and carry nothing of the build, a
+ * container runtime (Podman, no daemon) loads the archive and reads the same, and, run from its
+ * unpacked layers with its own Java runtime as its own user, it serves IRC and /livez and its health
+ * check says so. (Podman cannot run it here: the machine forbids the setrlimit a container start
+ * makes.) Skipped without the image, unshare or podman, except in CI, where it fails.
  */
 class ContainerImageIT {
 
@@ -124,6 +127,38 @@ class ContainerImageIT {
     }
 
     @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aContainerRuntimeLoadsTheArchiveAndReadsItsUserAndHealthCheck() throws Exception {
+        Path podman = Path.of("/usr/bin/podman");
+        if (!Files.isExecutable(podman)) {
+            unavailable("no podman, which loads the image as a runtime does (apt-get install podman)");
+        }
+        // Storage of its own, so the test leaves nothing in the machine's images.
+        Path storage = unpacked.resolve("podman");
+        List<String> podmanIn = List.of(
+                podman.toString(),
+                "--root",
+                storage.resolve("root").toString(),
+                "--runroot",
+                storage.resolve("run").toString(),
+                "--storage-driver",
+                "vfs");
+        try {
+            assertThat(run(podmanIn, "load", "-i", archive().toString()))
+                    .contains("localhost/parley:latest", "localhost/parley:" + ParleyVersion.version());
+            // Podman keeps the health check beside the OCI config, which has no such field.
+            List<Map<String, Object>> inspected = new Yaml().load(run(podmanIn, "image", "inspect", "parley:latest"));
+            Map<String, Object> loaded = inspected.get(0);
+            Map<String, Object> config = map(loaded.get("Config"));
+            assertThat(config.get("User")).isEqualTo(USER);
+            assertThat(map(config.get("Volumes")).keySet()).containsExactly("/data");
+            assertThat(list(map(loaded.get("Healthcheck")).get("Test"))).containsExactly("CMD", HEALTHCHECK);
+        } finally {
+            run(podmanIn, "rmi", "--all", "--force");
+        }
+    }
+
+    @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void unpackedAndRunAsItsUserTheImageServesIrcAndItsHealthCheckPasses() throws Exception {
         Path rootfs = unpacked.resolve("rootfs");
@@ -190,6 +225,18 @@ class ContainerImageIT {
                 .isNotZero();
     }
 
+    private static String run(List<String> command, String... args) throws Exception {
+        List<String> line = new ArrayList<>(command);
+        line.addAll(List.of(args));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(240, TimeUnit.SECONDS))
+                .as("%s finished", line)
+                .isTrue();
+        assertThat(process.exitValue()).as("%s: %s", line, output).isZero();
+        return output;
+    }
+
     private static int healthCheck(ImageContainer container) throws Exception {
         Process check = container.start(List.of(HEALTHCHECK), ProcessBuilder.Redirect.PIPE);
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -218,14 +265,18 @@ class ContainerImageIT {
         String archive = System.getProperty("parley.image.archive");
         Path path = archive == null ? null : Path.of(archive);
         if (path == null || !Files.isRegularFile(path) || !Files.isExecutable(Path.of("/usr/bin/unshare"))) {
-            String message = "no container image at " + archive + " (mvn -B verify builds it when PARLEY_IMAGE_BASE is"
-                    + " set: PARLEY_IMAGE_BASE=tar://$(tools/build-base-image.sh), as root, as .ci/run does), or no unshare";
-            if ("1".equals(System.getenv("CI_REQUIRE_SERVICES"))) {
-                fail(message + "; CI requires it");
-            }
-            abort(message);
+            unavailable("no container image at " + archive + " (mvn -B verify builds it when PARLEY_IMAGE_BASE is"
+                    + " set: PARLEY_IMAGE_BASE=tar://$(tools/build-base-image.sh), as root, as .ci/run does), or no"
+                    + " unshare");
         }
         return path;
+    }
+
+    private static void unavailable(String message) {
+        if ("1".equals(System.getenv("CI_REQUIRE_SERVICES"))) {
+            fail(message + "; CI requires it");
+        }
+        abort(message);
     }
 
     private static Map<String, String> environment() {
