@@ -55,9 +55,11 @@ class ComposeFileTest {
     }
 
     @Test
-    void theHealthCheckAsksLivez() {
-        assertThat(String.join(" ", list(map(parley.get("healthcheck")).get("test"))))
-                .contains("/livez", "8080");
+    void theHealthCheckIsTheImagesOwnWhichAsksLivez() throws IOException {
+        List<String> test = list(map(parley.get("healthcheck")).get("test"));
+        assertThat(test).containsExactly("CMD", "/usr/local/bin/parley-healthcheck");
+        Path script = COMPOSE.resolveSibling("../app/src/main/jib" + test.get(1));
+        assertThat(Files.readString(script)).contains("/livez", "PARLEY_HTTP__LISTEN");
     }
 
     @Test
