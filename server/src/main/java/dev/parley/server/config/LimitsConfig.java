@@ -38,6 +38,26 @@ public record LimitsConfig(
         ConnectionLimitsConfig connections,
         MultilineConfig multiline) {
 
+    /** These limits with other multi-line limits. */
+    public LimitsConfig withMultiline(MultilineConfig newMultiline) {
+        return new LimitsConfig(
+                nickLength,
+                roomNameLength,
+                topicLength,
+                awayLength,
+                kickReasonLength,
+                realnameLength,
+                maxRoomsPerClient,
+                maxListEntries,
+                sendQueueBytes,
+                registrationTimeout,
+                pingInterval,
+                pingTimeout,
+                flood,
+                connections,
+                newMultiline);
+    }
+
     public static LimitsConfig defaults() {
         return new LimitsConfig(
                 32,

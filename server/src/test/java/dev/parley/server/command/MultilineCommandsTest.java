@@ -2,7 +2,6 @@ package dev.parley.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.config.MultilineConfig;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.StoredMessage;
@@ -177,25 +176,8 @@ class MultilineCommandsTest {
 
     @Test
     void theLimitsAreAdvertisedAndEnforcedAsLinesArrive() {
-        CommandBench small = new CommandBench(config -> {
-            LimitsConfig l = config.limits();
-            return config.withLimits(new LimitsConfig(
-                    l.nickLength(),
-                    l.roomNameLength(),
-                    l.topicLength(),
-                    l.awayLength(),
-                    l.kickReasonLength(),
-                    l.realnameLength(),
-                    l.maxRoomsPerClient(),
-                    l.maxListEntries(),
-                    l.sendQueueBytes(),
-                    l.registrationTimeout(),
-                    l.pingInterval(),
-                    l.pingTimeout(),
-                    l.flood(),
-                    l.connections(),
-                    new MultilineConfig(600, 3)));
-        });
+        CommandBench small = new CommandBench(
+                config -> config.withLimits(config.limits().withMultiline(new MultilineConfig(600, 3))));
         Session probe = small.connect();
         assertThat(String.join("\n", small.ask(probe, "CAP LS 302")))
                 .contains("draft/multiline=max-bytes=600,max-lines=3");
