@@ -15,7 +15,8 @@ public record ParleyConfig(
         LimitsConfig limits,
         ModerationConfig moderation,
         LoggingConfig logging,
-        AdminConfig admin) {
+        AdminConfig admin,
+        ClusterConfig cluster) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
@@ -29,54 +30,67 @@ public record ParleyConfig(
                 LimitsConfig.defaults(),
                 ModerationConfig.defaults(),
                 LoggingConfig.defaults(),
-                AdminConfig.defaults());
+                AdminConfig.defaults(),
+                ClusterConfig.defaults());
     }
 
     public ParleyConfig withServer(ServerConfig value) {
-        return new ParleyConfig(value, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                value, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withHttp(HttpConfig value) {
         return new ParleyConfig(
-                server, value, tls, auth, accounts, storage, history, limits, moderation, logging, admin);
+                server, value, tls, auth, accounts, storage, history, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withTls(TlsConfig value) {
         return new ParleyConfig(
-                server, http, value, auth, accounts, storage, history, limits, moderation, logging, admin);
+                server, http, value, auth, accounts, storage, history, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
         return new ParleyConfig(
-                server, http, tls, value, accounts, storage, history, limits, moderation, logging, admin);
+                server, http, tls, value, accounts, storage, history, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, value, storage, history, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                server, http, tls, auth, value, storage, history, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, value, history, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, value, history, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, value, limits, moderation, logging, admin);
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, value, limits, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, value, moderation, logging, admin);
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, history, value, moderation, logging, admin, cluster);
     }
 
     public ParleyConfig withLogging(LoggingConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, moderation, value, admin);
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, history, limits, moderation, value, admin, cluster);
     }
 
     public ParleyConfig withModeration(ModerationConfig value) {
-        return new ParleyConfig(server, http, tls, auth, accounts, storage, history, limits, value, logging, admin);
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, history, limits, value, logging, admin, cluster);
     }
 
     public ParleyConfig withAdmin(AdminConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, value);
+                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, value, cluster);
+    }
+
+    public ParleyConfig withCluster(ClusterConfig value) {
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin, value);
     }
 }
