@@ -23,6 +23,12 @@ public final class Outgoing {
         boolean store(StoredMessage message, Consumer<Boolean> whenStored);
 
         void deliver(IrcMessage line, List<ChatUser> recipients, boolean direct);
+
+        /** Whether room messages go through a cluster's {@link RoomBus} to be ordered and stored. */
+        boolean orders();
+
+        /** Hands a room message to the cluster's bus, which orders, stores and delivers it. */
+        void publish(RoomPost post);
     }
 
     private final Route delivery;
@@ -30,13 +36,29 @@ public final class Outgoing {
     private final List<ChatUser> recipients;
     private final StoredMessage stored;
     private final boolean direct;
+    private final String roomKey;
+    private final char statusPrefix;
 
-    Outgoing(Route delivery, IrcMessage line, List<ChatUser> recipients, StoredMessage stored, boolean direct) {
+    /** A private message. */
+    Outgoing(Route delivery, IrcMessage line, List<ChatUser> recipients, StoredMessage stored) {
+        this(delivery, line, recipients, stored, null, '\0');
+    }
+
+    /** A room message ({@code roomKey} set) or a private one ({@code roomKey} null). */
+    Outgoing(
+            Route delivery,
+            IrcMessage line,
+            List<ChatUser> recipients,
+            StoredMessage stored,
+            String roomKey,
+            char statusPrefix) {
         this.delivery = delivery;
         this.line = line;
         this.recipients = recipients;
         this.stored = stored;
-        this.direct = direct;
+        this.direct = roomKey == null;
+        this.roomKey = roomKey;
+        this.statusPrefix = statusPrefix;
     }
 
     /** The message as its recipients (and an echo-message sender) see it. */
@@ -54,8 +76,15 @@ public final class Outgoing {
         return stored != null && delivery.storesFirst();
     }
 
-    /** Hands it to history, then delivers it: recipients never see a message that REDACT cannot find. */
+    /**
+     * Hands it to history, then delivers it: recipients never see a message that REDACT cannot find.
+     * On a cluster node a room message goes to the bus instead, which does both once it is ordered.
+     */
     public void send() {
+        if (!direct && delivery.orders()) {
+            delivery.publish(new RoomPost(roomKey, statusPrefix, line, stored, recipients, 0));
+            return;
+        }
         if (stored != null) {
             delivery.store(stored);
         }
