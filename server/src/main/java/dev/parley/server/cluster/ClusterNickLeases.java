@@ -87,14 +87,14 @@ final class ClusterNickLeases implements NickLeases {
                                 holder);
                     }
                 });
-        redis.pubsub().spublish(keys.nickChannel(), "+ " + nodeId + " " + foldedNick);
+        redis.commands().spublish(keys.nickChannel(), "+ " + nodeId + " " + foldedNick);
     }
 
     @Override
     public void released(String foldedNick) {
         here.remove(foldedNick);
         redis.commands().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {keys.nick(foldedNick)}, nodeId);
-        redis.pubsub().spublish(keys.nickChannel(), "- " + nodeId + " " + foldedNick);
+        redis.commands().spublish(keys.nickChannel(), "- " + nodeId + " " + foldedNick);
     }
 
     /** "+ node nick" or "- node nick" on the nick channel. */

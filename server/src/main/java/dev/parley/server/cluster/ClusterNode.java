@@ -39,6 +39,7 @@ public final class ClusterNode implements AutoCloseable {
     private final ClusterRoomBus bus;
     private final ClusterNickLeases leases;
     private final AtomicBoolean up = new AtomicBoolean(true);
+    private volatile boolean closing;
 
     private ClusterNode(String nodeId, ClusterConfig config, RedisLink redis, ThreadFactory threads) {
         this.nodeId = nodeId;
@@ -134,7 +135,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private void lost() {
-        if (up.compareAndSet(true, false)) {
+        if (!closing && up.compareAndSet(true, false)) {
             metrics.redisLosses.increment();
             log.warn(
                     "Node {} lost Redis: not ready; chat goes on for this node's members only until it is back",
@@ -199,6 +200,7 @@ public final class ClusterNode implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         thread.shutdownNow();
         redis.close();
     }

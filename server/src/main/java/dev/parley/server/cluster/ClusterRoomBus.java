@@ -34,7 +34,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     private static final Logger log = LoggerFactory.getLogger(ClusterRoomBus.class);
 
     /** How long a missing position may hold back later ones before they go out without it. */
-    static final Duration GAP_TIMEOUT = Duration.ofMillis(500);
+    static final Duration GAP_TIMEOUT = Duration.ofSeconds(2);
 
     /** INCR the room's counter; its time is Redis's clock, moved past the room's last so it only grows. */
     private static final String PLACE = "local position = redis.call('INCR', KEYS[1])\n"
@@ -80,10 +80,14 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
                 .whenCompleteAsync(
                         (place, failure) -> {
                             metrics.lastSequenceNanos.set(System.nanoTime() - start);
-                            if (failure != null) {
-                                unordered(post, failure);
-                            } else {
-                                placed(post.placed((Long) place.get(0), Instant.ofEpochMilli((Long) place.get(1))));
+                            try {
+                                if (failure != null) {
+                                    unordered(post, failure);
+                                } else {
+                                    placed(post.placed((Long) place.get(0), Instant.ofEpochMilli((Long) place.get(1))));
+                                }
+                            } catch (RuntimeException e) {
+                                log.error("[{}] a room message could not be sent on", post.roomKey(), e);
                             }
                         },
                         thread);
@@ -96,10 +100,18 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             delivery.store(post.stored());
         }
         String line = IrcSerializer.serialize(post.line());
-        redis.pubsub()
+        redis.commands()
                 .spublish(
                         keys.roomChannel(post.roomKey()),
-                        new BusMessage(nodeId, post.roomKey(), position, post.statusPrefix(), line).encode());
+                        new BusMessage(nodeId, post.roomKey(), position, post.statusPrefix(), line).encode())
+                .exceptionally(failure -> {
+                    log.warn(
+                            "[{}] position {} did not reach the other nodes: {}",
+                            post.roomKey(),
+                            position,
+                            failure.getMessage());
+                    return 0L;
+                });
         metrics.published.increment();
         RoomOrder order = orders.get(post.roomKey());
         if (order == null) {
@@ -174,12 +186,14 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             return;
         }
         List<Runnable> released = new ArrayList<>();
+        long from = order.next();
         long skipped = order.skipGap(released, now);
         metrics.skippedPositions.add(skipped);
         log.warn(
-                "[{}] {} positions never arrived within {} ms; delivering on without them",
+                "[{}] positions {} to {} never arrived within {} ms; delivering on without them",
                 roomKey,
-                skipped,
+                from,
+                from + skipped - 1,
                 GAP_TIMEOUT.toMillis());
         run(released);
         watchGap(roomKey, order);

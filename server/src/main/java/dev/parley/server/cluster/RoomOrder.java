@@ -18,13 +18,19 @@ final class RoomOrder {
     private long gapSince = -1;
 
     /**
-     * The room's counter stood at {@code last} when this node began to listen: later positions are
-     * delivered from {@code last + 1} on; earlier ones were sent before this node had members there.
+     * The room's counter stood at {@code last} just after this node began to listen: delivery starts
+     * at {@code last + 1}, or earlier at the first position already heard (placed before the read,
+     * but heard because it was published after the subscription). A position below that was sent
+     * before this node had members in the room; a missing one in between is a gap like any other.
      */
     List<Runnable> start(long last, long now) {
-        next = last + 1;
-        waiting.headMap(next).clear();
+        next = waiting.isEmpty() ? last + 1 : Math.min(last + 1, waiting.firstKey());
         return release(now);
+    }
+
+    /** The next position due (0 before {@link #start}). */
+    long next() {
+        return next;
     }
 
     boolean started() {
