@@ -80,6 +80,11 @@ final class ConfigRules {
                     "a cluster needs a database every node shares: set " + ConfigKeys.STORAGE_DATABASE_URL.path()
                             + " to a MariaDB/MySQL or PostgreSQL URL (SQLite is one machine's file)"));
         }
+        if (config.cluster().enabled() && config.history().durability() == HistoryConfig.Durability.SYNC) {
+            problems.add(problem(
+                    ConfigKeys.HISTORY_DURABILITY,
+                    "sync is not supported on a cluster yet (cluster.redis-url); use async"));
+        }
     }
 
     private static ConfigProblem problem(ConfigKey<?> key, String message) {

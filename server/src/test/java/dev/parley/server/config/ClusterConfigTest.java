@@ -49,6 +49,14 @@ class ClusterConfigTest {
     }
 
     @Test
+    void storingBeforeDeliveringIsNotOfferedOnAClusterYet() {
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .sets(List.of(MARIADB, "cluster.redis-url=redis://127.0.0.1:6379", "history.durability=sync"))
+                        .load())
+                .hasMessageContaining("history.durability: sync is not supported on a cluster yet");
+    }
+
+    @Test
     void aRedisUrlMustLookLikeOne() {
         assertThatThrownBy(() -> new ConfigLoader()
                         .sets(List.of("cluster.redis-url=127.0.0.1:6379", MARIADB))

@@ -131,6 +131,25 @@ final class ClusterServices implements AutoCloseable {
                 .withCluster(new ClusterConfig(Optional.of(redisUrl), Optional.of(nodeId), prefix, lease));
     }
 
+    /** A single node (no cluster) on the same shared database: the baseline for measurements. */
+    TestServer single() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("parley-single-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return TestServer.startIn(
+                dataDir,
+                config -> ChatHistory.withoutFloodControl(config)
+                        .withStorage(new StorageConfig(
+                                dataDir,
+                                Optional.of(vendor.baseUrl + database),
+                                Optional.of(vendor.user),
+                                Optional.empty(),
+                                4)));
+    }
+
     /** How many nodes listen to the room (one sharded subscription per node). */
     long nodesListeningTo(String roomKey) {
         return redis.sync().pubsubShardNumsub(prefix + "{" + roomKey + "}").values().stream()
