@@ -143,7 +143,7 @@ public final class ParleyServer implements AutoCloseable {
                 metrics,
                 cluster == null ? null : cluster.bus());
         if (cluster != null) {
-            cluster.attach(delivery, rooms);
+            cluster.attach(delivery, rooms, nicks);
         }
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());

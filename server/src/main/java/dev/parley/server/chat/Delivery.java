@@ -101,6 +101,45 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
         return new PostResult.Posted(new Outgoing(this, line(message, stamp, recipient.nick()), recipients, stored));
     }
 
+    /**
+     * A user's private message to {@code nick}, held by a user on another cluster node: stamped here,
+     * sent to that node, which delivers and stores it. The line, for the sender's echo.
+     */
+    public IrcMessage postElsewhere(ChatMessage message, String nick, String node) {
+        IrcMessage line = line(message, stamp(), nick);
+        bus.toUser(node, nick, line, HistoryKeys.identity(names, message.sender()));
+        return line;
+    }
+
+    /** A private message from a user on another node to {@code recipient}, here: delivered and stored. */
+    public void deliverFromElsewhere(IrcMessage line, ChatUser recipient, String senderIdentity) {
+        boolean tagsOnly = line.command().equals("TAGMSG");
+        if (!tagsOnly && keepsHistory) {
+            history.offer(storedFrom(line, recipient, senderIdentity));
+        }
+        if (!tagsOnly || recipient.caps().has(Capability.MESSAGE_TAGS)) {
+            Fanout.sendTo(recipient, line);
+            metrics.deliveredDirect();
+        }
+    }
+
+    private StoredMessage storedFrom(IrcMessage line, ChatUser recipient, String senderIdentity) {
+        String source = line.source();
+        int bang = source.indexOf('!');
+        return new StoredMessage(
+                line.tag("msgid"),
+                ServerTime.parse(line.tag("time")).orElseGet(clock::instant),
+                HistoryKeys.direct(senderIdentity, HistoryKeys.identity(names, recipient)),
+                line.params().get(0),
+                bang < 0 ? source : source.substring(0, bang),
+                source,
+                line.tag("account"),
+                senderIdentity,
+                line.command(),
+                line.lastParam(),
+                Stamp.clientOnly(line.tags()));
+    }
+
     /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
     public void send(IrcMessage event, Collection<? extends ChatUser> recipients) {
         Fanout.send(event, recipients);

@@ -10,6 +10,9 @@ public interface NickLeases {
     /** Whether another node holds the casefolded nick. */
     boolean heldElsewhere(String foldedNick);
 
+    /** The node holding the casefolded nick, when another node does; else null. */
+    String nodeHolding(String foldedNick);
+
     /** This node now holds the casefolded nick. */
     void claimed(String foldedNick);
 
@@ -21,6 +24,11 @@ public interface NickLeases {
         @Override
         public boolean heldElsewhere(String foldedNick) {
             return false;
+        }
+
+        @Override
+        public String nodeHolding(String foldedNick) {
+            return null;
         }
 
         @Override

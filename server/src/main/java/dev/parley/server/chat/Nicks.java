@@ -65,6 +65,11 @@ public final class Nicks {
         return user != null && user.isRegistered() ? Optional.of(user) : Optional.empty();
     }
 
+    /** The cluster node holding the nick, when a user on another node does. */
+    public Optional<String> elsewhere(String nick) {
+        return Optional.ofNullable(leases.nodeHolding(caseMapping.fold(nick)));
+    }
+
     /** How many nicks are held, by registered users and by connections still registering. */
     public int count() {
         return byNick.size();

@@ -1,7 +1,9 @@
 package dev.parley.server.chat;
 
+import dev.parley.protocol.IrcMessage;
+
 /**
- * Carries room messages between the nodes of a cluster in one order per room; implemented by the
+ * Carries room messages (and private messages) between the nodes of a cluster in one order per room; implemented by the
  * cluster package. A single node has none: {@link Delivery} then fans out at once, as it always did.
  */
 public interface RoomBus {
@@ -12,4 +14,10 @@ public interface RoomBus {
      * Returns at once; never blocks the event loop it is called on.
      */
     void publish(RoomPost post);
+
+    /**
+     * Sends a stamped private message to {@code nick} on {@code node}, which delivers and stores it
+     * (it knows both sides' identities, which make the conversation's history key). Returns at once.
+     */
+    void toUser(String node, String nick, IrcMessage line, String senderIdentity);
 }

@@ -46,6 +46,11 @@ final class ClusterKeys {
         return prefix + "node:" + nodeId;
     }
 
+    /** The sharded channel private messages to a node's users travel on. */
+    String nodeChannel(String nodeId) {
+        return prefix + "to:" + nodeId;
+    }
+
     /** The sharded channel nick claims and releases are announced on. */
     String nickChannel() {
         return prefix + "nicks";

@@ -70,6 +70,11 @@ final class ClusterNickLeases implements NickLeases {
     }
 
     @Override
+    public String nodeHolding(String foldedNick) {
+        return elsewhere.get(foldedNick);
+    }
+
+    @Override
     public void claimed(String foldedNick) {
         here.add(foldedNick);
         String key = keys.nick(foldedNick);

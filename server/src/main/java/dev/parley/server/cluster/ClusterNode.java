@@ -2,6 +2,7 @@ package dev.parley.server.cluster;
 
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.NickLeases;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
@@ -92,6 +93,7 @@ public final class ClusterNode implements AutoCloseable {
         try {
             markAlive().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
             leases.start().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 5, TimeUnit.MILLISECONDS);
+            bus.start().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while joining the cluster", e);
@@ -150,8 +152,8 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /** Wires the chat core built on this node's ports back into the bus. */
-    public void attach(Delivery delivery, Rooms rooms) {
-        bus.attach(delivery, rooms);
+    public void attach(Delivery delivery, Rooms rooms, Nicks nicks) {
+        bus.attach(delivery, rooms, nicks);
     }
 
     public RoomBus bus() {

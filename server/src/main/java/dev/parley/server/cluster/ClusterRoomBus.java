@@ -6,6 +6,7 @@ import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.ParseResult;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomPost;
 import dev.parley.server.chat.RoomWatch;
@@ -53,6 +54,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     private final Map<String, RoomOrder> orders = new HashMap<>();
     private volatile Delivery delivery;
     private volatile Rooms rooms;
+    private volatile Nicks nicks;
     private volatile boolean warnedUnordered;
 
     ClusterRoomBus(
@@ -66,9 +68,38 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     }
 
     /** The chat core this bus delivers into, once it is built (it is built with this bus). */
-    void attach(Delivery chatDelivery, Rooms chatRooms) {
+    void attach(Delivery chatDelivery, Rooms chatRooms, Nicks chatNicks) {
         this.delivery = chatDelivery;
         this.rooms = chatRooms;
+        this.nicks = chatNicks;
+    }
+
+    /** Listens for private messages to this node's users. */
+    java.util.concurrent.CompletionStage<Void> start() {
+        return redis.pubsub().ssubscribe(keys.nodeChannel(nodeId));
+    }
+
+    @Override
+    public void toUser(String node, String nick, IrcMessage line, String senderIdentity) {
+        String text = senderIdentity + ' ' + nick + ' ' + IrcSerializer.serialize(line);
+        redis.commands().spublish(keys.nodeChannel(node), text).exceptionally(failure -> {
+            log.warn("a private message to {} on node {} was lost: {}", nick, node, failure.getMessage());
+            return 0L;
+        });
+        metrics.published.increment();
+    }
+
+    /** "identity nick line" on this node's channel: to a user here, on the cluster thread. */
+    private void toUserHere(String text) {
+        String[] parts = text.split(" ", 3);
+        if (parts.length < 3 || !(IrcParser.parse(parts[2]) instanceof ParseResult.Parsed parsed)) {
+            return;
+        }
+        metrics.received.increment();
+        nicks.find(parts[1]).ifPresent(user -> {
+            delivery.deliverFromElsewhere(parsed.message(), user, parts[0]);
+            metrics.crossNodeDeliveries.increment();
+        });
     }
 
     @Override
@@ -141,6 +172,10 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** A message on a room channel (Lettuce thread): ordered and delivered on the cluster thread. */
     private void heard(String channel, String text) {
+        if (channel.equals(keys.nodeChannel(nodeId))) {
+            thread.execute(() -> toUserHere(text));
+            return;
+        }
         BusMessage message = BusMessage.decode(text);
         if (message == null || message.node().equals(nodeId)) {
             return;
@@ -239,6 +274,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** Redis is back: listen again to every room from where it stands now (pub/sub lost what it carried). */
     void resume() {
+        start();
         thread.execute(() -> {
             warnedUnordered = false;
             for (String roomKey : List.copyOf(orders.keySet())) {

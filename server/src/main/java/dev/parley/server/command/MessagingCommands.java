@@ -1,5 +1,6 @@
 package dev.parley.server.command;
 
+import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.protocol.name.ChannelName;
@@ -133,7 +134,7 @@ public final class MessagingCommands implements CommandFamily {
     private void toNick(CommandContext ctx, String command, String target, String text, List<SyncDelivery> waiting) {
         Optional<ChatUser> found = nicks.find(target);
         if (found.isEmpty()) {
-            refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            toOtherNode(ctx, command, target, text);
             return;
         }
         ChatUser recipient = found.get();
@@ -144,6 +145,19 @@ public final class MessagingCommands implements CommandFamily {
                     ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
                 }
             });
+        }
+    }
+
+    /** A cluster: the nick may be held on another node, which gets the message; else there is no such nick. */
+    private void toOtherNode(CommandContext ctx, String command, String target, String text) {
+        Optional<String> node = nicks.elsewhere(target);
+        if (node.isEmpty()) {
+            refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            return;
+        }
+        IrcMessage line = delivery.postElsewhere(said(ctx, command, text), target, node.get());
+        if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+            ctx.replies().add(line);
         }
     }
 

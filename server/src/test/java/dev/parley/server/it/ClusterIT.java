@@ -55,6 +55,34 @@ class ClusterIT {
     }
 
     @Test
+    void aPrivateMessageReachesItsRecipientOnAnotherNodeAndIsStoredOnce() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            RawIrcClient bob = b.user("bob");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> sentWithoutNoSuchNick(alice, "bob", "hello bob"));
+
+            bob.expect(Lines.privmsgFrom("alice", "bob", "hello bob"));
+            bob.send("PRIVMSG alice :hello alice");
+            alice.expect(Lines.privmsgFrom("bob", "alice", "hello alice"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() ->
+                            services.storedWithText("hello bob") == 1 && services.storedWithText("hello alice") == 1);
+            bob.send("PRIVMSG nobody :anyone?");
+            bob.expect(Lines.numeric(Numeric.ERR_NOSUCHNICK));
+        }
+    }
+
+    /** Sends the message; false when the sender's node does not know the nick yet (401), so nothing went. */
+    private static boolean sentWithoutNoSuchNick(RawIrcClient sender, String nick, String text) {
+        sender.send("PRIVMSG " + nick + " :" + text);
+        sender.send("PING :probe");
+        return sender.collectUntil(Lines.command("PONG")).stream().noneMatch(Lines.numeric(Numeric.ERR_NOSUCHNICK));
+    }
+
+    @Test
     void concurrentSendersOnThreeNodesAreSeenInOneOrderByEveryMemberAndByHistory() throws Exception {
         ClusterOrder.concurrentSendersAreSeenInOneOrderEverywhere(ClusterServices.Vendor.MARIADB);
     }

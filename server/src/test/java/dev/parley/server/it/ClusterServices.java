@@ -174,6 +174,19 @@ final class ClusterServices implements AutoCloseable {
         }
     }
 
+    /** Rows stored with this text, in any conversation. */
+    long storedWithText(String text) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(vendor.baseUrl + database, vendor.user, "");
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT COUNT(*) FROM messages WHERE message = ?")) {
+            count.setString(1, text);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** The stored texts of a room in position order, and whether every row has a position. */
     List<String> textsByPosition(String historyKey) throws SQLException {
         try (Connection connection = DriverManager.getConnection(vendor.baseUrl + database, vendor.user, "");
