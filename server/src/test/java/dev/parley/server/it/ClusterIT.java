@@ -51,6 +51,7 @@ class ClusterIT {
             alice.expect(Lines.privmsgFrom("carol", "#room", "and from c"));
             bob.expect(Lines.privmsgFrom("carol", "#room", "and from c"));
             await().atMost(Duration.ofSeconds(5)).until(() -> services.storedCount("#room") == 2);
+            assertThat(metrics(c)).contains("parley_cluster_bus_published_total 1.0");
         }
     }
 
@@ -109,7 +110,10 @@ class ClusterIT {
                 TcpProxy proxy = new TcpProxy("127.0.0.1", 6379);
                 TestServer a = services.node("a", "redis://127.0.0.1:" + proxy.port(), LEASE);
                 TestServer b = services.node("b", LEASE)) {
-            a.user("erin");
+            RawIrcClient erin = a.user("erin");
+            RawIrcClient frank = a.user("frank");
+            erin.join("#local");
+            frank.join("#local");
             RawIrcClient rival = registering(b);
             await().atMost(Duration.ofSeconds(5)).until(() -> nickAttempt(rival, "erin") == Outcome.TAKEN);
             assertThat(status(a, "/readyz")).isEqualTo(200);
@@ -122,6 +126,11 @@ class ClusterIT {
                     .as("serving its own members still")
                     .isEqualTo(200);
             assertThat(status(a, "/livez")).isEqualTo(200);
+            erin.send("PRIVMSG #local :still here");
+            frank.expect(Lines.privmsgFrom("erin", "#local", "still here"));
+            assertThat(metrics(a))
+                    .contains("parley_cluster_redis_up 0.0")
+                    .contains("parley_cluster_unordered_total 1.0");
             await().atMost(LEASE.plusSeconds(2)).until(() -> nickAttempt(rival, "erin") == Outcome.ACCEPTED);
             assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).isLessThan(LEASE.plusSeconds(1));
 
@@ -164,6 +173,16 @@ class ClusterIT {
         IrcMessage answer = client.expect(
                 Lines.anyOf(Lines.numeric(Numeric.ERR_NICKNAMEINUSE), Lines.numeric(Numeric.RPL_WELCOME)));
         return Lines.numeric(Numeric.RPL_WELCOME).test(answer) ? Outcome.ACCEPTED : Outcome.TAKEN;
+    }
+
+    private static String metrics(TestServer node) throws Exception {
+        InetSocketAddress http = node.server().httpAddresses().get(0);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int status(TestServer node, String path) throws Exception {
