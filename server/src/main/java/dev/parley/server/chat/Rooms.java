@@ -55,7 +55,6 @@ public final class Rooms {
             }
             JoinOutcome outcome = room.join(user, givenKey);
             if (!(outcome instanceof JoinOutcome.Closed)) {
-                closeIfEmpty(room);
                 return outcome;
             }
             closeIfEmpty(room);

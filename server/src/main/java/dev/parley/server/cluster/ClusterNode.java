@@ -14,6 +14,7 @@ import io.lettuce.core.SetArgs;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -107,7 +108,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /** The liveness key lapses a quarter lease before the nicks, so that a dead node's nicks go within the lease. */
-    private java.util.concurrent.CompletionStage<String> markAlive() {
+    private CompletionStage<String> markAlive() {
         long alive = Math.max(1, lease.toMillis() * 3 / 4);
         return redis.commands().set(keys.node(nodeId), "1", SetArgs.Builder.px(alive));
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     }
 
     /** Listens for private messages to this node's users. */
-    java.util.concurrent.CompletionStage<Void> start() {
+    CompletionStage<Void> start() {
         return redis.pubsub().ssubscribe(keys.nodeChannel(nodeId));
     }
 
