@@ -52,6 +52,12 @@ final class ServerOptions {
             description = "Start on a non-loopback address even with the default passwords.")
     private boolean insecureDefaults;
 
+    @Option(
+            names = "--cluster",
+            paramLabel = "REDIS_URL",
+            description = "Run as one node of a cluster sharing this Redis (redis://host:6379) and the database.")
+    private String cluster;
+
     /** The loader with the flags that were given applied; flags win over every other source. */
     ConfigLoader applyTo(ConfigLoader loader) {
         if (!listen.isEmpty()) {
@@ -77,6 +83,9 @@ final class ServerOptions {
         }
         if (insecureDefaults) {
             loader.flag(ConfigKeys.SERVER_INSECURE_DEFAULTS.path(), true);
+        }
+        if (cluster != null) {
+            loader.flag(ConfigKeys.CLUSTER_REDIS_URL.path(), cluster);
         }
         return loader;
     }

@@ -20,6 +20,7 @@ final class HttpAnswers implements HttpEndpoints, AutoCloseable {
     private final ExecutorService metricsThread =
             Executors.newSingleThreadExecutor(NamedThreads.daemon("parley-metrics"));
     private final BooleanSupplier accepting;
+    private final BooleanSupplier clusterUp;
     private final Coalesced<String> scrape;
 
     /**
@@ -27,12 +28,23 @@ final class HttpAnswers implements HttpEndpoints, AutoCloseable {
      * @param metrics the Prometheus text of every metric
      */
     HttpAnswers(BooleanSupplier accepting, Supplier<String> metrics) {
+        this(accepting, () -> true, metrics);
+    }
+
+    /** @param clusterUp whether this cluster node has Redis (a node without it is healthy, not ready) */
+    HttpAnswers(BooleanSupplier accepting, BooleanSupplier clusterUp, Supplier<String> metrics) {
         this.accepting = accepting;
+        this.clusterUp = clusterUp;
         this.scrape = new Coalesced<>(metrics, metricsThread);
     }
 
     @Override
     public CompletionStage<Boolean> ready() {
+        return CompletableFuture.completedFuture(accepting.getAsBoolean() && clusterUp.getAsBoolean());
+    }
+
+    @Override
+    public CompletionStage<Boolean> healthy() {
         return CompletableFuture.completedFuture(accepting.getAsBoolean());
     }
 

@@ -18,6 +18,7 @@ import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
+import dev.parley.server.cluster.ClusterNode;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandTable;
 import dev.parley.server.config.HistoryConfig;
@@ -85,6 +86,9 @@ public final class ParleyServer implements AutoCloseable {
     private IrcListeners listeners;
     private HttpAnswers httpAnswers;
     private Departures departures;
+    /** This server as a node of a cluster; null on a single node (the default), which runs no Redis code. */
+    private ClusterNode cluster;
+
     private volatile java.util.Set<String> verbs = java.util.Set.of();
 
     public ParleyServer(ParleyConfig config) {
@@ -98,6 +102,9 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Opens storage, then binds every listener. */
     public void start() throws Exception {
+        if (config.cluster().enabled()) {
+            cluster = ClusterNode.start(config, NamedThreads.daemon("parley-cluster"));
+        }
         blocking = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-blocking"));
         storage = Storage.open(config, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
@@ -122,8 +129,10 @@ public final class ParleyServer implements AutoCloseable {
                 TimeUnit.SECONDS);
         ServerInfo info =
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant());
-        Rooms rooms = new Rooms(CASE_MAPPING, clock, roomRecords);
-        Nicks nicks = new Nicks(CASE_MAPPING);
+        Rooms rooms = cluster == null
+                ? new Rooms(CASE_MAPPING, clock, roomRecords)
+                : new Rooms(CASE_MAPPING, clock, roomRecords, cluster.watch());
+        Nicks nicks = cluster == null ? new Nicks(CASE_MAPPING) : new Nicks(CASE_MAPPING, cluster.leases());
         Delivery delivery = new Delivery(
                 clock,
                 new MsgIds(),
@@ -131,7 +140,11 @@ public final class ParleyServer implements AutoCloseable {
                 storage.history().enabled(),
                 config.history().durability() == HistoryConfig.Durability.SYNC,
                 CASE_MAPPING,
-                metrics);
+                metrics,
+                cluster == null ? null : cluster.bus());
+        if (cluster != null) {
+            cluster.attach(delivery, rooms, nicks);
+        }
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
         UserCounts counts = new UserCounts();
@@ -180,7 +193,7 @@ public final class ParleyServer implements AutoCloseable {
             log.info("Listening for IRC over TLS on {}", actual);
         }
         boolean https = config.http().https(!config.tls().listen().isEmpty());
-        httpAnswers = new HttpAnswers(() -> !stopping.get(), metrics::scrape);
+        httpAnswers = new HttpAnswers(() -> !stopping.get(), () -> cluster == null || cluster.isUp(), metrics::scrape);
         boolean ownAdminListener = !config.admin().listen().isEmpty();
         for (ListenAddress address : config.http().listen()) {
             AdminApi admin = !ownAdminListener && config.admin().servedOn(address) ? console.api() : null;
@@ -270,6 +283,9 @@ public final class ParleyServer implements AutoCloseable {
         metrics.gauge("parley.connections", "open connections", sessions::count);
         metrics.gauge("parley.users", "registered users", counts::current);
         metrics.gauge("parley.rooms", "rooms", rooms::count);
+        if (cluster != null) {
+            ClusterGauges.register(metrics, cluster);
+        }
         HistoryWriter writer = storage.writer();
         if (writer != null) {
             writer.onBatchWritten(metrics::historyBatchWritten);
@@ -345,6 +361,10 @@ public final class ParleyServer implements AutoCloseable {
             listeners.close();
         }
         drainRoomWriter();
+        if (cluster != null) {
+            cluster.leave();
+            cluster.close();
+        }
         if (storage != null) {
             storage.close();
         }

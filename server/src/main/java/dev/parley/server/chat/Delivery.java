@@ -26,6 +26,7 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
     private final boolean storesFirst;
     private final CaseMapping names;
     private final ChatMetrics metrics;
+    private final RoomBus bus;
 
     /**
      * @param keepsHistory whether messages are stored at all
@@ -39,6 +40,23 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
             boolean storesFirst,
             CaseMapping names,
             ChatMetrics metrics) {
+        this(clock, msgIds, history, keepsHistory, storesFirst, names, metrics, null);
+    }
+
+    /**
+     * A cluster node's delivery: room messages go through {@code bus} (null: a single node, which
+     * fans out at once).
+     */
+    public Delivery(
+            Clock clock,
+            MsgIds msgIds,
+            MessageSink history,
+            boolean keepsHistory,
+            boolean storesFirst,
+            CaseMapping names,
+            ChatMetrics metrics,
+            RoomBus bus) {
+        this.bus = bus;
         this.clock = clock;
         this.msgIds = msgIds;
         this.history = history;
@@ -67,7 +85,8 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
             recipients.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
         }
         StoredMessage stored = statusPrefix == '\0' ? stored(message, stamp, roomKey, roomName) : null;
-        return new Outgoing(this, line(message, stamp, wireTarget), message.multiline(), recipients, stored, false);
+        return new Outgoing(
+                this, line(message, stamp, wireTarget), message.multiline(), recipients, stored, roomKey, statusPrefix);
     }
 
     /** A user's private message to another user, stored under the pair's history key. */
@@ -80,8 +99,47 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
         }
         String key = HistoryKeys.direct(HistoryKeys.identity(names, sender), HistoryKeys.identity(names, recipient));
         StoredMessage stored = stored(message, stamp, key, recipient.nick());
-        return new PostResult.Posted(new Outgoing(
-                this, line(message, stamp, recipient.nick()), message.multiline(), recipients, stored, true));
+        return new PostResult.Posted(
+                new Outgoing(this, line(message, stamp, recipient.nick()), message.multiline(), recipients, stored));
+    }
+
+    /**
+     * A user's private message to {@code nick}, held by a user on another cluster node: stamped here,
+     * sent to that node, which delivers and stores it. The line, for the sender's echo.
+     */
+    public IrcMessage postElsewhere(ChatMessage message, String nick, String node) {
+        IrcMessage line = line(message, stamp(), nick);
+        bus.toUser(node, nick, line, HistoryKeys.identity(names, message.sender()));
+        return line;
+    }
+
+    /** A private message from a user on another node to {@code recipient}, here: delivered and stored. */
+    public void deliverFromElsewhere(IrcMessage line, ChatUser recipient, String senderIdentity) {
+        boolean tagsOnly = line.command().equals("TAGMSG");
+        if (!tagsOnly && keepsHistory) {
+            history.offer(storedFrom(line, recipient, senderIdentity));
+        }
+        if (!tagsOnly || recipient.caps().has(Capability.MESSAGE_TAGS)) {
+            Fanout.sendTo(recipient, line);
+            metrics.deliveredDirect();
+        }
+    }
+
+    private StoredMessage storedFrom(IrcMessage line, ChatUser recipient, String senderIdentity) {
+        String source = line.source();
+        int bang = source.indexOf('!');
+        return new StoredMessage(
+                line.tag("msgid"),
+                ServerTime.parse(line.tag("time")).orElseGet(clock::instant),
+                HistoryKeys.direct(senderIdentity, HistoryKeys.identity(names, recipient)),
+                line.params().get(0),
+                bang < 0 ? source : source.substring(0, bang),
+                source,
+                line.tag("account"),
+                senderIdentity,
+                line.command(),
+                line.lastParam(),
+                Stamp.clientOnly(line.tags()));
     }
 
     /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
@@ -145,6 +203,29 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
             Fanout.sendComposed(line, multiline, recipients);
         }
         metrics.delivered(recipients.size(), System.nanoTime() - start);
+    }
+
+    @Override
+    public boolean orders() {
+        return bus != null;
+    }
+
+    @Override
+    public void publish(RoomPost post) {
+        bus.publish(post);
+    }
+
+    /** A room message the bus has put in order, to its recipients on this node (the node it came from). */
+    public void deliverPlaced(RoomPost post) {
+        deliver(post.line(), null, post.localRecipients(), false);
+    }
+
+    /** A room message from another node, in order, to {@code hearers}: the room's members on this node. */
+    public void deliverFromBus(IrcMessage line, List<ChatUser> hearers) {
+        if (line.command().equals("TAGMSG")) {
+            hearers.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
+        }
+        deliver(line, null, hearers, false);
     }
 
     private static IrcMessage line(ChatMessage message, Stamp stamp, String wireTarget) {

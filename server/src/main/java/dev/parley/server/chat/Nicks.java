@@ -10,14 +10,28 @@ public final class Nicks {
 
     private final ConcurrentHashMap<String, ChatUser> byNick = new ConcurrentHashMap<>();
     private final CaseMapping caseMapping;
+    private final NickLeases leases;
 
     public Nicks(CaseMapping caseMapping) {
-        this.caseMapping = caseMapping;
+        this(caseMapping, NickLeases.LOCAL);
     }
 
-    /** Claims {@code nick} for {@code user}; false when someone else holds it. */
+    /** Nicks shared with other nodes through {@code leases}. */
+    public Nicks(CaseMapping caseMapping, NickLeases leases) {
+        this.caseMapping = caseMapping;
+        this.leases = leases;
+    }
+
+    /** Claims {@code nick} for {@code user}; false when someone else, here or on another node, holds it. */
     public boolean claim(String nick, ChatUser user) {
-        ChatUser holder = byNick.putIfAbsent(caseMapping.fold(nick), user);
+        String key = caseMapping.fold(nick);
+        if (leases.heldElsewhere(key)) {
+            return false;
+        }
+        ChatUser holder = byNick.putIfAbsent(key, user);
+        if (holder == null) {
+            leases.claimed(key);
+        }
         return holder == null || holder == user;
     }
 
@@ -38,7 +52,10 @@ public final class Nicks {
     /** Releases {@code nick} if {@code user} holds it. */
     public void release(String nick, ChatUser user) {
         if (nick != null) {
-            byNick.remove(caseMapping.fold(nick), user);
+            String key = caseMapping.fold(nick);
+            if (byNick.remove(key, user)) {
+                leases.released(key);
+            }
         }
     }
 
@@ -46,6 +63,11 @@ public final class Nicks {
     public Optional<ChatUser> find(String nick) {
         ChatUser user = byNick.get(caseMapping.fold(nick));
         return user != null && user.isRegistered() ? Optional.of(user) : Optional.empty();
+    }
+
+    /** The cluster node holding the nick, when a user on another node does. */
+    public Optional<String> elsewhere(String nick) {
+        return Optional.ofNullable(leases.nodeHolding(caseMapping.fold(nick)));
     }
 
     /** How many nicks are held, by registered users and by connections still registering. */

@@ -303,6 +303,14 @@ public final class Room {
         return audience;
     }
 
+    /**
+     * Who on this node hears a message to the room sent from another node: every member, or with a
+     * STATUSMSG prefix its operators (and voiced members). A fresh list the caller owns.
+     */
+    public List<ChatUser> hearers(char statusPrefix) {
+        return audience(null, statusPrefix);
+    }
+
     private static boolean reaches(MemberStatus status, char statusPrefix) {
         return status.op() || (statusPrefix == '+' && status.voice());
     }

@@ -14,6 +14,7 @@ public final class Rooms {
     private final CaseMapping caseMapping;
     private final Clock clock;
     private final RoomRecords records;
+    private final RoomWatch watch;
 
     /** Rooms whose registered state is kept in the heap only. */
     public Rooms(CaseMapping caseMapping, Clock clock) {
@@ -21,9 +22,15 @@ public final class Rooms {
     }
 
     public Rooms(CaseMapping caseMapping, Clock clock, RoomRecords records) {
+        this(caseMapping, clock, records, RoomWatch.NONE);
+    }
+
+    /** Rooms whose opening and closing on this node {@code watch} hears of (a cluster node's bus). */
+    public Rooms(CaseMapping caseMapping, Clock clock, RoomRecords records, RoomWatch watch) {
         this.caseMapping = caseMapping;
         this.clock = clock;
         this.records = records;
+        this.watch = watch;
     }
 
     public Optional<Room> find(String name) {
@@ -38,12 +45,19 @@ public final class Rooms {
     public JoinOutcome join(String name, ChatUser user, String givenKey) {
         String key = caseMapping.fold(name);
         while (true) {
-            Room room = byKey.computeIfAbsent(key, k -> create(k, name, user));
+            boolean[] created = {false};
+            Room room = byKey.computeIfAbsent(key, k -> {
+                created[0] = true;
+                return create(k, name, user);
+            });
+            if (created[0]) {
+                watch.opened(key);
+            }
             JoinOutcome outcome = room.join(user, givenKey);
             if (!(outcome instanceof JoinOutcome.Closed)) {
                 return outcome;
             }
-            byKey.remove(key, room);
+            closeIfEmpty(room);
         }
     }
 
@@ -68,10 +82,14 @@ public final class Rooms {
     /** Removes the user from the room; drops the room when it emptied. */
     public boolean leave(Room room, ChatUser user) {
         boolean removed = room.remove(user);
-        if (room.isClosed()) {
-            byKey.remove(room.key(), room);
-        }
+        closeIfEmpty(room);
         return removed;
+    }
+
+    private void closeIfEmpty(Room room) {
+        if (room.isClosed() && byKey.remove(room.key(), room)) {
+            watch.closed(room.key());
+        }
     }
 
     public Collection<Room> all() {

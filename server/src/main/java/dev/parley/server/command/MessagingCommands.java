@@ -141,7 +141,7 @@ public final class MessagingCommands implements CommandFamily {
         String command = message.command();
         Optional<ChatUser> found = nicks.find(target);
         if (found.isEmpty()) {
-            refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            toOtherNode(ctx, target, message);
             return;
         }
         ChatUser recipient = found.get();
@@ -152,6 +152,20 @@ public final class MessagingCommands implements CommandFamily {
                     ctx.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.awayMessage());
                 }
             });
+        }
+    }
+
+    /** A cluster: the nick may be held on another node, which gets the message; else there is no such nick. */
+    private void toOtherNode(CommandContext ctx, String target, ChatMessage message) {
+        String command = message.command();
+        Optional<String> node = nicks.elsewhere(target);
+        if (node.isEmpty()) {
+            refuse(ctx, command, Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            return;
+        }
+        IrcMessage line = delivery.postElsewhere(message, target, node.get());
+        if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+            ctx.replies().add(line);
         }
     }
 

@@ -271,6 +271,15 @@ public final class ConfigKeys {
             duration(Duration.ofSeconds(1)),
             c -> c.admin().sessionTimeout());
 
+    public static final ConfigKey<Optional<String>> CLUSTER_REDIS_URL = key(
+            "cluster.redis-url", ValueTypes.optionalRedisUrl(), c -> c.cluster().redisUrl());
+    public static final ConfigKey<Optional<String>> CLUSTER_NODE_ID =
+            key("cluster.node-id", ValueTypes.optionalText(), c -> c.cluster().nodeId());
+    public static final ConfigKey<String> CLUSTER_KEY_PREFIX =
+            key("cluster.key-prefix", ValueTypes.word(), c -> c.cluster().keyPrefix());
+    public static final ConfigKey<Duration> CLUSTER_LEASE = key(
+            "cluster.lease", duration(Duration.ofSeconds(1)), c -> c.cluster().lease());
+
     private ConfigKeys() {}
 
     /** Every key, in the order of the example file. */
@@ -379,7 +388,12 @@ public final class ConfigKeys {
                         v.get(ADMIN_LISTEN),
                         v.get(ADMIN_ALLOW_REMOTE),
                         v.get(ADMIN_SESSION_TIMEOUT)),
-                new ProxyConfig(v.get(PROXY_TRUSTED)));
+                new ProxyConfig(v.get(PROXY_TRUSTED)),
+                new ClusterConfig(
+                        v.get(CLUSTER_REDIS_URL),
+                        v.get(CLUSTER_NODE_ID),
+                        v.get(CLUSTER_KEY_PREFIX),
+                        v.get(CLUSTER_LEASE)));
     }
 
     /** One current value per key; {@link #assemble} reads through it. */

@@ -20,6 +20,7 @@ final class ConfigRules {
         adminName(config, problems);
         operatorNames(config.auth(), problems);
         adminListen(config.admin(), problems);
+        clusterDatabase(config, problems);
         return problems;
     }
 
@@ -68,6 +69,21 @@ final class ConfigRules {
                         address + " is not a loopback address: set " + ConfigKeys.ADMIN_ALLOW_REMOTE.path()
                                 + ": true to serve the console there (with HTTPS)"));
             }
+        }
+    }
+
+    /** A cluster's nodes share one database: SQLite is a file on one machine. */
+    private static void clusterDatabase(ParleyConfig config, List<ConfigProblem> problems) {
+        if (config.cluster().enabled() && !config.storage().isSharedDatabase()) {
+            problems.add(problem(
+                    ConfigKeys.CLUSTER_REDIS_URL,
+                    "a cluster needs a database every node shares: set " + ConfigKeys.STORAGE_DATABASE_URL.path()
+                            + " to a MariaDB/MySQL or PostgreSQL URL (SQLite is one machine's file)"));
+        }
+        if (config.cluster().enabled() && config.history().durability() == HistoryConfig.Durability.SYNC) {
+            problems.add(problem(
+                    ConfigKeys.HISTORY_DURABILITY,
+                    "sync is not supported on a cluster yet (cluster.redis-url); use async"));
         }
     }
 

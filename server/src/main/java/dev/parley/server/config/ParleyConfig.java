@@ -16,7 +16,8 @@ public record ParleyConfig(
         ModerationConfig moderation,
         LoggingConfig logging,
         AdminConfig admin,
-        ProxyConfig proxy) {
+        ProxyConfig proxy,
+        ClusterConfig cluster) {
 
     public static ParleyConfig defaults() {
         return new ParleyConfig(
@@ -31,66 +32,132 @@ public record ParleyConfig(
                 ModerationConfig.defaults(),
                 LoggingConfig.defaults(),
                 AdminConfig.defaults(),
-                ProxyConfig.defaults());
+                ProxyConfig.defaults(),
+                ClusterConfig.defaults());
     }
 
     public ParleyConfig withServer(ServerConfig value) {
         return new ParleyConfig(
-                value, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin, proxy);
+                value, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin, proxy, cluster);
     }
 
     public ParleyConfig withHttp(HttpConfig value) {
         return new ParleyConfig(
-                server, value, tls, auth, accounts, storage, history, limits, moderation, logging, admin, proxy);
+                server,
+                value,
+                tls,
+                auth,
+                accounts,
+                storage,
+                history,
+                limits,
+                moderation,
+                logging,
+                admin,
+                proxy,
+                cluster);
     }
 
     public ParleyConfig withTls(TlsConfig value) {
         return new ParleyConfig(
-                server, http, value, auth, accounts, storage, history, limits, moderation, logging, admin, proxy);
+                server,
+                http,
+                value,
+                auth,
+                accounts,
+                storage,
+                history,
+                limits,
+                moderation,
+                logging,
+                admin,
+                proxy,
+                cluster);
     }
 
     public ParleyConfig withAuth(AuthConfig value) {
         return new ParleyConfig(
-                server, http, tls, value, accounts, storage, history, limits, moderation, logging, admin, proxy);
+                server,
+                http,
+                tls,
+                value,
+                accounts,
+                storage,
+                history,
+                limits,
+                moderation,
+                logging,
+                admin,
+                proxy,
+                cluster);
     }
 
     public ParleyConfig withAccounts(AccountsConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, value, storage, history, limits, moderation, logging, admin, proxy);
+                server, http, tls, auth, value, storage, history, limits, moderation, logging, admin, proxy, cluster);
     }
 
     public ParleyConfig withStorage(StorageConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, value, history, limits, moderation, logging, admin, proxy);
+                server, http, tls, auth, accounts, value, history, limits, moderation, logging, admin, proxy, cluster);
     }
 
     public ParleyConfig withHistory(HistoryConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, value, limits, moderation, logging, admin, proxy);
+                server, http, tls, auth, accounts, storage, value, limits, moderation, logging, admin, proxy, cluster);
     }
 
     public ParleyConfig withLimits(LimitsConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, history, value, moderation, logging, admin, proxy);
+                server, http, tls, auth, accounts, storage, history, value, moderation, logging, admin, proxy, cluster);
     }
 
     public ParleyConfig withLogging(LoggingConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, history, limits, moderation, value, admin, proxy);
+                server, http, tls, auth, accounts, storage, history, limits, moderation, value, admin, proxy, cluster);
     }
 
     public ParleyConfig withModeration(ModerationConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, history, limits, value, logging, admin, proxy);
+                server, http, tls, auth, accounts, storage, history, limits, value, logging, admin, proxy, cluster);
     }
 
     public ParleyConfig withAdmin(AdminConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, value, proxy);
+                server,
+                http,
+                tls,
+                auth,
+                accounts,
+                storage,
+                history,
+                limits,
+                moderation,
+                logging,
+                value,
+                proxy,
+                cluster);
     }
 
     public ParleyConfig withProxy(ProxyConfig value) {
         return new ParleyConfig(
-                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin, value);
+                server,
+                http,
+                tls,
+                auth,
+                accounts,
+                storage,
+                history,
+                limits,
+                moderation,
+                logging,
+                admin,
+                value,
+                cluster);
+    }
+
+    public ParleyConfig withCluster(ClusterConfig value) {
+        return new ParleyConfig(
+                server, http, tls, auth, accounts, storage, history, limits, moderation, logging, admin, proxy, value);
     }
 }

@@ -79,4 +79,9 @@ public record StorageConfig(
     public String effectiveDatabaseUrl() {
         return databaseUrl.orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("parley.db"));
     }
+
+    /** Whether other machines can share this database: a MariaDB/MySQL or PostgreSQL server, not SQLite. */
+    public boolean isSharedDatabase() {
+        return databaseUrl.filter(url -> !url.startsWith("jdbc:sqlite:")).isPresent();
+    }
 }

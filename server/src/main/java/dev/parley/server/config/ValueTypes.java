@@ -138,6 +138,19 @@ final class ValueTypes {
         };
     }
 
+    static ValueType<Optional<String>> optionalRedisUrl() {
+        return raw -> {
+            Optional<String> url = optionalText().parse(raw);
+            if (url.isPresent()
+                    && !url.get().startsWith("redis://")
+                    && !url.get().startsWith("rediss://")) {
+                throw new IllegalArgumentException(
+                        "must be a Redis URL such as redis://127.0.0.1:6379, or empty for a single node");
+            }
+            return url;
+        };
+    }
+
     static ValueType<Secret> secret() {
         return raw -> {
             if (raw == null || scalar(raw).isEmpty()) {

@@ -175,6 +175,7 @@ final class SpillFile {
         }
         out.writeBoolean(m.senderIdentity() != null);
         out.writeUTF(m.senderIdentity() == null ? "" : m.senderIdentity());
+        out.writeLong(m.position());
         out.flush();
         byte[] body = payload.toByteArray();
         CRC32 crc = new CRC32();
@@ -229,11 +230,26 @@ final class SpillFile {
             tags.put(in.readUTF(), in.readUTF());
         }
         String identity = senderIdentity(in);
+        long position = in.available() == 0 ? 0 : in.readLong();
         return new StoredMessage(
-                msgid, time, key, target, nick, source, hasAccount ? account : null, identity, command, text, tags);
+                msgid,
+                time,
+                key,
+                target,
+                nick,
+                source,
+                hasAccount ? account : null,
+                identity,
+                command,
+                text,
+                tags,
+                position);
     }
 
-    /** The sender's identity: records spilled by a version that did not keep it end before it (then null). */
+    /**
+     * The sender's identity: records spilled by a version that did not keep it end before it (then
+     * null). A cluster position (0: none) follows it; older records end before that too.
+     */
     private static String senderIdentity(DataInputStream in) throws IOException {
         if (in.available() == 0) {
             return null;

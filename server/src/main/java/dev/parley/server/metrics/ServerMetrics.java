@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
 public final class ServerMetrics implements ChatMetrics, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<Supplier<Number>> counted = new CopyOnWriteArrayList<>();
     private final Counter messagesIn;
     private final Counter messagesOut;
     private final Timer fanout;
@@ -91,6 +94,9 @@ public final class ServerMetrics implements ChatMetrics, AutoCloseable {
      * with the {@code _total} suffix; {@code count} must be cheap and thread-safe.
      */
     public void counter(String name, String description, Supplier<Number> count) {
+        // Micrometer holds a function counter's object weakly: once a method reference passed here
+        // was collected, the counter stood still at its last value. Hold it for the registry's life.
+        counted.add(count);
         FunctionCounter.builder(name, count, c -> c.get().doubleValue())
                 .description(description)
                 .register(registry);

@@ -31,7 +31,6 @@ public final class Caps {
             Capability.MESSAGE_TAGS,
             Capability.METADATA,
             Capability.MULTI_PREFIX,
-            Capability.MULTILINE,
             Capability.READ_MARKER,
             Capability.SASL,
             Capability.SERVER_TIME,
@@ -51,7 +50,11 @@ public final class Caps {
         }
         values.put(Capability.SASL, SaslExchange.MECHANISMS);
         values.put(Capability.METADATA, MetadataRules.capabilityValue());
-        values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
+        if (!config.cluster().enabled()) {
+            // The cluster's bus carries one-line messages only, so far: its clients send lines.
+            set.add(Capability.MULTILINE);
+            values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
+        }
         AccountsConfig.Registration registration = config.accounts().registration();
         if (registration.allowed()) {
             set.add(Capability.ACCOUNT_REGISTRATION);

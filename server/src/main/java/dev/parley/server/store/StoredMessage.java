@@ -20,6 +20,8 @@ import java.util.Map;
  * @param command {@code PRIVMSG} or {@code NOTICE}
  * @param text the text (a CTCP ACTION keeps its {@code \u0001ACTION ...\u0001} framing)
  * @param tags client-only tags ({@code +draft/reply} ...) to replay with it
+ * @param position the room message's place in its room's one order across a cluster (from 1); 0
+ *     for a single node's messages and private messages, which history orders by time alone
  */
 public record StoredMessage(
         String msgid,
@@ -32,10 +34,56 @@ public record StoredMessage(
         String senderIdentity,
         String command,
         String text,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        long position) {
 
     public StoredMessage {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A message without a cluster position. */
+    public StoredMessage(
+            String msgid,
+            Instant time,
+            String historyKey,
+            String target,
+            String senderNick,
+            String senderSource,
+            String senderAccount,
+            String senderIdentity,
+            String command,
+            String text,
+            Map<String, String> tags) {
+        this(
+                msgid,
+                time,
+                historyKey,
+                target,
+                senderNick,
+                senderSource,
+                senderAccount,
+                senderIdentity,
+                command,
+                text,
+                tags,
+                0);
+    }
+
+    /** The same message at its place in the room's order, with the time that place gave it. */
+    public StoredMessage placed(long newPosition, Instant newTime) {
+        return new StoredMessage(
+                msgid,
+                newTime,
+                historyKey,
+                target,
+                senderNick,
+                senderSource,
+                senderAccount,
+                senderIdentity,
+                command,
+                text,
+                tags,
+                newPosition);
     }
 
     /** Whether the message was sent to a room rather than to a nick. */

@@ -117,16 +117,8 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         switch (decoded.get()) {
             case "/livez" -> respond(ctx, keepAlive, head, text(HttpResponseStatus.OK, "ok\n"));
-            case "/readyz", "/healthz" ->
-                later(
-                        ctx,
-                        keepAlive,
-                        head,
-                        endpoints
-                                .ready()
-                                .thenApply(ok -> ok
-                                        ? text(HttpResponseStatus.OK, "ok\n")
-                                        : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down\n")));
+            case "/readyz" -> later(ctx, keepAlive, head, endpoints.ready().thenApply(HttpRoutes::readiness));
+            case "/healthz" -> later(ctx, keepAlive, head, endpoints.healthy().thenApply(HttpRoutes::readiness));
             case "/metrics" -> {
                 if (servesMetrics) {
                     later(
@@ -286,5 +278,9 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         return response;
+    }
+
+    private static FullHttpResponse readiness(boolean ok) {
+        return ok ? text(HttpResponseStatus.OK, "ok\n") : text(HttpResponseStatus.SERVICE_UNAVAILABLE, "not ready\n");
     }
 }

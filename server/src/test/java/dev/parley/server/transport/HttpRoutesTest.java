@@ -105,7 +105,7 @@ class HttpRoutesTest {
         for (String path : new String[] {"/readyz", "/healthz"}) {
             FullHttpResponse response = channel.readOutbound();
             assertThat(response.status()).as(path).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
-            assertThat(body(response)).isEqualTo("shutting down\n");
+            assertThat(body(response)).isEqualTo("not ready\n");
         }
     }
 

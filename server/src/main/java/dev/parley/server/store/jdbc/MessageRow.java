@@ -29,11 +29,12 @@ final class MessageRow {
             "time_ms",
             "dm_low",
             "dm_high",
-            "sender_identity");
+            "sender_identity",
+            "position");
 
     /** Columns a read needs, in the order {@link #read} expects them. */
     static final String SELECT_COLUMNS = "msgid, time_ms, history_key, target, nickname, sender_source, account,"
-            + " sender_identity, command, message, tags";
+            + " sender_identity, command, message, tags, position";
 
     private MessageRow() {}
 
@@ -54,6 +55,11 @@ final class MessageRow {
         setNullable(insert, 13, direct.map(DirectKey::low).orElse(null));
         setNullable(insert, 14, direct.map(DirectKey::high).orElse(null));
         setNullable(insert, 15, m.senderIdentity());
+        if (m.position() > 0) {
+            insert.setLong(16, m.position());
+        } else {
+            insert.setNull(16, Types.BIGINT);
+        }
     }
 
     static StoredMessage read(ResultSet row) throws SQLException {
@@ -68,7 +74,8 @@ final class MessageRow {
                 row.getString("sender_identity"),
                 row.getString("command"),
                 row.getString("message"),
-                TagColumn.read(row.getString("tags")));
+                TagColumn.read(row.getString("tags")),
+                row.getLong("position"));
     }
 
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {

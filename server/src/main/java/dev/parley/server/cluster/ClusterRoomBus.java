@@ -1,0 +1,292 @@
+package dev.parley.server.cluster;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.IrcParser;
+import dev.parley.protocol.IrcSerializer;
+import dev.parley.protocol.ParseResult;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.RoomBus;
+import dev.parley.server.chat.RoomPost;
+import dev.parley.server.chat.RoomWatch;
+import dev.parley.server.chat.Rooms;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Room messages across nodes. A message gets its room position (and a server time that only grows
+ * with it) from one Redis script, is stored once by the node it came from, crosses the bus once on
+ * the room's sharded channel, and every node (this one included) delivers the room's messages in
+ * position order through a {@link RoomOrder}. A node listens only to rooms it has members in.
+ * Everything about order runs on the one cluster thread, so it needs no lock.
+ */
+final class ClusterRoomBus implements RoomBus, RoomWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterRoomBus.class);
+
+    /** How long a missing position may hold back later ones before they go out without it. */
+    static final Duration GAP_TIMEOUT = Duration.ofSeconds(2);
+
+    /** INCR the room's counter; its time is Redis's clock, moved past the room's last so it only grows. */
+    private static final String PLACE = "local position = redis.call('INCR', KEYS[1])\n"
+            + "local clock = redis.call('TIME')\n"
+            + "local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)\n"
+            + "local last = tonumber(redis.call('GET', KEYS[2]) or '0')\n"
+            + "if now <= last then now = last + 1 end\n"
+            + "redis.call('SET', KEYS[2], now)\n"
+            + "return {position, now}";
+
+    private final RedisLink redis;
+    private final ClusterKeys keys;
+    private final String nodeId;
+    private final ScheduledExecutorService thread;
+    private final ClusterMetrics metrics;
+    private final Map<String, RoomOrder> orders = new HashMap<>();
+    private volatile Delivery delivery;
+    private volatile Rooms rooms;
+    private volatile Nicks nicks;
+    private volatile boolean warnedUnordered;
+
+    ClusterRoomBus(
+            RedisLink redis, ClusterKeys keys, String nodeId, ScheduledExecutorService thread, ClusterMetrics metrics) {
+        this.redis = redis;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.thread = thread;
+        this.metrics = metrics;
+        redis.onShardedMessage(this::heard);
+    }
+
+    /** The chat core this bus delivers into, once it is built (it is built with this bus). */
+    void attach(Delivery chatDelivery, Rooms chatRooms, Nicks chatNicks) {
+        this.delivery = chatDelivery;
+        this.rooms = chatRooms;
+        this.nicks = chatNicks;
+    }
+
+    /** Listens for private messages to this node's users. */
+    CompletionStage<Void> start() {
+        return redis.pubsub().ssubscribe(keys.nodeChannel(nodeId));
+    }
+
+    @Override
+    public void toUser(String node, String nick, IrcMessage line, String senderIdentity) {
+        String text = senderIdentity + ' ' + nick + ' ' + IrcSerializer.serialize(line);
+        redis.commands().spublish(keys.nodeChannel(node), text).exceptionally(failure -> {
+            log.warn("a private message to {} on node {} was lost: {}", nick, node, failure.getMessage());
+            return 0L;
+        });
+        metrics.published.increment();
+    }
+
+    /** "identity nick line" on this node's channel: to a user here, on the cluster thread. */
+    private void toUserHere(String text) {
+        String[] parts = text.split(" ", 3);
+        if (parts.length < 3 || !(IrcParser.parse(parts[2]) instanceof ParseResult.Parsed parsed)) {
+            return;
+        }
+        metrics.received.increment();
+        nicks.find(parts[1]).ifPresent(user -> {
+            delivery.deliverFromElsewhere(parsed.message(), user, parts[0]);
+            metrics.crossNodeDeliveries.increment();
+        });
+    }
+
+    @Override
+    public void publish(RoomPost post) {
+        long start = System.nanoTime();
+        redis.commands()
+                .<List<Object>>eval(
+                        PLACE, ScriptOutputType.MULTI, keys.roomSequence(post.roomKey()), keys.roomTime(post.roomKey()))
+                .whenCompleteAsync(
+                        (place, failure) -> {
+                            metrics.lastSequenceNanos.set(System.nanoTime() - start);
+                            try {
+                                if (failure != null) {
+                                    unordered(post, failure);
+                                } else {
+                                    placed(post.placed((Long) place.get(0), Instant.ofEpochMilli((Long) place.get(1))));
+                                }
+                            } catch (RuntimeException e) {
+                                log.error("[{}] a room message could not be sent on", post.roomKey(), e);
+                            }
+                        },
+                        thread);
+    }
+
+    /** On the cluster thread: store once, send to the other nodes, deliver here in order. */
+    private void placed(RoomPost post) {
+        long position = post.position();
+        if (post.stored() != null) {
+            delivery.store(post.stored());
+        }
+        String line = IrcSerializer.serialize(post.line());
+        redis.commands()
+                .spublish(
+                        keys.roomChannel(post.roomKey()),
+                        new BusMessage(nodeId, post.roomKey(), position, post.statusPrefix(), line).encode())
+                .exceptionally(failure -> {
+                    log.warn(
+                            "[{}] position {} did not reach the other nodes: {}",
+                            post.roomKey(),
+                            position,
+                            failure.getMessage());
+                    return 0L;
+                });
+        metrics.published.increment();
+        RoomOrder order = orders.get(post.roomKey());
+        if (order == null) {
+            delivery.deliverPlaced(post);
+            return;
+        }
+        run(order.offer(position, () -> delivery.deliverPlaced(post), System.nanoTime()));
+        watchGap(post.roomKey(), order);
+    }
+
+    /** Redis is away: this node's members get it at once, without a place in the room's order. */
+    private void unordered(RoomPost post, Throwable failure) {
+        metrics.unordered.increment();
+        if (!warnedUnordered) {
+            warnedUnordered = true;
+            log.warn(
+                    "[{}] Redis is unreachable ({}): room messages reach this node's members only, unordered,"
+                            + " until it is back",
+                    post.roomKey(),
+                    failure.getMessage());
+        }
+        if (post.stored() != null) {
+            delivery.store(post.stored());
+        }
+        delivery.deliverPlaced(post);
+    }
+
+    /** A message on a room channel (Lettuce thread): ordered and delivered on the cluster thread. */
+    private void heard(String channel, String text) {
+        if (channel.equals(keys.nodeChannel(nodeId))) {
+            thread.execute(() -> toUserHere(text));
+            return;
+        }
+        BusMessage message = BusMessage.decode(text);
+        if (message == null || message.node().equals(nodeId)) {
+            return;
+        }
+        thread.execute(() -> fromOtherNode(message));
+    }
+
+    private void fromOtherNode(BusMessage message) {
+        metrics.received.increment();
+        RoomOrder order = orders.get(message.roomKey());
+        if (order == null) {
+            return;
+        }
+        run(order.offer(message.position(), () -> deliverHere(message), System.nanoTime()));
+        watchGap(message.roomKey(), order);
+    }
+
+    private void deliverHere(BusMessage message) {
+        if (!(IrcParser.parse(message.line()) instanceof ParseResult.Parsed parsed)) {
+            log.warn("[{}] unreadable line on the bus from node {}, dropped", message.roomKey(), message.node());
+            return;
+        }
+        IrcMessage line = parsed.message();
+        rooms.find(message.roomKey()).ifPresent(room -> {
+            List<ChatUser> hearers = room.hearers(message.statusPrefix());
+            if (!hearers.isEmpty()) {
+                delivery.deliverFromBus(line, hearers);
+                metrics.crossNodeDeliveries.increment();
+            }
+        });
+    }
+
+    private void watchGap(String roomKey, RoomOrder order) {
+        if (order.gapOlderThan(System.nanoTime())) {
+            thread.schedule(() -> skipIfStillMissing(roomKey), GAP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void skipIfStillMissing(String roomKey) {
+        RoomOrder order = orders.get(roomKey);
+        long now = System.nanoTime();
+        if (order == null || !order.gapOlderThan(now - GAP_TIMEOUT.toNanos())) {
+            return;
+        }
+        List<Runnable> released = new ArrayList<>();
+        long from = order.next();
+        long skipped = order.skipGap(released, now);
+        metrics.skippedPositions.add(skipped);
+        log.warn(
+                "[{}] positions {} to {} never arrived within {} ms; delivering on without them",
+                roomKey,
+                from,
+                from + skipped - 1,
+                GAP_TIMEOUT.toMillis());
+        run(released);
+        watchGap(roomKey, order);
+    }
+
+    @Override
+    public void opened(String roomKey) {
+        thread.execute(() -> listen(roomKey));
+    }
+
+    @Override
+    public void closed(String roomKey) {
+        thread.execute(() -> {
+            if (orders.remove(roomKey) != null) {
+                redis.pubsub().sunsubscribe(keys.roomChannel(roomKey));
+            }
+        });
+    }
+
+    /** Subscribes first, then reads where the room stands: nothing sent after that read is missed. */
+    private void listen(String roomKey) {
+        RoomOrder order = new RoomOrder();
+        orders.put(roomKey, order);
+        redis.pubsub()
+                .ssubscribe(keys.roomChannel(roomKey))
+                .thenCompose(subscribed -> redis.commands().get(keys.roomSequence(roomKey)))
+                .whenCompleteAsync(
+                        (last, failure) -> {
+                            if (orders.get(roomKey) != order) {
+                                return;
+                            }
+                            if (failure != null) {
+                                log.warn(
+                                        "[{}] could not listen to the room on Redis: {}",
+                                        roomKey,
+                                        failure.getMessage());
+                            }
+                            run(order.start(last == null ? 0 : Long.parseLong(last), System.nanoTime()));
+                            watchGap(roomKey, order);
+                        },
+                        thread);
+    }
+
+    /** Redis is back: listen again to every room from where it stands now (pub/sub lost what it carried). */
+    void resume() {
+        start();
+        thread.execute(() -> {
+            warnedUnordered = false;
+            for (String roomKey : List.copyOf(orders.keySet())) {
+                listen(roomKey);
+            }
+        });
+    }
+
+    private static void run(List<Runnable> deliveries) {
+        for (Runnable delivery : deliveries) {
+            delivery.run();
+        }
+    }
+}

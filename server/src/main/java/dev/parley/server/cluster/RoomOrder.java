@@ -1,0 +1,84 @@
+package dev.parley.server.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One room's reorder buffer on this node: hands out deliveries strictly in position order, holding
+ * back those that arrive ahead of a missing one. Not thread-safe: only the cluster thread uses it.
+ */
+final class RoomOrder {
+
+    /** The next position to deliver; 0 until {@link #start} says where the room stood. */
+    private long next;
+
+    private final TreeMap<Long, Runnable> waiting = new TreeMap<>();
+    private long gapSince = -1;
+
+    /**
+     * The room's counter stood at {@code last} just after this node began to listen: delivery starts
+     * at {@code last + 1}, or earlier at the first position already heard (placed before the read,
+     * but heard because it was published after the subscription). A position below that was sent
+     * before this node had members in the room; a missing one in between is a gap like any other.
+     */
+    List<Runnable> start(long last, long now) {
+        next = waiting.isEmpty() ? last + 1 : Math.min(last + 1, waiting.firstKey());
+        return release(now);
+    }
+
+    /** The next position due (0 before {@link #start}). */
+    long next() {
+        return next;
+    }
+
+    boolean started() {
+        return next > 0;
+    }
+
+    /** Adds a delivery at {@code position}; returns those now due, in order. {@code now} in nanoseconds. */
+    List<Runnable> offer(long position, Runnable delivery, long now) {
+        if (started() && position < next) {
+            return List.of();
+        }
+        waiting.put(position, delivery);
+        return release(now);
+    }
+
+    /** Whether a missing position has held back later ones since before {@code deadline} (nanoseconds). */
+    boolean gapOlderThan(long deadline) {
+        return gapSince >= 0 && gapSince <= deadline;
+    }
+
+    /** Gives up on the missing positions: delivers from the first waiting one on. How many were skipped. */
+    long skipGap(List<Runnable> released, long now) {
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        long first = waiting.firstKey();
+        long skipped = started() ? first - next : 0;
+        next = first;
+        released.addAll(release(now));
+        return skipped;
+    }
+
+    private List<Runnable> release(long now) {
+        if (!started()) {
+            return List.of();
+        }
+        List<Runnable> due = new ArrayList<>();
+        Map.Entry<Long, Runnable> first;
+        while ((first = waiting.firstEntry()) != null && first.getKey() == next) {
+            waiting.pollFirstEntry();
+            due.add(first.getValue());
+            next++;
+        }
+        if (waiting.isEmpty()) {
+            gapSince = -1;
+        } else if (gapSince < 0 || !due.isEmpty()) {
+            gapSince = now;
+        }
+        return due;
+    }
+}

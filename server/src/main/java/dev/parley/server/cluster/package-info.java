@@ -1,0 +1,8 @@
+/**
+ * Several nodes acting as one server: the Redis (Lettuce) implementations of the chat core's
+ * cluster ports ({@code chat.RoomBus}, {@code chat.NickLeases}, {@code chat.RoomWatch}). Only a node
+ * with {@code cluster.redis-url} set builds anything here; a single node never loads Lettuce.
+ * Depends on chat, store and config; never on session, command or transport. Lettuce calls back on
+ * its own threads: everything that touches the order of a room runs on the one cluster thread.
+ */
+package dev.parley.server.cluster;

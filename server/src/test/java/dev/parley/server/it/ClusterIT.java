@@ -1,0 +1,196 @@
+package dev.parley.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.server.config.ClusterConfig;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
+import dev.parley.testkit.TcpProxy;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nodes started in-process on one MariaDB database and the local Redis act as one server: room
+ * messages cross nodes in one order and are stored once; a nick held on one node is refused on the
+ * others until its holder leaves or its node dies; a node refuses to start without a shared
+ * database or without Redis.
+ */
+class ClusterIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(3);
+
+    @Test
+    void aRoomMessageFromOneNodeReachesMembersOnTheOthersAndIsStoredOnce() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE);
+                TestServer c = services.node("c", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            RawIrcClient bob = b.user("bob");
+            RawIrcClient carol = c.user("carol");
+            for (RawIrcClient member : List.of(alice, bob, carol)) {
+                member.join("#room");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.nodesListeningTo("#room") == 3);
+
+            alice.send("PRIVMSG #room :hello from a");
+
+            bob.expect(Lines.privmsgFrom("alice", "#room", "hello from a"));
+            carol.expect(Lines.privmsgFrom("alice", "#room", "hello from a"));
+            carol.send("PRIVMSG #room :and from c");
+            alice.expect(Lines.privmsgFrom("carol", "#room", "and from c"));
+            bob.expect(Lines.privmsgFrom("carol", "#room", "and from c"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.storedCount("#room") == 2);
+            assertThat(metrics(c)).contains("parley_cluster_bus_published_total 1.0");
+        }
+    }
+
+    @Test
+    void aPrivateMessageReachesItsRecipientOnAnotherNodeAndIsStoredOnce() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            RawIrcClient bob = b.user("bob");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> sentWithoutNoSuchNick(alice, "bob", "hello bob"));
+
+            bob.expect(Lines.privmsgFrom("alice", "bob", "hello bob"));
+            bob.send("PRIVMSG alice :hello alice");
+            alice.expect(Lines.privmsgFrom("bob", "alice", "hello alice"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() ->
+                            services.storedWithText("hello bob") == 1 && services.storedWithText("hello alice") == 1);
+            bob.send("PRIVMSG nobody :anyone?");
+            bob.expect(Lines.numeric(Numeric.ERR_NOSUCHNICK));
+        }
+    }
+
+    /** Sends the message; false when the sender's node does not know the nick yet (401), so nothing went. */
+    private static boolean sentWithoutNoSuchNick(RawIrcClient sender, String nick, String text) {
+        sender.send("PRIVMSG " + nick + " :" + text);
+        sender.send("PING :probe");
+        return sender.collectUntil(Lines.command("PONG")).stream().noneMatch(Lines.numeric(Numeric.ERR_NOSUCHNICK));
+    }
+
+    @Test
+    void concurrentSendersOnThreeNodesAreSeenInOneOrderByEveryMemberAndByHistory() throws Exception {
+        ClusterOrder.concurrentSendersAreSeenInOneOrderEverywhere(ClusterServices.Vendor.MARIADB);
+    }
+
+    @Test
+    void aNickHeldOnOneNodeIsRefusedOnAnotherUntilItsHolderLeaves() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient dora = a.user("dora");
+            RawIrcClient rival = registering(b);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> nickAttempt(rival, "dora") == Outcome.TAKEN);
+            assertThat(nickAttempt(rival, "DORA")).as("casefolded alike").isEqualTo(Outcome.TAKEN);
+
+            dora.send("QUIT :bye");
+            await().atMost(Duration.ofSeconds(5)).until(() -> nickAttempt(rival, "dora") == Outcome.ACCEPTED);
+        }
+    }
+
+    @Test
+    void aNodeCutFromRedisIsNotReadyAndItsNicksAreFreeElsewhereWithinTheLease() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 6379);
+                TestServer a = services.node("a", "redis://127.0.0.1:" + proxy.port(), LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient erin = a.user("erin");
+            RawIrcClient frank = a.user("frank");
+            erin.join("#local");
+            frank.join("#local");
+            RawIrcClient rival = registering(b);
+            await().atMost(Duration.ofSeconds(5)).until(() -> nickAttempt(rival, "erin") == Outcome.TAKEN);
+            assertThat(status(a, "/readyz")).isEqualTo(200);
+
+            proxy.cut();
+
+            await().atMost(LEASE).until(() -> status(a, "/readyz") == 503);
+            assertThat(status(a, "/healthz"))
+                    .as("serving its own members still")
+                    .isEqualTo(200);
+            assertThat(status(a, "/livez")).isEqualTo(200);
+            erin.send("PRIVMSG #local :still here");
+            frank.expect(Lines.privmsgFrom("erin", "#local", "still here"));
+            assertThat(metrics(a))
+                    .contains("parley_cluster_redis_up 0.0")
+                    .contains("parley_cluster_unordered_total 1.0");
+            // within the lease of A's last heartbeat, plus B's own heartbeat and a loaded machine's slack
+            await().atMost(LEASE.plusSeconds(2)).until(() -> nickAttempt(rival, "erin") == Outcome.ACCEPTED);
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(a, "/readyz") == 200);
+        }
+    }
+
+    @Test
+    void aClusterOnSqliteIsRefusedAtStart() {
+        assertThatThrownBy(() -> TestServer.start(c -> c.withCluster(ClusterConfig.on(ClusterServices.REDIS))))
+                .hasRootCauseMessage("cluster.redis-url: a cluster needs a database every node shares: set"
+                        + " storage.database-url to a MariaDB/MySQL or PostgreSQL URL (SQLite is one machine's file)");
+    }
+
+    @Test
+    void aClusterWithoutRedisIsRefusedAtStart() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB)) {
+            assertThatThrownBy(() -> services.node("a", "redis://127.0.0.1:1", LEASE))
+                    .hasStackTraceContaining("cluster.redis-url 127.0.0.1:1: Redis is unreachable")
+                    .hasStackTraceContaining("a cluster node needs it to start");
+        }
+    }
+
+    private enum Outcome {
+        TAKEN,
+        ACCEPTED
+    }
+
+    /** A connection that gave PASS and USER but no nick yet: each NICK it sends is a registration attempt. */
+    private static RawIrcClient registering(TestServer node) {
+        RawIrcClient client = node.connect();
+        client.send("PASS chat@123");
+        client.send("USER rival 0 * :rival");
+        return client;
+    }
+
+    private static Outcome nickAttempt(RawIrcClient client, String nick) {
+        client.send("NICK " + nick);
+        IrcMessage answer = client.expect(
+                Lines.anyOf(Lines.numeric(Numeric.ERR_NICKNAMEINUSE), Lines.numeric(Numeric.RPL_WELCOME)));
+        return Lines.numeric(Numeric.RPL_WELCOME).test(answer) ? Outcome.ACCEPTED : Outcome.TAKEN;
+    }
+
+    private static String metrics(TestServer node) throws Exception {
+        InetSocketAddress http = node.server().httpAddresses().get(0);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static int status(TestServer node, String path) throws Exception {
+        InetSocketAddress http = node.server().httpAddresses().get(0);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + path))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}
