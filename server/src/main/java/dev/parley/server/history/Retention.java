@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Enforces {@code history.retention} in the background: every interval it deletes messages older
  * than {@code max-age} and, per conversation, all but the newest {@code max-messages}, in batches of
  * {@link #BATCH} so no delete holds the database for long. Runs on its own thread, never an event
- * loop; a failing database is logged and retried at the next interval.
+ * loop; a failing database is logged and retried at the next interval. The rules and the interval
+ * are read at each pass, so a reload applies them from the next one (and a pass with neither rule
+ * set deletes nothing).
  */
 public final class Retention implements AutoCloseable {
 
@@ -24,11 +27,15 @@ public final class Retention implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final MessageStore store;
-    private final HistoryConfig config;
+    private final Supplier<HistoryConfig> config;
     private final Clock clock;
     private final ScheduledExecutorService timer;
 
     public Retention(MessageStore store, HistoryConfig config, Clock clock) {
+        this(store, () -> config, clock);
+    }
+
+    public Retention(MessageStore store, Supplier<HistoryConfig> config, Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -39,10 +46,20 @@ public final class Retention implements AutoCloseable {
         });
     }
 
-    /** Runs now, then every {@code history.retention.interval}. */
+    /** Runs now, then every {@code history.retention.interval} (as it is at the end of each pass). */
     public void start() {
-        long every = config.retentionInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::runQuietly, 0, every, TimeUnit.MILLISECONDS);
+        timer.execute(this::runAndReschedule);
+    }
+
+    private void runAndReschedule() {
+        try {
+            runQuietly();
+        } finally {
+            if (!timer.isShutdown()) {
+                timer.schedule(
+                        this::runAndReschedule, config.get().retentionInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     private void runQuietly() {
@@ -55,13 +72,14 @@ public final class Retention implements AutoCloseable {
             log.warn(
                     "history retention could not run: {}; trying again in {}",
                     e.getMessage(),
-                    config.retentionInterval());
+                    config.get().retentionInterval());
         }
     }
 
     /** One pass of both rules; how many messages it deleted. */
     public long runOnce() {
         long deleted = 0;
+        HistoryConfig config = this.config.get();
         if (!config.retentionMaxAge().isZero()) {
             var cutoff = clock.instant().minus(config.retentionMaxAge());
             int batch;
