@@ -4,6 +4,7 @@ import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.MessageStore;
 import dev.parley.server.store.StoreException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ public final class Retention implements AutoCloseable {
 
     /** Messages one delete statement removes at most. */
     static final int BATCH = 1000;
+    /** How often the timer looks whether a pass is due (the shortest interval allowed is a second). */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
@@ -30,6 +33,10 @@ public final class Retention implements AutoCloseable {
     private final Supplier<HistoryConfig> config;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    /** The settings of the last pass and when it started; touched by the timer's one thread only. */
+    private HistoryConfig lastPass;
+
+    private long lastPassNanos;
 
     public Retention(MessageStore store, HistoryConfig config, Clock clock) {
         this(store, () -> config, clock);
@@ -46,19 +53,24 @@ public final class Retention implements AutoCloseable {
         });
     }
 
-    /** Runs now, then every {@code history.retention.interval} (as it is at the end of each pass). */
+    /**
+     * Runs now, then every {@code history.retention.interval}, and at once after a reload changes the
+     * history settings: a light tick every second (no database call) decides whether a pass is due.
+     */
     public void start() {
-        timer.execute(this::runAndReschedule);
+        timer.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void runAndReschedule() {
-        try {
+    private void tick() {
+        HistoryConfig now = config.get();
+        long nowNanos = System.nanoTime();
+        boolean due = lastPass == null
+                || !now.equals(lastPass)
+                || nowNanos - lastPassNanos >= now.retentionInterval().toNanos();
+        if (due) {
+            lastPass = now;
+            lastPassNanos = nowNanos;
             runQuietly();
-        } finally {
-            if (!timer.isShutdown()) {
-                timer.schedule(
-                        this::runAndReschedule, config.get().retentionInterval().toMillis(), TimeUnit.MILLISECONDS);
-            }
         }
     }
 

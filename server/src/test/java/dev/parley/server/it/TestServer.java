@@ -2,6 +2,9 @@ package dev.parley.server.it;
 
 import dev.parley.server.ParleyServer;
 import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.ConfigException;
+import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.config.ConfigSource;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
@@ -14,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -25,11 +29,27 @@ import java.util.function.UnaryOperator;
 public final class TestServer implements AutoCloseable {
 
     private final ParleyConfig config;
+    /** Where REHASH reads the configuration again. */
+    private final ConfigSource source;
+
     private final List<RawIrcClient> clients = new ArrayList<>();
     private ParleyServer server;
 
     private TestServer(ParleyConfig config) {
+        this(config, ConfigSource.fixed(config));
+    }
+
+    private TestServer(ParleyConfig config, ConfigSource source) {
         this.config = config;
+        this.source = source;
+    }
+
+    /** A started server configured by a YAML file, which REHASH reads again (as {@code parley server --config}). */
+    public static TestServer startFromFile(Path file) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader().file(file);
+        TestServer test = new TestServer(loader.load(), loader::load);
+        test.boot();
+        return test;
     }
 
     /** A started server with default settings (seed passwords) on a free loopback port. */
@@ -81,7 +101,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() {
-        server = new ParleyServer(config);
+        server = new ParleyServer(config, Clock.systemUTC(), source);
         try {
             server.start();
         } catch (Exception e) {
