@@ -77,7 +77,6 @@ final class ServerReload {
         if (change.applies(ConfigKeys.AUTH_ADMIN_PASSWORD)) {
             ensureAdmin(now);
         }
-        listeners.forEach(listener -> listener.accept(now));
         lines.add(
                 change.applied().isEmpty()
                         ? "Configuration reloaded: no reloadable setting changed"
@@ -85,7 +84,8 @@ final class ServerReload {
         lines.addAll(change.restartLines());
         Audit.LOG.info(
                 "REHASH applied: [{}]; need a restart: [{}]", names(change.applied()), names(change.needRestart()));
-        lines.forEach(log::info);
+        lines.forEach(log::info); // before a new logging.level may silence them
+        listeners.forEach(listener -> listener.accept(now));
     }
 
     /** The admin account as at start: created if missing, a warning if its password differs from the file. */

@@ -197,6 +197,82 @@ class RehashIT {
     }
 
     @Test
+    void aShorterTopicLimitTruncatesTheNextTopic() throws Exception {
+        try (TestServer server = start()) {
+            RawIrcClient admin = server.admin();
+            RawIrcClient alice = server.user("alice");
+            alice.join("#room");
+
+            settings.put("limits.topic-length", "12");
+            assertThat(rehash(admin)).contains("Configuration reloaded; applied: limits.topic-length");
+
+            alice.send("TOPIC #room :a topic much longer than twelve");
+            assertThat(alice.expectCommand("TOPIC").lastParam()).isEqualTo("a topic much");
+        }
+    }
+
+    @Test
+    void registrationSwitchedOffIsRefusedAndNoLongerOffered() throws Exception {
+        try (TestServer server = start()) {
+            RawIrcClient admin = server.admin();
+            RawIrcClient alice = server.user("alice");
+
+            settings.put("accounts.registration", "off");
+            assertThat(rehash(admin)).contains("Configuration reloaded; applied: accounts.registration");
+
+            alice.send("REGISTER * * :a-fine-long-password");
+            assertThat(alice.expect(Lines.commandWithParams("FAIL", "REGISTER")).param(1))
+                    .isEqualTo("TEMPORARILY_UNAVAILABLE");
+            alice.send("CAP LS 302");
+            String offered = alice
+                    .collectUntil(Lines.described(
+                            "the last CAP LS line",
+                            m -> m.verb().equals("CAP") && !m.params().contains("*")))
+                    .stream()
+                    .filter(Lines.command("CAP"))
+                    .map(IrcMessage::lastParam)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            assertThat(offered).contains("sasl").doesNotContain("account-registration");
+        }
+    }
+
+    @Test
+    void aLowerConnectionLimitRefusesTheNextConnectionAndKeepsTheOpenOnes() throws Exception {
+        settings.put("limits.connections.exempt-loopback", "false");
+        settings.put("limits.connections.max-per-ip", "10");
+        try (TestServer server = start()) {
+            RawIrcClient admin = server.admin();
+            RawIrcClient alice = server.user("alice");
+            server.user("bob");
+
+            settings.put("limits.connections.max-per-ip", "3");
+            assertThat(rehash(admin)).contains("Configuration reloaded; applied: limits.connections.max-per-ip");
+
+            RawIrcClient fourth = server.connect();
+            assertThat(fourth.expectCommand("ERROR").lastParam()).contains("Too many connections");
+            alice.send("PING still-here");
+            alice.expect(pong("still-here"));
+        }
+    }
+
+    @Test
+    void aPingIntervalSetByAReloadPingsTheNextConnection() throws Exception {
+        settings.put("limits.ping-interval", "0");
+        try (TestServer server = start()) {
+            RawIrcClient admin = server.admin();
+
+            settings.put("limits.ping-interval", "1s");
+            assertThat(rehash(admin)).contains("Configuration reloaded; applied: limits.ping-interval");
+
+            RawIrcClient quiet = server.user("quiet");
+            quiet.expectCommand("PING");
+            quiet.send("PONG :back");
+            quiet.send("PING still-here");
+            quiet.expect(pong("still-here"));
+        }
+    }
+
+    @Test
     void onlyAnOperatorMayRehash() throws Exception {
         try (TestServer server = start()) {
             RawIrcClient bob = server.user("bob");
