@@ -82,9 +82,9 @@ final class ServerReload {
                         ? "Configuration reloaded: no reloadable setting changed"
                         : "Configuration reloaded; applied: " + names(change.applied()));
         lines.addAll(change.restartLines());
+        lines.forEach(log::info); // before a new logging.level may silence them
         Audit.LOG.info(
                 "REHASH applied: [{}]; need a restart: [{}]", names(change.applied()), names(change.needRestart()));
-        lines.forEach(log::info); // before a new logging.level may silence them
         listeners.forEach(listener -> listener.accept(now));
     }
 
