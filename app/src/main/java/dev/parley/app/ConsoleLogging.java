@@ -22,8 +22,8 @@ final class ConsoleLogging {
     private ConsoleLogging() {}
 
     static void apply(LoggingConfig config) {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (System.getProperty("logback.configurationFile") != null || !(factory instanceof LoggerContext context)) {
+        LoggerContext context = ownContext();
+        if (context == null) {
             return;
         }
         context.getLogger("dev.parley").setLevel(Level.toLevel(config.level().name()));
@@ -39,5 +39,23 @@ final class ConsoleLogging {
             stream.setEncoder(json);
             stream.start();
         }
+    }
+
+    /** {@code logging.level} again, after a reload ({@code logging.format} needs a restart). */
+    static void applyLevel(LoggingConfig config) {
+        LoggerContext context = ownContext();
+        if (context != null) {
+            context.getLogger("dev.parley")
+                    .setLevel(Level.toLevel(config.level().name()));
+        }
+    }
+
+    /** Logback's context, unless the operator brought a Logback file of their own (left as written). */
+    private static LoggerContext ownContext() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (System.getProperty("logback.configurationFile") != null || !(factory instanceof LoggerContext context)) {
+            return null;
+        }
+        return context;
     }
 }

@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SIGHUP reloads what can change without a restart (the TLS certificate), as daemons do. Uses
+ * SIGHUP reloads the configuration as REHASH does (what can change at runtime, the TLS certificate;
+ * what needs a restart is refused in the log), as daemons do. Uses
  * {@code sun.misc.Signal} from the {@code jdk.unsupported} module, the JDK's only way to catch a
  * signal; where it is missing, REHASH still works. Reached reflectively, so the build can treat every
  * compiler warning as an error (javac's warning about that internal API cannot be suppressed).
@@ -18,6 +19,7 @@ final class ReloadOnHangup {
 
     private ReloadOnHangup() {}
 
+    /** @param reload the reload; it logs what it did */
     static void install(Runnable reload) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");

@@ -3,8 +3,10 @@ package dev.parley.app;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.config.AuthConfig;
 import dev.parley.server.config.ConfigException;
+import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.config.ProtectedMode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +41,12 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private ServerOptions serverOptions;
 
+    /** How the configuration was read, kept so that a reload reads it again the same way. */
+    private ConfigLoader loader;
+
     @Override
     public Integer call() throws InterruptedException {
+        loader = serverOptions.applyTo(configOptions.loader(parent.environment()));
         Optional<ParleyConfig> config = loadConfig();
         if (config.isEmpty()) {
             return ParleyCommand.EXIT_USAGE;
@@ -57,9 +63,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private Optional<ParleyConfig> loadConfig() {
         try {
-            return Optional.of(serverOptions
-                    .applyTo(configOptions.loader(parent.environment()))
-                    .load());
+            return Optional.of(loader.load());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
@@ -72,7 +76,8 @@ final class ServerCommand implements Callable<Integer> {
                 "Parley {} starting; database {}",
                 ParleyVersion.version(),
                 redacted(config.storage().effectiveDatabaseUrl()));
-        ParleyServer server = new ParleyServer(config);
+        ParleyServer server = new ParleyServer(config, Clock.systemUTC(), loader::load);
+        server.onReload(reloaded -> ConsoleLogging.applyLevel(reloaded.logging()));
         StopOnExit stopOnExit = StopOnExit.install(server::stop);
         try {
             server.start();
@@ -89,7 +94,7 @@ final class ServerCommand implements Callable<Integer> {
                         config.http().https(!config.tls().listen().isEmpty()) ? "https" : "http",
                         a.getHostString(),
                         a.getPort()));
-        ReloadOnHangup.install(() -> log.info(server.reload()));
+        ReloadOnHangup.install(server::reload); // the reload logs what it did
         warnAboutDefaults(config.auth());
         server.awaitStop();
         stopOnExit.uninstall();

@@ -2,7 +2,9 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.protocol.IrcMessage;
 import dev.parley.server.transport.TlsContexts;
+import dev.parley.testkit.RawIrcClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -27,9 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGHUP to the server process reloads the TLS certificate: new connections get the new one. */
+/**
+ * SIGHUP to the server process reloads the configuration file and the TLS certificate: new
+ * connections get the new MOTD and the new certificate; a key that needs a restart is named in the log.
+ */
 class HangupReloadIT {
 
+    private static final Pattern IRC_PORT = Pattern.compile("Listening for IRC on /?127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern TLS_PORT = Pattern.compile("Listening for IRC over TLS on /?127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
@@ -92,6 +99,77 @@ class HangupReloadIT {
         assertThat(process.isAlive())
                 .as("SIGHUP reloads, it does not stop the server; output: %s", seen)
                 .isTrue();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sighupAppliesTheEditedConfigFile() throws Exception {
+        Path config = elsewhere.resolve("parley.yaml");
+        Files.writeString(config, """
+                server:
+                  motd: ["Before the hangup"]
+                """);
+        process = new ProcessBuilder(ParleyProcess.command(
+                        "server",
+                        "--config",
+                        config.toString(),
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--set",
+                        "http.listen=",
+                        "--data-dir",
+                        dataDir.toString()))
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        int port = Integer.parseInt(readUntil(output, IRC_PORT, seen).group(1));
+        readUntil(output, Pattern.compile("Listening on "), seen);
+        assertThat(motd(port)).contains("Before the hangup");
+
+        Files.writeString(config, """
+                server:
+                  name: renamed.example
+                  motd: ["After the hangup"]
+                """);
+        hangUp();
+
+        readUntil(output, Pattern.compile("Configuration reloaded; applied: server\\.motd$"), seen);
+        readUntil(output, Pattern.compile("server\\.name changed: needs a restart; the running value stays"), seen);
+        assertThat(motd(port)).contains("After the hangup").doesNotContain("Before the hangup");
+
+        // logging.level applies at once: at warn, the next reload's report is not logged, its audit line is.
+        Files.writeString(config, """
+                server:
+                  motd: ["After the hangup"]
+                logging:
+                  level: warn
+                """);
+        hangUp();
+        readUntil(output, Pattern.compile("REHASH applied: \\[logging\\.level\\]"), seen);
+        hangUp();
+        int mark = seen.size();
+        readUntil(output, Pattern.compile("REHASH applied: \\[\\]"), seen);
+        assertThat(seen.subList(mark, seen.size())).noneMatch(line -> line.contains("Configuration reloaded"));
+        assertThat(process.isAlive()).as("output: %s", seen).isTrue();
+    }
+
+    private void hangUp() throws Exception {
+        assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(process.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
+    }
+
+    /** The MOTD a new client is welcomed with, its lines joined. */
+    private static String motd(int port) {
+        try (RawIrcClient client = RawIrcClient.connect("127.0.0.1", port)) {
+            return client.register("reader", "chat@123").stream()
+                    .filter(m -> m.verb().equals("372"))
+                    .map(IrcMessage::lastParam)
+                    .collect(Collectors.joining("\n"));
+        }
     }
 
     /** The SHA-256 fingerprint of the certificate the server presents (trusting it only to read it). */

@@ -21,8 +21,11 @@ import dev.parley.server.chat.UserCounts;
 import dev.parley.server.cluster.ClusterNode;
 import dev.parley.server.command.CommandDispatcher;
 import dev.parley.server.command.CommandTable;
+import dev.parley.server.config.ConfigReloader;
+import dev.parley.server.config.ConfigSource;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.ListenAddress;
+import dev.parley.server.config.LiveConfig;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.info.ServerInfo;
@@ -63,7 +66,13 @@ public final class ParleyServer implements AutoCloseable {
     /** How often account names are reread, for accounts added or removed by `parley accounts`. */
     private static final Duration ACCOUNT_NAMES_RELOAD = Duration.ofSeconds(30);
 
+    /** The configuration the server started with: what only a restart changes is read here. */
     private final ParleyConfig config;
+    /** The configuration in force: a reload swaps it, components read reloadable keys from it. */
+    private final LiveConfig live;
+
+    private final ServerReload reloads;
+    private volatile Accounts accounts;
     private final Clock clock;
     private final Sessions sessions = new Sessions();
     private final List<InetSocketAddress> bound = new ArrayList<>();
@@ -96,8 +105,15 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public ParleyServer(ParleyConfig config, Clock clock) {
+        this(config, clock, ConfigSource.fixed(config));
+    }
+
+    /** @param source where REHASH and SIGHUP read the configuration again (as {@code config} was read) */
+    public ParleyServer(ParleyConfig config, Clock clock, ConfigSource source) {
         this.config = config;
         this.clock = clock;
+        this.live = new LiveConfig(config);
+        this.reloads = new ServerReload(new ConfigReloader(live, source), live, () -> accounts, () -> tls);
     }
 
     /** Opens storage, then binds every listener. */
@@ -106,7 +122,7 @@ public final class ParleyServer implements AutoCloseable {
             cluster = ClusterNode.start(config, NamedThreads.daemon("parley-cluster"));
         }
         blocking = Executors.newFixedThreadPool(2, NamedThreads.daemon("parley-blocking"));
-        storage = Storage.open(config, CASE_MAPPING);
+        storage = Storage.open(config, live, CASE_MAPPING);
         Bans bans = new Bans(storage.bans(), CASE_MAPPING, blocking);
         bans.load();
         passwordChecks = new PasswordChecks(
@@ -120,6 +136,7 @@ public final class ParleyServer implements AutoCloseable {
         Accounts accounts = new Accounts(
                 storage.accounts(), config.accounts(), config.auth(), CASE_MAPPING, blocking, passwordChecks, clock);
         accounts.ensureAdmin(config.auth());
+        this.accounts = accounts;
         accounts.names().reload();
         accountNamesReload = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-account-names"));
         accountNamesReload.scheduleWithFixedDelay(
@@ -150,9 +167,10 @@ public final class ParleyServer implements AutoCloseable {
         UserCounts counts = new UserCounts();
         NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
         departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
-        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), nicks, bans, accounts, clock, departures);
+        ServerBan serverBan =
+                new ServerBan(info.name(), () -> live.get().moderation(), nicks, bans, accounts, clock, departures);
         CommandTable.Parts parts = new CommandTable.Parts(
-                config,
+                live,
                 info,
                 rooms,
                 nicks,
@@ -176,9 +194,10 @@ public final class ParleyServer implements AutoCloseable {
         registerGauges(counts, rooms);
         CommandDispatcher dispatcher = CommandTable.dispatcher(parts);
         verbs = dispatcher.verbs();
-        KeepAlive keepAlive = new KeepAlive(config.limits(), config.server().name(), departures, System::nanoTime);
+        KeepAlive keepAlive =
+                new KeepAlive(() -> live.get().limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(
-                config, dispatcher, departures, keepAlive, sessions, metrics::error, metrics::sendQueueExceeded);
+                live, dispatcher, departures, keepAlive, sessions, metrics::error, metrics::sendQueueExceeded);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");
         TransportConnections websockets = metrics.connections("websocket");
@@ -252,7 +271,7 @@ public final class ParleyServer implements AutoCloseable {
                 c.accounts(),
                 departures,
                 c.serverBan(),
-                new LoginCheck(config.auth(), c.accounts()),
+                new LoginCheck(() -> live.get().auth(), c.accounts()),
                 storage.accounts(),
                 storage.bans(),
                 status,
@@ -304,14 +323,23 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
-    /** Reloads what can change without a restart (the TLS certificate); what it did, for the operator. */
+    /**
+     * REHASH / SIGHUP: reads the configuration again, applies what can change at runtime, refuses
+     * (keeping the running value) what needs a restart, keeps everything when the file is invalid,
+     * and reloads the TLS certificate. What it did, one line per fact, for the operator.
+     */
     public String reload() {
-        if (tls == null) {
-            return "Nothing to reload: no TLS listener";
-        }
-        return tls.reload()
-                ? "TLS certificate reloaded (SHA-256 " + tls.fingerprint() + ")"
-                : "TLS certificate reload failed; the old certificate stays in force (see the log)";
+        return String.join("\n", reloads.reload());
+    }
+
+    /** Runs after each reload that put a new configuration in force (the app applies the log level). */
+    public void onReload(java.util.function.Consumer<ParleyConfig> listener) {
+        reloads.onApplied(listener);
+    }
+
+    /** The configuration in force: the start configuration with every reload's reloadable keys. */
+    public ParleyConfig liveConfig() {
+        return live.get();
     }
 
     /** Every verb the command table knows, once started (the fuzz tests send each one). */

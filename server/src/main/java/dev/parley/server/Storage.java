@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The server's persistence, opened and closed as one: the JDBC store, the history writer (the
@@ -41,7 +42,8 @@ final class Storage implements AutoCloseable {
         this.retention = retention;
     }
 
-    static Storage open(ParleyConfig config, CaseMapping caseMapping) {
+    /** @param live the configuration in force: retention reads its rules from it at each pass */
+    static Storage open(ParleyConfig config, Supplier<ParleyConfig> live, CaseMapping caseMapping) {
         JdbcStorage jdbc = JdbcStorage.open(config.storage(), caseMapping);
         if (!config.history().enabled()) {
             return new Storage(jdbc, null, new DisabledHistory(), null, null);
@@ -50,11 +52,8 @@ final class Storage implements AutoCloseable {
         HistoryWriter writer = new HistoryWriter(
                 jdbc.messages(), config.history(), config.storage().dataDir());
         BooleanSupplier readYourWrites = () -> awaitWritten(writer);
-        Retention retention = null;
-        if (config.history().retains()) {
-            retention = new Retention(jdbc.messages(), config.history(), Clock.systemUTC());
-            retention.start();
-        }
+        Retention retention = new Retention(jdbc.messages(), () -> live.get().history(), Clock.systemUTC());
+        retention.start();
         return new Storage(
                 jdbc,
                 writer,

@@ -6,6 +6,7 @@ import dev.parley.server.store.Account;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Decides what a connection may do at registration, the seed's way extended to accounts: the
@@ -16,11 +17,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LoginCheck {
 
-    private final AuthConfig auth;
+    /** Read at each check: a reload changes the server password and the operator entries. */
+    private final Supplier<AuthConfig> auth;
+
     private final Accounts accounts;
     private final CaseMapping caseMapping;
 
     public LoginCheck(AuthConfig auth, Accounts accounts) {
+        this(() -> auth, accounts);
+    }
+
+    public LoginCheck(Supplier<AuthConfig> auth, Accounts accounts) {
         this.auth = auth;
         this.accounts = accounts;
         this.caseMapping = accounts.caseMapping();
@@ -61,7 +68,7 @@ public final class LoginCheck {
         if (owner.isEmpty() || password == null) {
             return wrongServerPassword(ip);
         }
-        if (serverPasswordGiven && auth.serverPassword().isPresent()) {
+        if (serverPasswordGiven && auth.get().serverPassword().isPresent()) {
             return new Admission.NickRegistered();
         }
         return accountLogin(owner.get(), password, ip);
@@ -99,7 +106,7 @@ public final class LoginCheck {
      */
     public Optional<Admission> admitAtOnce(String nick, String password, Account saslAccount, String ip) {
         boolean cheapPassword =
-                auth.serverPassword().map(s -> !s.isBcryptHash()).orElse(true);
+                auth.get().serverPassword().map(s -> !s.isBcryptHash()).orElse(true);
         if (saslAccount != null
                 || !cheapPassword
                 || !accounts.names().isLoaded()
@@ -111,7 +118,7 @@ public final class LoginCheck {
     }
 
     private boolean serverPasswordMatches(String password) {
-        return auth.serverPassword().map(s -> s.matches(password)).orElse(true);
+        return auth.get().serverPassword().map(s -> s.matches(password)).orElse(true);
     }
 
     private static Admission tooManyFailures(Duration retryAfter) {
@@ -136,7 +143,7 @@ public final class LoginCheck {
     }
 
     private OperOutcome operNow(String name, String password, String ip) {
-        for (var entry : auth.operators()) {
+        for (var entry : auth.get().operators()) {
             if (entry.name().equals(name) && entry.password().matches(password)) {
                 accounts.succeeded(name, ip);
                 return new OperOutcome.Granted(entry.name());

@@ -6,7 +6,7 @@ import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.RegisterOutcome;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.config.AccountsConfig;
-import dev.parley.server.config.AuthConfig;
+import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.login.AccountReplies;
 import dev.parley.server.session.DeferredReply;
@@ -15,6 +15,7 @@ import dev.parley.server.store.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * IRCv3 {@code draft/account-registration}: {@code REGISTER <account> <email> <password>} (and the
@@ -24,21 +25,19 @@ import java.util.concurrent.CompletableFuture;
 public final class AccountCommands implements CommandFamily {
 
     private final ServerInfo info;
-    private final AuthConfig authConfig;
     private final Nicks nicks;
     private final Accounts accounts;
     private final AccountReplies accountReplies;
-    private final AccountsConfig config;
+    /** Read at each command: a reload changes who may register, the minimum length, the server password. */
+    private final Supplier<ParleyConfig> config;
 
     public AccountCommands(
             ServerInfo info,
-            AccountsConfig config,
-            AuthConfig authConfig,
+            Supplier<ParleyConfig> config,
             Nicks nicks,
             Accounts accounts,
             AccountReplies accountReplies) {
         this.info = info;
-        this.authConfig = authConfig;
         this.nicks = nicks;
         this.accounts = accounts;
         this.accountReplies = accountReplies;
@@ -57,6 +56,7 @@ public final class AccountCommands implements CommandFamily {
         boolean named = ctx.paramCount() >= 3;
         String requested = named ? ctx.param(0) : "*";
         String password = ctx.param(named ? 2 : 1);
+        AccountsConfig config = this.config.get().accounts();
         if (!config.registration().allowed()) {
             fail(ctx, requested, "TEMPORARILY_UNAVAILABLE", "Accounts are created by the administrators here");
             return;
@@ -126,7 +126,11 @@ public final class AccountCommands implements CommandFamily {
         }
         return accounts.check(
                 false,
-                () -> authConfig.serverPassword().map(s -> s.matches(password)).orElse(true),
+                () -> config.get()
+                        .auth()
+                        .serverPassword()
+                        .map(s -> s.matches(password))
+                        .orElse(true),
                 null);
     }
 

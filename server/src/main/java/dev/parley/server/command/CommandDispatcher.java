@@ -11,6 +11,7 @@ import dev.parley.server.session.Session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,16 @@ public final class CommandDispatcher implements LineProcessor {
 
     private final Map<String, CommandSpec> table = new HashMap<>();
     private final String serverName;
-    private final FloodConfig flood;
+    private final Supplier<FloodConfig> flood;
     /** Takes the lines of a multi-line message before the table; null when no family offers it. */
     private final MultilineCommands multiline;
 
     public CommandDispatcher(String serverName, FloodConfig flood, List<CommandFamily> families) {
+        this(serverName, () -> flood, families);
+    }
+
+    /** @param flood the flood limits in force, read at each line (a reload changes them) */
+    public CommandDispatcher(String serverName, Supplier<FloodConfig> flood, List<CommandFamily> families) {
         this.serverName = serverName;
         this.flood = flood;
         this.multiline = families.stream()
@@ -56,7 +62,7 @@ public final class CommandDispatcher implements LineProcessor {
         if (!session.isRegistered()) {
             return 0;
         }
-        if (session.isOperator() && flood.exemptOperators()) {
+        if (session.isOperator() && flood.get().exemptOperators()) {
             return 0;
         }
         if (line instanceof InboundLine.Message message) {

@@ -38,11 +38,12 @@ public final class CommandTable {
     /**
      * What the families are built from. Only this class reads it: no family receives it whole.
      *
+     * @param config the configuration in force: families that use reloadable keys read it at use time
      * @param blocking the pool for blocking work (bcrypt, ban persistence); never an event loop
      * @param reload reloads what can change without a restart and says what it did (REHASH)
      */
     public record Parts(
-            ParleyConfig config,
+            Supplier<ParleyConfig> config,
             ServerInfo info,
             Rooms rooms,
             Nicks nicks,
@@ -66,33 +67,36 @@ public final class CommandTable {
 
     /** The dispatcher over every family. */
     public static CommandDispatcher dispatcher(Parts p) {
-        return new CommandDispatcher(p.info().name(), p.config().limits().flood(), families(p));
+        Supplier<ParleyConfig> live = p.config();
+        return new CommandDispatcher(p.info().name(), () -> live.get().limits().flood(), families(p));
     }
 
     static List<CommandFamily> families(Parts p) {
-        ParleyConfig config = p.config();
+        Supplier<ParleyConfig> live = p.config();
+        ParleyConfig config = live.get(); // for what only a restart changes
         LimitsConfig limits = config.limits();
-        ServerReplies serverReplies = new ServerReplies(p.info(), config, p.counts(), p.nicks(), p.rooms());
+        Supplier<LimitsConfig> liveLimits = () -> live.get().limits();
+        ServerReplies serverReplies = new ServerReplies(p.info(), live, p.counts(), p.nicks(), p.rooms());
         AccountReplies accountReplies = new AccountReplies(p.monitors(), p.delivery());
         MetadataUpdates metadataUpdates =
                 new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
         HistoryRequest historyRequest =
                 new HistoryRequest(p.rooms(), p.nicks(), p.accounts(), limits, config.history());
-        LoginCheck login = new LoginCheck(config.auth(), p.accounts());
+        LoginCheck login = new LoginCheck(() -> live.get().auth(), p.accounts());
         RegistrationFlow flow = new RegistrationFlow(
                 login,
                 p.bans(),
                 p.nicks(),
                 p.counts(),
-                limits.flood(),
+                () -> live.get().limits().flood(),
                 p.clock(),
                 serverReplies,
                 p.monitorNotices(),
                 p.departures());
         MessagingCommands messaging = new MessagingCommands(p.rooms(), p.nicks(), p.delivery(), p.metrics(), p.clock());
         return List.of(
-                new CapCommands(p.info(), new Caps(config), flow),
-                new RegistrationCommands(p.info(), limits, flow, p.departures()),
+                new CapCommands(p.info(), new Caps(live), flow),
+                new RegistrationCommands(p.info(), liveLimits, flow, p.departures()),
                 new NickCommands(
                         limits,
                         p.nicks(),
@@ -104,12 +108,11 @@ public final class CommandTable {
                         p.clock(),
                         flow),
                 new SaslCommands(p.nicks(), p.accounts(), accountReplies, flow),
-                new AccountCommands(
-                        p.info(), config.accounts(), config.auth(), p.nicks(), p.accounts(), accountReplies),
+                new AccountCommands(p.info(), live, p.nicks(), p.accounts(), accountReplies),
                 messaging,
                 new MultilineCommands(p.info().name(), limits.multiline(), messaging),
                 new RoomCommands(
-                        limits,
+                        liveLimits,
                         p.rooms(),
                         p.nicks(),
                         p.bans(),
@@ -118,14 +121,14 @@ public final class CommandTable {
                         metadataUpdates,
                         p.departures()),
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
-                new RoomInfoCommands(limits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
-                new ModeCommands(limits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
+                new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
+                new ModeCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new QueryCommands(p.info(), p.nicks(), p.nickHistory(), serverReplies, p.clock()),
                 new WhoCommands(p.info(), p.rooms(), p.nicks(), p.clock()),
                 new MonitorCommands(limits, p.nicks(), p.monitors()),
                 new MetadataCommands(p.info(), p.rooms(), p.nicks(), metadataUpdates),
                 new HelpCommands(),
-                new ProfileCommands(limits, p.monitors(), p.delivery()),
+                new ProfileCommands(liveLimits, p.monitors(), p.delivery()),
                 new OperatorCommands(p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload()),
                 new BanCommands(p.bans(), p.serverBan()),
                 new HistoryCommands(p.info(), config.history(), p.nicks(), p.history(), historyRequest),

@@ -22,20 +22,23 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** MODE for rooms (+o +v +b +e +I +k +l +i +m +n +s +t) and for users (+i, -o). */
 public final class ModeCommands implements CommandFamily {
 
     private static final int MAX_PARAM_MODES = 4;
 
-    private final LimitsConfig limits;
+    /** The limits in force, read at each command (a reload changes them). */
+    private final Supplier<LimitsConfig> limits;
+
     private final Rooms rooms;
     private final Nicks nicks;
     private final Delivery delivery;
     private final Clock clock;
     private final UserModes userModes;
 
-    public ModeCommands(LimitsConfig limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
+    public ModeCommands(Supplier<LimitsConfig> limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
         this.limits = limits;
         this.rooms = rooms;
         this.nicks = nicks;
@@ -252,7 +255,7 @@ public final class ModeCommands implements CommandFamily {
             if (on) {
                 ListEntry entry = new ListEntry(
                         mask, ctx.session().nick(), clock.instant().getEpochSecond());
-                if (list.of(room).add(entry, limits.maxListEntries())) {
+                if (list.of(room).add(entry, limits.get().maxListEntries())) {
                     applied.add(true, list.letter(), mask);
                 }
             } else if (list.of(room).remove(mask)) {

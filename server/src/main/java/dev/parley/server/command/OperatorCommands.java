@@ -52,14 +52,23 @@ public final class OperatorCommands implements CommandFamily {
                 CommandSpec.operator("REHASH", 0, this::rehash));
     }
 
-    /** REHASH: reloads the TLS certificate off the event loop (382 RPL_REHASHING, then a NOTICE). */
+    /**
+     * REHASH: reloads the configuration off the event loop (382 RPL_REHASHING, then one NOTICE per
+     * line of the outcome: the keys applied, the keys that need a restart, or the file's problems).
+     */
     void rehash(CommandContext ctx) {
         ctx.numeric(Numeric.RPL_REHASHING, "parley.yaml", "Rehashing");
         Audit.LOG.info("{} asked for REHASH", ctx.session());
         DeferredReply later = ctx.defer();
         CompletableFuture.supplyAsync(reload, blocking)
                 .whenComplete((outcome, error) -> later.completeWith(
-                        () -> ctx.replies().notice(error == null ? outcome : "Reload failed: " + error.getMessage())));
+                        () -> outcome(ctx, error == null ? outcome : "Reload failed: " + error.getMessage())));
+    }
+
+    private static void outcome(CommandContext ctx, String outcome) {
+        outcome.lines()
+                .filter(line -> !line.isBlank())
+                .forEach(line -> ctx.replies().notice(line));
     }
 
     void oper(CommandContext ctx) {

@@ -10,15 +10,18 @@ import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Session;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What a user says about themselves: AWAY and SETNAME, announced to room mates that asked for it. */
 public final class ProfileCommands implements CommandFamily {
 
-    private final LimitsConfig limits;
+    /** The limits in force, read at each command (a reload changes them). */
+    private final Supplier<LimitsConfig> limits;
+
     private final Monitors monitors;
     private final Delivery delivery;
 
-    public ProfileCommands(LimitsConfig limits, Monitors monitors, Delivery delivery) {
+    public ProfileCommands(Supplier<LimitsConfig> limits, Monitors monitors, Delivery delivery) {
         this.limits = limits;
         this.monitors = monitors;
         this.delivery = delivery;
@@ -37,7 +40,8 @@ public final class ProfileCommands implements CommandFamily {
             session.setAwayMessage(null);
             ctx.numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
         } else {
-            session.setAwayMessage(RegistrationCommands.truncate(text, limits.awayLength()));
+            session.setAwayMessage(
+                    RegistrationCommands.truncate(text, limits.get().awayLength()));
             ctx.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         }
         IrcMessage notice = session.awayMessage() == null
@@ -49,7 +53,7 @@ public final class ProfileCommands implements CommandFamily {
     void setname(CommandContext ctx) {
         Session session = ctx.session();
         String name = ctx.param(0);
-        if (name.length() > limits.realnameLength()) {
+        if (name.length() > limits.get().realnameLength()) {
             ctx.replies().fail("SETNAME", "INVALID_REALNAME", "Realname is too long");
             return;
         }

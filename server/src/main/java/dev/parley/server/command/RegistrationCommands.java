@@ -8,6 +8,7 @@ import dev.parley.server.login.RegistrationFlow;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.Session;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Connection registration and liveness: PASS, USER, PING, PONG, QUIT. (NICK is {@link NickCommands},
@@ -16,11 +17,14 @@ import java.util.List;
 public final class RegistrationCommands implements CommandFamily {
 
     private final ServerInfo info;
-    private final LimitsConfig limits;
+    /** The limits in force, read at each command (a reload changes them). */
+    private final Supplier<LimitsConfig> limits;
+
     private final RegistrationFlow flow;
     private final Departures departures;
 
-    public RegistrationCommands(ServerInfo info, LimitsConfig limits, RegistrationFlow flow, Departures departures) {
+    public RegistrationCommands(
+            ServerInfo info, Supplier<LimitsConfig> limits, RegistrationFlow flow, Departures departures) {
         this.info = info;
         this.limits = limits;
         this.flow = flow;
@@ -56,7 +60,7 @@ public final class RegistrationCommands implements CommandFamily {
             return;
         }
         session.setUser(cleanUsername(ctx.param(0)));
-        session.setRealname(truncate(ctx.param(3), limits.realnameLength()));
+        session.setRealname(truncate(ctx.param(3), limits.get().realnameLength()));
         session.registration().markUserGiven();
         flow.tryComplete(ctx.session(), ctx.replies());
     }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,9 @@ public final class RoomCommands implements CommandFamily {
 
     private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
 
-    private final LimitsConfig limits;
+    /** The limits in force, read at each command (a reload changes them). */
+    private final Supplier<LimitsConfig> limits;
+
     private final Rooms rooms;
     private final Nicks nicks;
     private final Bans bans;
@@ -44,7 +47,7 @@ public final class RoomCommands implements CommandFamily {
     private final Departures departures;
 
     public RoomCommands(
-            LimitsConfig limits,
+            Supplier<LimitsConfig> limits,
             Rooms rooms,
             Nicks nicks,
             Bans bans,
@@ -104,11 +107,11 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
             return;
         }
-        if (!ChannelName.isValid(name, limits.roomNameLength())) {
+        if (!ChannelName.isValid(name, limits.get().roomNameLength())) {
             ctx.numeric(Numeric.ERR_BADCHANNAME, name, "Illegal channel name");
             return;
         }
-        if (session.rooms().size() >= limits.maxRoomsPerClient()
+        if (session.rooms().size() >= limits.get().maxRoomsPerClient()
                 && rooms.find(name).map(r -> !r.isMember(session)).orElse(true)) {
             ctx.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels");
             return;
@@ -204,7 +207,7 @@ public final class RoomCommands implements CommandFamily {
             return;
         }
         String reason = ctx.paramCount() > 2 && !ctx.param(2).isEmpty()
-                ? RegistrationCommands.truncate(ctx.param(2), limits.kickReasonLength())
+                ? RegistrationCommands.truncate(ctx.param(2), limits.get().kickReasonLength())
                 : ctx.session().nick();
         if (rooms.length == 1) {
             kickableRoom(ctx, rooms[0]).ifPresent(room -> {

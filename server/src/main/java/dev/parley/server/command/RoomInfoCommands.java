@@ -18,17 +18,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What a room says about itself and who may come in: TOPIC, NAMES, LIST, INVITE. */
 public final class RoomInfoCommands implements CommandFamily {
 
-    private final LimitsConfig limits;
+    /** The limits in force, read at each command (a reload changes them). */
+    private final Supplier<LimitsConfig> limits;
+
     private final Rooms rooms;
     private final Nicks nicks;
     private final Delivery delivery;
     private final Clock clock;
 
-    public RoomInfoCommands(LimitsConfig limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
+    public RoomInfoCommands(Supplier<LimitsConfig> limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
         this.limits = limits;
         this.rooms = rooms;
         this.nicks = nicks;
@@ -78,7 +81,7 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
             return;
         }
-        String text = RegistrationCommands.truncate(ctx.param(1), limits.topicLength());
+        String text = RegistrationCommands.truncate(ctx.param(1), limits.get().topicLength());
         room.setTopic(
                 text.isEmpty()
                         ? null
@@ -175,7 +178,7 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_USERONCHANNEL, invitee.nick(), room.name(), "is already on channel");
             return;
         }
-        room.invite(invitee.nick(), limits.maxListEntries());
+        room.invite(invitee.nick(), limits.get().maxListEntries());
         ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
         IrcMessage invite = UserEvent.from(inviter, "INVITE", invitee.nick(), room.name());
         delivery.toUser(invitee, invite);

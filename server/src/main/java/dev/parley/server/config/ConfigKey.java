@@ -11,8 +11,10 @@ import java.util.function.Function;
  * @param path the dotted, kebab-case key path, e.g. {@code limits.flood.burst}
  * @param type reads and checks a raw value
  * @param defaultOf reads this key's value out of a whole config (applied to the defaults)
+ * @param reloadable whether REHASH / SIGHUP applies a new value to the running server; when false a
+ *     changed value is refused with "needs a restart" and the running value stays
  */
-public record ConfigKey<T>(String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf) {
+public record ConfigKey<T>(String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf, boolean reloadable) {
 
     /** The environment variable that sets this key: {@code PARLEY_LIMITS__FLOOD__BURST}. */
     public String envName() {
@@ -20,6 +22,11 @@ public record ConfigKey<T>(String path, ValueType<T> type, Function<ParleyConfig
     }
 
     T defaultValue() {
-        return defaultOf.apply(ParleyConfig.defaults());
+        return valueIn(ParleyConfig.defaults());
+    }
+
+    /** This key's value in {@code config}. */
+    public T valueIn(ParleyConfig config) {
+        return defaultOf.apply(config);
     }
 }

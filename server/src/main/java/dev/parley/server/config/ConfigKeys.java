@@ -20,7 +20,9 @@ import java.util.function.Function;
 /**
  * The table of every configuration key. Adding a key is one line here, one argument in
  * {@link #assemble}, and one commented entry in {@code parley.example.yaml} (a test fails until all
- * three agree). The loader, the environment-variable names and the example-coverage test all read
+ * three agree). Each key is declared {@code live} (REHASH / SIGHUP applies it to the running server,
+ * which reads it at use time) or {@code restart} (listeners, storage, pools and what clients were told
+ * at connection: a reload refuses a change and keeps the running value); the example file says which. The loader, the environment-variable names and the example-coverage test all read
  * this table, which is what keeps the loader small.
  */
 public final class ConfigKeys {
@@ -29,255 +31,255 @@ public final class ConfigKeys {
     private static final Duration ONE_MS = Duration.ofMillis(1);
 
     public static final ConfigKey<String> SERVER_NAME =
-            key("server.name", ValueTypes.word(), c -> c.server().name());
+            restart("server.name", ValueTypes.word(), c -> c.server().name());
     public static final ConfigKey<String> SERVER_NETWORK =
-            key("server.network", ValueTypes.word(), c -> c.server().network());
-    public static final ConfigKey<List<ListenAddress>> SERVER_LISTEN =
-            key("server.listen", ValueTypes.listenAddresses(), c -> c.server().listen());
+            restart("server.network", ValueTypes.word(), c -> c.server().network());
+    public static final ConfigKey<List<ListenAddress>> SERVER_LISTEN = restart(
+            "server.listen", ValueTypes.listenAddresses(), c -> c.server().listen());
     public static final ConfigKey<List<String>> SERVER_MOTD =
-            key("server.motd", ValueTypes.lines(), c -> c.server().motd());
+            live("server.motd", ValueTypes.lines(), c -> c.server().motd());
     public static final ConfigKey<Boolean> SERVER_INSECURE_DEFAULTS =
-            key("server.insecure-defaults", bool(), c -> c.server().insecureDefaults());
+            live("server.insecure-defaults", bool(), c -> c.server().insecureDefaults());
 
-    public static final ConfigKey<List<ListenAddress>> HTTP_LISTEN = key(
+    public static final ConfigKey<List<ListenAddress>> HTTP_LISTEN = restart(
             "http.listen", ValueTypes.optionalListenAddresses(), c -> c.http().listen());
-    public static final ConfigKey<HttpConfig.Tls> HTTP_TLS = key(
+    public static final ConfigKey<HttpConfig.Tls> HTTP_TLS = restart(
             "http.tls", ValueTypes.choice(HttpConfig.Tls.class), c -> c.http().tls());
     public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT =
-            key("http.idle-timeout", duration(ONE_MS), c -> c.http().idleTimeout());
+            restart("http.idle-timeout", duration(ONE_MS), c -> c.http().idleTimeout());
     public static final ConfigKey<Duration> HTTP_REQUEST_TIMEOUT =
-            key("http.request-timeout", duration(ONE_MS), c -> c.http().requestTimeout());
-    public static final ConfigKey<List<WebOrigin>> HTTP_ALLOWED_ORIGINS =
-            key("http.allowed-origins", ValueTypes.webOrigins(), c -> c.http().allowedOrigins());
+            restart("http.request-timeout", duration(ONE_MS), c -> c.http().requestTimeout());
+    public static final ConfigKey<List<WebOrigin>> HTTP_ALLOWED_ORIGINS = restart(
+            "http.allowed-origins", ValueTypes.webOrigins(), c -> c.http().allowedOrigins());
     public static final ConfigKey<Integer> HTTP_MAX_LOOPBACK_CONNECTIONS =
-            key("http.max-loopback-connections", integer(1), c -> c.http().maxLoopbackConnections());
+            restart("http.max-loopback-connections", integer(1), c -> c.http().maxLoopbackConnections());
     /** A section of its own in the file, for the operator; an HTTP listener, so in {@link HttpConfig}. */
-    public static final ConfigKey<List<ListenAddress>> METRICS_LISTEN = key(
+    public static final ConfigKey<List<ListenAddress>> METRICS_LISTEN = restart(
             "metrics.listen",
             ValueTypes.optionalListenAddresses(),
             c -> c.http().metricsListen());
 
     public static final ConfigKey<List<AddressRange>> PROXY_TRUSTED =
-            key("proxy.trusted", ValueTypes.addressRanges(), c -> c.proxy().trusted());
+            restart("proxy.trusted", ValueTypes.addressRanges(), c -> c.proxy().trusted());
 
-    public static final ConfigKey<List<ListenAddress>> TLS_LISTEN =
-            key("tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
+    public static final ConfigKey<List<ListenAddress>> TLS_LISTEN = restart(
+            "tls.listen", ValueTypes.optionalListenAddresses(), c -> c.tls().listen());
     public static final ConfigKey<Optional<Path>> TLS_CERTIFICATE =
-            key("tls.certificate", ValueTypes.optionalPath(), c -> c.tls().certificate());
+            restart("tls.certificate", ValueTypes.optionalPath(), c -> c.tls().certificate());
     public static final ConfigKey<Optional<Path>> TLS_PRIVATE_KEY =
-            key("tls.private-key", ValueTypes.optionalPath(), c -> c.tls().privateKey());
+            restart("tls.private-key", ValueTypes.optionalPath(), c -> c.tls().privateKey());
 
-    public static final ConfigKey<LoggingConfig.Level> LOGGING_LEVEL = key(
+    public static final ConfigKey<LoggingConfig.Level> LOGGING_LEVEL = live(
             "logging.level",
             ValueTypes.choice(LoggingConfig.Level.class),
             c -> c.logging().level());
-    public static final ConfigKey<LoggingConfig.Format> LOGGING_FORMAT = key(
+    public static final ConfigKey<LoggingConfig.Format> LOGGING_FORMAT = restart(
             "logging.format",
             ValueTypes.choice(LoggingConfig.Format.class),
             c -> c.logging().format());
 
-    public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD = key(
+    public static final ConfigKey<Optional<Secret>> AUTH_SERVER_PASSWORD = live(
             "auth.server-password", ValueTypes.optionalSecret(), c -> c.auth().serverPassword());
-    public static final ConfigKey<Optional<Path>> AUTH_SERVER_PASSWORD_FILE = key(
+    public static final ConfigKey<Optional<Path>> AUTH_SERVER_PASSWORD_FILE = live(
             "auth.server-password-file",
             ValueTypes.optionalPath(),
             c -> c.auth().serverPasswordFile());
     public static final ConfigKey<String> AUTH_ADMIN_NAME =
-            key("auth.admin-name", ValueTypes.word(), c -> c.auth().adminName());
+            restart("auth.admin-name", ValueTypes.word(), c -> c.auth().adminName());
     public static final ConfigKey<Secret> AUTH_ADMIN_PASSWORD =
-            key("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
-    public static final ConfigKey<Optional<Path>> AUTH_ADMIN_PASSWORD_FILE = key(
+            live("auth.admin-password", ValueTypes.secret(), c -> c.auth().adminPassword());
+    public static final ConfigKey<Optional<Path>> AUTH_ADMIN_PASSWORD_FILE = live(
             "auth.admin-password-file", ValueTypes.optionalPath(), c -> c.auth().adminPasswordFile());
     public static final ConfigKey<List<OperatorConfig>> AUTH_OPERATORS =
-            key("auth.operators", OperatorEntries::parse, c -> c.auth().operators());
+            live("auth.operators", OperatorEntries::parse, c -> c.auth().operators());
     public static final ConfigKey<Integer> AUTH_ACCOUNT_LOGIN_FAILURES =
-            key("auth.account-login-failures", integer(1), c -> c.auth().accountLoginFailures());
+            restart("auth.account-login-failures", integer(1), c -> c.auth().accountLoginFailures());
     public static final ConfigKey<Integer> AUTH_ADDRESS_LOGIN_FAILURES =
-            key("auth.address-login-failures", integer(1), c -> c.auth().addressLoginFailures());
+            restart("auth.address-login-failures", integer(1), c -> c.auth().addressLoginFailures());
     public static final ConfigKey<Integer> AUTH_PASSWORD_CHECK_THREADS =
-            key("auth.password-check-threads", integer(1), c -> c.auth().passwordCheckThreads());
+            restart("auth.password-check-threads", integer(1), c -> c.auth().passwordCheckThreads());
     public static final ConfigKey<Integer> AUTH_PASSWORD_CHECK_QUEUE =
-            key("auth.password-check-queue", integer(1), c -> c.auth().passwordCheckQueue());
+            restart("auth.password-check-queue", integer(1), c -> c.auth().passwordCheckQueue());
 
-    public static final ConfigKey<AccountsConfig.Registration> ACCOUNTS_REGISTRATION = key(
+    public static final ConfigKey<AccountsConfig.Registration> ACCOUNTS_REGISTRATION = live(
             "accounts.registration",
             ValueTypes.choice(AccountsConfig.Registration.class),
             c -> c.accounts().registration());
-    public static final ConfigKey<Integer> ACCOUNTS_BCRYPT_COST = key(
+    public static final ConfigKey<Integer> ACCOUNTS_BCRYPT_COST = restart(
             "accounts.bcrypt-cost",
             ValueTypes.integerBetween(AccountsConfig.MIN_BCRYPT_COST, AccountsConfig.MAX_BCRYPT_COST),
             c -> c.accounts().bcryptCost());
     public static final ConfigKey<Integer> ACCOUNTS_MIN_PASSWORD_LENGTH =
-            key("accounts.min-password-length", integer(1), c -> c.accounts().minPasswordLength());
+            live("accounts.min-password-length", integer(1), c -> c.accounts().minPasswordLength());
     public static final ConfigKey<Integer> ACCOUNTS_LOGIN_ATTEMPTS =
-            key("accounts.login-attempts", integer(1), c -> c.accounts().loginAttempts());
+            restart("accounts.login-attempts", integer(1), c -> c.accounts().loginAttempts());
     public static final ConfigKey<Duration> ACCOUNTS_LOGIN_WINDOW =
-            key("accounts.login-window", duration(ONE_MS), c -> c.accounts().loginWindow());
-    public static final ConfigKey<Integer> ACCOUNTS_REGISTRATIONS_PER_IP =
-            key("accounts.registrations-per-ip", integer(1), c -> c.accounts().registrationsPerIp());
-    public static final ConfigKey<Duration> ACCOUNTS_REGISTRATION_WINDOW = key(
+            restart("accounts.login-window", duration(ONE_MS), c -> c.accounts().loginWindow());
+    public static final ConfigKey<Integer> ACCOUNTS_REGISTRATIONS_PER_IP = restart(
+            "accounts.registrations-per-ip", integer(1), c -> c.accounts().registrationsPerIp());
+    public static final ConfigKey<Duration> ACCOUNTS_REGISTRATION_WINDOW = restart(
             "accounts.registration-window", duration(ONE_MS), c -> c.accounts().registrationWindow());
 
     public static final ConfigKey<Path> STORAGE_DATA_DIR =
-            key("storage.data-dir", ValueTypes.path(), c -> c.storage().dataDir());
-    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_URL = key(
+            restart("storage.data-dir", ValueTypes.path(), c -> c.storage().dataDir());
+    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_URL = restart(
             "storage.database-url",
             ValueTypes.optionalJdbcUrl(),
             c -> c.storage().databaseUrl());
-    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_USER = key(
+    public static final ConfigKey<Optional<String>> STORAGE_DATABASE_USER = restart(
             "storage.database-user", ValueTypes.optionalText(), c -> c.storage().databaseUser());
-    public static final ConfigKey<Optional<Secret>> STORAGE_DATABASE_PASSWORD = key(
+    public static final ConfigKey<Optional<Secret>> STORAGE_DATABASE_PASSWORD = restart(
             "storage.database-password",
             ValueTypes.optionalSecret(),
             c -> c.storage().databasePassword());
-    public static final ConfigKey<Optional<Path>> STORAGE_DATABASE_PASSWORD_FILE = key(
+    public static final ConfigKey<Optional<Path>> STORAGE_DATABASE_PASSWORD_FILE = restart(
             "storage.database-password-file",
             ValueTypes.optionalPath(),
             c -> c.storage().databasePasswordFile());
     public static final ConfigKey<Integer> STORAGE_POOL_SIZE =
-            key("storage.pool-size", integer(1), c -> c.storage().poolSize());
-    public static final ConfigKey<Duration> STORAGE_CONNECT_TIMEOUT = key(
+            restart("storage.pool-size", integer(1), c -> c.storage().poolSize());
+    public static final ConfigKey<Duration> STORAGE_CONNECT_TIMEOUT = restart(
             "storage.connect-timeout",
             duration(Duration.ofMillis(250)),
             c -> c.storage().connectTimeout());
-    public static final ConfigKey<Duration> STORAGE_QUERY_TIMEOUT = key(
+    public static final ConfigKey<Duration> STORAGE_QUERY_TIMEOUT = restart(
             "storage.query-timeout",
             duration(Duration.ofSeconds(1)),
             c -> c.storage().queryTimeout());
 
     public static final ConfigKey<Boolean> HISTORY_ENABLED =
-            key("history.enabled", bool(), c -> c.history().enabled());
+            restart("history.enabled", bool(), c -> c.history().enabled());
     public static final ConfigKey<Duration> HISTORY_FLUSH_INTERVAL =
-            key("history.flush-interval", duration(ONE_MS), c -> c.history().flushInterval());
+            restart("history.flush-interval", duration(ONE_MS), c -> c.history().flushInterval());
     public static final ConfigKey<Integer> HISTORY_BATCH_SIZE =
-            key("history.batch-size", integer(1), c -> c.history().batchSize());
+            restart("history.batch-size", integer(1), c -> c.history().batchSize());
     public static final ConfigKey<Integer> HISTORY_QUEUE_CAPACITY =
-            key("history.queue-capacity", integer(1), c -> c.history().queueCapacity());
+            restart("history.queue-capacity", integer(1), c -> c.history().queueCapacity());
     public static final ConfigKey<Integer> HISTORY_MAX_PAGE_SIZE =
-            key("history.max-page-size", integer(1), c -> c.history().maxPageSize());
+            restart("history.max-page-size", integer(1), c -> c.history().maxPageSize());
     public static final ConfigKey<Integer> HISTORY_DEFAULT_PAGE_SIZE =
-            key("history.default-page-size", integer(1), c -> c.history().defaultPageSize());
+            restart("history.default-page-size", integer(1), c -> c.history().defaultPageSize());
 
-    public static final ConfigKey<HistoryConfig.Durability> HISTORY_DURABILITY = key(
+    public static final ConfigKey<HistoryConfig.Durability> HISTORY_DURABILITY = restart(
             "history.durability",
             ValueTypes.choice(HistoryConfig.Durability.class),
             c -> c.history().durability());
-    public static final ConfigKey<Long> HISTORY_SPILL_MAX_BYTES = key(
+    public static final ConfigKey<Long> HISTORY_SPILL_MAX_BYTES = restart(
             "history.spill-max-bytes",
             ValueTypes.largeByteSize(),
             c -> c.history().spillMaxBytes());
     public static final ConfigKey<Duration> HISTORY_COMMIT_TIMEOUT =
-            key("history.commit-timeout", duration(ONE_MS), c -> c.history().commitTimeout());
-    public static final ConfigKey<Integer> SEARCH_MAX_RESULTS = key(
+            restart("history.commit-timeout", duration(ONE_MS), c -> c.history().commitTimeout());
+    public static final ConfigKey<Integer> SEARCH_MAX_RESULTS = restart(
             "history.search.max-results",
             ValueTypes.integerBetween(1, 1000),
             c -> c.history().search().maxResults());
-    public static final ConfigKey<Duration> SEARCH_TIMEOUT = key(
+    public static final ConfigKey<Duration> SEARCH_TIMEOUT = restart(
             "history.search.timeout",
             duration(Duration.ofSeconds(1)),
             c -> c.history().search().timeout());
-    public static final ConfigKey<Integer> SEARCH_PER_MINUTE = key(
+    public static final ConfigKey<Integer> SEARCH_PER_MINUTE = restart(
             "history.search.per-minute", integer(1), c -> c.history().search().perMinute());
-    public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE = key(
+    public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE = live(
             "history.retention.max-age",
             duration(Duration.ZERO),
             c -> c.history().retentionMaxAge());
     public static final ConfigKey<Integer> HISTORY_RETENTION_MAX_MESSAGES =
-            key("history.retention.max-messages", integer(0), c -> c.history().retentionMaxMessages());
-    public static final ConfigKey<Duration> HISTORY_RETENTION_INTERVAL = key(
+            live("history.retention.max-messages", integer(0), c -> c.history().retentionMaxMessages());
+    public static final ConfigKey<Duration> HISTORY_RETENTION_INTERVAL = live(
             "history.retention.interval",
             duration(Duration.ofSeconds(1)),
             c -> c.history().retentionInterval());
 
     public static final ConfigKey<Integer> LIMITS_NICK_LENGTH =
-            key("limits.nick-length", integer(9), c -> c.limits().nickLength());
+            restart("limits.nick-length", integer(9), c -> c.limits().nickLength());
     public static final ConfigKey<Integer> LIMITS_ROOM_NAME_LENGTH =
-            key("limits.room-name-length", integer(2), c -> c.limits().roomNameLength());
+            restart("limits.room-name-length", integer(2), c -> c.limits().roomNameLength());
     public static final ConfigKey<Integer> LIMITS_TOPIC_LENGTH =
-            key("limits.topic-length", integer(1), c -> c.limits().topicLength());
+            live("limits.topic-length", integer(1), c -> c.limits().topicLength());
     public static final ConfigKey<Integer> LIMITS_AWAY_LENGTH =
-            key("limits.away-length", integer(1), c -> c.limits().awayLength());
+            live("limits.away-length", integer(1), c -> c.limits().awayLength());
     public static final ConfigKey<Integer> LIMITS_KICK_REASON_LENGTH =
-            key("limits.kick-reason-length", integer(1), c -> c.limits().kickReasonLength());
+            live("limits.kick-reason-length", integer(1), c -> c.limits().kickReasonLength());
     public static final ConfigKey<Integer> LIMITS_REALNAME_LENGTH =
-            key("limits.realname-length", integer(1), c -> c.limits().realnameLength());
+            live("limits.realname-length", integer(1), c -> c.limits().realnameLength());
     public static final ConfigKey<Integer> LIMITS_MAX_ROOMS_PER_CLIENT =
-            key("limits.max-rooms-per-client", integer(1), c -> c.limits().maxRoomsPerClient());
+            live("limits.max-rooms-per-client", integer(1), c -> c.limits().maxRoomsPerClient());
     public static final ConfigKey<Integer> LIMITS_MAX_LIST_ENTRIES =
-            key("limits.max-list-entries", integer(1), c -> c.limits().maxListEntries());
+            live("limits.max-list-entries", integer(1), c -> c.limits().maxListEntries());
     public static final ConfigKey<Integer> LIMITS_SEND_QUEUE_BYTES =
-            key("limits.send-queue-bytes", byteSize(), c -> c.limits().sendQueueBytes());
-    public static final ConfigKey<Duration> LIMITS_REGISTRATION_TIMEOUT = key(
+            restart("limits.send-queue-bytes", byteSize(), c -> c.limits().sendQueueBytes());
+    public static final ConfigKey<Duration> LIMITS_REGISTRATION_TIMEOUT = live(
             "limits.registration-timeout",
             duration(Duration.ZERO),
             c -> c.limits().registrationTimeout());
-    public static final ConfigKey<Duration> LIMITS_PING_INTERVAL =
-            key("limits.ping-interval", duration(Duration.ZERO), c -> c.limits().pingInterval());
+    public static final ConfigKey<Duration> LIMITS_PING_INTERVAL = live(
+            "limits.ping-interval", duration(Duration.ZERO), c -> c.limits().pingInterval());
     public static final ConfigKey<Duration> LIMITS_PING_TIMEOUT =
-            key("limits.ping-timeout", duration(ONE_MS), c -> c.limits().pingTimeout());
+            live("limits.ping-timeout", duration(ONE_MS), c -> c.limits().pingTimeout());
 
     public static final ConfigKey<Boolean> FLOOD_ENABLED =
-            key("limits.flood.enabled", bool(), c -> c.limits().flood().enabled());
+            live("limits.flood.enabled", bool(), c -> c.limits().flood().enabled());
     public static final ConfigKey<Integer> FLOOD_BURST =
-            key("limits.flood.burst", integer(1), c -> c.limits().flood().burst());
-    public static final ConfigKey<Double> FLOOD_LINES_PER_SECOND = key(
+            live("limits.flood.burst", integer(1), c -> c.limits().flood().burst());
+    public static final ConfigKey<Double> FLOOD_LINES_PER_SECOND = live(
             "limits.flood.lines-per-second",
             ValueTypes.positiveDecimal(),
             c -> c.limits().flood().linesPerSecond());
-    public static final ConfigKey<Boolean> FLOOD_EXEMPT_OPERATORS =
-            key("limits.flood.exempt-operators", bool(), c -> c.limits().flood().exemptOperators());
+    public static final ConfigKey<Boolean> FLOOD_EXEMPT_OPERATORS = live(
+            "limits.flood.exempt-operators", bool(), c -> c.limits().flood().exemptOperators());
 
-    public static final ConfigKey<Boolean> CONNECTIONS_ENABLED = key(
+    public static final ConfigKey<Boolean> CONNECTIONS_ENABLED = restart(
             "limits.connections.enabled", bool(), c -> c.limits().connections().enabled());
-    public static final ConfigKey<Integer> CONNECTIONS_MAX_PER_IP = key(
+    public static final ConfigKey<Integer> CONNECTIONS_MAX_PER_IP = live(
             "limits.connections.max-per-ip",
             integer(1),
             c -> c.limits().connections().maxPerIp());
-    public static final ConfigKey<Integer> CONNECTIONS_THROTTLE_CONNECTIONS = key(
+    public static final ConfigKey<Integer> CONNECTIONS_THROTTLE_CONNECTIONS = live(
             "limits.connections.throttle-connections",
             integer(1),
             c -> c.limits().connections().throttleConnections());
-    public static final ConfigKey<Duration> CONNECTIONS_THROTTLE_WINDOW = key(
+    public static final ConfigKey<Duration> CONNECTIONS_THROTTLE_WINDOW = live(
             "limits.connections.throttle-window",
             duration(ONE_MS),
             c -> c.limits().connections().throttleWindow());
-    public static final ConfigKey<Boolean> CONNECTIONS_EXEMPT_LOOPBACK = key(
+    public static final ConfigKey<Boolean> CONNECTIONS_EXEMPT_LOOPBACK = restart(
             "limits.connections.exempt-loopback",
             bool(),
             c -> c.limits().connections().exemptLoopback());
 
-    public static final ConfigKey<Integer> MULTILINE_MAX_BYTES = key(
+    public static final ConfigKey<Integer> MULTILINE_MAX_BYTES = restart(
             "limits.multiline.max-bytes",
             ValueTypes.integerBetween(512, 16_384),
             c -> c.limits().multiline().maxBytes());
-    public static final ConfigKey<Integer> MULTILINE_MAX_LINES = key(
+    public static final ConfigKey<Integer> MULTILINE_MAX_LINES = restart(
             "limits.multiline.max-lines",
             ValueTypes.integerBetween(1, 1000),
             c -> c.limits().multiline().maxLines());
 
     public static final ConfigKey<Boolean> MODERATION_BAN_GUEST_ADDRESS =
-            key("moderation.ban-guest-address", bool(), c -> c.moderation().banGuestAddress());
-    public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT = key(
+            live("moderation.ban-guest-address", bool(), c -> c.moderation().banGuestAddress());
+    public static final ConfigKey<Integer> MODERATION_MAX_ROOMS_PER_ACCOUNT = restart(
             "moderation.max-rooms-per-account", integer(0), c -> c.moderation().maxRoomsPerAccount());
 
     public static final ConfigKey<Boolean> ADMIN_ENABLED =
-            key("admin.enabled", bool(), c -> c.admin().enabled());
-    public static final ConfigKey<List<ListenAddress>> ADMIN_LISTEN = key(
+            restart("admin.enabled", bool(), c -> c.admin().enabled());
+    public static final ConfigKey<List<ListenAddress>> ADMIN_LISTEN = restart(
             "admin.listen", ValueTypes.optionalListenAddresses(), c -> c.admin().listen());
     public static final ConfigKey<Boolean> ADMIN_ALLOW_REMOTE =
-            key("admin.allow-remote", bool(), c -> c.admin().allowRemote());
-    public static final ConfigKey<Duration> ADMIN_SESSION_TIMEOUT = key(
+            restart("admin.allow-remote", bool(), c -> c.admin().allowRemote());
+    public static final ConfigKey<Duration> ADMIN_SESSION_TIMEOUT = restart(
             "admin.session-timeout",
             duration(Duration.ofSeconds(1)),
             c -> c.admin().sessionTimeout());
 
-    public static final ConfigKey<Optional<String>> CLUSTER_REDIS_URL = key(
+    public static final ConfigKey<Optional<String>> CLUSTER_REDIS_URL = restart(
             "cluster.redis-url", ValueTypes.optionalRedisUrl(), c -> c.cluster().redisUrl());
-    public static final ConfigKey<Optional<String>> CLUSTER_NODE_ID =
-            key("cluster.node-id", ValueTypes.optionalText(), c -> c.cluster().nodeId());
+    public static final ConfigKey<Optional<String>> CLUSTER_NODE_ID = restart(
+            "cluster.node-id", ValueTypes.optionalText(), c -> c.cluster().nodeId());
     public static final ConfigKey<String> CLUSTER_KEY_PREFIX =
-            key("cluster.key-prefix", ValueTypes.word(), c -> c.cluster().keyPrefix());
-    public static final ConfigKey<Duration> CLUSTER_LEASE = key(
+            restart("cluster.key-prefix", ValueTypes.word(), c -> c.cluster().keyPrefix());
+    public static final ConfigKey<Duration> CLUSTER_LEASE = restart(
             "cluster.lease", duration(Duration.ofSeconds(1)), c -> c.cluster().lease());
 
     private ConfigKeys() {}
@@ -401,8 +403,19 @@ public final class ConfigKeys {
         <T> T get(ConfigKey<T> key);
     }
 
-    private static <T> ConfigKey<T> key(String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf) {
-        ConfigKey<T> key = new ConfigKey<>(path, type, defaultOf);
+    /** A key REHASH / SIGHUP applies to the running server. */
+    private static <T> ConfigKey<T> live(String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf) {
+        return key(path, type, defaultOf, true);
+    }
+
+    /** A key only a restart changes: a reload that changes it says so and keeps the running value. */
+    private static <T> ConfigKey<T> restart(String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf) {
+        return key(path, type, defaultOf, false);
+    }
+
+    private static <T> ConfigKey<T> key(
+            String path, ValueType<T> type, Function<ParleyConfig, T> defaultOf, boolean reloadable) {
+        ConfigKey<T> key = new ConfigKey<>(path, type, defaultOf, reloadable);
         if (BY_PATH.putIfAbsent(path, key) != null) {
             throw new IllegalStateException("config key declared twice: " + path);
         }

@@ -12,17 +12,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Replies describing the server: the welcome burst, ISUPPORT, LUSERS and MOTD. */
 public final class ServerReplies {
 
     private final ServerInfo info;
-    private final ParleyConfig config;
+    /** The configuration in force: the MOTD and 005 tokens a reload changes reach the next client. */
+    private final Supplier<ParleyConfig> config;
+
     private final UserCounts counts;
     private final Nicks nicks;
     private final Rooms rooms;
 
-    public ServerReplies(ServerInfo info, ParleyConfig config, UserCounts counts, Nicks nicks, Rooms rooms) {
+    public ServerReplies(ServerInfo info, Supplier<ParleyConfig> config, UserCounts counts, Nicks nicks, Rooms rooms) {
         this.info = info;
         this.config = config;
         this.counts = counts;
@@ -45,7 +48,7 @@ public final class ServerReplies {
     }
 
     public void isupport(Replies replies) {
-        for (List<String> line : ISupport.lines(config)) {
+        for (List<String> line : ISupport.lines(config.get())) {
             List<String> params = new ArrayList<>(line);
             params.add("are supported by this server");
             replies.numeric(Numeric.RPL_ISUPPORT, params.toArray(String[]::new));
@@ -71,7 +74,7 @@ public final class ServerReplies {
     }
 
     public void motd(Replies replies) {
-        List<String> lines = config.server().motd();
+        List<String> lines = config.get().server().motd();
         if (lines.isEmpty()) {
             replies.numeric(Numeric.ERR_NOMOTD, "MOTD File is missing");
             return;

@@ -21,6 +21,7 @@ import dev.parley.server.store.Account;
 import dev.parley.server.store.Ban;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,9 @@ public final class RegistrationFlow {
     private final Bans bans;
     private final Nicks nicks;
     private final UserCounts counts;
-    private final FloodConfig flood;
+    /** The flood limits in force (a reload changes them for every connection). */
+    private final Supplier<FloodConfig> flood;
+
     private final Clock clock;
     private final ServerReplies serverReplies;
     private final MonitorNotices monitorNotices;
@@ -48,7 +51,7 @@ public final class RegistrationFlow {
             Bans bans,
             Nicks nicks,
             UserCounts counts,
-            FloodConfig flood,
+            Supplier<FloodConfig> flood,
             Clock clock,
             ServerReplies serverReplies,
             MonitorNotices monitorNotices,
@@ -206,9 +209,7 @@ public final class RegistrationFlow {
 
     private void admit(Session session, Replies replies, Admission.Admitted admitted) {
         session.markRegistered(clock.millis(), counts);
-        if (flood.enabled()) {
-            session.inbound().setBudget(new FloodBudget(flood.burst(), flood.linesPerSecond()));
-        }
+        session.inbound().setBudget(new FloodBudget(flood));
         Optional<Account> account = admitted.account();
         account.ifPresent(a -> {
             session.setAccount(a.name());

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,9 @@ public final class ServerBan {
     private static final Logger log = LoggerFactory.getLogger(ServerBan.class);
 
     private final String serverName;
-    private final ModerationConfig moderation;
+    /** Read at each ban: a reload changes whether a guest's address is banned too. */
+    private final Supplier<ModerationConfig> moderation;
+
     private final Nicks nicks;
     private final Bans bans;
     private final Accounts accounts;
@@ -39,7 +42,7 @@ public final class ServerBan {
 
     public ServerBan(
             String serverName,
-            ModerationConfig moderation,
+            Supplier<ModerationConfig> moderation,
             Nicks nicks,
             Bans bans,
             Accounts accounts,
@@ -140,7 +143,7 @@ public final class ServerBan {
     private String bannableAddress(ChatUser user) {
         boolean loopback =
                 !(user instanceof Session session) || session.connection().isLoopback();
-        return moderation.banGuestAddress() && !loopback ? user.host() : null;
+        return moderation.get().banGuestAddress() && !loopback ? user.host() : null;
     }
 
     private void expel(ChatUser kicker, Session victim, String reason) {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The capabilities this server offers (CAP LS), given its configuration: what each session may
@@ -37,36 +38,49 @@ public final class Caps {
             Capability.SETNAME,
             Capability.USERHOST_IN_NAMES);
 
-    private final Set<Capability> offered;
-    private final Map<Capability, String> values = new EnumMap<>(Capability.class);
+    /** Read at each CAP LS and REQ: a reload can open or close account registration. */
+    private final Supplier<ParleyConfig> config;
 
     public Caps(ParleyConfig config) {
-        EnumSet<Capability> set = EnumSet.copyOf(ALWAYS);
-        if (config.history().enabled()) {
-            set.add(Capability.CHATHISTORY);
-            // Who sent a message is known from history only: without it no REDACT could be checked.
-            set.add(Capability.MESSAGE_REDACTION);
-            set.add(Capability.SEARCH);
-        }
-        values.put(Capability.SASL, SaslExchange.MECHANISMS);
-        values.put(Capability.METADATA, MetadataRules.capabilityValue());
-        if (!config.cluster().enabled()) {
-            // The cluster's bus carries one-line messages only, so far: its clients send lines.
-            set.add(Capability.MULTILINE);
-            values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
-        }
-        AccountsConfig.Registration registration = config.accounts().registration();
-        if (registration.allowed()) {
-            set.add(Capability.ACCOUNT_REGISTRATION);
-            if (registration == AccountsConfig.Registration.BEFORE_CONNECT) {
-                values.put(Capability.ACCOUNT_REGISTRATION, "before-connect");
+        this(() -> config);
+    }
+
+    public Caps(Supplier<ParleyConfig> config) {
+        this.config = config;
+    }
+
+    /** What the configuration in force offers, with the values CAP LS 302 shows. */
+    private record Offer(Set<Capability> offered, Map<Capability, String> values) {
+
+        static Offer of(ParleyConfig config) {
+            EnumSet<Capability> set = EnumSet.copyOf(ALWAYS);
+            Map<Capability, String> values = new EnumMap<>(Capability.class);
+            if (config.history().enabled()) {
+                set.add(Capability.CHATHISTORY);
+                // Who sent a message is known from history only: without it no REDACT could be checked.
+                set.add(Capability.MESSAGE_REDACTION);
+                set.add(Capability.SEARCH);
             }
+            values.put(Capability.SASL, SaslExchange.MECHANISMS);
+            values.put(Capability.METADATA, MetadataRules.capabilityValue());
+            if (!config.cluster().enabled()) {
+                // The cluster's bus carries one-line messages only, so far: its clients send lines.
+                set.add(Capability.MULTILINE);
+                values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
+            }
+            AccountsConfig.Registration registration = config.accounts().registration();
+            if (registration.allowed()) {
+                set.add(Capability.ACCOUNT_REGISTRATION);
+                if (registration == AccountsConfig.Registration.BEFORE_CONNECT) {
+                    values.put(Capability.ACCOUNT_REGISTRATION, "before-connect");
+                }
+            }
+            return new Offer(set, values);
         }
-        this.offered = set;
     }
 
     public boolean offers(Capability cap) {
-        return offered.contains(cap);
+        return Offer.of(config.get()).offered().contains(cap);
     }
 
     /** The CAP LS list, names in a stable order. */
@@ -77,8 +91,9 @@ public final class Caps {
     /** The CAP LS list; with values ({@code sasl=PLAIN}) for clients that asked for CAP LS 302. */
     public List<String> names(boolean withValues) {
         List<String> names = new ArrayList<>();
-        for (Capability cap : offered) {
-            String value = withValues ? values.get(cap) : null;
+        Offer offer = Offer.of(config.get());
+        for (Capability cap : offer.offered()) {
+            String value = withValues ? offer.values().get(cap) : null;
             names.add(value == null ? cap.wireName() : cap.wireName() + "=" + value);
         }
         names.sort(String::compareTo);

@@ -4,20 +4,26 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.server.config.LimitsConfig;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Timeouts of a connection: registration must complete in time, and a client silent for the ping
  * interval gets a PING it must answer (with anything) within the ping timeout. Time comes from
  * {@code nanoClock} and waiting from the connection's scheduler, so a test can drive both by hand.
+ * The limits are read when each timer is set, so a reload's values apply from a connection's next check.
  */
 public final class KeepAlive {
 
-    private final LimitsConfig limits;
+    private final Supplier<LimitsConfig> limits;
     private final String serverName;
     private final Departures departures;
     private final LongSupplier nanoClock;
 
     public KeepAlive(LimitsConfig limits, String serverName, Departures departures, LongSupplier nanoClock) {
+        this(() -> limits, serverName, departures, nanoClock);
+    }
+
+    public KeepAlive(Supplier<LimitsConfig> limits, String serverName, Departures departures, LongSupplier nanoClock) {
         this.limits = limits;
         this.serverName = serverName;
         this.departures = departures;
@@ -27,6 +33,7 @@ public final class KeepAlive {
     /** Starts the timers of a new connection; call on its thread. */
     public void start(Session session) {
         session.touchInput(nanoClock.getAsLong());
+        LimitsConfig limits = this.limits.get();
         if (!limits.registrationTimeout().isZero()) {
             session.connection()
                     .schedule(
@@ -47,7 +54,8 @@ public final class KeepAlive {
     }
 
     private void check(Session session) {
-        if (session.isClosing()) {
+        LimitsConfig limits = this.limits.get();
+        if (session.isClosing() || limits.pingInterval().isZero()) {
             return;
         }
         long idle = nanoClock.getAsLong() - session.lastInputNanos();
@@ -62,8 +70,10 @@ public final class KeepAlive {
                 .schedule(
                         () -> {
                             if (!session.isClosing() && session.lastInputNanos() < pingSentAt) {
-                                long seconds = limits.pingInterval()
-                                        .plus(limits.pingTimeout())
+                                long seconds = this.limits
+                                        .get()
+                                        .pingInterval()
+                                        .plus(this.limits.get().pingTimeout())
                                         .toSeconds();
                                 departures.disconnect(session, "Ping timeout: " + seconds + " seconds");
                             } else {

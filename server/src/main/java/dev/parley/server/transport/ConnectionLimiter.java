@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Per-IP limits: connections held at once, and new connections per window (connect throttle).
@@ -22,7 +23,9 @@ public final class ConnectionLimiter {
     /** Past this many remembered IPs, expired ones are dropped, so the map cannot grow without end. */
     private static final int PURGE_ABOVE = 10_000;
 
-    private final ConnectionLimitsConfig config;
+    /** Read at each connection: a reload changes the per-address limit and the throttle. */
+    private final Supplier<ConnectionLimitsConfig> limits;
+
     private final LongSupplier nanoClock;
     private final Map<String, Integer> open = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
@@ -32,11 +35,19 @@ public final class ConnectionLimiter {
     private int loopbackOpen;
 
     public ConnectionLimiter(ConnectionLimitsConfig config, LongSupplier nanoClock) {
-        this(config, Integer.MAX_VALUE, nanoClock);
+        this(() -> config, nanoClock);
     }
 
-    private ConnectionLimiter(ConnectionLimitsConfig config, int maxExemptLoopback, LongSupplier nanoClock) {
-        this.config = config;
+    /**
+     * @param limits the limits in force; {@code enabled} and {@code exempt-loopback} need a restart
+     *     (the counts of open connections depend on them), so they never change under this limiter
+     */
+    public ConnectionLimiter(Supplier<ConnectionLimitsConfig> limits, LongSupplier nanoClock) {
+        this(limits, Integer.MAX_VALUE, nanoClock);
+    }
+
+    private ConnectionLimiter(Supplier<ConnectionLimitsConfig> limits, int maxExemptLoopback, LongSupplier nanoClock) {
+        this.limits = limits;
         this.maxExemptLoopback = maxExemptLoopback;
         this.nanoClock = nanoClock;
     }
@@ -47,20 +58,25 @@ public final class ConnectionLimiter {
      * still capped, all together, at {@code maxLoopback}: a local client (or a page's script
      * through a local proxy) must not hold HTTP connections without end either.
      */
-    static ConnectionLimiter heldAtOnce(ConnectionLimitsConfig config, int maxLoopback, LongSupplier nanoClock) {
+    static ConnectionLimiter heldAtOnce(
+            Supplier<ConnectionLimitsConfig> limits, int maxLoopback, LongSupplier nanoClock) {
         return new ConnectionLimiter(
-                new ConnectionLimitsConfig(
-                        config.enabled(),
-                        config.maxPerIp(),
-                        Integer.MAX_VALUE,
-                        java.time.Duration.ZERO,
-                        config.exemptLoopback()),
+                () -> {
+                    ConnectionLimitsConfig config = limits.get();
+                    return new ConnectionLimitsConfig(
+                            config.enabled(),
+                            config.maxPerIp(),
+                            Integer.MAX_VALUE,
+                            java.time.Duration.ZERO,
+                            config.exemptLoopback());
+                },
                 maxLoopback,
                 nanoClock);
     }
 
     /** Counts a new connection from {@code ip}, unless a limit refuses it. */
     public synchronized Decision acquire(String ip, boolean loopback) {
+        ConnectionLimitsConfig config = limits.get();
         if (!config.enabled()) {
             return Decision.ALLOWED;
         }
@@ -95,7 +111,7 @@ public final class ConnectionLimiter {
     /** Forgets the connect history of IPs whose window has passed and that hold no connection. */
     private void purgeExpired() {
         long now = nanoClock.getAsLong();
-        long window = config.throttleWindow().toNanos();
+        long window = limits.get().throttleWindow().toNanos();
         recent.entrySet()
                 .removeIf(entry -> !open.containsKey(entry.getKey())
                         && (entry.getValue().isEmpty() || now - entry.getValue().peekLast() >= window));
@@ -103,6 +119,7 @@ public final class ConnectionLimiter {
 
     /** Counts a connection that {@link #acquire} allowed as gone. */
     public synchronized void release(String ip, boolean loopback) {
+        ConnectionLimitsConfig config = limits.get();
         if (!config.enabled()) {
             return;
         }

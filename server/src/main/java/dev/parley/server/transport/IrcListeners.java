@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,9 @@ public final class IrcListeners implements AutoCloseable {
     private final TlsRefusalHandler tlsRefusals =
             new TlsRefusalHandler(new TlsRefusals(TlsRefusals.INTERVAL, System::nanoTime));
 
+    /** @param live the configuration in force: connection limits are read from it at each connection */
     public IrcListeners(
-            ParleyConfig config,
+            Supplier<ParleyConfig> live,
             LineProcessor processor,
             Departures departures,
             KeepAlive keepAlive,
@@ -68,7 +70,9 @@ public final class IrcListeners implements AutoCloseable {
                 Integer.getInteger("parley.io-threads", Runtime.getRuntime().availableProcessors());
         this.workerGroup = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("parley-io"), io);
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connections(), System::nanoTime);
+        ParleyConfig config = live.get();
+        ConnectionLimiter limiter =
+                new ConnectionLimiter(() -> live.get().limits().connections(), System::nanoTime);
         this.wiring = new ConnectionHandler.TransportWiring(
                 processor,
                 departures,
@@ -79,7 +83,7 @@ public final class IrcListeners implements AutoCloseable {
                 onError,
                 onSendQueueExceeded);
         this.httpLimiter = ConnectionLimiter.heldAtOnce(
-                config.limits().connections(), config.http().maxLoopbackConnections(), System::nanoTime);
+                () -> live.get().limits().connections(), config.http().maxLoopbackConnections(), System::nanoTime);
         this.http = config.http();
         this.proxies = config.proxy();
         log.debug("transport: {}", epoll ? "epoll" : "nio");

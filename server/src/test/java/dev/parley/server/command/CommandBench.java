@@ -135,9 +135,9 @@ final class CommandBench {
                 ChatMetrics.NONE);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
         Departures departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
-        ServerBan serverBan = new ServerBan(info.name(), config.moderation(), nicks, bans, accounts, clock, departures);
+        ServerBan serverBan = new ServerBan(info.name(), config::moderation, nicks, bans, accounts, clock, departures);
         CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(
-                config,
+                () -> config,
                 info,
                 rooms,
                 nicks,

@@ -2,6 +2,9 @@ package dev.parley.server.it;
 
 import dev.parley.server.ParleyServer;
 import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.ConfigException;
+import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.config.ConfigSource;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
@@ -27,12 +30,28 @@ public final class TestServer implements AutoCloseable {
 
     private final ParleyConfig config;
     private final Clock clock;
+    /** Where REHASH reads the configuration again. */
+    private final ConfigSource source;
+
     private final List<RawIrcClient> clients = new ArrayList<>();
     private ParleyServer server;
 
     private TestServer(ParleyConfig config, Clock clock) {
+        this(config, clock, ConfigSource.fixed(config));
+    }
+
+    private TestServer(ParleyConfig config, Clock clock, ConfigSource source) {
         this.config = config;
         this.clock = clock;
+        this.source = source;
+    }
+
+    /** A started server configured by a YAML file, which REHASH reads again (as {@code parley server --config}). */
+    public static TestServer startFromFile(Path file) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader().file(file);
+        TestServer test = new TestServer(loader.load(), Clock.systemUTC(), loader::load);
+        test.boot();
+        return test;
     }
 
     /** A started server with default settings (seed passwords) on a free loopback port. */
@@ -93,7 +112,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() {
-        server = new ParleyServer(config, clock);
+        server = new ParleyServer(config, clock, source);
         try {
             server.start();
         } catch (Exception e) {

@@ -3,7 +3,9 @@ package dev.parley.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.parley.server.config.FloodConfig;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +92,34 @@ class FloodBudgetTest {
         for (int line = 0; line < 5; line++) {
             assertThat(budget.trySpend(1, now)).isZero();
         }
+    }
+
+    @Test
+    void aReloadedBurstAndRateApplyToTheBucketInUse() {
+        AtomicReference<FloodConfig> flood = new AtomicReference<>(new FloodConfig(true, 5, 2.0, true));
+        FloodBudget live = new FloodBudget(flood::get);
+        assertThat(live.trySpend(1, START)).isZero();
+
+        flood.set(new FloodConfig(true, 1, 0.5, true));
+
+        assertThat(live.trySpend(1, START))
+                .as("four tokens left, cut to the new burst of one")
+                .isZero();
+        assertThat(live.trySpend(1, START))
+                .as("two seconds a token at the new rate")
+                .isCloseTo(2 * SECOND, ROUNDING);
+    }
+
+    @Test
+    void floodControlSwitchedOffByAReloadMakesLinesFree() {
+        AtomicReference<FloodConfig> flood = new AtomicReference<>(new FloodConfig(true, 1, 1.0, true));
+        FloodBudget live = new FloodBudget(flood::get);
+        assertThat(live.trySpend(1, START)).isZero();
+        assertThat(live.trySpend(1, START)).isPositive();
+
+        flood.set(new FloodConfig(false, 1, 1.0, true));
+
+        assertThat(live.trySpend(1, START)).isZero();
+        assertThat(live.trySpend(1, START)).isZero();
     }
 }
