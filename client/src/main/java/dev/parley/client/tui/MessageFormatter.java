@@ -45,6 +45,11 @@ public final class MessageFormatter {
         if (event instanceof ClientEvent.SearchResults r) {
             return searchResults(r);
         }
+        if (event instanceof ClientEvent.SearchFailed f) {
+            // an answer to a command, like the results' count: not stamped
+            return List.of(DisplayLine.error(
+                    "Search" + (f.query() == null ? "" : " for " + f.query()) + " failed: " + f.text()));
+        }
         DisplayLine line = describe(event);
         return line == null ? List.of() : List.of(stamped(clock.instant(), line));
     }
@@ -74,9 +79,6 @@ public final class MessageFormatter {
             return DisplayLine.info("[server] " + n.text());
         } else if (event instanceof ClientEvent.ServerInfo i) {
             return DisplayLine.info("* " + i.text());
-        } else if (event instanceof ClientEvent.SearchFailed f) {
-            return DisplayLine.error(
-                    "Search" + (f.query() == null ? "" : " for " + f.query()) + " failed: " + f.text());
         } else if (event instanceof ClientEvent.ServerError e) {
             return DisplayLine.error(Troubles.explain(e));
         } else if (event instanceof ClientEvent.Disconnected d) {

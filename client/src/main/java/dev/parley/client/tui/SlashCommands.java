@@ -17,6 +17,9 @@ public final class SlashCommands {
 
     private static final int TEXT = SlashCommand.ANY_TEXT;
 
+    /** Width of the commands' column in /help. */
+    private static final int HELP_COLUMN = 24;
+
     private static final String SEARCH_USAGE = "words [in #room|nick] [from nick]";
 
     private static final List<SlashCommand> ALL = List.of(
@@ -238,8 +241,14 @@ public final class SlashCommands {
         chat.show(DisplayLine.info("Commands (type text without a slash to talk in the current room):"));
         for (SlashCommand command : ALL) {
             String usage = command.usage().isEmpty() ? "" : " " + command.usage();
-            chat.show(DisplayLine.info(String.format(
-                    "  /%-24s %s%s", command.name() + usage, command.help(), command.admin() ? "  [admin]" : "")));
+            String typed = "/" + command.name() + usage;
+            String help = command.help() + (command.admin() ? "  [admin]" : "");
+            if (typed.length() > HELP_COLUMN + 1) {
+                // too long for the column: the help goes on a line of its own, in the column
+                chat.show(DisplayLine.info("  " + typed));
+                typed = "";
+            }
+            chat.show(DisplayLine.info(String.format("  %-" + (HELP_COLUMN + 1) + "s %s", typed, help)));
         }
     }
 }

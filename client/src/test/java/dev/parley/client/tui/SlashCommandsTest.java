@@ -2,6 +2,7 @@ package dev.parley.client.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +68,17 @@ class SlashCommandsTest {
         RecordingChat chat = run(new RecordingChat(), "/search deploy failed in dev");
         run(chat, "/search from bob in dev");
         assertThat(chat.searchedFor).containsExactly("deploy failed", "from bob in dev");
+    }
+
+    @Test
+    void helpPutsTheHelpOfALongCommandUnderItInTheColumn() {
+        List<String> help = run(new RecordingChat(), "/help").shown.stream()
+                .map(DisplayLine::text)
+                .toList();
+        int search = help.indexOf("  /search words [in #room|nick] [from nick]");
+        assertThat(search).isPositive();
+        assertThat(help.get(search + 1)).isEqualTo(" ".repeat(28) + "search messages in your rooms and conversations");
+        assertThat(help).contains(String.format("  /%-24s %s", "users", "list the people in the room"));
     }
 
     @Test
