@@ -3,6 +3,8 @@ package dev.parley.client;
 import static dev.parley.client.ScriptModeIT.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.config.HistoryConfig;
+import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
@@ -64,6 +66,38 @@ class SearchAndMultilineIT {
                 assertThat(alice.output()).doesNotContain("secret plans");
             }
         }
+    }
+
+    @Test
+    void aServerThatKeepsNoHistoryOffersNoSearchAndNothingIsSent() {
+        try (TestServer server = TestServer.start(SearchAndMultilineIT::withoutHistory)) {
+            try (ScriptedClient alice = ScriptedClient.start(options(server, "alice"))) {
+                alice.awaitOutput("[general] You joined");
+                alice.type("/search deploy");
+                alice.awaitOutput("This server offers no search (it keeps no history) — nothing was sent");
+                alice.type("/quit");
+                assertThat(alice.awaitExit()).isZero();
+                assertThat(alice.output()).doesNotContain("results for").doesNotContain("Unknown command");
+            }
+        }
+    }
+
+    private static ParleyConfig withoutHistory(ParleyConfig config) {
+        HistoryConfig h = config.history();
+        return config.withHistory(new HistoryConfig(
+                false,
+                h.flushInterval(),
+                h.batchSize(),
+                h.queueCapacity(),
+                h.maxPageSize(),
+                h.defaultPageSize(),
+                h.durability(),
+                h.spillMaxBytes(),
+                h.retentionMaxAge(),
+                h.retentionMaxMessages(),
+                h.retentionInterval(),
+                h.commitTimeout(),
+                h.search()));
     }
 
     @Test
