@@ -24,7 +24,9 @@ final class CapNegotiation {
             Capability.CHATHISTORY,
             Capability.MULTI_PREFIX,
             Capability.CAP_NOTIFY,
-            Capability.AWAY_NOTIFY);
+            Capability.AWAY_NOTIFY,
+            Capability.SEARCH,
+            Capability.MULTILINE);
 
     private final Set<String> offered = new LinkedHashSet<>();
     private final Set<String> acked = new LinkedHashSet<>();

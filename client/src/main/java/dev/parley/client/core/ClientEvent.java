@@ -22,6 +22,14 @@ public sealed interface ClientEvent {
         public String conversation() {
             return toRoom ? target : own ? target : from;
         }
+
+        public MessageReceived withText(String value) {
+            return new MessageReceived(time, from, target, value, kind, own, toRoom);
+        }
+
+        public MessageReceived withKind(MessageKind value) {
+            return new MessageReceived(time, from, target, text, value, own, toRoom);
+        }
     }
 
     record Joined(String room, String nick, boolean self) implements ClientEvent {}
@@ -74,6 +82,29 @@ public sealed interface ClientEvent {
 
     /** A replayed page of history (CHATHISTORY batch), in time order. */
     record HistoryReplayed(String target, List<MessageReceived> messages) implements ClientEvent {}
+
+    /**
+     * The results of a SEARCH ({@code soju.im/search} batch), in time order. {@code query} is what
+     * was searched for as the user typed it; null until the UI, which asked, fills it in.
+     */
+    record SearchResults(String query, List<MessageReceived> messages) implements ClientEvent {
+
+        public SearchResults {
+            messages = List.copyOf(messages);
+        }
+
+        public SearchResults withQuery(String value) {
+            return new SearchResults(value, messages);
+        }
+    }
+
+    /** A SEARCH refused ({@code FAIL SEARCH code ... :text}); {@code query} as in {@link SearchResults}. */
+    record SearchFailed(String query, String code, String text) implements ClientEvent {
+
+        public SearchFailed withQuery(String value) {
+            return new SearchFailed(value, code, text);
+        }
+    }
 
     /**
      * The connection ended without our asking (a quit of our own is not told). {@code retryIn} is

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param rooms the rooms we are in
  * @param isupport the server's 005 tokens ({@code CHATHISTORY -> 1000}; "" for a token without value)
  * @param caps the capabilities the server acknowledged
- * @param batches history batches being received, by batch id
+ * @param batches batches being received (history, search results, multi-line messages), by batch id
  */
 public record ClientState(
         String nick,
@@ -25,7 +25,7 @@ public record ClientState(
         Map<String, RoomState> rooms,
         Map<String, String> isupport,
         Set<String> caps,
-        Map<String, HistoryBatch> batches) {
+        Map<String, OpenBatch> batches) {
 
     public ClientState {
         rooms = Collections.unmodifiableMap(new LinkedHashMap<>(rooms));
@@ -106,8 +106,8 @@ public record ClientState(
         return new ClientState(nick, currentRoom, rooms, isupport, value, batches);
     }
 
-    public ClientState withBatch(String id, HistoryBatch batch) {
-        Map<String, HistoryBatch> next = new LinkedHashMap<>(batches);
+    public ClientState withBatch(String id, OpenBatch batch) {
+        Map<String, OpenBatch> next = new LinkedHashMap<>(batches);
         if (batch == null) {
             next.remove(id);
         } else {

@@ -58,7 +58,7 @@ public final class MessageInterpreter {
                                             " ",
                                             m.params().subList(1, m.params().size())) + " on " + m.param(0)))),
             Map.entry("ERROR", (s, m) -> s.tell(new ClientEvent.ServerError("ERROR", m.lastParam()))),
-            Map.entry("FAIL", (s, m) -> s.tell(new ClientEvent.ServerError("FAIL", m.param(0) + ": " + m.lastParam()))),
+            Map.entry("FAIL", MessageInterpreter::fail),
             Map.entry("BATCH", this::batch));
 
     public MessageInterpreter(Clock clock) {
@@ -100,26 +100,78 @@ public final class MessageInterpreter {
         MessageReceived received = new MessageReceived(
                 timeOf(m), from, target, text, kind, step.state.isMe(from), ChannelName.looksLikeRoom(target));
         String batchId = m.tag("batch");
-        HistoryBatch batch = batchId == null ? null : step.state.batches().get(batchId);
+        OpenBatch batch = batchId == null ? null : step.state.batches().get(batchId);
         if (batch != null) {
-            step.state = step.state.withBatch(batchId, batch.plus(received));
+            step.state = step.state.withBatch(batchId, batch.plus(received, m.hasTag(MultilineBatch.CONCAT_TAG)));
         } else {
             step.tell(received);
         }
     }
 
+    /**
+     * {@code BATCH +ref type params} opens a history, search or multi-line batch (other types are
+     * not collected: their lines are told one by one); {@code BATCH -ref} closes it and tells what
+     * it held. A multi-line message nested in a history or search batch joins that batch.
+     */
     private void batch(Step step, IrcMessage m) {
         String ref = m.param(0);
         if (ref == null || ref.length() < 2) {
             return;
         }
         String id = ref.substring(1);
-        if (ref.charAt(0) == '+' && "chathistory".equals(m.param(1))) {
-            step.state = step.state.withBatch(id, new HistoryBatch(m.param(2), List.of()));
+        if (ref.charAt(0) == '+') {
+            OpenBatch opened = opened(step, m);
+            if (opened != null) {
+                step.state = step.state.withBatch(id, opened);
+            }
         } else if (ref.charAt(0) == '-' && step.state.batches().containsKey(id)) {
-            HistoryBatch done = step.state.batches().get(id);
+            OpenBatch done = step.state.batches().get(id);
             step.state = step.state.withBatch(id, null);
-            step.tell(new ClientEvent.HistoryReplayed(done.target(), done.messages()));
+            if (done instanceof HistoryBatch history) {
+                step.tell(history.done());
+            } else if (done instanceof MultilineBatch multiline) {
+                MessageReceived message = multiline.message();
+                OpenBatch parent =
+                        multiline.parent() == null ? null : step.state.batches().get(multiline.parent());
+                if (parent instanceof HistoryBatch) {
+                    step.state = step.state.withBatch(multiline.parent(), parent.plus(message, false));
+                } else {
+                    step.tell(message);
+                }
+            }
+        }
+    }
+
+    private OpenBatch opened(Step step, IrcMessage m) {
+        String type = m.param(1) == null ? "" : m.param(1);
+        return switch (type) {
+            case HistoryBatch.CHATHISTORY, HistoryBatch.SEARCH -> new HistoryBatch(type, m.param(2), List.of());
+            case MultilineBatch.TYPE -> {
+                String target = m.param(2);
+                if (target == null) {
+                    yield null;
+                }
+                String from = nickOf(m);
+                MessageReceived header = new MessageReceived(
+                        timeOf(m),
+                        from,
+                        target,
+                        "",
+                        MessageKind.MESSAGE,
+                        step.state.isMe(from),
+                        ChannelName.looksLikeRoom(target));
+                yield new MultilineBatch(m.tag("batch"), header, List.of());
+            }
+            default -> null;
+        };
+    }
+
+    /** {@code FAIL SEARCH ...} answers a search; any other FAIL is an error like the rest. */
+    private static void fail(Step step, IrcMessage m) {
+        if ("SEARCH".equalsIgnoreCase(m.param(0))) {
+            step.tell(new ClientEvent.SearchFailed(null, m.param(1), m.lastParam()));
+        } else {
+            step.tell(new ClientEvent.ServerError("FAIL", m.param(0) + ": " + m.lastParam()));
         }
     }
 

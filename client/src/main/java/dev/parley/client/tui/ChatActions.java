@@ -37,4 +37,7 @@ public interface ChatActions {
 
     /** Closes the current window: leaves its room, or ends a private conversation's window. */
     void closeWindow();
+
+    /** Sends a search; its results (or why it failed) are shown in the current window when they come. */
+    void search(SearchRequest request);
 }

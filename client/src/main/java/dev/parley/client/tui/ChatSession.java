@@ -31,6 +31,7 @@ public final class ChatSession implements ChatActions, WindowKeys {
     private final Display display;
     private final Feed feed;
     private final RecentHistory recentHistory = new RecentHistory();
+    private final PendingSearches searches = new PendingSearches();
 
     private final CommandLineParser parser = new CommandLineParser(SlashCommands.all());
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
@@ -137,6 +138,19 @@ public final class ChatSession implements ChatActions, WindowKeys {
         MessageKind kind = action ? MessageKind.ACTION : MessageKind.MESSAGE;
         onEvent(new ClientEvent.MessageReceived(
                 Instant.now(), client.nick(), target, text, kind, true, ChannelName.looksLikeRoom(target)));
+    }
+
+    @Override
+    public void search(SearchRequest request) {
+        if (!state().caps().contains(Capability.SEARCH.wireName())) {
+            show(DisplayLine.error("This server offers no search (it keeps no history) — nothing was sent"));
+            return;
+        }
+        searches.sent(request);
+        if (!client.send(request.toMessage())) {
+            searches.forget();
+            show(DisplayLine.error("Not connected — search not sent: " + request.name()));
+        }
     }
 
     /** Shows a line in the current window. */
@@ -264,7 +278,11 @@ public final class ChatSession implements ChatActions, WindowKeys {
         return target;
     }
 
-    private void onEvent(ClientEvent event) {
+    private void onEvent(ClientEvent received) {
+        ClientEvent event = searches.name(received);
+        if (event instanceof ClientEvent.Disconnected) {
+            searches.forget();
+        }
         if (shown(event)) {
             feed.onEvent(event, state());
         }

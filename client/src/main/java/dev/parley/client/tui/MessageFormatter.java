@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns client events into the lines the user sees, in the seed's format: {@code [general]
@@ -36,10 +37,18 @@ public final class MessageFormatter {
 
     public List<DisplayLine> format(ClientEvent event) {
         if (event instanceof MessageReceived m) {
-            return List.of(stamped(m.time(), message(m)));
+            return lines(m, one -> stamped(m.time(), message(one)));
         }
         if (event instanceof ClientEvent.HistoryReplayed h) {
             return history(h);
+        }
+        if (event instanceof ClientEvent.SearchResults r) {
+            return searchResults(r);
+        }
+        if (event instanceof ClientEvent.SearchFailed f) {
+            // an answer to a command, like the results' count: not stamped
+            return List.of(DisplayLine.error(
+                    "Search" + (f.query() == null ? "" : " for " + f.query()) + " failed: " + f.text()));
         }
         DisplayLine line = describe(event);
         return line == null ? List.of() : List.of(stamped(clock.instant(), line));
@@ -104,7 +113,7 @@ public final class MessageFormatter {
 
     private static DisplayLine message(MessageReceived m) {
         String where = m.toRoom() ? room(m.target()) : m.own() ? "[DM to " + m.target() + "] " : "[DM] ";
-        Style style = !m.toRoom() ? Style.PRIVATE : m.own() ? Style.OWN : Style.CHAT;
+        Style style = styleOf(m);
         String body = switch (m.kind()) {
             case ACTION -> "* " + m.from() + " " + m.text();
             case NOTICE -> "-" + m.from() + "- " + m.text();
@@ -113,18 +122,68 @@ public final class MessageFormatter {
         return new DisplayLine(style, where + body, m.from());
     }
 
+    private static Style styleOf(MessageReceived m) {
+        return !m.toRoom() ? Style.PRIVATE : m.own() ? Style.OWN : Style.CHAT;
+    }
+
     private List<DisplayLine> history(ClientEvent.HistoryReplayed h) {
         List<DisplayLine> lines = new ArrayList<>();
         String count = h.messages().size() + (h.messages().size() == 1 ? " message" : " messages");
         String where = historyOf(h.target());
         lines.add(DisplayLine.info(where + "History" + with(h.target()) + " (" + count + ")"));
         for (MessageReceived m : h.messages()) {
-            DisplayLine line = message(m);
             String when = HISTORY_TIME.format(m.time().atZone(zone()));
-            lines.add(new DisplayLine(line.style(), when + " " + line.text(), line.nick()));
+            lines.addAll(lines(m, one -> {
+                DisplayLine line = message(one);
+                return new DisplayLine(line.style(), when + " " + line.text(), line.nick());
+            }));
         }
         lines.add(DisplayLine.info(where + "End of history" + with(h.target())));
         return lines;
+    }
+
+    /**
+     * A message as lines: the first as {@code first} makes it of the message's first line (time,
+     * room, nick, then the text), each further line of a multi-line message indented to where the
+     * first one's text begins.
+     */
+    private static List<DisplayLine> lines(MessageReceived m, Function<MessageReceived, DisplayLine> first) {
+        String[] texts = m.text().split("\n", -1);
+        DisplayLine head = first.apply(m.withText(texts[0]));
+        List<DisplayLine> lines = new ArrayList<>(texts.length);
+        lines.add(head);
+        String indent = " ".repeat(Math.max(0, head.text().length() - texts[0].length()));
+        for (int i = 1; i < texts.length; i++) {
+            lines.add(new DisplayLine(head.style(), indent + texts[i]));
+        }
+        return lines;
+    }
+
+    /**
+     * Search results, {@code [#room 2026-12-03 17:40] <bob> text}, then how many there were for
+     * what. Each names its room (with its {@code #}) or the other side of a private conversation.
+     */
+    private List<DisplayLine> searchResults(ClientEvent.SearchResults r) {
+        List<DisplayLine> lines = new ArrayList<>();
+        for (MessageReceived m : r.messages()) {
+            String where =
+                    "[" + m.conversation() + " " + HISTORY_TIME.format(m.time().atZone(zone())) + "] ";
+            lines.addAll(lines(m, one -> new DisplayLine(styleOf(one), where + plain(one), one.from())));
+        }
+        int count = r.messages().size();
+        String what = r.query() == null ? "" : " for " + r.query();
+        lines.add(DisplayLine.info(
+                count == 0 ? "No results" + what : count + (count == 1 ? " result" : " results") + what));
+        return lines;
+    }
+
+    /** A message the IRC way: {@code <nick> text}, {@code * nick does}, {@code -nick- text}. */
+    private static String plain(MessageReceived m) {
+        return switch (m.kind()) {
+            case ACTION -> "* " + m.from() + " " + m.text();
+            case NOTICE -> "-" + m.from() + "- " + m.text();
+            case MESSAGE -> "<" + m.from() + "> " + m.text();
+        };
     }
 
     /** A room's history is headed by the room; DM history by {@code [DM]} and the other's nick. */

@@ -6,7 +6,6 @@ import static dev.parley.client.tui.RoomNames.toWire;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.IrcParser;
 import dev.parley.protocol.ParseResult;
-import dev.parley.protocol.name.ChannelName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +17,11 @@ public final class SlashCommands {
 
     private static final int TEXT = SlashCommand.ANY_TEXT;
 
+    /** Width of the commands' column in /help. */
+    private static final int HELP_COLUMN = 24;
+
+    private static final String SEARCH_USAGE = "words [in #room|nick] [from nick]";
+
     private static final List<SlashCommand> ALL = List.of(
             user(
                     "history",
@@ -26,6 +30,13 @@ public final class SlashCommands {
                     0,
                     2,
                     SlashCommands::history),
+            user(
+                    "search",
+                    SEARCH_USAGE,
+                    "search messages in your rooms and conversations",
+                    1,
+                    TEXT,
+                    SlashCommands::search),
             user("users", "", "list the people in the room", 0, 0, (c, a) -> inRoom(c, r -> IrcMessage.of("NAMES", r))),
             user("msg", "nick text", "send a private message", 2, TEXT, (c, a) -> c.say(a.word(0), a.rest(1), false)),
             user(
@@ -158,7 +169,12 @@ public final class SlashCommands {
 
     /** A room with {@code #} or one we are in by its bare name; otherwise the nick of a DM. */
     private static String historyTarget(ChatActions chat, String word) {
-        return ChannelName.looksLikeRoom(word) || chat.state().inRoom(toWire(word)) ? toWire(word) : word;
+        return RoomNames.conversation(word, chat.state());
+    }
+
+    private static void search(ChatActions chat, CommandArgs args) {
+        SearchRequest.parse(args, chat.state())
+                .ifPresentOrElse(chat::search, () -> chat.show(DisplayLine.error("Usage: /search " + SEARCH_USAGE)));
     }
 
     private static void part(ChatActions chat, CommandArgs args) {
@@ -225,8 +241,14 @@ public final class SlashCommands {
         chat.show(DisplayLine.info("Commands (type text without a slash to talk in the current room):"));
         for (SlashCommand command : ALL) {
             String usage = command.usage().isEmpty() ? "" : " " + command.usage();
-            chat.show(DisplayLine.info(String.format(
-                    "  /%-24s %s%s", command.name() + usage, command.help(), command.admin() ? "  [admin]" : "")));
+            String typed = "/" + command.name() + usage;
+            String help = command.help() + (command.admin() ? "  [admin]" : "");
+            if (typed.length() > HELP_COLUMN + 1) {
+                // too long for the column: the help goes on a line of its own, in the column
+                chat.show(DisplayLine.info("  " + typed));
+                typed = "";
+            }
+            chat.show(DisplayLine.info(String.format("  %-" + (HELP_COLUMN + 1) + "s %s", typed, help)));
         }
     }
 }

@@ -108,4 +108,101 @@ class MessageInterpreterTest {
                 .containsExactly(
                         new ClientEvent.NickChanged("carol", "caroline", false, java.util.List.of("#general", "#dev")));
     }
+
+    @Test
+    void aLiveMultilineBatchIsToldAsOneMessageWithConcatLinesJoined() {
+        feed(":srv 001 alice :Welcome");
+        Interpretation open =
+                feed("@time=2024-01-01T10:00:00.000Z;msgid=m1 :bob!b@h BATCH +ml draft/multiline #general");
+        Interpretation first = feed("@batch=ml :bob!b@h PRIVMSG #general :def main():");
+        feed("@batch=ml :bob!b@h PRIVMSG #general :    print(\"he");
+        feed("@batch=ml;draft/multiline-concat :bob!b@h PRIVMSG #general :llo\")");
+        feed("@batch=ml :bob!b@h PRIVMSG #general :");
+        feed("@batch=ml :bob!b@h PRIVMSG #general :done");
+        Interpretation close = feed(":bob!b@h BATCH -ml");
+
+        assertThat(open.events()).isEmpty();
+        assertThat(first.events()).isEmpty();
+        assertThat(close.events())
+                .containsExactly(new ClientEvent.MessageReceived(
+                        Instant.parse("2024-01-01T10:00:00Z"),
+                        "bob",
+                        "#general",
+                        "def main():\n    print(\"hello\")\n\ndone",
+                        MessageKind.MESSAGE,
+                        false,
+                        true));
+        assertThat(state.batches()).isEmpty();
+    }
+
+    @Test
+    void aMultilineBatchOfNoticesIsANotice() {
+        feed(":srv 001 alice :Welcome");
+        feed(":bob!b@h BATCH +n draft/multiline alice");
+        feed("@batch=n :bob!b@h NOTICE alice :one");
+        feed("@batch=n :bob!b@h NOTICE alice :two");
+        var notice =
+                (ClientEvent.MessageReceived) feed(":bob!b@h BATCH -n").events().get(0);
+        assertThat(notice.kind()).isEqualTo(MessageKind.NOTICE);
+        assertThat(notice.text()).isEqualTo("one\ntwo");
+        assertThat(notice.conversation()).isEqualTo("bob");
+    }
+
+    @Test
+    void aMultilineBatchInsideHistoryJoinsTheReplayInItsPlace() {
+        feed(":srv 001 alice :Welcome");
+        feed(":srv BATCH +h chathistory #general");
+        feed("@batch=h;time=2024-01-01T00:00:00.000Z :bob!b@h PRIVMSG #general :before");
+        feed("@batch=h;time=2024-01-01T00:01:00.000Z :bob!b@h BATCH +m draft/multiline #general");
+        feed("@batch=m :bob!b@h PRIVMSG #general :line one");
+        feed("@batch=m :bob!b@h PRIVMSG #general :line two");
+        Interpretation inner = feed(":bob!b@h BATCH -m");
+        feed("@batch=h;time=2024-01-01T00:02:00.000Z :carol!c@h PRIVMSG #general :after");
+        Interpretation end = feed(":srv BATCH -h");
+
+        assertThat(inner.events()).isEmpty();
+        var replay = (ClientEvent.HistoryReplayed) end.events().get(0);
+        assertThat(replay.messages())
+                .extracting(ClientEvent.MessageReceived::text)
+                .containsExactly("before", "line one\nline two", "after");
+        assertThat(replay.messages().get(1).time()).isEqualTo(Instant.parse("2024-01-01T00:01:00Z"));
+    }
+
+    @Test
+    void aSearchBatchIsToldAsResults() {
+        feed(":srv 001 alice :Welcome");
+        feed(":srv BATCH +s soju.im/search");
+        feed("@batch=s;time=2024-01-01T00:00:00.000Z :bob!b@h PRIVMSG #ops :deploy done");
+        feed("@batch=s;time=2024-01-01T00:00:01.000Z :alice!a@h PRIVMSG bob :deploy when?");
+        Interpretation end = feed(":srv BATCH -s");
+
+        var results = (ClientEvent.SearchResults) end.events().get(0);
+        assertThat(results.query()).isNull();
+        assertThat(results.messages())
+                .extracting(ClientEvent.MessageReceived::conversation)
+                .containsExactly("#ops", "bob");
+    }
+
+    @Test
+    void aFailedSearchIsToldAsSuchAndOtherFailsStayErrors() {
+        feed(":srv 001 alice :Welcome");
+        assertThat(feed(":srv FAIL SEARCH RATE_LIMITED :Too many searches; try again in 6 s")
+                        .events())
+                .containsExactly(
+                        new ClientEvent.SearchFailed(null, "RATE_LIMITED", "Too many searches; try again in 6 s"));
+        assertThat(feed(":srv FAIL CHATHISTORY INVALID_TARGET #x :No such target")
+                        .events())
+                .containsExactly(new ClientEvent.ServerError("FAIL", "CHATHISTORY: No such target"));
+    }
+
+    @Test
+    void searchAndMultilineAreAskedForWhenOffered() {
+        CapNegotiation caps = new CapNegotiation();
+        var reply = caps.onCap(((ParseResult.Parsed) IrcParser.parse(
+                        ":srv CAP * LS :batch server-time soju.im/search draft/multiline=max-bytes=4096,max-lines=100"))
+                .message());
+        assertThat(reply).hasSize(1);
+        assertThat(reply.get(0).lastParam().split(" "))
+                .containsExactlyInAnyOrder("batch", "server-time", "soju.im/search", "draft/multiline");
+    }
 }

@@ -131,4 +131,62 @@ class MessageFormatterTest {
                         .nick())
                 .isEqualTo("Alice");
     }
+
+    @Test
+    void aMultiLineMessageIndentsItsFurtherLinesUnderTheFirst() {
+        MessageFormatter stamped = new MessageFormatter(true, CLOCK);
+        assertThat(stamped.format(said("bob", "#general", "look:\n  x = 1\n\nok", false)))
+                .extracting(DisplayLine::text)
+                .containsExactly(
+                        "12:05 [general] [bob]: look:",
+                        "                         x = 1",
+                        "                       ",
+                        "                       ok");
+    }
+
+    @Test
+    void aMultiLineMessageInHistoryIsIndentedUnderItsDateToo() {
+        var replay = new ClientEvent.HistoryReplayed("#general", List.of(said("bob", "#general", "a\nb", false)));
+        assertThat(plain.format(replay))
+                .extracting(DisplayLine::text)
+                .containsExactly(
+                        "[general] History (1 message)",
+                        "2025-03-01 12:05 [general] [bob]: a",
+                        "                                  b",
+                        "[general] End of history");
+    }
+
+    @Test
+    void searchResultsNameTheirConversationAndTimeThenTheCount() {
+        var results = new ClientEvent.SearchResults(
+                "deploy",
+                List.of(
+                        said("bob", "#ops", "deploy done", false),
+                        said("me", "carol", "deploy\ntomorrow?", true),
+                        new ClientEvent.MessageReceived(
+                                NOON, "dave", "#ops", "deploys", MessageKind.ACTION, false, true)));
+        assertThat(plain.format(results))
+                .extracting(DisplayLine::text)
+                .containsExactly(
+                        "[#ops 2025-03-01 12:05] <bob> deploy done",
+                        "[carol 2025-03-01 12:05] <me> deploy",
+                        "                              tomorrow?",
+                        "[#ops 2025-03-01 12:05] * dave deploys",
+                        "3 results for deploy");
+    }
+
+    @Test
+    void noResultsAndFailuresAreOnePlainSentence() {
+        assertThat(one(plain, new ClientEvent.SearchResults("zebra", List.of())))
+                .isEqualTo("No results for zebra");
+        assertThat(plain.format(new ClientEvent.SearchResults("x", List.of(said("a", "#b", "x", false)))))
+                .last()
+                .extracting(DisplayLine::text)
+                .isEqualTo("1 result for x");
+        DisplayLine failed = plain.format(new ClientEvent.SearchFailed(
+                        "deploy", "INVALID_PARAMS", "You cannot read the history of #secret"))
+                .get(0);
+        assertThat(failed.text()).isEqualTo("Search for deploy failed: You cannot read the history of #secret");
+        assertThat(failed.style()).isEqualTo(Style.ERROR);
+    }
 }

@@ -21,6 +21,8 @@ final class RecordingChat implements ChatActions {
     String quitWith = "(not quit)";
     /** What window commands asked for: "window 2", "list", "query bob", "close". */
     final List<String> windowsAskedFor = new ArrayList<>();
+    /** The names of the searches sent, as their answers will call them. */
+    final List<String> searchedFor = new ArrayList<>();
 
     RecordingChat withIsupport(String key, String value) {
         state = state.withIsupport(Map.of(key, value));
@@ -85,5 +87,11 @@ final class RecordingChat implements ChatActions {
     @Override
     public void closeWindow() {
         windowsAskedFor.add("close");
+    }
+
+    @Override
+    public void search(SearchRequest request) {
+        searchedFor.add(request.name());
+        send(request.toMessage());
     }
 }

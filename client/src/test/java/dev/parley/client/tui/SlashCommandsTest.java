@@ -2,6 +2,7 @@ package dev.parley.client.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,9 +48,46 @@ class SlashCommandsTest {
                 "/history dev 3          | HISTORY #dev 3",
                 "/history #lobby         | HISTORY #lobby 20",
                 "/list                   | LIST",
+                "/search deploy          | SEARCH text=deploy",
+                "/search the new build   | SEARCH text=the\\snew\\sbuild",
+                "/search deploy in dev   | SEARCH text=deploy;in=#dev",
+                "/search deploy in #ops  | SEARCH text=deploy;in=#ops",
+                "/search deploy in bob   | SEARCH text=deploy;in=bob",
+                "/search a;b from carol  | SEARCH text=a\\:b;from=carol",
+                "/search x in dev from al| SEARCH text=x;in=#dev;from=al",
+                "/search x from al in dev| SEARCH text=x;in=#dev;from=al",
+                "/search sit in the sun  | SEARCH text=sit\\sin\\sthe\\ssun",
+                "/search from bob        | SEARCH from=bob",
             })
     void commandSendsTheRightLine(String typed, String wire) {
         assertThat(run(new RecordingChat(), typed).sent).containsExactly(wire);
+    }
+
+    @Test
+    void searchIsNamedByItsWordsOrElseByWhatWasTyped() {
+        RecordingChat chat = run(new RecordingChat(), "/search deploy failed in dev");
+        run(chat, "/search from bob in dev");
+        assertThat(chat.searchedFor).containsExactly("deploy failed", "from bob in dev");
+    }
+
+    @Test
+    void helpPutsTheHelpOfALongCommandUnderItInTheColumn() {
+        List<String> help = run(new RecordingChat(), "/help").shown.stream()
+                .map(DisplayLine::text)
+                .toList();
+        int search = help.indexOf("  /search words [in #room|nick] [from nick]");
+        assertThat(search).isPositive();
+        assertThat(help.get(search + 1)).isEqualTo(" ".repeat(28) + "search messages in your rooms and conversations");
+        assertThat(help).contains(String.format("  /%-24s %s", "users", "list the people in the room"));
+    }
+
+    @Test
+    void searchAloneShowsItsUsage() {
+        ParsedInput input = parser.parse("/search");
+        assertThat(input).isInstanceOf(ParsedInput.Usage.class);
+        ParsedInput.Usage usage = (ParsedInput.Usage) input;
+        assertThat(usage.command().usageError(usage.args()))
+                .isEqualTo("Usage: /search words [in #room|nick] [from nick]");
     }
 
     @Test
