@@ -263,7 +263,7 @@ public final class ParleyServer implements AutoCloseable {
                 () -> httpAnswers.metrics(),
                 this::reload);
         AdminConsole console = new AdminConsole(new ConsoleParts(
-                config,
+                live,
                 c.nicks(),
                 c.rooms(),
                 c.delivery(),

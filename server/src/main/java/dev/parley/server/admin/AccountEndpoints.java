@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Accounts: list, create, reset a password, delete, and the operator flag; what {@code parley
@@ -23,7 +24,8 @@ import java.util.function.Function;
 final class AccountEndpoints {
 
     /** The rules an account must meet, from the configuration. */
-    record Rules(String adminName, int minPasswordLength, int maxNameLength) {}
+    /** @param minPasswordLength read at each request: a reload changes it */
+    record Rules(String adminName, IntSupplier minPasswordLength, int maxNameLength) {}
 
     private final AccountStore store;
     private final Accounts accounts;
@@ -146,9 +148,9 @@ final class AccountEndpoints {
     }
 
     private Optional<AdminResponse> weakness(Optional<String> password) {
-        if (password.isEmpty() || password.get().length() < rules.minPasswordLength()) {
-            return Optional.of(AdminResponse.error(
-                    400, "passwords must be at least " + rules.minPasswordLength() + " characters long"));
+        int minimum = rules.minPasswordLength().getAsInt();
+        if (password.isEmpty() || password.get().length() < minimum) {
+            return Optional.of(AdminResponse.error(400, "passwords must be at least " + minimum + " characters long"));
         }
         if (!PasswordHasher.acceptsLength(password.get())) {
             return Optional.of(AdminResponse.error(

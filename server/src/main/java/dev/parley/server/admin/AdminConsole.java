@@ -4,6 +4,7 @@ import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.config.ParleyConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The admin console assembled: its API with every endpoint family, and the sweep that ends bans
@@ -16,14 +17,15 @@ public final class AdminConsole {
     private final BanExpiry banExpiry;
 
     public AdminConsole(ConsoleParts parts) {
-        ParleyConfig config = parts.config();
+        Supplier<ParleyConfig> live = parts.config(); // in force: a reload changes the lengths
+        ParleyConfig config = live.get(); // for what only a restart changes
         String serverName = config.server().name();
         AdminSessions sessions = new AdminSessions(config.admin().sessionTimeout(), parts.clock());
-        ConsoleKicks kicks =
-                new ConsoleKicks(parts.departures(), serverName, config.limits().kickReasonLength());
+        ConsoleKicks kicks = new ConsoleKicks(
+                parts.departures(), serverName, () -> live.get().limits().kickReasonLength());
         AccountEndpoints.Rules rules = new AccountEndpoints.Rules(
                 config.auth().adminName(),
-                config.accounts().minPasswordLength(),
+                () -> live.get().accounts().minPasswordLength(),
                 config.limits().nickLength());
         List<AdminRoute> routes = new ArrayList<>();
         routes.addAll(new StatusEndpoints(parts.status(), parts.clock()).routes());
@@ -35,7 +37,7 @@ public final class AdminConsole {
                         kicks,
                         parts.nicks().caseMapping(),
                         serverName,
-                        config.limits().topicLength(),
+                        () -> live.get().limits().topicLength(),
                         parts.clock())
                 .routes());
         routes.addAll(new BanEndpoints(

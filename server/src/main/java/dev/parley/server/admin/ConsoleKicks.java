@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Room;
 import dev.parley.server.session.Departures;
+import java.util.function.IntSupplier;
 
 /**
  * KICK from the console, the way an IRC operator's KICK goes (leave first, then every member who
@@ -14,9 +15,9 @@ final class ConsoleKicks {
 
     private final Departures departures;
     private final String serverName;
-    private final int maxReasonLength;
+    private final IntSupplier maxReasonLength;
 
-    ConsoleKicks(Departures departures, String serverName, int maxReasonLength) {
+    ConsoleKicks(Departures departures, String serverName, IntSupplier maxReasonLength) {
         this.departures = departures;
         this.serverName = serverName;
         this.maxReasonLength = maxReasonLength;
@@ -27,7 +28,8 @@ final class ConsoleKicks {
         if (!room.isMember(victim)) {
             return false;
         }
-        String text = reason.length() > maxReasonLength ? reason.substring(0, maxReasonLength) : reason;
+        int max = maxReasonLength.getAsInt();
+        String text = reason.length() > max ? reason.substring(0, max) : reason;
         IrcMessage kick = IrcMessage.from(serverName, "KICK", room.name(), victim.nick(), text);
         departures.kick(room, victim, kick, null);
         return true;

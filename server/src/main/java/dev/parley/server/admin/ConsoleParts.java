@@ -13,6 +13,7 @@ import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The server's components the console works through, wired by the server: the same ones IRC
@@ -21,7 +22,7 @@ import java.util.concurrent.Executor;
  * @param blocking the pool for store calls; never an event loop
  */
 public record ConsoleParts(
-        ParleyConfig config,
+        Supplier<ParleyConfig> config,
         Nicks nicks,
         Rooms rooms,
         Delivery delivery,

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /** Open rooms: the list, members, topic and modes of one, a new topic, new flag modes, and closing a room. */
@@ -30,7 +31,7 @@ final class RoomEndpoints {
     private final ConsoleKicks kicks;
     private final CaseMapping caseMapping;
     private final String serverName;
-    private final int maxTopicLength;
+    private final IntSupplier maxTopicLength;
     private final Clock clock;
 
     RoomEndpoints(
@@ -39,7 +40,7 @@ final class RoomEndpoints {
             ConsoleKicks kicks,
             CaseMapping caseMapping,
             String serverName,
-            int maxTopicLength,
+            IntSupplier maxTopicLength,
             Clock clock) {
         this.rooms = rooms;
         this.delivery = delivery;
@@ -127,7 +128,8 @@ final class RoomEndpoints {
         }
         Room room = found.get();
         String text = call.form().get("topic").orElse("");
-        text = text.length() > maxTopicLength ? text.substring(0, maxTopicLength) : text;
+        int max = maxTopicLength.getAsInt();
+        text = text.length() > max ? text.substring(0, max) : text;
         String setBy = call.login().operator() + " (admin console)";
         room.setTopic(
                 text.isEmpty() ? null : new Topic(text, setBy, clock.instant().getEpochSecond()));
