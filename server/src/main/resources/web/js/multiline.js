@@ -2,7 +2,7 @@
 // message, a BATCH whose lines are PRIVMSGs; too-long lines are cut between words, the space kept
 // at the end of the first part, the rest sent with draft/multiline-concat. Received batches are
 // joined back into one text: a line break between lines, nothing before a concat line.
-import { TEXT_BYTES } from './chunks.js';
+import { TEXT_BYTES, fittingPrefix } from './chunks.js';
 
 export const CONCAT = 'draft/multiline-concat';
 
@@ -21,24 +21,12 @@ export function limits(value) {
   return found;
 }
 
-/** How many UTF-16 units of text fit in maxBytes, whole code points only (at least one). */
-function fitting(text, maxBytes) {
-  let used = 0;
-  let end = 0;
-  for (const ch of text) {
-    used += bytes(ch);
-    if (used > maxBytes) break;
-    end += ch.length;
-  }
-  return Math.max(end, String.fromCodePoint(text.codePointAt(0)).length);
-}
-
 /** One line cut into parts of at most lineBytes: at the last space that fits, kept on the first part. */
 function cut(line, lineBytes) {
   const parts = [];
   let rest = line;
   while (bytes(rest) > lineBytes) {
-    const end = fitting(rest, lineBytes);
+    const end = fittingPrefix(rest, lineBytes);
     const space = rest.lastIndexOf(' ', end - 1);
     const at = space > 0 ? space + 1 : end;
     parts.push(rest.slice(0, at));
