@@ -9,7 +9,7 @@ const encoder = new TextEncoder();
 const bytes = text => encoder.encode(text).length;
 
 /** The length in UTF-16 units of the longest prefix, whole code points only, within maxBytes. */
-function fittingPrefix(text, maxBytes) {
+export function fittingPrefix(text, maxBytes) {
   let used = 0;
   let end = 0;
   for (const ch of text) {

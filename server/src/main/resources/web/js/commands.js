@@ -1,7 +1,7 @@
 // The terminal client's slash commands, for the browser: the same names, arguments and words (its
 // table is client/.../tui/SlashCommands.java). Each returns what to do, for main.js to carry out:
 // {send: [[command, params]...]}, {join}, {say, to}, {action}, {history: {target, count}},
-// {users}, {switchTo}, {rooms}, {confirm}, {quit}, {raw}, {help} and/or {local, problem}.
+// {users}, {search}, {switchTo}, {rooms}, {confirm}, {quit}, {raw}, {help} and/or {local, problem}.
 import { isRoom } from './irc.js';
 
 /** Messages /history asks for when no count is given (the terminal client's default). */
@@ -71,6 +71,8 @@ const admin = (name, usage, help, min, max, run) => ({ name, usage, help, admin:
 
 export const COMMANDS = [
   user('history', '[nick|room] [n]', 'show the last n messages of the room, or of your DMs with nick', 0, 2, history),
+  user('search', 'words', 'search the messages you can read (also the Search button, Ctrl+K)', 1, TEXT,
+    a => ({ search: a.text })),
   user('users', '', 'list the people in the room', 0, 0, (a, ctx) => inRoom(ctx, room => ({ users: room }))),
   user('msg', 'nick text', 'send a private message', 2, TEXT, a => ({ say: a.rest(1), to: a.word(0) })),
   user('join', 'room', 'join a room (created if new) and switch to it', 1, 1, a => ({ join: toWire(a.word(0)) })),

@@ -4,7 +4,7 @@ import { build, parse } from './irc.js';
 
 const CAPS = ['server-time', 'message-tags', 'echo-message', 'batch', 'labeled-response', 'draft/chathistory',
   'multi-prefix', 'away-notify', 'account-notify', 'extended-join', 'setname', 'invite-notify', 'cap-notify',
-  'draft/read-marker', 'draft/message-redaction'];
+  'draft/read-marker', 'draft/message-redaction', 'draft/multiline', 'soju.im/search'];
 
 export class Connection {
   /**
@@ -21,6 +21,8 @@ export class Connection {
     /** Whether this connection was ever welcomed: only then is a drop retried. */
     this.everRegistered = false;
     this.capsAcked = new Set();
+    /** The values the server gave its capabilities in CAP LS (draft/multiline's limits). */
+    this.capValues = new Map();
   }
 
   url() {
@@ -69,7 +71,12 @@ export class Connection {
     const sub = (msg.params[1] || '').toUpperCase();
     if (sub === 'LS') {
       const more = msg.params[2] === '*';
-      const offered = (more ? msg.params[3] : msg.params[2]).split(' ').map(c => c.split('=')[0]);
+      const listed = (more ? msg.params[3] : msg.params[2]).split(' ').filter(Boolean);
+      for (const c of listed) {
+        const eq = c.indexOf('=');
+        if (eq > 0) this.capValues.set(c.slice(0, eq), c.slice(eq + 1));
+      }
+      const offered = listed.map(c => c.split('=')[0]);
       this.offered = (this.offered || []).concat(offered);
       if (!more) {
         const wanted = CAPS.filter(c => this.offered.includes(c));
@@ -88,6 +95,11 @@ export class Connection {
 
   has(cap) {
     return this.capsAcked.has(cap);
+  }
+
+  /** A capability's value from CAP LS ("" when it had none). */
+  value(cap) {
+    return this.capValues.get(cap) || '';
   }
 
   send(command, params = [], tags = {}) {

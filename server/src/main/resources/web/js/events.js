@@ -4,6 +4,7 @@
 import { PAGE, block } from './history.js';
 import { fold, isRoom } from './irc.js';
 import { mentions } from './format.js';
+import { joined } from './multiline.js';
 import { TYPING_LABEL } from './outgoing.js';
 import { JOIN_REFUSALS, describe, isError, standardReply } from './replies.js';
 import { taggedEvents } from './tagged.js';
@@ -72,11 +73,33 @@ export function serverEvents(app) {
     redraw();
   }
 
+  /**
+   * A draft/multiline batch as the one PRIVMSG (or NOTICE) it stands for: the text of its lines
+   * joined, the msgid, time and tags of its opening line (those of its first line when absent).
+   */
+  function multilineMessage(batch) {
+    const lines = batch.lines.filter(m => m.command === 'PRIVMSG' || m.command === 'NOTICE');
+    if (!lines.length) return null;
+    const first = lines[0];
+    const tags = { ...first.tags, ...batch.opening.tags };
+    delete tags.batch;
+    if (batch.opening.tags.batch) tags.batch = batch.opening.tags.batch;
+    return { ...first, tags, source: batch.opening.source || first.source, nick: batch.opening.nick || first.nick,
+      params: [batch.target || first.params[0], joined(lines)] };
+  }
+
   function historyBatch(batch) {
     const entries = batch.lines.filter(m => m.command === 'PRIVMSG' || m.command === 'NOTICE')
       .map(m => messageEntry(m, state.nick));
     const purpose = app.history.answered(batch.target);
-    if (purpose.kind === 'show') {
+    if (purpose.kind === 'around') {
+      const conversation = state.find(batch.target);
+      if (!conversation) return;
+      conversation.add(entries);
+      conversation.highlight = purpose.msgid;
+      conversation.highlightShown = false;
+      conversation.recount(nick => state.isMe(nick));
+    } else if (purpose.kind === 'show') {
       (state.find(batch.target) || state.shown()).add(block(batch.target, entries, now()));
     } else {
       const conversation = state.find(batch.target);
@@ -226,14 +249,23 @@ export function serverEvents(app) {
     BATCH(msg) {
       const ref = msg.params[0].slice(1);
       if (msg.params[0].startsWith('+')) {
-        batches.set(ref, { type: msg.params[1], target: msg.params[2], lines: [] });
+        batches.set(ref, { type: msg.params[1], target: msg.params[2], lines: [], opening: msg, parent: msg.tags.batch });
         return;
       }
       const batch = batches.get(ref);
       batches.delete(ref);
-      if (batch && /chathistory$/.test(batch.type)) historyBatch(batch);
+      if (!batch) return;
+      if (batch.type === 'draft/multiline') {
+        const whole = multilineMessage(batch);
+        if (!whole) return;
+        if (batch.parent && batches.has(batch.parent)) batches.get(batch.parent).lines.push(whole);
+        else if (handlers[whole.command]) handlers[whole.command](whole);
+      } else if (/chathistory$/.test(batch.type)) historyBatch(batch);
+      else if (batch.type === 'soju.im/search') app.search.results(batch.lines.filter(m => m.command === 'PRIVMSG'
+        || m.command === 'NOTICE').map(m => ({ ...messageEntry(m, state.nick), conversation: conversationFor(m) })));
     },
     FAIL(msg) {
+      if (msg.params[0] === 'SEARCH' && app.search) app.search.failed(standardReply(msg));
       if (!app.connection.registered) app.connection.refuse(standardReply(msg));
       else note(standardReply(msg), 'problem');
     },
@@ -255,6 +287,7 @@ export function serverEvents(app) {
 
   function onLine(msg) {
     if (msg.tags.label === TYPING_LABEL && msg.command !== 'TAGMSG') return;
+    if (msg.command === 'BATCH') { handlers.BATCH(msg); return; }
     if (msg.tags.batch && batches.has(msg.tags.batch)) {
       batches.get(msg.tags.batch).lines.push(msg);
       return;

@@ -68,7 +68,12 @@ export class FeedView {
     const grew = !switched && newest !== this.newest;
     feed.replaceChildren(...this.lines(current));
     if (!this.state.current) feed.append(this.line({ time: Date.now(), text: NO_ROOM, kind: 'hint' }, current));
-    if (switched || atBottom) this.toBottom();
+    const highlighted = current.highlight && !current.highlightShown && feed.querySelector('li.highlight');
+    if (highlighted) {
+      // A search result opened in context: scrolled to, once.
+      current.highlightShown = true;
+      highlighted.scrollIntoView({ block: 'center' });
+    } else if (switched || atBottom) this.toBottom();
     else {
       feed.scrollTop = feed.scrollHeight - fromBottom;
       if (grew) $('jump-latest').hidden = false;
@@ -106,6 +111,7 @@ export class FeedView {
     if (mine && !message.kind) item.classList.add('mine');
     if (message.mention && !mine) item.classList.add('mention');
     if (message.msgid) item.dataset.msgid = message.msgid;
+    if (message.msgid && message.msgid === conversation.highlight) item.classList.add('highlight');
     if (message.reply) item.append(this.quote(message.reply, conversation));
     const at = message.shown || message.time;
     const time = element('time', null, message.shown ? dateTimeText(at) : timeText(at));
@@ -118,7 +124,7 @@ export class FeedView {
         `who ${nickColour(message.nick)}`);
       item.append(who);
     }
-    const text = element('span', 'text');
+    const text = element('span', message.text.includes('\n') ? 'text multiline' : 'text');
     text.append(message.kind ? message.text : richText(message.text, this.state.nick));
     item.append(text);
     if (message.msgid && !message.kind) {

@@ -30,6 +30,11 @@ export class History {
     this.request(name, { kind: 'older' }, ['BEFORE', name, `msgid=${before.msgid}`, String(PAGE)]);
   }
 
+  /** The messages around one (a search result), to show it in context, highlighted. */
+  around(name, msgid) {
+    this.request(name, { kind: 'around', msgid }, ['AROUND', name, `msgid=${msgid}`, String(PAGE)]);
+  }
+
   /** /history [target] [n]: the last n messages, printed as a block. */
   show(target, count) {
     const n = Math.min(count, this.limit);

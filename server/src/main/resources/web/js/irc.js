@@ -6,7 +6,7 @@ function unescapeTag(value) {
   return value.replace(/\\(.?)/g, (_, c) => (c in TAG_UNESCAPES ? TAG_UNESCAPES[c] : c));
 }
 
-function escapeTag(value) {
+export function escapeTag(value) {
   return value.replace(/[\\; \r\n]/g, c => ({ '\\': '\\\\', ';': '\\:', ' ': '\\s', '\r': '\\r', '\n': '\\n' }[c]));
 }
 

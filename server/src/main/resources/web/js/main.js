@@ -11,6 +11,7 @@ import { fold, isRoom } from './irc.js';
 import { Notifier } from './notify.js';
 import { Outgoing } from './outgoing.js';
 import { RoomBrowser } from './rooms.js';
+import { SearchPanel } from './search.js';
 import { State, countable } from './state.js';
 import { Ui } from './ui.js';
 
@@ -146,6 +147,17 @@ function loadOlder() {
   history.older(current.name, oldest);
 }
 
+/** A search result clicked: its conversation opened around it (CHATHISTORY AROUND), highlighted. */
+function showResult(entry) {
+  const name = entry.conversation;
+  if (!isRoom(name) && !state.find(name)) askMarker(name);
+  const conversation = state.get(name);
+  conversation.highlight = entry.msgid;
+  conversation.highlightShown = false;
+  select(conversation);
+  if (entry.msgid) history.around(conversation.name, entry.msgid);
+}
+
 function join(room) {
   const joined = state.find(room);
   if (joined && joined.joined) { select(joined); return; }
@@ -178,6 +190,7 @@ function perform(action) {
   if (action.say) message(action.to, action.say);
   if (action.action) outgoing.say(state.current.name, action.action, true);
   if (action.history) history.show(action.history.target, action.history.count);
+  if (action.search) app.search.open(action.search);
   if (action.users) { pending.users.add(fold(action.users)); connection.send('NAMES', [action.users]); }
   if (action.switchTo) select(state.find(action.switchTo));
   if (action.help) { state.shown().add(action.help.map(text => ({ time: now(), text, kind: 'help' }))); redraw(); }
@@ -244,8 +257,8 @@ function togglePane(button, pane) {
   $(button).setAttribute('aria-expanded', String(open));
 }
 
-const app = { state, ui, pending, connection: null, history: null, firstRoom: null, roomBrowser: null, note, deliver,
-  select, redraw, openFirst };
+const app = { state, ui, pending, connection: null, history: null, firstRoom: null, roomBrowser: null, search: null,
+  note, deliver, select, redraw, openFirst };
 const onLine = serverEvents(app);
 const onState = connectionStates(app);
 app.onLine = onLine;
@@ -268,6 +281,12 @@ document.addEventListener('DOMContentLoaded', () => {
   notifier.onOpen = select;
   app.roomBrowser = new RoomBrowser((command, params) => connection.send(command, params), join,
     name => Boolean(state.find(name) && state.find(name).joined));
+  app.search = new SearchPanel({
+    send: (command, params) => connection.send(command, params),
+    has: cap => Boolean(connection && connection.has(cap)),
+    room: () => (state.current && state.current.kind === 'room' && state.current.joined ? state.current.name : null),
+    show: showResult,
+  });
   $('reply-cancel').addEventListener('click', () => outgoing.setReply(null));
   $('feed').addEventListener('scroll', () => { if (feedView.atBottom() && state.current && state.current.unread) redraw(); });
   document.addEventListener('visibilitychange', () => { if (connection && connection.registered) redraw(); });

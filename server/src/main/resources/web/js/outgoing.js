@@ -2,6 +2,7 @@
 // reactions (TAGMSG +draft/react), deletions (REDACT) and typing notices (TAGMSG +typing).
 import { TEXT_BYTES, split } from './chunks.js';
 import { fold } from './irc.js';
+import { CONCAT, limits, plan } from './multiline.js';
 
 const $ = id => document.getElementById(id);
 /** The label of typing notices: the server's answers to them are not for the person to read. */
@@ -24,6 +25,8 @@ export class Outgoing {
    * line holds as several, cut between words. A reply carries +draft/reply on its first message.
    */
   say(target, text, action = false) {
+    const whole = action ? null : this.sayAsOne(target, text);
+    if (whole !== null) return whole;
     const { state } = this.app;
     const lines = text.split('\n').filter(line => line.trim());
     let tags = this.replyTo && this.connection.has('message-tags') ? { '+draft/reply': this.replyTo.msgid } : {};
@@ -36,6 +39,36 @@ export class Outgoing {
         this.app.deliver(target, { time: Date.now(), nick: state.nick, text: chunk, action, reply: tags['+draft/reply'] }, false);
       }
       tags = {};
+    }
+    this.setReply(null);
+    return true;
+  }
+
+  /**
+   * With draft/multiline (and batch): text of several lines, or one line too long for IRC, goes out
+   * as one draft/multiline batch (true: sent; false: not connected). Null when it is a plain
+   * one-line message, or beyond the limits the server advertised: then say() sends it as several.
+   */
+  sayAsOne(target, text) {
+    const connection = this.connection;
+    if (!connection.has('draft/multiline') || !connection.has('batch')) return null;
+    const lines = plan(text, limits(connection.value('draft/multiline')));
+    if (!lines || lines.length < 2) return null;
+    this.batches = (this.batches || 0) + 1;
+    const ref = `ml${this.batches}${Date.now().toString(36)}`;
+    const opening = this.replyTo && connection.has('message-tags') ? { '+draft/reply': this.replyTo.msgid } : {};
+    if (!connection.send('BATCH', [`+${ref}`, 'draft/multiline', target], opening)) {
+      this.app.note('Not connected; your message was not sent', 'problem');
+      return false;
+    }
+    for (const line of lines) {
+      connection.send('PRIVMSG', [target, line.text], line.concat ? { batch: ref, [CONCAT]: '' } : { batch: ref });
+    }
+    connection.send('BATCH', [`-${ref}`]);
+    if (!connection.has('echo-message')) {
+      const whole = lines.map((l, i) => (i === 0 || l.concat ? l.text : `\n${l.text}`)).join('');
+      this.app.deliver(target, { time: Date.now(), nick: this.app.state.nick, text: whole, action: false,
+        reply: opening['+draft/reply'] }, false);
     }
     this.setReply(null);
     return true;

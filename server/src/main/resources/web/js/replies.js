@@ -107,6 +107,7 @@ export function standardReply(msg) {
   const [command] = msg.params;
   const description = msg.params[msg.params.length - 1];
   const what = { REGISTER: 'register the account', CHATHISTORY: 'load the history', REDACT: 'delete the message',
-    MARKREAD: 'save the read marker', NICK: 'change the nickname' }[command] || `do ${command}`;
+    MARKREAD: 'save the read marker', NICK: 'change the nickname',
+    SEARCH: 'search' }[command] || `do ${command}`;
   return `Could not ${what}: ${description}`;
 }
