@@ -176,6 +176,21 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void aMessageFoundAndThenRedactedIsNoLongerFoundAndTheRestStillIs() {
+        appendSearchable();
+        assertThat(ids(store.search(searchIn(SearchQuery.Readable.all(), "blue"))))
+                .containsExactly("s2");
+
+        store.deleteByMsgId("#general", "s2");
+        store.appendAll(List.of(said("s6", 60, "#general", "bob", "another blue thing")));
+
+        assertThat(ids(store.search(searchIn(SearchQuery.Readable.all(), "blue"))))
+                .containsExactly("s6");
+        assertThat(ids(store.search(searchIn(SearchQuery.Readable.all(), "rocket"))))
+                .containsExactly("s1", "s3", "s5");
+    }
+
+    @Test
     void aRedactedMessageIsNoLongerFound() {
         appendSearchable();
         store.deleteByMsgId("#general", "s2");

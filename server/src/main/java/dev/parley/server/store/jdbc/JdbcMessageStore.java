@@ -32,11 +32,14 @@ public final class JdbcMessageStore implements MessageStore {
     private final SqlDialect dialect;
     private final String insert;
     private final MessageDeletes deletes;
+    /** SQLite's search index, filled behind the writer; null where the database keeps it itself. */
+    private final DeferredSearchIndex searchIndex;
 
     JdbcMessageStore(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.deletes = new MessageDeletes(dataSource);
+        this.searchIndex = dialect.indexesSearchLater() ? new DeferredSearchIndex(dataSource) : null;
         this.insert = dialect.insertIgnoringDuplicates("messages", MessageRow.INSERT_COLUMNS);
     }
 
@@ -62,6 +65,9 @@ public final class JdbcMessageStore implements MessageStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not store " + batch.size() + " messages", e);
+        }
+        if (searchIndex != null) {
+            searchIndex.appended(batch.size());
         }
     }
 
@@ -133,6 +139,9 @@ public final class JdbcMessageStore implements MessageStore {
         if (query.limit() <= 0
                 || (!readable.everything() && readable.roomKeys().isEmpty() && readable.identity() == null)) {
             return List.of();
+        }
+        if (searchIndex != null && !query.words().isEmpty()) {
+            searchIndex.catchUp();
         }
         StringBuilder where = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();

@@ -80,6 +80,14 @@ public interface SqlDialect {
      */
     WordsCondition wordsCondition(List<String> words);
 
+    /**
+     * Whether the full-text index is filled behind the writer ({@link DeferredSearchIndex}) rather
+     * than by the database on every write.
+     */
+    default boolean indexesSearchLater() {
+        return false;
+    }
+
     /** A full-text condition on {@code messages} with one parameter. */
     record WordsCondition(String sql, String parameter) {}
 

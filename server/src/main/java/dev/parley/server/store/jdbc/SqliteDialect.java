@@ -126,6 +126,11 @@ final class SqliteDialect implements SqlDialect {
         return InsertStatements.insertOrNothing(table, columns);
     }
 
+    @Override
+    public boolean indexesSearchLater() {
+        return true;
+    }
+
     /** FTS5 (migration V10): each word quoted, so nothing in it is FTS5 syntax; all must match. */
     @Override
     public WordsCondition wordsCondition(List<String> words) {
