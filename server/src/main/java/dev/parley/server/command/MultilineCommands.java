@@ -142,10 +142,15 @@ public final class MultilineCommands implements CommandFamily {
         return true;
     }
 
-    /** A line of the client's open batch costs no flood budget: the message is charged once, as it opens. */
+    /**
+     * A line of the client's open batch costs no flood budget: the message is charged once, as it
+     * opens, and max-lines bounds its lines. A refused batch's lines pay as any line does, or a client
+     * could send endless free lines after one refusal.
+     */
     static boolean isBatchedLine(Session session, IrcMessage line) {
         String reference = line.tag("batch");
-        return reference != null && session.clientBatches().carries(reference);
+        MultilineDraft open = session.clientBatches().open();
+        return reference != null && open != null && open.reference().equals(reference);
     }
 
     private static String openReference(MultilineDraft draft) {

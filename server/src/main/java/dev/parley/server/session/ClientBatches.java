@@ -44,11 +44,6 @@ public final class ClientBatches {
         return reference.equals(refused);
     }
 
-    /** Whether {@code reference} names the open or the refused batch. */
-    public boolean carries(String reference) {
-        return (open != null && open.reference().equals(reference)) || isRefused(reference);
-    }
-
     /** The batch is closed: nothing open, nothing refused. */
     public void close() {
         open = null;

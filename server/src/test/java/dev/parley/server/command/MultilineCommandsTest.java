@@ -260,4 +260,15 @@ class MultilineCommandsTest {
                 .isEqualTo(1.0);
         assertThat(dispatcher.floodCost(alice, CommandBench.parse("BATCH -m1"))).isEqualTo(0.5);
     }
+
+    @Test
+    void theLinesOfARefusedBatchPayLikeAnyLine() {
+        threeInARoom();
+        CommandDispatcher dispatcher = bench.dispatcher();
+        bench.send(alice, "BATCH +m1 draft/multiline #a");
+        bench.send(alice, "@batch=m1 PRIVMSG #b :wrong target, so the batch is refused");
+
+        assertThat(dispatcher.floodCost(alice, CommandBench.parse("@batch=m1 PRIVMSG #a :x")))
+                .isEqualTo(1.0);
+    }
 }
