@@ -34,6 +34,7 @@ import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.KeepAlive;
+import dev.parley.server.session.Presences;
 import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.Sessions;
@@ -166,7 +167,10 @@ public final class ParleyServer implements AutoCloseable {
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
         UserCounts counts = new UserCounts();
         NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
-        departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
+        Presences presences = new Presences(
+                storage.presences(), roomWriter, CASE_MAPPING, () -> live.get().accounts());
+        presences.restore(presences.load(), rooms, nicks, clock.millis());
+        departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock, presences);
         ServerBan serverBan =
                 new ServerBan(info.name(), () -> live.get().moderation(), nicks, bans, accounts, clock, departures);
         CommandTable.Parts parts = new CommandTable.Parts(
@@ -184,6 +188,7 @@ public final class ParleyServer implements AutoCloseable {
                 delivery,
                 storage.history(),
                 departures,
+                presences,
                 serverBan,
                 metrics,
                 clock,

@@ -10,6 +10,7 @@ import dev.parley.server.history.Retention;
 import dev.parley.server.history.StoredHistory;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.BanStore;
+import dev.parley.server.store.PresenceStore;
 import dev.parley.server.store.ReadMarkerStore;
 import dev.parley.server.store.RoomStore;
 import dev.parley.server.store.jdbc.JdbcStorage;
@@ -89,6 +90,10 @@ final class Storage implements AutoCloseable {
 
     RoomStore rooms() {
         return jdbc.rooms();
+    }
+
+    PresenceStore presences() {
+        return jdbc.presences();
     }
 
     ReadMarkerStore readMarkers() {

@@ -149,13 +149,14 @@ final class UserEndpoints {
     /** KILL: the user's connection closes with the QUIT an IRC KILL gives, naming the console's operator. */
     private CompletionStage<AdminResponse> kill(AdminCall call) {
         Optional<ChatUser> found = online(call.param(0));
-        if (found.isEmpty() || !(found.get() instanceof Session victim)) {
+        if (found.isEmpty()) {
             return done(noSuchUser(call.param(0)));
         }
+        ChatUser victim = found.get();
         String reason = call.form().get("reason").orElse("Killed");
         String quit = "Killed (" + call.login().operator() + " (" + reason + "))";
         ConsoleAudit.LOG.info("{} killed {}: {}", call.login(), victim.nick(), reason);
-        victim.execute(() -> departures.disconnect(victim, quit));
+        departures.expel(victim, quit);
         return done(AdminResponse.ok(Json.object("killed", victim.nick())));
     }
 

@@ -26,7 +26,11 @@ public final class ChangeWitnesses {
                 witnesses.add(watcher);
             }
         }
-        witnesses.remove(user);
+        ChatUser actor = user.actor();
+        boolean actorWitnesses = witnesses.remove(actor);
+        if (actorWitnesses && actor != user) {
+            witnesses.addAll(Delivery.otherDevices(user)); // the account's other devices hear of it
+        }
         List<ChatUser> wanting = new ArrayList<>();
         for (ChatUser witness : witnesses) {
             if (witness.caps().has(cap)) {

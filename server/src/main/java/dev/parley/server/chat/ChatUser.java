@@ -1,6 +1,7 @@
 package dev.parley.server.chat;
 
 import dev.parley.protocol.cap.CapabilitySet;
+import java.util.List;
 
 /**
  * A registered user as the chat core sees it. Implemented by the session. What others may read of
@@ -79,6 +80,22 @@ public interface ChatUser {
     /** Whether the user subscribed to updates of this metadata key ({@code METADATA * SUB}). */
     default boolean subscribesTo(String metadataKey) {
         return snapshot().metadataSubscriptions().contains(metadataKey);
+    }
+
+    /**
+     * Who this user acts as in rooms and in the nick registry: itself, or, for one device of an
+     * account present on several, that account's presence.
+     */
+    default ChatUser actor() {
+        return this;
+    }
+
+    /**
+     * The connections a line to this user goes to, each rendered for its own caps, when the user is
+     * several (an account present on several devices); null when the user is one connection.
+     */
+    default List<? extends ChatUser> devices() {
+        return null;
     }
 
     /** Queues a line for this user. */

@@ -149,13 +149,44 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
 
     /** An event to every member of the room but {@code except} (the one who caused it, or null). */
     public void toRoom(IrcMessage event, Room room, ChatUser except) {
-        List<ChatUser> recipients = new ArrayList<>(room.members().size());
-        for (ChatUser member : room.members().keySet()) {
-            if (member != except) {
-                recipients.add(member);
+        send(event, room.members().keySet(), except);
+    }
+
+    /**
+     * An event to these users but {@code except}, the connection that caused it and hears of it in
+     * its replies. When that connection is one device of an account present on several, the
+     * account's other devices among the witnesses still get it: they must see what it did.
+     */
+    public void send(IrcMessage event, Collection<? extends ChatUser> witnesses, ChatUser except) {
+        ChatUser actor = except == null ? null : except.actor();
+        List<ChatUser> recipients = new ArrayList<>(witnesses.size());
+        boolean actorWitnesses = false;
+        for (ChatUser witness : witnesses) {
+            if (witness == actor) {
+                actorWitnesses = true;
+            } else {
+                recipients.add(witness);
             }
         }
+        if (actorWitnesses && actor != except) {
+            recipients.addAll(otherDevices(except));
+        }
         Fanout.send(event, recipients);
+    }
+
+    /** The other devices of the account {@code device} is one device of (none for a lone connection). */
+    public static List<ChatUser> otherDevices(ChatUser device) {
+        List<? extends ChatUser> devices = device.actor().devices();
+        if (devices == null) {
+            return List.of();
+        }
+        List<ChatUser> others = new ArrayList<>(devices.size());
+        for (ChatUser other : devices) {
+            if (other != device) {
+                others.add(other);
+            }
+        }
+        return others;
     }
 
     /** An event to one user. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Sends one message to many users: serialized once per tag variant, queued to each recipient, then
- * one flush per recipient.
+ * one flush per recipient. A user present on several devices ({@link ChatUser#devices()}) gets it on
+ * each, rendered for that connection's caps.
  */
 final class Fanout {
 
@@ -16,20 +17,34 @@ final class Fanout {
 
     static void send(IrcMessage message, Collection<? extends ChatUser> recipients) {
         OutboundLine[] byVariant = new OutboundLine[TagPolicy.VARIANTS];
+        boolean tagsOnly = message.command().equals("TAGMSG");
         List<ChatUser> sent = new ArrayList<>(recipients.size());
         for (ChatUser user : recipients) {
-            int variant = TagPolicy.variant(user.caps());
-            OutboundLine line = byVariant[variant];
-            if (line == null) {
-                line = TagPolicy.render(message, variant);
-                byVariant[variant] = line;
+            List<? extends ChatUser> devices = user.devices();
+            if (devices == null) {
+                queue(message, byVariant, user, sent);
+                continue;
             }
-            user.send(line);
-            sent.add(user);
+            for (ChatUser device : devices) {
+                if (!tagsOnly || device.caps().has(Capability.MESSAGE_TAGS)) {
+                    queue(message, byVariant, device, sent);
+                }
+            }
         }
         for (ChatUser user : sent) {
             user.flush();
         }
+    }
+
+    private static void queue(IrcMessage message, OutboundLine[] byVariant, ChatUser user, List<ChatUser> sent) {
+        int variant = TagPolicy.variant(user.caps());
+        OutboundLine line = byVariant[variant];
+        if (line == null) {
+            line = TagPolicy.render(message, variant);
+            byVariant[variant] = line;
+        }
+        user.send(line);
+        sent.add(user);
     }
 
     /**
@@ -41,29 +56,40 @@ final class Fanout {
         List<OutboundLine>[] byVariant = newVariantTable();
         List<ChatUser> sent = new ArrayList<>(recipients.size());
         for (ChatUser user : recipients) {
-            boolean batched =
-                    user.caps().has(Capability.MULTILINE) && user.caps().has(Capability.BATCH);
-            int tagVariant = TagPolicy.variant(user.caps());
-            int variant = tagVariant * 2 + (batched ? 1 : 0);
-            List<OutboundLine> lines = byVariant[variant];
-            if (lines == null) {
-                List<IrcMessage> messages = batched
-                        ? MultilineLines.asBatch(header, text, header.tag("msgid"))
-                        : MultilineLines.asLines(header, text);
-                lines = new ArrayList<>(messages.size());
-                for (IrcMessage message : messages) {
-                    lines.add(TagPolicy.render(message, tagVariant));
+            List<? extends ChatUser> devices = user.devices();
+            if (devices == null) {
+                queueComposed(header, text, byVariant, user, sent);
+            } else {
+                for (ChatUser device : devices) {
+                    queueComposed(header, text, byVariant, device, sent);
                 }
-                byVariant[variant] = lines;
             }
-            for (OutboundLine line : lines) {
-                user.send(line);
-            }
-            sent.add(user);
         }
         for (ChatUser user : sent) {
             user.flush();
         }
+    }
+
+    private static void queueComposed(
+            IrcMessage header, MultilineText text, List<OutboundLine>[] byVariant, ChatUser user, List<ChatUser> sent) {
+        boolean batched = user.caps().has(Capability.MULTILINE) && user.caps().has(Capability.BATCH);
+        int tagVariant = TagPolicy.variant(user.caps());
+        int variant = tagVariant * 2 + (batched ? 1 : 0);
+        List<OutboundLine> lines = byVariant[variant];
+        if (lines == null) {
+            List<IrcMessage> messages = batched
+                    ? MultilineLines.asBatch(header, text, header.tag("msgid"))
+                    : MultilineLines.asLines(header, text);
+            lines = new ArrayList<>(messages.size());
+            for (IrcMessage message : messages) {
+                lines.add(TagPolicy.render(message, tagVariant));
+            }
+            byVariant[variant] = lines;
+        }
+        for (OutboundLine line : lines) {
+            user.send(line);
+        }
+        sent.add(user);
     }
 
     @SuppressWarnings("unchecked") // a generic array cannot be created otherwise
@@ -71,21 +97,23 @@ final class Fanout {
         return (List<OutboundLine>[]) new List<?>[TagPolicy.VARIANTS * 2];
     }
 
-    /** Sends to one user. */
+    /** Sends to one user (on each of its devices). */
     static void sendTo(ChatUser user, IrcMessage message) {
-        user.send(TagPolicy.render(message, TagPolicy.variant(user.caps())));
-        user.flush();
+        send(message, List.of(user));
     }
 
-    /** Sends several to one user, flushed once. */
+    /** Sends several to one user (on each of its devices), flushed once. */
     static void sendTo(ChatUser user, List<IrcMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        int variant = TagPolicy.variant(user.caps());
-        for (IrcMessage message : messages) {
-            user.send(TagPolicy.render(message, variant));
+        List<? extends ChatUser> devices = user.devices();
+        for (ChatUser device : devices == null ? List.of(user) : devices) {
+            int variant = TagPolicy.variant(device.caps());
+            for (IrcMessage message : messages) {
+                device.send(TagPolicy.render(message, variant));
+            }
+            device.flush();
         }
-        user.flush();
     }
 }

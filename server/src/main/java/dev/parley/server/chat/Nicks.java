@@ -44,6 +44,11 @@ public final class Nicks {
         return !squatter.isRegistered() && byNick.replace(caseMapping.fold(nick), squatter, owner);
     }
 
+    /** Hands the nick from {@code from} to {@code to} (a connection to its account's presence); false when {@code from} no longer holds it. */
+    public boolean replace(String nick, ChatUser from, ChatUser to) {
+        return byNick.replace(caseMapping.fold(nick), from, to);
+    }
+
     /** Whoever holds the nick, registered or still registering. */
     public Optional<ChatUser> holder(String nick) {
         return Optional.ofNullable(byNick.get(caseMapping.fold(nick)));

@@ -63,12 +63,13 @@ public final class Room {
         return members;
     }
 
+    /** Whether the user, or the account presence it is a device of, is a member. */
     public boolean isMember(ChatUser user) {
-        return members.containsKey(user);
+        return members.containsKey(user.actor());
     }
 
     public Optional<MemberStatus> status(ChatUser user) {
-        return Optional.ofNullable(members.get(user));
+        return Optional.ofNullable(members.get(user.actor()));
     }
 
     public RoomModes modes() {
@@ -156,7 +157,8 @@ public final class Room {
         return inviteExceptions;
     }
 
-    public synchronized JoinOutcome join(ChatUser user, String givenKey) {
+    public synchronized JoinOutcome join(ChatUser joiner, String givenKey) {
+        ChatUser user = joiner.actor();
         if (closed) {
             return new JoinOutcome.Closed();
         }
@@ -208,7 +210,8 @@ public final class Room {
     }
 
     /** Removes the user; returns whether they were a member. An emptied room closes. */
-    public synchronized boolean remove(ChatUser user) {
+    public synchronized boolean remove(ChatUser leaver) {
+        ChatUser user = leaver.actor();
         if (!members.containsKey(user)) {
             return false;
         }
@@ -226,7 +229,8 @@ public final class Room {
     }
 
     /** Changes a member's privileges; false when the user is not a member. */
-    public synchronized boolean setStatus(ChatUser user, MemberStatus status) {
+    public synchronized boolean setStatus(ChatUser member, MemberStatus status) {
+        ChatUser user = member.actor();
         if (!members.containsKey(user)) {
             return false;
         }
@@ -317,7 +321,7 @@ public final class Room {
 
     /** Why the user may not speak here (the numeric to refuse with), or null when they may. */
     private Numeric speechRefusal(ChatUser user) {
-        MemberStatus status = members.get(user);
+        MemberStatus status = members.get(user.actor());
         boolean privileged = status != null && (status.op() || status.voice());
         RoomModes current = modes;
         if (status == null && current.noExternal()) {

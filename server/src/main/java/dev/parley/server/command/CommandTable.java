@@ -18,11 +18,14 @@ import dev.parley.server.history.HistoryRequest;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.info.ServerReplies;
 import dev.parley.server.login.AccountReplies;
+import dev.parley.server.login.PresenceArrival;
 import dev.parley.server.login.RegistrationFlow;
 import dev.parley.server.login.ServerBan;
 import dev.parley.server.session.Caps;
 import dev.parley.server.session.Departures;
+import dev.parley.server.session.JoinReplies;
 import dev.parley.server.session.MetadataUpdates;
+import dev.parley.server.session.Presences;
 import dev.parley.server.session.ReadMarkers;
 import java.time.Clock;
 import java.util.List;
@@ -57,6 +60,7 @@ public final class CommandTable {
             Delivery delivery,
             History history,
             Departures departures,
+            Presences presences,
             ServerBan serverBan,
             ChatMetrics metrics,
             Clock clock,
@@ -82,6 +86,7 @@ public final class CommandTable {
                 new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
         HistoryRequest historyRequest =
                 new HistoryRequest(p.rooms(), p.nicks(), p.accounts(), limits, config.history());
+        JoinReplies joinReplies = new JoinReplies(metadataUpdates);
         LoginCheck login = new LoginCheck(() -> live.get().auth(), p.accounts());
         RegistrationFlow flow = new RegistrationFlow(
                 login,
@@ -92,7 +97,9 @@ public final class CommandTable {
                 p.clock(),
                 serverReplies,
                 p.monitorNotices(),
-                p.departures());
+                p.departures(),
+                new PresenceArrival(
+                        p.presences(), p.nicks(), p.readMarkers(), joinReplies, p.delivery(), p.monitors()));
         MessagingCommands messaging = new MessagingCommands(p.rooms(), p.nicks(), p.delivery(), p.metrics(), p.clock());
         return List.of(
                 new CapCommands(p.info(), new Caps(live), flow),
@@ -118,7 +125,8 @@ public final class CommandTable {
                         p.bans(),
                         p.readMarkers(),
                         p.delivery(),
-                        metadataUpdates,
+                        joinReplies,
+                        p.info().name(),
                         p.departures()),
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
                 new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
@@ -128,6 +136,7 @@ public final class CommandTable {
                 new MonitorCommands(limits, p.nicks(), p.monitors()),
                 new MetadataCommands(p.info(), p.rooms(), p.nicks(), metadataUpdates),
                 new HelpCommands(),
+                new PresenceCommands(p.presences(), p.info().name()),
                 new ProfileCommands(liveLimits, p.monitors(), p.delivery()),
                 new OperatorCommands(p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload()),
                 new BanCommands(p.bans(), p.serverBan()),

@@ -170,7 +170,8 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private static ChatMessage said(CommandContext ctx, String command, String text) {
-        return new ChatMessage(ctx.session(), command, text, ctx.message().tags());
+        return new ChatMessage(
+                ctx.session().actor(), command, text, ctx.message().tags());
     }
 
     /**
@@ -178,6 +179,7 @@ public final class MessagingCommands implements CommandFamily {
      * delivery to run once the message is stored. {@code then} runs after delivery, on this thread.
      */
     private static void send(CommandContext ctx, Outgoing outgoing, List<SyncDelivery> waiting, Runnable then) {
+        outgoing.alsoTo(Delivery.otherDevices(ctx.session())); // what one device says, the others see
         if (outgoing.storesFirst()) {
             waiting.add(new SyncDelivery(outgoing, () -> {
                 outgoing.deliver();

@@ -130,7 +130,8 @@ public final class NickCommands implements CommandFamily {
 
     private void takeNick(CommandContext ctx, String wanted) {
         Session session = ctx.session();
-        if (!nicks.claim(wanted, session)) {
+        ChatUser holder = session.actor(); // an account present on several devices changes nick on all
+        if (!nicks.claim(wanted, holder)) {
             session.registration().setRefusedNick(wanted);
             ctx.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
             return;
@@ -147,7 +148,7 @@ public final class NickCommands implements CommandFamily {
         String oldSource = session.source();
         nickHistory.remember(session, clock.millis());
         session.setNick(wanted);
-        releaseUnlessSame(old, wanted, session);
+        releaseUnlessSame(old, wanted, holder);
         announceNickChange(ctx, oldSource, wanted);
         if (!nicks.caseMapping().equal(old, wanted)) {
             monitorNotices.offline(old);
@@ -155,9 +156,9 @@ public final class NickCommands implements CommandFamily {
         }
     }
 
-    private void releaseUnlessSame(String old, String wanted, Session session) {
+    private void releaseUnlessSame(String old, String wanted, ChatUser holder) {
         if (old != null && !nicks.caseMapping().equal(old, wanted)) {
-            nicks.release(old, session);
+            nicks.release(old, holder);
         }
     }
 
@@ -166,7 +167,8 @@ public final class NickCommands implements CommandFamily {
         for (Room room : ctx.session().rooms()) {
             witnesses.addAll(room.members().keySet());
         }
-        witnesses.remove(ctx.session());
+        witnesses.remove(ctx.session().actor());
+        witnesses.addAll(Delivery.otherDevices(ctx.session()));
         IrcMessage change = IrcMessage.from(oldSource, "NICK", wanted);
         ctx.replies().add(change);
         delivery.send(change, witnesses);

@@ -108,9 +108,8 @@ public final class OperatorCommands implements CommandFamily {
         List<ChatUser> readers = new ArrayList<>();
         for (ChatUser user : nicks.all()) {
             if (user.isRegistered()
-                    && user instanceof Session session
-                    && session.receivesWallops()
-                    && user != ctx.session()) {
+                    && user.snapshot().receivesWallops()
+                    && user != ctx.session().actor()) {
                 readers.add(user);
             }
         }
@@ -122,13 +121,14 @@ public final class OperatorCommands implements CommandFamily {
 
     void kill(CommandContext ctx) {
         var target = nicks.find(ctx.param(0));
-        if (target.isEmpty() || !(target.get() instanceof Session victim)) {
+        if (target.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
             return;
         }
+        ChatUser victim = target.get();
         String reason = ctx.paramCount() > 1 ? ctx.param(1) : "Killed";
         String quit = "Killed (" + ctx.session().nick() + " (" + reason + "))";
         Audit.LOG.info("{} killed {}: {}", ctx.session(), victim.nick(), reason);
-        victim.execute(() -> departures.disconnect(victim, quit));
+        departures.expel(victim, quit);
     }
 }

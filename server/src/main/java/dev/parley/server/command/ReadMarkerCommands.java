@@ -121,12 +121,15 @@ public final class ReadMarkerCommands implements CommandFamily {
     private List<ChatUser> otherClientsOf(Session session) {
         List<ChatUser> others = new ArrayList<>();
         for (ChatUser user : nicks.all()) {
-            if (user != session
-                    && user.isRegistered()
+            if (user.isRegistered()
                     && user.account() != null
-                    && user.caps().has(Capability.READ_MARKER)
                     && nicks.caseMapping().equal(user.account(), session.account())) {
-                others.add(user);
+                List<? extends ChatUser> devices = user.devices();
+                for (ChatUser device : devices == null ? List.of(user) : devices) {
+                    if (device != session && device.caps().has(Capability.READ_MARKER)) {
+                        others.add(device);
+                    }
+                }
             }
         }
         return others;

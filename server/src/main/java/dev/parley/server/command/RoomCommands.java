@@ -12,15 +12,14 @@ import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Room.JoinOutcome;
 import dev.parley.server.chat.Rooms;
-import dev.parley.server.chat.Topic;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.JoinMarkers;
-import dev.parley.server.session.MetadataUpdates;
-import dev.parley.server.session.NamesReply;
+import dev.parley.server.session.JoinReplies;
 import dev.parley.server.session.ReadMarkers;
+import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,8 @@ public final class RoomCommands implements CommandFamily {
     private final Bans bans;
     private final ReadMarkers readMarkers;
     private final Delivery delivery;
-    private final MetadataUpdates metadataUpdates;
+    private final JoinReplies joinReplies;
+    private final String serverName;
     private final Departures departures;
 
     public RoomCommands(
@@ -53,7 +53,8 @@ public final class RoomCommands implements CommandFamily {
             Bans bans,
             ReadMarkers readMarkers,
             Delivery delivery,
-            MetadataUpdates metadataUpdates,
+            JoinReplies joinReplies,
+            String serverName,
             Departures departures) {
         this.departures = departures;
         this.limits = limits;
@@ -62,7 +63,8 @@ public final class RoomCommands implements CommandFamily {
         this.bans = bans;
         this.readMarkers = readMarkers;
         this.delivery = delivery;
-        this.metadataUpdates = metadataUpdates;
+        this.joinReplies = joinReplies;
+        this.serverName = serverName;
     }
 
     @Override
@@ -133,41 +135,46 @@ public final class RoomCommands implements CommandFamily {
 
     private void announceJoin(CommandContext ctx, Room room, JoinMarkers markers) {
         Session session = ctx.session();
-        IrcMessage plain = UserEvent.from(session, "JOIN", room.name());
-        String account = session.account() == null ? "*" : session.account();
-        IrcMessage extended = UserEvent.from(session, "JOIN", room.name(), account, session.realname());
+        ChatUser joiner = session.actor();
+        IrcMessage plain = JoinReplies.joinLine(joiner, room, false);
+        IrcMessage extended = JoinReplies.joinLine(joiner, room, true);
         List<ChatUser> plainOnes = new ArrayList<>();
         List<ChatUser> extendedOnes = new ArrayList<>();
         for (ChatUser member : room.members().keySet()) {
-            if (member != session) {
+            if (member != joiner) {
                 (member.caps().has(Capability.EXTENDED_JOIN) ? extendedOnes : plainOnes).add(member);
             }
         }
         delivery.send(plain, plainOnes);
         delivery.send(extended, extendedOnes);
-        announceAway(session, room);
-        ctx.replies().add(session.caps().has(Capability.EXTENDED_JOIN) ? extended : plain);
-        Topic topic = room.topic();
-        if (topic != null) {
-            RoomInfoCommands.topicReplies(ctx, room, topic);
+        announceAway(joiner, room);
+        joinReplies.add(ctx.replies(), session, room, markers);
+        for (ChatUser device : Delivery.otherDevices(session)) {
+            device.execute(() -> rejoin(device, room));
         }
-        markers.addTo(ctx.replies(), room);
-        metadataUpdates.joined(ctx.replies(), session, room);
-        NamesReply.send(ctx.replies(), session, room);
+    }
+
+    /** Another device of the joiner's account is told of the join as if it had joined itself. */
+    private void rejoin(ChatUser device, Room room) {
+        if (device instanceof Session other && !other.isClosing() && room.isMember(other)) {
+            Replies replies = new Replies(other, serverName, null);
+            joinReplies.add(replies, other, room, JoinMarkers.NONE);
+            replies.flush();
+        }
     }
 
     /** away-notify: members who asked learn at once that the newcomer is away. */
-    private void announceAway(Session session, Room room) {
-        if (session.awayMessage() == null) {
+    private void announceAway(ChatUser joiner, Room room) {
+        if (joiner.awayMessage() == null) {
             return;
         }
         List<ChatUser> watchers = new ArrayList<>();
         for (ChatUser member : room.members().keySet()) {
-            if (member != session && member.caps().has(Capability.AWAY_NOTIFY)) {
+            if (member != joiner && member.caps().has(Capability.AWAY_NOTIFY)) {
                 watchers.add(member);
             }
         }
-        delivery.send(UserEvent.from(session, "AWAY", session.awayMessage()), watchers);
+        delivery.send(UserEvent.from(joiner, "AWAY", joiner.awayMessage()), watchers);
     }
 
     void part(CommandContext ctx) {

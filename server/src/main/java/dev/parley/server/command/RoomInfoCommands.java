@@ -12,6 +12,7 @@ import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.session.JoinReplies;
 import dev.parley.server.session.NamesReply;
 import dev.parley.server.session.Session;
 import java.time.Clock;
@@ -49,8 +50,7 @@ public final class RoomInfoCommands implements CommandFamily {
     }
 
     static void topicReplies(CommandContext ctx, Room room, Topic topic) {
-        ctx.numeric(Numeric.RPL_TOPIC, room.name(), topic.text());
-        ctx.numeric(Numeric.RPL_TOPICWHOTIME, room.name(), topic.setBy(), Long.toString(topic.setAtSeconds()));
+        JoinReplies.topic(ctx.replies(), room, topic);
     }
 
     void topic(CommandContext ctx) {

@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param loginWindow the window failed logins are counted in; past the limit logins are refused unchecked
  * @param registrationsPerIp accounts one IP address may register within {@code registrationWindow}
  * @param registrationWindow the window registrations are counted in
+ * @param multiclient whether a connection logging in to an account already present under its nick
+ *     joins that presence (several devices, one nick) instead of being refused the nick
+ * @param alwaysOn the default for accounts that did not choose (ALWAYSON): whether an account stays
+ *     present, away, in its rooms when its last connection leaves, and across restarts
  */
 public record AccountsConfig(
         Registration registration,
@@ -20,7 +24,9 @@ public record AccountsConfig(
         int loginAttempts,
         Duration loginWindow,
         int registrationsPerIp,
-        Duration registrationWindow) {
+        Duration registrationWindow,
+        boolean multiclient,
+        boolean alwaysOn) {
 
     /** When REGISTER is accepted. */
     public enum Registration {
@@ -38,6 +44,27 @@ public record AccountsConfig(
 
     public static final int MIN_BCRYPT_COST = 4;
     public static final int MAX_BCRYPT_COST = 31;
+
+    /** Accounts with several connections per nick allowed and nobody always-on by default. */
+    public AccountsConfig(
+            Registration registration,
+            int bcryptCost,
+            int minPasswordLength,
+            int loginAttempts,
+            Duration loginWindow,
+            int registrationsPerIp,
+            Duration registrationWindow) {
+        this(
+                registration,
+                bcryptCost,
+                minPasswordLength,
+                loginAttempts,
+                loginWindow,
+                registrationsPerIp,
+                registrationWindow,
+                true,
+                false);
+    }
 
     public AccountsConfig {
         if (bcryptCost < MIN_BCRYPT_COST || bcryptCost > MAX_BCRYPT_COST) {

@@ -119,6 +119,10 @@ public final class ConfigKeys {
             "accounts.registrations-per-ip", integer(1), c -> c.accounts().registrationsPerIp());
     public static final ConfigKey<Duration> ACCOUNTS_REGISTRATION_WINDOW = restart(
             "accounts.registration-window", duration(ONE_MS), c -> c.accounts().registrationWindow());
+    public static final ConfigKey<Boolean> ACCOUNTS_MULTICLIENT =
+            live("accounts.multiclient", ValueTypes.bool(), c -> c.accounts().multiclient());
+    public static final ConfigKey<Boolean> ACCOUNTS_ALWAYS_ON =
+            live("accounts.always-on", ValueTypes.bool(), c -> c.accounts().alwaysOn());
 
     public static final ConfigKey<Path> STORAGE_DATA_DIR =
             restart("storage.data-dir", ValueTypes.path(), c -> c.storage().dataDir());
@@ -334,7 +338,9 @@ public final class ConfigKeys {
                         v.get(ACCOUNTS_LOGIN_ATTEMPTS),
                         v.get(ACCOUNTS_LOGIN_WINDOW),
                         v.get(ACCOUNTS_REGISTRATIONS_PER_IP),
-                        v.get(ACCOUNTS_REGISTRATION_WINDOW)),
+                        v.get(ACCOUNTS_REGISTRATION_WINDOW),
+                        v.get(ACCOUNTS_MULTICLIENT),
+                        v.get(ACCOUNTS_ALWAYS_ON)),
                 new StorageConfig(
                         v.get(STORAGE_DATA_DIR),
                         v.get(STORAGE_DATABASE_URL),

@@ -11,9 +11,11 @@ import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.config.FloodConfig;
 import dev.parley.server.info.ServerReplies;
+import dev.parley.server.session.AccountPresence;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.FloodBudget;
+import dev.parley.server.session.JoinMarkers;
 import dev.parley.server.session.Registration;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
@@ -21,6 +23,7 @@ import dev.parley.server.store.Account;
 import dev.parley.server.store.Ban;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,7 @@ public final class RegistrationFlow {
     private final ServerReplies serverReplies;
     private final MonitorNotices monitorNotices;
     private final Departures departures;
+    private final PresenceArrival arrival;
 
     public RegistrationFlow(
             LoginCheck login,
@@ -55,7 +59,9 @@ public final class RegistrationFlow {
             Clock clock,
             ServerReplies serverReplies,
             MonitorNotices monitorNotices,
-            Departures departures) {
+            Departures departures,
+            PresenceArrival arrival) {
+        this.arrival = arrival;
         this.login = login;
         this.bans = bans;
         this.nicks = nicks;
@@ -138,9 +144,51 @@ public final class RegistrationFlow {
 
     private void admitUnlessBanned(Session session, Replies replies, Admission.Admitted admitted) {
         String account = admitted.account().map(Account::name).orElse(null);
-        if (!expelIfBanned(session, replies, account) && holdNick(session, replies, admitted)) {
-            admit(session, replies, admitted);
+        if (expelIfBanned(session, replies, account)) {
+            return;
         }
+        Optional<AccountPresence> present = arrival.joinable(session, account);
+        if (present.isPresent()) {
+            joinPresence(session, replies, admitted, present.get());
+        } else if (holdNick(session, replies, admitted)) {
+            admit(session, replies, admitted, true);
+            arrival.open(session);
+        }
+    }
+
+    /**
+     * Another device of a present account (or the first back to an always-on one): its read
+     * markers are looked up first, so that nothing from its rooms reaches it before their JOINs.
+     */
+    private void joinPresence(Session session, Replies replies, Admission.Admitted admitted, AccountPresence presence) {
+        String account = presence.account();
+        CompletableFuture<JoinMarkers> markers = arrival.markers(session, account, presence);
+        if (markers.isDone()) {
+            arrive(session, replies, admitted, presence, markers.join());
+            return;
+        }
+        DeferredReply later = replies.defer();
+        markers.thenAccept(found -> later.completeWith(() -> arrive(session, replies, admitted, presence, found)));
+    }
+
+    private void arrive(
+            Session session,
+            Replies replies,
+            Admission.Admitted admitted,
+            AccountPresence presence,
+            JoinMarkers markers) {
+        session.registration().setPassword(null);
+        String account = presence.account();
+        if (arrival.joinable(session, account).filter(p -> p == presence).isEmpty()) {
+            if (holdNick(session, replies, admitted)) { // the presence ended meanwhile
+                admit(session, replies, admitted, true);
+                arrival.open(session);
+            }
+            return;
+        }
+        arrival.attach(session, presence);
+        admit(session, replies, admitted, false);
+        arrival.rejoin(session, replies, markers);
     }
 
     /**
@@ -207,7 +255,8 @@ public final class RegistrationFlow {
         });
     }
 
-    private void admit(Session session, Replies replies, Admission.Admitted admitted) {
+    /** @param newcomer whether the nick comes online now (false: the connection joins its account's presence) */
+    private void admit(Session session, Replies replies, Admission.Admitted admitted, boolean newcomer) {
         session.markRegistered(clock.millis(), counts);
         session.inbound().setBudget(new FloodBudget(flood));
         Optional<Account> account = admitted.account();
@@ -218,7 +267,9 @@ public final class RegistrationFlow {
             }
         });
         serverReplies.welcome(replies, session);
-        monitorNotices.online(session);
+        if (newcomer) {
+            monitorNotices.online(session);
+        }
         if (account.isPresent() && account.get().operator()) {
             AccountReplies.becomeOperator(replies, session, account.get().name());
         }

@@ -117,7 +117,8 @@ public final class ServerBan {
     private int expelMatching(ChatUser kicker, String reason) {
         int removed = 0;
         for (ChatUser user : List.copyOf(nicks.all())) {
-            if (user != kicker && user.isRegistered() && user instanceof Session victim) {
+            if (user != kicker && user.isRegistered()) {
+                ChatUser victim = user;
                 Optional<Ban> matching = bans.find(user.source(), user.account(), user.host());
                 if (matching.isPresent()) {
                     expel(
@@ -146,21 +147,24 @@ public final class ServerBan {
         return moderation.get().banGuestAddress() && !loopback ? user.host() : null;
     }
 
-    private void expel(ChatUser kicker, Session victim, String reason) {
-        for (Room room : List.copyOf(victim.rooms())) {
+    private void expel(ChatUser kicker, ChatUser victim, String reason) {
+        for (Room room : List.copyOf(Session.roomsOf(victim))) {
             String[] params = {room.name(), victim.nick(), "Banned: " + reason};
             IrcMessage kick = kicker == null
                     ? IrcMessage.from(serverName, "KICK", params)
                     : UserEvent.from(kicker, "KICK", params);
             departures.kick(room, victim, kick, null);
         }
-        victim.execute(() -> {
-            victim.sendNow(IrcMessage.from(
-                    serverName,
-                    Numeric.ERR_YOUREBANNEDCREEP.code(),
-                    victim.nick(),
-                    "You are banned from this server: " + reason));
-            departures.disconnect(victim, "Banned: " + reason);
-        });
+        List<? extends ChatUser> devices = victim.devices();
+        for (ChatUser device : devices == null ? List.of(victim) : List.copyOf(devices)) {
+            if (device instanceof Session connection) {
+                connection.execute(() -> connection.sendNow(IrcMessage.from(
+                        serverName,
+                        Numeric.ERR_YOUREBANNEDCREEP.code(),
+                        connection.nick(),
+                        "You are banned from this server: " + reason)));
+            }
+        }
+        departures.expel(victim, "Banned: " + reason);
     }
 }

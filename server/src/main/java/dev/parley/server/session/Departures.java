@@ -1,6 +1,8 @@
 package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.Capability;
+import dev.parley.server.chat.ChangeWitnesses;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MonitorNotices;
@@ -35,6 +37,7 @@ public final class Departures {
     private final MonitorNotices monitorNotices;
     private final Delivery delivery;
     private final Clock clock;
+    private final Presences presences;
 
     public Departures(
             Rooms rooms,
@@ -43,7 +46,9 @@ public final class Departures {
             Monitors monitors,
             MonitorNotices monitorNotices,
             Delivery delivery,
-            Clock clock) {
+            Clock clock,
+            Presences presences) {
+        this.presences = presences;
         this.rooms = rooms;
         this.nicks = nicks;
         this.nickHistory = nickHistory;
@@ -60,10 +65,30 @@ public final class Departures {
      */
     public void kick(Room room, ChatUser victim, IrcMessage kick, ChatUser except) {
         List<ChatUser> witnesses = new ArrayList<>(room.members().keySet());
-        witnesses.remove(except);
         rooms.leave(room, victim);
         Session.roomsOf(victim).remove(room);
-        delivery.send(kick, witnesses);
+        delivery.send(kick, witnesses, except);
+    }
+
+    /**
+     * Removes a user from the server for good (KILL, a server ban, the admin console): a connection
+     * is disconnected; an account present on several devices loses them all, and stays gone even
+     * if it is always-on.
+     */
+    public void expel(ChatUser user, String reason) {
+        if (user instanceof Session session) {
+            session.execute(() -> disconnect(session, reason));
+        } else if (user instanceof AccountPresence presence) {
+            presence.setAlwaysOn(false);
+            if (presence.connections().isEmpty()) {
+                end(presence, reason);
+            }
+            for (ChatUser device : presence.connections()) {
+                if (device instanceof Session session) {
+                    session.execute(() -> disconnect(session, reason));
+                }
+            }
+        }
     }
 
     /** Sends {@code ERROR :reason} to the client, then {@link #depart}. */
@@ -81,11 +106,12 @@ public final class Departures {
             return;
         }
         session.markClosing();
-        if (session.isRegistered()) {
-            announceQuit(session, reason);
+        AccountPresence presence = session.presence();
+        if (presence != null) {
+            leavePresence(session, presence, reason);
+        } else if (session.isRegistered()) {
+            goodbye(session, session.rooms(), reason);
             session.markDeparted();
-            nickHistory.remember(session, clock.millis());
-            monitorNotices.offline(session.nick());
         }
         monitors.unwatchAll(session, session.monitored().values());
         nicks.release(session.nick(), session);
@@ -93,14 +119,48 @@ public final class Departures {
         log.info("{} disconnected from {}: {}", session, session.host(), reason);
     }
 
-    private void announceQuit(Session session, String reason) {
-        Set<ChatUser> witnesses = new LinkedHashSet<>();
-        for (Room room : session.rooms()) {
-            witnesses.addAll(room.members().keySet());
-            rooms.leave(room, session);
+    /**
+     * One of an account's connections leaves: the account stays while others remain, or, always-on,
+     * stays away with none; the last connection of any other account takes it out.
+     */
+    private void leavePresence(Session session, AccountPresence presence, String reason) {
+        int left = session.detachFromPresence();
+        session.markDeparted();
+        if (left > 0) {
+            return;
         }
-        session.rooms().clear();
-        witnesses.remove(session);
-        delivery.send(UserEvent.from(session, "QUIT", reason), witnesses);
+        if (presence.isAlwaysOn()) {
+            presence.goneAway();
+            delivery.send(
+                    UserEvent.from(presence, "AWAY", presence.awayMessage()),
+                    ChangeWitnesses.of(monitors, presence, presence.rooms(), Capability.AWAY_NOTIFY));
+            log.info("{} stays present, always-on, with no connection", presence);
+            return;
+        }
+        end(presence, reason);
+    }
+
+    /** The account's presence ends: its rooms see it quit, its nick frees. */
+    private void end(AccountPresence presence, String reason) {
+        goodbye(presence, presence.rooms(), reason);
+        nicks.release(presence.nick(), presence);
+        presences.closed(presence);
+    }
+
+    private void goodbye(ChatUser user, Set<Room> joined, String reason) {
+        announceQuit(user, joined, reason);
+        nickHistory.remember(user, clock.millis());
+        monitorNotices.offline(user.nick());
+    }
+
+    private void announceQuit(ChatUser user, Set<Room> joined, String reason) {
+        Set<ChatUser> witnesses = new LinkedHashSet<>();
+        for (Room room : joined) {
+            witnesses.addAll(room.members().keySet());
+            rooms.leave(room, user);
+        }
+        joined.clear();
+        witnesses.remove(user);
+        delivery.send(UserEvent.from(user, "QUIT", reason), witnesses);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class JoinMarkers {
 
     /** The client did not ask for read markers. */
-    static final JoinMarkers NONE = new JoinMarkers(null);
+    public static final JoinMarkers NONE = new JoinMarkers(null);
     /** The client asked, but the database could not answer. */
     static final JoinMarkers UNAVAILABLE = new JoinMarkers(Map.of());
 

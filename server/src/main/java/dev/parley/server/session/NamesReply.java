@@ -20,7 +20,7 @@ public final class NamesReply {
     public static void send(Replies replies, Session asker, Room room) {
         boolean multiPrefix = asker.caps().has(Capability.MULTI_PREFIX);
         boolean userhost = asker.caps().has(Capability.USERHOST_IN_NAMES);
-        boolean member = room.isMember(asker);
+        boolean member = room.isMember(asker.actor());
         String symbol = room.modes().secret() ? "@" : "=";
         StringBuilder line = new StringBuilder();
         for (Map.Entry<ChatUser, MemberStatus> entry : room.members().entrySet()) {

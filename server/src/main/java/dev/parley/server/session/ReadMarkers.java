@@ -59,10 +59,14 @@ public final class ReadMarkers {
      * are wanted without the capability. A failed lookup gives markers that say so.
      */
     public CompletableFuture<JoinMarkers> forJoin(Session session, List<String> rooms) {
+        return forJoin(session, session.account(), rooms);
+    }
+
+    /** The markers of {@code account} (null: the session's own, as a guest) for these rooms. */
+    public CompletableFuture<JoinMarkers> forJoin(Session session, String account, List<String> rooms) {
         if (!session.caps().has(Capability.READ_MARKER)) {
             return CompletableFuture.completedFuture(JoinMarkers.NONE);
         }
-        String account = session.account();
         if (account == null) {
             return CompletableFuture.completedFuture(JoinMarkers.of(lookUp(rooms, session.guestReadMarkers()::find)));
         }

@@ -34,6 +34,8 @@ public final class Session implements ChatUser {
 
     /** The one field other threads read: replaced, never changed in place. */
     private volatile UserSnapshot published;
+    /** The account presence this connection is one of, or null: then this session is the user. */
+    private volatile AccountPresence presence;
 
     // Owned by the event loop.
     private final Map<String, String> monitored = new LinkedHashMap<>();
@@ -134,19 +136,70 @@ public final class Session implements ChatUser {
 
     /** The nick, or {@code *} before one is set, as numerics address the client. */
     public String nickOrStar() {
-        String current = published.nick();
+        String current = snapshot().nick();
         return current == null ? "*" : current;
     }
 
+    /** The user as others see it: the account presence's when this connection is one of several. */
     @Override
     public UserSnapshot snapshot() {
-        return published;
+        AccountPresence shared = presence;
+        return shared == null ? published : shared.snapshot();
+    }
+
+    /** This connection's own caps, also when it shares a presence (whose caps are every connection's). */
+    @Override
+    public CapabilitySet caps() {
+        return published.caps();
+    }
+
+    @Override
+    public boolean subscribesTo(String metadataKey) {
+        return published.metadataSubscriptions().contains(metadataKey);
+    }
+
+    /** The account presence this connection belongs to, or null. */
+    public AccountPresence presence() {
+        return presence;
+    }
+
+    /**
+     * Who this connection acts as in rooms, in the nick registry and as a message's sender: its
+     * account presence, or itself.
+     */
+    @Override
+    public ChatUser actor() {
+        AccountPresence shared = presence;
+        return shared == null ? this : shared;
+    }
+
+    /** Joins the account's presence: from now on nick, rooms, away and modes are the presence's. */
+    public void attachTo(AccountPresence shared) {
+        checkOwnThread();
+        presence = shared;
+        shared.attach(this);
+    }
+
+    /** Leaves the account's presence (the connection is closing); how many connections it still has. */
+    public int detachFromPresence() {
+        checkOwnThread();
+        AccountPresence shared = presence;
+        return shared == null ? 0 : shared.detach(this);
     }
 
     /** Publishes the changed user; only the session's own thread changes it. */
     private void publish(UnaryOperator<UserSnapshot> change) {
         checkOwnThread();
         published = change.apply(published);
+    }
+
+    /** Publishes a change of what this connection shares with its account's other connections. */
+    private void share(UnaryOperator<UserSnapshot> change) {
+        publish(change);
+        AccountPresence shared = presence;
+        if (shared != null) {
+            shared.update(change);
+        }
     }
 
     private void checkOwnThread() {
@@ -156,19 +209,19 @@ public final class Session implements ChatUser {
     }
 
     public void setNick(String value) {
-        publish(user -> user.withNick(value));
+        share(user -> user.withNick(value));
     }
 
     public void setUser(String value) {
-        publish(user -> user.withUser(value));
+        share(user -> user.withUser(value));
     }
 
     public void setRealname(String value) {
-        publish(user -> user.withRealname(value));
+        share(user -> user.withRealname(value));
     }
 
     public void setAccount(String value) {
-        publish(user -> user.withAccount(value));
+        share(user -> user.withAccount(value));
     }
 
     @Override
@@ -178,39 +231,39 @@ public final class Session implements ChatUser {
 
     /** The OPER entry this user is operator by, or {@code null}. */
     public String operatorName() {
-        return published.operatorName();
+        return snapshot().operatorName();
     }
 
     public void setOperatorName(String value) {
         boolean was = isOperator();
-        publish(user -> user.withOperatorName(value));
+        share(user -> user.withOperatorName(value));
         if (counts != null && was != (value != null)) {
             counts.operatorChanged(value != null);
         }
     }
 
     public void setAwayMessage(String value) {
-        publish(user -> user.withAwayMessage(value));
+        share(user -> user.withAwayMessage(value));
     }
 
     public void setInvisible(boolean value) {
         if (counts != null && value != isInvisible()) {
             counts.invisibleChanged(value);
         }
-        publish(user -> user.withInvisible(value));
+        share(user -> user.withInvisible(value));
     }
 
     public void setBot(boolean value) {
-        publish(user -> user.withBot(value));
+        share(user -> user.withBot(value));
     }
 
     /** User mode +w: operators' WALLOPS reach this user. */
     public boolean receivesWallops() {
-        return published.receivesWallops();
+        return snapshot().receivesWallops();
     }
 
     public void setReceivesWallops(boolean value) {
-        publish(user -> user.withReceivesWallops(value));
+        share(user -> user.withReceivesWallops(value));
     }
 
     /** Registration is complete: the user now counts in {@code counts} (LUSERS) until it departs. */
@@ -231,24 +284,33 @@ public final class Session implements ChatUser {
 
     public void setCaps(CapabilitySet value) {
         publish(user -> user.withCaps(value));
+        AccountPresence shared = presence;
+        if (shared != null) {
+            shared.refreshCaps();
+        }
     }
 
     /**
      * The rooms a user is in, for code that holds it as a {@link ChatUser} (WHOIS, KICK of another
-     * user): every user on this server is a session; empty for any other.
+     * user): a session's or an account presence's; empty for any other (a user on another node).
      */
     public static Set<Room> roomsOf(ChatUser user) {
-        return user instanceof Session session ? session.rooms() : Collections.emptySet();
+        if (user instanceof Session session) {
+            return session.rooms();
+        }
+        return user instanceof AccountPresence shared ? shared.rooms() : Collections.emptySet();
     }
 
     /** The rooms this user is in (a live, thread-safe view; KICK and BAN change it from other threads). */
     public Set<Room> rooms() {
-        return rooms;
+        AccountPresence shared = presence;
+        return shared == null ? rooms : shared.rooms();
     }
 
     @Override
     public Metadata metadata() {
-        return metadata;
+        AccountPresence shared = presence;
+        return shared == null ? metadata : shared.metadata();
     }
 
     /** The metadata keys this client subscribed to. */
@@ -261,7 +323,7 @@ public final class Session implements ChatUser {
     }
 
     public void touchMessage(long nowMillis) {
-        publish(user -> user.withLastMessageMillis(nowMillis));
+        share(user -> user.withLastMessageMillis(nowMillis));
     }
 
     public long lastInputNanos() {
@@ -285,7 +347,7 @@ public final class Session implements ChatUser {
 
     @Override
     public String toString() {
-        String nick = published.nick();
+        String nick = snapshot().nick();
         return connection.id() + (nick == null ? "" : "/" + nick);
     }
 }

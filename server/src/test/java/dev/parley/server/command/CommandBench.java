@@ -32,6 +32,7 @@ import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.InboundQueue;
 import dev.parley.server.session.ManualConnection;
 import dev.parley.server.session.ManualTime;
+import dev.parley.server.session.Presences;
 import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Session;
 import dev.parley.server.store.memory.InMemoryBanStore;
@@ -134,7 +135,9 @@ final class CommandBench {
                 CASE_MAPPING,
                 ChatMetrics.NONE);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
-        Departures departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
+        Presences presences = Presences.inMemory(CASE_MAPPING, config::accounts);
+        Departures departures =
+                new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock, presences);
         ServerBan serverBan = new ServerBan(info.name(), config::moderation, nicks, bans, accounts, clock, departures);
         CommandDispatcher dispatcher = CommandTable.dispatcher(new CommandTable.Parts(
                 () -> config,
@@ -151,6 +154,7 @@ final class CommandBench {
                 delivery,
                 history,
                 departures,
+                presences,
                 serverBan,
                 ChatMetrics.NONE,
                 clock,

@@ -35,6 +35,8 @@ class ConfigChangeTest {
             "auth.operators",
             "accounts.registration",
             "accounts.min-password-length",
+            "accounts.multiclient",
+            "accounts.always-on",
             "history.retention.max-age",
             "history.retention.max-messages",
             "history.retention.interval",

@@ -10,6 +10,7 @@ import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.config.AccountsConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,6 +38,7 @@ public final class MinimalDepartures {
                 monitors,
                 new MonitorNotices(monitors, delivery, SERVER_NAME),
                 delivery,
-                clock);
+                clock,
+                Presences.inMemory(caseMapping, AccountsConfig::defaults));
     }
 }

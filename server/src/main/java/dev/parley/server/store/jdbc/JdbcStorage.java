@@ -28,6 +28,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcAccountStore accounts;
     private final JdbcReadMarkerStore readMarkers;
     private final JdbcRoomStore rooms;
+    private final JdbcPresenceStore presences;
 
     private JdbcStorage(HikariDataSource dataSource, SqlDialect dialect, CaseMapping caseMapping) {
         this.dataSource = dataSource;
@@ -36,6 +37,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.accounts = new JdbcAccountStore(dataSource, caseMapping);
         this.readMarkers = new JdbcReadMarkerStore(dataSource, dialect, caseMapping);
         this.rooms = new JdbcRoomStore(dataSource);
+        this.presences = new JdbcPresenceStore(dataSource);
     }
 
     /** Opens the configured database with the server's case mapping, {@link CaseMapping#RFC1459}. */
@@ -76,6 +78,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcRoomStore rooms() {
         return rooms;
+    }
+
+    public JdbcPresenceStore presences() {
+        return presences;
     }
 
     @Override
