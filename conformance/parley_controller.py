@@ -40,6 +40,7 @@ accounts:
   bcrypt-cost: 4
   min-password-length: 1
   registrations-per-ip: 10000
+  always-on: {always_on}
 storage:
   data-dir: "{data_dir}"
 history:
@@ -51,6 +52,18 @@ limits:
   connections:
     exempt-loopback: true
 """
+
+
+def always_on_default(test_config) -> str:
+    """Parley's accounts.always-on for a test: irctest states it as a change to Ergo's config
+    (accounts.multiclient.always-on: opt-in, opt-out or mandatory), applied here to Ergo's
+    default; opt-out and mandatory mean always-on unless an account says otherwise."""
+    ergo = {"accounts": {"multiclient": {"enabled": True, "always-on": "opt-in"}}}
+    adjust = getattr(test_config, "ergo_config", None)
+    if adjust is not None:
+        adjust(ergo)
+    setting = ergo["accounts"]["multiclient"].get("always-on", "opt-in")
+    return "true" if setting in ("opt-out", "mandatory") else "false"
 
 
 def free_port(hostname: str) -> int:
@@ -114,6 +127,7 @@ class ParleyController(BaseServerController, DirectoryBasedController):
                     private_key=private_key,
                     password=password or "",
                     registration=registration,
+                    always_on=always_on_default(self.test_config),
                     data_dir=self.directory / "data",
                 )
             )

@@ -99,8 +99,10 @@ public final class PresenceArrival {
 
     /** After the welcome of an account's first connection: the account's presence opens, holding the nick. */
     public void open(Session session) {
-        if (!presences.opensFor(session.account()) || session.presence() != null) {
-            return;
+        if (!presences.opensFor(session.account())
+                || session.presence() != null
+                || presences.find(session.account()).isPresent()) {
+            return; // another nick of an account present already: a user of its own, as before
         }
         String nick = session.nick();
         AccountPresence presence = presences.open(session);

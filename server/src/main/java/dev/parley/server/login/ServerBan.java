@@ -116,8 +116,9 @@ public final class ServerBan {
      */
     private int expelMatching(ChatUser kicker, String reason) {
         int removed = 0;
+        ChatUser spared = kicker == null ? null : kicker.actor(); // with every device of its account
         for (ChatUser user : List.copyOf(nicks.all())) {
-            if (user != kicker && user.isRegistered()) {
+            if (user != spared && user.isRegistered()) {
                 ChatUser victim = user;
                 Optional<Ban> matching = bans.find(user.source(), user.account(), user.host());
                 if (matching.isPresent()) {

@@ -71,6 +71,7 @@ class BatchOnlyWhenEnabledIT {
                             "CHATHISTORY TARGETS " + EARLIER + " " + LATER + " 20",
                             "CHATHISTORY LATEST #nowhere * 5")),
             Map.entry("HELP", List.of("HELP", "HELP PRIVMSG")),
+            Map.entry("ALWAYSON", List.of("ALWAYSON", "ALWAYSON ON", "ALWAYSON OFF")),
             Map.entry("HELPOP", List.of("HELPOP", "HELPOP JOIN")),
             Map.entry("HISTORY", List.of("HISTORY #room 20", "HISTORY alice", "HISTORY #nowhere")),
             Map.entry("INFO", List.of("INFO")),

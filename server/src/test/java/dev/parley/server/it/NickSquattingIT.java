@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.config.AccountsConfig;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,9 @@ class NickSquattingIT {
     }
 
     @Test
-    void aSecondLoginOfTheOwnerWhileTheFirstHoldsTheNickGets433AndStaysConnected() {
-        try (TestServer server = TestServer.start()) {
+    void withoutMulticlientASecondLoginOfTheOwnerWhileTheFirstHoldsTheNickGets433AndStaysConnected() {
+        // With accounts.multiclient (the default) it joins the first as another device: SeveralDevicesIT.
+        try (TestServer server = TestServer.start(c -> c.withAccounts(withoutMulticlient(c.accounts())))) {
             server.admin();
             RawIrcClient second = server.connect();
             second.send("PASS admin123");
@@ -70,5 +72,18 @@ class NickSquattingIT {
             second.send("PING still-here");
             assertThat(second.expectCommand("PONG").lastParam()).isEqualTo("still-here");
         }
+    }
+
+    private static AccountsConfig withoutMulticlient(AccountsConfig a) {
+        return new AccountsConfig(
+                a.registration(),
+                a.bcryptCost(),
+                a.minPasswordLength(),
+                a.loginAttempts(),
+                a.loginWindow(),
+                a.registrationsPerIp(),
+                a.registrationWindow(),
+                false,
+                a.alwaysOn());
     }
 }

@@ -106,6 +106,32 @@ class SeveralDevicesIT {
     }
 
     @Test
+    void aDeviceUnderAnotherNickIsAUserOfItsOwnAndLeavesThePresenceAlone() {
+        try (TestServer server = TestServer.start()) {
+            registerAccount(server, "alys");
+            RawIrcClient phone = loggedIn(server, "alys");
+            phone.join("#room");
+            RawIrcClient other = server.connect();
+            other.registerWithCaps("alys_laptop", "chat@123", "sasl");
+            other.send("AUTHENTICATE PLAIN");
+            other.expect(Lines.commandWithParams("AUTHENTICATE", "+"));
+            other.send("AUTHENTICATE "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    ("alys\0alys\0" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            other.expect(Numeric.RPL_SASLSUCCESS);
+            other.join("#room");
+            phone.expect(Lines.joinOf("alys_laptop", "#room")); // someone else, to the room
+
+            RawIrcClient tablet = loggedIn(server, "alys");
+            tablet.expect(Lines.joinOf("alys", "#room"));
+            phone.send("PRIVMSG #room :hello");
+            tablet.expect(Lines.privmsgFrom("alys", "#room", "hello"));
+            other.expect(Lines.privmsgFrom("alys", "#room", "hello"));
+        }
+    }
+
+    @Test
     void withMulticlientOffASecondConnectionGetsNickInUse() {
         try (TestServer server = TestServer.start(accounts(false, false))) {
             registerAccount(server, "alys");

@@ -57,7 +57,7 @@ class DatabaseBackupIT {
         }
         assertThat(single(target, "PRAGMA integrity_check")).isEqualTo("ok");
         assertThat(count(target, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"))
-                .isEqualTo(10);
+                .isEqualTo(11);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
                 .isEqualTo("rw-------");
         try (var files = Files.list(dir)) {

@@ -36,10 +36,10 @@ class SchemaMigrationIT {
                         migration(SHIPPED, "classpath:db/test-migration/fails").migrate(pool()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema migration failed; the database was restored from "
-                        + database.resolveSibling("parley.db.before-V11.bak"));
+                        + database.resolveSibling("parley.db.before-V12.bak"));
 
         assertThat(tables()).doesNotContain("half_done");
-        assertThat(query("SELECT max(version + 0) FROM flyway_schema_history")).containsExactly("10");
+        assertThat(query("SELECT max(version + 0) FROM flyway_schema_history")).containsExactly("11");
         assertThat(query("SELECT name FROM accounts")).containsExactly("alice");
     }
 
@@ -54,9 +54,9 @@ class SchemaMigrationIT {
 
         assertThat(tables()).doesNotContain("added_by_v9");
         assertThat(query("SELECT name FROM accounts"))
-                .as("V11 deleted them; the restore brings them back")
+                .as("V12 deleted them; the restore brings them back")
                 .containsExactly("alice");
-        assertThat(query("SELECT count(*) FROM flyway_schema_history WHERE version IN ('11', '12')"))
+        assertThat(query("SELECT count(*) FROM flyway_schema_history WHERE version IN ('12', '13')"))
                 .containsExactly("0");
         assertThat(database.resolveSibling("parley.db-wal"))
                 .satisfiesAnyOf(
@@ -67,12 +67,12 @@ class SchemaMigrationIT {
     @Test
     void theBackupBeforeAnUpgradeIsOwnerOnlyAndKeptAfterItSucceeds() throws Exception {
         Path database = existingDatabaseWithAnAccount();
-        Files.writeString(dir.resolve("V11__more.sql"), "CREATE TABLE more (id INTEGER);\n");
+        Files.writeString(dir.resolve("V12__more.sql"), "CREATE TABLE more (id INTEGER);\n");
 
         int applied = migration(SHIPPED, "filesystem:" + dir).migrate(pool());
 
         assertThat(applied).isEqualTo(1);
-        Path backup = database.resolveSibling("parley.db.before-V11.bak");
+        Path backup = database.resolveSibling("parley.db.before-V12.bak");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
                 .isEqualTo("rw-------");
         assertThat(tables()).contains("more");
@@ -80,7 +80,7 @@ class SchemaMigrationIT {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT max(version + 0) FROM flyway_schema_history")) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(10);
+            assertThat(rows.getInt(1)).isEqualTo(11);
         }
     }
 
