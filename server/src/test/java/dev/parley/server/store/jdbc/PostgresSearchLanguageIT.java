@@ -2,11 +2,17 @@ package dev.parley.server.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.config.SearchConfig;
+import dev.parley.server.it.TestServer;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,6 +70,25 @@ class PostgresSearchLanguageIT {
     }
 
     @Test
+    void aServerConfiguredForEnglishAnswersSearchWithTheWordsForms() {
+        SearchConfig english = new SearchConfig(100, Duration.ofSeconds(5), 10, "english");
+        try (TestServer server = TestServer.start(config -> config.withStorage(database.storage(dataDir, false))
+                .withHistory(config.history().withSearch(english)))) {
+            RawIrcClient alice = server.connect();
+            alice.registerWithCaps("alice", "chat@123", "batch", "server-time", "message-tags", "soju.im/search");
+            alice.join("#general");
+            RawIrcClient bob = server.user("bob");
+            bob.join("#general");
+            bob.send("PRIVMSG #general :the tests ran green");
+            bob.send("PRIVMSG #general :the build runs nightly");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() ->
+                            assertThat(searchOver(alice, "text=running")).containsExactly("the build runs nightly"));
+        }
+    }
+
+    @Test
     void theDefaultKeepsTheMigrationsIndexAndReopeningBuildsNothing() throws Exception {
         open("simple").close();
         long first = indexOid("messages_fulltext");
@@ -88,6 +113,18 @@ class PostgresSearchLanguageIT {
                 .hasMessageContaining("history.search.language: 'klingon' is not a text search configuration")
                 .hasMessageContaining("english")
                 .hasMessageContaining("simple");
+    }
+
+    private static List<String> searchOver(RawIrcClient client, String attributes) {
+        client.send("SEARCH " + attributes);
+        return client
+                .collectUntil(Lines.described(
+                        "the end of the search batch",
+                        m -> m.verb().equals("BATCH") && m.param(0).startsWith("-")))
+                .stream()
+                .filter(m -> m.verb().equals("PRIVMSG"))
+                .map(IrcMessage::lastParam)
+                .toList();
     }
 
     private JdbcStorage open(String language) {
