@@ -60,6 +60,7 @@ public final class JdbcStorage implements AutoCloseable {
         createDataDir(config);
         dialect.createFiles(url);
         migrate(config, dialect, url);
+        fitSearchIndex(config, dialect, url);
         HikariConfig pool = poolConfig(config, dialect, url);
         dialect.boundCalls(pool, config);
         return new JdbcStorage(new HikariDataSource(pool), dialect, caseMapping);
@@ -107,9 +108,8 @@ public final class JdbcStorage implements AutoCloseable {
     }
 
     /**
-     * Migrates the schema, then fits the search index, through pools of their own, without {@code
-     * storage.query-timeout}: a migration or an index build may rightly keep a large table busy for
-     * longer than any chat query should take.
+     * Migrates the schema through a pool of its own, without {@code storage.query-timeout}: a
+     * migration may rightly keep a large table busy for longer than any chat query should take.
      */
     private static void migrate(StorageConfig config, SqlDialect dialect, String url) {
         HikariConfig pool = poolConfig(config, dialect, url);
@@ -117,6 +117,10 @@ public final class JdbcStorage implements AutoCloseable {
         pool.setMinimumIdle(0);
         int applied = SchemaMigration.of(dialect, url).migrate(pool);
         log.info("storage open: {} database, {} schema migrations applied", dialect.migrationFolder(), applied);
+    }
+
+    /** Fits the search index to the language, as {@link #migrate} through a pool without query timeout. */
+    private static void fitSearchIndex(StorageConfig config, SqlDialect dialect, String url) {
         HikariConfig searchIndexPool = poolConfig(config, dialect, url);
         searchIndexPool.setPoolName("parley-db-search-index");
         searchIndexPool.setMinimumIdle(0);

@@ -32,8 +32,11 @@ final class PostgresSearchIndex {
 
     private final String language;
 
-    /** @param language a text search configuration name, already checked to be a plain SQL name */
+    /** @param language a text search configuration name: a plain SQL name, as the config key allows */
     PostgresSearchIndex(String language) {
+        if (!language.matches("[a-z][a-z0-9_]{0,49}")) {
+            throw new IllegalArgumentException("not a plain text search configuration name: '" + language + "'");
+        }
         this.language = language;
     }
 
