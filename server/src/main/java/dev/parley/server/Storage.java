@@ -45,7 +45,8 @@ final class Storage implements AutoCloseable {
 
     /** @param live the configuration in force: retention reads its rules from it at each pass */
     static Storage open(ParleyConfig config, Supplier<ParleyConfig> live, CaseMapping caseMapping) {
-        JdbcStorage jdbc = JdbcStorage.open(config.storage(), caseMapping);
+        JdbcStorage jdbc = JdbcStorage.open(
+                config.storage(), caseMapping, config.history().search().language());
         if (!config.history().enabled()) {
             return new Storage(jdbc, null, new DisabledHistory(), null, null);
         }

@@ -184,6 +184,10 @@ public final class ConfigKeys {
             c -> c.history().search().timeout());
     public static final ConfigKey<Integer> SEARCH_PER_MINUTE = restart(
             "history.search.per-minute", integer(1), c -> c.history().search().perMinute());
+    public static final ConfigKey<String> SEARCH_LANGUAGE = restart(
+            "history.search.language",
+            ValueTypes.sqlName(),
+            c -> c.history().search().language());
     public static final ConfigKey<Duration> HISTORY_RETENTION_MAX_AGE = live(
             "history.retention.max-age",
             duration(Duration.ZERO),
@@ -363,7 +367,11 @@ public final class ConfigKeys {
                         v.get(HISTORY_RETENTION_MAX_MESSAGES),
                         v.get(HISTORY_RETENTION_INTERVAL),
                         v.get(HISTORY_COMMIT_TIMEOUT),
-                        new SearchConfig(v.get(SEARCH_MAX_RESULTS), v.get(SEARCH_TIMEOUT), v.get(SEARCH_PER_MINUTE))),
+                        new SearchConfig(
+                                v.get(SEARCH_MAX_RESULTS),
+                                v.get(SEARCH_TIMEOUT),
+                                v.get(SEARCH_PER_MINUTE),
+                                v.get(SEARCH_LANGUAGE))),
                 new LimitsConfig(
                         v.get(LIMITS_NICK_LENGTH),
                         v.get(LIMITS_ROOM_NAME_LENGTH),

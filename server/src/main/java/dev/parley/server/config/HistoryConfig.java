@@ -122,6 +122,24 @@ public record HistoryConfig(
                 SearchConfig.defaults());
     }
 
+    /** This configuration with other SEARCH settings. */
+    public HistoryConfig withSearch(SearchConfig value) {
+        return new HistoryConfig(
+                enabled,
+                flushInterval,
+                batchSize,
+                queueCapacity,
+                maxPageSize,
+                defaultPageSize,
+                durability,
+                spillMaxBytes,
+                retentionMaxAge,
+                retentionMaxMessages,
+                retentionInterval,
+                commitTimeout,
+                value);
+    }
+
     public boolean retains() {
         return !retentionMaxAge.isZero() || retentionMaxMessages > 0;
     }

@@ -122,6 +122,21 @@ final class ValueTypes {
         };
     }
 
+    /**
+     * The name of a database object (a PostgreSQL text search configuration): a lower-case letter,
+     * then lower-case letters, digits or underscores, at most 50, so it is safe in SQL as it is.
+     */
+    static ValueType<String> sqlName() {
+        return raw -> {
+            String text = scalar(raw).trim();
+            if (!text.matches("[a-z][a-z0-9_]{0,49}")) {
+                throw new IllegalArgumentException(
+                        "must be a name of lower-case letters, digits and underscores, got '" + raw + "'");
+            }
+            return text;
+        };
+    }
+
     /** Text where empty (or YAML null) means "not set". */
     static ValueType<Optional<String>> optionalText() {
         return raw ->

@@ -8,6 +8,11 @@ public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The database cannot serve as configured (it lacks something the configuration names). */
+    public StoreException(String message) {
+        super(message);
+    }
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -117,6 +117,8 @@ class ConfigChangeTest {
             "history.search.timeout",
             "history.search.per-minute",
             "proxy.trusted",
+            // the database's full-text index is built for it at start
+            "history.search.language",
             // a node's place in a cluster
             "cluster.redis-url",
             "cluster.node-id",

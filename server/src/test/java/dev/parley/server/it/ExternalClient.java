@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A third-party IRC client installed from Debian (ii, weechat-headless), run as a process in a
+ * A third-party IRC client installed from Debian (ii, weechat-headless, irssi), run as a process in a
  * temporary directory and driven through the files it reads and writes. In CI a missing client
  * fails the test ({@code .ci/run} installs them); elsewhere the test is skipped with how to install.
  */
@@ -72,6 +72,24 @@ final class ExternalClient implements AutoCloseable {
                 .atMost(WAIT)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> Files.exists(path));
+    }
+
+    /**
+     * Types a line into the client's standard input (its terminal, when it runs under
+     * {@code script}) and waits for it to exit, so that it leaves no process behind.
+     */
+    void quitWith(String line) {
+        try {
+            process.getOutputStream().write((line + "\r").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("the client did not exit within " + WAIT + " of '" + line + "'");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes one line to a FIFO the client reads. */

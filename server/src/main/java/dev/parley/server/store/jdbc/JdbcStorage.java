@@ -3,6 +3,7 @@ package dev.parley.server.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.config.SearchConfig;
 import dev.parley.server.config.Secret;
 import dev.parley.server.config.StorageConfig;
 import dev.parley.server.store.OwnerOnlyFiles;
@@ -45,16 +46,23 @@ public final class JdbcStorage implements AutoCloseable {
         return open(config, CaseMapping.RFC1459);
     }
 
-    /**
-     * Creates the data directory, opens the pool and migrates the schema. Blocking; fails with
-     * {@link StoreException} when the database cannot be reached or migrated.
-     */
+    /** Opens the configured database, searching in the default language. */
     public static JdbcStorage open(StorageConfig config, CaseMapping caseMapping) {
+        return open(config, caseMapping, SearchConfig.DEFAULT_LANGUAGE);
+    }
+
+    /**
+     * Creates the data directory, opens the pool, migrates the schema and fits the search index to
+     * {@code searchLanguage} ({@code history.search.language}). Blocking; fails with
+     * {@link StoreException} when the database cannot be reached or migrated, or has no such language.
+     */
+    public static JdbcStorage open(StorageConfig config, CaseMapping caseMapping, String searchLanguage) {
         String url = config.effectiveDatabaseUrl();
-        SqlDialect dialect = SqlDialects.forUrl(url);
+        SqlDialect dialect = SqlDialects.forUrl(url).searchingIn(searchLanguage);
         createDataDir(config);
         dialect.createFiles(url);
         migrate(config, dialect, url);
+        fitSearchIndex(config, dialect, url);
         HikariConfig pool = poolConfig(config, dialect, url);
         dialect.boundCalls(pool, config);
         return new JdbcStorage(new HikariDataSource(pool), dialect, caseMapping);
@@ -115,6 +123,18 @@ public final class JdbcStorage implements AutoCloseable {
         pool.setMinimumIdle(0);
         int applied = SchemaMigration.of(dialect, url).migrate(pool);
         log.info("storage open: {} database, {} schema migrations applied", dialect.migrationFolder(), applied);
+    }
+
+    /** Fits the search index to the language, as {@link #migrate} through a pool without query timeout. */
+    private static void fitSearchIndex(StorageConfig config, SqlDialect dialect, String url) {
+        HikariConfig searchIndexPool = poolConfig(config, dialect, url);
+        searchIndexPool.setPoolName("parley-db-search-index");
+        searchIndexPool.setMinimumIdle(0);
+        searchIndexPool.setInitializationFailTimeout(-1); // no connection unless the dialect asks for one
+        try (HikariDataSource dataSource = new HikariDataSource(searchIndexPool)) {
+            dialect.prepareSearchIndex(dataSource);
+        }
+        log.info("storage: search matches words by {}", dialect.searchMatching());
     }
 
     private static void createDataDir(StorageConfig config) {

@@ -77,6 +77,12 @@ final class MariaDbDialect implements SqlDialect {
         return InsertStatements.insert(table, columns) + " ON DUPLICATE KEY UPDATE " + first + " = " + first;
     }
 
+    @Override
+    public String searchMatching() {
+        return "MariaDB/MySQL FULLTEXT: whole words, InnoDB's minimum word length and stop words, no stemming"
+                + " (history.search.language is for PostgreSQL)";
+    }
+
     /** The FULLTEXT index (migration V10) in boolean mode: every word required, each quoted. */
     @Override
     public WordsCondition wordsCondition(List<String> words) {

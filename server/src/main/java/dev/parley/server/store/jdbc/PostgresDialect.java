@@ -1,14 +1,44 @@
 package dev.parley.server.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.parley.server.config.SearchConfig;
 import dev.parley.server.config.StorageConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** PostgreSQL 15+. */
 final class PostgresDialect implements SqlDialect {
+
+    private final PostgresSearchIndex searchIndex;
+    private final String language;
+
+    /** Searching in {@code simple}, the language of migration V10's index. */
+    PostgresDialect() {
+        this(SearchConfig.DEFAULT_LANGUAGE);
+    }
+
+    private PostgresDialect(String language) {
+        this.language = language;
+        this.searchIndex = new PostgresSearchIndex(language);
+    }
+
+    @Override
+    public SqlDialect searchingIn(String language) {
+        return new PostgresDialect(language);
+    }
+
+    @Override
+    public void prepareSearchIndex(DataSource dataSource) {
+        searchIndex.prepare(dataSource);
+    }
+
+    @Override
+    public String searchMatching() {
+        return "PostgreSQL's text search configuration '" + language + "' (history.search.language)";
+    }
 
     @Override
     public String urlPrefix() {
@@ -59,11 +89,14 @@ final class PostgresDialect implements SqlDialect {
         return InsertStatements.insertOrNothing(table, columns);
     }
 
-    /** The GIN index's expression (migration V10), so the planner uses it; plainto_tsquery ANDs the words. */
+    /**
+     * The GIN index's expression ({@link PostgresSearchIndex}), so the planner uses it, with the
+     * language written out rather than bound; plainto_tsquery ANDs the words.
+     */
     @Override
     public WordsCondition wordsCondition(List<String> words) {
         return new WordsCondition(
-                "to_tsvector('simple'::regconfig, message) @@ plainto_tsquery('simple'::regconfig, ?)",
+                searchIndex.expression() + " @@ plainto_tsquery('" + language + "'::regconfig, ?)",
                 String.join(" ", words));
     }
 

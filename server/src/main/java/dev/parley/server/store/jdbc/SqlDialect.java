@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * What differs between SQL vendors, and nothing else: the pool tuning, the migration folder, the
@@ -79,6 +80,24 @@ public interface SqlDialect {
      * digits), through this vendor's full-text index, and the value to bind to its one parameter.
      */
     WordsCondition wordsCondition(List<String> words);
+
+    /**
+     * This dialect searching words in {@code language}, a text search configuration where the
+     * vendor has them (PostgreSQL); where it has one way of matching only, itself.
+     */
+    default SqlDialect searchingIn(String language) {
+        return this;
+    }
+
+    /**
+     * Makes the full-text index fit the language searched in, checking the language first; once, at
+     * start, before the store serves. Blocking, possibly long. Nothing where the schema migration's
+     * index is the only one.
+     */
+    default void prepareSearchIndex(DataSource dataSource) {}
+
+    /** How searches match words, for the log at start. */
+    String searchMatching();
 
     /**
      * Whether the full-text index is filled behind the writer ({@link DeferredSearchIndex}) rather

@@ -131,6 +131,12 @@ final class SqliteDialect implements SqlDialect {
         return true;
     }
 
+    @Override
+    public String searchMatching() {
+        return "SQLite FTS5's unicode61 tokenizer: whole words, any case, accents ignored, no stemming"
+                + " (history.search.language is for PostgreSQL)";
+    }
+
     /** FTS5 (migration V10): each word quoted, so nothing in it is FTS5 syntax; all must match. */
     @Override
     public WordsCondition wordsCondition(List<String> words) {
