@@ -15,6 +15,7 @@ import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
@@ -29,6 +30,7 @@ import dev.parley.server.config.LiveConfig;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.info.ServerInfo;
+import dev.parley.server.login.LocalOrders;
 import dev.parley.server.login.ServerBan;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
@@ -169,6 +171,11 @@ public final class ParleyServer implements AutoCloseable {
         departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock);
         ServerBan serverBan =
                 new ServerBan(info.name(), () -> live.get().moderation(), nicks, bans, accounts, clock, departures);
+        OtherNodes otherNodes = cluster == null ? OtherNodes.NONE : cluster.otherNodes();
+        if (cluster != null) {
+            bans.onStored(otherNodes::bansChanged);
+            cluster.attach(new LocalOrders(nicks, rooms, departures, bans, serverBan, otherNodes));
+        }
         CommandTable.Parts parts = new CommandTable.Parts(
                 live,
                 info,
@@ -188,7 +195,8 @@ public final class ParleyServer implements AutoCloseable {
                 metrics,
                 clock,
                 blocking,
-                this::reload);
+                this::reload,
+                otherNodes);
         AdminConsole console = adminConsole(parts);
         tls = openTls();
         registerGauges(counts, rooms);

@@ -154,6 +154,33 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         watchGap(post.roomKey(), order);
     }
 
+    /**
+     * A KICK already shown to this node's members: it takes a place in the room's order and goes to
+     * the other nodes, which deliver it like a message (not stored); here the place only moves on.
+     */
+    void announce(String roomKey, IrcMessage line) {
+        String text = IrcSerializer.serialize(line);
+        redis.commands()
+                .<List<Object>>eval(PLACE, ScriptOutputType.MULTI, keys.roomSequence(roomKey), keys.roomTime(roomKey))
+                .thenCompose(place -> redis.commands()
+                        .spublish(
+                                keys.roomChannel(roomKey),
+                                new BusMessage(nodeId, roomKey, (Long) place.get(0), '\0', text).encode())
+                        .thenApply(receivers -> (Long) place.get(0)))
+                .whenCompleteAsync(
+                        (position, failure) -> {
+                            RoomOrder order = orders.get(roomKey);
+                            if (failure != null) {
+                                log.warn(
+                                        "[{}] a KICK did not reach the other nodes: {}", roomKey, failure.getMessage());
+                            } else if (order != null) {
+                                run(order.offer(position, () -> {}, System.nanoTime()));
+                                watchGap(roomKey, order);
+                            }
+                        },
+                        thread);
+    }
+
     /** Redis is away: this node's members get it at once, without a place in the room's order. */
     private void unordered(RoomPost post, Throwable failure) {
         metrics.unordered.increment();
@@ -177,7 +204,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             thread.execute(() -> toUserHere(text));
             return;
         }
-        BusMessage message = BusMessage.decode(text);
+        BusMessage message = keys.isRoomChannel(channel) ? BusMessage.decode(text) : null;
         if (message == null || message.node().equals(nodeId)) {
             return;
         }

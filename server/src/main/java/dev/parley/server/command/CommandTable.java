@@ -9,6 +9,7 @@ import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.config.LimitsConfig;
@@ -61,7 +62,53 @@ public final class CommandTable {
             ChatMetrics metrics,
             Clock clock,
             Executor blocking,
-            Supplier<String> reload) {}
+            Supplier<String> reload,
+            OtherNodes otherNodes) {
+
+        /** A single node's parts: there are no other nodes. */
+        public Parts(
+                Supplier<ParleyConfig> config,
+                ServerInfo info,
+                Rooms rooms,
+                Nicks nicks,
+                UserCounts counts,
+                NickHistory nickHistory,
+                Monitors monitors,
+                MonitorNotices monitorNotices,
+                Bans bans,
+                Accounts accounts,
+                ReadMarkers readMarkers,
+                Delivery delivery,
+                History history,
+                Departures departures,
+                ServerBan serverBan,
+                ChatMetrics metrics,
+                Clock clock,
+                Executor blocking,
+                Supplier<String> reload) {
+            this(
+                    config,
+                    info,
+                    rooms,
+                    nicks,
+                    counts,
+                    nickHistory,
+                    monitors,
+                    monitorNotices,
+                    bans,
+                    accounts,
+                    readMarkers,
+                    delivery,
+                    history,
+                    departures,
+                    serverBan,
+                    metrics,
+                    clock,
+                    blocking,
+                    reload,
+                    OtherNodes.NONE);
+        }
+    }
 
     private CommandTable() {}
 
@@ -119,7 +166,8 @@ public final class CommandTable {
                         p.readMarkers(),
                         p.delivery(),
                         metadataUpdates,
-                        p.departures()),
+                        p.departures(),
+                        p.otherNodes()),
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
                 new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new ModeCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
@@ -129,7 +177,8 @@ public final class CommandTable {
                 new MetadataCommands(p.info(), p.rooms(), p.nicks(), metadataUpdates),
                 new HelpCommands(),
                 new ProfileCommands(liveLimits, p.monitors(), p.delivery()),
-                new OperatorCommands(p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload()),
+                new OperatorCommands(
+                        p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload(), p.otherNodes()),
                 new BanCommands(p.bans(), p.serverBan()),
                 new HistoryCommands(p.info(), config.history(), p.nicks(), p.history(), historyRequest),
                 new SearchCommands(config.history().search(), p.nicks(), p.history(), historyRequest, p.clock()),
