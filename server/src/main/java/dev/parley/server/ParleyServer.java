@@ -6,7 +6,9 @@ import dev.parley.server.admin.AdminConsole;
 import dev.parley.server.admin.ConsoleParts;
 import dev.parley.server.admin.ServerStatus;
 import dev.parley.server.auth.Accounts;
+import dev.parley.server.auth.AttemptCounters;
 import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
 import dev.parley.server.chat.Delivery;
@@ -136,7 +138,14 @@ public final class ParleyServer implements AutoCloseable {
                 storage.rooms(), roomWriter, CASE_MAPPING, config.moderation().maxRoomsPerAccount());
         roomRecords.load();
         Accounts accounts = new Accounts(
-                storage.accounts(), config.accounts(), config.auth(), CASE_MAPPING, blocking, passwordChecks, clock);
+                storage.accounts(),
+                config.accounts(),
+                config.auth(),
+                CASE_MAPPING,
+                blocking,
+                passwordChecks,
+                clock,
+                cluster == null ? AttemptCounters.LOCAL : cluster.attemptCounters());
         accounts.ensureAdmin(config.auth());
         this.accounts = accounts;
         accounts.names().reload();
@@ -205,7 +214,14 @@ public final class ParleyServer implements AutoCloseable {
         KeepAlive keepAlive =
                 new KeepAlive(() -> live.get().limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(
-                live, dispatcher, departures, keepAlive, sessions, metrics::error, metrics::sendQueueExceeded);
+                live,
+                dispatcher,
+                departures,
+                keepAlive,
+                sessions,
+                cluster == null ? ConnectionCounts.LOCAL : cluster.connectionCounts(),
+                metrics::error,
+                metrics::sendQueueExceeded);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");
         TransportConnections websockets = metrics.connections("websocket");
