@@ -109,7 +109,10 @@ final class ClusterAttempts implements AttemptCounters, RedisAttempts.Shared {
         }
         String[] limit = text.split(" ", 5);
         String[] clear = text.split(" ", 4);
-        if (limit[0].equals("limit") && limit.length == 5 && !limit[1].equals(nodeId)) {
+        if (limit[0].equals("limit")
+                && limit.length == 5
+                && !limit[1].equals(nodeId)
+                && limit[3].chars().allMatch(Character::isDigit)) {
             RedisAttempts attempts = limits.get(limit[2]);
             if (attempts != null) {
                 attempts.refuse(limit[4], Duration.ofMillis(Long.parseLong(limit[3])));

@@ -11,7 +11,6 @@ import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomPost;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
-import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,15 +36,6 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** How long a missing position may hold back later ones before they go out without it. */
     static final Duration GAP_TIMEOUT = Duration.ofSeconds(2);
-
-    /** INCR the room's counter; its time is Redis's clock, moved past the room's last so it only grows. */
-    private static final String PLACE = "local position = redis.call('INCR', KEYS[1])\n"
-            + "local clock = redis.call('TIME')\n"
-            + "local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)\n"
-            + "local last = tonumber(redis.call('GET', KEYS[2]) or '0')\n"
-            + "if now <= last then now = last + 1 end\n"
-            + "redis.call('SET', KEYS[2], now)\n"
-            + "return {position, now}";
 
     private final RedisLink redis;
     private final ClusterKeys keys;
@@ -106,9 +96,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     @Override
     public void publish(RoomPost post) {
         long start = System.nanoTime();
-        redis.commands()
-                .<List<Object>>eval(
-                        PLACE, ScriptOutputType.MULTI, keys.roomSequence(post.roomKey()), keys.roomTime(post.roomKey()))
+        RoomPlaces.next(redis, keys, post.roomKey())
                 .whenCompleteAsync(
                         (place, failure) -> {
                             metrics.lastSequenceNanos.set(System.nanoTime() - start);
@@ -160,8 +148,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
      */
     void announce(String roomKey, IrcMessage line) {
         String text = IrcSerializer.serialize(line);
-        redis.commands()
-                .<List<Object>>eval(PLACE, ScriptOutputType.MULTI, keys.roomSequence(roomKey), keys.roomTime(roomKey))
+        RoomPlaces.next(redis, keys, roomKey)
                 .thenCompose(place -> redis.commands()
                         .spublish(
                                 keys.roomChannel(roomKey),
