@@ -146,11 +146,21 @@ public final class Accounts {
      * refused unchecked ({@link LoginOutcome.Throttled}) past the failed-login limits.
      */
     public CompletableFuture<LoginOutcome> login(String name, String password, String ip) {
-        Duration wait = refusedFor(name, ip);
-        if (!wait.isZero()) {
-            return CompletableFuture.completedFuture(throttled(name, ip, wait));
-        }
-        return check(isKnown(name, ip), () -> loginNow(name, password, ip), new LoginOutcome.Busy());
+        return refresh(name, ip).thenCompose(fresh -> {
+            Duration wait = refusedFor(name, ip);
+            if (!wait.isZero()) {
+                return CompletableFuture.completedFuture(throttled(name, ip, wait));
+            }
+            return check(isKnown(name, ip), () -> loginNow(name, password, ip), new LoginOutcome.Busy());
+        });
+    }
+
+    /**
+     * Reads the failed-login counts of {@code name} and {@code ip} anew before a check: on a cluster
+     * the other nodes' guesses count too. Completes at once on a single node; never fails.
+     */
+    public CompletableFuture<Void> refresh(String name, String ip) {
+        return throttle.refresh(fold(name), ip).toCompletableFuture();
     }
 
     /** Whether account {@code name} logged in from {@code ip} before: its checks go first. */

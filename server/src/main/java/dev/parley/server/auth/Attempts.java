@@ -1,12 +1,15 @@
 package dev.parley.server.auth;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Counts attempts per key (an address, an account) in a window; past the limit the key is refused
  * until its window ends. {@link AttemptLimiter} counts in this process's memory (a single node); a
  * cluster counts in Redis, so that spreading attempts over nodes gains nothing. Calls come from event
- * loops and the password-check pool: they answer from memory and never wait on the network.
+ * loops and the password-check pool: they answer from memory and never wait on the network; a
+ * login {@link #refresh}es the keys it is checked against first.
  */
 public interface Attempts {
 
@@ -18,4 +21,13 @@ public interface Attempts {
 
     /** Forgets the key's attempts (after a successful login to an account). */
     void clear(String key);
+
+    /**
+     * Brings what {@link #refusedFor} knows of the key up to date: a cluster reads the count other
+     * nodes made (one Redis round trip, never waited on by a thread); in memory there is nothing to
+     * read. Completes normally even when the count cannot be read.
+     */
+    default CompletionStage<Void> refresh(String key) {
+        return CompletableFuture.completedFuture(null);
+    }
 }

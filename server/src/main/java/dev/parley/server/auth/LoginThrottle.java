@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Limits password guesses without giving anyone a way to lock the rightful owner out, the way Ergo
@@ -59,6 +61,15 @@ public final class LoginThrottle {
             return pair;
         }
         return max(perAddress.refusedFor(ip, nowNanos), perAccount.refusedFor(account, nowNanos));
+    }
+
+    /** Reads the counts {@link #refusedFor} checks anew (on a cluster, the other nodes' too). Never fails. */
+    public CompletionStage<Void> refresh(String account, String ip) {
+        return CompletableFuture.allOf(
+                        perPair.refresh(pair(account, ip)).toCompletableFuture(),
+                        perAddress.refresh(ip).toCompletableFuture(),
+                        perAccount.refresh(account).toCompletableFuture())
+                .handle((done, failure) -> null);
     }
 
     /** Whether {@code account} logged in from {@code ip} before (since start, among the last 50,000). */

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Login limits counted in Redis ({@code attempts:<limit>:<key>}), so that an attacker who spreads
- * guesses over the nodes gets no more than on one. A count that reaches its limit is announced on
- * the control channel ("limit name ms key"), and a cleared one too ("clear name key"), so every
- * node refuses the key from memory. When Redis does not answer, each node counts alone; it says so
+ * guesses over the nodes gets no more than on one. A login first reads its keys' counts (one
+ * script, no thread waits), and its answer waits until the failures it counted are counted, so
+ * one guess after another meets every earlier one, whichever node took it. A count that reaches its
+ * limit is announced on the control channel ("limit node name ms key"), and a cleared one too
+ * ("clear node name key"), so every node also refuses the key from memory. When Redis does not answer, each node counts alone; it says so
  * once, and again when Redis counts again.
  */
 final class ClusterAttempts implements AttemptCounters, RedisAttempts.Shared {
@@ -30,6 +32,10 @@ final class ClusterAttempts implements AttemptCounters, RedisAttempts.Shared {
     private static final String COUNT = "local n = redis.call('INCR', KEYS[1])\n"
             + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end\n"
             + "return {n, redis.call('PTTL', KEYS[1])}";
+
+    /** The key's count and its window's time left (ms); 0 and a negative time when it has none. */
+    private static final String READ =
+            "return {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1])}";
 
     private final RedisLink redis;
     private final ClusterKeys keys;
@@ -77,6 +83,23 @@ final class ClusterAttempts implements AttemptCounters, RedisAttempts.Shared {
                 countingLocally(failure);
             }
         });
+    }
+
+    @Override
+    public CompletionStage<Void> read(String name, String key, int limit, BiConsumer<String, Duration> refuse) {
+        return redis.commands()
+                .<List<Long>>eval(READ, ScriptOutputType.MULTI, keys.attempts(name, key))
+                .handle((counted, failure) -> {
+                    if (failure != null) {
+                        countingLocally(failure);
+                        return null;
+                    }
+                    countingInRedis();
+                    if (counted.get(0) >= limit && counted.get(1) > 0) {
+                        refuse.accept(key, Duration.ofMillis(counted.get(1)));
+                    }
+                    return null;
+                });
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.parley.server.auth.AttemptLimiter;
 import dev.parley.server.auth.Attempts;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -32,6 +33,9 @@ final class RedisAttempts implements Attempts {
 
         /** Forgets the key's attempts on every node. */
         void clear(String name, String key);
+
+        /** Reads the key's count; {@code refuse} hears when it has reached {@code limit}. Never fails. */
+        CompletionStage<Void> read(String name, String key, int limit, BiConsumer<String, Duration> refuse);
     }
 
     RedisAttempts(String name, int limit, Duration window, int maxKeys, Shared shared) {
@@ -65,6 +69,11 @@ final class RedisAttempts implements Attempts {
         local.clear(key);
         refusedUntil.remove(key);
         shared.clear(name, key);
+    }
+
+    @Override
+    public CompletionStage<Void> refresh(String key) {
+        return shared.read(name, key, limit, this::refuse);
     }
 
     /** The cluster refuses {@code key} for {@code remaining} (heard from Redis or another node). */

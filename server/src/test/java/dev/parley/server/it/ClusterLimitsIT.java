@@ -8,6 +8,7 @@ import dev.parley.protocol.Numeric;
 import dev.parley.server.config.ConnectionLimitsConfig;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import dev.parley.testkit.TcpProxy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,31 @@ class ClusterLimitsIT {
                     .containsIgnoringCase("too many");
             onA.send("OPER admin admin123");
             assertThat(onA.expect(Numeric.ERR_PASSWDMISMATCH).lastParam()).containsIgnoringCase("too many");
+        }
+    }
+
+    @Test
+    void withoutRedisANodeCountsLoginAttemptsAloneAndSaysSoOnce() throws Exception {
+        try (LogCapture logs = LogCapture.begin();
+                ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 6379);
+                TestServer a = services.node("a", "redis://127.0.0.1:" + proxy.port(), LEASE)) {
+            RawIrcClient guesser = a.connectFrom("127.0.7.1");
+            guesser.register("gus", "chat@123");
+
+            proxy.cut();
+
+            for (int i = 0; i < LOGIN_ATTEMPTS; i++) {
+                guesser.send("OPER admin wrong-" + i);
+                assertThat(guesser.expect(Numeric.ERR_PASSWDMISMATCH).lastParam())
+                        .isEqualTo("Password incorrect");
+            }
+            guesser.send("OPER admin admin123");
+            assertThat(guesser.expect(Numeric.ERR_PASSWDMISMATCH).lastParam()).containsIgnoringCase("too many");
+            assertThat(logs.lines().stream()
+                            .filter(line -> line.message().contains("cannot count login attempts in Redis")))
+                    .as("said once, not once per attempt")
+                    .hasSize(1);
         }
     }
 
