@@ -108,6 +108,26 @@ class ClusterModerationIT {
         }
     }
 
+    @Test
+    void aRoomOperatorOnOneNodeCannotHaveAServerOperatorOnAnotherKicked() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice"); // a room operator on A, not a server operator
+            alice.join("#room");
+            RawIrcClient admin = b.admin();
+            admin.join("#room");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#room") == 2);
+
+            await().atMost(AT_ONCE)
+                    .until(() -> sentWithout(alice, "KICK #room admin :try", Numeric.ERR_USERNOTINCHANNEL));
+
+            admin.assertNothingMatching(Lines.commandWithParams("KICK", "#room", "admin"), Duration.ofMillis(500));
+            admin.send("PRIVMSG #room :still in");
+            alice.expect(Lines.privmsgFrom("admin", "#room", "still in"));
+        }
+    }
+
     /** A connection registering as {@code nick} with the right server password. */
     private static RawIrcClient registering(TestServer node, String nick) {
         RawIrcClient client = node.connect();
