@@ -6,7 +6,9 @@ import dev.parley.server.admin.AdminConsole;
 import dev.parley.server.admin.ConsoleParts;
 import dev.parley.server.admin.ServerStatus;
 import dev.parley.server.auth.Accounts;
+import dev.parley.server.auth.AttemptCounters;
 import dev.parley.server.auth.Bans;
+import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.auth.PasswordChecks;
 import dev.parley.server.chat.Delivery;
@@ -15,6 +17,7 @@ import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
@@ -29,6 +32,7 @@ import dev.parley.server.config.LiveConfig;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.history.HistoryWriter;
 import dev.parley.server.info.ServerInfo;
+import dev.parley.server.login.LocalOrders;
 import dev.parley.server.login.ServerBan;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.metrics.TransportConnections;
@@ -135,7 +139,14 @@ public final class ParleyServer implements AutoCloseable {
                 storage.rooms(), roomWriter, CASE_MAPPING, config.moderation().maxRoomsPerAccount());
         roomRecords.load();
         Accounts accounts = new Accounts(
-                storage.accounts(), config.accounts(), config.auth(), CASE_MAPPING, blocking, passwordChecks, clock);
+                storage.accounts(),
+                config.accounts(),
+                config.auth(),
+                CASE_MAPPING,
+                blocking,
+                passwordChecks,
+                clock,
+                cluster == null ? AttemptCounters.LOCAL : cluster.attemptCounters());
         accounts.ensureAdmin(config.auth());
         this.accounts = accounts;
         accounts.names().reload();
@@ -173,6 +184,11 @@ public final class ParleyServer implements AutoCloseable {
         departures = new Departures(rooms, nicks, nickHistory, monitors, monitorNotices, delivery, clock, presences);
         ServerBan serverBan =
                 new ServerBan(info.name(), () -> live.get().moderation(), nicks, bans, accounts, clock, departures);
+        OtherNodes otherNodes = cluster == null ? OtherNodes.NONE : cluster.otherNodes();
+        if (cluster != null) {
+            bans.onStored(otherNodes::bansChanged);
+            cluster.attach(new LocalOrders(nicks, rooms, departures, bans, serverBan, otherNodes));
+        }
         CommandTable.Parts parts = new CommandTable.Parts(
                 live,
                 info,
@@ -193,7 +209,8 @@ public final class ParleyServer implements AutoCloseable {
                 metrics,
                 clock,
                 blocking,
-                this::reload);
+                this::reload,
+                otherNodes);
         AdminConsole console = adminConsole(parts);
         tls = openTls();
         registerGauges(counts, rooms);
@@ -202,7 +219,14 @@ public final class ParleyServer implements AutoCloseable {
         KeepAlive keepAlive =
                 new KeepAlive(() -> live.get().limits(), config.server().name(), departures, System::nanoTime);
         listeners = new IrcListeners(
-                live, dispatcher, departures, keepAlive, sessions, metrics::error, metrics::sendQueueExceeded);
+                live,
+                dispatcher,
+                departures,
+                keepAlive,
+                sessions,
+                cluster == null ? ConnectionCounts.LOCAL : cluster.connectionCounts(),
+                metrics::error,
+                metrics::sendQueueExceeded);
         TransportConnections tcp = metrics.connections("tcp");
         TransportConnections secure = metrics.connections("tls");
         TransportConnections websockets = metrics.connections("websocket");

@@ -36,7 +36,8 @@ public final class Accounts {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final LoginThrottle throttle;
-    private final AttemptLimiter registrations;
+    private final Attempts registrations;
+    private final AttemptCounters counters;
     private final AccountNames names;
 
     /**
@@ -51,6 +52,19 @@ public final class Accounts {
             Executor blocking,
             PasswordChecks checks,
             Clock clock) {
+        this(store, config, auth, caseMapping, blocking, checks, clock, AttemptCounters.LOCAL);
+    }
+
+    /** @param counters where failed logins and registrations are counted: memory, or Redis on a cluster */
+    public Accounts(
+            AccountStore store,
+            AccountsConfig config,
+            AuthConfig auth,
+            CaseMapping caseMapping,
+            Executor blocking,
+            PasswordChecks checks,
+            Clock clock,
+            AttemptCounters counters) {
         this(
                 store,
                 new PasswordHasher(config.bcryptCost()),
@@ -60,7 +74,8 @@ public final class Accounts {
                 blocking,
                 checks,
                 clock,
-                System::nanoTime);
+                System::nanoTime,
+                counters);
     }
 
     Accounts(
@@ -73,6 +88,20 @@ public final class Accounts {
             PasswordChecks checks,
             Clock clock,
             LongSupplier nanoTime) {
+        this(store, hasher, config, auth, caseMapping, blocking, checks, clock, nanoTime, AttemptCounters.LOCAL);
+    }
+
+    private Accounts(
+            AccountStore store,
+            PasswordHasher hasher,
+            AccountsConfig config,
+            AuthConfig auth,
+            CaseMapping caseMapping,
+            Executor blocking,
+            PasswordChecks checks,
+            Clock clock,
+            LongSupplier nanoTime,
+            AttemptCounters counters) {
         this.store = store;
         this.hasher = hasher;
         this.caseMapping = caseMapping;
@@ -81,9 +110,14 @@ public final class Accounts {
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.throttle = new LoginThrottle(
-                config.loginAttempts(), auth.addressLoginFailures(), auth.accountLoginFailures(), config.loginWindow());
-        this.registrations =
-                new AttemptLimiter(config.registrationsPerIp(), config.registrationWindow(), MAX_TRACKED_KEYS);
+                config.loginAttempts(),
+                auth.addressLoginFailures(),
+                auth.accountLoginFailures(),
+                config.loginWindow(),
+                counters);
+        this.counters = counters;
+        this.registrations = counters.counter(
+                "registrations", config.registrationsPerIp(), config.registrationWindow(), MAX_TRACKED_KEYS);
         this.names = new AccountNames(store, caseMapping);
     }
 
@@ -112,11 +146,21 @@ public final class Accounts {
      * refused unchecked ({@link LoginOutcome.Throttled}) past the failed-login limits.
      */
     public CompletableFuture<LoginOutcome> login(String name, String password, String ip) {
-        Duration wait = refusedFor(name, ip);
-        if (!wait.isZero()) {
-            return CompletableFuture.completedFuture(throttled(name, ip, wait));
-        }
-        return checks.submit(isKnown(name, ip), () -> loginNow(name, password, ip), new LoginOutcome.Busy());
+        return refresh(name, ip).thenCompose(fresh -> {
+            Duration wait = refusedFor(name, ip);
+            if (!wait.isZero()) {
+                return CompletableFuture.completedFuture(throttled(name, ip, wait));
+            }
+            return check(isKnown(name, ip), () -> loginNow(name, password, ip), new LoginOutcome.Busy());
+        });
+    }
+
+    /**
+     * Reads the failed-login counts of {@code name} and {@code ip} anew before a check: on a cluster
+     * the other nodes' guesses count too. Completes at once on a single node; never fails.
+     */
+    public CompletableFuture<Void> refresh(String name, String ip) {
+        return throttle.refresh(fold(name), ip).toCompletableFuture();
     }
 
     /** Whether account {@code name} logged in from {@code ip} before: its checks go first. */
@@ -129,9 +173,13 @@ public final class Accounts {
         return throttle.refusedFor(fold(name), ip, nanoTime.getAsLong());
     }
 
-    /** Runs a password check of the caller's on the password-check pool (see {@link PasswordChecks#submit}). */
+    /**
+     * Runs a password check of the caller's on the password-check pool (see {@link PasswordChecks#submit});
+     * its outcome comes once the attempts it counted are counted on every node.
+     */
     public <T> CompletableFuture<T> check(boolean known, Supplier<T> check, T whenBusy) {
-        return checks.submit(known, check, whenBusy);
+        return checks.submit(known, check, whenBusy)
+                .thenCompose(outcome -> counters.settled().thenApply(settled -> outcome));
     }
 
     /** Checks {@code password} against account {@code name}; blocking, for code on the password-check pool. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code maxKeys} keys, forgetting the least recently used, so a flood of addresses cannot grow it
  * without bound. Thread-safe.
  */
-public final class AttemptLimiter {
+public final class AttemptLimiter implements Attempts {
 
     private final int limit;
     private final long windowNanos;
@@ -28,6 +28,7 @@ public final class AttemptLimiter {
     }
 
     /** Whether the key has used up its attempts; if so, how long until it may try again (else zero). */
+    @Override
     public synchronized Duration refusedFor(String key, long nowNanos) {
         Window window = windows.get(key);
         if (window == null || window.expired(nowNanos, windowNanos)) {
@@ -37,6 +38,7 @@ public final class AttemptLimiter {
     }
 
     /** Counts one attempt against the key. */
+    @Override
     public synchronized void record(String key, long nowNanos) {
         Window window = windows.get(key);
         if (window == null || window.expired(nowNanos, windowNanos)) {
@@ -47,6 +49,7 @@ public final class AttemptLimiter {
     }
 
     /** Forgets the key's attempts (after a successful login to an account). */
+    @Override
     public synchronized void clear(String key) {
         windows.remove(key);
     }

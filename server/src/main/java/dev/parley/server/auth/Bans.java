@@ -37,6 +37,10 @@ public final class Bans {
     private final Object changeOrder = new Object();
     private volatile Map<String, Entry> snapshot = Map.of();
     private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
+    /** Changes made here, counted so that a reread does not undo one made while it ran. */
+    private long changes;
+
+    private volatile Runnable onStored = () -> {};
 
     public Bans(BanStore store, CaseMapping caseMapping, Executor blockingPool) {
         this(store, caseMapping, blockingPool, Clock.systemUTC());
@@ -51,13 +55,46 @@ public final class Bans {
 
     /** Reads every stored ban into memory. Blocking: call once at server start, before listening. */
     public void load() {
-        List<Ban> stored = store.list();
-        Map<String, Entry> loaded = new LinkedHashMap<>();
-        stored.forEach(ban -> loaded.put(fold(ban.mask()), entry(ban)));
+        Map<String, Entry> loaded = entries(store.list());
         synchronized (changeOrder) {
-            snapshot = Collections.unmodifiableMap(loaded);
+            snapshot = loaded;
         }
         log.info("{} bans loaded", loaded.size());
+    }
+
+    /**
+     * Rereads the stored bans on the blocking pool, after this node's own pending writes (another
+     * cluster node changed them). If a change is made here meanwhile, reads again once it is stored,
+     * so the reread never undoes it. Never blocks; the stage completes once the new list is in force.
+     */
+    public CompletionStage<Void> reload() {
+        synchronized (changeOrder) {
+            long seen = changes;
+            CompletableFuture<List<Ban>> read = lastWrite
+                    .handle((ignored, previousFailure) -> null)
+                    .thenApplyAsync(ignored -> store.list(), blockingPool);
+            lastWrite = read;
+            return read.thenCompose(stored -> {
+                synchronized (changeOrder) {
+                    if (changes != seen) {
+                        return reload();
+                    }
+                    snapshot = entries(stored);
+                    return CompletableFuture.completedFuture(null);
+                }
+            });
+        }
+    }
+
+    /** {@code listener} runs (on the blocking pool) after each change made here is stored: a cluster tells the others. */
+    public void onStored(Runnable listener) {
+        this.onStored = listener;
+    }
+
+    private Map<String, Entry> entries(List<Ban> stored) {
+        Map<String, Entry> loaded = new LinkedHashMap<>();
+        stored.forEach(ban -> loaded.put(fold(ban.mask()), entry(ban)));
+        return Collections.unmodifiableMap(loaded);
     }
 
     /** The first ban matching a {@code nick!user@host}; never blocks, so event loops may call it. */
@@ -104,6 +141,7 @@ public final class Bans {
             next.remove(key);
             next.put(key, entry(ban));
             snapshot = Collections.unmodifiableMap(next);
+            changes++;
             return persist(
                     () -> {
                         store.put(ban);
@@ -123,6 +161,7 @@ public final class Bans {
                 Map<String, Entry> next = new LinkedHashMap<>(snapshot);
                 next.remove(key);
                 snapshot = Collections.unmodifiableMap(next);
+                changes++;
             }
             return persist(() -> store.remove(mask) || present, "remove the ban on " + mask);
         }
@@ -136,6 +175,8 @@ public final class Bans {
         next.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.warn("could not {}; it holds until restart", what, failure);
+            } else {
+                onStored.run();
             }
         });
         lastWrite = next;

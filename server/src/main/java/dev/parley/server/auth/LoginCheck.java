@@ -40,10 +40,11 @@ public final class LoginCheck {
      */
     public CompletableFuture<Admission> admitLater(String nick, String password, Account saslAccount, String ip) {
         boolean known = saslAccount != null || accounts.isKnown(nick, ip);
-        return accounts.check(
-                known,
-                () -> admit(nick, password, saslAccount, ip),
-                new Admission.WrongPassword("Server busy; try again in a moment"));
+        return accounts.refresh(nick, ip)
+                .thenCompose(fresh -> accounts.check(
+                        known,
+                        () -> admit(nick, password, saslAccount, ip),
+                        new Admission.WrongPassword("Server busy; try again in a moment")));
     }
 
     /**
@@ -135,11 +136,14 @@ public final class LoginCheck {
      * operator flag, limited like every login (per name and address, per address, per name).
      */
     public CompletableFuture<OperOutcome> oper(String name, String password, String ip) {
-        Duration wait = accounts.refusedFor(name, ip);
-        if (!wait.isZero()) {
-            return CompletableFuture.completedFuture(new OperOutcome.Throttled(wait));
-        }
-        return accounts.check(accounts.isKnown(name, ip), () -> operNow(name, password, ip), new OperOutcome.Busy());
+        return accounts.refresh(name, ip).thenCompose(fresh -> {
+            Duration wait = accounts.refusedFor(name, ip);
+            if (!wait.isZero()) {
+                return CompletableFuture.completedFuture(new OperOutcome.Throttled(wait));
+            }
+            return accounts.check(
+                    accounts.isKnown(name, ip), () -> operNow(name, password, ip), new OperOutcome.Busy());
+        });
     }
 
     private OperOutcome operNow(String name, String password, String ip) {

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Limits password guesses without giving anyone a way to lock the rightful owner out, the way Ergo
@@ -27,17 +29,23 @@ public final class LoginThrottle {
     /** Keys each limiter remembers at most; the least recently used are forgotten first. */
     private static final int MAX_TRACKED_KEYS = 50_000;
 
-    private final AttemptLimiter perPair;
-    private final AttemptLimiter perAddress;
-    private final AttemptLimiter perAccount;
-    private final AttemptLimiter serverPassword;
+    private final Attempts perPair;
+    private final Attempts perAddress;
+    private final Attempts perAccount;
+    private final Attempts serverPassword;
     private final Set<String> knownGood;
 
     public LoginThrottle(int pairAttempts, int addressFailures, int accountFailures, Duration window) {
-        this.perPair = new AttemptLimiter(pairAttempts, window, MAX_TRACKED_KEYS);
-        this.perAddress = new AttemptLimiter(addressFailures, window, MAX_TRACKED_KEYS);
-        this.perAccount = new AttemptLimiter(accountFailures, window, MAX_TRACKED_KEYS);
-        this.serverPassword = new AttemptLimiter(pairAttempts, window, MAX_TRACKED_KEYS);
+        this(pairAttempts, addressFailures, accountFailures, window, AttemptCounters.LOCAL);
+    }
+
+    /** @param counters where the attempts are counted: memory, or Redis on a cluster (the known-good pairs stay here) */
+    public LoginThrottle(
+            int pairAttempts, int addressFailures, int accountFailures, Duration window, AttemptCounters counters) {
+        this.perPair = counters.counter("login-pair", pairAttempts, window, MAX_TRACKED_KEYS);
+        this.perAddress = counters.counter("login-address", addressFailures, window, MAX_TRACKED_KEYS);
+        this.perAccount = counters.counter("login-account", accountFailures, window, MAX_TRACKED_KEYS);
+        this.serverPassword = counters.counter("server-password", pairAttempts, window, MAX_TRACKED_KEYS);
         this.knownGood = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -53,6 +61,15 @@ public final class LoginThrottle {
             return pair;
         }
         return max(perAddress.refusedFor(ip, nowNanos), perAccount.refusedFor(account, nowNanos));
+    }
+
+    /** Reads the counts {@link #refusedFor} checks anew (on a cluster, the other nodes' too). Never fails. */
+    public CompletionStage<Void> refresh(String account, String ip) {
+        return CompletableFuture.allOf(
+                        perPair.refresh(pair(account, ip)).toCompletableFuture(),
+                        perAddress.refresh(ip).toCompletableFuture(),
+                        perAccount.refresh(account).toCompletableFuture())
+                .handle((done, failure) -> null);
     }
 
     /** Whether {@code account} logged in from {@code ip} before (since start, among the last 50,000). */

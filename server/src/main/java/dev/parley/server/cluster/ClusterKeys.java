@@ -18,6 +18,11 @@ final class ClusterKeys {
         return prefix + "{" + roomKey + "}";
     }
 
+    /** Whether a channel is a room's (not the nicks', a node's or the control channel). */
+    boolean isRoomChannel(String channel) {
+        return channel.startsWith(prefix + "{");
+    }
+
     /** The room's last handed-out position. */
     String roomSequence(String roomKey) {
         return roomChannel(roomKey) + ":seq";
@@ -54,5 +59,35 @@ final class ClusterKeys {
     /** The sharded channel nick claims and releases are announced on. */
     String nickChannel() {
         return prefix + "nicks";
+    }
+
+    /** The sharded channel every node hears cluster-wide changes on (the server bans changed). */
+    String controlChannel() {
+        return prefix + "control";
+    }
+
+    /** The sharded channel operator orders (KILL, KICK) to a node's users travel on. */
+    String ordersChannel(String nodeId) {
+        return prefix + "orders:" + nodeId;
+    }
+
+    /** A login-attempt count: {@code limiter} names the limit, {@code key} the address, account or pair. */
+    String attempts(String limiter, String key) {
+        return prefix + "attempts:" + limiter + ":" + key;
+    }
+
+    /** The connections each node holds from one address (a hash: node id to count). */
+    String connections(String ip) {
+        return prefix + "connections:" + ip;
+    }
+
+    /** The recent connections from one address, counted in the connect-throttle window. */
+    String connects(String ip) {
+        return prefix + "connects:" + ip;
+    }
+
+    /** What {@link #node} puts before a node id, for scripts that check a node's liveness. */
+    String nodePrefix() {
+        return prefix + "node:";
     }
 }

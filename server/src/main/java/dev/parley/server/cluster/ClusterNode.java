@@ -1,8 +1,12 @@
 package dev.parley.server.cluster;
 
+import dev.parley.server.auth.AttemptCounters;
+import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.NickLeases;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.Orders;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
@@ -40,6 +44,9 @@ public final class ClusterNode implements AutoCloseable {
     private final ClusterMetrics metrics = new ClusterMetrics();
     private final ClusterRoomBus bus;
     private final ClusterNickLeases leases;
+    private final ClusterOrders orders;
+    private final ClusterAttempts attempts;
+    private final RedisConnectionCounts connections;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private volatile boolean closing;
 
@@ -51,6 +58,9 @@ public final class ClusterNode implements AutoCloseable {
         this.thread = Executors.newSingleThreadScheduledExecutor(threads);
         this.bus = new ClusterRoomBus(redis, keys, nodeId, thread, metrics);
         this.leases = new ClusterNickLeases(redis, keys, nodeId, lease, metrics);
+        this.orders = new ClusterOrders(redis, keys, nodeId, thread, bus);
+        this.attempts = new ClusterAttempts(redis, keys, nodeId);
+        this.connections = new RedisConnectionCounts(redis, keys, nodeId);
         redis.onDisconnect(this::lost);
     }
 
@@ -95,6 +105,8 @@ public final class ClusterNode implements AutoCloseable {
             markAlive().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
             leases.start().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 5, TimeUnit.MILLISECONDS);
             bus.start().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            orders.start().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            connections.start().toCompletableFuture().get(RedisLink.TIMEOUT.toMillis() * 5, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while joining the cluster", e);
@@ -150,11 +162,33 @@ public final class ClusterNode implements AutoCloseable {
         log.info("Node {} has Redis again: listening to its rooms and re-asserting its nicks", nodeId);
         bus.resume();
         leases.reassert();
+        orders.resume();
+        connections.resume();
     }
 
     /** Wires the chat core built on this node's ports back into the bus. */
     public void attach(Delivery delivery, Rooms rooms, Nicks nicks) {
         bus.attach(delivery, rooms, nicks);
+    }
+
+    /** Who carries out, on this node, the orders other nodes send it (KILL, KICK, changed bans). */
+    public void attach(Orders here) {
+        orders.attach(here);
+    }
+
+    /** Login limits counted across the cluster, in Redis. */
+    public AttemptCounters attemptCounters() {
+        return attempts;
+    }
+
+    /** Connections per address counted across the cluster, in Redis. */
+    public ConnectionCounts connectionCounts() {
+        return connections;
+    }
+
+    /** Where operator orders for users on other nodes go. */
+    public OtherNodes otherNodes() {
+        return orders;
     }
 
     public RoomBus bus() {

@@ -11,7 +11,6 @@ import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomPost;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
-import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,15 +36,6 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** How long a missing position may hold back later ones before they go out without it. */
     static final Duration GAP_TIMEOUT = Duration.ofSeconds(2);
-
-    /** INCR the room's counter; its time is Redis's clock, moved past the room's last so it only grows. */
-    private static final String PLACE = "local position = redis.call('INCR', KEYS[1])\n"
-            + "local clock = redis.call('TIME')\n"
-            + "local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)\n"
-            + "local last = tonumber(redis.call('GET', KEYS[2]) or '0')\n"
-            + "if now <= last then now = last + 1 end\n"
-            + "redis.call('SET', KEYS[2], now)\n"
-            + "return {position, now}";
 
     private final RedisLink redis;
     private final ClusterKeys keys;
@@ -106,9 +96,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     @Override
     public void publish(RoomPost post) {
         long start = System.nanoTime();
-        redis.commands()
-                .<List<Object>>eval(
-                        PLACE, ScriptOutputType.MULTI, keys.roomSequence(post.roomKey()), keys.roomTime(post.roomKey()))
+        RoomPlaces.next(redis, keys, post.roomKey())
                 .whenCompleteAsync(
                         (place, failure) -> {
                             metrics.lastSequenceNanos.set(System.nanoTime() - start);
@@ -154,6 +142,32 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         watchGap(post.roomKey(), order);
     }
 
+    /**
+     * A KICK already shown to this node's members: it takes a place in the room's order and goes to
+     * the other nodes, which deliver it like a message (not stored); here the place only moves on.
+     */
+    void announce(String roomKey, IrcMessage line) {
+        String text = IrcSerializer.serialize(line);
+        RoomPlaces.next(redis, keys, roomKey)
+                .thenCompose(place -> redis.commands()
+                        .spublish(
+                                keys.roomChannel(roomKey),
+                                new BusMessage(nodeId, roomKey, (Long) place.get(0), '\0', text).encode())
+                        .thenApply(receivers -> (Long) place.get(0)))
+                .whenCompleteAsync(
+                        (position, failure) -> {
+                            RoomOrder order = orders.get(roomKey);
+                            if (failure != null) {
+                                log.warn(
+                                        "[{}] a KICK did not reach the other nodes: {}", roomKey, failure.getMessage());
+                            } else if (order != null) {
+                                run(order.offer(position, () -> {}, System.nanoTime()));
+                                watchGap(roomKey, order);
+                            }
+                        },
+                        thread);
+    }
+
     /** Redis is away: this node's members get it at once, without a place in the room's order. */
     private void unordered(RoomPost post, Throwable failure) {
         metrics.unordered.increment();
@@ -177,7 +191,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             thread.execute(() -> toUserHere(text));
             return;
         }
-        BusMessage message = BusMessage.decode(text);
+        BusMessage message = keys.isRoomChannel(channel) ? BusMessage.decode(text) : null;
         if (message == null || message.node().equals(nodeId)) {
             return;
         }

@@ -9,6 +9,7 @@ import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
 import dev.parley.server.config.LimitsConfig;
@@ -65,7 +66,55 @@ public final class CommandTable {
             ChatMetrics metrics,
             Clock clock,
             Executor blocking,
-            Supplier<String> reload) {}
+            Supplier<String> reload,
+            OtherNodes otherNodes) {
+
+        /** A single node's parts: there are no other nodes. */
+        public Parts(
+                Supplier<ParleyConfig> config,
+                ServerInfo info,
+                Rooms rooms,
+                Nicks nicks,
+                UserCounts counts,
+                NickHistory nickHistory,
+                Monitors monitors,
+                MonitorNotices monitorNotices,
+                Bans bans,
+                Accounts accounts,
+                ReadMarkers readMarkers,
+                Delivery delivery,
+                History history,
+                Departures departures,
+                Presences presences,
+                ServerBan serverBan,
+                ChatMetrics metrics,
+                Clock clock,
+                Executor blocking,
+                Supplier<String> reload) {
+            this(
+                    config,
+                    info,
+                    rooms,
+                    nicks,
+                    counts,
+                    nickHistory,
+                    monitors,
+                    monitorNotices,
+                    bans,
+                    accounts,
+                    readMarkers,
+                    delivery,
+                    history,
+                    departures,
+                    presences,
+                    serverBan,
+                    metrics,
+                    clock,
+                    blocking,
+                    reload,
+                    OtherNodes.NONE);
+        }
+    }
 
     private CommandTable() {}
 
@@ -127,7 +176,8 @@ public final class CommandTable {
                         p.delivery(),
                         joinReplies,
                         p.info().name(),
-                        p.departures()),
+                        p.departures(),
+                        p.otherNodes()),
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
                 new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new ModeCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
@@ -138,7 +188,8 @@ public final class CommandTable {
                 new HelpCommands(),
                 new PresenceCommands(p.presences(), p.info().name()),
                 new ProfileCommands(liveLimits, p.monitors(), p.delivery()),
-                new OperatorCommands(p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload()),
+                new OperatorCommands(
+                        p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload(), p.otherNodes()),
                 new BanCommands(p.bans(), p.serverBan()),
                 new HistoryCommands(p.info(), config.history(), p.nicks(), p.history(), historyRequest),
                 new SearchCommands(config.history().search(), p.nicks(), p.history(), historyRequest, p.clock()),

@@ -8,6 +8,7 @@ import dev.parley.server.auth.OperOutcome;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.Session;
@@ -26,6 +27,7 @@ public final class OperatorCommands implements CommandFamily {
     private final LoginCheck login;
     private final Departures departures;
     private final Supplier<String> reload;
+    private final OtherNodes otherNodes;
 
     /** @param reload reloads what can change without a restart and says what it did (REHASH) */
     public OperatorCommands(
@@ -34,13 +36,15 @@ public final class OperatorCommands implements CommandFamily {
             Executor blocking,
             LoginCheck login,
             Departures departures,
-            Supplier<String> reload) {
+            Supplier<String> reload,
+            OtherNodes otherNodes) {
         this.nicks = nicks;
         this.delivery = delivery;
         this.blocking = blocking;
         this.login = login;
         this.departures = departures;
         this.reload = reload;
+        this.otherNodes = otherNodes;
     }
 
     @Override
@@ -119,16 +123,24 @@ public final class OperatorCommands implements CommandFamily {
         }
     }
 
+    /** KILL nick [:reason]: a user on another cluster node is disconnected by that node (its nick lease says which). */
     void kill(CommandContext ctx) {
-        var target = nicks.find(ctx.param(0));
-        if (target.isEmpty()) {
-            ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
-            return;
-        }
-        ChatUser victim = target.get();
+        String nick = ctx.param(0);
         String reason = ctx.paramCount() > 1 ? ctx.param(1) : "Killed";
         String quit = "Killed (" + ctx.session().nick() + " (" + reason + "))";
-        Audit.LOG.info("{} killed {}: {}", ctx.session(), victim.nick(), reason);
-        departures.expel(victim, quit);
+        var target = nicks.find(nick);
+        if (target.isPresent()) {
+            ChatUser victim = target.get();
+            Audit.LOG.info("{} killed {}: {}", ctx.session(), victim.nick(), reason);
+            departures.expel(victim, quit);
+            return;
+        }
+        var node = nicks.elsewhere(nick);
+        if (node.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+            return;
+        }
+        Audit.LOG.info("{} killed {} on node {}: {}", ctx.session(), nick, node.get(), reason);
+        otherNodes.kill(node.get(), nick, quit);
     }
 }

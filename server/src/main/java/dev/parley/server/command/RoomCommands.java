@@ -9,6 +9,7 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Immunity;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Room.JoinOutcome;
 import dev.parley.server.chat.Rooms;
@@ -45,6 +46,7 @@ public final class RoomCommands implements CommandFamily {
     private final JoinReplies joinReplies;
     private final String serverName;
     private final Departures departures;
+    private final OtherNodes otherNodes;
 
     public RoomCommands(
             Supplier<LimitsConfig> limits,
@@ -55,8 +57,10 @@ public final class RoomCommands implements CommandFamily {
             Delivery delivery,
             JoinReplies joinReplies,
             String serverName,
-            Departures departures) {
+            Departures departures,
+            OtherNodes otherNodes) {
         this.departures = departures;
+        this.otherNodes = otherNodes;
         this.limits = limits;
         this.rooms = rooms;
         this.nicks = nicks;
@@ -255,6 +259,12 @@ public final class RoomCommands implements CommandFamily {
 
     private void kickOne(CommandContext ctx, Room room, String nick, String reason) {
         Optional<ChatUser> target = nicks.find(nick).filter(room::isMember);
+        if (target.isEmpty()
+                && nicks.find(nick).isEmpty()
+                && nicks.elsewhere(nick).isPresent()) {
+            kickElsewhere(ctx, room, nick, nicks.elsewhere(nick).get(), reason);
+            return;
+        }
         if (target.isEmpty()) {
             ctx.numeric(Numeric.ERR_USERNOTINCHANNEL, nick, room.name(), "They aren't on that channel");
             return;
@@ -267,11 +277,26 @@ public final class RoomCommands implements CommandFamily {
         }
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), victim.nick(), reason);
         departures.kick(room, victim, message, ctx.session());
+        otherNodes.announce(room.key(), message);
         if (room.isMember(ctx.session())) {
             ctx.replies().add(message);
         } else {
             ctx.replies().notice("Kicked " + victim.nick() + " from " + room.name() + ": " + reason);
         }
         log.info("{} kicked {} from {}: {}", ctx.session(), victim.nick(), room.name(), reason);
+    }
+
+    /**
+     * The nick is held on another cluster node: that node kicks its member (if it is one) and the
+     * KICK reaches this node's members over the room's bus, the kicker's echo included. Rights were
+     * checked here; whether the nick is in the room only that node knows, so no 441 comes back.
+     */
+    private void kickElsewhere(CommandContext ctx, Room room, String nick, String node, String reason) {
+        IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), nick, reason);
+        otherNodes.kick(node, room.name(), nick, message, ctx.session().isOperator());
+        if (!room.isMember(ctx.session())) {
+            ctx.replies().notice("Asked the node of " + nick + " to kick them from " + room.name() + ": " + reason);
+        }
+        log.info("{} kicked {} (on node {}) from {}: {}", ctx.session(), nick, node, room.name(), reason);
     }
 }

@@ -99,6 +99,14 @@ public final class ServerBan {
         return expelMatching(kicker, null);
     }
 
+    /**
+     * Disconnects every user here that a ban now matches (the bans were reread: another cluster node
+     * changed them); each is told the reason of the ban that matches them. How many left.
+     */
+    public int expelBanned() {
+        return expelMatching(null, null);
+    }
+
     private CompletionStage<Ban> store(Ban ban) {
         CompletionStage<Ban> stored = bans.add(ban.mask(), ban.account(), ban.address(), ban.reason(), ban.setBy());
         stored.whenComplete((ignored, error) -> {

@@ -1,5 +1,7 @@
 package dev.parley.server.transport;
 
+import dev.parley.server.auth.ConnectionCounts;
+import dev.parley.server.config.ConnectionLimitsConfig;
 import dev.parley.server.session.Departures;
 import dev.parley.server.session.InboundLine;
 import dev.parley.server.session.InboundQueue;
@@ -31,6 +33,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
     private NettyConnection connection;
     private Session session;
     private boolean counted;
+    /** Counted in the cluster-wide per-address counts too (on a cluster). */
+    private boolean countedEverywhere;
+
+    private boolean inactive;
 
     ConnectionHandler(TransportWiring wiring) {
         this.wiring = wiring;
@@ -52,7 +58,37 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         wiring.sessions().add(session);
         wiring.keepAlive().start(session);
         logConnected(ctx);
+        countEverywhere(ctx);
         ctx.fireChannelActive();
+    }
+
+    /**
+     * On a cluster, counts the connection in the address's counts on every node; a refusal comes a
+     * Redis round trip later, on this channel's event loop. Never waits.
+     */
+    private void countEverywhere(ChannelHandlerContext ctx) {
+        ConnectionLimitsConfig limits = wiring.limiter().limits();
+        if (!limits.enabled() || (connection.isLoopback() && limits.exemptLoopback())) {
+            return;
+        }
+        String ip = connection.remoteIp();
+        wiring.everywhere()
+                .opened(ip, limits.maxPerIp(), limits.throttleConnections(), limits.throttleWindow())
+                .whenComplete((verdict, failure) -> ctx.executor().execute(() -> heardEverywhere(ctx, ip, verdict)));
+    }
+
+    private void heardEverywhere(ChannelHandlerContext ctx, String ip, ConnectionCounts.Verdict verdict) {
+        if (verdict == ConnectionCounts.Verdict.COUNTED) {
+            if (inactive) {
+                wiring.everywhere().closed(ip);
+            } else {
+                countedEverywhere = true;
+            }
+        } else if (!inactive && verdict == ConnectionCounts.Verdict.TOO_MANY) {
+            refuse(ctx, ConnectionLimiter.Decision.TOO_MANY);
+        } else if (!inactive && verdict == ConnectionCounts.Verdict.THROTTLED) {
+            refuse(ctx, ConnectionLimiter.Decision.THROTTLED);
+        }
     }
 
     /** Names the proxy too when one spoke for the client, so the operator can tell. */
@@ -98,8 +134,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        inactive = true;
         if (counted) {
             wiring.limiter().release(connection.remoteIp(), connection.isLoopback());
+        }
+        if (countedEverywhere) {
+            wiring.everywhere().closed(connection.remoteIp());
         }
         if (session != null) {
             String reason = connection.closeReason() != null ? connection.closeReason() : "Connection closed";
@@ -129,14 +169,42 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<InboundLine> {
         ctx.close();
     }
 
-    /** What every connection's handler shares. */
+    /**
+     * What every connection's handler shares.
+     *
+     * @param everywhere the per-address counts of every node of a cluster ({@code LOCAL} on a single node)
+     */
     record TransportWiring(
             LineProcessor processor,
             Departures departures,
             KeepAlive keepAlive,
             Sessions sessions,
             ConnectionLimiter limiter,
+            ConnectionCounts everywhere,
             long sendQueueBytes,
             Runnable onError,
-            Runnable onSendQueueExceeded) {}
+            Runnable onSendQueueExceeded) {
+
+        /** A single node's. */
+        TransportWiring(
+                LineProcessor processor,
+                Departures departures,
+                KeepAlive keepAlive,
+                Sessions sessions,
+                ConnectionLimiter limiter,
+                long sendQueueBytes,
+                Runnable onError,
+                Runnable onSendQueueExceeded) {
+            this(
+                    processor,
+                    departures,
+                    keepAlive,
+                    sessions,
+                    limiter,
+                    ConnectionCounts.LOCAL,
+                    sendQueueBytes,
+                    onError,
+                    onSendQueueExceeded);
+        }
+    }
 }

@@ -74,6 +74,11 @@ public final class ConnectionLimiter {
                 nanoClock);
     }
 
+    /** The limits in force now. */
+    public ConnectionLimitsConfig limits() {
+        return limits.get();
+    }
+
     /** Counts a new connection from {@code ip}, unless a limit refuses it. */
     public synchronized Decision acquire(String ip, boolean loopback) {
         ConnectionLimitsConfig config = limits.get();

@@ -1,6 +1,7 @@
 package dev.parley.server.transport;
 
 import dev.parley.server.admin.AdminApi;
+import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
@@ -63,6 +64,19 @@ public final class IrcListeners implements AutoCloseable {
             Sessions sessions,
             Runnable onError,
             Runnable onSendQueueExceeded) {
+        this(live, processor, departures, keepAlive, sessions, ConnectionCounts.LOCAL, onError, onSendQueueExceeded);
+    }
+
+    /** @param everywhere IRC connections per address counted on every node of a cluster, as well as here */
+    public IrcListeners(
+            Supplier<ParleyConfig> live,
+            LineProcessor processor,
+            Departures departures,
+            KeepAlive keepAlive,
+            Sessions sessions,
+            ConnectionCounts everywhere,
+            Runnable onError,
+            Runnable onSendQueueExceeded) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept"), io);
@@ -79,6 +93,7 @@ public final class IrcListeners implements AutoCloseable {
                 keepAlive,
                 sessions,
                 limiter,
+                everywhere,
                 config.limits().sendQueueBytes(),
                 onError,
                 onSendQueueExceeded);

@@ -50,6 +50,25 @@ class BansTest {
     }
 
     @Test
+    void aRereadTakesInBansAnotherNodeStoredAndKeepsAChangeMadeHereMeanwhile() {
+        Bans otherNode = new Bans(store, CaseMapping.RFC1459, Runnable::run, Clock.fixed(T0, ZoneOffset.UTC));
+        otherNode.add("carol", "spam", "admin");
+        List<String> told = new ArrayList<>();
+        bans.onStored(() -> told.add("stored"));
+
+        CompletionStage<Void> reread = bans.reload();
+        bans.add("dave", "rude", "admin"); // here, while the reread waits for the pool
+        pool.runAll();
+
+        assertThat(reread.toCompletableFuture()).isCompleted();
+        assertThat(bans.find("carol!u@host")).as("the other node's ban").isPresent();
+        assertThat(bans.find("dave!u@host"))
+                .as("this node's, made during the reread")
+                .isPresent();
+        assertThat(told).as("only this node's own change is announced").containsExactly("stored");
+    }
+
+    @Test
     void aNewBanBitesAtOnceAndIsStoredOnThePool() throws Exception {
         CompletionStage<Ban> added = bans.add("Bob", "rude", "admin");
 

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * What cluster tests run on: the Redis on 127.0.0.1:6379, under a key prefix of their own (removed
@@ -112,15 +113,24 @@ final class ClusterServices implements AutoCloseable {
         return node(nodeId, REDIS, lease);
     }
 
+    /** A node with the test's own settings on top (limits, say). */
+    TestServer node(String nodeId, Duration lease, UnaryOperator<ParleyConfig> adjust) {
+        return node(nodeId, REDIS, lease, adjust);
+    }
+
     /** A node reaching Redis at {@code redisUrl} (a proxy a test can cut). */
     TestServer node(String nodeId, String redisUrl, Duration lease) {
+        return node(nodeId, redisUrl, lease, UnaryOperator.identity());
+    }
+
+    private TestServer node(String nodeId, String redisUrl, Duration lease, UnaryOperator<ParleyConfig> adjust) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("parley-cluster-");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return TestServer.startIn(dataDir, config -> clustered(config, dataDir, nodeId, redisUrl, lease));
+        return TestServer.startIn(dataDir, config -> adjust.apply(clustered(config, dataDir, nodeId, redisUrl, lease)));
     }
 
     private ParleyConfig clustered(ParleyConfig config, Path dataDir, String nodeId, String redisUrl, Duration lease) {

@@ -3,6 +3,7 @@ package dev.parley.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.config.AddressRange;
 import dev.parley.server.config.ConnectionLimitsConfig;
 import dev.parley.server.config.LimitsConfig;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,8 @@ class ConnectionHandlerTest {
     private final ConnectionLimiter limiter =
             new ConnectionLimiter(new ConnectionLimitsConfig(true, 1, 100, Duration.ofMinutes(1), false), () -> 0);
     private final List<EmbeddedChannel> channels = new ArrayList<>();
+    /** A cluster's counts, answered by the test (a single node's by default). */
+    private ConnectionCounts everywhere = ConnectionCounts.LOCAL;
 
     @AfterEach
     void finish() {
@@ -111,6 +116,67 @@ class ConnectionHandlerTest {
         assertThat(sessions.count()).isEqualTo(2);
     }
 
+    @Test
+    void aConnectionTheClusterFindsOverTheLimitIsRefusedWhenTheAnswerComes() {
+        HeldCounts cluster = new HeldCounts();
+        everywhere = cluster;
+        EmbeddedChannel channel = connect();
+        assertThat(channel.isOpen()).as("let in by this node's own limit").isTrue();
+
+        cluster.answer.complete(ConnectionCounts.Verdict.TOO_MANY);
+        channel.runPendingTasks();
+
+        assertThat(outbound(channel))
+                .isEqualTo("ERROR :Closing Link: " + CLIENT_IP + " (Too many connections from your IP)\r\n");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(cluster.closed).as("refused, so never counted").isEmpty();
+        everywhere = ConnectionCounts.LOCAL;
+        assertThat(connect().isOpen()).as("this node's slot was freed").isTrue();
+    }
+
+    @Test
+    void aConnectionTheClusterCountedIsUncountedOnceWhenItCloses() {
+        HeldCounts cluster = new HeldCounts();
+        everywhere = cluster;
+        EmbeddedChannel channel = connect();
+
+        cluster.answer.complete(ConnectionCounts.Verdict.COUNTED);
+        channel.runPendingTasks();
+        channel.close();
+
+        assertThat(cluster.closed).containsExactly(CLIENT_IP);
+    }
+
+    @Test
+    void aClusterCountArrivingAfterTheCloseIsUndoneAtOnce() {
+        HeldCounts cluster = new HeldCounts();
+        everywhere = cluster;
+        EmbeddedChannel channel = connect();
+        channel.close();
+
+        cluster.answer.complete(ConnectionCounts.Verdict.COUNTED);
+        channel.runPendingTasks();
+
+        assertThat(cluster.closed).containsExactly(CLIENT_IP);
+    }
+
+    /** Cluster-wide counts whose answer the test gives; notes what was uncounted. */
+    private static final class HeldCounts implements ConnectionCounts {
+        final CompletableFuture<Verdict> answer = new CompletableFuture<>();
+        final List<String> closed = new ArrayList<>();
+
+        @Override
+        public CompletionStage<Verdict> opened(
+                String ip, int maxPerIp, int throttleConnections, Duration throttleWindow) {
+            return answer;
+        }
+
+        @Override
+        public void closed(String ip) {
+            closed.add(ip);
+        }
+    }
+
     private EmbeddedChannel connect() {
         return connect(ProxyConfig.defaults());
     }
@@ -141,6 +207,7 @@ class ConnectionHandlerTest {
                 keepAlive,
                 sessions,
                 limiter,
+                everywhere,
                 d.sendQueueBytes(),
                 errors::incrementAndGet,
                 () -> {});
