@@ -142,6 +142,33 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
                 Stamp.clientOnly(line.tags()));
     }
 
+    /**
+     * A user's topic change, to the room's members but the setter: stamped (msgid, server time) and
+     * kept in history, which replays it to clients with {@code draft/event-playback}. The line, for
+     * the setter's echo.
+     */
+    public IrcMessage topicChange(ChatUser setter, Room room, String text) {
+        Stamp stamp = stamp();
+        IrcMessage line = new IrcMessage(
+                stamp.tags(setter.account(), false, Map.of()), setter.source(), "TOPIC", List.of(room.name(), text));
+        if (keepsHistory) {
+            history.offer(new StoredMessage(
+                    stamp.msgid(),
+                    stamp.time(),
+                    room.key(),
+                    room.name(),
+                    setter.nick(),
+                    setter.source(),
+                    setter.account(),
+                    HistoryKeys.identity(names, setter),
+                    "TOPIC",
+                    text,
+                    Map.of()));
+        }
+        toRoom(line, room, setter);
+        return line;
+    }
+
     /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
     public void send(IrcMessage event, Collection<? extends ChatUser> recipients) {
         Fanout.send(event, recipients);

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * History replay: IRCv3 {@code CHATHISTORY} (LATEST, BEFORE, AFTER, AROUND, BETWEEN, TARGETS) and
  * the plain {@code HISTORY <room|nick> [count]} for clients without it. Queries run off the event
- * loop; the client's further input waits for the reply. Kept TAGMSGs (reactions) replay only in
- * CHATHISTORY's batch to a client with {@code draft/event-playback}, counted in its limit; HISTORY
- * lists text alone.
+ * loop; the client's further input waits for the reply. Kept events (reactions, topic changes)
+ * replay only in CHATHISTORY's batch to a client with {@code draft/event-playback}, counted in its
+ * limit; HISTORY lists text alone.
  */
 public final class HistoryCommands implements CommandFamily {
 

@@ -41,8 +41,8 @@ final class AnchorPoint {
 
     /**
      * Resolves the anchor; empty when it names a msgid this conversation does not have. Every page
-     * read from it takes the lines {@code playback} says; a kept TAGMSG's msgid anchors any read,
-     * as a point in time when the read leaves TAGMSGs out.
+     * read from it takes the lines {@code playback} says; a kept event's msgid anchors any read,
+     * as a point in time when the read leaves events out.
      */
     static Optional<AnchorPoint> resolve(
             MessageStore store, String historyKey, HistoryAnchor anchor, Playback playback, int siblingLimit) {

@@ -8,15 +8,16 @@ import java.util.Optional;
 /**
  * Message history storage. Blocking: call only from the history threads, never an event loop.
  * Every list comes back in chronological order (oldest first), ties broken by insertion order.
- * Kept TAGMSGs ({@link Playback}) are rows like any message: the page reads return them only when
- * asked, {@link #targets} and {@link #search} never, and retention counts and deletes them as messages.
+ * Kept events ({@link Playback}: TAGMSG, TOPIC) are rows like any message: the page reads return
+ * them only when asked, {@link #targets} and {@link #search} never, and retention counts and deletes
+ * them as messages.
  */
 public interface MessageStore extends AutoCloseable {
 
     /** Stores a batch in one transaction; a msgid already stored is skipped, not duplicated. */
     void appendAll(List<StoredMessage> batch);
 
-    /** The message or kept TAGMSG with this msgid in this conversation (an anchor, or what REDACT deletes). */
+    /** The message or kept event with this msgid in this conversation (an anchor, or what REDACT deletes). */
     Optional<StoredMessage> findByMsgId(String historyKey, String msgid);
 
     /**

@@ -13,9 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reactions and other TAGMSGs with client tags are kept in history and replayed, in place, by
- * CHATHISTORY to clients with IRCv3 {@code draft/event-playback}; typing notifications never are;
- * HISTORY and SEARCH list text alone; REDACT deletes a reaction as any message.
+ * Reactions and other TAGMSGs with client tags, and topic changes, are kept in history and replayed,
+ * in place, by CHATHISTORY to clients with IRCv3 {@code draft/event-playback}; typing notifications
+ * never are; HISTORY and SEARCH list text alone; REDACT deletes a reaction as any message.
  */
 class EventPlaybackIT {
 
@@ -148,6 +148,30 @@ class EventPlaybackIT {
 
             ChatHistory.Batch withoutTags = ask(tagless, "LATEST #general * 10");
             assertThat(withoutTags.lines()).extracting(IrcMessage::verb).containsExactly("PRIVMSG", "PRIVMSG");
+        }
+    }
+
+    @Test
+    void topicChangesReplayWithTheirEchoedMsgidAndTimeWithEventPlaybackOnly() {
+        try (TestServer server = TestServer.start(ChatHistory::withoutFloodControl)) {
+            RawIrcClient alice = client(server, "alice", WITH_EVENTS);
+            RawIrcClient bob = client(server, "bob", BASE);
+            alice.join("#general");
+            bob.join("#general");
+            alice.send("TOPIC #general :release on Friday");
+            IrcMessage echo = alice.expect(Lines.commandWithParams("TOPIC", "#general", "release on Friday"));
+            IrcMessage seen = bob.expect(Lines.commandWithParams("TOPIC", "#general", "release on Friday"));
+            assertThat(seen.tag("msgid")).isNotBlank().isEqualTo(echo.tag("msgid"));
+            String after = say(alice, "#general", "noted");
+            awaitNewest(alice, "#general", after);
+
+            ChatHistory.Batch all = ask(alice, "LATEST #general * 10");
+            assertThat(all.msgids()).containsExactly(echo.tag("msgid"), after);
+            IrcMessage replayed = all.lines().get(0);
+            assertThat(replayed.verb()).isEqualTo("TOPIC");
+            assertThat(replayed.params()).containsExactly("#general", "release on Friday");
+            assertThat(replayed.tag("time")).isEqualTo(echo.tag("time"));
+            assertThat(ask(bob, "LATEST #general * 10").msgids()).containsExactly(after);
         }
     }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link MessageStore} must do with kept TAGMSGs (reactions: no text, client tags): keep
- * them whole, return them only to reads that ask ({@link Playback#EVENTS}), counted in the limit,
- * and leave them out of targets and search. Holds the store's life cycle for {@link
+ * What every {@link MessageStore} must do with kept events (TAGMSG reactions: no text, client tags;
+ * TOPIC changes): keep them whole, return them only to reads that ask ({@link Playback#EVENTS}),
+ * counted in the limit, and leave them out of targets and search. Holds the store's life cycle for {@link
  * MessageStoreContract}, which extends it, so every store's test runs these too.
  */
 public abstract class KeptTagMessagesContract {
@@ -142,6 +142,29 @@ public abstract class KeptTagMessagesContract {
                 .containsExactlyInAnyOrder("#general", "#other");
         assertThat(store.search(everything(Optional.of("bob")))).isEmpty();
         assertThat(ids(store.search(everything(Optional.empty())))).containsExactlyInAnyOrder("m1", "m2");
+    }
+
+    @Test
+    void aTopicChangeIsAnEventToo() {
+        StoredMessage first = roomMessage("m1", 10, "#general");
+        StoredMessage topic = new StoredMessage(
+                "t1",
+                at(20),
+                "#general",
+                "#General",
+                "bob",
+                "bob!b@host",
+                null,
+                "!bob",
+                Playback.TOPIC,
+                "new topic",
+                Map.of());
+        store.appendAll(List.of(first, topic));
+
+        assertThat(store.latest("#general", Optional.empty(), 10, Playback.EVENTS))
+                .containsExactly(first, topic);
+        assertThat(ids(store.latest("#general", Optional.empty(), 10))).containsExactly("m1");
+        assertThat(ids(store.search(everything(Optional.of("bob"))))).isEmpty();
     }
 
     @Test

@@ -29,8 +29,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcMessageStore implements MessageStore {
 
-    /** The condition that leaves kept TAGMSGs out: they have no text to list, search or count. */
-    private static final String MESSAGES_ONLY = "command <> '" + Playback.TAGMSG + "'";
+    /** The condition that leaves kept events (TAGMSG, TOPIC) out: they are no text to list or search. */
+    private static final String MESSAGES_ONLY = "command IN ('PRIVMSG', 'NOTICE')";
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -139,7 +139,7 @@ public final class JdbcMessageStore implements MessageStore {
                 // a target whose latest message is past the window is not active in it (IRCv3 TARGETS)
                 + " AND NOT EXISTS (SELECT 1 FROM messages later"
                 + " WHERE later.history_key = newest.history_key AND later.time_ms >= ?"
-                + " AND later.command <> '" + Playback.TAGMSG + "')"
+                + " AND later." + MESSAGES_ONLY + ")"
                 + " ORDER BY " + order.sql + " LIMIT ?";
         return order.chronological(query(sql, params)).stream()
                 .map(m -> new TargetActivity(m.historyKey(), m.time(), m))
