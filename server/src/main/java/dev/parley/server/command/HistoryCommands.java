@@ -102,8 +102,8 @@ public final class HistoryCommands implements CommandFamily {
     }
 
     /**
-     * TAGMSGs from history for a client that enabled {@code draft/event-playback}, and can take them:
-     * TAGMSG needs message-tags, and only a batch marks them as replayed, not new.
+     * Kept events (reactions, topic changes) for a client that enabled {@code draft/event-playback}
+     * and can take them: TAGMSG needs message-tags, and only a batch marks them as replayed, not new.
      */
     private static Playback playback(Session session) {
         boolean events = session.caps().has(Capability.EVENT_PLAYBACK)
