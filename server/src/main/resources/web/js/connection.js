@@ -4,7 +4,7 @@ import { build, parse } from './irc.js';
 
 const CAPS = ['server-time', 'message-tags', 'echo-message', 'batch', 'labeled-response', 'draft/chathistory',
   'multi-prefix', 'away-notify', 'account-notify', 'extended-join', 'setname', 'invite-notify', 'cap-notify',
-  'draft/read-marker', 'draft/message-redaction', 'draft/multiline', 'soju.im/search'];
+  'draft/read-marker', 'draft/message-redaction', 'draft/multiline', 'soju.im/search', 'draft/event-playback'];
 
 export class Connection {
   /**

@@ -88,10 +88,17 @@ export function serverEvents(app) {
       params: [batch.target || first.params[0], joined(lines)] };
   }
 
+  /**
+   * A chathistory batch. With draft/event-playback it also replays kept TAGMSGs (reactions), which
+   * go where live ones go; the server counts them in the page, so a full page means there may be more.
+   */
   function historyBatch(batch) {
     const entries = batch.lines.filter(m => m.command === 'PRIVMSG' || m.command === 'NOTICE')
       .map(m => messageEntry(m, state.nick));
     const purpose = app.history.answered(batch.target);
+    if (purpose.kind !== 'show') {
+      for (const m of batch.lines) if (m.command === 'TAGMSG') handlers.TAGMSG(m);
+    }
     if (purpose.kind === 'around') {
       const conversation = state.find(batch.target);
       if (!conversation) return;
@@ -106,7 +113,7 @@ export function serverEvents(app) {
       if (!conversation) return;
       conversation.add(entries);
       conversation.recount(nick => state.isMe(nick));
-      conversation.hasOlder = entries.length >= PAGE;
+      conversation.hasOlder = batch.lines.length >= PAGE;
       conversation.loadingOlder = false;
     }
     redraw();

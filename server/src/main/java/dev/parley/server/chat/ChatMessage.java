@@ -20,9 +20,28 @@ public record ChatMessage(
         return new ChatMessage(sender, "PRIVMSG", lines.combined(), batchTags, lines);
     }
 
-    /** Whether history keeps it: text messages do, TAGMSG (reactions, typing) does not. */
+    /** Whether it has text: PRIVMSG and NOTICE do, TAGMSG does not. */
     public boolean hasText() {
         return text != null;
+    }
+
+    /**
+     * Whether history keeps it: text messages do; a TAGMSG when it carries a client-only tag worth
+     * replaying (a reaction, a reply), never a typing notification.
+     */
+    public boolean isKept() {
+        return hasText() || keepsTagsOnly(requestTags);
+    }
+
+    /**
+     * Whether a TAGMSG with these tags is kept: it has a client-only ({@code +}) tag, and no typing
+     * tag ({@code +typing}, {@code +draft/typing}), which is news for seconds and must never replay.
+     */
+    public static boolean keepsTagsOnly(Map<String, String> tags) {
+        if (tags.containsKey("+typing") || tags.containsKey("+draft/typing")) {
+            return false;
+        }
+        return tags.keySet().stream().anyMatch(key -> key.startsWith("+"));
     }
 
     /** TAGMSG reaches only those who enabled message-tags. */

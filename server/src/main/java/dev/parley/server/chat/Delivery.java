@@ -116,7 +116,7 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
     /** A private message from a user on another node to {@code recipient}, here: delivered and stored. */
     public void deliverFromElsewhere(IrcMessage line, ChatUser recipient, String senderIdentity) {
         boolean tagsOnly = line.command().equals("TAGMSG");
-        if (!tagsOnly && keepsHistory) {
+        if (keepsHistory && (!tagsOnly || ChatMessage.keepsTagsOnly(line.tags()))) {
             history.offer(storedFrom(line, recipient, senderIdentity));
         }
         if (!tagsOnly || recipient.caps().has(Capability.MESSAGE_TAGS)) {
@@ -138,8 +138,35 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
                 line.tag("account"),
                 senderIdentity,
                 line.command(),
-                line.lastParam(),
+                line.command().equals("TAGMSG") ? "" : line.lastParam(),
                 Stamp.clientOnly(line.tags()));
+    }
+
+    /**
+     * A user's topic change, to the room's members but the setter: stamped (msgid, server time) and
+     * kept in history, which replays it to clients with {@code draft/event-playback}. The line, for
+     * the setter's echo.
+     */
+    public IrcMessage topicChange(ChatUser setter, Room room, String text) {
+        Stamp stamp = stamp();
+        IrcMessage line = new IrcMessage(
+                stamp.tags(setter.account(), false, Map.of()), setter.source(), "TOPIC", List.of(room.name(), text));
+        if (keepsHistory) {
+            history.offer(new StoredMessage(
+                    stamp.msgid(),
+                    stamp.time(),
+                    room.key(),
+                    room.name(),
+                    setter.nick(),
+                    setter.source(),
+                    setter.account(),
+                    HistoryKeys.identity(names, setter),
+                    "TOPIC",
+                    text,
+                    Map.of()));
+        }
+        toRoom(line, room, setter);
+        return line;
     }
 
     /** An event (JOIN, QUIT, NICK, AWAY...) to these users. */
@@ -266,9 +293,12 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
         return new IrcMessage(tags, sender.source(), message.command(), params);
     }
 
-    /** The message as history keeps it; null when it is not kept (TAGMSG, or history off). */
+    /**
+     * The message as history keeps it, a kept TAGMSG with empty text; null when it is not kept (a
+     * typing TAGMSG, or history off).
+     */
     private StoredMessage stored(ChatMessage message, Stamp stamp, String key, String target) {
-        if (!message.hasText() || !keepsHistory) {
+        if (!message.isKept() || !keepsHistory) {
             return null;
         }
         ChatUser sender = message.sender();
@@ -283,7 +313,7 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
                 sender.account(),
                 identity,
                 message.command(),
-                message.text(),
+                message.hasText() ? message.text() : "",
                 storedTags(message));
     }
 

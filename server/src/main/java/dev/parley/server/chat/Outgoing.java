@@ -81,7 +81,7 @@ public final class Outgoing {
         return multiline;
     }
 
-    /** The message as history keeps it; null when it is not kept (TAGMSG, STATUSMSG, history off). */
+    /** The message as history keeps it; null when it is not kept (a typing TAGMSG, STATUSMSG, history off). */
     public StoredMessage stored() {
         return stored;
     }

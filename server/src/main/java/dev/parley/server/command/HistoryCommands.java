@@ -13,6 +13,7 @@ import dev.parley.server.history.HistoryUnavailable;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * History replay: IRCv3 {@code CHATHISTORY} (LATEST, BEFORE, AFTER, AROUND, BETWEEN, TARGETS) and
  * the plain {@code HISTORY <room|nick> [count]} for clients without it. Queries run off the event
- * loop; the client's further input waits for the reply.
+ * loop; the client's further input waits for the reply. Kept events (reactions, topic changes)
+ * replay only in CHATHISTORY's batch to a client with {@code draft/event-playback}, counted in its
+ * limit; HISTORY lists text alone.
  */
 public final class HistoryCommands implements CommandFamily {
 
@@ -84,7 +87,9 @@ public final class HistoryCommands implements CommandFamily {
         CompletionStage<Optional<List<StoredMessage>>> found = request.keyFor(ctx.session(), target)
                 .thenCompose(key -> key.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<List<StoredMessage>>empty())
-                        : query(ctx, sub, key.get(), limit.get()).orElseThrow().thenApply(Optional::of));
+                        : query(ctx, sub, key.get(), limit.get(), playback(ctx.session()))
+                                .orElseThrow()
+                                .thenApply(Optional::of));
         // CHATHISTORY needs batch (the spec's dependency); a client without it gets HISTORY's form.
         boolean batched = ctx.session().caps().has(Capability.BATCH);
         replyLater(ctx, found, messages -> {
@@ -94,6 +99,17 @@ public final class HistoryCommands implements CommandFamily {
                 HistoryReplies.send(ctx.replies(), batched, multiline(ctx.session()), target, messages.get());
             }
         });
+    }
+
+    /**
+     * Kept events (reactions, topic changes) for a client that enabled {@code draft/event-playback}
+     * and can take them: TAGMSG needs message-tags, and only a batch marks them as replayed, not new.
+     */
+    private static Playback playback(Session session) {
+        boolean events = session.caps().has(Capability.EVENT_PLAYBACK)
+                && session.caps().has(Capability.MESSAGE_TAGS)
+                && session.caps().has(Capability.BATCH);
+        return events ? Playback.EVENTS : Playback.MESSAGES;
     }
 
     private static boolean multiline(Session session) {
@@ -113,23 +129,25 @@ public final class HistoryCommands implements CommandFamily {
     }
 
     private Optional<CompletionStage<List<StoredMessage>>> query(
-            CommandContext ctx, String sub, String key, int limit) {
+            CommandContext ctx, String sub, String key, int limit, Playback playback) {
         String ref = ctx.param(2);
         if (sub.equals("LATEST")) {
             if (ref.equals("*")) {
-                return Optional.of(history.latest(key, Optional.empty(), limit));
+                return Optional.of(history.latest(key, Optional.empty(), limit, playback));
             }
-            return HistoryRequest.anchor(ref).map(a -> history.latest(key, Optional.of(a), limit));
+            return HistoryRequest.anchor(ref).map(a -> history.latest(key, Optional.of(a), limit, playback));
         }
         Optional<HistoryAnchor> anchor = HistoryRequest.anchor(ref);
         if (anchor.isEmpty()) {
             return Optional.empty();
         }
         return switch (sub) {
-            case "BEFORE" -> Optional.of(history.before(key, anchor.get(), limit));
-            case "AFTER" -> Optional.of(history.after(key, anchor.get(), limit));
-            case "AROUND" -> Optional.of(history.around(key, anchor.get(), limit));
-            default -> HistoryRequest.anchor(ctx.param(3)).map(end -> history.between(key, anchor.get(), end, limit));
+            case "BEFORE" -> Optional.of(history.before(key, anchor.get(), limit, playback));
+            case "AFTER" -> Optional.of(history.after(key, anchor.get(), limit, playback));
+            case "AROUND" -> Optional.of(history.around(key, anchor.get(), limit, playback));
+            default ->
+                HistoryRequest.anchor(ctx.param(3))
+                        .map(end -> history.between(key, anchor.get(), end, limit, playback));
         };
     }
 

@@ -77,11 +77,14 @@ public final class MessagingCommands implements CommandFamily {
         SyncDelivery.deliverWhenStored(ctx, waiting);
     }
 
+    /** A kept TAGMSG (a reaction) waits for storage under {@code durability: sync} as a PRIVMSG does. */
     private void tagmsg(CommandContext ctx) {
         metrics.messageIn();
+        List<SyncDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
-            deliver(ctx, target, said(ctx, "TAGMSG", null), new ArrayList<>());
+            deliver(ctx, target, said(ctx, "TAGMSG", null), waiting);
         }
+        SyncDelivery.deliverWhenStored(ctx, waiting);
     }
 
     private static List<String> targets(String param) {

@@ -86,9 +86,7 @@ public final class RoomInfoCommands implements CommandFamily {
                 text.isEmpty()
                         ? null
                         : new Topic(text, session.source(), clock.instant().getEpochSecond()));
-        IrcMessage change = UserEvent.from(session, "TOPIC", room.name(), text);
-        delivery.toRoom(change, room, session);
-        ctx.replies().add(change);
+        ctx.replies().add(delivery.topicChange(session, room, text));
         rooms.remember(room);
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.server.history;
 
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,32 +19,43 @@ final class AnchorPoint {
 
     private final MessageStore store;
     private final String historyKey;
+    private final Playback playback;
     private final Instant time;
     private final List<StoredMessage> sameMillisecond;
     private final int index;
 
     private AnchorPoint(
-            MessageStore store, String historyKey, Instant time, List<StoredMessage> sameMillisecond, int index) {
+            MessageStore store,
+            String historyKey,
+            Playback playback,
+            Instant time,
+            List<StoredMessage> sameMillisecond,
+            int index) {
         this.store = store;
         this.historyKey = historyKey;
+        this.playback = playback;
         this.time = time;
         this.sameMillisecond = sameMillisecond;
         this.index = index;
     }
 
-    /** Resolves the anchor; empty when it names a msgid this conversation does not have. */
+    /**
+     * Resolves the anchor; empty when it names a msgid this conversation does not have. Every page
+     * read from it takes the lines {@code playback} says; a kept event's msgid anchors any read,
+     * as a point in time when the read leaves events out.
+     */
     static Optional<AnchorPoint> resolve(
-            MessageStore store, String historyKey, HistoryAnchor anchor, int siblingLimit) {
+            MessageStore store, String historyKey, HistoryAnchor anchor, Playback playback, int siblingLimit) {
         if (anchor instanceof HistoryAnchor.ByTime byTime) {
-            return Optional.of(new AnchorPoint(store, historyKey, byTime.time(), List.of(), -1));
+            return Optional.of(new AnchorPoint(store, historyKey, playback, byTime.time(), List.of(), -1));
         }
         String msgid = ((HistoryAnchor.ByMsgId) anchor).msgid();
         return store.findByMsgId(historyKey, msgid).map(found -> {
             Instant time = found.time();
             List<StoredMessage> siblings =
-                    store.between(historyKey, time.minusMillis(1), time.plusMillis(1), siblingLimit);
+                    store.between(historyKey, time.minusMillis(1), time.plusMillis(1), siblingLimit, playback);
             int index = indexOf(siblings, msgid);
-            return new AnchorPoint(store, historyKey, time, index < 0 ? List.of() : siblings, index);
+            return new AnchorPoint(store, historyKey, playback, time, index < 0 ? List.of() : siblings, index);
         });
     }
 
@@ -53,26 +65,28 @@ final class AnchorPoint {
 
     /** The {@code limit} messages just before the anchor. */
     List<StoredMessage> before(int limit) {
-        return last(concat(store.before(historyKey, time, limit), earlier()), limit);
+        return last(concat(store.before(historyKey, time, limit, playback), earlier()), limit);
     }
 
     /** The {@code limit} messages just after the anchor. */
     List<StoredMessage> after(int limit) {
-        return first(concat(later(), store.after(historyKey, time, limit)), limit);
+        return first(concat(later(), store.after(historyKey, time, limit, playback)), limit);
     }
 
     /** The newest {@code limit} messages after the anchor. */
     List<StoredMessage> latestAfter(int limit) {
-        return last(concat(later(), store.latest(historyKey, Optional.of(time), limit)), limit);
+        return last(concat(later(), store.latest(historyKey, Optional.of(time), limit, playback)), limit);
     }
 
     /** The {@code limit} messages from the anchor on: the anchor message itself first, or its instant. */
     List<StoredMessage> fromOn(int limit) {
         if (index < 0) {
-            return store.after(historyKey, time.minusMillis(1), limit);
+            return store.after(historyKey, time.minusMillis(1), limit, playback);
         }
         return first(
-                concat(sameMillisecond.subList(index, sameMillisecond.size()), store.after(historyKey, time, limit)),
+                concat(
+                        sameMillisecond.subList(index, sameMillisecond.size()),
+                        store.after(historyKey, time, limit, playback)),
                 limit);
     }
 
@@ -82,7 +96,7 @@ final class AnchorPoint {
         if (order == 0) {
             return sameInstantBetween(end, limit);
         }
-        List<StoredMessage> middle = store.between(historyKey, time, end.time, limit);
+        List<StoredMessage> middle = store.between(historyKey, time, end.time, limit, playback);
         return order < 0
                 ? first(concat(concat(later(), middle), end.earlier()), limit)
                 : last(concat(concat(end.later(), middle), earlier()), limit);

@@ -1,5 +1,6 @@
 package dev.parley.server.history;
 
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -23,28 +24,32 @@ public final class DisabledHistory implements History {
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> latest(String historyKey, Optional<HistoryAnchor> after, int limit) {
+    public CompletionStage<List<StoredMessage>> latest(
+            String historyKey, Optional<HistoryAnchor> after, int limit, Playback playback) {
         return nothing();
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit) {
+    public CompletionStage<List<StoredMessage>> before(
+            String historyKey, HistoryAnchor anchor, int limit, Playback playback) {
         return nothing();
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit) {
+    public CompletionStage<List<StoredMessage>> after(
+            String historyKey, HistoryAnchor anchor, int limit, Playback playback) {
         return nothing();
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit) {
+    public CompletionStage<List<StoredMessage>> around(
+            String historyKey, HistoryAnchor anchor, int limit, Playback playback) {
         return nothing();
     }
 
     @Override
     public CompletionStage<List<StoredMessage>> between(
-            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit) {
+            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit, Playback playback) {
         return nothing();
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.server.history;
 
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -20,17 +21,42 @@ public interface History {
     /** Whether history is kept at all. */
     boolean enabled();
 
-    CompletionStage<List<StoredMessage>> latest(String historyKey, Optional<HistoryAnchor> after, int limit);
+    /** PRIVMSG and NOTICE only, as HISTORY and CHATHISTORY without event-playback replay them. */
+    default CompletionStage<List<StoredMessage>> latest(String historyKey, Optional<HistoryAnchor> after, int limit) {
+        return latest(historyKey, after, limit, Playback.MESSAGES);
+    }
 
-    CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit);
+    /** The newest page; {@code playback} says whether kept TAGMSGs are among the lines it returns and counts. */
+    CompletionStage<List<StoredMessage>> latest(
+            String historyKey, Optional<HistoryAnchor> after, int limit, Playback playback);
 
-    CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit);
+    default CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit) {
+        return before(historyKey, anchor, limit, Playback.MESSAGES);
+    }
+
+    CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit, Playback playback);
+
+    default CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit) {
+        return after(historyKey, anchor, limit, Playback.MESSAGES);
+    }
+
+    CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit, Playback playback);
 
     /** Up to {@code limit} messages around the anchor: about half before it, the rest from it on. */
-    CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit);
+    default CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit) {
+        return around(historyKey, anchor, limit, Playback.MESSAGES);
+    }
+
+    CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit, Playback playback);
 
     /** Messages between the two anchors (exclusive); newest-first selection when {@code from} is later. */
-    CompletionStage<List<StoredMessage>> between(String historyKey, HistoryAnchor from, HistoryAnchor to, int limit);
+    default CompletionStage<List<StoredMessage>> between(
+            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit) {
+        return between(historyKey, from, to, limit, Playback.MESSAGES);
+    }
+
+    CompletionStage<List<StoredMessage>> between(
+            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit, Playback playback);
 
     CompletionStage<List<TargetActivity>> targets(
             String foldedNick, Collection<String> roomKeys, Instant from, Instant to, int limit);

@@ -5,6 +5,7 @@ import dev.parley.server.chat.MultilineLines;
 import dev.parley.server.chat.MultilineText;
 import dev.parley.server.chat.ServerTime;
 import dev.parley.server.session.Replies;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.StoredMessage;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -104,6 +105,9 @@ public final class HistoryReplies {
         }
         tags.putAll(stored.tags());
         tags.remove(MultilineText.STORED_CONCAT_TAG);
-        return new IrcMessage(tags, stored.senderSource(), stored.command(), List.of(stored.target(), stored.text()));
+        List<String> params = Playback.TAGMSG.equals(stored.command())
+                ? List.of(stored.target())
+                : List.of(stored.target(), stored.text());
+        return new IrcMessage(tags, stored.senderSource(), stored.command(), params);
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.server.history;
 
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
@@ -65,26 +66,30 @@ public final class StoredHistory implements History {
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> latest(String historyKey, Optional<HistoryAnchor> after, int limit) {
+    public CompletionStage<List<StoredMessage>> latest(
+            String historyKey, Optional<HistoryAnchor> after, int limit, Playback playback) {
         if (after.isEmpty()) {
-            return async(() -> store.latest(historyKey, Optional.empty(), cap(limit)));
+            return async(() -> store.latest(historyKey, Optional.empty(), cap(limit), playback));
         }
-        return fromAnchor(historyKey, after.get(), point -> point.latestAfter(cap(limit)));
+        return fromAnchor(historyKey, after.get(), playback, point -> point.latestAfter(cap(limit)));
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> before(String historyKey, HistoryAnchor anchor, int limit) {
-        return fromAnchor(historyKey, anchor, point -> point.before(cap(limit)));
+    public CompletionStage<List<StoredMessage>> before(
+            String historyKey, HistoryAnchor anchor, int limit, Playback playback) {
+        return fromAnchor(historyKey, anchor, playback, point -> point.before(cap(limit)));
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> after(String historyKey, HistoryAnchor anchor, int limit) {
-        return fromAnchor(historyKey, anchor, point -> point.after(cap(limit)));
+    public CompletionStage<List<StoredMessage>> after(
+            String historyKey, HistoryAnchor anchor, int limit, Playback playback) {
+        return fromAnchor(historyKey, anchor, playback, point -> point.after(cap(limit)));
     }
 
     @Override
-    public CompletionStage<List<StoredMessage>> around(String historyKey, HistoryAnchor anchor, int limit) {
-        return fromAnchor(historyKey, anchor, point -> {
+    public CompletionStage<List<StoredMessage>> around(
+            String historyKey, HistoryAnchor anchor, int limit, Playback playback) {
+        return fromAnchor(historyKey, anchor, playback, point -> {
             List<StoredMessage> before = point.before(cap(limit) / 2);
             List<StoredMessage> rest = point.fromOn(cap(limit) - before.size());
             return Stream.concat(before.stream(), rest.stream()).toList();
@@ -93,9 +98,9 @@ public final class StoredHistory implements History {
 
     @Override
     public CompletionStage<List<StoredMessage>> between(
-            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit) {
-        return async(() -> resolve(historyKey, from)
-                .flatMap(start -> resolve(historyKey, to).map(end -> start.between(end, cap(limit))))
+            String historyKey, HistoryAnchor from, HistoryAnchor to, int limit, Playback playback) {
+        return async(() -> resolve(historyKey, from, playback)
+                .flatMap(start -> resolve(historyKey, to, playback).map(end -> start.between(end, cap(limit))))
                 .orElse(List.of()));
     }
 
@@ -146,12 +151,15 @@ public final class StoredHistory implements History {
     }
 
     private CompletionStage<List<StoredMessage>> fromAnchor(
-            String historyKey, HistoryAnchor anchor, Function<AnchorPoint, List<StoredMessage>> query) {
-        return async(() -> resolve(historyKey, anchor).map(query).orElse(List.of()));
+            String historyKey,
+            HistoryAnchor anchor,
+            Playback playback,
+            Function<AnchorPoint, List<StoredMessage>> query) {
+        return async(() -> resolve(historyKey, anchor, playback).map(query).orElse(List.of()));
     }
 
-    private Optional<AnchorPoint> resolve(String historyKey, HistoryAnchor anchor) {
-        return AnchorPoint.resolve(store, historyKey, anchor, 2 * maxPageSize + 1);
+    private Optional<AnchorPoint> resolve(String historyKey, HistoryAnchor anchor, Playback playback) {
+        return AnchorPoint.resolve(store, historyKey, anchor, playback, 2 * maxPageSize + 1);
     }
 
     private int cap(int limit) {

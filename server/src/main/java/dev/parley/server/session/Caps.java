@@ -57,6 +57,7 @@ public final class Caps {
             Map<Capability, String> values = new EnumMap<>(Capability.class);
             if (config.history().enabled()) {
                 set.add(Capability.CHATHISTORY);
+                set.add(Capability.EVENT_PLAYBACK);
                 // Who sent a message is known from history only: without it no REDACT could be checked.
                 set.add(Capability.MESSAGE_REDACTION);
                 set.add(Capability.SEARCH);

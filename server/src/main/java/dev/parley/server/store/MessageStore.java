@@ -8,12 +8,16 @@ import java.util.Optional;
 /**
  * Message history storage. Blocking: call only from the history threads, never an event loop.
  * Every list comes back in chronological order (oldest first), ties broken by insertion order.
+ * Kept events ({@link Playback}: TAGMSG, TOPIC) are rows like any message: the page reads return
+ * them only when asked, {@link #targets} and {@link #search} never, and retention counts and deletes
+ * them as messages.
  */
 public interface MessageStore extends AutoCloseable {
 
     /** Stores a batch in one transaction; a msgid already stored is skipped, not duplicated. */
     void appendAll(List<StoredMessage> batch);
 
+    /** The message or kept event with this msgid in this conversation (an anchor, or what REDACT deletes). */
     Optional<StoredMessage> findByMsgId(String historyKey, String msgid);
 
     /**
@@ -23,16 +27,33 @@ public interface MessageStore extends AutoCloseable {
     boolean deleteByMsgId(String historyKey, String msgid);
 
     /** The newest {@code limit} messages, optionally only those strictly after {@code after}. */
-    List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit);
+    default List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
+        return latest(historyKey, after, limit, Playback.MESSAGES);
+    }
+
+    /** As {@link #latest(String, Optional, int)}, counting and returning the lines {@code playback} takes. */
+    List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit, Playback playback);
 
     /** The {@code limit} messages just before {@code time} (exclusive). */
-    List<StoredMessage> before(String historyKey, Instant time, int limit);
+    default List<StoredMessage> before(String historyKey, Instant time, int limit) {
+        return before(historyKey, time, limit, Playback.MESSAGES);
+    }
+
+    List<StoredMessage> before(String historyKey, Instant time, int limit, Playback playback);
 
     /** The {@code limit} messages just after {@code time} (exclusive). */
-    List<StoredMessage> after(String historyKey, Instant time, int limit);
+    default List<StoredMessage> after(String historyKey, Instant time, int limit) {
+        return after(historyKey, time, limit, Playback.MESSAGES);
+    }
+
+    List<StoredMessage> after(String historyKey, Instant time, int limit, Playback playback);
 
     /** Messages strictly between the two times, at most {@code limit}, nearest {@code from} first kept. */
-    List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit);
+    default List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit) {
+        return between(historyKey, from, to, limit, Playback.MESSAGES);
+    }
+
+    List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit, Playback playback);
 
     /**
      * History keys with messages between {@code from} and {@code to} (exclusive), with the time of the

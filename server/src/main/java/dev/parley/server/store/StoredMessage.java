@@ -17,8 +17,10 @@ import java.util.Map;
  * @param senderAccount the sender's account, or {@code null}
  * @param senderIdentity who sent it, for authorship checks: {@code ~account} or the guest
  *     connection's identity; {@code null} on rows stored before it was kept. Never shown to users
- * @param command {@code PRIVMSG} or {@code NOTICE}
- * @param text the text (a CTCP ACTION keeps its {@code \u0001ACTION ...\u0001} framing)
+ * @param command {@code PRIVMSG} or {@code NOTICE}; or an event replayed only with event-playback
+ *     ({@link Playback}): {@code TAGMSG} (a reaction), {@code TOPIC} (a topic change)
+ * @param text the text (a CTCP ACTION keeps its {@code \u0001ACTION ...\u0001} framing); empty for
+ *     a TAGMSG, the new topic for a TOPIC
  * @param tags client-only tags ({@code +draft/reply} ...) to replay with it
  * @param position the room message's place in its room's one order across a cluster (from 1); 0
  *     for a single node's messages and private messages, which history orders by time alone

@@ -102,7 +102,27 @@ class DeliveryTest {
     }
 
     @Test
-    void aTagOnlyMessageSkipsMembersWithoutMessageTagsAndIsNotKept() {
+    void aReactionSkipsMembersWithoutMessageTagsAndIsKeptWithEmptyText() {
+        everyoneJoins();
+
+        Outgoing outgoing = ((PostResult.Posted) room.post(
+                        new ChatMessage(alice, "TAGMSG", null, Map.of("+draft/react", "👍", "+draft/reply", "m1")),
+                        '\0',
+                        delivery(false)))
+                .outgoing();
+        outgoing.send();
+
+        assertThat(carol.lines).hasSize(1);
+        assertThat(bob.lines).isEmpty();
+        assertThat(stored).singleElement().satisfies(message -> {
+            assertThat(message.command()).isEqualTo("TAGMSG");
+            assertThat(message.text()).isEmpty();
+            assertThat(message.tags()).containsEntry("+draft/react", "👍").containsEntry("+draft/reply", "m1");
+        });
+    }
+
+    @Test
+    void aTypingNotificationSkipsMembersWithoutMessageTagsAndIsNeverKept() {
         everyoneJoins();
 
         Outgoing outgoing = ((PostResult.Posted) room.post(

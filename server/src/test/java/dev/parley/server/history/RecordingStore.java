@@ -1,6 +1,7 @@
 package dev.parley.server.history;
 
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -103,23 +104,23 @@ final class RecordingStore implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
-        return delegate.latest(historyKey, after, limit);
+    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit, Playback playback) {
+        return delegate.latest(historyKey, after, limit, playback);
     }
 
     @Override
-    public List<StoredMessage> before(String historyKey, Instant time, int limit) {
-        return delegate.before(historyKey, time, limit);
+    public List<StoredMessage> before(String historyKey, Instant time, int limit, Playback playback) {
+        return delegate.before(historyKey, time, limit, playback);
     }
 
     @Override
-    public List<StoredMessage> after(String historyKey, Instant time, int limit) {
-        return delegate.after(historyKey, time, limit);
+    public List<StoredMessage> after(String historyKey, Instant time, int limit, Playback playback) {
+        return delegate.after(historyKey, time, limit, playback);
     }
 
     @Override
-    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit) {
-        return delegate.between(historyKey, from, to, limit);
+    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit, Playback playback) {
+        return delegate.between(historyKey, from, to, limit, playback);
     }
 
     @Override

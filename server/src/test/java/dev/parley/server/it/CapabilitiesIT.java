@@ -58,6 +58,7 @@ class CapabilitiesIT {
                         "setname",
                         "labeled-response",
                         "draft/chathistory",
+                        "draft/event-playback",
                         "draft/message-redaction");
     }
 

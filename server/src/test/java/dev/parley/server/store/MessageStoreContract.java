@@ -10,32 +10,13 @@ import dev.parley.server.chat.MultilineText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link MessageStore} must do; each implementation's test extends this. */
-public abstract class MessageStoreContract {
-
-    protected MessageStore store;
-
-    /** A new, empty store. */
-    protected abstract MessageStore newStore() throws Exception;
-
-    /** Releases what {@link #newStore} opened. */
-    protected void closeStore() throws Exception {
-        store.close();
-    }
-
-    @BeforeEach
-    void openStore() throws Exception {
-        store = newStore();
-    }
-
-    @AfterEach
-    void releaseStore() throws Exception {
-        closeStore();
-    }
+/**
+ * What every {@link MessageStore} must do; each implementation's test extends this. What it must do
+ * with kept TAGMSGs, and the store's life cycle, are in {@link KeptTagMessagesContract}.
+ */
+public abstract class MessageStoreContract extends KeptTagMessagesContract {
 
     private static List<String> ids(List<StoredMessage> messages) {
         return messages.stream().map(StoredMessage::msgid).toList();

@@ -1,6 +1,7 @@
 package dev.parley.server.store.jdbc;
 
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.SearchTimedOut;
 import dev.parley.server.store.StoreException;
@@ -27,6 +28,9 @@ import javax.sql.DataSource;
  * newest-first reads fetch descending and reverse in memory, never sorting the whole conversation.
  */
 public final class JdbcMessageStore implements MessageStore {
+
+    /** The condition that leaves kept events (TAGMSG, TOPIC) out: they are no text to list or search. */
+    private static final String MESSAGES_ONLY = "command IN ('PRIVMSG', 'NOTICE')";
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -83,26 +87,33 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
-        return after.map(time -> page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.NEWEST, limit))
-                .orElseGet(() -> page(historyKey, "1 = 1", List.of(), Order.NEWEST, limit));
+    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit, Playback playback) {
+        return after.map(time ->
+                        page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.NEWEST, limit, playback))
+                .orElseGet(() -> page(historyKey, "1 = 1", List.of(), Order.NEWEST, limit, playback));
     }
 
     @Override
-    public List<StoredMessage> before(String historyKey, Instant time, int limit) {
-        return page(historyKey, "time_ms < ?", List.of(time.toEpochMilli()), Order.NEWEST, limit);
+    public List<StoredMessage> before(String historyKey, Instant time, int limit, Playback playback) {
+        return page(historyKey, "time_ms < ?", List.of(time.toEpochMilli()), Order.NEWEST, limit, playback);
     }
 
     @Override
-    public List<StoredMessage> after(String historyKey, Instant time, int limit) {
-        return page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.OLDEST, limit);
+    public List<StoredMessage> after(String historyKey, Instant time, int limit, Playback playback) {
+        return page(historyKey, "time_ms > ?", List.of(time.toEpochMilli()), Order.OLDEST, limit, playback);
     }
 
     @Override
-    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit) {
+    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit, Playback playback) {
         Window window = Window.of(from, to);
         Order order = from.isBefore(to) ? Order.OLDEST : Order.NEWEST;
-        return page(historyKey, "time_ms > ? AND time_ms < ?", List.of(window.low(), window.high()), order, limit);
+        return page(
+                historyKey,
+                "time_ms > ? AND time_ms < ?",
+                List.of(window.low(), window.high()),
+                order,
+                limit,
+                playback);
     }
 
     @Override
@@ -122,11 +133,13 @@ public final class JdbcMessageStore implements MessageStore {
         String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM ("
                 + "SELECT id, " + MessageRow.SELECT_COLUMNS + ", ROW_NUMBER() OVER ("
                 + "PARTITION BY history_key ORDER BY time_ms DESC, id DESC) AS newness FROM messages"
-                + " WHERE time_ms > ? AND time_ms < ? AND (" + rooms + "dm_low = ? OR dm_high = ?)"
+                + " WHERE time_ms > ? AND time_ms < ? AND " + MESSAGES_ONLY + " AND (" + rooms
+                + "dm_low = ? OR dm_high = ?)"
                 + ") newest WHERE newness = 1"
                 // a target whose latest message is past the window is not active in it (IRCv3 TARGETS)
                 + " AND NOT EXISTS (SELECT 1 FROM messages later"
-                + " WHERE later.history_key = newest.history_key AND later.time_ms >= ?)"
+                + " WHERE later.history_key = newest.history_key AND later.time_ms >= ?"
+                + " AND later." + MESSAGES_ONLY + ")"
                 + " ORDER BY " + order.sql + " LIMIT ?";
         return order.chronological(query(sql, params)).stream()
                 .map(m -> new TargetActivity(m.historyKey(), m.time(), m))
@@ -143,7 +156,7 @@ public final class JdbcMessageStore implements MessageStore {
         if (searchIndex != null && !query.words().isEmpty()) {
             searchIndex.catchUp();
         }
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder(MESSAGES_ONLY);
         List<Object> params = new ArrayList<>();
         if (!readable.everything()) {
             List<String> sides = new ArrayList<>();
@@ -239,12 +252,14 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public void close() {}
 
-    private List<StoredMessage> page(String historyKey, String condition, List<Long> bounds, Order order, int limit) {
+    private List<StoredMessage> page(
+            String historyKey, String condition, List<Long> bounds, Order order, int limit, Playback playback) {
         if (limit <= 0) {
             return List.of();
         }
+        String kinds = playback == Playback.EVENTS ? "" : " AND " + MESSAGES_ONLY;
         String sql = "SELECT " + MessageRow.SELECT_COLUMNS + " FROM messages WHERE history_key = ? AND " + condition
-                + " ORDER BY " + order.sql + " LIMIT ?";
+                + kinds + " ORDER BY " + order.sql + " LIMIT ?";
         List<Object> params = new ArrayList<>();
         params.add(historyKey);
         params.addAll(bounds);

@@ -2,6 +2,7 @@ package dev.parley.server.store.memory;
 
 import dev.parley.server.store.DirectKey;
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.Playback;
 import dev.parley.server.store.SearchQuery;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.TargetActivity;
@@ -68,31 +69,32 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit) {
+    public List<StoredMessage> latest(String historyKey, Optional<Instant> after, int limit, Playback playback) {
         return read(() -> {
             NavigableMap<Position, StoredMessage> conversation = conversation(historyKey);
             NavigableMap<Position, StoredMessage> window = after.map(
                             time -> conversation.tailMap(Position.lastAt(time), false))
                     .orElse(conversation);
-            return newestChronological(window, limit);
+            return newestChronological(window, limit, playback);
         });
     }
 
     @Override
-    public List<StoredMessage> before(String historyKey, Instant time, int limit) {
-        return read(() -> newestChronological(conversation(historyKey).headMap(Position.firstAt(time), false), limit));
+    public List<StoredMessage> before(String historyKey, Instant time, int limit, Playback playback) {
+        return read(() ->
+                newestChronological(conversation(historyKey).headMap(Position.firstAt(time), false), limit, playback));
     }
 
     @Override
-    public List<StoredMessage> after(String historyKey, Instant time, int limit) {
-        return read(() -> oldest(conversation(historyKey).tailMap(Position.lastAt(time), false), limit));
+    public List<StoredMessage> after(String historyKey, Instant time, int limit, Playback playback) {
+        return read(() -> oldest(conversation(historyKey).tailMap(Position.lastAt(time), false), limit, playback));
     }
 
     @Override
-    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit) {
+    public List<StoredMessage> between(String historyKey, Instant from, Instant to, int limit, Playback playback) {
         return read(() -> {
             NavigableMap<Position, StoredMessage> window = window(conversation(historyKey), from, to);
-            return from.isBefore(to) ? oldest(window, limit) : newestChronological(window, limit);
+            return from.isBefore(to) ? oldest(window, limit, playback) : newestChronological(window, limit, playback);
         });
     }
 
@@ -106,7 +108,9 @@ public final class InMemoryMessageStore implements MessageStore {
                 boolean mine = rooms.contains(key)
                         || DirectKey.parse(key).map(k -> k.involves(foldedNick)).orElse(false);
                 if (mine && !activeAfter(conversation, from, to)) {
-                    Optional.ofNullable(window(conversation, from, to).lastEntry())
+                    window(conversation, from, to).descendingMap().entrySet().stream()
+                            .filter(e -> Playback.MESSAGES.includes(e.getValue().command()))
+                            .findFirst()
                             .ifPresent(newest::add);
                 }
             });
@@ -150,6 +154,9 @@ public final class InMemoryMessageStore implements MessageStore {
 
     /** Whole-word, case-insensitive matching, as the databases' full-text indexes do. */
     private static boolean matches(StoredMessage message, SearchQuery query) {
+        if (!Playback.MESSAGES.includes(message.command())) {
+            return false;
+        }
         if (query.fromNick().isPresent()
                 && !message.senderNick().equalsIgnoreCase(query.fromNick().get())) {
             return false;
@@ -243,13 +250,14 @@ public final class InMemoryMessageStore implements MessageStore {
         return conversations.getOrDefault(historyKey, Collections.emptyNavigableMap());
     }
 
-    /** Messages strictly between the two times, whichever comes first. */
     /** Whether the conversation has a message at or after the later end of the window. */
     private static boolean activeAfter(NavigableMap<Position, StoredMessage> conversation, Instant a, Instant b) {
         Instant high = a.isBefore(b) ? b : a;
-        return !conversation.tailMap(Position.firstAt(high), true).isEmpty();
+        return conversation.tailMap(Position.firstAt(high), true).values().stream()
+                .anyMatch(m -> Playback.MESSAGES.includes(m.command()));
     }
 
+    /** Messages strictly between the two times, whichever comes first. */
     private static NavigableMap<Position, StoredMessage> window(
             NavigableMap<Position, StoredMessage> conversation, Instant a, Instant b) {
         Instant low = a.isBefore(b) ? a : b;
@@ -260,12 +268,18 @@ public final class InMemoryMessageStore implements MessageStore {
         return conversation.subMap(Position.lastAt(low), false, Position.firstAt(high), false);
     }
 
-    private static List<StoredMessage> oldest(NavigableMap<Position, StoredMessage> window, int limit) {
-        return window.values().stream().limit(Math.max(0, limit)).toList();
+    private static List<StoredMessage> oldest(
+            NavigableMap<Position, StoredMessage> window, int limit, Playback playback) {
+        return window.values().stream()
+                .filter(m -> playback.includes(m.command()))
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
-    private static List<StoredMessage> newestChronological(NavigableMap<Position, StoredMessage> window, int limit) {
+    private static List<StoredMessage> newestChronological(
+            NavigableMap<Position, StoredMessage> window, int limit, Playback playback) {
         List<StoredMessage> newestFirst = window.descendingMap().values().stream()
+                .filter(m -> playback.includes(m.command()))
                 .limit(Math.max(0, limit))
                 .toList();
         List<StoredMessage> chronological = new ArrayList<>(newestFirst);

@@ -3,17 +3,23 @@ package dev.parley.server.it.web;
 import static dev.parley.server.it.web.BrowserClientIT.server;
 import static dev.parley.server.it.web.BrowserClientIT.url;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.server.it.TestServer;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-/** Replies (+draft/reply) and reactions (+draft/react) shown in place, and deleting through REDACT. */
+/**
+ * Replies (+draft/reply) and reactions (+draft/react) shown in place, live and from history (a new
+ * session replays them through draft/event-playback), and deleting through REDACT.
+ */
 class ReplyReactDeleteIT {
 
     private static final String[] CAPS = {"message-tags", "server-time", "echo-message", "draft/message-redaction"};
@@ -68,7 +74,51 @@ class ReplyReactDeleteIT {
             } finally {
                 alice.screenshot("reply-and-reaction");
             }
+            awaitKept(server, "🎉");
+            try (Browser carol = Browser.open(1280, 800)) {
+                try {
+                    carol.logIn(url(server), "carol", "chat@123", "#general");
+                    assertThat(reactionUnder(carol, "who has the release notes?"))
+                            .isEqualTo("👍 1");
+                    assertThat(reactionUnder(carol, "sending them now")).isEqualTo("🎉 1");
+                    assertThat(carol.awaitText("#feed li", "thanks!")
+                                    .findElement(By.cssSelector(".quote"))
+                                    .getText())
+                            .contains("I do, sending them now");
+                } finally {
+                    carol.screenshot("reactions-from-history");
+                }
+            }
         }
+    }
+
+    /** The reaction row under a message, once the page shows one. */
+    private static String reactionUnder(Browser browser, String message) {
+        return browser.await(d -> browser.awaitText("#feed li", message)
+                .findElement(By.cssSelector(".reaction"))
+                .getText());
+    }
+
+    /** Waits until #general's history, read with draft/event-playback, holds the reaction {@code emoji}. */
+    private static void awaitKept(TestServer server, String emoji) {
+        RawIrcClient reader = server.connect();
+        reader.registerWithCaps(
+                "reader",
+                "chat@123",
+                "batch",
+                "server-time",
+                "message-tags",
+                "draft/chathistory",
+                "draft/event-playback");
+        reader.join("#general");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            reader.send("CHATHISTORY LATEST #general * 50");
+            List<IrcMessage> page = reader.collectUntil(Lines.described(
+                    "the end of the history batch",
+                    m -> m.verb().equals("BATCH") && m.param(0).startsWith("-")));
+            assertThat(page).anyMatch(m -> m.verb().equals("TAGMSG") && emoji.equals(m.tag("+draft/react")));
+        });
+        reader.close();
     }
 
     @Test
