@@ -30,7 +30,7 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-for rate in sorted(runs, key=lambda r: (r == "max", r)):
+for rate in sorted(runs, key=lambda r: (r == "max", int(r) if r.isdigit() else 0)):
     rounds = sorted({r for (_, r) in runs[rate]})
     rows = []
     for r in rounds:
@@ -52,6 +52,7 @@ for rate in sorted(runs, key=lambda r: (r == "max", r)):
             "single_p50": single.get("latency_p50_ms"),
             "single_p99": single.get("latency_p99_ms"),
             "single_p999": single.get("latency_p999_ms"),
+            "same_p50": cluster.get("same_node_latency_p50_ms"),
             "same_p99": cluster.get("same_node_latency_p99_ms"),
             "cross_p50": cluster.get("cross_node_latency_p50_ms"),
             "cross_p99": cluster.get("cross_node_latency_p99_ms"),

@@ -9,12 +9,13 @@
 #   tools/bench-cluster.sh [ROUNDS] [RATE ...]     RATE: deliveries/s offered in total, or max
 #
 # Traffic: CLIENTS (1000) in ROOMS (10), SENDERS (100) sending, for SECONDS (20) at a fixed rate
-# (after WARMUP (100) untimed messages per sender at the same rate), or at max rate MESSAGES (300)
-# per sender with a window of WINDOW (4). The bench spreads the clients over the nodes so that
-# every room has members on each; it measures each delivery sender to receiver and splits the
-# cluster's deliveries into same-node and cross-node. CPU is utime+stime of every node and, for the
-# cluster, of Redis (from /proc/PID/stat) over the measured traffic. History is on (HISTORY=false
-# turns it off), stored in MariaDB, for both.
+# (after WARMUP (100) untimed messages per sender at the same rate, at most WARMUP_SECONDS (10)
+# of them), or at max rate MESSAGES (300) per sender with a window of WINDOW (4). The bench
+# spreads the clients over the nodes so that every room has members on each; it measures each
+# delivery sender to receiver and splits the cluster's deliveries into same-node and cross-node.
+# CPU is utime+stime of every node and, for the cluster, of Redis (from /proc/PID/stat) over the
+# measured traffic; each process's busiest threads are kept beside the JSON (threads-*.txt).
+# History is on (HISTORY=false turns it off), stored in MariaDB, for both.
 #
 # Needs MariaDB on 127.0.0.1:3306 (root, no password) and Redis on 127.0.0.1:6379; the mysql and
 # redis-cli commands.
@@ -62,8 +63,8 @@ threads() {
   for pid in "$@"; do
     echo "pid $pid"
     for task in /proc/"$pid"/task/*; do
-      awk -v name="$(cat "$task/comm" 2>/dev/null)" '{ sub(/^.*\) /, ""); printf "%8.2f %s\n", ($12 + $13) / 100, name }' "$task/stat" 2>/dev/null
-    done | sort -rn | head -12
+      awk -v name="$(cat "$task/comm" 2>/dev/null)" '{ sub(/^.*\) /, ""); printf "%8.2f %s\n", ($12 + $13) / 100, name }' "$task/stat" 2>/dev/null || true
+    done | sort -rn | head -12 || true
   done > "$file"
 }
 
@@ -82,7 +83,10 @@ traffic() {
     echo "--messages $messages --warmup $warmup --window $window"
   else
     local msgs_per_s=$(( ($1 + per_message - 1) / per_message ))
-    echo "--rate $msgs_per_s --messages $(( (msgs_per_s * seconds + senders - 1) / senders )) --warmup $warmup"
+    # The warm-up goes at the same rate, so at most WARMUP_SECONDS (10) of it.
+    local warm=$(( msgs_per_s * ${WARMUP_SECONDS:-10} / senders ))
+    [ "$warm" -gt "$warmup" ] && warm="$warmup"; [ "$warm" -lt 10 ] && warm=10
+    echo "--rate $msgs_per_s --messages $(( (msgs_per_s * seconds + senders - 1) / senders )) --warmup $warm"
   fi
 }
 
