@@ -6,7 +6,10 @@ import dev.parley.bench.Report;
 import dev.parley.bench.Target;
 import dev.parley.bench.TrafficScenario;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,16 +54,47 @@ final class BenchCommand {
         String password;
 
         @Option(
+                names = "--server",
+                paramLabel = "HOST:PORT",
+                split = ",",
+                converter = HostPort.class,
+                description = "A server (a cluster's node) to connect clients to; repeat it, or give"
+                        + " several separated by commas, to spread the clients over them round-robin and"
+                        + " measure same-node and cross-node deliveries apart. Replaces --host and --port.")
+        List<InetSocketAddress> servers = new ArrayList<>();
+
+        @Option(
                 names = "--server-pid",
-                defaultValue = "0",
-                description = "The server's process id: adds its CPU per delivery and resident memory.")
-        long serverPid;
+                paramLabel = "PID",
+                split = ",",
+                description = "The server's process id: adds its CPU per delivery and resident memory."
+                        + " Repeat it for a cluster's nodes (and Redis): the figures sum over them.")
+        List<Long> serverPids = new ArrayList<>();
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
         Path json;
 
         Target target() {
-            return new Target(host, port, password, serverPid);
+            List<InetSocketAddress> addresses =
+                    servers.isEmpty() ? List.of(InetSocketAddress.createUnresolved(host, port)) : servers;
+            return new Target(addresses, password, serverPids);
+        }
+    }
+
+    /** {@code HOST:PORT} (an IPv6 host in brackets), resolved when the bench connects. */
+    static final class HostPort implements CommandLine.ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new CommandLine.TypeConversionException("want HOST:PORT, not '" + value + "'");
+            }
+            String host = value.substring(0, colon).replace("[", "").replace("]", "");
+            try {
+                return InetSocketAddress.createUnresolved(host, Integer.parseInt(value.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("want HOST:PORT, not '" + value + "'");
+            }
         }
     }
 

@@ -9,6 +9,9 @@ import java.util.ArrayDeque;
 final class BenchClient {
 
     final int id;
+    /** Which of the target's servers it connects to (0 for a single server). */
+    int node;
+
     String nick;
     String room;
     SocketChannel channel;

@@ -34,13 +34,13 @@ public final class ConnectScenario {
                     warmed.increment();
                 }
             };
-            try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, counting)) {
+            try (LoadLoop loop = new LoadLoop(target, null, counting)) {
                 Crowd.assemble(
                         loop,
                         warmup,
                         inFlight,
                         perSecond,
-                        i -> new BenchClient(i, "w" + i),
+                        i -> spread(new BenchClient(i, "w" + i), target),
                         warmed,
                         TimeUnit.MINUTES.toNanos(5));
             }
@@ -69,13 +69,13 @@ public final class ConnectScenario {
                 .put("in_flight", inFlight)
                 .put("rate", perSecond == 0 ? "max" : perSecond)
                 .put("warmup", warmup);
-        try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
+        try (LoadLoop loop = new LoadLoop(target, null, listener)) {
             List<BenchClient> crowd = Crowd.assemble(
                     loop,
                     clients,
                     inFlight,
                     perSecond,
-                    i -> new BenchClient(i, "c" + i),
+                    i -> spread(new BenchClient(i, "c" + i), target),
                     ready,
                     TimeUnit.MINUTES.toNanos(5));
             double seconds = (firstLast[1] - firstLast[0]) / 1e9;
@@ -91,5 +91,11 @@ public final class ConnectScenario {
             report.put("disconnected", crowd.stream().filter(c -> c.closed).count());
         }
         return report;
+    }
+
+    /** Clients go round the target's nodes in turn. */
+    private static BenchClient spread(BenchClient client, Target target) {
+        client.node = client.id % target.nodes();
+        return client;
     }
 }

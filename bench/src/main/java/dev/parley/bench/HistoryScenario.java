@@ -55,8 +55,7 @@ public final class HistoryScenario {
                 .put("filled", fill)
                 .put("queries", queries)
                 .put("page_size", pageSize);
-        try (LoadLoop loop =
-                new LoadLoop(target.address(), target.password(), "batch draft/chathistory server-time", listener)) {
+        try (LoadLoop loop = new LoadLoop(target, "batch draft/chathistory server-time", listener)) {
             loopRef[0] = loop;
             List<BenchClient> clients = Crowd.assemble(
                     loop,

@@ -32,7 +32,9 @@ final class LoadLoop implements AutoCloseable {
     }
 
     private final Selector selector;
-    private final InetSocketAddress server;
+    /** Where each node is; a client connects to {@code servers[client.node % servers.length]}. */
+    private final InetSocketAddress[] servers;
+
     private final String password;
     private final String caps;
     private final Listener listener;
@@ -43,22 +45,28 @@ final class LoadLoop implements AutoCloseable {
      */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
 
-    LoadLoop(InetSocketAddress server, String password, String caps, Listener listener) throws IOException {
+    LoadLoop(Target target, String caps, Listener listener) throws IOException {
         this.selector = Selector.open();
-        this.server = server;
-        this.password = password;
+        this.servers = new InetSocketAddress[target.nodes()];
+        for (int node = 0; node < servers.length; node++) {
+            servers[node] = target.address(node);
+        }
+        this.password = target.password();
         this.caps = caps;
         this.listener = listener;
     }
 
-    /** Starts connecting; registration (CAP, PASS, NICK, USER) follows on its own, JOIN if a room is set. */
+    /**
+     * Starts connecting to the client's node; registration (CAP, PASS, NICK, USER) follows on its
+     * own, JOIN if a room is set.
+     */
     void connect(BenchClient client) throws IOException {
         SocketChannel channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         client.channel = channel;
         client.connectStartNanos = System.nanoTime();
-        if (channel.connect(server)) {
+        if (channel.connect(servers[client.node % servers.length])) {
             client.key = channel.register(selector, SelectionKey.OP_READ, client);
             greet(client);
         } else {

@@ -19,7 +19,7 @@ public final class Report {
         return this;
     }
 
-    /** p50/p90/p99/max of a histogram of microseconds, as milliseconds. */
+    /** p50/p90/p99/p99.9/max of a histogram of microseconds, as milliseconds. */
     Report latencies(String prefix, Histogram micros) {
         if (micros.getTotalCount() == 0) {
             return this;
@@ -27,6 +27,7 @@ public final class Report {
         put(prefix + "_p50_ms", millis(micros.getValueAtPercentile(50)));
         put(prefix + "_p90_ms", millis(micros.getValueAtPercentile(90)));
         put(prefix + "_p99_ms", millis(micros.getValueAtPercentile(99)));
+        put(prefix + "_p999_ms", millis(micros.getValueAtPercentile(99.9)));
         put(prefix + "_max_ms", millis(micros.getMaxValue()));
         return this;
     }

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@code fanout}, {@code dm} and {@code soak}: clients in rooms (or in pairs), some of them sending;
  * every message carries its send time, so each delivery's latency is measured where it lands.
  * Reports deliveries a second, loss, latency percentiles and, with the server's pid, its CPU per
- * delivery and memory.
+ * delivery and memory. Against several servers (a cluster's nodes) the clients are spread over
+ * them so that each room has members on every node, and latency is also given apart for the
+ * deliveries that crossed to another node.
  */
 public final class TrafficScenario {
 
@@ -54,7 +55,7 @@ public final class TrafficScenario {
 
     private final Target target;
     private final Plan plan;
-    private final Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private final DeliveryLatency latency;
     private final int[] roomSize;
     /** Every client, at the index of its id (the crowd makes them in order). */
     private List<BenchClient> clients = List.of();
@@ -70,6 +71,7 @@ public final class TrafficScenario {
         this.target = target;
         this.plan = plan;
         this.roomSize = new int[Math.max(1, plan.rooms())];
+        this.latency = new DeliveryLatency(target.nodes());
     }
 
     public static Report run(Target target, Plan plan) throws IOException {
@@ -103,7 +105,7 @@ public final class TrafficScenario {
                     if (sender != null) {
                         sender.undelivered--;
                     }
-                    latency.recordValue(Math.max(0, (now - sentAt) / 1000));
+                    latency.record(now - sentAt, sender == null ? -1 : sender.node, client.node);
                     received++;
                     lastReceive = now;
                 }
@@ -111,6 +113,7 @@ public final class TrafficScenario {
         };
         Report report = new Report()
                 .put("scenario", plan.name())
+                .put("nodes", target.nodes())
                 .put("clients", plan.clients())
                 .put("rooms", plan.rooms())
                 .put("senders", plan.senders())
@@ -119,7 +122,7 @@ public final class TrafficScenario {
                 .put("warmup_per_sender", plan.warmupPerSender())
                 .put("window", plan.window());
         ServerProcess server = target.process();
-        try (LoadLoop loop = new LoadLoop(target.address(), target.password(), null, listener)) {
+        try (LoadLoop loop = new LoadLoop(target, null, listener)) {
             clients = Crowd.assemble(loop, plan.clients(), 500, this::newClient, ready, TimeUnit.MINUTES.toNanos(5));
             List<BenchClient> senders = senders(clients);
             if (plan.warmupPerSender() > 0) {
@@ -131,6 +134,7 @@ public final class TrafficScenario {
                 sent = 0;
             }
             double cpuBefore = server == null ? Double.NaN : server.cpuSeconds();
+            List<Double> cpuEachBefore = server == null ? List.of() : server.eachCpuSeconds();
             List<Long> rssSamples = new ArrayList<>();
             sendAll(loop, senders, plan.messagesPerSender(), server, rssSamples);
             double seconds = Math.max(1e-9, (lastReceive - firstSend) / 1e9);
@@ -139,12 +143,13 @@ public final class TrafficScenario {
                     .put("deliveries", received)
                     .put("loss", expected - received)
                     .put("seconds", seconds)
-                    .put("deliveries_per_s", received / seconds)
-                    .latencies("latency", latency)
-                    .put("disconnected", clients.stream().filter(c -> c.closed).count());
+                    .put("deliveries_per_s", received / seconds);
+            latency.report(report, seconds);
+            report.put("disconnected", clients.stream().filter(c -> c.closed).count());
             if (server != null) {
                 double cpu = server.cpuSeconds() - cpuBefore;
                 report.put("server_cpu_s", cpu)
+                        .put("server_cpu_s_each", minus(server.eachCpuSeconds(), cpuEachBefore))
                         .put("server_cpu_us_per_delivery", received == 0 ? 0 : cpu * 1e6 / received)
                         .put("server_rss_kib", server.residentKib());
                 if (!rssSamples.isEmpty()) {
@@ -179,6 +184,14 @@ public final class TrafficScenario {
                 });
     }
 
+    private static List<Double> minus(List<Double> after, List<Double> before) {
+        List<Double> used = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+            used.add(after.get(i) - before.get(i));
+        }
+        return used;
+    }
+
     private BenchClient client(int id) {
         return id >= 0 && id < clients.size() ? clients.get(id) : null;
     }
@@ -192,7 +205,18 @@ public final class TrafficScenario {
         } else {
             client.peer = "b" + (i ^ 1);
         }
+        client.node = node(i, plan.rooms(), target.nodes());
         return client;
+    }
+
+    /**
+     * The node of client {@code i}: a room's members (every {@code rooms}-th client) go round the
+     * nodes in turn, so each room has members on every node however rooms and nodes divide; private
+     * pairs ({@code i} and {@code i ^ 1}) go to consecutive nodes, so on an even number of nodes
+     * every pair spans two.
+     */
+    static int node(int i, int rooms, int nodes) {
+        return rooms > 0 ? (i / rooms) % nodes : i % nodes;
     }
 
     private List<BenchClient> senders(List<BenchClient> clients) {
