@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three node processes from contrib/cluster's files on a fresh MariaDB database and a Redis server
  * of the test's own, which the test stops and starts again (empty: it keeps nothing on disk). While
- * Redis is away every node says it is not ready (HAProxy sends new clients elsewhere) but healthy,
+ * Redis is away every node says it is not ready but healthy (HAProxy, running contrib/cluster/haproxy.cfg
+ * in front, then turns new clients away),
  * and chat goes on between members of the same node; once Redis is back the nodes rebuild what
  * Redis held (subscriptions, nick leases) and every message is stored once. Skipped without
  * redis-server or MariaDB, failed then under {@code CI_REQUIRE_SERVICES=1}.
@@ -39,7 +41,8 @@ class ClusterRedisOutageIT {
     @Test
     void withoutRedisNodesAreNotReadyButServeTheirOwnMembersAndRebuildWhenItReturns() throws Exception {
         try (RedisProcess redis = RedisProcess.start(dir.resolve("redis.log"));
-                ThreeNodes cluster = ThreeNodes.start(ClusterDatabase.Vendor.MARIADB, redis.url(), dir)) {
+                ThreeNodes cluster = ThreeNodes.start(ClusterDatabase.Vendor.MARIADB, redis.url(), dir);
+                HAProxyFront haproxy = HAProxyFront.start(cluster.nodes(), dir.resolve("haproxy.log"))) {
             RawIrcClient ann = member(cluster.node(1), "ann");
             RawIrcClient amy = member(cluster.node(1), "amy");
             RawIrcClient bob = member(cluster.node(2), "bob");
@@ -61,6 +64,10 @@ class ClusterRedisOutageIT {
                         .isEqualTo(200);
                 assertThat(node.status("/livez")).isEqualTo(200);
             }
+            AtomicInteger probes = new AtomicInteger();
+            await("HAProxy's /readyz check takes every node out")
+                    .atMost(NOTICED_WITHIN)
+                    .until(() -> haproxy.turnsAway("probe" + probes.incrementAndGet()));
             ann.send("PRIVMSG " + ROOM + " :during");
             amy.expect(Lines.privmsgFrom("ann", ROOM, "during"));
 
@@ -72,6 +79,9 @@ class ClusterRedisOutageIT {
             await("every node subscribed again")
                     .atMost(NOTICED_WITHIN)
                     .until(() -> cluster.nodesListeningTo(ROOM) == 3);
+            await("HAProxy sends new clients to the nodes again")
+                    .atMost(NOTICED_WITHIN)
+                    .until(() -> !haproxy.turnsAway("probe" + probes.incrementAndGet()));
             RawIrcClient rival = ThreeNodes.registering(cluster.node(2));
             clients.add(rival);
             await("ann's nick held again in the new Redis")

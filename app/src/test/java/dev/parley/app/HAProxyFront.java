@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.parley.testkit.RawIrcClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,22 @@ final class HAProxyFront implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /**
+     * Whether a new client through HAProxy gets no node: HAProxy closes it at once when its health
+     * checks have taken every node out. A client a node took is welcomed and stays open.
+     */
+    boolean turnsAway(String nick) {
+        RawIrcClient client = ParleyNode.connectFrom(ParleyNode.nextAddress(), port);
+        try {
+            client.send("PASS chat@123");
+            client.send("NICK " + nick);
+            client.send("USER probe 0 * :probe");
+            return client.awaitClosed(Duration.ofSeconds(2));
+        } finally {
+            client.close();
+        }
     }
 
     @Override
