@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +30,7 @@ class ClusterRedisOutageIT {
     private static final String ROOM = "#out";
     private static final Duration NOTICED_WITHIN = ThreeNodes.LEASE.plus(Duration.ofSeconds(5));
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final List<RawIrcClient> clients = new ArrayList<>();
@@ -98,6 +100,11 @@ class ClusterRedisOutageIT {
                     .untilAsserted(() -> assertThat(cluster.database().storedTexts(ROOM))
                             .as("every message stored once, none lost")
                             .containsExactly("before", "during", "after", "cal after"));
+            for (ParleyNode node : cluster.nodes()) {
+                assertThat(Files.readAllLines(node.log()))
+                        .as("%s took no live node for dead when Redis came back (%s)", node.name(), node.log())
+                        .noneMatch(line -> line.contains("lost (no heartbeat within the lease)"));
+            }
         }
     }
 
