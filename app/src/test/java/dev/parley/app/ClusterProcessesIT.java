@@ -132,7 +132,8 @@ class ClusterProcessesIT {
 
     @Test
     @Order(5)
-    void aNodeKilledWithSigkillFreesItsNicksWithinTheLeaseAndLosesNothingItHadStored() throws Exception {
+    void aNodeKilledWithSigkillFreesItsNicksWithinTheLeaseAndLosesOnlyWhatItHadNotCommittedOrSpilled()
+            throws Exception {
         NodeCrash.killNodeThreeMidChat(cluster, clients);
     }
 

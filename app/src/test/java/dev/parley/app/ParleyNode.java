@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Parley node as a process of its own: {@code parley server --config contrib/cluster/parley-nodeN.yaml}
- * with the flags a test needs on top. Its output goes to a file in its data directory, named in failures.
+ * with the flags a test needs on top. Its output goes to a file in its data directory (a restart adds to
+ * it), named in failures.
  */
 final class ParleyNode implements AutoCloseable {
 
@@ -67,7 +68,7 @@ final class ParleyNode implements AutoCloseable {
         Path log = dataDir.resolve("node.log");
         Process process = new ProcessBuilder(ParleyProcess.command(args.toArray(String[]::new)))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ParleyNode node = new ParleyNode("node" + n, irc, http, log, process);
         await(node.name + " ready (its output: " + log + ")")

@@ -11,6 +11,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,12 +36,16 @@ final class ThreeNodes implements AutoCloseable {
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redis;
     private final List<ParleyNode> nodes = new ArrayList<>();
+    private final String redisUrl;
+    private final Path dir;
 
-    private ThreeNodes(ClusterDatabase database, String prefix, RedisClient redisClient) {
+    private ThreeNodes(ClusterDatabase database, String prefix, RedisClient redisClient, String redisUrl, Path dir) {
         this.database = database;
         this.prefix = prefix;
         this.redisClient = redisClient;
         this.redis = redisClient.connect();
+        this.redisUrl = redisUrl;
+        this.dir = dir;
     }
 
     static ThreeNodes start(ClusterDatabase.Vendor vendor, String redisUrl, Path dir) throws Exception {
@@ -53,10 +58,10 @@ final class ThreeNodes implements AutoCloseable {
         }
         ClusterDatabase database = ClusterDatabase.create(vendor);
         String prefix = "parley-procs-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-        ThreeNodes cluster = new ThreeNodes(database, prefix, client);
+        ThreeNodes cluster = new ThreeNodes(database, prefix, client, redisUrl, dir);
         try {
             for (int n = 1; n <= 3; n++) {
-                cluster.nodes.add(ParleyNode.start(n, dir.resolve("node" + n), cluster.flags(redisUrl)));
+                cluster.nodes.add(ParleyNode.start(n, dir.resolve("node" + n), cluster.flags()));
             }
         } catch (Exception | Error e) {
             cluster.close();
@@ -65,7 +70,14 @@ final class ThreeNodes implements AutoCloseable {
         return cluster;
     }
 
-    private List<String> flags(String redisUrl) {
+    /** Starts node {@code n} again (after a kill) on its data directory, on new ports. */
+    ParleyNode restart(int n) throws IOException {
+        ParleyNode node = ParleyNode.start(n, dir.resolve("node" + n), flags());
+        nodes.set(n - 1, node);
+        return node;
+    }
+
+    private List<String> flags() {
         return List.of(
                 "--database",
                 database.url(),
