@@ -107,6 +107,30 @@ class ConfigCommandTest {
         assertThat(out.toString()).contains("--config=FILE", "--set=KEY.PATH=VALUE", "--listen=HOST:PORT", "********");
     }
 
+    @Test
+    void theClusterNodeFilesInContribAreValidEachWithItsOwnNodeAndPortsAndTrustHAProxy() {
+        Path contrib = Path.of(System.getProperty("parley.repo.root"), "contrib/cluster");
+        for (int n = 1; n <= 3; n++) {
+            out.getBuffer().setLength(0);
+            int exit = execute(
+                    Map.of(),
+                    "config",
+                    "check",
+                    "--config",
+                    contrib.resolve("parley-node" + n + ".yaml").toString());
+
+            assertThat(exit).as("parley-node%d.yaml: %s", n, err).isZero();
+            Map<String, Map<String, Object>> yaml = new Yaml().load(out.toString());
+            assertThat(yaml.get("cluster"))
+                    .containsEntry("node-id", "node" + n)
+                    .containsEntry("redis-url", "redis://127.0.0.1:6379");
+            assertThat(yaml.get("server")).containsEntry("listen", java.util.List.of("127.0.0.1:667" + n));
+            assertThat(yaml.get("http")).containsEntry("listen", java.util.List.of("127.0.0.1:808" + n));
+            assertThat(yaml.get("proxy")).containsEntry("trusted", java.util.List.of("127.0.0.1"));
+            assertThat(yaml.get("storage")).containsEntry("data-dir", "/var/lib/parley/node" + n);
+        }
+    }
+
     private int execute(Map<String, String> environment, String... args) {
         CommandLine commandLine = ParleyCommand.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));

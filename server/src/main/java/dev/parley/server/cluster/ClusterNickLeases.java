@@ -149,6 +149,8 @@ final class ClusterNickLeases implements NickLeases {
     CompletionStage<Void> reassert() {
         for (String nick : here) {
             redis.commands().set(keys.nick(nick), nodeId, SetArgs.Builder.nx().px(lease.toMillis()));
+            // A node that reread the nicks before this one was back (a Redis that restarted empty) learns it here.
+            redis.commands().spublish(keys.nickChannel(), "+ " + nodeId + " " + nick);
         }
         return reload();
     }

@@ -49,6 +49,8 @@ public final class ClusterNode implements AutoCloseable {
     private final RedisConnectionCounts connections;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private volatile boolean closing;
+    /** Until when (System.nanoTime) no other node is taken for dead: they too are coming back to Redis. */
+    private volatile long othersRenewBy = System.nanoTime();
 
     private ClusterNode(String nodeId, ClusterConfig config, RedisLink redis, ThreadFactory threads) {
         this.nodeId = nodeId;
@@ -139,6 +141,11 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private void findDeadNodes() {
+        // Back from an outage (up is still false on the first beat back): a Redis that restarted empty
+        // has no liveness keys until each node's next beat, so give the others a lease to renew.
+        if (!up.get() || System.nanoTime() - othersRenewBy < 0) {
+            return;
+        }
         for (String other : leases.otherNodes()) {
             redis.commands().exists(keys.node(other)).thenAccept(count -> {
                 if (count == 0) {
@@ -160,6 +167,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private void back() {
         log.info("Node {} has Redis again: listening to its rooms and re-asserting its nicks", nodeId);
+        othersRenewBy = System.nanoTime() + lease.toNanos();
         bus.resume();
         leases.reassert();
         orders.resume();

@@ -75,7 +75,10 @@ public final class EffectiveConfigYaml {
         if (value instanceof Enum<?> constant) {
             return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
-        if (value instanceof Path || value instanceof ListenAddress || value instanceof WebOrigin) {
+        if (value instanceof Path
+                || value instanceof ListenAddress
+                || value instanceof WebOrigin
+                || value instanceof AddressRange) {
             return value.toString();
         }
         return value;

@@ -46,7 +46,8 @@ class EffectiveConfigYamlTest {
                         "storage.database-url=jdbc:postgresql://db:5432/parley?user=p&password=hunter2",
                         "storage.database-user=parley",
                         "auth.server-password=",
-                        "auth.operators=alice:op-secret"))
+                        "auth.operators=alice:op-secret",
+                        "proxy.trusted=10.0.0.0/8,192.0.2.7,2001:db8::/32"))
                 .load();
 
         String yaml = EffectiveConfigYaml.render(config);
@@ -62,6 +63,8 @@ class EffectiveConfigYamlTest {
                         "flush-interval: 250ms",
                         "registration: before-connect",
                         "lines-per-second: 2.5",
+                        "- 10.0.0.0/8",
+                        "- 192.0.2.7",
                         "password=********");
         for (ConfigKey<?> key : ConfigKeys.all()) {
             boolean masked = key.path().endsWith("password")
