@@ -160,7 +160,13 @@ public final class ParleyServer implements AutoCloseable {
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant());
         Rooms rooms = cluster == null
                 ? new Rooms(CASE_MAPPING, clock, roomRecords)
-                : new Rooms(CASE_MAPPING, clock, roomRecords, cluster.watch());
+                : new Rooms(
+                        CASE_MAPPING,
+                        clock,
+                        roomRecords,
+                        cluster.watch(),
+                        cluster.memberEvents(),
+                        cluster.remoteMembers());
         Nicks nicks = cluster == null ? new Nicks(CASE_MAPPING) : new Nicks(CASE_MAPPING, cluster.leases());
         Delivery delivery = new Delivery(
                 clock,

@@ -15,6 +15,8 @@ public final class Rooms {
     private final Clock clock;
     private final RoomRecords records;
     private final RoomWatch watch;
+    private final MemberEvents events;
+    private final RemoteMembers remote;
 
     /** Rooms whose registered state is kept in the heap only. */
     public Rooms(CaseMapping caseMapping, Clock clock) {
@@ -27,10 +29,36 @@ public final class Rooms {
 
     /** Rooms whose opening and closing on this node {@code watch} hears of (a cluster node's bus). */
     public Rooms(CaseMapping caseMapping, Clock clock, RoomRecords records, RoomWatch watch) {
+        this(caseMapping, clock, records, watch, MemberEvents.NONE, RemoteMembers.NONE);
+    }
+
+    /**
+     * A cluster node's rooms: what happens in them here goes to the other nodes through {@code
+     * events}, and {@code remote} knows their members on the other nodes.
+     */
+    public Rooms(
+            CaseMapping caseMapping,
+            Clock clock,
+            RoomRecords records,
+            RoomWatch watch,
+            MemberEvents events,
+            RemoteMembers remote) {
+        this.events = events;
+        this.remote = remote;
         this.caseMapping = caseMapping;
         this.clock = clock;
         this.records = records;
         this.watch = watch;
+    }
+
+    /** Where this node's room events go for the other nodes (none on a single node). */
+    public MemberEvents events() {
+        return events;
+    }
+
+    /** The rooms' members on other nodes (none on a single node). */
+    public RemoteMembers remote() {
+        return remote;
     }
 
     public Optional<Room> find(String name) {

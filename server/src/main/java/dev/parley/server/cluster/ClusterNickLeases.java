@@ -141,6 +141,11 @@ final class ClusterNickLeases implements NickLeases {
     }
 
     /** The nodes holding nicks in the mirror. */
+    /** How many nicks the other nodes hold. */
+    int countElsewhere() {
+        return elsewhere.size();
+    }
+
     Set<String> otherNodes() {
         return Set.copyOf(elsewhere.values());
     }

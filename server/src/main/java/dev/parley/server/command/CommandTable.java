@@ -162,7 +162,8 @@ public final class CommandTable {
                         p.delivery(),
                         p.monitorNotices(),
                         p.clock(),
-                        flow),
+                        flow,
+                        p.rooms().events()),
                 new SaslCommands(p.nicks(), p.accounts(), accountReplies, flow),
                 new AccountCommands(p.info(), live, p.nicks(), p.accounts(), accountReplies),
                 messaging,
@@ -187,7 +188,8 @@ public final class CommandTable {
                 new MetadataCommands(p.info(), p.rooms(), p.nicks(), metadataUpdates),
                 new HelpCommands(),
                 new PresenceCommands(p.presences(), p.info().name()),
-                new ProfileCommands(liveLimits, p.monitors(), p.delivery()),
+                new ProfileCommands(
+                        liveLimits, p.monitors(), p.delivery(), p.rooms().events()),
                 new OperatorCommands(
                         p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload(), p.otherNodes()),
                 new BanCommands(p.bans(), p.serverBan()),

@@ -101,6 +101,7 @@ public final class ModeCommands implements CommandFamily {
             IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
             delivery.toRoom(change, room, session);
             ctx.replies().add(change);
+            rooms.events().roomChanged(room, change);
             rooms.remember(room);
         }
     }

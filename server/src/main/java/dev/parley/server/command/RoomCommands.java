@@ -8,6 +8,7 @@ import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Immunity;
+import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Room;
@@ -152,6 +153,7 @@ public final class RoomCommands implements CommandFamily {
         delivery.send(plain, plainOnes);
         delivery.send(extended, extendedOnes);
         announceAway(joiner, room);
+        rooms.events().joined(room, joiner, room.status(joiner).orElse(MemberStatus.PLAIN), extended);
         joinReplies.add(ctx.replies(), session, room, markers);
         for (ChatUser device : Delivery.otherDevices(session)) {
             device.execute(() -> rejoin(device, room));
@@ -202,6 +204,7 @@ public final class RoomCommands implements CommandFamily {
                 : IrcMessage.from(session.source(), verb, room.name(), reason);
         delivery.toRoom(message, room, session);
         ctx.replies().add(message);
+        rooms.events().left(room, session.actor(), message);
         rooms.leave(room, session);
         session.rooms().remove(room);
     }

@@ -86,7 +86,9 @@ public final class RoomInfoCommands implements CommandFamily {
                 text.isEmpty()
                         ? null
                         : new Topic(text, session.source(), clock.instant().getEpochSecond()));
-        ctx.replies().add(delivery.topicChange(session, room, text));
+        IrcMessage change = delivery.topicChange(session, room, text);
+        ctx.replies().add(change);
+        rooms.events().roomChanged(room, change);
         rooms.remember(room);
     }
 

@@ -1,0 +1,179 @@
+package dev.parley.server.cluster;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.IrcSerializer;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.MemberEvents;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.RemoteMember;
+import dev.parley.server.chat.Room;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's members, as the other nodes learn of them. Each event (JOIN, PART, QUIT, NICK,
+ * AWAY, TOPIC, MODE) crosses the room's bus in the room's order, as a KICK does; each member's
+ * record is also kept in the room's Redis hash ({@code HSET} on join and change, {@code HDEL} on
+ * leaving), written before the event is published, so a node opening the room later fetches it.
+ * Called on event loops: every Redis call is asynchronous.
+ */
+final class ClusterMembers implements MemberEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterMembers.class);
+
+    /** The reason the others see when a node's users go with it. */
+    static final String NODE_LOST = "Node lost";
+
+    private final RedisLink redis;
+    private final ClusterKeys keys;
+    private final String nodeId;
+    private final Executor thread;
+    private final ClusterRoomBus bus;
+    private final MemberView view;
+    private final ClusterNickLeases leases;
+
+    ClusterMembers(
+            RedisLink redis,
+            ClusterKeys keys,
+            String nodeId,
+            Executor thread,
+            ClusterRoomBus bus,
+            MemberView view,
+            ClusterNickLeases leases) {
+        this.redis = redis;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.thread = thread;
+        this.bus = bus;
+        this.view = view;
+        this.leases = leases;
+    }
+
+    @Override
+    public void joined(Room room, ChatUser member, MemberStatus status, IrcMessage join) {
+        String record = MemberCodec.encode(RemoteMember.of(nodeId, member, status));
+        keep(room.key(), member.nick(), record);
+        announce(room.key(), "-", record, join);
+    }
+
+    @Override
+    public void left(Room room, ChatUser member, IrcMessage part) {
+        forget(room.key(), member.nick());
+        announce(room.key(), "-", "-", part);
+    }
+
+    @Override
+    public void quit(ChatUser user, Collection<Room> rooms, IrcMessage quit) {
+        String all = roomList(rooms);
+        for (Room room : rooms) {
+            forget(room.key(), user.nick());
+            announce(room.key(), all, "-", quit);
+        }
+    }
+
+    @Override
+    public void changed(ChatUser user, String oldNick, Collection<Room> rooms, IrcMessage line) {
+        String all = roomList(rooms);
+        for (Room room : rooms) {
+            if (!view.fold(oldNick).equals(view.fold(user.nick()))) {
+                forget(room.key(), oldNick);
+            }
+            rewrite(room, user);
+            announce(room.key(), all, "-", line);
+        }
+    }
+
+    @Override
+    public void roomChanged(Room room, IrcMessage line) {
+        announce(room.key(), "-", "-", line);
+    }
+
+    /** Writes again the record of a member of this node whose status in the room changed. */
+    void rewrite(Room room, ChatUser member) {
+        room.status(member)
+                .ifPresent(status ->
+                        keep(room.key(), member.nick(), MemberCodec.encode(RemoteMember.of(nodeId, member, status))));
+    }
+
+    /** A KICK of a member of this node: it leaves the room's hash (the KICK itself crosses as before). */
+    void kicked(String roomKey, String nick) {
+        forget(roomKey, nick);
+    }
+
+    /** The room opened here: fetch who the other nodes have in it (on the cluster thread). */
+    void fetch(String roomKey) {
+        view.opened(roomKey);
+        redis.commands()
+                .hgetall(keys.roomMembers(roomKey))
+                .whenCompleteAsync(
+                        (found, failure) -> {
+                            if (failure != null) {
+                                log.warn(
+                                        "[{}] could not read the room's members on other nodes: {}",
+                                        roomKey,
+                                        failure.getMessage());
+                            } else if (view.isOpen(roomKey)) {
+                                view.fetched(roomKey, living(found));
+                            }
+                        },
+                        thread);
+    }
+
+    /** The records of members whose node still holds their nick: a lost node's leftovers are not members. */
+    private Map<String, RemoteMember> living(Map<String, String> found) {
+        Map<String, RemoteMember> members = new HashMap<>();
+        found.forEach((nick, record) -> {
+            RemoteMember member = MemberCodec.decode(record);
+            if (member != null && !member.node().equals(nodeId) && member.node().equals(leases.nodeHolding(nick))) {
+                members.put(nick, member);
+            }
+        });
+        return members;
+    }
+
+    /** The room closed here: its members elsewhere are no longer followed. */
+    void closed(String roomKey) {
+        view.closed(roomKey);
+    }
+
+    /** A lost node's members leave its rooms' hashes (every node does it; deleting twice is harmless). */
+    void forgetAll(Map<RemoteMember, List<String>> gone) {
+        gone.forEach((member, roomKeys) -> {
+            for (String roomKey : roomKeys) {
+                forget(roomKey, member.nick());
+            }
+        });
+    }
+
+    private void keep(String roomKey, String nick, String record) {
+        redis.commands()
+                .hset(keys.roomMembers(roomKey), view.fold(nick), record)
+                .exceptionally(failure -> {
+                    log.warn(
+                            "[{}] {} could not be listed for the other nodes: {}", roomKey, nick, failure.getMessage());
+                    return false;
+                });
+    }
+
+    private void forget(String roomKey, String nick) {
+        redis.commands().hdel(keys.roomMembers(roomKey), view.fold(nick)).exceptionally(failure -> {
+            log.warn("[{}] {} could not be unlisted for the other nodes: {}", roomKey, nick, failure.getMessage());
+            return 0L;
+        });
+    }
+
+    /** "rooms member line": the rooms the event touches (for QUIT, NICK, AWAY), the joiner's record, the line. */
+    private void announce(String roomKey, String rooms, String record, IrcMessage line) {
+        bus.announce(roomKey, RoomEvent.KIND, rooms + ' ' + record + ' ' + IrcSerializer.serialize(line));
+    }
+
+    private static String roomList(Collection<Room> rooms) {
+        return rooms.isEmpty() ? "-" : rooms.stream().map(Room::key).collect(Collectors.joining(","));
+    }
+}
