@@ -27,6 +27,16 @@ public final class RoomChanges {
      * the member privileges it names, which the caller applies (the members may be on any node).
      */
     public static List<Privilege> modes(Room room, IrcMessage line, long nowSeconds) {
+        return walk(room, line, nowSeconds);
+    }
+
+    /** The member privileges a MODE line names, nothing applied. */
+    public static List<Privilege> privileges(IrcMessage line) {
+        return walk(null, line, 0);
+    }
+
+    /** Applies the line to {@code room} (when not null) and collects its privileges. */
+    private static List<Privilege> walk(Room room, IrcMessage line, long nowSeconds) {
         List<String> params = line.params();
         List<Privilege> privileges = new ArrayList<>();
         if (params.size() < 2) {
@@ -45,6 +55,12 @@ public final class RoomChanges {
             String arg = needsArg && next < params.size() ? params.get(next++) : null;
             if (needsArg && arg == null) {
                 break;
+            }
+            if (room == null) {
+                if (mode == 'o' || mode == 'v') {
+                    privileges.add(new Privilege(on, mode, arg));
+                }
+                continue;
             }
             switch (mode) {
                 case 'i', 'm', 'n', 's', 't' -> room.setModes(room.modes().withFlag(mode, on));

@@ -37,6 +37,7 @@ final class ClusterMembers implements MemberEvents {
     private final ClusterRoomBus bus;
     private final MemberView view;
     private final ClusterNickLeases leases;
+    private volatile HeardEvents heard;
 
     ClusterMembers(
             RedisLink redis,
@@ -92,6 +93,14 @@ final class ClusterMembers implements MemberEvents {
     @Override
     public void roomChanged(Room room, IrcMessage line) {
         announce(room.key(), "-", "-", line);
+        if (line.command().equals("MODE")) {
+            thread.execute(() -> heard.privilegesElsewhere(room, line));
+        }
+    }
+
+    /** Who applies the room's MODE lines to the view; set once both are built. */
+    void attach(HeardEvents events) {
+        this.heard = events;
     }
 
     /** Writes again the record of a member of this node whose status in the room changed. */

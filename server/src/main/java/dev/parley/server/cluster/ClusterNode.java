@@ -72,6 +72,7 @@ public final class ClusterNode implements AutoCloseable {
         this.members = new ClusterMembers(redis, keys, nodeId, thread, bus, view, leases);
         this.heard = new HeardEvents(view, members, Clock.systemUTC());
         bus.attach(heard, members);
+        members.attach(heard);
         redis.onDisconnect(this::lost);
     }
 

@@ -118,16 +118,29 @@ final class HeardEvents {
                     members.rewrite(room, local);
                 }
             } else {
-                view.update(
-                        room.key(),
-                        privilege.nick(),
-                        member -> member.withStatus(
-                                privilege.mode() == 'o'
-                                        ? member.status().withOp(privilege.on())
-                                        : member.status().withVoice(privilege.on())));
+                privilegeElsewhere(room, privilege);
             }
         }
         rooms.remember(room);
+    }
+
+    /** A MODE set on this node: its +o/+v of members on other nodes change this node's view of them. */
+    void privilegesElsewhere(Room room, IrcMessage line) {
+        for (RoomChanges.Privilege privilege : RoomChanges.privileges(line)) {
+            if (nicks.find(privilege.nick()).isEmpty()) {
+                privilegeElsewhere(room, privilege);
+            }
+        }
+    }
+
+    private void privilegeElsewhere(Room room, RoomChanges.Privilege privilege) {
+        view.update(
+                room.key(),
+                privilege.nick(),
+                member -> member.withStatus(
+                        privilege.mode() == 'o'
+                                ? member.status().withOp(privilege.on())
+                                : member.status().withVoice(privilege.on())));
     }
 
     /**

@@ -135,7 +135,7 @@ public final class CommandTable {
                 new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
         HistoryRequest historyRequest =
                 new HistoryRequest(p.rooms(), p.nicks(), p.accounts(), limits, config.history());
-        JoinReplies joinReplies = new JoinReplies(metadataUpdates);
+        JoinReplies joinReplies = new JoinReplies(metadataUpdates, p.rooms().remote());
         LoginCheck login = new LoginCheck(() -> live.get().auth(), p.accounts());
         RegistrationFlow flow = new RegistrationFlow(
                 login,
@@ -182,7 +182,7 @@ public final class CommandTable {
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
                 new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new ModeCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
-                new QueryCommands(p.info(), p.nicks(), p.nickHistory(), serverReplies, p.clock()),
+                new QueryCommands(p.info(), p.rooms(), p.nicks(), p.nickHistory(), serverReplies, p.clock()),
                 new WhoCommands(p.info(), p.rooms(), p.nicks(), p.clock()),
                 new MonitorCommands(limits, p.nicks(), p.monitors()),
                 new MetadataCommands(p.info(), p.rooms(), p.nicks(), metadataUpdates),
