@@ -182,6 +182,9 @@ public final class ParleyServer implements AutoCloseable {
         }
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
+        if (cluster != null) {
+            cluster.attach(monitorNotices);
+        }
         UserCounts counts = new UserCounts();
         NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
         Presences presences = new Presences(

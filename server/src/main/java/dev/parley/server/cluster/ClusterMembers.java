@@ -7,6 +7,8 @@ import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.UserEvent;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +25,9 @@ import org.slf4j.LoggerFactory;
  * leaving), written before the event is published, so a node opening the room later fetches it.
  * Called on event loops: every Redis call is asynchronous.
  */
-final class ClusterMembers implements MemberEvents {
+final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterMembers.class);
-
-    /** The reason the others see when a node's users go with it. */
-    static final String NODE_LOST = "Node lost";
 
     private final RedisLink redis;
     private final ClusterKeys keys;
@@ -38,6 +37,7 @@ final class ClusterMembers implements MemberEvents {
     private final MemberView view;
     private final ClusterNickLeases leases;
     private volatile HeardEvents heard;
+    private volatile Rooms rooms;
 
     ClusterMembers(
             RedisLink redis,
@@ -98,25 +98,65 @@ final class ClusterMembers implements MemberEvents {
         }
     }
 
-    /** Who applies the room's MODE lines to the view; set once both are built. */
+    /** Who applies the other nodes' events here; set once both are built. */
     void attach(HeardEvents events) {
         this.heard = events;
     }
 
-    /** Writes again the record of a member of this node whose status in the room changed. */
-    void rewrite(Room room, ChatUser member) {
+    void attach(Rooms chatRooms) {
+        this.rooms = chatRooms;
+    }
+
+    /**
+     * Redis is back: the other nodes may have taken this node for lost and shown its members QUIT,
+     * so each member joins its rooms again for them (a node that still knew it shows nothing).
+     */
+    void rejoinAll() {
+        Rooms here = rooms;
+        if (here == null) {
+            return;
+        }
+        for (Room room : here.all()) {
+            room.members()
+                    .forEach((member, status) -> joined(
+                            room,
+                            member,
+                            status,
+                            UserEvent.from(
+                                    member,
+                                    "JOIN",
+                                    room.name(),
+                                    member.account() == null ? "*" : member.account(),
+                                    member.realname())));
+        }
+    }
+
+    @Override
+    public void rewrite(Room room, ChatUser member) {
         room.status(member)
                 .ifPresent(status ->
                         keep(room.key(), member.nick(), MemberCodec.encode(RemoteMember.of(nodeId, member, status))));
     }
 
+    @Override
+    public void heard(String roomKey, RoomEvent event) {
+        heard.heard(roomKey, event);
+    }
+
+    @Override
+    public void kickHeard(String roomKey, IrcMessage kick) {
+        heard.kicked(roomKey, kick);
+    }
+
     /** A KICK of a member of this node: it leaves the room's hash (the KICK itself crosses as before). */
-    void kicked(String roomKey, String nick) {
+    @Override
+    public void kickedHere(String roomKey, String nick) {
         forget(roomKey, nick);
     }
 
     /** The room opened here: fetch who the other nodes have in it (on the cluster thread). */
-    void fetch(String roomKey) {
+    @Override
+    public void opened(String roomKey) {
         view.opened(roomKey);
         redis.commands()
                 .hgetall(keys.roomMembers(roomKey))
@@ -147,12 +187,14 @@ final class ClusterMembers implements MemberEvents {
     }
 
     /** The room closed here: its members elsewhere are no longer followed. */
-    void closed(String roomKey) {
+    @Override
+    public void closed(String roomKey) {
         view.closed(roomKey);
     }
 
-    /** A lost node's members leave its rooms' hashes (every node does it; deleting twice is harmless). */
-    void forgetAll(Map<RemoteMember, List<String>> gone) {
+    /** Every node does it for a lost node; deleting twice is harmless. */
+    @Override
+    public void forgetAll(Map<RemoteMember, List<String>> gone) {
         gone.forEach((member, roomKeys) -> {
             for (String roomKey : roomKeys) {
                 forget(roomKey, member.nick());

@@ -5,6 +5,7 @@ import dev.parley.server.auth.AttemptCounters;
 import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MemberEvents;
+import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.NickLeases;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Orders;
@@ -71,7 +72,7 @@ public final class ClusterNode implements AutoCloseable {
         this.view = new MemberView(CaseMapping.RFC1459, leases);
         this.members = new ClusterMembers(redis, keys, nodeId, thread, bus, view, leases);
         this.heard = new HeardEvents(view, members, Clock.systemUTC());
-        bus.attach(heard, members);
+        bus.attach(members);
         members.attach(heard);
         redis.onDisconnect(this::lost);
     }
@@ -174,6 +175,7 @@ public final class ClusterNode implements AutoCloseable {
     private void back() {
         log.info("Node {} has Redis again: listening to its rooms and re-asserting its nicks", nodeId);
         bus.resume();
+        members.rejoinAll();
         leases.reassert();
         orders.resume();
         connections.resume();
@@ -183,6 +185,12 @@ public final class ClusterNode implements AutoCloseable {
     public void attach(Delivery delivery, Rooms rooms, Nicks nicks) {
         bus.attach(delivery, rooms, nicks);
         heard.attach(delivery, rooms, nicks);
+        members.attach(rooms);
+    }
+
+    /** Who tells MONITOR watchers here of nicks coming and going on the other nodes. */
+    public void attach(MonitorNotices notices) {
+        leases.attach(notices);
     }
 
     /** Who carries out, on this node, the orders other nodes send it (KILL, KICK, changed bans). */

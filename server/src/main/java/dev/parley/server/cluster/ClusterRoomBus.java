@@ -47,8 +47,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     private volatile Rooms rooms;
     private volatile Nicks nicks;
     private volatile boolean warnedUnordered;
-    private volatile HeardEvents events;
-    private volatile ClusterMembers members;
+    private volatile BusEvents events;
 
     ClusterRoomBus(
             RedisLink redis, ClusterKeys keys, String nodeId, ScheduledExecutorService thread, ClusterMetrics metrics) {
@@ -68,9 +67,8 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     }
 
     /** Where membership events go: heard from other nodes, and this node's rooms opening. */
-    void attach(HeardEvents heard, ClusterMembers here) {
-        this.events = heard;
-        this.members = here;
+    void attach(BusEvents listener) {
+        this.events = listener;
     }
 
     /** Listens for private messages to this node's users. */
@@ -155,8 +153,8 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
      * the other nodes, which deliver it like a message (not stored); here the place only moves on.
      */
     void announce(String roomKey, IrcMessage line) {
-        if (line.command().equals("KICK") && line.params().size() > 1 && members != null) {
-            members.kicked(roomKey, line.params().get(1));
+        if (line.command().equals("KICK") && line.params().size() > 1 && events != null) {
+            events.kickedHere(roomKey, line.params().get(1));
         }
         announce(roomKey, '\0', IrcSerializer.serialize(line));
     }
@@ -239,7 +237,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         }
         IrcMessage line = parsed.message();
         if (line.command().equals("KICK") && events != null) {
-            events.kicked(message.roomKey(), line);
+            events.kickHeard(message.roomKey(), line);
         }
         rooms.find(message.roomKey()).ifPresent(room -> {
             List<ChatUser> hearers = room.hearers(message.statusPrefix());
@@ -280,8 +278,8 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     public void opened(String roomKey) {
         thread.execute(() -> {
             listen(roomKey);
-            if (members != null) {
-                members.fetch(roomKey);
+            if (events != null) {
+                events.opened(roomKey);
             }
         });
     }
@@ -289,8 +287,8 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     @Override
     public void closed(String roomKey) {
         thread.execute(() -> {
-            if (members != null) {
-                members.closed(roomKey);
+            if (events != null) {
+                events.closed(roomKey);
             }
             if (orders.remove(roomKey) != null) {
                 redis.pubsub().sunsubscribe(keys.roomChannel(roomKey));

@@ -24,13 +24,16 @@ import java.util.Set;
 final class HeardEvents {
 
     private final MemberView view;
-    private final ClusterMembers members;
+    /** The reason the others see when a node's users go with it. */
+    static final String NODE_LOST = "Node lost";
+
+    private final MemberRecords members;
     private final Clock clock;
     private volatile Delivery delivery;
     private volatile Rooms rooms;
     private volatile Nicks nicks;
 
-    HeardEvents(MemberView view, ClusterMembers members, Clock clock) {
+    HeardEvents(MemberView view, MemberRecords members, Clock clock) {
         this.view = view;
         this.members = members;
         this.clock = clock;
@@ -90,8 +93,12 @@ final class HeardEvents {
 
     private void joined(Room room, RoomEvent event, List<ChatUser> here) {
         RemoteMember member = event.member();
+        boolean known = view.has(room.key(), event.nick());
         if (member != null) {
             view.put(room.key(), member);
+        }
+        if (known) {
+            return; // a node back on Redis telling its members again: nothing new to show
         }
         IrcMessage extended = event.line();
         IrcMessage plain = new IrcMessage(extended.tags(), extended.source(), "JOIN", List.of(room.name()));
@@ -186,7 +193,7 @@ final class HeardEvents {
                         .ifPresent(room -> witnesses.addAll(room.members().keySet()));
             }
             RemoteMember member = entry.getKey();
-            IrcMessage quit = IrcMessage.from(member.source(), "QUIT", ClusterMembers.NODE_LOST);
+            IrcMessage quit = IrcMessage.from(member.source(), "QUIT", NODE_LOST);
             delivery.send(member.account() == null ? quit : quit.withTag("account", member.account()), witnesses);
         }
         members.forgetAll(gone);

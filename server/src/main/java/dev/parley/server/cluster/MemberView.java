@@ -65,6 +65,10 @@ final class MemberView implements RemoteMembers {
         return names.fold(nick);
     }
 
+    boolean has(String roomKey, String nick) {
+        return byRoom.getOrDefault(roomKey, Map.of()).containsKey(names.fold(nick));
+    }
+
     void put(String roomKey, RemoteMember member) {
         change(roomKey, members -> members.put(names.fold(member.nick()), member));
     }
