@@ -164,7 +164,30 @@ class ClusterMembershipIT {
             assertThat(quit.source()).startsWith("alice!");
             assertThat(quit.lastParam()).isEqualTo("Node lost");
             assertThat(names(bob, "#room")).doesNotContain("alice");
-            proxy.restore();
+
+            proxy.restore(); // A is back: its members join their rooms again for the others
+
+            bob.withTimeout(Duration.ofSeconds(10)).expect(Lines.joinOf("alice", "#room"));
+            await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("alice"));
+        }
+    }
+
+    @Test
+    void monitorOnOneNodeHearsANickComeAndGoOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient carol = b.user("carol");
+            carol.send("MONITOR + dora");
+            carol.expect(Numeric.RPL_MONOFFLINE);
+
+            RawIrcClient dora = a.user("dora");
+
+            assertThat(carol.expect(Numeric.RPL_MONONLINE).lastParam()).isEqualToIgnoringCase("dora");
+            carol.send("MONITOR S");
+            assertThat(carol.expect(Numeric.RPL_MONONLINE).lastParam()).isEqualToIgnoringCase("dora");
+            dora.send("QUIT :bye");
+            assertThat(carol.expect(Numeric.RPL_MONOFFLINE).lastParam()).isEqualToIgnoringCase("dora");
         }
     }
 
