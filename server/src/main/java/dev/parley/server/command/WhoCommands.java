@@ -51,7 +51,7 @@ public final class WhoCommands implements CommandFamily {
                             reply(ctx, whox, r.name(), user, status);
                         }
                     }));
-            room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
+            room.filter(r -> whox == null && (!r.modes().secret() || r.isMember(ctx.session())))
                     .ifPresent(
                             r -> rooms.remote().in(r.key()).forEach(member -> replyElsewhere(ctx, r.name(), member)));
         } else {
@@ -59,7 +59,7 @@ public final class WhoCommands implements CommandFamily {
             Optional<RemoteMember> remote = exact.isEmpty() ? rooms.remote().find(mask) : Optional.empty();
             if (exact.isPresent()) {
                 reply(ctx, whox, "*", exact.get(), null);
-            } else if (remote.isPresent()) {
+            } else if (remote.isPresent() && whox == null) {
                 replyElsewhere(ctx, "*", remote.get());
             } else {
                 Mask pattern = Mask.of(mask, nicks.caseMapping());
@@ -98,7 +98,7 @@ public final class WhoCommands implements CommandFamily {
                 "0 " + user.realname());
     }
 
-    /** A member of another cluster node: a plain WHO line (WHOX fields are not known for them). */
+    /** A member of another cluster node: a plain WHO line (WHOX asks for fields not known here, so lists them not). */
     private void replyElsewhere(CommandContext ctx, String room, RemoteMember member) {
         String flags = (member.away() == null ? "H" : "G")
                 + (room.equals("*") ? "" : prefixesFor(ctx.session(), member.status()));
