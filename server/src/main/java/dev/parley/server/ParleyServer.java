@@ -166,7 +166,8 @@ public final class ParleyServer implements AutoCloseable {
                         roomRecords,
                         cluster.watch(),
                         cluster.memberEvents(),
-                        cluster.remoteMembers());
+                        cluster.remoteMembers(),
+                        cluster.roomStates());
         Nicks nicks = cluster == null ? new Nicks(CASE_MAPPING) : new Nicks(CASE_MAPPING, cluster.leases());
         Delivery delivery = new Delivery(
                 clock,

@@ -38,6 +38,11 @@ final class ClusterKeys {
         return roomChannel(roomKey) + ":members";
     }
 
+    /** The room's state (modes, topic, lists) as its last change left it on any node. */
+    String roomState(String roomKey) {
+        return roomChannel(roomKey) + ":state";
+    }
+
     /** Who holds a casefolded nick: the node id, with the lease as its TTL. */
     String nick(String foldedNick) {
         return prefix + "nick:" + foldedNick;

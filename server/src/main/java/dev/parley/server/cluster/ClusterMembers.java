@@ -7,12 +7,16 @@ import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomStates;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.SharedRoomState;
 import dev.parley.server.chat.UserEvent;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * leaving), written before the event is published, so a node opening the room later fetches it.
  * Called on event loops: every Redis call is asynchronous.
  */
-final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords {
+final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, RoomStates {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterMembers.class);
 
@@ -60,6 +64,7 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords {
     public void joined(Room room, ChatUser member, MemberStatus status, IrcMessage join) {
         String record = MemberCodec.encode(RemoteMember.of(nodeId, member, status));
         keep(room.key(), member.nick(), record);
+        keepState(room);
         announce(room.key(), "-", record, join);
     }
 
@@ -92,6 +97,7 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords {
 
     @Override
     public void roomChanged(Room room, IrcMessage line) {
+        keepState(room);
         announce(room.key(), "-", "-", line);
         if (line.command().equals("MODE")) {
             thread.execute(() -> heard.privilegesElsewhere(room, line));
@@ -200,6 +206,42 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords {
                 forget(roomKey, member.nick());
             }
         });
+    }
+
+    /**
+     * The room's state, when members of other nodes are in it (their records, believed while their
+     * node holds their nick): a room whose last member left anywhere starts afresh.
+     */
+    @Override
+    public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
+        return redis.commands()
+                .hgetall(keys.roomMembers(roomKey))
+                .thenCompose(found -> living(found).isEmpty()
+                        ? CompletableFuture.completedFuture((String) null)
+                        : redis.commands().get(keys.roomState(roomKey)))
+                .handle((state, failure) -> {
+                    if (failure != null) {
+                        log.warn(
+                                "[{}] could not read the room's state on other nodes: {}",
+                                roomKey,
+                                failure.getMessage());
+                        return Optional.<SharedRoomState>empty();
+                    }
+                    return Optional.ofNullable(state == null ? null : RoomStateCodec.decode(state));
+                })
+                .toCompletableFuture();
+    }
+
+    private void keepState(Room room) {
+        redis.commands()
+                .set(keys.roomState(room.key()), RoomStateCodec.encode(room.sharedState()))
+                .exceptionally(failure -> {
+                    log.warn(
+                            "[{}] the room's state could not be kept for the other nodes: {}",
+                            room.key(),
+                            failure.getMessage());
+                    return null;
+                });
     }
 
     private void keep(String roomKey, String nick, String record) {

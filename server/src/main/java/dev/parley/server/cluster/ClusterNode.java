@@ -12,6 +12,7 @@ import dev.parley.server.chat.Orders;
 import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.RemoteMembers;
 import dev.parley.server.chat.RoomBus;
+import dev.parley.server.chat.RoomStates;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.config.ClusterConfig;
@@ -215,6 +216,11 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Where this node's room events go for the other nodes. */
     public MemberEvents memberEvents() {
+        return members;
+    }
+
+    /** The state of rooms living on other nodes, for a room opening here. */
+    public RoomStates roomStates() {
         return members;
     }
 

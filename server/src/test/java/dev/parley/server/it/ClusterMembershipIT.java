@@ -117,7 +117,8 @@ class ClusterMembershipIT {
                 TestServer b = services.node("b", LEASE)) {
             RawIrcClient alice = a.user("alice"); // the room's operator on A
             alice.join("#room");
-            RawIrcClient carol = b.user("carol"); // first on B: an operator there too (not yet shared)
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#room") == 1);
+            RawIrcClient carol = b.user("carol"); // first on B, yet no operator: the room lives on A
             carol.join("#room");
             RawIrcClient bob = b.user("bob");
             bob.join("#room");
@@ -143,6 +144,37 @@ class ClusterMembershipIT {
             bob.send("PRIVMSG #room :now I can");
             alice.expect(Lines.privmsgFrom("bob", "#room", "now I can"));
             await().atMost(AT_ONCE).until(() -> names(alice, "#room").contains("+bob"));
+        }
+    }
+
+    @Test
+    void aRoomOpeningOnAnotherNodeTakesOnItsStateAndGivesItsFirstMemberThereNoOperatorStatus() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            alice.send("TOPIC #room :only invited guests");
+            alice.send("MODE #room +mkb sesame spam!*@*");
+            alice.expect(Lines.commandWithParams("MODE", "#room", "+mkb"));
+            RawIrcClient bob = b.user("bob");
+
+            bob.send("JOIN #room");
+            bob.expect(Numeric.ERR_BADCHANNELKEY);
+            bob.send("JOIN #room sesame");
+            assertThat(bob.expect(Numeric.RPL_TOPIC).lastParam()).isEqualTo("only invited guests");
+            String names = bob.collectUntil(Lines.endOfNames("#room")).stream()
+                    .filter(Lines.numeric(Numeric.RPL_NAMREPLY))
+                    .map(IrcMessage::lastParam)
+                    .collect(Collectors.joining(" "));
+
+            assertThat(List.of(names.split(" "))).contains("bob").doesNotContain("@bob");
+            bob.send("MODE #room b");
+            assertThat(bob.expect(Numeric.RPL_BANLIST).param(2)).isEqualTo("spam!*@*");
+            bob.send("PRIVMSG #room :may I?");
+            bob.expect(Numeric.ERR_CANNOTSENDTOCHAN);
+            bob.send("MODE #room -m");
+            bob.expect(Numeric.ERR_CHANOPRIVSNEEDED);
         }
     }
 
