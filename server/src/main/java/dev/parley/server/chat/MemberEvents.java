@@ -19,7 +19,10 @@ public interface MemberEvents {
     /** {@code user} left the server; {@code rooms} are the rooms it was in. */
     void quit(ChatUser user, Collection<Room> rooms, IrcMessage quit);
 
-    /** {@code user}, once {@code oldNick}, took a new nick (NICK) or changed its away state (AWAY). */
+    /**
+     * {@code user}, once {@code oldNick}, took a new nick (NICK), changed its away state (AWAY),
+     * account (ACCOUNT) or real name (SETNAME).
+     */
     void changed(ChatUser user, String oldNick, Collection<Room> rooms, IrcMessage line);
 
     /** The room's topic or modes changed here (TOPIC, MODE): the other nodes apply it too. */

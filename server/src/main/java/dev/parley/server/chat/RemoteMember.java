@@ -39,6 +39,14 @@ public record RemoteMember(
         return new RemoteMember(node, nick, user, host, account, realname, value, status);
     }
 
+    public RemoteMember withAccount(String value) {
+        return new RemoteMember(node, nick, user, host, value, realname, away, status);
+    }
+
+    public RemoteMember withRealname(String value) {
+        return new RemoteMember(node, nick, user, host, account, value, away, status);
+    }
+
     public RemoteMember withStatus(MemberStatus value) {
         return new RemoteMember(node, nick, user, host, account, realname, away, value);
     }

@@ -78,6 +78,15 @@ final class HeardEvents {
                 view.update(roomKey, event.nick(), member -> member.withAway(away));
                 delivery.send(line, withCap(once(event, room, here), Capability.AWAY_NOTIFY));
             }
+            case "ACCOUNT" -> {
+                String account = line.params().isEmpty() || line.lastParam().equals("*") ? null : line.lastParam();
+                view.update(roomKey, event.nick(), member -> member.withAccount(account));
+                delivery.send(line, withCap(once(event, room, here), Capability.ACCOUNT_NOTIFY));
+            }
+            case "SETNAME" -> {
+                view.update(roomKey, event.nick(), member -> member.withRealname(line.lastParam()));
+                delivery.send(line, withCap(once(event, room, here), Capability.SETNAME));
+            }
             case "TOPIC" -> {
                 RoomChanges.topic(room, line, clock.instant().getEpochSecond());
                 rooms.remember(room);

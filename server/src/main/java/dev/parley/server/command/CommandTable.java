@@ -130,7 +130,8 @@ public final class CommandTable {
         LimitsConfig limits = config.limits();
         Supplier<LimitsConfig> liveLimits = () -> live.get().limits();
         ServerReplies serverReplies = new ServerReplies(p.info(), live, p.counts(), p.nicks(), p.rooms());
-        AccountReplies accountReplies = new AccountReplies(p.monitors(), p.delivery());
+        AccountReplies accountReplies =
+                new AccountReplies(p.monitors(), p.delivery(), p.rooms().events());
         MetadataUpdates metadataUpdates =
                 new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
         HistoryRequest historyRequest =

@@ -65,6 +65,7 @@ public final class ProfileCommands implements CommandFamily {
         session.setRealname(name);
         IrcMessage change = UserEvent.from(session, "SETNAME", name);
         delivery.send(change, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.SETNAME));
+        elsewhere.changed(session.actor(), session.nick(), session.rooms(), change);
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);
         }

@@ -111,6 +111,34 @@ class ClusterMembershipIT {
     }
 
     @Test
+    void awayAndRealNameChangesOnOneNodeReachRoomMatesOnAnotherThatAskedForThem() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient bob = b.connect();
+            bob.registerWithCaps("bob", "chat@123", "away-notify", "setname");
+            bob.join("#room");
+            bob.join("#two");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#two") == 1);
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            alice.join("#two");
+            bob.expect(Lines.joinOf("alice", "#two"));
+
+            alice.send("AWAY :lunch");
+            alice.send("SETNAME :Alice Liddell");
+
+            IrcMessage away = bob.expect(Lines.command("AWAY"));
+            assertThat(away.source()).startsWith("alice!");
+            assertThat(away.lastParam()).isEqualTo("lunch");
+            assertThat(bob.expect(Lines.command("SETNAME")).lastParam()).isEqualTo("Alice Liddell");
+            bob.assertNothingMatching(Lines.command("AWAY"), Duration.ofMillis(300));
+            bob.send("WHOIS alice");
+            assertThat(bob.expect(Numeric.RPL_WHOISUSER).lastParam()).isEqualTo("Alice Liddell");
+        }
+    }
+
+    @Test
     void aTopicAndModesSetOnOneNodeHoldOnAnother() throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE);
