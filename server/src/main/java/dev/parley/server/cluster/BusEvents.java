@@ -18,7 +18,7 @@ interface BusEvents {
     /** A KICK of a member of this node, about to cross to the others. */
     void kickedHere(String roomKey, String nick);
 
-    /** The room has its first member on this node. */
+    /** The room has its first member on this node, or this node listens to it again after losing Redis. */
     void opened(String roomKey);
 
     /** The room lost its last member on this node. */

@@ -12,7 +12,6 @@ import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.SharedRoomState;
 import dev.parley.server.chat.UserEvent;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,7 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
     private final Executor thread;
     private final ClusterRoomBus bus;
     private final MemberView view;
-    private final ClusterNickLeases leases;
+    private final LivingMembers living;
     private volatile HeardEvents heard;
     private volatile Rooms rooms;
 
@@ -57,7 +56,7 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
         this.thread = thread;
         this.bus = bus;
         this.view = view;
-        this.leases = leases;
+        this.living = new LivingMembers(redis, keys, nodeId, leases);
     }
 
     @Override
@@ -163,9 +162,8 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
     /** The room opened here: fetch who the other nodes have in it (on the cluster thread). */
     @Override
     public void opened(String roomKey) {
-        view.opened(roomKey);
-        redis.commands()
-                .hgetall(keys.roomMembers(roomKey))
+        boolean again = !view.opened(roomKey);
+        living.of(roomKey)
                 .whenCompleteAsync(
                         (found, failure) -> {
                             if (failure != null) {
@@ -174,22 +172,10 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
                                         roomKey,
                                         failure.getMessage());
                             } else if (view.isOpen(roomKey)) {
-                                view.fetched(roomKey, living(found));
+                                view.fetched(roomKey, found, again);
                             }
                         },
                         thread);
-    }
-
-    /** The records of members whose node still holds their nick: a lost node's leftovers are not members. */
-    private Map<String, RemoteMember> living(Map<String, String> found) {
-        Map<String, RemoteMember> members = new HashMap<>();
-        found.forEach((nick, record) -> {
-            RemoteMember member = MemberCodec.decode(record);
-            if (member != null && !member.node().equals(nodeId) && member.node().equals(leases.nodeHolding(nick))) {
-                members.put(nick, member);
-            }
-        });
-        return members;
     }
 
     /** The room closed here: its members elsewhere are no longer followed. */
@@ -214,9 +200,8 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
      */
     @Override
     public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
-        return redis.commands()
-                .hgetall(keys.roomMembers(roomKey))
-                .thenCompose(found -> living(found).isEmpty()
+        return living.of(roomKey)
+                .thenCompose(found -> found.isEmpty()
                         ? CompletableFuture.completedFuture((String) null)
                         : redis.commands().get(keys.roomState(roomKey)))
                 .handle((state, failure) -> {

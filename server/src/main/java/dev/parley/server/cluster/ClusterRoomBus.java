@@ -327,6 +327,9 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             warnedUnordered = false;
             for (String roomKey : List.copyOf(orders.keySet())) {
                 listen(roomKey);
+                if (events != null) {
+                    events.opened(roomKey); // its members elsewhere, read again
+                }
             }
         });
     }

@@ -90,18 +90,22 @@ final class MemberView implements RemoteMembers {
         });
     }
 
-    /** The room's members as fetched from Redis, with what events since the room opened added. */
-    void fetched(String roomKey, Map<String, RemoteMember> found) {
+    /**
+     * The room's members as fetched from Redis: with what events since the room opened added, or,
+     * read {@code again} (Redis is back, and events were lost meanwhile), in place of what was known.
+     */
+    void fetched(String roomKey, Map<String, RemoteMember> found, boolean again) {
         change(roomKey, members -> {
-            Map<String, RemoteMember> heard = new LinkedHashMap<>(members);
+            Map<String, RemoteMember> heard = again ? Map.of() : new LinkedHashMap<>(members);
             members.clear();
             members.putAll(found);
             members.putAll(heard);
         });
     }
 
-    void opened(String roomKey) {
-        byRoom.putIfAbsent(roomKey, Map.of());
+    /** Follows the room from now on; false when it was followed already. */
+    boolean opened(String roomKey) {
+        return byRoom.putIfAbsent(roomKey, Map.of()) == null;
     }
 
     void closed(String roomKey) {
