@@ -160,7 +160,14 @@ public final class ParleyServer implements AutoCloseable {
                 new ServerInfo(config.server().name(), config.server().network(), Version.current(), clock.instant());
         Rooms rooms = cluster == null
                 ? new Rooms(CASE_MAPPING, clock, roomRecords)
-                : new Rooms(CASE_MAPPING, clock, roomRecords, cluster.watch());
+                : new Rooms(
+                        CASE_MAPPING,
+                        clock,
+                        roomRecords,
+                        cluster.watch(),
+                        cluster.memberEvents(),
+                        cluster.remoteMembers(),
+                        cluster.roomStates());
         Nicks nicks = cluster == null ? new Nicks(CASE_MAPPING) : new Nicks(CASE_MAPPING, cluster.leases());
         Delivery delivery = new Delivery(
                 clock,
@@ -176,6 +183,9 @@ public final class ParleyServer implements AutoCloseable {
         }
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());
+        if (cluster != null) {
+            cluster.attach(monitorNotices);
+        }
         UserCounts counts = new UserCounts();
         NickHistory nickHistory = new NickHistory(CASE_MAPPING, WHOWAS_ENTRIES);
         Presences presences = new Presences(

@@ -28,6 +28,16 @@ public final class MonitorNotices {
         }
     }
 
+    /**
+     * Tells the watchers of {@code nick}, now held by a user of another cluster node, that it is
+     * online; that node's nick announcement carries the casefolded nick only, so that is what they see.
+     */
+    public void onlineElsewhere(String nick) {
+        for (ChatUser watcher : monitors.watchersOf(nick)) {
+            notify(watcher, Numeric.RPL_MONONLINE, nick);
+        }
+    }
+
     /** Tells the watchers of {@code nick} that it went offline. */
     public void offline(String nick) {
         for (ChatUser watcher : monitors.watchersOf(nick)) {

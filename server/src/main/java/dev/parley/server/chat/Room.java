@@ -34,6 +34,7 @@ public final class Room {
     private volatile String founder;
     private volatile List<String> operatorAccounts = List.of();
     private boolean closed;
+    private boolean sharedElsewhere;
 
     public Room(String name, CaseMapping caseMapping, long createdAtSeconds) {
         this.name = name;
@@ -126,6 +127,24 @@ public final class Room {
         topic = restoredTopic;
     }
 
+    /** The room's modes, topic and lists, as the other nodes of a cluster take them on. */
+    public SharedRoomState sharedState() {
+        return new SharedRoomState(modes, topic, bans.entries(), banExceptions.entries(), inviteExceptions.entries());
+    }
+
+    /**
+     * Takes on the state the room has on other nodes of a cluster, before anyone joins here: its
+     * first member here is not its creator, so gets no operator status and passes its modes.
+     */
+    synchronized void adopt(SharedRoomState state) {
+        sharedElsewhere = true;
+        modes = state.modes();
+        topic = state.topic();
+        state.bans().forEach(entry -> bans.add(entry, Integer.MAX_VALUE));
+        state.banExceptions().forEach(entry -> banExceptions.add(entry, Integer.MAX_VALUE));
+        state.inviteExceptions().forEach(entry -> inviteExceptions.add(entry, Integer.MAX_VALUE));
+    }
+
     /**
      * Gives or takes an account's lasting room-operator status (registered rooms only; the founder's
      * is not changed here). Whether the list changed.
@@ -184,12 +203,12 @@ public final class Room {
         if (founder != null) {
             return hasOperatorAccount(user) ? MemberStatus.OPERATOR : MemberStatus.PLAIN;
         }
-        return members.isEmpty() ? MemberStatus.OPERATOR : MemberStatus.PLAIN;
+        return members.isEmpty() && !sharedElsewhere ? MemberStatus.OPERATOR : MemberStatus.PLAIN;
     }
 
     /** Why the user may not join, or null. A new room lets its creator in; a registered room its operator accounts. */
     private JoinOutcome refusalFor(ChatUser user, String givenKey) {
-        if (members.isEmpty() && founder == null || hasOperatorAccount(user)) {
+        if (members.isEmpty() && founder == null && !sharedElsewhere || hasOperatorAccount(user)) {
             return null;
         }
         RoomModes current = modes;

@@ -5,6 +5,7 @@ import dev.parley.server.chat.Room.JoinOutcome;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** All rooms of this server, by casefolded name. Rooms are created on first join and close when empty. */
@@ -15,6 +16,9 @@ public final class Rooms {
     private final Clock clock;
     private final RoomRecords records;
     private final RoomWatch watch;
+    private final MemberEvents events;
+    private final RemoteMembers remote;
+    private final RoomStates states;
 
     /** Rooms whose registered state is kept in the heap only. */
     public Rooms(CaseMapping caseMapping, Clock clock) {
@@ -27,10 +31,50 @@ public final class Rooms {
 
     /** Rooms whose opening and closing on this node {@code watch} hears of (a cluster node's bus). */
     public Rooms(CaseMapping caseMapping, Clock clock, RoomRecords records, RoomWatch watch) {
+        this(caseMapping, clock, records, watch, MemberEvents.NONE, RemoteMembers.NONE, RoomStates.NONE);
+    }
+
+    /**
+     * A cluster node's rooms: what happens in them here goes to the other nodes through {@code
+     * events}, and {@code remote} knows their members on the other nodes.
+     */
+    public Rooms(
+            CaseMapping caseMapping,
+            Clock clock,
+            RoomRecords records,
+            RoomWatch watch,
+            MemberEvents events,
+            RemoteMembers remote,
+            RoomStates states) {
+        this.states = states;
+        this.events = events;
+        this.remote = remote;
         this.caseMapping = caseMapping;
         this.clock = clock;
         this.records = records;
         this.watch = watch;
+    }
+
+    /** Where this node's room events go for the other nodes (none on a single node). */
+    public MemberEvents events() {
+        return events;
+    }
+
+    /** The rooms' members on other nodes (none on a single node). */
+    public RemoteMembers remote() {
+        return remote;
+    }
+
+    /**
+     * What to join {@code name} with: when the room is not open here but lives on other nodes of a
+     * cluster, its state there (asked of Redis; completes later); else at once, empty.
+     */
+    public CompletableFuture<Optional<SharedRoomState>> stateFor(String name) {
+        String key = caseMapping.fold(name);
+        if (byKey.containsKey(key) || records.find(key).isPresent()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return states.elsewhere(key);
     }
 
     public Optional<Room> find(String name) {
@@ -43,12 +87,17 @@ public final class Rooms {
      * the account has not founded its limit of rooms.
      */
     public JoinOutcome join(String name, ChatUser user, String givenKey) {
+        return join(name, user, givenKey, Optional.empty());
+    }
+
+    /** Like {@link #join(String, ChatUser, String)}; a room created here takes on {@code elsewhere}. */
+    public JoinOutcome join(String name, ChatUser user, String givenKey, Optional<SharedRoomState> elsewhere) {
         String key = caseMapping.fold(name);
         while (true) {
             boolean[] created = {false};
             Room room = byKey.computeIfAbsent(key, k -> {
                 created[0] = true;
-                return create(k, name, user);
+                return create(k, name, user, elsewhere);
             });
             if (created[0]) {
                 watch.opened(key);
@@ -61,12 +110,16 @@ public final class Rooms {
         }
     }
 
-    private Room create(String key, String name, ChatUser creator) {
+    private Room create(String key, String name, ChatUser creator, Optional<SharedRoomState> elsewhere) {
         Optional<Room> registered = records.find(key).map(stored -> RoomRecords.restore(stored, name, caseMapping));
         if (registered.isPresent()) {
             return registered.get();
         }
         Room room = new Room(name, caseMapping, clock.instant().getEpochSecond());
+        if (elsewhere.isPresent()) {
+            room.adopt(elsewhere.get());
+            return room;
+        }
         if (creator.account() != null && records.mayFound(creator.account())) {
             room.found(creator.account());
             records.save(room);

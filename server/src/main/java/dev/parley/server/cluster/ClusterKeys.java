@@ -33,6 +33,16 @@ final class ClusterKeys {
         return roomChannel(roomKey) + ":time";
     }
 
+    /** The room's members, by node: a hash of casefolded nick to the member's encoded record. */
+    String roomMembers(String roomKey) {
+        return roomChannel(roomKey) + ":members";
+    }
+
+    /** The room's state (modes, topic, lists) as its last change left it on any node. */
+    String roomState(String roomKey) {
+        return roomChannel(roomKey) + ":state";
+    }
+
     /** Who holds a casefolded nick: the node id, with the lease as its TTL. */
     String nick(String foldedNick) {
         return prefix + "nick:" + foldedNick;

@@ -1,5 +1,6 @@
 package dev.parley.server.cluster;
 
+import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.NickLeases;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -47,6 +48,8 @@ final class ClusterNickLeases implements NickLeases {
     private final ClusterMetrics metrics;
     /** Folded nick to the node holding it, for nicks held on other nodes. */
     private final Map<String, String> elsewhere = new ConcurrentHashMap<>();
+
+    private volatile MonitorNotices monitors;
     /** Folded nicks this node holds. */
     private final Set<String> here = ConcurrentHashMap.newKeySet();
 
@@ -111,10 +114,13 @@ final class ClusterNickLeases implements NickLeases {
         if (parts.length != 3 || parts[1].equals(nodeId)) {
             return;
         }
+        MonitorNotices watchers = monitors;
         if (parts[0].equals("+")) {
-            elsewhere.put(parts[2], parts[1]);
-        } else {
-            elsewhere.remove(parts[2], parts[1]);
+            if (elsewhere.put(parts[2], parts[1]) == null && watchers != null) {
+                watchers.onlineElsewhere(parts[2]);
+            }
+        } else if (elsewhere.remove(parts[2], parts[1]) && watchers != null) {
+            watchers.offline(parts[2]);
         }
     }
 
@@ -136,8 +142,27 @@ final class ClusterNickLeases implements NickLeases {
     /** Drops the nicks of {@code node}, found dead. How many. */
     int forget(String node) {
         int before = elsewhere.size();
-        elsewhere.values().removeIf(node::equals);
+        MonitorNotices watchers = monitors;
+        elsewhere.entrySet().removeIf(held -> {
+            if (!held.getValue().equals(node)) {
+                return false;
+            }
+            if (watchers != null) {
+                watchers.offline(held.getKey());
+            }
+            return true;
+        });
         return before - elsewhere.size();
+    }
+
+    /** Who tells MONITOR watchers here of nicks coming and going on other nodes. */
+    void attach(MonitorNotices notices) {
+        this.monitors = notices;
+    }
+
+    /** How many nicks the other nodes hold. */
+    int countElsewhere() {
+        return elsewhere.size();
     }
 
     /** The nodes holding nicks in the mirror. */

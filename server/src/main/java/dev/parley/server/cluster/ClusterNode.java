@@ -1,13 +1,18 @@
 package dev.parley.server.cluster;
 
+import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.auth.AttemptCounters;
 import dev.parley.server.auth.ConnectionCounts;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MemberEvents;
+import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.NickLeases;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Orders;
 import dev.parley.server.chat.OtherNodes;
+import dev.parley.server.chat.RemoteMembers;
 import dev.parley.server.chat.RoomBus;
+import dev.parley.server.chat.RoomStates;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.config.ClusterConfig;
@@ -17,6 +22,7 @@ import dev.parley.server.config.ParleyConfig;
 import io.lettuce.core.SetArgs;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -47,6 +53,9 @@ public final class ClusterNode implements AutoCloseable {
     private final ClusterOrders orders;
     private final ClusterAttempts attempts;
     private final RedisConnectionCounts connections;
+    private final MemberView view;
+    private final ClusterMembers members;
+    private final HeardEvents heard;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private volatile boolean closing;
     /** Until when (System.nanoTime) no other node is taken for dead: they too are coming back to Redis. */
@@ -63,6 +72,11 @@ public final class ClusterNode implements AutoCloseable {
         this.orders = new ClusterOrders(redis, keys, nodeId, thread, bus);
         this.attempts = new ClusterAttempts(redis, keys, nodeId);
         this.connections = new RedisConnectionCounts(redis, keys, nodeId);
+        this.view = new MemberView(CaseMapping.RFC1459, leases);
+        this.members = new ClusterMembers(redis, keys, nodeId, thread, bus, view, leases);
+        this.heard = new HeardEvents(view, members, Clock.systemUTC());
+        bus.attach(members);
+        members.attach(heard);
         redis.onDisconnect(this::lost);
     }
 
@@ -150,6 +164,7 @@ public final class ClusterNode implements AutoCloseable {
             redis.commands().exists(keys.node(other)).thenAccept(count -> {
                 if (count == 0) {
                     int freed = leases.forget(other);
+                    thread.execute(() -> heard.nodeLost(other));
                     log.warn("Node {} lost (no heartbeat within the lease): {} nicks freed", other, freed);
                 }
             });
@@ -169,6 +184,7 @@ public final class ClusterNode implements AutoCloseable {
         log.info("Node {} has Redis again: listening to its rooms and re-asserting its nicks", nodeId);
         othersRenewBy = System.nanoTime() + lease.toNanos();
         bus.resume();
+        members.rejoinAll();
         leases.reassert();
         orders.resume();
         connections.resume();
@@ -177,6 +193,13 @@ public final class ClusterNode implements AutoCloseable {
     /** Wires the chat core built on this node's ports back into the bus. */
     public void attach(Delivery delivery, Rooms rooms, Nicks nicks) {
         bus.attach(delivery, rooms, nicks);
+        heard.attach(delivery, rooms, nicks);
+        members.attach(rooms);
+    }
+
+    /** Who tells MONITOR watchers here of nicks coming and going on the other nodes. */
+    public void attach(MonitorNotices notices) {
+        leases.attach(notices);
     }
 
     /** Who carries out, on this node, the orders other nodes send it (KILL, KICK, changed bans). */
@@ -197,6 +220,21 @@ public final class ClusterNode implements AutoCloseable {
     /** Where operator orders for users on other nodes go. */
     public OtherNodes otherNodes() {
         return orders;
+    }
+
+    /** Where this node's room events go for the other nodes. */
+    public MemberEvents memberEvents() {
+        return members;
+    }
+
+    /** The state of rooms living on other nodes, for a room opening here. */
+    public RoomStates roomStates() {
+        return members;
+    }
+
+    /** The members the other nodes have in this node's rooms. */
+    public RemoteMembers remoteMembers() {
+        return view;
     }
 
     public RoomBus bus() {

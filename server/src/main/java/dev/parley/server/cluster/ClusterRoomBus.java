@@ -47,6 +47,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     private volatile Rooms rooms;
     private volatile Nicks nicks;
     private volatile boolean warnedUnordered;
+    private volatile BusEvents events;
 
     ClusterRoomBus(
             RedisLink redis, ClusterKeys keys, String nodeId, ScheduledExecutorService thread, ClusterMetrics metrics) {
@@ -63,6 +64,11 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         this.delivery = chatDelivery;
         this.rooms = chatRooms;
         this.nicks = chatNicks;
+    }
+
+    /** Where membership events go: heard from other nodes, and this node's rooms opening. */
+    void attach(BusEvents listener) {
+        this.events = listener;
     }
 
     /** Listens for private messages to this node's users. */
@@ -147,19 +153,28 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
      * the other nodes, which deliver it like a message (not stored); here the place only moves on.
      */
     void announce(String roomKey, IrcMessage line) {
-        String text = IrcSerializer.serialize(line);
+        if (line.command().equals("KICK") && line.params().size() > 1 && events != null) {
+            events.kickedHere(roomKey, line.params().get(1));
+        }
+        announce(roomKey, '\0', IrcSerializer.serialize(line));
+    }
+
+    /** An event ({@code kind} {@link RoomEvent#KIND}) or a KICK ('\0'), in the room's order, to the other nodes. */
+    void announce(String roomKey, char kind, String text) {
         RoomPlaces.next(redis, keys, roomKey)
                 .thenCompose(place -> redis.commands()
                         .spublish(
                                 keys.roomChannel(roomKey),
-                                new BusMessage(nodeId, roomKey, (Long) place.get(0), '\0', text).encode())
+                                new BusMessage(nodeId, roomKey, (Long) place.get(0), kind, text).encode())
                         .thenApply(receivers -> (Long) place.get(0)))
                 .whenCompleteAsync(
                         (position, failure) -> {
                             RoomOrder order = orders.get(roomKey);
                             if (failure != null) {
                                 log.warn(
-                                        "[{}] a KICK did not reach the other nodes: {}", roomKey, failure.getMessage());
+                                        "[{}] a room event did not reach the other nodes: {}",
+                                        roomKey,
+                                        failure.getMessage());
                             } else if (order != null) {
                                 run(order.offer(position, () -> {}, System.nanoTime()));
                                 watchGap(roomKey, order);
@@ -209,11 +224,21 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     }
 
     private void deliverHere(BusMessage message) {
+        if (message.statusPrefix() == RoomEvent.KIND) {
+            RoomEvent event = RoomEvent.decode(message.line());
+            if (event != null && events != null) {
+                events.heard(message.roomKey(), event);
+            }
+            return;
+        }
         if (!(IrcParser.parse(message.line()) instanceof ParseResult.Parsed parsed)) {
             log.warn("[{}] unreadable line on the bus from node {}, dropped", message.roomKey(), message.node());
             return;
         }
         IrcMessage line = parsed.message();
+        if (line.command().equals("KICK") && events != null) {
+            events.kickHeard(message.roomKey(), line);
+        }
         rooms.find(message.roomKey()).ifPresent(room -> {
             List<ChatUser> hearers = room.hearers(message.statusPrefix());
             if (!hearers.isEmpty()) {
@@ -251,12 +276,20 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     @Override
     public void opened(String roomKey) {
-        thread.execute(() -> listen(roomKey));
+        thread.execute(() -> {
+            listen(roomKey);
+            if (events != null) {
+                events.opened(roomKey);
+            }
+        });
     }
 
     @Override
     public void closed(String roomKey) {
         thread.execute(() -> {
+            if (events != null) {
+                events.closed(roomKey);
+            }
             if (orders.remove(roomKey) != null) {
                 redis.pubsub().sunsubscribe(keys.roomChannel(roomKey));
             }
@@ -294,6 +327,9 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             warnedUnordered = false;
             for (String roomKey : List.copyOf(orders.keySet())) {
                 listen(roomKey);
+                if (events != null) {
+                    events.opened(roomKey); // its members elsewhere, read again
+                }
             }
         });
     }

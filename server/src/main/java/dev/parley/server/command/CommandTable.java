@@ -130,12 +130,13 @@ public final class CommandTable {
         LimitsConfig limits = config.limits();
         Supplier<LimitsConfig> liveLimits = () -> live.get().limits();
         ServerReplies serverReplies = new ServerReplies(p.info(), live, p.counts(), p.nicks(), p.rooms());
-        AccountReplies accountReplies = new AccountReplies(p.monitors(), p.delivery());
+        AccountReplies accountReplies =
+                new AccountReplies(p.monitors(), p.delivery(), p.rooms().events());
         MetadataUpdates metadataUpdates =
                 new MetadataUpdates(p.monitors(), p.delivery(), p.info().name());
         HistoryRequest historyRequest =
                 new HistoryRequest(p.rooms(), p.nicks(), p.accounts(), limits, config.history());
-        JoinReplies joinReplies = new JoinReplies(metadataUpdates);
+        JoinReplies joinReplies = new JoinReplies(metadataUpdates, p.rooms().remote());
         LoginCheck login = new LoginCheck(() -> live.get().auth(), p.accounts());
         RegistrationFlow flow = new RegistrationFlow(
                 login,
@@ -162,7 +163,8 @@ public final class CommandTable {
                         p.delivery(),
                         p.monitorNotices(),
                         p.clock(),
-                        flow),
+                        flow,
+                        p.rooms().events()),
                 new SaslCommands(p.nicks(), p.accounts(), accountReplies, flow),
                 new AccountCommands(p.info(), live, p.nicks(), p.accounts(), accountReplies),
                 messaging,
@@ -181,13 +183,14 @@ public final class CommandTable {
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
                 new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new ModeCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
-                new QueryCommands(p.info(), p.nicks(), p.nickHistory(), serverReplies, p.clock()),
+                new QueryCommands(p.info(), p.rooms(), p.nicks(), p.nickHistory(), serverReplies, p.clock()),
                 new WhoCommands(p.info(), p.rooms(), p.nicks(), p.clock()),
                 new MonitorCommands(limits, p.nicks(), p.monitors()),
                 new MetadataCommands(p.info(), p.rooms(), p.nicks(), metadataUpdates),
                 new HelpCommands(),
                 new PresenceCommands(p.presences(), p.info().name()),
-                new ProfileCommands(liveLimits, p.monitors(), p.delivery()),
+                new ProfileCommands(
+                        liveLimits, p.monitors(), p.delivery(), p.rooms().events()),
                 new OperatorCommands(
                         p.nicks(), p.delivery(), p.blocking(), login, p.departures(), p.reload(), p.otherNodes()),
                 new BanCommands(p.bans(), p.serverBan()),

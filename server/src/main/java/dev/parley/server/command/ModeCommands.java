@@ -12,6 +12,7 @@ import dev.parley.server.chat.ListEntry;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.ModeChange;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.RoomListMode;
 import dev.parley.server.chat.Rooms;
@@ -101,6 +102,7 @@ public final class ModeCommands implements CommandFamily {
             IrcMessage change = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
             delivery.toRoom(change, room, session);
             ctx.replies().add(change);
+            rooms.events().roomChanged(room, change);
             rooms.remember(room);
         }
     }
@@ -216,6 +218,15 @@ public final class ModeCommands implements CommandFamily {
 
         private void privilege(boolean on, char mode, String nick) {
             Optional<ChatUser> target = nicks.find(nick);
+            Optional<RemoteMember> elsewhere = target.isEmpty()
+                    ? rooms.remote().in(room.key()).stream()
+                            .filter(m -> nicks.caseMapping().equal(m.nick(), nick))
+                            .findFirst()
+                    : Optional.empty();
+            if (elsewhere.isPresent()) {
+                privilegeElsewhere(on, mode, elsewhere.get());
+                return;
+            }
             if (target.isEmpty()) {
                 ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
                 return;
@@ -238,6 +249,18 @@ public final class ModeCommands implements CommandFamily {
             }
             if (mode == 'o' && target.get().account() != null) {
                 room.setOperatorAccount(target.get().account(), on);
+            }
+        }
+
+        /**
+         * A member on another cluster node: the change goes into the MODE line, which that node
+         * applies to its member (and every node to its view of them) when it crosses the bus.
+         */
+        private void privilegeElsewhere(boolean on, char mode, RemoteMember member) {
+            MemberStatus status = member.status();
+            MemberStatus updated = mode == 'o' ? status.withOp(on) : status.withVoice(on);
+            if (!updated.equals(status)) {
+                applied.add(on, mode, member.nick());
             }
         }
 

@@ -95,6 +95,8 @@ public final class MonitorCommands implements CommandFamily {
             Optional<ChatUser> user = nicks.find(nick);
             if (user.isPresent()) {
                 online.add(user.get().source());
+            } else if (nicks.elsewhere(nick).isPresent()) {
+                online.add(nick);
             } else {
                 offline.add(nick);
             }

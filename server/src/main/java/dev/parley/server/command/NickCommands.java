@@ -7,6 +7,7 @@ import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
@@ -39,6 +40,7 @@ public final class NickCommands implements CommandFamily {
     private final MonitorNotices monitorNotices;
     private final Clock clock;
     private final RegistrationFlow flow;
+    private final MemberEvents elsewhere;
 
     public NickCommands(
             LimitsConfig limits,
@@ -49,7 +51,9 @@ public final class NickCommands implements CommandFamily {
             Delivery delivery,
             MonitorNotices monitorNotices,
             Clock clock,
-            RegistrationFlow flow) {
+            RegistrationFlow flow,
+            MemberEvents elsewhere) {
+        this.elsewhere = elsewhere;
         this.limits = limits;
         this.nicks = nicks;
         this.nickHistory = nickHistory;
@@ -149,7 +153,7 @@ public final class NickCommands implements CommandFamily {
         nickHistory.remember(session, clock.millis());
         session.setNick(wanted);
         releaseUnlessSame(old, wanted, holder);
-        announceNickChange(ctx, oldSource, wanted);
+        announceNickChange(ctx, oldSource, wanted, old);
         if (!nicks.caseMapping().equal(old, wanted)) {
             monitorNotices.offline(old);
             monitorNotices.online(session);
@@ -162,7 +166,7 @@ public final class NickCommands implements CommandFamily {
         }
     }
 
-    private void announceNickChange(CommandContext ctx, String oldSource, String wanted) {
+    private void announceNickChange(CommandContext ctx, String oldSource, String wanted, String old) {
         Set<ChatUser> witnesses = new LinkedHashSet<>();
         for (Room room : ctx.session().rooms()) {
             witnesses.addAll(room.members().keySet());
@@ -172,5 +176,6 @@ public final class NickCommands implements CommandFamily {
         IrcMessage change = IrcMessage.from(oldSource, "NICK", wanted);
         ctx.replies().add(change);
         delivery.send(change, witnesses);
+        elsewhere.changed(ctx.session().actor(), old, ctx.session().rooms(), change);
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChangeWitnesses;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
@@ -20,8 +21,11 @@ public final class ProfileCommands implements CommandFamily {
 
     private final Monitors monitors;
     private final Delivery delivery;
+    private final MemberEvents elsewhere;
 
-    public ProfileCommands(Supplier<LimitsConfig> limits, Monitors monitors, Delivery delivery) {
+    public ProfileCommands(
+            Supplier<LimitsConfig> limits, Monitors monitors, Delivery delivery, MemberEvents elsewhere) {
+        this.elsewhere = elsewhere;
         this.limits = limits;
         this.monitors = monitors;
         this.delivery = delivery;
@@ -48,6 +52,7 @@ public final class ProfileCommands implements CommandFamily {
                 ? UserEvent.from(session, "AWAY")
                 : UserEvent.from(session, "AWAY", session.awayMessage());
         delivery.send(notice, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.AWAY_NOTIFY));
+        elsewhere.changed(session.actor(), session.nick(), session.rooms(), notice);
     }
 
     void setname(CommandContext ctx) {
@@ -60,6 +65,7 @@ public final class ProfileCommands implements CommandFamily {
         session.setRealname(name);
         IrcMessage change = UserEvent.from(session, "SETNAME", name);
         delivery.send(change, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.SETNAME));
+        elsewhere.changed(session.actor(), session.nick(), session.rooms(), change);
         if (session.caps().has(Capability.SETNAME)) {
             ctx.replies().add(change);
         }

@@ -6,7 +6,9 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.Rooms;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.info.ServerReplies;
 import dev.parley.server.session.MetadataUpdates;
@@ -24,14 +26,21 @@ import java.util.Optional;
 public final class QueryCommands implements CommandFamily {
 
     private final ServerInfo info;
+    private final Rooms rooms;
     private final Nicks nicks;
     private final NickHistory nickHistory;
     private final ServerReplies serverReplies;
     private final Clock clock;
 
     public QueryCommands(
-            ServerInfo info, Nicks nicks, NickHistory nickHistory, ServerReplies serverReplies, Clock clock) {
+            ServerInfo info,
+            Rooms rooms,
+            Nicks nicks,
+            NickHistory nickHistory,
+            ServerReplies serverReplies,
+            Clock clock) {
         this.info = info;
+        this.rooms = rooms;
         this.nicks = nicks;
         this.nickHistory = nickHistory;
         this.serverReplies = serverReplies;
@@ -55,6 +64,11 @@ public final class QueryCommands implements CommandFamily {
     void whois(CommandContext ctx) {
         String nick = ctx.param(ctx.paramCount() > 1 ? 1 : 0);
         Optional<ChatUser> found = nicks.find(nick);
+        Optional<RemoteMember> remote = found.isEmpty() ? rooms.remote().find(nick) : Optional.empty();
+        if (remote.isPresent()) {
+            whoisElsewhere(ctx, remote.get());
+            return;
+        }
         if (found.isEmpty()) {
             ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             ctx.numeric(Numeric.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
@@ -87,6 +101,34 @@ public final class QueryCommands implements CommandFamily {
                 Long.toString((now - user.lastMessageMillis()) / 1000),
                 Long.toString(user.signonMillis() / 1000),
                 "seconds idle, signon time");
+        ctx.numeric(Numeric.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
+    }
+
+    /**
+     * A user of another cluster node, as this node knows them from the rooms it shares with them:
+     * those rooms only, and no idle time (that node alone knows it).
+     */
+    private void whoisElsewhere(CommandContext ctx, RemoteMember user) {
+        ctx.numeric(Numeric.RPL_WHOISUSER, user.nick(), user.user(), user.host(), "*", user.realname());
+        List<String> names = new ArrayList<>();
+        for (String key : rooms.remote().roomsOf(user.nick())) {
+            rooms.find(key)
+                    .filter(room -> !room.modes().secret() || room.isMember(ctx.session()))
+                    .ifPresent(room -> rooms.remote().in(key).stream()
+                            .filter(m -> nicks.caseMapping().equal(m.nick(), user.nick()))
+                            .findFirst()
+                            .ifPresent(m -> names.add(m.status().highestPrefix() + room.name())));
+        }
+        if (!names.isEmpty()) {
+            ctx.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), String.join(" ", names));
+        }
+        ctx.numeric(Numeric.RPL_WHOISSERVER, user.nick(), info.name(), info.network());
+        if (user.account() != null) {
+            ctx.numeric(Numeric.RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
+        }
+        if (user.away() != null) {
+            ctx.numeric(Numeric.RPL_AWAY, user.nick(), user.away());
+        }
         ctx.numeric(Numeric.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
     }
 

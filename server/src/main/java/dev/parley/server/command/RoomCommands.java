@@ -8,11 +8,13 @@ import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Immunity;
+import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Room.JoinOutcome;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.SharedRoomState;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.DeferredReply;
@@ -23,7 +25,9 @@ import dev.parley.server.session.ReadMarkers;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -89,25 +93,44 @@ public final class RoomCommands implements CommandFamily {
         List<String> names = List.of(ctx.param(0).split(","));
         List<String> keys = ctx.paramCount() > 1 ? List.of(ctx.param(1).split(",")) : List.of();
         CompletableFuture<JoinMarkers> markers = readMarkers.forJoin(ctx.session(), names);
-        if (markers.isDone()) {
-            joinAll(ctx, names, keys, markers.join());
+        Map<String, CompletableFuture<Optional<SharedRoomState>>> states = new HashMap<>();
+        for (String name : names) {
+            if (ChannelName.looksLikeRoom(name)) {
+                states.put(name, rooms.stateFor(name));
+            }
+        }
+        CompletableFuture<Void> ready = CompletableFuture.allOf(states.values().toArray(CompletableFuture[]::new));
+        if (markers.isDone() && ready.isDone()) {
+            joinAll(ctx, names, keys, markers.join(), states);
             return;
         }
-        // A logged-in client's read markers come from the database: look them up before joining, so
-        // that no room event can reach the client ahead of its own JOIN.
+        // A logged-in client's read markers come from the database, and a room living on other
+        // cluster nodes has its state in Redis: look them up before joining, so that no room event
+        // can reach the client ahead of its own JOIN.
         DeferredReply later = ctx.defer();
-        markers.whenComplete((found, error) -> later.completeWith(() -> joinAll(ctx, names, keys, found)));
+        markers.whenComplete((found, error) -> ready.whenComplete(
+                (done, failure) -> later.completeWith(() -> joinAll(ctx, names, keys, found, states))));
     }
 
-    private void joinAll(CommandContext ctx, List<String> names, List<String> keys, JoinMarkers markers) {
+    private void joinAll(
+            CommandContext ctx,
+            List<String> names,
+            List<String> keys,
+            JoinMarkers markers,
+            Map<String, CompletableFuture<Optional<SharedRoomState>>> states) {
         for (int i = 0; i < names.size(); i++) {
-            if (!names.get(i).isEmpty()) {
-                joinOne(ctx, names.get(i), i < keys.size() ? keys.get(i) : null, markers);
+            String name = names.get(i);
+            if (!name.isEmpty()) {
+                CompletableFuture<Optional<SharedRoomState>> state = states.get(name);
+                Optional<SharedRoomState> elsewhere =
+                        state == null || state.isCompletedExceptionally() ? Optional.empty() : state.join();
+                joinOne(ctx, name, i < keys.size() ? keys.get(i) : null, markers, elsewhere);
             }
         }
     }
 
-    private void joinOne(CommandContext ctx, String name, String key, JoinMarkers markers) {
+    private void joinOne(
+            CommandContext ctx, String name, String key, JoinMarkers markers, Optional<SharedRoomState> elsewhere) {
         Session session = ctx.session();
         if (!ChannelName.looksLikeRoom(name)) {
             ctx.numeric(Numeric.ERR_NOSUCHCHANNEL, name, "No such channel");
@@ -128,7 +151,7 @@ public final class RoomCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (you are banned from this server)");
             return;
         }
-        JoinOutcome outcome = rooms.join(name, session, key);
+        JoinOutcome outcome = rooms.join(name, session, key, elsewhere);
         if (outcome instanceof JoinOutcome.Refused refused) {
             ctx.numeric(refused.numeric(), name, refused.text());
         } else if (outcome instanceof JoinOutcome.Joined joined) {
@@ -152,6 +175,7 @@ public final class RoomCommands implements CommandFamily {
         delivery.send(plain, plainOnes);
         delivery.send(extended, extendedOnes);
         announceAway(joiner, room);
+        rooms.events().joined(room, joiner, room.status(joiner).orElse(MemberStatus.PLAIN), extended);
         joinReplies.add(ctx.replies(), session, room, markers);
         for (ChatUser device : Delivery.otherDevices(session)) {
             device.execute(() -> rejoin(device, room));
@@ -202,6 +226,7 @@ public final class RoomCommands implements CommandFamily {
                 : IrcMessage.from(session.source(), verb, room.name(), reason);
         delivery.toRoom(message, room, session);
         ctx.replies().add(message);
+        rooms.events().left(room, session.actor(), message);
         rooms.leave(room, session);
         session.rooms().remove(room);
     }

@@ -86,7 +86,9 @@ public final class RoomInfoCommands implements CommandFamily {
                 text.isEmpty()
                         ? null
                         : new Topic(text, session.source(), clock.instant().getEpochSecond()));
-        ctx.replies().add(delivery.topicChange(session, room, text));
+        IrcMessage change = delivery.topicChange(session, room, text);
+        ctx.replies().add(change);
+        rooms.events().roomChanged(room, change);
         rooms.remember(room);
     }
 
@@ -98,7 +100,11 @@ public final class RoomInfoCommands implements CommandFamily {
         for (String name : ctx.param(0).split(",")) {
             Optional<Room> room = rooms.find(name).filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
             if (room.isPresent()) {
-                NamesReply.send(ctx.replies(), ctx.session(), room.get());
+                NamesReply.send(
+                        ctx.replies(),
+                        ctx.session(),
+                        room.get(),
+                        rooms.remote().in(room.get().key()));
             } else {
                 NamesReply.end(ctx.replies(), name);
             }
@@ -124,7 +130,8 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(
                     Numeric.RPL_LIST,
                     room.name(),
-                    Integer.toString(room.members().size()),
+                    Integer.toString(room.members().size()
+                            + rooms.remote().in(room.key()).size()),
                     topic == null ? "" : topic.text());
         }
         ctx.numeric(Numeric.RPL_LISTEND, "End of /LIST");

@@ -7,6 +7,7 @@ import dev.parley.protocol.name.Mask;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.WhoxFields;
@@ -50,10 +51,16 @@ public final class WhoCommands implements CommandFamily {
                             reply(ctx, whox, r.name(), user, status);
                         }
                     }));
+            room.filter(r -> whox == null && (!r.modes().secret() || r.isMember(ctx.session())))
+                    .ifPresent(
+                            r -> rooms.remote().in(r.key()).forEach(member -> replyElsewhere(ctx, r.name(), member)));
         } else {
             Optional<ChatUser> exact = nicks.find(mask);
+            Optional<RemoteMember> remote = exact.isEmpty() ? rooms.remote().find(mask) : Optional.empty();
             if (exact.isPresent()) {
                 reply(ctx, whox, "*", exact.get(), null);
+            } else if (remote.isPresent() && whox == null) {
+                replyElsewhere(ctx, "*", remote.get());
             } else {
                 Mask pattern = Mask.of(mask, nicks.caseMapping());
                 for (ChatUser user : nicks.all()) {
@@ -89,6 +96,21 @@ public final class WhoCommands implements CommandFamily {
                 user.nick(),
                 flags,
                 "0 " + user.realname());
+    }
+
+    /** A member of another cluster node: a plain WHO line (WHOX asks for fields not known here, so lists them not). */
+    private void replyElsewhere(CommandContext ctx, String room, RemoteMember member) {
+        String flags = (member.away() == null ? "H" : "G")
+                + (room.equals("*") ? "" : prefixesFor(ctx.session(), member.status()));
+        ctx.numeric(
+                Numeric.RPL_WHOREPLY,
+                room,
+                member.user(),
+                member.host(),
+                info.name(),
+                member.nick(),
+                flags,
+                "0 " + member.realname());
     }
 
     private static String prefixesFor(Session asker, MemberStatus status) {

@@ -60,9 +60,10 @@ public final class ServerReplies {
         int invisible = counts.invisible();
         int operators = counts.operators();
         int unknown = Math.max(0, nicks.count() - users);
+        int global = users + rooms.remote().usersElsewhere();
         replies.numeric(
                 Numeric.RPL_LUSERCLIENT,
-                "There are " + (users - invisible) + " users and " + invisible + " invisible on 1 servers");
+                "There are " + (global - invisible) + " users and " + invisible + " invisible on 1 servers");
         replies.numeric(Numeric.RPL_LUSEROP, Integer.toString(operators), "operator(s) online");
         replies.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(unknown), "unknown connection(s)");
         replies.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(rooms.count()), "channels formed");
@@ -70,7 +71,9 @@ public final class ServerReplies {
         String count = Integer.toString(users);
         String peak = Integer.toString(Math.max(users, counts.peak()));
         replies.numeric(Numeric.RPL_LOCALUSERS, count, peak, "Current local users " + count + ", max " + peak);
-        replies.numeric(Numeric.RPL_GLOBALUSERS, count, peak, "Current global users " + count + ", max " + peak);
+        String all = Integer.toString(global);
+        String allPeak = Integer.toString(Math.max(global, counts.peak()));
+        replies.numeric(Numeric.RPL_GLOBALUSERS, all, allPeak, "Current global users " + all + ", max " + allPeak);
     }
 
     public void motd(Replies replies) {

@@ -5,6 +5,7 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChangeWitnesses;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.Monitors;
 import dev.parley.server.session.Replies;
 import dev.parley.server.session.Session;
@@ -18,10 +19,13 @@ public final class AccountReplies {
 
     private final Monitors monitors;
     private final Delivery delivery;
+    private final MemberEvents elsewhere;
 
-    public AccountReplies(Monitors monitors, Delivery delivery) {
+    /** {@code elsewhere}: where the change goes for room mates on other cluster nodes. */
+    public AccountReplies(Monitors monitors, Delivery delivery, MemberEvents elsewhere) {
         this.monitors = monitors;
         this.delivery = delivery;
+        this.elsewhere = elsewhere;
     }
 
     /** 900 RPL_LOGGEDIN to the user. */
@@ -47,6 +51,7 @@ public final class AccountReplies {
     public void notifyRoomMates(Replies replies, Session session, String account) {
         IrcMessage change = IrcMessage.from(session.source(), "ACCOUNT", account == null ? "*" : account);
         delivery.send(change, ChangeWitnesses.of(monitors, session, session.rooms(), Capability.ACCOUNT_NOTIFY));
+        elsewhere.changed(session.actor(), session.nick(), session.rooms(), change);
         if (session.caps().has(Capability.ACCOUNT_NOTIFY)) {
             replies.add(change);
         }

@@ -131,9 +131,9 @@ public final class Departures {
         }
         if (presence.isAlwaysOn()) {
             presence.goneAway();
-            delivery.send(
-                    UserEvent.from(presence, "AWAY", presence.awayMessage()),
-                    ChangeWitnesses.of(monitors, presence, presence.rooms(), Capability.AWAY_NOTIFY));
+            IrcMessage away = UserEvent.from(presence, "AWAY", presence.awayMessage());
+            delivery.send(away, ChangeWitnesses.of(monitors, presence, presence.rooms(), Capability.AWAY_NOTIFY));
+            rooms.events().changed(presence, presence.nick(), presence.rooms(), away);
             log.info("{} stays present, always-on, with no connection", presence);
             return;
         }
@@ -155,12 +155,15 @@ public final class Departures {
 
     private void announceQuit(ChatUser user, Set<Room> joined, String reason) {
         Set<ChatUser> witnesses = new LinkedHashSet<>();
+        List<Room> left = List.copyOf(joined);
         for (Room room : joined) {
             witnesses.addAll(room.members().keySet());
             rooms.leave(room, user);
         }
         joined.clear();
         witnesses.remove(user);
-        delivery.send(UserEvent.from(user, "QUIT", reason), witnesses);
+        IrcMessage quit = UserEvent.from(user, "QUIT", reason);
+        delivery.send(quit, witnesses);
+        rooms.events().quit(user, left, quit);
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.RemoteMembers;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Topic;
 import dev.parley.server.chat.UserEvent;
@@ -16,7 +17,11 @@ public final class JoinReplies {
 
     private final MetadataUpdates metadataUpdates;
 
-    public JoinReplies(MetadataUpdates metadataUpdates) {
+    private final RemoteMembers elsewhere;
+
+    /** {@code elsewhere}: the rooms' members on other cluster nodes, named in NAMES too. */
+    public JoinReplies(MetadataUpdates metadataUpdates, RemoteMembers elsewhere) {
+        this.elsewhere = elsewhere;
         this.metadataUpdates = metadataUpdates;
     }
 
@@ -28,7 +33,7 @@ public final class JoinReplies {
         }
         markers.addTo(replies, room);
         metadataUpdates.joined(replies, session, room);
-        NamesReply.send(replies, session, room);
+        NamesReply.send(replies, session, room, elsewhere.in(room.key()));
     }
 
     /** The user's JOIN, with its account and real name for {@code extended-join}. */

@@ -4,7 +4,11 @@ import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,21 +21,24 @@ public final class NamesReply {
 
     private NamesReply() {}
 
-    public static void send(Replies replies, Session asker, Room room) {
+    /** The room's names: its members here, then {@code elsewhere}, its members on other cluster nodes. */
+    public static void send(Replies replies, Session asker, Room room, Collection<RemoteMember> elsewhere) {
         boolean multiPrefix = asker.caps().has(Capability.MULTI_PREFIX);
         boolean userhost = asker.caps().has(Capability.USERHOST_IN_NAMES);
         boolean member = room.isMember(asker.actor());
         String symbol = room.modes().secret() ? "@" : "=";
         StringBuilder line = new StringBuilder();
+        List<String> names = new ArrayList<>();
         for (Map.Entry<ChatUser, MemberStatus> entry : room.members().entrySet()) {
             ChatUser user = entry.getKey();
-            if (!member && user.isInvisible()) {
-                continue;
+            if (member || !user.isInvisible()) {
+                names.add(prefix(entry.getValue(), multiPrefix) + (userhost ? user.source() : user.nick()));
             }
-            String prefix = multiPrefix
-                    ? entry.getValue().allPrefixes()
-                    : entry.getValue().highestPrefix();
-            String name = prefix + (userhost ? user.source() : user.nick());
+        }
+        for (RemoteMember other : elsewhere) {
+            names.add(prefix(other.status(), multiPrefix) + (userhost ? other.source() : other.nick()));
+        }
+        for (String name : names) {
             if (line.length() + name.length() + 1 > MAX_NAMES_CHARS) {
                 replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());
                 line.setLength(0);
@@ -45,6 +52,10 @@ public final class NamesReply {
             replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());
         }
         end(replies, room.name());
+    }
+
+    private static String prefix(MemberStatus status, boolean multiPrefix) {
+        return multiPrefix ? status.allPrefixes() : status.highestPrefix();
     }
 
     public static void end(Replies replies, String name) {

@@ -1,0 +1,48 @@
+package dev.parley.server.chat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The members other nodes of a cluster have in the rooms this node has members in, built from the
+ * rooms' events and fetched from Redis when a room opens here; implemented by the cluster package.
+ * Read from event loops: answers from memory, never waits on the network.
+ */
+public interface RemoteMembers {
+
+    /** The room's members on other nodes (empty when none, or on a single node). */
+    Collection<RemoteMember> in(String roomKey);
+
+    /** A user of another node seen in one of this node's rooms. */
+    Optional<RemoteMember> find(String nick);
+
+    /** The keys of this node's rooms that {@code nick}, a user of another node, is in. */
+    List<String> roomsOf(String nick);
+
+    /** How many users the other nodes hold (their nicks). */
+    int usersElsewhere();
+
+    /** A single node: no one elsewhere. */
+    RemoteMembers NONE = new RemoteMembers() {
+        @Override
+        public Collection<RemoteMember> in(String roomKey) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RemoteMember> find(String nick) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<String> roomsOf(String nick) {
+            return List.of();
+        }
+
+        @Override
+        public int usersElsewhere() {
+            return 0;
+        }
+    };
+}

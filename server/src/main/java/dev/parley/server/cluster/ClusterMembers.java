@@ -1,0 +1,257 @@
+package dev.parley.server.cluster;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.IrcSerializer;
+import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.MemberEvents;
+import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.RemoteMember;
+import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomStates;
+import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.SharedRoomState;
+import dev.parley.server.chat.UserEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's members, as the other nodes learn of them. Each event (JOIN, PART, QUIT, NICK,
+ * AWAY, TOPIC, MODE) crosses the room's bus in the room's order, as a KICK does; each member's
+ * record is also kept in the room's Redis hash ({@code HSET} on join and change, {@code HDEL} on
+ * leaving), written before the event is published, so a node opening the room later fetches it.
+ * Called on event loops: every Redis call is asynchronous.
+ */
+final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, RoomStates {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterMembers.class);
+
+    private final RedisLink redis;
+    private final ClusterKeys keys;
+    private final String nodeId;
+    private final Executor thread;
+    private final ClusterRoomBus bus;
+    private final MemberView view;
+    private final LivingMembers living;
+    private volatile HeardEvents heard;
+    private volatile Rooms rooms;
+
+    ClusterMembers(
+            RedisLink redis,
+            ClusterKeys keys,
+            String nodeId,
+            Executor thread,
+            ClusterRoomBus bus,
+            MemberView view,
+            ClusterNickLeases leases) {
+        this.redis = redis;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.thread = thread;
+        this.bus = bus;
+        this.view = view;
+        this.living = new LivingMembers(redis, keys, nodeId, leases);
+    }
+
+    @Override
+    public void joined(Room room, ChatUser member, MemberStatus status, IrcMessage join) {
+        String record = MemberCodec.encode(RemoteMember.of(nodeId, member, status));
+        keep(room.key(), member.nick(), record);
+        keepState(room);
+        announce(room.key(), "-", record, join);
+    }
+
+    @Override
+    public void left(Room room, ChatUser member, IrcMessage part) {
+        forget(room.key(), member.nick());
+        announce(room.key(), "-", "-", part);
+    }
+
+    @Override
+    public void quit(ChatUser user, Collection<Room> rooms, IrcMessage quit) {
+        String all = roomList(rooms);
+        for (Room room : rooms) {
+            forget(room.key(), user.nick());
+            announce(room.key(), all, "-", quit);
+        }
+    }
+
+    @Override
+    public void changed(ChatUser user, String oldNick, Collection<Room> rooms, IrcMessage line) {
+        String all = roomList(rooms);
+        for (Room room : rooms) {
+            if (!view.fold(oldNick).equals(view.fold(user.nick()))) {
+                forget(room.key(), oldNick);
+            }
+            rewrite(room, user);
+            announce(room.key(), all, "-", line);
+        }
+    }
+
+    @Override
+    public void roomChanged(Room room, IrcMessage line) {
+        keepState(room);
+        announce(room.key(), "-", "-", line);
+        if (line.command().equals("MODE")) {
+            thread.execute(() -> heard.privilegesElsewhere(room, line));
+        }
+    }
+
+    /** Who applies the other nodes' events here; set once both are built. */
+    void attach(HeardEvents events) {
+        this.heard = events;
+    }
+
+    void attach(Rooms chatRooms) {
+        this.rooms = chatRooms;
+    }
+
+    /**
+     * Redis is back: the other nodes may have taken this node for lost and shown its members QUIT,
+     * so each member joins its rooms again for them (a node that still knew it shows nothing).
+     */
+    void rejoinAll() {
+        Rooms here = rooms;
+        if (here == null) {
+            return;
+        }
+        for (Room room : here.all()) {
+            room.members()
+                    .forEach((member, status) -> joined(
+                            room,
+                            member,
+                            status,
+                            UserEvent.from(
+                                    member,
+                                    "JOIN",
+                                    room.name(),
+                                    member.account() == null ? "*" : member.account(),
+                                    member.realname())));
+        }
+    }
+
+    @Override
+    public void rewrite(Room room, ChatUser member) {
+        room.status(member)
+                .ifPresent(status ->
+                        keep(room.key(), member.nick(), MemberCodec.encode(RemoteMember.of(nodeId, member, status))));
+    }
+
+    @Override
+    public void heard(String roomKey, RoomEvent event) {
+        heard.heard(roomKey, event);
+    }
+
+    @Override
+    public void kickHeard(String roomKey, IrcMessage kick) {
+        heard.kicked(roomKey, kick);
+    }
+
+    /** A KICK of a member of this node: it leaves the room's hash (the KICK itself crosses as before). */
+    @Override
+    public void kickedHere(String roomKey, String nick) {
+        forget(roomKey, nick);
+    }
+
+    /** The room opened here: fetch who the other nodes have in it (on the cluster thread). */
+    @Override
+    public void opened(String roomKey) {
+        boolean again = !view.opened(roomKey);
+        living.of(roomKey)
+                .whenCompleteAsync(
+                        (found, failure) -> {
+                            if (failure != null) {
+                                log.warn(
+                                        "[{}] could not read the room's members on other nodes: {}",
+                                        roomKey,
+                                        failure.getMessage());
+                            } else if (view.isOpen(roomKey)) {
+                                view.fetched(roomKey, found, again);
+                            }
+                        },
+                        thread);
+    }
+
+    /** The room closed here: its members elsewhere are no longer followed. */
+    @Override
+    public void closed(String roomKey) {
+        view.closed(roomKey);
+    }
+
+    /** Every node does it for a lost node; deleting twice is harmless. */
+    @Override
+    public void forgetAll(Map<RemoteMember, List<String>> gone) {
+        gone.forEach((member, roomKeys) -> {
+            for (String roomKey : roomKeys) {
+                forget(roomKey, member.nick());
+            }
+        });
+    }
+
+    /**
+     * The room's state, when members of other nodes are in it (their records, believed while their
+     * node holds their nick): a room whose last member left anywhere starts afresh.
+     */
+    @Override
+    public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
+        return living.of(roomKey)
+                .thenCompose(found -> found.isEmpty()
+                        ? CompletableFuture.completedFuture((String) null)
+                        : redis.commands().get(keys.roomState(roomKey)))
+                .handle((state, failure) -> {
+                    if (failure != null) {
+                        log.warn(
+                                "[{}] could not read the room's state on other nodes: {}",
+                                roomKey,
+                                failure.getMessage());
+                        return Optional.<SharedRoomState>empty();
+                    }
+                    return Optional.ofNullable(state == null ? null : RoomStateCodec.decode(state));
+                })
+                .toCompletableFuture();
+    }
+
+    private void keepState(Room room) {
+        redis.commands()
+                .set(keys.roomState(room.key()), RoomStateCodec.encode(room.sharedState()))
+                .exceptionally(failure -> {
+                    log.warn(
+                            "[{}] the room's state could not be kept for the other nodes: {}",
+                            room.key(),
+                            failure.getMessage());
+                    return null;
+                });
+    }
+
+    private void keep(String roomKey, String nick, String record) {
+        redis.commands()
+                .hset(keys.roomMembers(roomKey), view.fold(nick), record)
+                .exceptionally(failure -> {
+                    log.warn(
+                            "[{}] {} could not be listed for the other nodes: {}", roomKey, nick, failure.getMessage());
+                    return false;
+                });
+    }
+
+    private void forget(String roomKey, String nick) {
+        redis.commands().hdel(keys.roomMembers(roomKey), view.fold(nick)).exceptionally(failure -> {
+            log.warn("[{}] {} could not be unlisted for the other nodes: {}", roomKey, nick, failure.getMessage());
+            return 0L;
+        });
+    }
+
+    /** "rooms member line": the rooms the event touches (for QUIT, NICK, AWAY), the joiner's record, the line. */
+    private void announce(String roomKey, String rooms, String record, IrcMessage line) {
+        bus.announce(roomKey, RoomEvent.KIND, rooms + ' ' + record + ' ' + IrcSerializer.serialize(line));
+    }
+
+    private static String roomList(Collection<Room> rooms) {
+        return rooms.isEmpty() ? "-" : rooms.stream().map(Room::key).collect(Collectors.joining(","));
+    }
+}

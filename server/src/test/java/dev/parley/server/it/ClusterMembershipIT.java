@@ -1,0 +1,262 @@
+package dev.parley.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.Numeric;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
+import dev.parley.testkit.TcpProxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Room membership and room state across nodes: members on every node see each other's JOIN, PART,
+ * QUIT and NICK; NAMES, WHO, WHOIS, LIST and LUSERS on one node count the members of another; a
+ * TOPIC or MODE set on one node holds on the others; a lost node's users QUIT elsewhere within the
+ * lease. Nodes in-process on MariaDB and the local Redis.
+ */
+class ClusterMembershipIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final Duration AT_ONCE = Duration.ofSeconds(5);
+
+    @Test
+    void joinPartQuitAndNickOnOneNodeAreSeenByMembersOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient bob = b.user("bob");
+            bob.join("#room");
+            bob.join("#two");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#two") == 1);
+            RawIrcClient alice = a.user("alice");
+
+            alice.join("#room");
+            bob.expect(Lines.joinOf("alice", "#room"));
+            alice.join("#two");
+            bob.expect(Lines.joinOf("alice", "#two"));
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#two") == 2);
+
+            bob.send("PART #two :later");
+            alice.expect(Lines.commandWithParams("PART", "#two"));
+            bob.join("#two");
+            alice.expect(Lines.joinOf("bob", "#two"));
+
+            alice.send("NICK alicia");
+            IrcMessage nick = bob.expect(Lines.command("NICK"));
+            assertThat(nick.source()).startsWith("alice!");
+            assertThat(nick.lastParam()).isEqualTo("alicia");
+
+            alice.send("PART #room :bye room");
+            IrcMessage part = bob.expect(Lines.commandWithParams("PART", "#room"));
+            assertThat(part.source()).startsWith("alicia!");
+            assertThat(part.lastParam()).isEqualTo("bye room");
+            alice.join("#room");
+            bob.expect(Lines.joinOf("alicia", "#room"));
+
+            alice.send("QUIT :gone home");
+            IrcMessage quit = bob.expect(Lines.command("QUIT"));
+            assertThat(quit.source()).startsWith("alicia!");
+            assertThat(quit.lastParam()).isEqualTo("Quit: gone home");
+            bob.assertNothingMatching(Lines.command("QUIT"), Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void namesWhoWhoisListAndLusersOnOneNodeCountAMemberOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            alice.send("AWAY :lunch");
+            alice.expect(Numeric.RPL_NOWAWAY);
+            RawIrcClient bob = b.user("bob");
+            bob.join("#room"); // B fetches the room's members on A from Redis
+
+            await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("@alice"));
+            assertThat(names(bob, "#room")).contains("bob");
+
+            bob.send("WHO #room");
+            List<IrcMessage> who = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
+            assertThat(who.stream().filter(Lines.numeric(Numeric.RPL_WHOREPLY)).map(m -> m.param(5)))
+                    .containsExactlyInAnyOrder("alice", "bob");
+            assertThat(who.stream()
+                            .filter(m -> Lines.numeric(Numeric.RPL_WHOREPLY).test(m)
+                                    && m.param(5).equals("alice"))
+                            .map(m -> m.param(6)))
+                    .containsExactly("G@");
+
+            bob.send("WHOIS alice");
+            List<IrcMessage> whois = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
+            assertThat(whois)
+                    .anyMatch(m -> Lines.numeric(Numeric.RPL_WHOISCHANNELS).test(m)
+                            && m.lastParam().equals("@#room"));
+            assertThat(whois)
+                    .anyMatch(m -> Lines.numeric(Numeric.RPL_AWAY).test(m)
+                            && m.lastParam().equals("lunch"));
+
+            bob.send("LIST #room");
+            IrcMessage listed = bob.expect(Numeric.RPL_LIST);
+            assertThat(listed.param(2)).isEqualTo("2");
+
+            bob.send("LUSERS");
+            IrcMessage global = bob.expect(Numeric.RPL_GLOBALUSERS);
+            assertThat(global.param(1)).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void awayAndRealNameChangesOnOneNodeReachRoomMatesOnAnotherThatAskedForThem() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient bob = b.connect();
+            bob.registerWithCaps("bob", "chat@123", "away-notify", "setname");
+            bob.join("#room");
+            bob.join("#two");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#two") == 1);
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            alice.join("#two");
+            bob.expect(Lines.joinOf("alice", "#two"));
+
+            alice.send("AWAY :lunch");
+            alice.send("SETNAME :Alice Liddell");
+
+            IrcMessage away = bob.expect(Lines.command("AWAY"));
+            assertThat(away.source()).startsWith("alice!");
+            assertThat(away.lastParam()).isEqualTo("lunch");
+            assertThat(bob.expect(Lines.command("SETNAME")).lastParam()).isEqualTo("Alice Liddell");
+            bob.assertNothingMatching(Lines.command("AWAY"), Duration.ofMillis(300));
+            bob.send("WHOIS alice");
+            assertThat(bob.expect(Numeric.RPL_WHOISUSER).lastParam()).isEqualTo("Alice Liddell");
+        }
+    }
+
+    @Test
+    void aTopicAndModesSetOnOneNodeHoldOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice"); // the room's operator on A
+            alice.join("#room");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#room") == 1);
+            RawIrcClient carol = b.user("carol"); // first on B, yet no operator: the room lives on A
+            carol.join("#room");
+            RawIrcClient bob = b.user("bob");
+            bob.join("#room");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#room") == 2);
+            alice.expect(Lines.joinOf("bob", "#room"));
+
+            alice.send("TOPIC #room :release on friday");
+            alice.send("MODE #room +mb spam!*@*");
+            IrcMessage mode = bob.expect(Lines.command("MODE"));
+            assertThat(mode.params()).containsExactly("#room", "+mb", "spam!*@*");
+
+            bob.send("TOPIC #room");
+            assertThat(bob.expect(Numeric.RPL_TOPIC).lastParam()).isEqualTo("release on friday");
+            bob.send("MODE #room");
+            assertThat(bob.expect(Numeric.RPL_CHANNELMODEIS).param(2)).contains("m");
+            bob.send("MODE #room b");
+            assertThat(bob.expect(Numeric.RPL_BANLIST).param(2)).isEqualTo("spam!*@*");
+            bob.send("PRIVMSG #room :can I speak?");
+            bob.expect(Numeric.ERR_CANNOTSENDTOCHAN);
+
+            alice.send("MODE #room +v bob");
+            bob.expect(Lines.commandWithParams("MODE", "#room", "+v", "bob"));
+            bob.send("PRIVMSG #room :now I can");
+            alice.expect(Lines.privmsgFrom("bob", "#room", "now I can"));
+            await().atMost(AT_ONCE).until(() -> names(alice, "#room").contains("+bob"));
+        }
+    }
+
+    @Test
+    void aRoomOpeningOnAnotherNodeTakesOnItsStateAndGivesItsFirstMemberThereNoOperatorStatus() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            alice.send("TOPIC #room :only invited guests");
+            alice.send("MODE #room +mkb sesame spam!*@*");
+            alice.expect(Lines.commandWithParams("MODE", "#room", "+mkb"));
+            RawIrcClient bob = b.user("bob");
+
+            bob.send("JOIN #room");
+            bob.expect(Numeric.ERR_BADCHANNELKEY);
+            bob.send("JOIN #room sesame");
+            assertThat(bob.expect(Numeric.RPL_TOPIC).lastParam()).isEqualTo("only invited guests");
+            String names = bob.collectUntil(Lines.endOfNames("#room")).stream()
+                    .filter(Lines.numeric(Numeric.RPL_NAMREPLY))
+                    .map(IrcMessage::lastParam)
+                    .collect(Collectors.joining(" "));
+
+            assertThat(List.of(names.split(" "))).contains("bob").doesNotContain("@bob");
+            bob.send("MODE #room b");
+            assertThat(bob.expect(Numeric.RPL_BANLIST).param(2)).isEqualTo("spam!*@*");
+            bob.send("PRIVMSG #room :may I?");
+            bob.expect(Numeric.ERR_CANNOTSENDTOCHAN);
+            bob.send("MODE #room -m");
+            bob.expect(Numeric.ERR_CHANOPRIVSNEEDED);
+        }
+    }
+
+    @Test
+    void aLostNodesUsersQuitOnTheOthersWithinTheLease() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 6379);
+                TestServer a = services.node("a", "redis://127.0.0.1:" + proxy.port(), LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            RawIrcClient bob = b.user("bob");
+            bob.join("#room");
+            await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("alice"));
+
+            proxy.cut(); // node A falls silent, as if it died: no QUIT, no cleanup
+
+            IrcMessage quit = bob.withTimeout(LEASE.plusSeconds(3)).expect(Lines.command("QUIT"));
+            assertThat(quit.source()).startsWith("alice!");
+            assertThat(quit.lastParam()).isEqualTo("Node lost");
+            assertThat(names(bob, "#room")).doesNotContain("alice");
+
+            proxy.restore(); // A is back: its members join their rooms again for the others
+
+            bob.withTimeout(Duration.ofSeconds(10)).expect(Lines.joinOf("alice", "#room"));
+            await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("alice"));
+        }
+    }
+
+    @Test
+    void monitorOnOneNodeHearsANickComeAndGoOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient carol = b.user("carol");
+            carol.send("MONITOR + dora");
+            carol.expect(Numeric.RPL_MONOFFLINE);
+
+            RawIrcClient dora = a.user("dora");
+
+            assertThat(carol.expect(Numeric.RPL_MONONLINE).lastParam()).isEqualToIgnoringCase("dora");
+            carol.send("MONITOR S");
+            assertThat(carol.expect(Numeric.RPL_MONONLINE).lastParam()).isEqualToIgnoringCase("dora");
+            dora.send("QUIT :bye");
+            assertThat(carol.expect(Numeric.RPL_MONOFFLINE).lastParam()).isEqualToIgnoringCase("dora");
+        }
+    }
+
+    /** The nicks (with prefixes) NAMES lists for the room. */
+    private static String names(RawIrcClient asker, String room) {
+        asker.send("NAMES " + room);
+        return asker.collectUntil(Lines.endOfNames(room)).stream()
+                .filter(Lines.numeric(Numeric.RPL_NAMREPLY))
+                .map(IrcMessage::lastParam)
+                .collect(Collectors.joining(" "));
+    }
+}
