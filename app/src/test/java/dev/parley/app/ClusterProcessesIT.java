@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -137,14 +136,9 @@ class ClusterProcessesIT {
         NodeCrash.killNodeThreeMidChat(cluster, clients);
     }
 
-    /**
-     * Waits for the cross-node membership work (JOIN/PART/QUIT crossing the bus, the "node lost" QUIT
-     * of a dead node's users): until it is merged a node's users are not even shown to the others, so
-     * there is no QUIT to see. Enable it with that work.
-     */
+    /** A dead node's users QUIT ("Node lost") for the members on the other nodes, within the lease. */
     @Test
     @Order(6)
-    @Disabled("needs QUIT across nodes (issue #15 membership slice, branch i-members); enable when merged")
     void aNodeKilledWithSigkillHasItsUsersQuitForTheOthersWithinTheLease() throws Exception {
         RawIrcClient watcher = member(1, "watcher", "#lost");
         member(2, "lostone", "#lost");
