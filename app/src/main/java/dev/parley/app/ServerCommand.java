@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.server.ParleyServer;
+import dev.parley.server.cluster.ClusterNode;
 import dev.parley.server.config.AuthConfig;
 import dev.parley.server.config.ConfigException;
 import dev.parley.server.config.ConfigLoader;
@@ -57,7 +58,8 @@ final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ParleyCommand.EXIT_USAGE;
         }
-        ConsoleLogging.apply(config.get().logging());
+        ParleyConfig loaded = config.get();
+        ConsoleLogging.apply(loaded.logging(), loaded.cluster().enabled() ? ClusterNode.nodeIdOf(loaded) : null);
         return run(config.get());
     }
 

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import dev.parley.server.config.LoggingConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -71,6 +77,39 @@ class LoggingConfigIT {
                 .asString()
                 .startsWith("{")
                 .contains("\"loggerName\":\"dev.parley.app.ServerCommand\"");
+    }
+
+    @Test
+    void aClusterNodesIdIsInEveryTextLineAndInJsonsContext() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        try {
+            ConsoleLogging.apply(new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.TEXT), "node-7");
+            assertThat(encoded(context)).contains("INFO ", "] node=node-7 ", "Example - room message");
+
+            ConsoleLogging.apply(new LoggingConfig(LoggingConfig.Level.INFO, LoggingConfig.Format.JSON), "node-7");
+            assertThat(encoded(context)).contains("\"node\":\"node-7\"", "room message");
+        } finally {
+            context.reset(); // back to logback.xml as it is written, for the other tests
+            try {
+                new ContextInitializer(context).autoConfig();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A line as the console would write it now (an event takes the context's properties when made). */
+    private static String encoded(LoggerContext context) {
+        LoggingEvent event = new LoggingEvent(
+                "test", context.getLogger("dev.parley.server.Example"), Level.INFO, "room message", null, null);
+        return new String(consoleEncoder(context).encode(event), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked") // the console appender of logback.xml is an OutputStreamAppender of events
+    private static Encoder<ILoggingEvent> consoleEncoder(LoggerContext context) {
+        OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        return console.getEncoder();
     }
 
     @Test

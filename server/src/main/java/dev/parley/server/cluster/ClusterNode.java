@@ -96,14 +96,15 @@ public final class ClusterNode implements AutoCloseable {
             throw new IllegalStateException(ConfigKeys.CLUSTER_REDIS_URL.path() + ": "
                     + ConfigKeys.HISTORY_DURABILITY.path() + ": sync is not supported on a cluster yet; use async");
         }
-        String nodeId = cluster.nodeId().orElseGet(() -> defaultNodeId(config));
         ClusterNode node = new ClusterNode(
-                nodeId.replaceAll("\\s", "_"),
-                cluster,
-                RedisLink.open(cluster.redisUrl().orElseThrow()),
-                threads);
+                nodeIdOf(config), cluster, RedisLink.open(cluster.redisUrl().orElseThrow()), threads);
         node.join();
         return node;
+    }
+
+    /** The node's id: {@code cluster.node-id}, else this host's name and the first IRC port; no spaces. */
+    public static String nodeIdOf(ParleyConfig config) {
+        return config.cluster().nodeId().orElseGet(() -> defaultNodeId(config)).replaceAll("\\s", "_");
     }
 
     private static String defaultNodeId(ParleyConfig config) {
