@@ -67,54 +67,7 @@ public final class CommandTable {
             Clock clock,
             Executor blocking,
             Supplier<String> reload,
-            OtherNodes otherNodes) {
-
-        /** A single node's parts: there are no other nodes. */
-        public Parts(
-                Supplier<ParleyConfig> config,
-                ServerInfo info,
-                Rooms rooms,
-                Nicks nicks,
-                UserCounts counts,
-                NickHistory nickHistory,
-                Monitors monitors,
-                MonitorNotices monitorNotices,
-                Bans bans,
-                Accounts accounts,
-                ReadMarkers readMarkers,
-                Delivery delivery,
-                History history,
-                Departures departures,
-                Presences presences,
-                ServerBan serverBan,
-                ChatMetrics metrics,
-                Clock clock,
-                Executor blocking,
-                Supplier<String> reload) {
-            this(
-                    config,
-                    info,
-                    rooms,
-                    nicks,
-                    counts,
-                    nickHistory,
-                    monitors,
-                    monitorNotices,
-                    bans,
-                    accounts,
-                    readMarkers,
-                    delivery,
-                    history,
-                    departures,
-                    presences,
-                    serverBan,
-                    metrics,
-                    clock,
-                    blocking,
-                    reload,
-                    OtherNodes.NONE);
-        }
-    }
+            OtherNodes otherNodes) {}
 
     private CommandTable() {}
 

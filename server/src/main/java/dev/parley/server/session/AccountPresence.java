@@ -8,7 +8,6 @@ import dev.parley.server.chat.OutboundLine;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.UserSnapshot;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -68,17 +67,6 @@ public final class AccountPresence implements ChatUser {
     /** The connections attached now, oldest first. */
     public List<ChatUser> connections() {
         return connections;
-    }
-
-    /** The attached connections other than {@code except}. */
-    public List<ChatUser> connectionsBut(ChatUser except) {
-        List<ChatUser> others = new ArrayList<>(connections.size());
-        for (ChatUser session : connections) {
-            if (session != except) {
-                others.add(session);
-            }
-        }
-        return others;
     }
 
     synchronized void attach(ChatUser session) {

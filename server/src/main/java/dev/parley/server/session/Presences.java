@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -163,10 +164,9 @@ public final class Presences implements AccountPresence.Keeper {
     /** Records the account's choice (null: the server's default) and applies it to its presence. */
     public void choose(String account, Boolean alwaysOn) {
         String key = caseMapping.fold(account);
-        if (alwaysOn == null) {
-            choices.remove(key);
-        } else {
-            choices.put(key, alwaysOn);
+        Boolean before = alwaysOn == null ? choices.remove(key) : choices.put(key, alwaysOn);
+        if (Objects.equals(before, alwaysOn)) {
+            return; // nothing to write: a repeated ALWAYSON costs no database write
         }
         writer.execute(() -> {
             try {

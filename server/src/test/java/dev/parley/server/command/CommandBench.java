@@ -14,6 +14,7 @@ import dev.parley.server.chat.Monitors;
 import dev.parley.server.chat.MsgIds;
 import dev.parley.server.chat.NickHistory;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.RoomRecords;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.UserCounts;
@@ -159,7 +160,8 @@ final class CommandBench {
                 ChatMetrics.NONE,
                 clock,
                 SAME_THREAD,
-                this::reload));
+                this::reload,
+                OtherNodes.NONE));
         return new Wiring(nicks, dispatcher);
     }
 
