@@ -42,28 +42,67 @@ public final class WhoxFields {
         return new WhoxFields(known.toString(), token);
     }
 
-    /** What one WHO line says about one user. */
-    public record Row(String room, ChatUser user, String flags, String serverName, long nowMillis) {}
+    /**
+     * What one WHO line says about one user: {@code idleSeconds} is -1 when it is not known here (a
+     * member of another cluster node), {@code account} null when they are not logged in.
+     */
+    public record Row(
+            String room,
+            String user,
+            String host,
+            String nick,
+            String account,
+            String realname,
+            String flags,
+            String serverName,
+            long idleSeconds) {
+
+        /** A user of this node. */
+        public static Row of(String room, ChatUser user, String flags, String serverName, long nowMillis) {
+            return new Row(
+                    room,
+                    user.user(),
+                    user.host(),
+                    user.nick(),
+                    user.account(),
+                    user.realname(),
+                    flags,
+                    serverName,
+                    Math.max(0, (nowMillis - user.lastMessageMillis()) / 1000));
+        }
+
+        /** A member of another cluster node, whose idle time this node does not know. */
+        public static Row of(String room, RemoteMember member, String flags, String serverName) {
+            return new Row(
+                    room,
+                    member.user(),
+                    member.host(),
+                    member.nick(),
+                    member.account(),
+                    member.realname(),
+                    flags,
+                    serverName,
+                    -1);
+        }
+    }
 
     public List<String> values(Row row) {
-        ChatUser user = row.user();
         List<String> values = new ArrayList<>();
         for (char field : fields.toCharArray()) {
             values.add(
                     switch (field) {
                         case 't' -> token;
                         case 'c' -> row.room();
-                        case 'u' -> user.user();
-                        case 'i' -> user.host();
-                        case 'h' -> user.host();
+                        case 'u' -> row.user();
+                        case 'i', 'h' -> row.host();
                         case 's' -> row.serverName();
-                        case 'n' -> user.nick();
+                        case 'n' -> row.nick();
                         case 'f' -> row.flags();
                         case 'd' -> "0";
-                        case 'l' -> Long.toString(Math.max(0, (row.nowMillis() - user.lastMessageMillis()) / 1000));
-                        case 'a' -> user.account() == null ? "0" : user.account();
+                        case 'l' -> Long.toString(Math.max(0, row.idleSeconds()));
+                        case 'a' -> row.account() == null ? "0" : row.account();
                         case 'o' -> "n/a";
-                        default -> user.realname();
+                        default -> row.realname();
                     });
         }
         return values;

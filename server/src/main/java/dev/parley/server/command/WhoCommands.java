@@ -14,12 +14,17 @@ import dev.parley.server.chat.WhoxFields;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.session.Session;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * WHO, plain (352) and WHOX ({@code WHO <mask> %<fields>[,<token>]}, 354 with the asked fields).
- * Invisible users show to those who share a room with them, and to exact-nick queries.
+ * Invisible users show to those who share a room with them, and to exact-nick queries. On a cluster,
+ * members of other nodes are listed in their rooms, by exact nick, and by mask when they share a
+ * room with the asker.
  */
 public final class WhoCommands implements CommandFamily {
 
@@ -51,16 +56,16 @@ public final class WhoCommands implements CommandFamily {
                             reply(ctx, whox, r.name(), user, status);
                         }
                     }));
-            room.filter(r -> whox == null && (!r.modes().secret() || r.isMember(ctx.session())))
-                    .ifPresent(
-                            r -> rooms.remote().in(r.key()).forEach(member -> replyElsewhere(ctx, r.name(), member)));
+            room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
+                    .ifPresent(r ->
+                            rooms.remote().in(r.key()).forEach(member -> replyElsewhere(ctx, whox, r.name(), member)));
         } else {
             Optional<ChatUser> exact = nicks.find(mask);
             Optional<RemoteMember> remote = exact.isEmpty() ? rooms.remote().find(mask) : Optional.empty();
             if (exact.isPresent()) {
                 reply(ctx, whox, "*", exact.get(), null);
-            } else if (remote.isPresent() && whox == null) {
-                replyElsewhere(ctx, "*", remote.get());
+            } else if (remote.isPresent()) {
+                replyElsewhere(ctx, whox, "*", remote.get());
             } else {
                 Mask pattern = Mask.of(mask, nicks.caseMapping());
                 for (ChatUser user : nicks.all()) {
@@ -68,6 +73,11 @@ public final class WhoCommands implements CommandFamily {
                             && (!user.isInvisible() || sharesRoom(ctx.session(), user))
                             && (pattern.matches(user.nick()) || pattern.matches(user.source()))) {
                         reply(ctx, whox, "*", user, null);
+                    }
+                }
+                for (RemoteMember member : remoteRoomMates(ctx.session())) {
+                    if (pattern.matches(member.nick()) || pattern.matches(member.source())) {
+                        replyElsewhere(ctx, whox, "*", member);
                     }
                 }
             }
@@ -83,7 +93,7 @@ public final class WhoCommands implements CommandFamily {
         if (whox != null) {
             ctx.numeric(
                     Numeric.RPL_WHOSPCRPL,
-                    whox.values(new WhoxFields.Row(room, user, flags, info.name(), clock.millis()))
+                    whox.values(WhoxFields.Row.of(room, user, flags, info.name(), clock.millis()))
                             .toArray(String[]::new));
             return;
         }
@@ -98,10 +108,17 @@ public final class WhoCommands implements CommandFamily {
                 "0 " + user.realname());
     }
 
-    /** A member of another cluster node: a plain WHO line (WHOX asks for fields not known here, so lists them not). */
-    private void replyElsewhere(CommandContext ctx, String room, RemoteMember member) {
+    /** A member of another cluster node: their idle time is not known here (WHOX says 0). */
+    private void replyElsewhere(CommandContext ctx, WhoxFields whox, String room, RemoteMember member) {
         String flags = (member.away() == null ? "H" : "G")
                 + (room.equals("*") ? "" : prefixesFor(ctx.session(), member.status()));
+        if (whox != null) {
+            ctx.numeric(
+                    Numeric.RPL_WHOSPCRPL,
+                    whox.values(WhoxFields.Row.of(room, member, flags, info.name()))
+                            .toArray(String[]::new));
+            return;
+        }
         ctx.numeric(
                 Numeric.RPL_WHOREPLY,
                 room,
@@ -115,6 +132,20 @@ public final class WhoCommands implements CommandFamily {
 
     private static String prefixesFor(Session asker, MemberStatus status) {
         return asker.caps().has(Capability.MULTI_PREFIX) ? status.allPrefixes() : status.highestPrefix();
+    }
+
+    /**
+     * The users of other cluster nodes in the asker's rooms, once each: whether one is invisible is
+     * not known here, and sharing a room shows even an invisible user.
+     */
+    private Collection<RemoteMember> remoteRoomMates(Session asker) {
+        Map<String, RemoteMember> mates = new LinkedHashMap<>();
+        for (Room room : asker.rooms()) {
+            for (RemoteMember member : rooms.remote().in(room.key())) {
+                mates.putIfAbsent(nicks.caseMapping().fold(member.nick()), member);
+            }
+        }
+        return mates.values();
     }
 
     /** Invisible users are still seen by those who share a room with them. */

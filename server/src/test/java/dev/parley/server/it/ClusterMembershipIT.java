@@ -111,6 +111,44 @@ class ClusterMembershipIT {
     }
 
     @Test
+    void whoxAndWhoByMaskOnOneNodeListAMemberOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.send("REGISTER * * :wonderland7");
+            alice.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            alice.join("#room");
+            RawIrcClient bob = b.user("bob");
+            bob.join("#room");
+            await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("@alice"));
+
+            bob.send("WHO #room %tcnfa,42");
+            List<IrcMessage> whox = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
+            assertThat(whox.stream()
+                            .filter(Lines.numeric(Numeric.RPL_WHOSPCRPL))
+                            .map(m -> String.join(
+                                    " ", m.params().subList(1, m.params().size()))))
+                    .containsExactlyInAnyOrder("42 #room alice H@ alice", "42 #room bob H 0");
+
+            bob.send("WHO ali* %tna,7");
+            List<IrcMessage> byMask = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
+            assertThat(byMask.stream()
+                            .filter(Lines.numeric(Numeric.RPL_WHOSPCRPL))
+                            .map(m -> String.join(
+                                    " ", m.params().subList(1, m.params().size()))))
+                    .containsExactly("7 alice alice");
+
+            bob.send("WHO *!*@*");
+            List<IrcMessage> plain = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
+            assertThat(plain.stream()
+                            .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
+                            .map(m -> m.param(5)))
+                    .containsExactlyInAnyOrder("alice", "bob");
+        }
+    }
+
+    @Test
     void awayAndRealNameChangesOnOneNodeReachRoomMatesOnAnotherThatAskedForThem() throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE);
