@@ -197,7 +197,15 @@ public final class ParleyServer implements AutoCloseable {
         OtherNodes otherNodes = cluster == null ? OtherNodes.NONE : cluster.otherNodes();
         if (cluster != null) {
             bans.onStored(otherNodes::bansChanged);
-            cluster.attach(new LocalOrders(nicks, rooms, departures, bans, serverBan, otherNodes));
+            cluster.attach(new LocalOrders(
+                    nicks,
+                    rooms,
+                    departures,
+                    bans,
+                    serverBan,
+                    otherNodes,
+                    delivery,
+                    () -> live.get().limits()));
         }
         CommandTable.Parts parts = new CommandTable.Parts(
                 live,

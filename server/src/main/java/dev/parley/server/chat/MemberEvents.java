@@ -28,6 +28,12 @@ public interface MemberEvents {
     /** The room's topic or modes changed here (TOPIC, MODE): the other nodes apply it too. */
     void roomChanged(Room room, IrcMessage line);
 
+    /**
+     * {@code room} holds a new invitation here for a user of another node, kept in the room's shared
+     * state so that it lets them in (+i, +l) on the node where they join.
+     */
+    void invited(Room room);
+
     /** A single node: no one else to tell. */
     MemberEvents NONE = new MemberEvents() {
         @Override
@@ -44,5 +50,8 @@ public interface MemberEvents {
 
         @Override
         public void roomChanged(Room room, IrcMessage line) {}
+
+        @Override
+        public void invited(Room room) {}
     };
 }

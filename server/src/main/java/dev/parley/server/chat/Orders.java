@@ -18,6 +18,9 @@ public interface Orders {
      */
     void kick(String roomName, String nick, IrcMessage kick, boolean byServerOperator);
 
+    /** Gives {@code nick}, if a user here holds it, the INVITE to {@code roomName} and the invitation. */
+    void invite(String roomName, String nick, IrcMessage invite);
+
     /** Rereads the server bans from the database and disconnects the users here that they now match. */
     void reloadBans();
 }

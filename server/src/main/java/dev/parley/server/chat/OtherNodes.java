@@ -23,6 +23,12 @@ public interface OtherNodes {
     /** Carries a KICK done on this node, already shown here, to the room's members on the other nodes. */
     void announce(String roomKey, IrcMessage kick);
 
+    /**
+     * Asks {@code node} to hand its user {@code nick} the invitation {@code invite} to {@code roomName}:
+     * the INVITE line, and the invitation itself when the room is open there.
+     */
+    void invite(String node, String roomName, String nick, IrcMessage invite);
+
     /** Tells the other nodes that the server bans in the shared database changed: they reread and apply them. */
     void bansChanged();
 
@@ -36,6 +42,9 @@ public interface OtherNodes {
 
         @Override
         public void announce(String roomKey, IrcMessage kick) {}
+
+        @Override
+        public void invite(String node, String roomName, String nick, IrcMessage invite) {}
 
         @Override
         public void bansChanged() {}

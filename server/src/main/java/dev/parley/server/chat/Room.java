@@ -129,7 +129,14 @@ public final class Room {
 
     /** The room's modes, topic and lists, as the other nodes of a cluster take them on. */
     public SharedRoomState sharedState() {
-        return new SharedRoomState(modes, topic, bans.entries(), banExceptions.entries(), inviteExceptions.entries());
+        return new SharedRoomState(
+                modes,
+                topic,
+                bans.entries(),
+                banExceptions.entries(),
+                inviteExceptions.entries(),
+                List.copyOf(invited),
+                0);
     }
 
     /**
@@ -143,6 +150,7 @@ public final class Room {
         state.bans().forEach(entry -> bans.add(entry, Integer.MAX_VALUE));
         state.banExceptions().forEach(entry -> banExceptions.add(entry, Integer.MAX_VALUE));
         state.inviteExceptions().forEach(entry -> inviteExceptions.add(entry, Integer.MAX_VALUE));
+        invited.addAll(state.invited());
     }
 
     /**
@@ -176,7 +184,15 @@ public final class Room {
         return inviteExceptions;
     }
 
-    public synchronized JoinOutcome join(ChatUser joiner, String givenKey) {
+    public JoinOutcome join(ChatUser joiner, String givenKey) {
+        return join(joiner, givenKey, 0);
+    }
+
+    /**
+     * Like {@link #join(ChatUser, String)}, with {@code membersElsewhere} more members on the other
+     * nodes of a cluster, counted against the room's limit (+l).
+     */
+    public synchronized JoinOutcome join(ChatUser joiner, String givenKey, int membersElsewhere) {
         ChatUser user = joiner.actor();
         if (closed) {
             return new JoinOutcome.Closed();
@@ -184,7 +200,7 @@ public final class Room {
         if (members.containsKey(user)) {
             return new JoinOutcome.AlreadyMember();
         }
-        JoinOutcome refusal = refusalFor(user, givenKey);
+        JoinOutcome refusal = refusalFor(user, givenKey, membersElsewhere);
         if (refusal != null) {
             return refusal;
         }
@@ -207,7 +223,7 @@ public final class Room {
     }
 
     /** Why the user may not join, or null. A new room lets its creator in; a registered room its operator accounts. */
-    private JoinOutcome refusalFor(ChatUser user, String givenKey) {
+    private JoinOutcome refusalFor(ChatUser user, String givenKey, int membersElsewhere) {
         if (members.isEmpty() && founder == null && !sharedElsewhere || hasOperatorAccount(user)) {
             return null;
         }
@@ -216,7 +232,7 @@ public final class Room {
         if (current.key() != null && !current.key().equals(givenKey)) {
             return new JoinOutcome.Refused(Numeric.ERR_BADCHANNELKEY, "Cannot join channel (+k)");
         }
-        if (current.limit() > 0 && members.size() >= current.limit() && !wasInvited) {
+        if (current.limit() > 0 && members.size() + membersElsewhere >= current.limit() && !wasInvited) {
             return new JoinOutcome.Refused(Numeric.ERR_CHANNELISFULL, "Cannot join channel (+l)");
         }
         if (current.inviteOnly() && !wasInvited && !inviteExceptions.matches(user)) {

@@ -102,7 +102,10 @@ public final class Rooms {
             if (created[0]) {
                 watch.opened(key);
             }
-            JoinOutcome outcome = room.join(user, givenKey);
+            int membersElsewhere = Math.max(
+                    remote.in(key).size(),
+                    elsewhere.map(SharedRoomState::membersElsewhere).orElse(0));
+            JoinOutcome outcome = room.join(user, givenKey, membersElsewhere);
             if (!(outcome instanceof JoinOutcome.Closed)) {
                 return outcome;
             }

@@ -103,6 +103,11 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
         }
     }
 
+    @Override
+    public void invited(Room room) {
+        keepState(room);
+    }
+
     /** Who applies the other nodes' events here; set once both are built. */
     void attach(HeardEvents events) {
         this.heard = events;
@@ -200,10 +205,14 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
      */
     @Override
     public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
+        int[] members = {0};
         return living.of(roomKey)
-                .thenCompose(found -> found.isEmpty()
-                        ? CompletableFuture.completedFuture((String) null)
-                        : redis.commands().get(keys.roomState(roomKey)))
+                .thenCompose(found -> {
+                    members[0] = found.size();
+                    return found.isEmpty()
+                            ? CompletableFuture.completedFuture((String) null)
+                            : redis.commands().get(keys.roomState(roomKey));
+                })
                 .handle((state, failure) -> {
                     if (failure != null) {
                         log.warn(
@@ -212,7 +221,8 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
                                 failure.getMessage());
                         return Optional.<SharedRoomState>empty();
                     }
-                    return Optional.ofNullable(state == null ? null : RoomStateCodec.decode(state));
+                    return Optional.ofNullable(state == null ? null : RoomStateCodec.decode(state))
+                            .map(read -> read.withMembersElsewhere(members[0]));
                 })
                 .toCompletableFuture();
     }

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Operator orders between nodes. KILL and KICK go to the one node holding the nick, on its sharded
+ * Orders between nodes. KILL, KICK and INVITE go to the one node holding the nick, on its sharded
  * orders channel ({@code orders:<node>}); "the bans changed" goes to every node on the control
  * channel, and each rereads the shared database. Orders heard are carried out through this node's
  * {@link Orders}, called on the cluster thread. Pub/sub is lossy: an order sent while Redis is away
@@ -68,6 +68,14 @@ final class ClusterOrders implements OtherNodes {
     }
 
     @Override
+    public void invite(String node, String roomName, String nick, IrcMessage invite) {
+        send(
+                keys.ordersChannel(node),
+                "invite " + roomName + " " + nick + " " + IrcSerializer.serialize(invite),
+                "INVITE of " + nick + " to " + roomName);
+    }
+
+    @Override
     public void bansChanged() {
         send(keys.controlChannel(), "bans " + nodeId, "news of changed bans");
     }
@@ -103,12 +111,17 @@ final class ClusterOrders implements OtherNodes {
         }
     }
 
-    /** "kill nick reason" or "kick o|- room nick line" ('o': by a server operator). */
+    /** "kill nick reason", "kick o|- room nick line" ('o': by a server operator) or "invite room nick line". */
     private static void carryOut(Orders here, String text) {
         String[] kill = text.split(" ", 3);
         String[] kick = text.split(" ", 5);
+        String[] invite = text.split(" ", 4);
         if (kill[0].equals("kill") && kill.length == 3) {
             here.kill(kill[1], kill[2]);
+        } else if (invite[0].equals("invite")
+                && invite.length == 4
+                && IrcParser.parse(invite[3]) instanceof ParseResult.Parsed parsed) {
+            here.invite(invite[1], invite[2], parsed.message());
         } else if (kick[0].equals("kick")
                 && kick.length == 5
                 && IrcParser.parse(kick[4]) instanceof ParseResult.Parsed parsed) {

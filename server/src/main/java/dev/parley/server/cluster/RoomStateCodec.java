@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A room's state in its Redis key, one fact a line: {@code m +kl key limit} with the flags as
  * {@link RoomModes#render} writes them, {@code t setAt setBy text}, and {@code b|e|I setAt setBy
- * mask} per list entry. Masks, nicks and keys hold no spaces; the topic's text comes last.
+ * mask} per list entry, {@code i nick} per invitation not used yet. Masks, nicks and keys hold no
+ * spaces; the topic's text comes last.
  */
 final class RoomStateCodec {
 
@@ -30,6 +31,9 @@ final class RoomStateCodec {
         entries(text, 'b', state.bans());
         entries(text, 'e', state.banExceptions());
         entries(text, 'I', state.inviteExceptions());
+        for (String nick : state.invited()) {
+            text.append("\ni ").append(nick);
+        }
         return text.toString();
     }
 
@@ -51,6 +55,7 @@ final class RoomStateCodec {
         List<ListEntry> bans = new ArrayList<>();
         List<ListEntry> exceptions = new ArrayList<>();
         List<ListEntry> invites = new ArrayList<>();
+        List<String> invited = new ArrayList<>();
         try {
             for (String line : text.split("\n")) {
                 String[] f = line.split(" ", 4);
@@ -60,13 +65,14 @@ final class RoomStateCodec {
                     case "b" -> bans.add(new ListEntry(f[3], f[2], Long.parseLong(f[1])));
                     case "e" -> exceptions.add(new ListEntry(f[3], f[2], Long.parseLong(f[1])));
                     case "I" -> invites.add(new ListEntry(f[3], f[2], Long.parseLong(f[1])));
+                    case "i" -> invited.add(f[1]);
                     default -> {}
                 }
             }
         } catch (RuntimeException e) {
             return null;
         }
-        return modes == null ? null : new SharedRoomState(modes, topic, bans, exceptions, invites);
+        return modes == null ? null : new SharedRoomState(modes, topic, bans, exceptions, invites, invited, 0);
     }
 
     /** {@code +flags [key] [limit]}, as {@link RoomModes#render} wrote it with parameters. */

@@ -134,7 +134,7 @@ public final class CommandTable {
                         p.departures(),
                         p.otherNodes()),
                 new ReadMarkerCommands(p.info(), limits, p.nicks(), p.readMarkers(), p.delivery()),
-                new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
+                new RoomInfoCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock(), p.otherNodes()),
                 new ModeCommands(liveLimits, p.rooms(), p.nicks(), p.delivery(), p.clock()),
                 new QueryCommands(p.info(), p.rooms(), p.nicks(), p.nickHistory(), serverReplies, p.clock()),
                 new WhoCommands(p.info(), p.rooms(), p.nicks(), p.clock()),

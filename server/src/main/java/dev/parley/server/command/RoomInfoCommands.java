@@ -7,6 +7,7 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
@@ -31,13 +32,21 @@ public final class RoomInfoCommands implements CommandFamily {
     private final Nicks nicks;
     private final Delivery delivery;
     private final Clock clock;
+    private final OtherNodes otherNodes;
 
-    public RoomInfoCommands(Supplier<LimitsConfig> limits, Rooms rooms, Nicks nicks, Delivery delivery, Clock clock) {
+    public RoomInfoCommands(
+            Supplier<LimitsConfig> limits,
+            Rooms rooms,
+            Nicks nicks,
+            Delivery delivery,
+            Clock clock,
+            OtherNodes otherNodes) {
         this.limits = limits;
         this.rooms = rooms;
         this.nicks = nicks;
         this.delivery = delivery;
         this.clock = clock;
+        this.otherNodes = otherNodes;
     }
 
     @Override
@@ -158,9 +167,11 @@ public final class RoomInfoCommands implements CommandFamily {
             return;
         }
         Session inviter = ctx.session();
-        Optional<ChatUser> target = nicks.find(ctx.param(0));
-        if (target.isEmpty()) {
-            ctx.numeric(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
+        String nick = ctx.param(0);
+        Optional<ChatUser> local = nicks.find(nick);
+        Optional<String> node = local.isEmpty() ? nicks.elsewhere(nick) : Optional.empty();
+        if (local.isEmpty() && node.isEmpty()) {
+            ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
             return;
         }
         Optional<Room> found = rooms.find(ctx.param(1));
@@ -178,19 +189,29 @@ public final class RoomInfoCommands implements CommandFamily {
             ctx.numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
             return;
         }
-        ChatUser invitee = target.get();
-        if (room.isMember(invitee)) {
-            ctx.numeric(Numeric.ERR_USERONCHANNEL, invitee.nick(), room.name(), "is already on channel");
+        String invitee = local.map(ChatUser::nick).orElse(nick);
+        if (local.map(room::isMember).orElseGet(() -> isMemberElsewhere(room, nick))) {
+            ctx.numeric(Numeric.ERR_USERONCHANNEL, invitee, room.name(), "is already on channel");
             return;
         }
-        room.invite(invitee.nick(), limits.get().maxListEntries());
-        ctx.numeric(Numeric.RPL_INVITING, invitee.nick(), room.name());
-        IrcMessage invite = UserEvent.from(inviter, "INVITE", invitee.nick(), room.name());
-        delivery.toUser(invitee, invite);
-        notifyOperators(room, inviter, invitee, invite);
+        room.invite(invitee, limits.get().maxListEntries());
+        ctx.numeric(Numeric.RPL_INVITING, invitee, room.name());
+        IrcMessage invite = UserEvent.from(inviter, "INVITE", invitee, room.name());
+        if (local.isPresent()) {
+            delivery.toUser(local.get(), invite);
+        } else {
+            rooms.events().invited(room);
+            otherNodes.invite(node.get(), room.name(), invitee, invite);
+        }
+        notifyOperators(room, inviter, invite);
     }
 
-    private void notifyOperators(Room room, Session inviter, ChatUser invitee, IrcMessage invite) {
+    private boolean isMemberElsewhere(Room room, String nick) {
+        return rooms.remote().in(room.key()).stream()
+                .anyMatch(member -> nicks.caseMapping().equal(member.nick(), nick));
+    }
+
+    private void notifyOperators(Room room, Session inviter, IrcMessage invite) {
         List<ChatUser> watchers = new ArrayList<>();
         room.members().forEach((user, status) -> {
             if (status.op() && user != inviter && user.caps().has(Capability.INVITE_NOTIFY)) {

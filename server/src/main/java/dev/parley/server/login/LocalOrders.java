@@ -4,20 +4,23 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.server.auth.Audit;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Orders;
 import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.config.LimitsConfig;
 import dev.parley.server.session.Departures;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Carries out on this node's users what an operator on another cluster node ordered (the permission
  * was checked there): KILL and KICK on the user's own event loop, the same way as when they are
- * given here, and a reread of the bans (on the blocking pool) followed by the expulsion of whom they
+ * given here, an INVITE handed over (the invitation kept in the room when it is open here), and a reread of the bans (on the blocking pool) followed by the expulsion of whom they
  * now match. In {@code login} because it ends sessions the way a server ban does.
  */
 public final class LocalOrders implements Orders {
@@ -30,15 +33,26 @@ public final class LocalOrders implements Orders {
     private final Bans bans;
     private final ServerBan serverBan;
     private final OtherNodes otherNodes;
+    private final Delivery delivery;
+    private final Supplier<LimitsConfig> limits;
 
     public LocalOrders(
-            Nicks nicks, Rooms rooms, Departures departures, Bans bans, ServerBan serverBan, OtherNodes otherNodes) {
+            Nicks nicks,
+            Rooms rooms,
+            Departures departures,
+            Bans bans,
+            ServerBan serverBan,
+            OtherNodes otherNodes,
+            Delivery delivery,
+            Supplier<LimitsConfig> limits) {
         this.nicks = nicks;
         this.rooms = rooms;
         this.departures = departures;
         this.bans = bans;
         this.serverBan = serverBan;
         this.otherNodes = otherNodes;
+        this.delivery = delivery;
+        this.limits = limits;
     }
 
     @Override
@@ -70,6 +84,17 @@ public final class LocalOrders implements Orders {
                 Audit.LOG.info("{} kicked from {} on another node's order", session, roomName);
             }
         });
+    }
+
+    @Override
+    public void invite(String roomName, String nick, IrcMessage invite) {
+        Optional<ChatUser> invitee = nicks.find(nick);
+        if (invitee.isEmpty()) {
+            log.info("an INVITE of {} to {} from another node found nobody here", nick, roomName);
+            return;
+        }
+        rooms.find(roomName).ifPresent(room -> room.invite(nick, limits.get().maxListEntries()));
+        delivery.toUser(invitee.get(), invite);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parley.server.it;
 
+import static dev.parley.server.it.ClusterServices.sentWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -210,6 +211,62 @@ class ClusterMembershipIT {
             bob.send("PRIVMSG #room :now I can");
             alice.expect(Lines.privmsgFrom("bob", "#room", "now I can"));
             await().atMost(AT_ONCE).until(() -> names(alice, "#room").contains("+bob"));
+        }
+    }
+
+    @Test
+    void anInvitationOnOneNodeLetsAUserOfAnotherIntoAnInviteOnlyRoom() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice"); // the room's operator on A
+            alice.join("#club");
+            alice.send("MODE #club +i");
+            alice.expect(Lines.commandWithParams("MODE", "#club", "+i"));
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#club") == 1);
+            RawIrcClient bob = b.user("bob");
+            bob.send("JOIN #club");
+            bob.expect(Numeric.ERR_INVITEONLYCHAN);
+
+            await().atMost(AT_ONCE).until(() -> sentWithout(alice, "INVITE Bob #club", Numeric.ERR_NOSUCHNICK));
+            IrcMessage invite = bob.expect(Lines.command("INVITE"));
+            assertThat(invite.source()).startsWith("alice!");
+            assertThat(invite.params()).containsExactly("Bob", "#club");
+            bob.join("#club"); // the room opens on B with the invitation in its state
+            alice.expect(Lines.joinOf("bob", "#club"));
+
+            RawIrcClient dave = b.user("dave"); // the room is open on B now: the invitation goes to it
+            await().atMost(AT_ONCE).until(() -> sentWithout(alice, "INVITE dave #club", Numeric.ERR_NOSUCHNICK));
+            dave.expect(Lines.command("INVITE"));
+            dave.join("#club");
+            alice.expect(Lines.joinOf("dave", "#club"));
+
+            alice.send("INVITE bob #club");
+            alice.expect(Numeric.ERR_USERONCHANNEL);
+        }
+    }
+
+    @Test
+    void aRoomsLimitCountsItsMembersOnEveryNode() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#small");
+            RawIrcClient carol = a.user("carol");
+            carol.join("#small");
+            alice.send("MODE #small +l 2");
+            alice.expect(Lines.commandWithParams("MODE", "#small", "+l", "2"));
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#small") == 1);
+
+            RawIrcClient bob = b.user("bob");
+            bob.send("JOIN #small");
+            bob.expect(Numeric.ERR_CHANNELISFULL);
+
+            carol.send("PART #small");
+            carol.expect(Lines.command("PART"));
+            await().atMost(AT_ONCE).until(() -> sentWithout(bob, "JOIN #small", Numeric.ERR_CHANNELISFULL));
+            alice.expect(Lines.joinOf("bob", "#small"));
         }
     }
 

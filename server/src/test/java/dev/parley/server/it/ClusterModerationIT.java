@@ -1,5 +1,6 @@
 package dev.parley.server.it;
 
+import static dev.parley.server.it.ClusterServices.sentWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -150,12 +151,5 @@ class ClusterModerationIT {
             }
         }
         throw new AssertionError("unexpected " + answer);
-    }
-
-    /** Sends {@code line}; false when the answer was {@code refusal} (the node does not know the nick's node yet). */
-    private static boolean sentWithout(RawIrcClient sender, String line, Numeric refusal) {
-        sender.send(line);
-        sender.send("PING :probe");
-        return sender.collectUntil(Lines.command("PONG")).stream().noneMatch(Lines.numeric(refusal));
     }
 }

@@ -3,11 +3,14 @@ package dev.parley.server.it;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.parley.protocol.Numeric;
 import dev.parley.server.config.ClusterConfig;
 import dev.parley.server.config.HttpConfig;
 import dev.parley.server.config.ListenAddress;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.config.StorageConfig;
+import dev.parley.testkit.Lines;
+import dev.parley.testkit.RawIrcClient;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -211,6 +214,13 @@ final class ClusterServices implements AutoCloseable {
             }
             return texts;
         }
+    }
+
+    /** Sends {@code line}; false when the answer was {@code refusal} (the node does not know the nick's node yet). */
+    static boolean sentWithout(RawIrcClient sender, String line, Numeric refusal) {
+        sender.send(line);
+        sender.send("PING :probe");
+        return sender.collectUntil(Lines.command("PONG")).stream().noneMatch(Lines.numeric(refusal));
     }
 
     @Override
