@@ -1,7 +1,9 @@
 package dev.parley.server.chat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * The state of rooms that have members on other nodes of a cluster; implemented by the cluster
@@ -13,6 +15,22 @@ public interface RoomStates {
     /** The room's state, when it has members on another node; empty when it would be new. */
     CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey);
 
+    /**
+     * The rooms that have members on other nodes and none here ({@code openHere} says which keys
+     * are open here), for LIST; {@code names}, when not null, the only rooms asked about.
+     */
+    CompletableFuture<List<RoomElsewhere>> onlyElsewhere(Predicate<String> openHere, List<String> names);
+
     /** A single node: every room that is not here is new. */
-    RoomStates NONE = roomKey -> CompletableFuture.completedFuture(Optional.empty());
+    RoomStates NONE = new RoomStates() {
+        @Override
+        public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        @Override
+        public CompletableFuture<List<RoomElsewhere>> onlyElsewhere(Predicate<String> openHere, List<String> names) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+    };
 }

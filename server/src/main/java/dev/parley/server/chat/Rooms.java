@@ -4,6 +4,7 @@ import dev.parley.protocol.name.CaseMapping;
 import dev.parley.server.chat.Room.JoinOutcome;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,16 @@ public final class Rooms {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         return states.elsewhere(key);
+    }
+
+    /**
+     * The rooms that live on other nodes of a cluster and not here (asked of Redis; completes later),
+     * all of them or, when {@code names} is not null, those of these names.
+     */
+    public CompletableFuture<List<RoomElsewhere>> onlyElsewhere(List<String> names) {
+        List<String> keys =
+                names == null ? null : names.stream().map(caseMapping::fold).toList();
+        return states.onlyElsewhere(byKey::containsKey, keys);
     }
 
     public Optional<Room> find(String name) {

@@ -38,6 +38,14 @@ final class ClusterKeys {
         return roomChannel(roomKey) + ":members";
     }
 
+    /**
+     * The cluster's rooms, for LIST: a hash of room key to the room's name, written at each join and
+     * pruned by LIST when a room has no living member left.
+     */
+    String roomDirectory() {
+        return prefix + "rooms";
+    }
+
     /** The room's state (modes, topic, lists) as its last change left it on any node. */
     String roomState(String roomKey) {
         return roomChannel(roomKey) + ":state";

@@ -7,16 +7,20 @@ import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomElsewhere;
 import dev.parley.server.chat.RoomStates;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.SharedRoomState;
 import dev.parley.server.chat.UserEvent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +68,7 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
         String record = MemberCodec.encode(RemoteMember.of(nodeId, member, status));
         keep(room.key(), member.nick(), record);
         keepState(room);
+        listed(room);
         announce(room.key(), "-", record, join);
     }
 
@@ -225,6 +230,48 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
                             .map(read -> read.withMembersElsewhere(members[0]));
                 })
                 .toCompletableFuture();
+    }
+
+    /**
+     * Asks the directory for the rooms that are not open here, then each one's state and living
+     * members; a room with none left anywhere leaves the directory.
+     */
+    @Override
+    public CompletableFuture<List<RoomElsewhere>> onlyElsewhere(Predicate<String> openHere, List<String> names) {
+        return redis.commands()
+                .hgetall(keys.roomDirectory())
+                .thenCompose(directory -> {
+                    Map<String, CompletableFuture<Optional<SharedRoomState>>> states = new LinkedHashMap<>();
+                    directory.forEach((roomKey, name) -> {
+                        if (!openHere.test(roomKey) && (names == null || names.contains(roomKey))) {
+                            states.put(roomKey, elsewhere(roomKey));
+                        }
+                    });
+                    return CompletableFuture.allOf(states.values().toArray(CompletableFuture[]::new))
+                            .thenApply(done -> found(directory, states));
+                })
+                .toCompletableFuture();
+    }
+
+    private List<RoomElsewhere> found(
+            Map<String, String> directory, Map<String, CompletableFuture<Optional<SharedRoomState>>> states) {
+        List<RoomElsewhere> rooms = new ArrayList<>();
+        states.forEach((roomKey, state) -> {
+            Optional<SharedRoomState> read = state.join();
+            if (read.isPresent()) {
+                rooms.add(new RoomElsewhere(directory.get(roomKey), read.get()));
+            } else {
+                redis.commands().hdel(keys.roomDirectory(), roomKey);
+            }
+        });
+        return rooms;
+    }
+
+    private void listed(Room room) {
+        redis.commands().hset(keys.roomDirectory(), room.key(), room.name()).exceptionally(failure -> {
+            log.warn("[{}] the room could not be listed for the other nodes: {}", room.key(), failure.getMessage());
+            return false;
+        });
     }
 
     private void keepState(Room room) {

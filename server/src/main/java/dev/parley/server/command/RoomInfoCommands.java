@@ -9,10 +9,12 @@ import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomElsewhere;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.Topic;
 import dev.parley.server.chat.UserEvent;
 import dev.parley.server.config.LimitsConfig;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.JoinReplies;
 import dev.parley.server.session.NamesReply;
 import dev.parley.server.session.Session;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** What a room says about itself and who may come in: TOPIC, NAMES, LIST, INVITE. */
@@ -120,14 +123,30 @@ public final class RoomInfoCommands implements CommandFamily {
         }
     }
 
+    /**
+     * LIST, of all rooms or of the names given: this node's rooms, and on a cluster the rooms that
+     * live only on other nodes (asked of Redis; the reply waits for it). Secret rooms show to their
+     * members only.
+     */
     void list(CommandContext ctx) {
+        List<String> names = ctx.paramCount() > 0 && !ctx.param(0).isEmpty()
+                ? List.of(ctx.param(0).split(","))
+                : null;
+        CompletableFuture<List<RoomElsewhere>> elsewhere = rooms.onlyElsewhere(names);
+        if (elsewhere.isDone()) {
+            listReplies(ctx, names, elsewhere);
+            return;
+        }
+        DeferredReply later = ctx.defer();
+        elsewhere.whenComplete((found, failure) -> later.completeWith(() -> listReplies(ctx, names, elsewhere)));
+    }
+
+    private void listReplies(CommandContext ctx, List<String> names, CompletableFuture<List<RoomElsewhere>> elsewhere) {
         Session session = ctx.session();
         ctx.numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
         List<Room> listed = new ArrayList<>();
-        if (ctx.paramCount() > 0 && !ctx.param(0).isEmpty()) {
-            for (String name : ctx.param(0).split(",")) {
-                rooms.find(name).ifPresent(listed::add);
-            }
+        if (names != null) {
+            names.forEach(name -> rooms.find(name).ifPresent(listed::add));
         } else {
             listed.addAll(rooms.all());
         }
@@ -135,15 +154,28 @@ public final class RoomInfoCommands implements CommandFamily {
             if (room.modes().secret() && !room.isMember(session)) {
                 continue;
             }
-            Topic topic = room.topic();
-            ctx.numeric(
-                    Numeric.RPL_LIST,
+            listReply(
+                    ctx,
                     room.name(),
-                    Integer.toString(room.members().size()
-                            + rooms.remote().in(room.key()).size()),
-                    topic == null ? "" : topic.text());
+                    room.members().size() + rooms.remote().in(room.key()).size(),
+                    room.topic());
+        }
+        if (!elsewhere.isCompletedExceptionally()) {
+            for (RoomElsewhere room : elsewhere.join()) {
+                if (!room.state().modes().secret()) {
+                    listReply(
+                            ctx,
+                            room.name(),
+                            room.state().membersElsewhere(),
+                            room.state().topic());
+                }
+            }
         }
         ctx.numeric(Numeric.RPL_LISTEND, "End of /LIST");
+    }
+
+    private static void listReply(CommandContext ctx, String name, int members, Topic topic) {
+        ctx.numeric(Numeric.RPL_LIST, name, Integer.toString(members), topic == null ? "" : topic.text());
     }
 
     /** {@code INVITE} alone: the rooms the client is invited to and has not joined yet. */

@@ -10,7 +10,9 @@ import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import dev.parley.testkit.TcpProxy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +214,45 @@ class ClusterMembershipIT {
             alice.expect(Lines.privmsgFrom("bob", "#room", "now I can"));
             await().atMost(AT_ONCE).until(() -> names(alice, "#room").contains("+bob"));
         }
+    }
+
+    @Test
+    void listOnOneNodeShowsRoomsThatLiveOnlyOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#Lonely");
+            alice.send("TOPIC #Lonely :only on A");
+            alice.expect(Lines.command("TOPIC"));
+            RawIrcClient carol = a.user("carol");
+            carol.join("#lonely");
+            alice.join("#hidden");
+            alice.send("MODE #hidden +s");
+            alice.expect(Lines.commandWithParams("MODE", "#hidden", "+s"));
+            RawIrcClient bob = b.user("bob"); // in no room: nothing of these is open on B
+            bob.join("#bobs");
+
+            Map<String, IrcMessage> all = listed(bob, "LIST");
+            assertThat(all).containsOnlyKeys("#Lonely", "#bobs");
+            assertThat(all.get("#Lonely").params().subList(2, 4)).containsExactly("2", "only on A");
+            assertThat(listed(bob, "LIST #LONELY,#hidden,#nowhere")).containsOnlyKeys("#Lonely");
+
+            alice.send("PART #lonely");
+            carol.send("PART #lonely");
+            carol.expect(Lines.command("PART"));
+            await().atMost(AT_ONCE).until(() -> !listed(bob, "LIST").containsKey("#Lonely"));
+            assertThat(services.redisHash("rooms")).doesNotContainKey("#lonely");
+        }
+    }
+
+    private static Map<String, IrcMessage> listed(RawIrcClient asker, String list) {
+        asker.send(list);
+        Map<String, IrcMessage> rooms = new LinkedHashMap<>();
+        asker.collectUntil(Lines.numeric(Numeric.RPL_LISTEND)).stream()
+                .filter(Lines.numeric(Numeric.RPL_LIST))
+                .forEach(line -> rooms.put(line.param(1), line));
+        return rooms;
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -164,6 +165,11 @@ final class ClusterServices implements AutoCloseable {
     }
 
     /** How many nodes listen to the room (one sharded subscription per node). */
+    /** The cluster's Redis hash {@code prefix + name}. */
+    Map<String, String> redisHash(String name) {
+        return redis.sync().hgetall(prefix + name);
+    }
+
     long nodesListeningTo(String roomKey) {
         return redis.sync().pubsubShardNumsub(prefix + "{" + roomKey + "}").values().stream()
                 .mapToLong(Long::longValue)
