@@ -96,14 +96,29 @@ public final class Outgoing {
      * On a cluster node a room message goes to the bus instead, which does both once it is ordered.
      */
     public void send() {
-        if (!direct && delivery.orders()) {
-            delivery.publish(new RoomPost(roomKey, statusPrefix, line, stored, recipients, 0));
+        send(delivered -> {});
+    }
+
+    /**
+     * Like {@link #send()}; {@code whenDelivered} is told the line as it went out: on a cluster node,
+     * a room message once the room's order placed it (with that place's time), later, on another
+     * thread; else at once.
+     */
+    public void send(Consumer<IrcMessage> whenDelivered) {
+        if (ordersFirst()) {
+            delivery.publish(new RoomPost(roomKey, statusPrefix, line, stored, recipients, 0, whenDelivered));
             return;
         }
         if (stored != null) {
             delivery.store(stored);
         }
         deliver();
+        whenDelivered.accept(line);
+    }
+
+    /** Whether it is a room message on a cluster node, delivered only once the room's order placed it. */
+    public boolean ordersFirst() {
+        return !direct && delivery.orders();
     }
 
     /** Queues it for storage; {@code whenStored} runs once it is durable (true) or lost (false). */

@@ -114,6 +114,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
                                 }
                             } catch (RuntimeException e) {
                                 log.error("[{}] a room message could not be sent on", post.roomKey(), e);
+                                post.whenDelivered().accept(post.line()); // its sender waits for it
                             }
                         },
                         thread);
@@ -290,8 +291,10 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             if (events != null) {
                 events.closed(roomKey);
             }
-            if (orders.remove(roomKey) != null) {
+            RoomOrder order = orders.remove(roomKey);
+            if (order != null) {
                 redis.pubsub().sunsubscribe(keys.roomChannel(roomKey));
+                run(order.drain());
             }
         });
     }
@@ -299,7 +302,10 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     /** Subscribes first, then reads where the room stands: nothing sent after that read is missed. */
     private void listen(String roomKey) {
         RoomOrder order = new RoomOrder();
-        orders.put(roomKey, order);
+        RoomOrder before = orders.put(roomKey, order);
+        if (before != null) {
+            run(before.drain()); // held back by a gap that listening afresh forgets
+        }
         redis.pubsub()
                 .ssubscribe(keys.roomChannel(roomKey))
                 .thenCompose(subscribed -> redis.commands().get(keys.roomSequence(roomKey)))

@@ -63,6 +63,17 @@ final class RoomOrder {
         return skipped;
     }
 
+    /**
+     * Gives up on the order altogether (the room closed here, or the node listens to it afresh):
+     * every delivery still held back, in position order, so that none is lost.
+     */
+    List<Runnable> drain() {
+        List<Runnable> held = new ArrayList<>(waiting.values());
+        waiting.clear();
+        gapSince = -1;
+        return held;
+    }
+
     private List<Runnable> release(long now) {
         if (!started()) {
             return List.of();

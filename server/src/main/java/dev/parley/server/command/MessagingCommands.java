@@ -9,6 +9,7 @@ import dev.parley.server.chat.ChatMetrics;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MultilineLines;
+import dev.parley.server.chat.MultilineText;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Outgoing;
 import dev.parley.server.chat.PostResult;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Messages between users: PRIVMSG, NOTICE and TAGMSG, to rooms and to nicks. */
@@ -61,30 +63,30 @@ public final class MessagingCommands implements CommandFamily {
         }
         ctx.session().touchMessage(clock.millis());
         metrics.messageIn();
-        List<SyncDelivery> waiting = new ArrayList<>();
+        List<HeldDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, target, said(ctx, command, ctx.param(1)), waiting);
         }
-        SyncDelivery.deliverWhenStored(ctx, waiting);
+        HeldDelivery.settleAll(ctx, waiting);
     }
 
     /** A multi-line message (a closed {@code draft/multiline} batch) to its one target. */
     void sendMultiline(CommandContext ctx, String target, ChatMessage message) {
         ctx.session().touchMessage(clock.millis());
         metrics.messageIn();
-        List<SyncDelivery> waiting = new ArrayList<>();
+        List<HeldDelivery> waiting = new ArrayList<>();
         deliver(ctx, target, message, waiting);
-        SyncDelivery.deliverWhenStored(ctx, waiting);
+        HeldDelivery.settleAll(ctx, waiting);
     }
 
     /** A kept TAGMSG (a reaction) waits for storage under {@code durability: sync} as a PRIVMSG does. */
     private void tagmsg(CommandContext ctx) {
         metrics.messageIn();
-        List<SyncDelivery> waiting = new ArrayList<>();
+        List<HeldDelivery> waiting = new ArrayList<>();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, target, said(ctx, "TAGMSG", null), waiting);
         }
-        SyncDelivery.deliverWhenStored(ctx, waiting);
+        HeldDelivery.settleAll(ctx, waiting);
     }
 
     private static List<String> targets(String param) {
@@ -107,7 +109,7 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void deliver(CommandContext ctx, String target, ChatMessage message, List<SyncDelivery> waiting) {
+    private void deliver(CommandContext ctx, String target, ChatMessage message, List<HeldDelivery> waiting) {
         if (ChannelName.looksLikeRoom(target)) {
             toRoom(ctx, target, '\0', message, waiting);
         } else if (isStatusTarget(target)) {
@@ -125,7 +127,7 @@ public final class MessagingCommands implements CommandFamily {
     }
 
     private void toRoom(
-            CommandContext ctx, String target, char statusPrefix, ChatMessage message, List<SyncDelivery> waiting) {
+            CommandContext ctx, String target, char statusPrefix, ChatMessage message, List<HeldDelivery> waiting) {
         String command = message.command();
         Optional<Room> room = rooms.find(target);
         if (room.isEmpty()) {
@@ -140,7 +142,7 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void toNick(CommandContext ctx, String target, ChatMessage message, List<SyncDelivery> waiting) {
+    private void toNick(CommandContext ctx, String target, ChatMessage message, List<HeldDelivery> waiting) {
         String command = message.command();
         Optional<ChatUser> found = nicks.find(target);
         if (found.isEmpty()) {
@@ -179,79 +181,112 @@ public final class MessagingCommands implements CommandFamily {
 
     /**
      * Delivers now (history stores it behind), or, with {@code history.durability: sync}, leaves the
-     * delivery to run once the message is stored. {@code then} runs after delivery, on this thread.
+     * delivery to run once the message is stored; on a cluster node, the echo of a room message to an
+     * echo-message sender waits until the room's order placed it, so that the sender sees it where
+     * every member does, with the same time. {@code then} runs after delivery, on this thread.
      */
-    private static void send(CommandContext ctx, Outgoing outgoing, List<SyncDelivery> waiting, Runnable then) {
+    private static void send(CommandContext ctx, Outgoing outgoing, List<HeldDelivery> waiting, Runnable then) {
         outgoing.alsoTo(Delivery.otherDevices(ctx.session())); // what one device says, the others see
         if (outgoing.storesFirst()) {
-            waiting.add(new SyncDelivery(outgoing, () -> {
-                outgoing.deliver();
-                delivered(ctx, outgoing, then);
-            }));
+            waiting.add(new HeldDelivery(outgoing, true, then));
+        } else if (outgoing.ordersFirst() && ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+            waiting.add(new HeldDelivery(outgoing, false, then));
         } else {
             outgoing.send();
-            delivered(ctx, outgoing, then);
+            delivered(ctx, outgoing.line(), outgoing.multiline(), then);
         }
     }
 
-    private static void delivered(CommandContext ctx, Outgoing outgoing, Runnable then) {
+    private static void delivered(CommandContext ctx, IrcMessage line, MultilineText multiline, Runnable then) {
         then.run();
         if (!ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
             return;
         }
-        if (outgoing.multiline() == null) {
-            ctx.replies().add(outgoing.line());
+        if (multiline == null) {
+            ctx.replies().add(line);
         } else {
             String batch = ctx.replies().nextBatchId();
-            for (IrcMessage line : MultilineLines.asBatch(outgoing.line(), outgoing.multiline(), batch)) {
-                ctx.replies().add(line);
+            for (IrcMessage each : MultilineLines.asBatch(line, multiline, batch)) {
+                ctx.replies().add(each);
             }
         }
     }
 
     /**
-     * A message that {@code history.durability: sync} delivers only once it is stored. The sender's
-     * further input waits meanwhile, so its messages stay in order; a message that could not be stored
-     * is not delivered and the sender is told.
+     * A message whose delivery, or its sender's echo, waits: with {@code history.durability: sync}
+     * ({@code untilStored}) it is delivered only once stored; on a cluster node the echo waits for the
+     * room's order. The sender's further input waits meanwhile, so its messages stay in order; a
+     * message that could not be stored is not delivered and the sender is told.
      */
-    private record SyncDelivery(Outgoing message, Runnable delivery) {
+    private static final class HeldDelivery {
 
-        /** Queues every message for storage and runs the deliveries, in order, once all are settled. */
-        static void deliverWhenStored(CommandContext ctx, List<SyncDelivery> waiting) {
+        private final Outgoing message;
+        private final boolean untilStored;
+        private final Runnable then;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private volatile boolean stored;
+        private volatile IrcMessage delivered;
+
+        HeldDelivery(Outgoing message, boolean untilStored, Runnable then) {
+            this.message = message;
+            this.untilStored = untilStored;
+            this.then = then;
+        }
+
+        /** Starts every one; their replies go out together, in order, once all are settled. */
+        static void settleAll(CommandContext ctx, List<HeldDelivery> waiting) {
             if (waiting.isEmpty()) {
                 return;
             }
             DeferredReply later = ctx.defer();
-            boolean[] stored = new boolean[waiting.size()];
             AtomicInteger unsettled = new AtomicInteger(waiting.size());
-            for (int i = 0; i < waiting.size(); i++) {
-                int index = i;
-                boolean queued = waiting.get(i).message().store(ok -> {
-                    stored[index] = ok;
-                    if (unsettled.decrementAndGet() == 0) {
-                        later.completeWith(() -> settle(ctx, waiting, stored));
-                    }
-                });
-                if (!queued && unsettled.decrementAndGet() == 0) {
-                    later.completeWith(() -> settle(ctx, waiting, stored));
+            Runnable oneSettled = () -> {
+                if (unsettled.decrementAndGet() == 0) {
+                    later.completeAfterQueued(() -> waiting.forEach(held -> held.finish(ctx)));
                 }
+            };
+            for (HeldDelivery held : waiting) {
+                held.start(oneSettled);
             }
         }
 
-        private static void settle(CommandContext ctx, List<SyncDelivery> waiting, boolean[] stored) {
-            for (int i = 0; i < waiting.size(); i++) {
-                SyncDelivery pending = waiting.get(i);
-                if (stored[i]) {
-                    pending.delivery().run();
-                } else {
-                    StoredMessage m = pending.message().stored();
-                    ctx.replies()
-                            .fail(
-                                    m.command(),
-                                    "MESSAGE_ERROR",
-                                    m.target(),
-                                    "Not sent: the message could not be stored; try again");
+        private void start(Runnable oneSettled) {
+            if (untilStored) {
+                boolean queued = message.store(ok -> {
+                    stored = ok;
+                    settle(oneSettled);
+                });
+                if (!queued) {
+                    settle(oneSettled);
                 }
+            } else {
+                message.send(line -> {
+                    delivered = line;
+                    settle(oneSettled);
+                });
+            }
+        }
+
+        private void settle(Runnable oneSettled) {
+            if (settled.compareAndSet(false, true)) {
+                oneSettled.run();
+            }
+        }
+
+        private void finish(CommandContext ctx) {
+            if (!untilStored) {
+                delivered(ctx, delivered, message.multiline(), then);
+            } else if (stored) {
+                message.deliver();
+                delivered(ctx, message.line(), message.multiline(), then);
+            } else {
+                StoredMessage m = message.stored();
+                ctx.replies()
+                        .fail(
+                                m.command(),
+                                "MESSAGE_ERROR",
+                                m.target(),
+                                "Not sent: the message could not be stored; try again");
             }
         }
     }

@@ -47,6 +47,15 @@ public interface Connection {
 
     boolean inOwnThread();
 
+    /**
+     * Runs the task on the owning thread once every line already {@link #send sent} from other
+     * threads has been written, before any sent after this call: a reply that completes on another
+     * thread takes its place among the lines that thread delivers.
+     */
+    default void executeAfterQueued(Runnable task) {
+        execute(task);
+    }
+
     /** Runs the task on the owning thread after a delay; the returned handle cancels it. */
     Cancellable schedule(Runnable task, Duration delay);
 

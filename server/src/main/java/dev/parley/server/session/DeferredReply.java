@@ -21,15 +21,26 @@ public final class DeferredReply {
 
     /** Runs {@code task} on the session's thread, then sends the replies and lets input go on. */
     public void completeWith(Runnable task) {
-        session.execute(() -> {
-            try {
-                if (!session.isClosing()) {
-                    task.run();
-                }
-            } finally {
-                complete();
+        session.execute(() -> finish(task));
+    }
+
+    /**
+     * Like {@link #completeWith}, with the replies placed after every line other threads sent the
+     * session before this call (and before those sent after it): a sender's echo of a message that
+     * the calling thread has just delivered to the others keeps its place among those lines.
+     */
+    public void completeAfterQueued(Runnable task) {
+        session.executeAfterQueued(() -> finish(task));
+    }
+
+    private void finish(Runnable task) {
+        try {
+            if (!session.isClosing()) {
+                task.run();
             }
-        });
+        } finally {
+            complete();
+        }
     }
 
     private void complete() {

@@ -134,6 +134,11 @@ public final class Session implements ChatUser {
         connection.execute(task);
     }
 
+    /** Runs the task on this session's thread after the lines other threads already sent it. */
+    public void executeAfterQueued(Runnable task) {
+        connection.executeAfterQueued(task);
+    }
+
     /** The nick, or {@code *} before one is set, as numerics address the client. */
     public String nickOrStar() {
         String current = snapshot().nick();

@@ -53,7 +53,8 @@ final class NettyConnection implements Connection {
      * but costs 4.7 KB per connection (a 1,024-slot chunk and a padded header): most of a
      * connection's memory, for a queue that is empty nearly always.
      */
-    private final Queue<OutboundLine> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    /** Lines other threads sent, and tasks to run in their place ({@link #executeAfterQueued}). */
+    private final Queue<Object> fromOtherThreads = new ConcurrentLinkedQueue<>();
 
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -157,12 +158,22 @@ final class NettyConnection implements Connection {
 
     private void drain() {
         drainScheduled.set(false);
-        OutboundLine line;
-        while ((line = fromOtherThreads.poll()) != null) {
-            queuedBytes.addAndGet(-line.bytes().length);
-            write(line);
+        Object queued;
+        while ((queued = fromOtherThreads.poll()) != null) {
+            if (queued instanceof OutboundLine line) {
+                queuedBytes.addAndGet(-line.bytes().length);
+                write(line);
+            } else {
+                ((Runnable) queued).run();
+            }
         }
         flush();
+    }
+
+    @Override
+    public void executeAfterQueued(Runnable task) {
+        fromOtherThreads.add(task);
+        scheduleDrain();
     }
 
     /** A line others caused (or the server on its own): it counts against the send queue. */

@@ -15,7 +15,9 @@ import java.util.concurrent.Future;
 
 /**
  * The one-order scenario, run on each database vendor: three senders on three nodes talk at once;
- * a reader on each node, CHATHISTORY on each node and the stored positions all give one order.
+ * a reader on each node, each sender (with echo-message, so it is a member seeing its own lines
+ * too), CHATHISTORY on each node and the stored positions all give one order, and every member sees
+ * each message with the same server time.
  */
 final class ClusterOrder {
 
@@ -34,8 +36,8 @@ final class ClusterOrder {
             List<RawIrcClient> senders = new ArrayList<>();
             List<RawIrcClient> readers = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
-                senders.add(member(nodes.get(i), "send" + i));
-                readers.add(member(nodes.get(i), "read" + i));
+                senders.add(member(nodes.get(i), "send" + i, "echo-message", "server-time"));
+                readers.add(member(nodes.get(i), "read" + i, "server-time"));
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> services.nodesListeningTo(ROOM) == 3);
 
@@ -51,16 +53,21 @@ final class ClusterOrder {
                     });
                 }
                 List<Future<List<String>>> heard = new ArrayList<>();
-                ExecutorService reading = Executors.newFixedThreadPool(readers.size());
-                for (RawIrcClient reader : readers) {
-                    heard.add(reading.submit(() -> texts(reader, PER_SENDER * senders.size())));
+                List<RawIrcClient> members = new ArrayList<>(readers);
+                members.addAll(senders);
+                ExecutorService reading = Executors.newFixedThreadPool(members.size());
+                for (RawIrcClient member : members) {
+                    heard.add(reading.submit(() -> timedTexts(member, PER_SENDER * senders.size())));
                 }
-                List<String> first = heard.get(0).get();
+                List<String> firstTimed = heard.get(0).get();
                 for (Future<List<String>> other : heard) {
                     assertThat(other.get())
-                            .as("every node's reader sees one order")
-                            .isEqualTo(first);
+                            .as("every member on every node, senders included, sees one order and one time")
+                            .isEqualTo(firstTimed);
                 }
+                List<String> first = firstTimed.stream()
+                        .map(timed -> timed.substring(timed.indexOf(' ') + 1))
+                        .toList();
                 reading.shutdown();
                 for (int i = 0; i < senders.size(); i++) {
                     String name = "send" + i;
@@ -89,18 +96,20 @@ final class ClusterOrder {
         }
     }
 
-    private static RawIrcClient member(TestServer node, String nick) {
-        RawIrcClient client = node.user(nick);
+    private static RawIrcClient member(TestServer node, String nick, String... caps) {
+        RawIrcClient client = node.connect();
+        client.registerWithCaps(nick, "chat@123", caps);
         client.join(ROOM);
         return client;
     }
 
-    private static List<String> texts(RawIrcClient reader, int count) {
-        RawIrcClient patient = reader.withTimeout(Duration.ofSeconds(20));
+    /** "time text" of each message the member receives. */
+    private static List<String> timedTexts(RawIrcClient member, int count) {
+        RawIrcClient patient = member.withTimeout(Duration.ofSeconds(20));
         List<String> texts = new ArrayList<>(count);
         while (texts.size() < count) {
             IrcMessage line = patient.expect(Lines.commandWithParams("PRIVMSG", ROOM));
-            texts.add(line.lastParam());
+            texts.add(line.tag("time") + " " + line.lastParam());
         }
         return texts;
     }
