@@ -160,7 +160,11 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    /** A cluster: the nick may be held on another node, which gets the message; else there is no such nick. */
+    /**
+     * A cluster: the nick may be held on another node, which gets the message; else there is no such
+     * nick. RPL_AWAY comes from this node's view of the recipient, which it has when they share a room
+     * with a user here.
+     */
     private void toOtherNode(CommandContext ctx, String target, ChatMessage message) {
         String command = message.command();
         Optional<String> node = nicks.elsewhere(target);
@@ -171,6 +175,12 @@ public final class MessagingCommands implements CommandFamily {
         IrcMessage line = delivery.postElsewhere(message, target, node.get());
         if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
             ctx.replies().add(line);
+        }
+        if (command.equals("PRIVMSG")) {
+            rooms.remote()
+                    .find(target)
+                    .filter(member -> member.away() != null)
+                    .ifPresent(member -> ctx.numeric(Numeric.RPL_AWAY, member.nick(), member.away()));
         }
     }
 

@@ -152,7 +152,8 @@ class ClusterMembershipIT {
     }
 
     @Test
-    void awayAndRealNameChangesOnOneNodeReachRoomMatesOnAnotherThatAskedForThem() throws Exception {
+    void awayAndRealNameChangesOnOneNodeReachRoomMatesOnAnotherThatAskedForThemAndAnswerTheirMessages()
+            throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE);
                 TestServer b = services.node("b", LEASE)) {
@@ -176,6 +177,10 @@ class ClusterMembershipIT {
             bob.assertNothingMatching(Lines.command("AWAY"), Duration.ofMillis(300));
             bob.send("WHOIS alice");
             assertThat(bob.expect(Numeric.RPL_WHOISUSER).lastParam()).isEqualTo("Alice Liddell");
+
+            bob.send("PRIVMSG alice :are you there?");
+            IrcMessage rplAway = bob.expect(Numeric.RPL_AWAY);
+            assertThat(rplAway.params().subList(1, 3)).containsExactly("alice", "lunch");
         }
     }
 
