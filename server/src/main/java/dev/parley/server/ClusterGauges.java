@@ -23,6 +23,10 @@ final class ClusterGauges {
                 "room positions that never arrived and were skipped",
                 m::skippedPositions);
         metrics.counter(
+                "parley.cluster.positions.repaired",
+                "room positions missing from the bus, read back from the database",
+                m::repairedPositions);
+        metrics.counter(
                 "parley.cluster.unordered",
                 "room messages delivered without a position while Redis was away",
                 m::unordered);

@@ -180,6 +180,7 @@ public final class ParleyServer implements AutoCloseable {
                 cluster == null ? null : cluster.bus());
         if (cluster != null) {
             cluster.attach(delivery, rooms, nicks);
+            cluster.attach(storage.history());
         }
         Monitors monitors = new Monitors(CASE_MAPPING);
         MonitorNotices monitorNotices = new MonitorNotices(monitors, delivery, info.name());

@@ -10,6 +10,7 @@ public final class ClusterMetrics {
     final LongAdder received = new LongAdder();
     final LongAdder crossNodeDeliveries = new LongAdder();
     final LongAdder skippedPositions = new LongAdder();
+    final LongAdder repairedPositions = new LongAdder();
     final LongAdder unordered = new LongAdder();
     final LongAdder leaseRenewals = new LongAdder();
     final LongAdder nickConflicts = new LongAdder();
@@ -34,6 +35,11 @@ public final class ClusterMetrics {
     /** Positions given up on: missing past the gap timeout. */
     public long skippedPositions() {
         return skippedPositions.sum();
+    }
+
+    /** Positions missing from the bus, read back from the database and delivered in their places. */
+    public long repairedPositions() {
+        return repairedPositions.sum();
     }
 
     /** Room messages delivered here without a position, while Redis was away. */

@@ -19,6 +19,7 @@ import dev.parley.server.config.ClusterConfig;
 import dev.parley.server.config.ConfigKeys;
 import dev.parley.server.config.HistoryConfig;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.history.History;
 import io.lettuce.core.SetArgs;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -199,6 +200,11 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /** Who tells MONITOR watchers here of nicks coming and going on the other nodes. */
+    /** The shared history, where a room's positions missing from the bus are read back from. */
+    public void attach(History history) {
+        bus.attach(history);
+    }
+
     public void attach(MonitorNotices notices) {
         leases.attach(notices);
     }

@@ -11,12 +11,16 @@ import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomPost;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.history.History;
+import dev.parley.server.history.HistoryReplies;
+import dev.parley.server.store.Playback;
+import dev.parley.server.store.StoredMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +38,11 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterRoomBus.class);
 
-    /** How long a missing position may hold back later ones before they go out without it. */
+    /** How long a missing position may hold back later ones before the database is asked for it. */
     static final Duration GAP_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The most positions one repair reads back from the database; a longer gap is given up on past that. */
+    static final int MAX_REPAIR = 500;
 
     private final RedisLink redis;
     private final ClusterKeys keys;
@@ -48,6 +55,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     private volatile Nicks nicks;
     private volatile boolean warnedUnordered;
     private volatile BusEvents events;
+    private volatile History history;
 
     ClusterRoomBus(
             RedisLink redis, ClusterKeys keys, String nodeId, ScheduledExecutorService thread, ClusterMetrics metrics) {
@@ -64,6 +72,11 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         this.delivery = chatDelivery;
         this.rooms = chatRooms;
         this.nicks = chatNicks;
+    }
+
+    /** Where a gap's missing messages are read back from: the shared database's history. */
+    void attach(History stored) {
+        this.history = stored;
     }
 
     /** Where membership events go: heard from other nodes, and this node's rooms opening. */
@@ -257,22 +270,82 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     private void skipIfStillMissing(String roomKey) {
         RoomOrder order = orders.get(roomKey);
-        long now = System.nanoTime();
-        if (order == null || !order.gapOlderThan(now - GAP_TIMEOUT.toNanos())) {
+        if (order == null || !order.gapOlderThan(System.nanoTime() - GAP_TIMEOUT.toNanos())) {
             return;
         }
-        List<Runnable> released = new ArrayList<>();
+        repair(roomKey, order, order.gapEnd());
+    }
+
+    /**
+     * The positions from the next one due up to {@code upTo} never came over the bus (lost on a
+     * reconnect): the messages among them are read back from the shared database, where their node
+     * stored them, and delivered in their places; the rest (events, which are not stored, or messages
+     * not stored yet) are given up on, and delivery goes on.
+     */
+    private void repair(String roomKey, RoomOrder order, long upTo) {
+        History stored = history;
         long from = order.next();
-        long skipped = order.skipGap(released, now);
-        metrics.skippedPositions.add(skipped);
-        log.warn(
-                "[{}] positions {} to {} never arrived within {} ms; delivering on without them",
-                roomKey,
-                from,
-                from + skipped - 1,
-                GAP_TIMEOUT.toMillis());
-        run(released);
+        if (stored == null || !stored.enabled() || upTo - from >= MAX_REPAIR) {
+            settle(roomKey, order, from, upTo, Map.of());
+            return;
+        }
+        order.repairing(true);
+        int newest = (int) Math.min(MAX_REPAIR, order.highest() - from + 1);
+        stored.latest(roomKey, Optional.empty(), newest, Playback.EVENTS)
+                .whenCompleteAsync(
+                        (found, failure) -> {
+                            order.repairing(false);
+                            if (orders.get(roomKey) != order) {
+                                return;
+                            }
+                            Map<Long, Runnable> placed = new HashMap<>();
+                            if (failure != null) {
+                                log.warn(
+                                        "[{}] could not read missing positions back: {}",
+                                        roomKey,
+                                        failure.getMessage());
+                            } else {
+                                for (StoredMessage message : found) {
+                                    if (message.position() >= from && !Playback.TOPIC.equals(message.command())) {
+                                        placed.put(message.position(), () -> deliverRepaired(roomKey, message));
+                                    }
+                                }
+                            }
+                            settle(roomKey, order, from, upTo, placed);
+                        },
+                        thread);
+    }
+
+    private void settle(String roomKey, RoomOrder order, long from, long upTo, Map<Long, Runnable> placed) {
+        RoomOrder.Filled filled = order.fill(placed, upTo, System.nanoTime());
+        metrics.skippedPositions.add(filled.skipped());
+        metrics.repairedPositions.add(filled.repaired());
+        if (filled.skipped() > 0) {
+            log.warn(
+                    "[{}] positions {} to {}: {} read back from the database, {} never arrived (events, or not"
+                            + " stored); delivering on",
+                    roomKey,
+                    from,
+                    upTo,
+                    filled.repaired(),
+                    filled.skipped());
+        } else if (filled.repaired() > 0) {
+            log.info("[{}] positions {} to {} read back from the database", roomKey, from, upTo);
+        }
+        run(filled.due());
         watchGap(roomKey, order);
+    }
+
+    /** A message read back from the database: to this node's members, as the bus would have brought it. */
+    private void deliverRepaired(String roomKey, StoredMessage message) {
+        IrcMessage line = HistoryReplies.replay(message);
+        rooms.find(roomKey).ifPresent(room -> {
+            List<ChatUser> hearers = room.hearers('\0');
+            if (!hearers.isEmpty()) {
+                delivery.deliverFromBus(line, hearers);
+                metrics.crossNodeDeliveries.increment();
+            }
+        });
     }
 
     @Override
@@ -301,11 +374,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** Subscribes first, then reads where the room stands: nothing sent after that read is missed. */
     private void listen(String roomKey) {
-        RoomOrder order = new RoomOrder();
-        RoomOrder before = orders.put(roomKey, order);
-        if (before != null) {
-            run(before.drain()); // held back by a gap that listening afresh forgets
-        }
+        RoomOrder order = orders.computeIfAbsent(roomKey, key -> new RoomOrder());
         redis.pubsub()
                 .ssubscribe(keys.roomChannel(roomKey))
                 .thenCompose(subscribed -> redis.commands().get(keys.roomSequence(roomKey)))
@@ -320,13 +389,26 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
                                         roomKey,
                                         failure.getMessage());
                             }
-                            run(order.start(last == null ? 0 : Long.parseLong(last), System.nanoTime()));
+                            long stands = last == null ? 0 : Long.parseLong(last);
+                            if (!order.started()) {
+                                run(order.start(stands, System.nanoTime()));
+                            } else if (failure != null) {
+                                return; // the next return of Redis listens again
+                            } else if (stands < order.next() - 1) {
+                                run(order.restart(stands)); // Redis came back empty: positions start again
+                            } else if (stands >= order.next() && !order.repairing()) {
+                                repair(roomKey, order, stands); // what the bus carried meanwhile is lost
+                                return;
+                            }
                             watchGap(roomKey, order);
                         },
                         thread);
     }
 
-    /** Redis is back: listen again to every room from where it stands now (pub/sub lost what it carried). */
+    /**
+     * Redis is back: listen again to every room; what pub/sub carried while this node was away is
+     * read back from the database up to where each room stands now.
+     */
     void resume() {
         start();
         thread.execute(() -> {

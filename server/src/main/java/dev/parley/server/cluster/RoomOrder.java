@@ -16,6 +16,11 @@ final class RoomOrder {
 
     private final TreeMap<Long, Runnable> waiting = new TreeMap<>();
     private long gapSince = -1;
+    /** While the missing positions are read from the database, the gap is not given up on. */
+    private boolean repairing;
+
+    /** What {@link #fill} released, in order, how many positions it gave up on, and how many it filled. */
+    record Filled(List<Runnable> due, long skipped, long repaired) {}
 
     /**
      * The room's counter stood at {@code last} just after this node began to listen: delivery starts
@@ -48,19 +53,64 @@ final class RoomOrder {
 
     /** Whether a missing position has held back later ones since before {@code deadline} (nanoseconds). */
     boolean gapOlderThan(long deadline) {
-        return gapSince >= 0 && gapSince <= deadline;
+        return !repairing && gapSince >= 0 && gapSince <= deadline;
     }
 
-    /** Gives up on the missing positions: delivers from the first waiting one on. How many were skipped. */
-    long skipGap(List<Runnable> released, long now) {
-        if (waiting.isEmpty()) {
-            return 0;
+    /** The last position a gap holds back: just before the first one waiting. */
+    long gapEnd() {
+        return waiting.isEmpty() ? next - 1 : waiting.firstKey() - 1;
+    }
+
+    /** The highest position heard so far (waiting, or delivered). */
+    long highest() {
+        return waiting.isEmpty() ? next - 1 : waiting.lastKey();
+    }
+
+    void repairing(boolean on) {
+        repairing = on;
+    }
+
+    boolean repairing() {
+        return repairing;
+    }
+
+    /**
+     * The missing positions up to {@code upTo} as the database had them: {@code found} (position to
+     * delivery) takes their places, those still missing are given up on, and delivery goes on from
+     * there as far as the positions follow each other.
+     */
+    Filled fill(Map<Long, Runnable> found, long upTo, long now) {
+        long repaired = 0;
+        for (Map.Entry<Long, Runnable> entry : found.entrySet()) {
+            long position = entry.getKey();
+            if (position >= next && position <= upTo && waiting.putIfAbsent(position, entry.getValue()) == null) {
+                repaired++;
+            }
         }
-        long first = waiting.firstKey();
-        long skipped = started() ? first - next : 0;
-        next = first;
-        released.addAll(release(now));
-        return skipped;
+        List<Runnable> due = new ArrayList<>();
+        long skipped = 0;
+        while (next <= upTo) {
+            Runnable delivery = waiting.remove(next);
+            if (delivery == null) {
+                skipped++;
+            } else {
+                due.add(delivery);
+            }
+            next++;
+        }
+        gapSince = -1;
+        due.addAll(release(now));
+        return new Filled(due, skipped, repaired);
+    }
+
+    /**
+     * The room's counter went back to {@code last} (a Redis that restarted empty): what waited under
+     * the old numbering goes out now, in its order, and delivery starts again at {@code last + 1}.
+     */
+    List<Runnable> restart(long last) {
+        List<Runnable> held = drain();
+        next = last + 1;
+        return held;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +136,40 @@ class ClusterIT {
 
             proxy.restore();
             await().atMost(Duration.ofSeconds(10)).until(() -> status(a, "/readyz") == 200);
+        }
+    }
+
+    @Test
+    void messagesANodeMissedWhileCutFromRedisAreReadBackFromTheDatabaseInTheirPlaces() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TcpProxy proxy = new TcpProxy("127.0.0.1", 6379);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", "redis://127.0.0.1:" + proxy.port(), LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#gap");
+            RawIrcClient bob = b.user("bob");
+            bob.join("#gap");
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.nodesListeningTo("#gap") == 2);
+            alice.send("PRIVMSG #gap :before");
+            bob.expect(Lines.privmsgFrom("alice", "#gap", "before"));
+
+            proxy.cut(); // B hears nothing of the bus: what A sends now never reaches it that way
+            for (int n = 1; n <= 3; n++) {
+                alice.send("PRIVMSG #gap :missed-" + n);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.storedCount("#gap") == 4);
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(15)).until(() -> services.nodesListeningTo("#gap") == 2);
+            alice.send("PRIVMSG #gap :after");
+
+            RawIrcClient patient = bob.withTimeout(Duration.ofSeconds(15));
+            List<String> heard = new ArrayList<>();
+            while (heard.size() < 4) {
+                heard.add(patient.expect(Lines.commandWithParams("PRIVMSG", "#gap"))
+                        .lastParam());
+            }
+            assertThat(heard).containsExactly("missed-1", "missed-2", "missed-3", "after");
+            assertThat(metrics(b)).contains("parley_cluster_positions_repaired_total 3.0");
         }
     }
 
