@@ -21,19 +21,32 @@ import java.util.UUID;
 final class ClusterDatabase implements AutoCloseable {
 
     enum Vendor {
-        MARIADB("jdbc:mariadb://127.0.0.1:3306/", "test", "root"),
-        POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/", "postgres", "postgres");
+        MARIADB("mariadb", 3306, "test", "root"),
+        POSTGRESQL("postgresql", 5432, "postgres", "postgres");
 
+        static final String HOST = "127.0.0.1";
+
+        final String scheme;
+        final int port;
         final String baseUrl;
         final String adminDatabase;
         final String user;
 
-        Vendor(String baseUrl, String adminDatabase, String user) {
-            this.baseUrl = baseUrl;
+        Vendor(String scheme, int port, String adminDatabase, String user) {
+            this.scheme = scheme;
+            this.port = port;
+            this.baseUrl = urlOn(scheme, port);
             this.adminDatabase = adminDatabase;
             this.user = user;
         }
+
+        private static String urlOn(String scheme, int port) {
+            return "jdbc:" + scheme + "://" + HOST + ":" + port + "/";
+        }
     }
+
+    /** One stored row of a room's history: its text, msgid and room position (0 when NULL). */
+    record StoredRow(String text, String msgid, long position) {}
 
     private final Vendor vendor;
     private final String name;
@@ -76,28 +89,41 @@ final class ClusterDatabase implements AutoCloseable {
         return vendor.baseUrl + name;
     }
 
+    /** The URL of this database reached through another port on this machine (a test's proxy). */
+    String urlThroughPort(int port) {
+        return Vendor.urlOn(vendor.scheme, port) + name;
+    }
+
+    Vendor vendor() {
+        return vendor;
+    }
+
     String user() {
         return vendor.user;
     }
 
     /** The texts stored for a room or conversation, in the order history reads them; fails on a msgid stored twice. */
     List<String> storedTexts(String historyKey) throws SQLException {
+        return storedRows(historyKey).stream().map(StoredRow::text).toList();
+    }
+
+    /** The rows stored for a room or conversation, in the order history reads them; fails on a msgid stored twice. */
+    List<StoredRow> storedRows(String historyKey) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(), vendor.user, "");
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT message, msgid FROM messages WHERE history_key = ? ORDER BY time_ms, id")) {
+                        "SELECT message, msgid, position FROM messages WHERE history_key = ? ORDER BY time_ms, id")) {
             select.setString(1, historyKey);
-            List<String> texts = new ArrayList<>();
-            List<String> msgids = new ArrayList<>();
+            List<StoredRow> stored = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    texts.add(rows.getString(1));
-                    msgids.add(rows.getString(2));
+                    stored.add(new StoredRow(rows.getString(1), rows.getString(2), rows.getLong(3)));
                 }
             }
+            List<String> msgids = stored.stream().map(StoredRow::msgid).toList();
             if (msgids.stream().distinct().count() != msgids.size()) {
                 throw new AssertionError("a msgid is stored twice in " + historyKey + ": " + msgids);
             }
-            return texts;
+            return stored;
         }
     }
 

@@ -110,6 +110,21 @@ final class ParleyNode implements AutoCloseable {
         }
     }
 
+    /** The body of {@code path} on this node ({@code /metrics}, say), or "" when it does not answer. */
+    String body(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** A client of this node, registered as {@code nick}, from a loopback address of its own. */
     RawIrcClient user(String nick, String... caps) {
         RawIrcClient client = connect(ircPort);

@@ -4,6 +4,7 @@ import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
+import dev.parley.testkit.TcpProxy;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -24,7 +25,9 @@ import java.util.UUID;
  * database and a Redis under a key prefix of their own (its keys removed afterwards). What the files
  * say is kept; the flags change only what a test must: ports, data directories, database, Redis,
  * key prefix, a short lease, no flood control, and two connections per address counted for
- * loopback addresses too (each test client has a loopback address of its own).
+ * loopback addresses too (each test client has a loopback address of its own). Started with
+ * {@link #startBehindDatabaseProxy}, every node reaches the database through one {@link TcpProxy}
+ * the test can cut and restore.
  */
 final class ThreeNodes implements AutoCloseable {
 
@@ -38,6 +41,8 @@ final class ThreeNodes implements AutoCloseable {
     private final List<ParleyNode> nodes = new ArrayList<>();
     private final String redisUrl;
     private final Path dir;
+    /** Between every node and the database, or null when the nodes reach it directly. */
+    private TcpProxy databaseProxy;
 
     private ThreeNodes(ClusterDatabase database, String prefix, RedisClient redisClient, String redisUrl, Path dir) {
         this.database = database;
@@ -49,6 +54,17 @@ final class ThreeNodes implements AutoCloseable {
     }
 
     static ThreeNodes start(ClusterDatabase.Vendor vendor, String redisUrl, Path dir) throws Exception {
+        return start(vendor, redisUrl, dir, false);
+    }
+
+    /** As {@link #start}, with every node reaching the database through {@link #databaseProxy()}. */
+    static ThreeNodes startBehindDatabaseProxy(ClusterDatabase.Vendor vendor, String redisUrl, Path dir)
+            throws Exception {
+        return start(vendor, redisUrl, dir, true);
+    }
+
+    private static ThreeNodes start(ClusterDatabase.Vendor vendor, String redisUrl, Path dir, boolean proxied)
+            throws Exception {
         RedisClient client = RedisClient.create(redisUrl);
         try {
             client.connect().close();
@@ -60,6 +76,9 @@ final class ThreeNodes implements AutoCloseable {
         String prefix = "parley-procs-" + UUID.randomUUID().toString().substring(0, 8) + ":";
         ThreeNodes cluster = new ThreeNodes(database, prefix, client, redisUrl, dir);
         try {
+            if (proxied) {
+                cluster.databaseProxy = new TcpProxy(ClusterDatabase.Vendor.HOST, vendor.port);
+            }
             for (int n = 1; n <= 3; n++) {
                 cluster.nodes.add(ParleyNode.start(n, dir.resolve("node" + n), cluster.flags()));
             }
@@ -80,7 +99,7 @@ final class ThreeNodes implements AutoCloseable {
     private List<String> flags() {
         return List.of(
                 "--database",
-                database.url(),
+                databaseProxy == null ? database.url() : database.urlThroughPort(databaseProxy.port()),
                 "--set",
                 "storage.database-user=" + database.user(),
                 "--cluster",
@@ -110,6 +129,14 @@ final class ThreeNodes implements AutoCloseable {
         return database;
     }
 
+    /** The proxy between the nodes and the database; only when started {@link #startBehindDatabaseProxy behind one}. */
+    TcpProxy databaseProxy() {
+        if (databaseProxy == null) {
+            throw new IllegalStateException("the nodes reach the database directly");
+        }
+        return databaseProxy;
+    }
+
     /** How many nodes listen to the room's sharded channel (one subscription per node with members there). */
     long nodesListeningTo(String roomKey) {
         return redis.sync().pubsubShardNumsub(prefix + "{" + roomKey + "}").values().stream()
@@ -134,9 +161,12 @@ final class ThreeNodes implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws SQLException, IOException {
         for (ParleyNode node : nodes) {
             node.close();
+        }
+        if (databaseProxy != null) {
+            databaseProxy.close();
         }
         try {
             RedisCommands<String, String> sync = redis.sync();
