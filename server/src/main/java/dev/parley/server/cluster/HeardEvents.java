@@ -2,6 +2,7 @@ package dev.parley.server.cluster;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Nicks;
@@ -93,8 +94,12 @@ final class HeardEvents {
                 delivery.send(line, here);
             }
             case "MODE" -> {
-                modes(room, line);
-                delivery.send(line, here);
+                if (ChannelName.looksLikeRoom(line.params().get(0))) {
+                    modes(room, line);
+                    delivery.send(line, here);
+                } else {
+                    userModes(roomKey, event.nick(), line);
+                }
             }
             default -> delivery.send(line, here);
         }
@@ -121,6 +126,22 @@ final class HeardEvents {
             delivery.send(
                     member.account() == null ? away : away.withTag("account", member.account()),
                     withCap(here, Capability.AWAY_NOTIFY));
+        }
+    }
+
+    /** A member's own MODE (+i, -i): only who may list them changes; nobody here is shown it. */
+    private void userModes(String roomKey, String nick, IrcMessage line) {
+        if (line.params().size() < 2) {
+            return;
+        }
+        boolean on = true;
+        for (char mode : line.params().get(1).toCharArray()) {
+            if (mode == '+' || mode == '-') {
+                on = mode == '+';
+            } else if (mode == 'i') {
+                boolean invisible = on;
+                view.update(roomKey, nick, member -> member.withInvisible(invisible));
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A room member as the other nodes keep it (in the room's Redis hash and in JOIN events on the
  * bus): its fields URL-encoded and joined by commas, so the whole holds no space or comma of its
- * own. A missing account or away message is an empty field.
+ * own. A missing account or away message is an empty field; the last field is {@code i} for an
+ * invisible member, else {@code -} (a record without it is read as visible).
  */
 final class MemberCodec {
 
@@ -27,18 +28,27 @@ final class MemberCodec {
                 field(member.away()),
                 member.status().allPrefixes().isEmpty()
                         ? "-"
-                        : field(member.status().allPrefixes()));
+                        : field(member.status().allPrefixes()),
+                member.invisible() ? "i" : "-");
     }
 
     /** The member, or null when {@code text} is not one. */
     static RemoteMember decode(String text) {
         String[] f = text.split(",", -1);
-        if (f.length != 8) {
-            return null;
+        if (f.length != 8 && f.length != 9) {
+            return null; // 8 fields: a record from a node that does not say whether the member is invisible
         }
         MemberStatus status = new MemberStatus(f[7].contains("%40"), f[7].contains("%2B"));
         return new RemoteMember(
-                value(f[0]), value(f[1]), value(f[2]), value(f[3]), orNull(f[4]), value(f[5]), orNull(f[6]), status);
+                value(f[0]),
+                value(f[1]),
+                value(f[2]),
+                value(f[3]),
+                orNull(f[4]),
+                value(f[5]),
+                orNull(f[6]),
+                status,
+                f.length == 9 && f[8].equals("i"));
     }
 
     private static String field(String value) {

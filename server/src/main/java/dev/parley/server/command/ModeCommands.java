@@ -45,7 +45,7 @@ public final class ModeCommands implements CommandFamily {
         this.nicks = nicks;
         this.delivery = delivery;
         this.clock = clock;
-        this.userModes = new UserModes(nicks);
+        this.userModes = new UserModes(nicks, rooms.events());
     }
 
     @Override

@@ -57,8 +57,9 @@ public final class WhoCommands implements CommandFamily {
                         }
                     }));
             room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
-                    .ifPresent(r ->
-                            rooms.remote().in(r.key()).forEach(member -> replyElsewhere(ctx, whox, r.name(), member)));
+                    .ifPresent(r -> rooms.remote().in(r.key()).stream()
+                            .filter(member -> !member.invisible() || r.isMember(ctx.session()))
+                            .forEach(member -> replyElsewhere(ctx, whox, r.name(), member)));
         } else {
             Optional<ChatUser> exact = nicks.find(mask);
             Optional<RemoteMember> remote = exact.isEmpty() ? rooms.remote().find(mask) : Optional.empty();
@@ -134,10 +135,7 @@ public final class WhoCommands implements CommandFamily {
         return asker.caps().has(Capability.MULTI_PREFIX) ? status.allPrefixes() : status.highestPrefix();
     }
 
-    /**
-     * The users of other cluster nodes in the asker's rooms, once each: whether one is invisible is
-     * not known here, and sharing a room shows even an invisible user.
-     */
+    /** The users of other cluster nodes in the asker's rooms, once each: sharing a room shows even an invisible user. */
     private Collection<RemoteMember> remoteRoomMates(Session asker) {
         Map<String, RemoteMember> mates = new LinkedHashMap<>();
         for (Room room : asker.rooms()) {

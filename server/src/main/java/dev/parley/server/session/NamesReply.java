@@ -36,6 +36,9 @@ public final class NamesReply {
             }
         }
         for (RemoteMember other : elsewhere) {
+            if (!member && other.invisible()) {
+                continue;
+            }
             names.add(prefix(other.status(), multiPrefix) + (userhost ? other.source() : other.nick()));
         }
         for (String name : names) {

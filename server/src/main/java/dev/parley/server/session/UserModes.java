@@ -2,6 +2,7 @@ package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.ModeChange;
 import dev.parley.server.chat.Nicks;
 import java.util.List;
@@ -13,9 +14,12 @@ import java.util.List;
 public final class UserModes {
 
     private final Nicks nicks;
+    private final MemberEvents elsewhere;
 
-    public UserModes(Nicks nicks) {
+    /** {@code elsewhere} hears a change of +i, which the other nodes of a cluster list members by. */
+    public UserModes(Nicks nicks, MemberEvents elsewhere) {
         this.nicks = nicks;
+        this.elsewhere = elsewhere;
     }
 
     /** MODE with the user's own nick as target; {@code params} are the MODE's, target first. */
@@ -36,6 +40,7 @@ public final class UserModes {
         ModeChange applied = new ModeChange();
         boolean on = true;
         boolean unknown = false;
+        boolean visibilityChanged = false;
         for (char mode : params.get(1).toCharArray()) {
             switch (mode) {
                 case '+', '-' -> on = mode == '+';
@@ -43,6 +48,7 @@ public final class UserModes {
                     if (session.isInvisible() != on) {
                         session.setInvisible(on);
                         applied.add(on, 'i', null);
+                        visibilityChanged = true;
                     }
                 }
                 case 'B' -> {
@@ -73,7 +79,11 @@ public final class UserModes {
             var line = new java.util.ArrayList<String>();
             line.add(session.nick());
             line.addAll(applied.asParams());
-            replies.add(new IrcMessage(java.util.Map.of(), session.nick(), "MODE", line));
+            IrcMessage change = new IrcMessage(java.util.Map.of(), session.nick(), "MODE", line);
+            replies.add(change);
+            if (visibilityChanged) {
+                elsewhere.changed(session.actor(), session.nick(), session.rooms(), change);
+            }
         }
     }
 

@@ -9,7 +9,15 @@ import org.junit.jupiter.api.Test;
 class RoomEventTest {
 
     private static final RemoteMember ALICE = new RemoteMember(
-            "n1", "Alice", "al", "host.example", null, "Alice, Liddell %2C", "gone, back soon", MemberStatus.OPERATOR);
+            "n1",
+            "Alice",
+            "al",
+            "host.example",
+            null,
+            "Alice, Liddell %2C",
+            "gone, back soon",
+            MemberStatus.OPERATOR,
+            false);
 
     @Test
     void aMemberRecordSurvivesCommasSpacesAndMissingFields() {
@@ -21,6 +29,12 @@ class RoomEventTest {
         assertThat(MemberCodec.decode(MemberCodec.encode(voiced))).isEqualTo(voiced);
         RemoteMember plain = ALICE.withStatus(MemberStatus.PLAIN);
         assertThat(MemberCodec.decode(MemberCodec.encode(plain))).isEqualTo(plain);
+        RemoteMember invisible = ALICE.withInvisible(true);
+        assertThat(MemberCodec.decode(MemberCodec.encode(invisible))).isEqualTo(invisible);
+        String older = record.substring(0, record.lastIndexOf(','));
+        assertThat(MemberCodec.decode(older))
+                .as("a record of eight fields, from an older node")
+                .isEqualTo(ALICE);
     }
 
     @Test

@@ -114,6 +114,35 @@ class ClusterMembershipIT {
     }
 
     @Test
+    void anInvisibleMemberOnOneNodeIsListedOnAnotherOnlyToThoseSharingTheRoom() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.send("MODE alice +i");
+            alice.expect(Lines.commandWithParams("MODE", "alice", "+i"));
+            alice.join("#room");
+            RawIrcClient carol = a.user("carol");
+            carol.join("#room");
+            RawIrcClient dave = b.user("dave");
+            dave.join("#room");
+            RawIrcClient bob = b.user("bob"); // on B, not in #room
+            await().atMost(AT_ONCE).until(() -> names(dave, "#room").contains("@alice"));
+
+            assertThat(names(bob, "#room")).contains("carol", "dave").doesNotContain("alice");
+            bob.send("WHO #room");
+            assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO)).stream()
+                            .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
+                            .map(m -> m.param(5)))
+                    .containsExactlyInAnyOrder("carol", "dave");
+
+            alice.send("MODE alice -i");
+            alice.expect(Lines.commandWithParams("MODE", "alice", "-i"));
+            await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("alice"));
+        }
+    }
+
+    @Test
     void whoxAndWhoByMaskOnOneNodeListAMemberOnAnother() throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE);
