@@ -324,7 +324,8 @@ public final class ParleyServer implements AutoCloseable {
                 storage.bans(),
                 status,
                 clock,
-                blocking));
+                blocking,
+                c.otherNodes()));
         banExpiry = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("parley-ban-expiry"));
         banExpiry.scheduleWithFixedDelay(
                 console.banExpiry()::sweep, 0, AdminConsole.banSweepSeconds(), TimeUnit.SECONDS);

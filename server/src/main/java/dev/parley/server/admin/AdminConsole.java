@@ -22,7 +22,7 @@ public final class AdminConsole {
         String serverName = config.server().name();
         AdminSessions sessions = new AdminSessions(config.admin().sessionTimeout(), parts.clock());
         ConsoleKicks kicks = new ConsoleKicks(
-                parts.departures(), serverName, () -> live.get().limits().kickReasonLength());
+                parts.departures(), serverName, () -> live.get().limits().kickReasonLength(), parts.otherNodes());
         AccountEndpoints.Rules rules = new AccountEndpoints.Rules(
                 config.auth().adminName(),
                 () -> live.get().accounts().minPasswordLength(),

@@ -5,6 +5,7 @@ import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.Nicks;
+import dev.parley.server.chat.OtherNodes;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.login.ServerBan;
@@ -35,4 +36,5 @@ public record ConsoleParts(
         BanStore banStore,
         ServerStatus status,
         Clock clock,
-        Executor blocking) {}
+        Executor blocking,
+        OtherNodes otherNodes) {}

@@ -286,7 +286,8 @@ public final class RoomCommands implements CommandFamily {
         Optional<ChatUser> target = nicks.find(nick).filter(room::isMember);
         if (target.isEmpty()
                 && nicks.find(nick).isEmpty()
-                && nicks.elsewhere(nick).isPresent()) {
+                && nicks.elsewhere(nick).isPresent()
+                && isMemberElsewhere(room, nick)) {
             kickElsewhere(ctx, room, nick, nicks.elsewhere(nick).get(), reason);
             return;
         }
@@ -311,10 +312,16 @@ public final class RoomCommands implements CommandFamily {
         log.info("{} kicked {} from {}: {}", ctx.session(), victim.nick(), room.name(), reason);
     }
 
+    /** Whether this node's view of the room lists {@code nick} among its members on other nodes. */
+    private boolean isMemberElsewhere(Room room, String nick) {
+        return rooms.remote().in(room.key()).stream()
+                .anyMatch(member -> nicks.caseMapping().equal(member.nick(), nick));
+    }
+
     /**
-     * The nick is held on another cluster node: that node kicks its member (if it is one) and the
-     * KICK reaches this node's members over the room's bus, the kicker's echo included. Rights were
-     * checked here; whether the nick is in the room only that node knows, so no 441 comes back.
+     * The nick is held on another cluster node and this node's view lists them in the room: that
+     * node kicks its member and the KICK reaches this node's members over the room's bus, the
+     * kicker's echo included. Rights were checked here.
      */
     private void kickElsewhere(CommandContext ctx, Room room, String nick, String node, String reason) {
         IrcMessage message = IrcMessage.from(ctx.session().source(), "KICK", room.name(), nick, reason);

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * CSRF token kept from the login and sent back. Headers can be added to any request, to play a
  * browser on another site.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern CSRF = Pattern.compile("\"csrf\":\"([^\"]+)\"");
@@ -33,12 +33,12 @@ final class ConsoleClient {
     private String cookie;
     private String csrf;
 
-    ConsoleClient(InetSocketAddress address) {
+    public ConsoleClient(InetSocketAddress address) {
         this.base = "http://127.0.0.1:" + address.getPort();
     }
 
     /** Logs in; the response is returned whatever it is, and a granted login is kept. */
-    HttpResponse<String> logIn(String name, String password) {
+    public HttpResponse<String> logIn(String name, String password) {
         HttpResponse<String> response =
                 send("POST", "/admin/api/login", form("name", name, "password", password), Map.of());
         response.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";", 2)[0]);
@@ -53,7 +53,7 @@ final class ConsoleClient {
         return send("GET", path, "", Map.of());
     }
 
-    HttpResponse<String> post(String path, String... fields) {
+    public HttpResponse<String> post(String path, String... fields) {
         return send("POST", path, form(fields), Map.of());
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.admin.ConsoleClient;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.time.Duration;
@@ -126,6 +127,43 @@ class ClusterModerationIT {
             admin.assertNothingMatching(Lines.commandWithParams("KICK", "#room", "admin"), Duration.ofMillis(500));
             admin.send("PRIVMSG #room :still in");
             alice.expect(Lines.privmsgFrom("admin", "#room", "still in"));
+        }
+    }
+
+    @Test
+    void aKickFromTheAdminConsoleOnOneNodeIsSeenByMembersOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient bob = a.user("bob");
+            bob.join("#room");
+            RawIrcClient carol = b.user("carol");
+            carol.join("#room");
+            await().atMost(AT_ONCE).until(() -> services.nodesListeningTo("#room") == 2);
+            ConsoleClient console = new ConsoleClient(a.server().httpAddresses().get(0));
+            assertThat(console.logIn("admin", "admin123").statusCode()).isEqualTo(200);
+
+            assertThat(console.post("/admin/api/users/bob/kick", "room", "#room", "reason", "calm")
+                            .statusCode())
+                    .isEqualTo(200);
+
+            IrcMessage kick = carol.expect(Lines.commandWithParams("KICK", "#room", "bob"));
+            assertThat(kick.lastParam()).isEqualTo("calm");
+        }
+    }
+
+    @Test
+    void aKickOfAUserOfAnotherNodeWhoIsNotInTheRoomAnswers441() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#room");
+            b.user("dave").join("#elsewhere");
+
+            await().atMost(AT_ONCE).until(() -> sentWithout(alice, "KICK #room dave :out", Numeric.ERR_NOSUCHNICK));
+            alice.send("KICK #room dave :out");
+            assertThat(alice.expect(Numeric.ERR_USERNOTINCHANNEL).params()).contains("dave", "#room");
         }
     }
 
