@@ -44,6 +44,9 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     /** The most positions one repair reads back from the database; a longer gap is given up on past that. */
     static final int MAX_REPAIR = 500;
 
+    /** Rows read beyond the positions heard: messages stored meanwhile, newer than the gap. */
+    static final int REPAIR_SLACK = 200;
+
     private final RedisLink redis;
     private final ClusterKeys keys;
     private final String nodeId;
@@ -290,7 +293,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             return;
         }
         order.repairing(true);
-        int newest = (int) Math.min(MAX_REPAIR, order.highest() - from + 1);
+        int newest = (int) Math.min(MAX_REPAIR, Math.max(upTo, order.highest()) - from + 1) + REPAIR_SLACK;
         stored.latest(roomKey, Optional.empty(), newest, Playback.EVENTS)
                 .whenCompleteAsync(
                         (found, failure) -> {
