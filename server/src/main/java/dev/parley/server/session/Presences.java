@@ -1,15 +1,18 @@
 package dev.parley.server.session;
 
 import dev.parley.protocol.name.CaseMapping;
+import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Room.JoinOutcome;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.chat.SharedRoomState;
 import dev.parley.server.chat.UserSnapshot;
 import dev.parley.server.config.AccountsConfig;
 import dev.parley.server.store.PresenceStore;
 import dev.parley.server.store.StoredPresence;
 import dev.parley.server.store.memory.InMemoryPresenceStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +20,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +39,9 @@ public final class Presences implements AccountPresence.Keeper {
 
     /** The host of a presence brought back at start until a connection of its account returns. */
     static final String RESTORED_HOST = "always-on";
+
+    /** How long a start waits for Redis to say what state a kept presence's room has elsewhere. */
+    private static final Duration STATE_WAIT = Duration.ofSeconds(5);
 
     private final Map<String, AccountPresence> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Boolean> choices = new ConcurrentHashMap<>();
@@ -96,7 +105,8 @@ public final class Presences implements AccountPresence.Keeper {
 
     /**
      * Brings the kept presences back at start, before anyone connects: each takes its nick and
-     * rejoins its rooms (a room that refuses it now, say a new ban, is left out), marked away.
+     * rejoins its rooms (a room that refuses it now, say a new ban, is left out), marked away. On a
+     * cluster each room takes on its state from the other nodes and they hear of the member.
      */
     public void restore(List<StoredPresence> kept, Rooms rooms, Nicks nicks, long nowMillis) {
         for (StoredPresence stored : kept) {
@@ -116,11 +126,36 @@ public final class Presences implements AccountPresence.Keeper {
             }
             presence.goneAway();
             for (String name : stored.rooms()) {
-                if (rooms.join(name, presence, null) instanceof JoinOutcome.Joined joined) {
-                    presence.rooms().add(joined.room());
+                if (rooms.join(name, presence, null, stateElsewhere(rooms, name))
+                        instanceof JoinOutcome.Joined joined) {
+                    Room room = joined.room();
+                    presence.rooms().add(room);
+                    rooms.events()
+                            .joined(
+                                    room,
+                                    presence,
+                                    room.status(presence).orElse(MemberStatus.PLAIN),
+                                    JoinReplies.joinLine(presence, room, true));
                 }
             }
             restored(presence);
+        }
+    }
+
+    /**
+     * On a cluster, the state the room has on the other nodes, so that a presence coming back into a
+     * room that lives on elsewhere does not start it afresh (at start, before anyone connects: waiting
+     * here holds up nobody).
+     */
+    private static Optional<SharedRoomState> stateElsewhere(Rooms rooms, String name) {
+        try {
+            return rooms.stateFor(name).get(STATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the state of {} on the other nodes could not be read; the room starts here afresh", name);
+            return Optional.empty();
         }
     }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
+import dev.parley.server.config.AccountsConfig;
+import dev.parley.server.config.ParleyConfig;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import dev.parley.testkit.TcpProxy;
@@ -400,6 +402,59 @@ class ClusterMembershipIT {
             bob.withTimeout(Duration.ofSeconds(10)).expect(Lines.joinOf("alice", "#room"));
             await().atMost(AT_ONCE).until(() -> names(bob, "#room").contains("alice"));
         }
+    }
+
+    @Test
+    void anAlwaysOnAccountANodeBringsBackAtStartIsInItsRoomsForTheOtherNodes() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE, ClusterMembershipIT::alwaysOn);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient registering = a.user("alys");
+            registering.send("REGISTER * * :wonderland7");
+            registering.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            registering.send("QUIT");
+            registering.awaitClosed(AT_ONCE);
+            RawIrcClient alys = a.connect();
+            alys.registerWithCaps("alys", "wonderland7"); // logged in at registration: her account's presence
+            alys.join("#room");
+            RawIrcClient carol = b.user("carol");
+            carol.join("#room");
+            await().atMost(AT_ONCE).until(() -> names(carol, "#room").contains("alys"));
+            alys.send("QUIT :off to bed"); // always-on: she stays in #room, away
+            carol.assertNothingMatching(Lines.command("QUIT"), Duration.ofMillis(500));
+            assertThat(names(carol, "#room")).contains("alys");
+
+            carol.send("PART #room");
+            carol.expect(Lines.command("PART"));
+
+            a.stop(); // alys's presence is kept in the database, and in #room's Redis hash
+            await().atMost(LEASE.plusSeconds(5)).until(() -> !services.nodeAlive("a"));
+            carol.join("#room"); // #room opens on B: a record of a node that is not alive is not listed
+            assertThat(names(carol, "#room")).doesNotContain("alys");
+
+            a.startAgain(); // brings alys back into #room at start: B hears of it
+
+            IrcMessage join = carol.withTimeout(AT_ONCE.plusSeconds(5)).expect(Lines.command("JOIN"));
+            assertThat(join.source()).startsWith("alys!");
+            assertThat(names(carol, "#room")).contains("@alys"); // she founded #room: its operator wherever she is
+            RawIrcClient dave = a.user("dave");
+            dave.join("#room");
+            assertThat(names(dave, "#room")).contains("carol", "alys");
+        }
+    }
+
+    private static ParleyConfig alwaysOn(ParleyConfig c) {
+        AccountsConfig accounts = c.accounts();
+        return c.withAccounts(new AccountsConfig(
+                accounts.registration(),
+                accounts.bcryptCost(),
+                accounts.minPasswordLength(),
+                accounts.loginAttempts(),
+                accounts.loginWindow(),
+                accounts.registrationsPerIp(),
+                accounts.registrationWindow(),
+                true,
+                true));
     }
 
     @Test

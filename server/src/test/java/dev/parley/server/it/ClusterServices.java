@@ -165,6 +165,11 @@ final class ClusterServices implements AutoCloseable {
     }
 
     /** How many nodes listen to the room (one sharded subscription per node). */
+    /** Whether the node's liveness key is in Redis. */
+    boolean nodeAlive(String nodeId) {
+        return redis.sync().exists(prefix + "node:" + nodeId) > 0;
+    }
+
     /** The cluster's Redis hash {@code prefix + name}. */
     Map<String, String> redisHash(String name) {
         return redis.sync().hgetall(prefix + name);

@@ -185,6 +185,12 @@ public final class TestServer implements AutoCloseable {
         server.stop();
     }
 
+    /** Starts a {@link #stop stopped} server again on the same data directory (a new port). */
+    public void startAgain() {
+        closeClients();
+        boot();
+    }
+
     private void closeClients() {
         for (RawIrcClient client : clients) {
             client.close();
