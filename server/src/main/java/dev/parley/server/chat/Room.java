@@ -263,6 +263,17 @@ public final class Room {
         return closed;
     }
 
+    /**
+     * Closes the room if nobody is in it (a room opened for a join it then refused); a join racing
+     * this sees it closed and opens the room afresh. Whether it is closed now.
+     */
+    synchronized boolean closeIfUnused() {
+        if (members.isEmpty()) {
+            closed = true;
+        }
+        return closed;
+    }
+
     /** Changes a member's privileges; false when the user is not a member. */
     public synchronized boolean setStatus(ChatUser member, MemberStatus status) {
         ChatUser user = member.actor();

@@ -117,6 +117,9 @@ public final class Rooms {
                     remote.in(key).size(),
                     elsewhere.map(SharedRoomState::membersElsewhere).orElse(0));
             JoinOutcome outcome = room.join(user, givenKey, membersElsewhere);
+            if (outcome instanceof JoinOutcome.Refused && room.closeIfUnused()) {
+                closeIfEmpty(room); // opened for this join alone (a registered room, or one living elsewhere)
+            }
             if (!(outcome instanceof JoinOutcome.Closed)) {
                 return outcome;
             }

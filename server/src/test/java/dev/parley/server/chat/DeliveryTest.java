@@ -38,9 +38,9 @@ class DeliveryTest {
         }
     };
     private final Room room = new Room("#general", CaseMapping.RFC1459, 0);
-    private final Member alice = new Member("alice", CapabilitySet.NONE);
-    private final Member bob = new Member("bob", CapabilitySet.NONE);
-    private final Member carol = new Member("carol", CapabilitySet.of(List.of(Capability.MESSAGE_TAGS)));
+    private final RecordingUser alice = new RecordingUser("alice", CapabilitySet.NONE);
+    private final RecordingUser bob = new RecordingUser("bob", CapabilitySet.NONE);
+    private final RecordingUser carol = new RecordingUser("carol", CapabilitySet.of(List.of(Capability.MESSAGE_TAGS)));
 
     private Delivery delivery(boolean storesFirst) {
         return new Delivery(CLOCK, new MsgIds(), history, true, storesFirst, CaseMapping.RFC1459, ChatMetrics.NONE);
@@ -169,51 +169,5 @@ class DeliveryTest {
         assertThat(stored)
                 .extracting(StoredMessage::historyKey)
                 .containsOnly(stored.get(0).historyKey());
-    }
-
-    /** A registered user that records what it is sent, as text, once flushed. */
-    private static final class Member implements ChatUser {
-        private final UserSnapshot snapshot;
-        private final List<String> pending = new ArrayList<>();
-        final List<String> lines = new ArrayList<>();
-
-        Member(String nick, CapabilitySet caps) {
-            this.snapshot = UserSnapshot.connecting("192.0.2.1")
-                    .withNick(nick)
-                    .withUser(nick)
-                    .withCaps(caps)
-                    .registeredAt(0);
-        }
-
-        @Override
-        public UserSnapshot snapshot() {
-            return snapshot;
-        }
-
-        @Override
-        public String guestIdentity() {
-            return "!" + snapshot.nick();
-        }
-
-        @Override
-        public Metadata metadata() {
-            return new Metadata();
-        }
-
-        @Override
-        public void send(OutboundLine line) {
-            pending.add(line.text());
-        }
-
-        @Override
-        public void flush() {
-            lines.addAll(pending);
-            pending.clear();
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            task.run();
-        }
     }
 }
