@@ -191,15 +191,16 @@ public final class MessagingCommands implements CommandFamily {
 
     /**
      * Delivers now (history stores it behind), or, with {@code history.durability: sync}, leaves the
-     * delivery to run once the message is stored; on a cluster node, the echo of a room message to an
-     * echo-message sender waits until the room's order placed it, so that the sender sees it where
-     * every member does, with the same time. {@code then} runs after delivery, on this thread.
+     * delivery to run once the message is stored; on a cluster node, the sender's replies (and its
+     * echo) wait until the room's order placed the message and this node's members have it, so that,
+     * as on one node, whatever the sender does next comes after its message, and the echo carries the
+     * time every member sees. {@code then} runs after delivery, on this thread.
      */
     private static void send(CommandContext ctx, Outgoing outgoing, List<HeldDelivery> waiting, Runnable then) {
         outgoing.alsoTo(Delivery.otherDevices(ctx.session())); // what one device says, the others see
         if (outgoing.storesFirst()) {
             waiting.add(new HeldDelivery(outgoing, true, then));
-        } else if (outgoing.ordersFirst() && ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+        } else if (outgoing.ordersFirst()) {
             waiting.add(new HeldDelivery(outgoing, false, then));
         } else {
             outgoing.send();
@@ -224,8 +225,8 @@ public final class MessagingCommands implements CommandFamily {
 
     /**
      * A message whose delivery, or its sender's echo, waits: with {@code history.durability: sync}
-     * ({@code untilStored}) it is delivered only once stored; on a cluster node the echo waits for the
-     * room's order. The sender's further input waits meanwhile, so its messages stay in order; a
+     * ({@code untilStored}) it is delivered only once stored; on a cluster node the sender's replies
+     * wait for the room's order. The sender's further input waits meanwhile, so its messages stay in order; a
      * message that could not be stored is not delivered and the sender is told.
      */
     private static final class HeldDelivery {
