@@ -198,6 +198,7 @@ public final class ParleyServer implements AutoCloseable {
         OtherNodes otherNodes = cluster == null ? OtherNodes.NONE : cluster.otherNodes();
         if (cluster != null) {
             bans.onStored(otherNodes::bansChanged);
+            accounts.names().onRegistered(otherNodes::accountRegistered);
             cluster.attach(new LocalOrders(
                     nicks,
                     rooms,
@@ -206,7 +207,8 @@ public final class ParleyServer implements AutoCloseable {
                     serverBan,
                     otherNodes,
                     delivery,
-                    () -> live.get().limits()));
+                    () -> live.get().limits(),
+                    accounts));
         }
         CommandTable.Parts parts = new CommandTable.Parts(
                 live,

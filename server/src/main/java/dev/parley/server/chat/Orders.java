@@ -21,6 +21,9 @@ public interface Orders {
     /** Gives {@code nick}, if a user here holds it, the INVITE to {@code roomName} and the invitation. */
     void invite(String roomName, String nick, IrcMessage invite);
 
+    /** Protects the name of an account another node registered. */
+    void accountRegistered(String name);
+
     /** Rereads the server bans from the database and disconnects the users here that they now match. */
     void reloadBans();
 }

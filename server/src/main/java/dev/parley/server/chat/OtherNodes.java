@@ -29,6 +29,9 @@ public interface OtherNodes {
      */
     void invite(String node, String roomName, String nick, IrcMessage invite);
 
+    /** Tells the other nodes that an account was registered here: its name is protected there at once. */
+    void accountRegistered(String name);
+
     /** Tells the other nodes that the server bans in the shared database changed: they reread and apply them. */
     void bansChanged();
 
@@ -45,6 +48,9 @@ public interface OtherNodes {
 
         @Override
         public void invite(String node, String roomName, String nick, IrcMessage invite) {}
+
+        @Override
+        public void accountRegistered(String name) {}
 
         @Override
         public void bansChanged() {}

@@ -76,6 +76,11 @@ final class ClusterOrders implements OtherNodes {
     }
 
     @Override
+    public void accountRegistered(String name) {
+        send(keys.controlChannel(), "account " + nodeId + " " + name, "news of account " + name);
+    }
+
+    @Override
     public void bansChanged() {
         send(keys.controlChannel(), "bans " + nodeId, "news of changed bans");
     }
@@ -103,8 +108,11 @@ final class ClusterOrders implements OtherNodes {
             return;
         }
         if (channel.equals(keys.controlChannel())) {
-            if (text.startsWith("bans ") && !text.substring(5).equals(nodeId)) {
+            String[] news = text.split(" ", 3);
+            if (news[0].equals("bans") && news.length == 2 && !news[1].equals(nodeId)) {
                 thread.execute(here::reloadBans);
+            } else if (news[0].equals("account") && news.length == 3 && !news[1].equals(nodeId)) {
+                thread.execute(() -> here.accountRegistered(news[2]));
             }
         } else if (channel.equals(keys.ordersChannel(nodeId))) {
             thread.execute(() -> carryOut(here, text));

@@ -1,6 +1,7 @@
 package dev.parley.server.login;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.server.auth.Accounts;
 import dev.parley.server.auth.Audit;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.chat.ChatUser;
@@ -35,6 +36,7 @@ public final class LocalOrders implements Orders {
     private final OtherNodes otherNodes;
     private final Delivery delivery;
     private final Supplier<LimitsConfig> limits;
+    private final Accounts accounts;
 
     public LocalOrders(
             Nicks nicks,
@@ -44,7 +46,8 @@ public final class LocalOrders implements Orders {
             ServerBan serverBan,
             OtherNodes otherNodes,
             Delivery delivery,
-            Supplier<LimitsConfig> limits) {
+            Supplier<LimitsConfig> limits,
+            Accounts accounts) {
         this.nicks = nicks;
         this.rooms = rooms;
         this.departures = departures;
@@ -53,6 +56,7 @@ public final class LocalOrders implements Orders {
         this.otherNodes = otherNodes;
         this.delivery = delivery;
         this.limits = limits;
+        this.accounts = accounts;
     }
 
     @Override
@@ -95,6 +99,11 @@ public final class LocalOrders implements Orders {
         }
         rooms.find(roomName).ifPresent(room -> room.invite(nick, limits.get().maxListEntries()));
         delivery.toUser(invitee.get(), invite);
+    }
+
+    @Override
+    public void accountRegistered(String name) {
+        accounts.names().known(name);
     }
 
     @Override

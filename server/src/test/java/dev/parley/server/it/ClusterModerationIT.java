@@ -10,6 +10,7 @@ import dev.parley.server.admin.ConsoleClient;
 import dev.parley.testkit.Lines;
 import dev.parley.testkit.RawIrcClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +165,31 @@ class ClusterModerationIT {
             await().atMost(AT_ONCE).until(() -> sentWithout(alice, "KICK #room dave :out", Numeric.ERR_NOSUCHNICK));
             alice.send("KICK #room dave :out");
             assertThat(alice.expect(Numeric.ERR_USERNOTINCHANNEL).params()).contains("dave", "#room");
+        }
+    }
+
+    @Test
+    void anAccountRegisteredOnOneNodeProtectsItsNickOnAnotherAtOnce() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient bob = b.user("bob");
+            RawIrcClient alice = a.user("alice");
+            alice.send("REGISTER * * :wonderland7");
+            alice.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            alice.send("QUIT");
+            alice.awaitClosed(AT_ONCE);
+
+            // B reloads account names every 30 s; the news must protect the nick well before that
+            await().atMost(AT_ONCE).until(() -> {
+                bob.send("NICK alice");
+                bob.send("PING :probe");
+                List<IrcMessage> answer = bob.collectUntil(Lines.command("PONG"));
+                assertThat(answer).as("bob never takes the registered nick").noneMatch(Lines.command("NICK"));
+                return answer.stream()
+                        .anyMatch(m -> Lines.numeric(Numeric.ERR_NICKNAMEINUSE).test(m)
+                                && m.lastParam().contains("registered to another account"));
+            });
         }
     }
 
