@@ -229,7 +229,16 @@ public final class RegistrationFlow {
             return true;
         }
         session.setNick(null);
-        replies.numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+        Optional<String> node = nicks.elsewhere(nick);
+        if (owner && node.isPresent()) {
+            replies.numeric(
+                    Numeric.ERR_NICKNAMEINUSE,
+                    nick,
+                    "Your account is connected to another node of this cluster (" + node.get()
+                            + "): connect all your devices to the same node");
+        } else {
+            replies.numeric(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+        }
         return false;
     }
 

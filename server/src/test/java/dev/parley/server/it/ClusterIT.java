@@ -249,6 +249,35 @@ class ClusterIT {
     }
 
     @Test
+    void aSecondDeviceOfAnAccountOnAnotherNodeIsToldToUseTheSameNode() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient registering = a.user("alys");
+            registering.send("REGISTER * * :wonderland7");
+            registering.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            registering.send("QUIT");
+            registering.awaitClosed(Duration.ofSeconds(5));
+            RawIrcClient laptop = a.connect();
+            laptop.registerWithCaps("alys", "wonderland7");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                RawIrcClient phone = b.connect();
+                phone.send("PASS wonderland7");
+                phone.send("NICK alys");
+                phone.send("USER alys 0 * :phone");
+                IrcMessage answer =
+                        phone.expect(Lines.numeric(Numeric.ERR_NICKNAMEINUSE).or(Lines.numeric(Numeric.RPL_WELCOME)));
+                phone.close();
+                assertThat(answer.command())
+                        .as("the phone must not get alys on B")
+                        .isEqualTo("433");
+                return answer.lastParam().contains("another node of this cluster (a)");
+            });
+        }
+    }
+
+    @Test
     void aClusterOnSqliteIsRefusedAtStart() {
         assertThatThrownBy(() -> TestServer.start(c -> c.withCluster(ClusterConfig.on(ClusterServices.REDIS))))
                 .hasRootCauseMessage("cluster.redis-url: a cluster needs a database every node shares: set"
