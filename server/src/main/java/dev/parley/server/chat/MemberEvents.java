@@ -10,6 +10,9 @@ import java.util.Collection;
  */
 public interface MemberEvents {
 
+    /** {@code user} registered here (a new nick online): the other nodes can answer WHOIS about them. */
+    void online(ChatUser user);
+
     /** {@code member} joined {@code room} here with {@code status}; {@code join} is the extended-join form. */
     void joined(Room room, ChatUser member, MemberStatus status, IrcMessage join);
 
@@ -36,6 +39,9 @@ public interface MemberEvents {
 
     /** A single node: no one else to tell. */
     MemberEvents NONE = new MemberEvents() {
+        @Override
+        public void online(ChatUser user) {}
+
         @Override
         public void joined(Room room, ChatUser member, MemberStatus status, IrcMessage join) {}
 

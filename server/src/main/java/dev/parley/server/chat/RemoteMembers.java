@@ -3,6 +3,7 @@ package dev.parley.server.chat;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The members other nodes of a cluster have in the rooms this node has members in, built from the
@@ -19,6 +20,12 @@ public interface RemoteMembers {
 
     /** The keys of this node's rooms that {@code nick}, a user of another node, is in. */
     List<String> roomsOf(String nick);
+
+    /**
+     * A user of another node, found in this node's rooms or asked of the node holding the nick
+     * (completes later); empty when no other node has them.
+     */
+    CompletableFuture<Optional<RemoteMember>> lookup(String nick);
 
     /** How many users the other nodes hold (their nicks). */
     int usersElsewhere();
@@ -38,6 +45,11 @@ public interface RemoteMembers {
         @Override
         public List<String> roomsOf(String nick) {
             return List.of();
+        }
+
+        @Override
+        public CompletableFuture<Optional<RemoteMember>> lookup(String nick) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
 
         @Override

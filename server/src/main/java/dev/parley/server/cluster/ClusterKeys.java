@@ -46,6 +46,11 @@ final class ClusterKeys {
         return prefix + "rooms";
     }
 
+    /** A node's users, for WHOIS elsewhere: a hash of casefolded nick to the user's record. */
+    String users(String nodeId) {
+        return prefix + "users:" + nodeId;
+    }
+
     /** The room's state (modes, topic, lists) as its last change left it on any node. */
     String roomState(String roomKey) {
         return roomChannel(roomKey) + ":state";

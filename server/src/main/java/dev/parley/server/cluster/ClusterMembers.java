@@ -5,6 +5,7 @@ import dev.parley.protocol.IrcSerializer;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.MemberStatus;
+import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.RoomElsewhere;
@@ -43,8 +44,10 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
     private final ClusterRoomBus bus;
     private final MemberView view;
     private final LivingMembers living;
+    private final ClusterUsers users;
     private volatile HeardEvents heard;
     private volatile Rooms rooms;
+    private volatile Nicks nicks;
 
     ClusterMembers(
             RedisLink redis,
@@ -53,14 +56,21 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
             Executor thread,
             ClusterRoomBus bus,
             MemberView view,
-            ClusterNickLeases leases) {
+            ClusterNickLeases leases,
+            ClusterUsers users) {
         this.redis = redis;
         this.keys = keys;
         this.nodeId = nodeId;
         this.thread = thread;
         this.bus = bus;
         this.view = view;
+        this.users = users;
         this.living = new LivingMembers(redis, keys, nodeId, leases);
+    }
+
+    @Override
+    public void online(ChatUser user) {
+        users.here(user);
     }
 
     @Override
@@ -80,6 +90,7 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
 
     @Override
     public void quit(ChatUser user, Collection<Room> rooms, IrcMessage quit) {
+        users.gone(user.nick());
         String all = roomList(rooms);
         for (Room room : rooms) {
             forget(room.key(), user.nick());
@@ -89,6 +100,10 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
 
     @Override
     public void changed(ChatUser user, String oldNick, Collection<Room> rooms, IrcMessage line) {
+        if (!view.fold(oldNick).equals(view.fold(user.nick()))) {
+            users.gone(oldNick);
+        }
+        users.here(user);
         String all = roomList(rooms);
         for (Room room : rooms) {
             if (!view.fold(oldNick).equals(view.fold(user.nick()))) {
@@ -118,8 +133,15 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
         this.heard = events;
     }
 
-    void attach(Rooms chatRooms) {
+    void attach(Rooms chatRooms, Nicks chatNicks) {
         this.rooms = chatRooms;
+        this.nicks = chatNicks;
+    }
+
+    /** A lost node's users are no longer listed for WHOIS. */
+    @Override
+    public void forgetNode(String node) {
+        users.forgetNode(node);
     }
 
     /**
@@ -130,6 +152,10 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
         Rooms here = rooms;
         if (here == null) {
             return;
+        }
+        Nicks holders = nicks;
+        if (holders != null) {
+            holders.all().stream().filter(ChatUser::isRegistered).forEach(users::here);
         }
         for (Room room : here.all()) {
             room.members()

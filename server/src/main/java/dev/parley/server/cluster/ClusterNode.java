@@ -73,8 +73,9 @@ public final class ClusterNode implements AutoCloseable {
         this.orders = new ClusterOrders(redis, keys, nodeId, thread, bus);
         this.attempts = new ClusterAttempts(redis, keys, nodeId);
         this.connections = new RedisConnectionCounts(redis, keys, nodeId);
-        this.view = new MemberView(CaseMapping.RFC1459, leases);
-        this.members = new ClusterMembers(redis, keys, nodeId, thread, bus, view, leases);
+        ClusterUsers users = new ClusterUsers(redis, keys, nodeId, CaseMapping.RFC1459);
+        this.view = new MemberView(CaseMapping.RFC1459, leases, users);
+        this.members = new ClusterMembers(redis, keys, nodeId, thread, bus, view, leases, users);
         this.heard = new HeardEvents(view, members, Clock.systemUTC());
         bus.attach(members);
         members.attach(heard);
@@ -196,7 +197,7 @@ public final class ClusterNode implements AutoCloseable {
     public void attach(Delivery delivery, Rooms rooms, Nicks nicks) {
         bus.attach(delivery, rooms, nicks);
         heard.attach(delivery, rooms, nicks);
-        members.attach(rooms);
+        members.attach(rooms, nicks);
     }
 
     /** Who tells MONITOR watchers here of nicks coming and going on the other nodes. */

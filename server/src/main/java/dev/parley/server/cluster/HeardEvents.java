@@ -227,5 +227,6 @@ final class HeardEvents {
             delivery.send(member.account() == null ? quit : quit.withTag("account", member.account()), witnesses);
         }
         members.forgetAll(gone);
+        members.forgetNode(node);
     }
 }

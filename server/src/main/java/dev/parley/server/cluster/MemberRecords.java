@@ -14,4 +14,7 @@ interface MemberRecords {
 
     /** A lost node's members leave its rooms' hashes (each with the keys of its rooms). */
     void forgetAll(Map<RemoteMember, List<String>> gone);
+
+    /** A lost node's users are no longer listed for WHOIS. */
+    void forgetNode(String node);
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -21,10 +22,23 @@ final class MemberView implements RemoteMembers {
     private final Map<String, Map<String, RemoteMember>> byRoom = new ConcurrentHashMap<>();
     private final CaseMapping names;
     private final ClusterNickLeases leases;
+    private final ClusterUsers users;
 
-    MemberView(CaseMapping names, ClusterNickLeases leases) {
+    MemberView(CaseMapping names, ClusterNickLeases leases, ClusterUsers users) {
         this.names = names;
         this.leases = leases;
+        this.users = users;
+    }
+
+    /** A user of another node, found by the node holding the nick (asked of Redis; completes later). */
+    @Override
+    public CompletableFuture<Optional<RemoteMember>> lookup(String nick) {
+        Optional<RemoteMember> known = find(nick);
+        if (known.isPresent()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        String node = leases.nodeHolding(names.fold(nick));
+        return node == null ? CompletableFuture.completedFuture(Optional.empty()) : users.find(node, nick);
     }
 
     @Override

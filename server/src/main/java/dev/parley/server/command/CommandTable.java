@@ -101,8 +101,8 @@ public final class CommandTable {
                 serverReplies,
                 p.monitorNotices(),
                 p.departures(),
-                new PresenceArrival(
-                        p.presences(), p.nicks(), p.readMarkers(), joinReplies, p.delivery(), p.monitors()));
+                new PresenceArrival(p.presences(), p.nicks(), p.readMarkers(), joinReplies, p.delivery(), p.monitors()),
+                p.rooms().events());
         MessagingCommands messaging = new MessagingCommands(p.rooms(), p.nicks(), p.delivery(), p.metrics(), p.clock());
         return List.of(
                 new CapCommands(p.info(), new Caps(live), flow),

@@ -11,6 +11,7 @@ import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.info.ServerInfo;
 import dev.parley.server.info.ServerReplies;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.MetadataUpdates;
 import dev.parley.server.session.Session;
 import java.time.Clock;
@@ -69,9 +70,21 @@ public final class QueryCommands implements CommandFamily {
             whoisElsewhere(ctx, remote.get());
             return;
         }
+        if (found.isEmpty() && nicks.elsewhere(nick).isPresent()) {
+            DeferredReply later = ctx.defer();
+            rooms.remote()
+                    .lookup(nick)
+                    .whenComplete((member, failure) -> later.completeWith(() -> {
+                        if (failure == null && member.isPresent()) {
+                            whoisElsewhere(ctx, member.get());
+                        } else {
+                            noSuchNick(ctx, nick);
+                        }
+                    }));
+            return;
+        }
         if (found.isEmpty()) {
-            ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
-            ctx.numeric(Numeric.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
+            noSuchNick(ctx, nick);
             return;
         }
         ChatUser user = found.get();
@@ -104,9 +117,15 @@ public final class QueryCommands implements CommandFamily {
         ctx.numeric(Numeric.RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
     }
 
+    private static void noSuchNick(CommandContext ctx, String nick) {
+        ctx.numeric(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+        ctx.numeric(Numeric.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
+    }
+
     /**
-     * A user of another cluster node, as this node knows them from the rooms it shares with them:
-     * those rooms only, and no idle time (that node alone knows it).
+     * A user of another cluster node, as this node knows them from the rooms it shares with them
+     * (those rooms only), or as their node lists them (no rooms); no idle time (that node alone
+     * knows it).
      */
     private void whoisElsewhere(CommandContext ctx, RemoteMember user) {
         ctx.numeric(Numeric.RPL_WHOISUSER, user.nick(), user.user(), user.host(), "*", user.realname());

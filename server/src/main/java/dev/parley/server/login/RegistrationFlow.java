@@ -6,6 +6,7 @@ import dev.parley.server.auth.Admission;
 import dev.parley.server.auth.Bans;
 import dev.parley.server.auth.LoginCheck;
 import dev.parley.server.chat.ChatUser;
+import dev.parley.server.chat.MemberEvents;
 import dev.parley.server.chat.MonitorNotices;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.UserCounts;
@@ -50,6 +51,8 @@ public final class RegistrationFlow {
     private final Departures departures;
     private final PresenceArrival arrival;
 
+    private final MemberEvents elsewhere;
+
     public RegistrationFlow(
             LoginCheck login,
             Bans bans,
@@ -60,7 +63,9 @@ public final class RegistrationFlow {
             ServerReplies serverReplies,
             MonitorNotices monitorNotices,
             Departures departures,
-            PresenceArrival arrival) {
+            PresenceArrival arrival,
+            MemberEvents elsewhere) {
+        this.elsewhere = elsewhere;
         this.arrival = arrival;
         this.login = login;
         this.bans = bans;
@@ -278,6 +283,7 @@ public final class RegistrationFlow {
         serverReplies.welcome(replies, session);
         if (newcomer) {
             monitorNotices.online(session);
+            elsewhere.online(session.actor());
         }
         if (account.isPresent() && account.get().operator()) {
             AccountReplies.becomeOperator(replies, session, account.get().name());

@@ -125,6 +125,7 @@ public final class Presences implements AccountPresence.Keeper {
                 continue;
             }
             presence.goneAway();
+            rooms.events().online(presence);
             for (String name : stored.rooms()) {
                 if (rooms.join(name, presence, null, stateElsewhere(rooms, name))
                         instanceof JoinOutcome.Joined joined) {

@@ -183,6 +183,48 @@ class ClusterMembershipIT {
     }
 
     @Test
+    void whoisOnOneNodeFindsAUserOfAnotherWhoSharesNoRoom() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.send("REGISTER * * :wonderland7");
+            alice.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            alice.send("AWAY :lunch");
+            alice.expect(Numeric.RPL_NOWAWAY);
+            RawIrcClient bob = b.user("bob"); // in no room with alice
+
+            await().atMost(AT_ONCE).until(() -> whois(bob, "ALICE").stream().anyMatch(Lines.numeric(Numeric.RPL_AWAY)));
+            List<IrcMessage> whois = whois(bob, "alice");
+            assertThat(whois)
+                    .anyMatch(m -> Lines.numeric(Numeric.RPL_WHOISUSER).test(m)
+                            && m.params().subList(1, 4).equals(List.of("alice", "alice", "127.0.0.1")));
+            assertThat(whois)
+                    .anyMatch(m -> Lines.numeric(Numeric.RPL_WHOISACCOUNT).test(m)
+                            && m.param(2).equals("alice"));
+            assertThat(whois)
+                    .anyMatch(m -> Lines.numeric(Numeric.RPL_AWAY).test(m)
+                            && m.lastParam().equals("lunch"));
+            assertThat(whois).noneMatch(Lines.numeric(Numeric.ERR_NOSUCHNICK));
+
+            alice.send("NICK alicia");
+            alice.expect(Lines.command("NICK"));
+            await().atMost(AT_ONCE)
+                    .until(() -> whois(bob, "alicia").stream().anyMatch(Lines.numeric(Numeric.RPL_WHOISUSER)));
+            assertThat(whois(bob, "alice")).anyMatch(Lines.numeric(Numeric.ERR_NOSUCHNICK));
+
+            alice.send("QUIT");
+            await().atMost(AT_ONCE)
+                    .until(() -> whois(bob, "alicia").stream().anyMatch(Lines.numeric(Numeric.ERR_NOSUCHNICK)));
+        }
+    }
+
+    private static List<IrcMessage> whois(RawIrcClient asker, String nick) {
+        asker.send("WHOIS " + nick);
+        return asker.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHOIS));
+    }
+
+    @Test
     void awayAndRealNameChangesOnOneNodeReachRoomMatesOnAnotherThatAskedForThemAndAnswerTheirMessages()
             throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
