@@ -16,6 +16,12 @@ public interface RoomStates {
     CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey);
 
     /**
+     * The room {@code roomKey} as it lives on other nodes (shown under the name it was created with,
+     * else {@code name}), for NAMES and WHO of a room not open here; empty when it has no member there.
+     */
+    CompletableFuture<Optional<RoomElsewhere>> roomElsewhere(String roomKey, String name);
+
+    /**
      * The rooms that have members on other nodes and none here ({@code openHere} says which keys
      * are open here), for LIST; {@code names}, when not null, the only rooms asked about.
      */
@@ -25,6 +31,11 @@ public interface RoomStates {
     RoomStates NONE = new RoomStates() {
         @Override
         public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        @Override
+        public CompletableFuture<Optional<RoomElsewhere>> roomElsewhere(String roomKey, String name) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
 

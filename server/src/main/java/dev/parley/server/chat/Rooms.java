@@ -88,6 +88,11 @@ public final class Rooms {
         return states.onlyElsewhere(byKey::containsKey, keys);
     }
 
+    /** A room not open here as it lives on other nodes of a cluster (asked of Redis; completes later). */
+    public CompletableFuture<Optional<RoomElsewhere>> elsewhere(String name) {
+        return states.roomElsewhere(caseMapping.fold(name), name);
+    }
+
     public Optional<Room> find(String name) {
         return Optional.ofNullable(byKey.get(caseMapping.fold(name)));
     }

@@ -236,25 +236,16 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
      */
     @Override
     public CompletableFuture<Optional<SharedRoomState>> elsewhere(String roomKey) {
-        int[] members = {0};
-        return living.of(roomKey)
-                .thenCompose(found -> {
-                    members[0] = found.size();
-                    return found.isEmpty()
-                            ? CompletableFuture.completedFuture((String) null)
-                            : redis.commands().get(keys.roomState(roomKey));
-                })
-                .handle((state, failure) -> {
-                    if (failure != null) {
-                        log.warn(
-                                "[{}] could not read the room's state on other nodes: {}",
-                                roomKey,
-                                failure.getMessage());
-                        return Optional.<SharedRoomState>empty();
-                    }
-                    return Optional.ofNullable(state == null ? null : RoomStateCodec.decode(state))
-                            .map(read -> read.withMembersElsewhere(members[0]));
-                })
+        return lookup(roomKey, roomKey).thenApply(found -> found.map(RoomElsewhere::state));
+    }
+
+    /** The room as it lives on the other nodes, under the name it was created with; empty when it does not. */
+    @Override
+    public CompletableFuture<Optional<RoomElsewhere>> roomElsewhere(String roomKey, String name) {
+        return redis.commands()
+                .hget(keys.roomDirectory(), roomKey)
+                .handle((created, failure) -> created == null ? name : created)
+                .thenCompose(shown -> lookup(roomKey, shown))
                 .toCompletableFuture();
     }
 
@@ -267,30 +258,52 @@ final class ClusterMembers implements MemberEvents, BusEvents, MemberRecords, Ro
         return redis.commands()
                 .hgetall(keys.roomDirectory())
                 .thenCompose(directory -> {
-                    Map<String, CompletableFuture<Optional<SharedRoomState>>> states = new LinkedHashMap<>();
+                    Map<String, CompletableFuture<Optional<RoomElsewhere>>> found = new LinkedHashMap<>();
                     directory.forEach((roomKey, name) -> {
                         if (!openHere.test(roomKey) && (names == null || names.contains(roomKey))) {
-                            states.put(roomKey, elsewhere(roomKey));
+                            found.put(roomKey, lookup(roomKey, name));
                         }
                     });
-                    return CompletableFuture.allOf(states.values().toArray(CompletableFuture[]::new))
-                            .thenApply(done -> found(directory, states));
+                    return CompletableFuture.allOf(found.values().toArray(CompletableFuture[]::new))
+                            .thenApply(done -> living(found));
                 })
                 .toCompletableFuture();
     }
 
-    private List<RoomElsewhere> found(
-            Map<String, String> directory, Map<String, CompletableFuture<Optional<SharedRoomState>>> states) {
+    private List<RoomElsewhere> living(Map<String, CompletableFuture<Optional<RoomElsewhere>>> found) {
         List<RoomElsewhere> rooms = new ArrayList<>();
-        states.forEach((roomKey, state) -> {
-            Optional<SharedRoomState> read = state.join();
+        found.forEach((roomKey, room) -> {
+            Optional<RoomElsewhere> read = room.join();
             if (read.isPresent()) {
-                rooms.add(new RoomElsewhere(directory.get(roomKey), read.get()));
+                rooms.add(read.get());
             } else {
                 redis.commands().hdel(keys.roomDirectory(), roomKey);
             }
         });
         return rooms;
+    }
+
+    /** The room's living members elsewhere and its state, or empty when it has none. */
+    private CompletableFuture<Optional<RoomElsewhere>> lookup(String roomKey, String name) {
+        return living.of(roomKey)
+                .thenCompose(found -> found.isEmpty()
+                        ? CompletableFuture.completedFuture(Optional.<RoomElsewhere>empty())
+                        : redis.commands()
+                                .get(keys.roomState(roomKey))
+                                .thenApply(state -> Optional.ofNullable(
+                                                state == null ? null : RoomStateCodec.decode(state))
+                                        .map(read -> new RoomElsewhere(
+                                                name,
+                                                read.withMembersElsewhere(found.size()),
+                                                List.copyOf(found.values())))))
+                .handle((room, failure) -> {
+                    if (failure != null) {
+                        log.warn("[{}] could not read the room on other nodes: {}", roomKey, failure.getMessage());
+                        return Optional.<RoomElsewhere>empty();
+                    }
+                    return room;
+                })
+                .toCompletableFuture();
     }
 
     private void listed(Room room) {

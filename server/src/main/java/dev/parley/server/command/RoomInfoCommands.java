@@ -109,17 +109,40 @@ public final class RoomInfoCommands implements CommandFamily {
             NamesReply.end(ctx.replies(), "*");
             return;
         }
-        for (String name : ctx.param(0).split(",")) {
-            Optional<Room> room = rooms.find(name).filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
-            if (room.isPresent()) {
-                NamesReply.send(
-                        ctx.replies(),
-                        ctx.session(),
-                        room.get(),
-                        rooms.remote().in(room.get().key()));
-            } else {
-                NamesReply.end(ctx.replies(), name);
+        String[] names = ctx.param(0).split(",");
+        if (names.length > 1 || rooms.find(names[0]).isPresent()) {
+            for (String name : names) {
+                Optional<Room> room = rooms.find(name).filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
+                if (room.isPresent()) {
+                    NamesReply.send(
+                            ctx.replies(),
+                            ctx.session(),
+                            room.get(),
+                            rooms.remote().in(room.get().key()));
+                } else {
+                    NamesReply.end(ctx.replies(), name);
+                }
             }
+            return;
+        }
+        String name = names[0]; // not open here: it may live on other cluster nodes
+        CompletableFuture<Optional<RoomElsewhere>> elsewhere = rooms.elsewhere(name);
+        if (elsewhere.isDone()) {
+            namesElsewhere(ctx, name, elsewhere);
+            return;
+        }
+        DeferredReply later = ctx.defer();
+        elsewhere.whenComplete((found, failure) -> later.completeWith(() -> namesElsewhere(ctx, name, elsewhere)));
+    }
+
+    /** NAMES of a room not open here: its members on other cluster nodes, or none. */
+    private static void namesElsewhere(
+            CommandContext ctx, String name, CompletableFuture<Optional<RoomElsewhere>> elsewhere) {
+        Optional<RoomElsewhere> found = elsewhere.isCompletedExceptionally() ? Optional.empty() : elsewhere.join();
+        if (found.isPresent()) {
+            NamesReply.sendElsewhere(ctx.replies(), ctx.session(), found.get());
+        } else {
+            NamesReply.end(ctx.replies(), name);
         }
     }
 

@@ -9,9 +9,11 @@ import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomElsewhere;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.chat.WhoxFields;
 import dev.parley.server.info.ServerInfo;
+import dev.parley.server.session.DeferredReply;
 import dev.parley.server.session.Session;
 import java.time.Clock;
 import java.util.Collection;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * WHO, plain (352) and WHOX ({@code WHO <mask> %<fields>[,<token>]}, 354 with the asked fields).
@@ -48,6 +51,10 @@ public final class WhoCommands implements CommandFamily {
     void who(CommandContext ctx) {
         String mask = ctx.paramCount() > 0 && !ctx.param(0).isEmpty() ? ctx.param(0) : "*";
         WhoxFields whox = ctx.paramCount() > 1 ? WhoxFields.parse(ctx.param(1)) : null;
+        if (ChannelName.looksLikeRoom(mask) && rooms.find(mask).isEmpty()) {
+            whoElsewhere(ctx, mask, whox);
+            return;
+        }
         if (ChannelName.looksLikeRoom(mask)) {
             Optional<Room> room = rooms.find(mask);
             room.filter(r -> !r.modes().secret() || r.isMember(ctx.session()))
@@ -84,6 +91,25 @@ public final class WhoCommands implements CommandFamily {
             }
         }
         ctx.numeric(Numeric.RPL_ENDOFWHO, mask, "End of WHO list");
+    }
+
+    /** WHO of a room not open here: its visible members on other cluster nodes (asked of Redis), or none. */
+    private void whoElsewhere(CommandContext ctx, String mask, WhoxFields whox) {
+        CompletableFuture<Optional<RoomElsewhere>> elsewhere = rooms.elsewhere(mask);
+        Runnable answer = () -> {
+            Optional<RoomElsewhere> found = elsewhere.isCompletedExceptionally() ? Optional.empty() : elsewhere.join();
+            found.filter(room -> !room.state().modes().secret())
+                    .ifPresent(room -> room.members().stream()
+                            .filter(member -> !member.invisible())
+                            .forEach(member -> replyElsewhere(ctx, whox, room.name(), member)));
+            ctx.numeric(Numeric.RPL_ENDOFWHO, mask, "End of WHO list");
+        };
+        if (elsewhere.isDone()) {
+            answer.run();
+            return;
+        }
+        DeferredReply later = ctx.defer();
+        elsewhere.whenComplete((found, failure) -> later.completeWith(answer));
     }
 
     private void reply(CommandContext ctx, WhoxFields whox, String room, ChatUser user, MemberStatus status) {

@@ -6,6 +6,7 @@ import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.MemberStatus;
 import dev.parley.server.chat.RemoteMember;
 import dev.parley.server.chat.Room;
+import dev.parley.server.chat.RoomElsewhere;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,6 @@ public final class NamesReply {
         boolean userhost = asker.caps().has(Capability.USERHOST_IN_NAMES);
         boolean member = room.isMember(asker.actor());
         String symbol = room.modes().secret() ? "@" : "=";
-        StringBuilder line = new StringBuilder();
         List<String> names = new ArrayList<>();
         for (Map.Entry<ChatUser, MemberStatus> entry : room.members().entrySet()) {
             ChatUser user = entry.getKey();
@@ -41,9 +41,34 @@ public final class NamesReply {
             }
             names.add(prefix(other.status(), multiPrefix) + (userhost ? other.source() : other.nick()));
         }
+        send(replies, symbol, room.name(), names);
+    }
+
+    /**
+     * The names of a room that has no member on this node but lives on other cluster nodes: its
+     * visible members there (the asker is not one of them); a secret room shows none.
+     */
+    public static void sendElsewhere(Replies replies, Session asker, RoomElsewhere room) {
+        if (room.state().modes().secret()) {
+            end(replies, room.name());
+            return;
+        }
+        boolean multiPrefix = asker.caps().has(Capability.MULTI_PREFIX);
+        boolean userhost = asker.caps().has(Capability.USERHOST_IN_NAMES);
+        List<String> names = new ArrayList<>();
+        for (RemoteMember other : room.members()) {
+            if (!other.invisible()) {
+                names.add(prefix(other.status(), multiPrefix) + (userhost ? other.source() : other.nick()));
+            }
+        }
+        send(replies, "=", room.name(), names);
+    }
+
+    private static void send(Replies replies, String symbol, String roomName, List<String> names) {
+        StringBuilder line = new StringBuilder();
         for (String name : names) {
             if (line.length() + name.length() + 1 > MAX_NAMES_CHARS) {
-                replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());
+                replies.numeric(Numeric.RPL_NAMREPLY, symbol, roomName, line.toString());
                 line.setLength(0);
             }
             if (line.length() > 0) {
@@ -52,9 +77,9 @@ public final class NamesReply {
             line.append(name);
         }
         if (line.length() > 0) {
-            replies.numeric(Numeric.RPL_NAMREPLY, symbol, room.name(), line.toString());
+            replies.numeric(Numeric.RPL_NAMREPLY, symbol, roomName, line.toString());
         }
-        end(replies, room.name());
+        end(replies, roomName);
     }
 
     private static String prefix(MemberStatus status, boolean multiPrefix) {

@@ -183,6 +183,38 @@ class ClusterMembershipIT {
     }
 
     @Test
+    void namesAndWhoOnOneNodeListARoomThatLivesOnlyOnAnother() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = a.user("alice");
+            alice.join("#Far");
+            RawIrcClient carol = a.user("carol");
+            carol.send("MODE carol +i");
+            carol.expect(Lines.commandWithParams("MODE", "carol", "+i"));
+            carol.join("#far");
+            alice.join("#hidden");
+            alice.send("MODE #hidden +s");
+            alice.expect(Lines.commandWithParams("MODE", "#hidden", "+s"));
+            RawIrcClient bob = b.user("bob"); // no member of these rooms on B
+
+            bob.send("NAMES #far");
+            List<IrcMessage> names = bob.collectUntil(Lines.endOfNames("#Far"));
+            assertThat(names.stream()
+                            .filter(Lines.numeric(Numeric.RPL_NAMREPLY))
+                            .map(IrcMessage::lastParam))
+                    .containsExactly("@alice");
+            bob.send("WHO #far");
+            assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO)).stream()
+                            .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
+                            .map(m -> m.param(5)))
+                    .containsExactly("alice");
+            assertThat(names(bob, "#hidden")).isEmpty();
+            assertThat(names(bob, "#nowhere")).isEmpty();
+        }
+    }
+
+    @Test
     void whoisOnOneNodeFindsAUserOfAnotherWhoSharesNoRoom() throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE);
