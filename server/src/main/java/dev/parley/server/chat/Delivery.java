@@ -276,6 +276,7 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
     /** A room message the bus has put in order, to its recipients on this node (the node it came from). */
     public void deliverPlaced(RoomPost post) {
         deliver(post.line(), null, post.localRecipients(), false);
+        post.deliveredHere().accept(post.line());
     }
 
     /** A room message from another node, in order, to {@code hearers}: the room's members on this node. */

@@ -96,14 +96,32 @@ public final class Outgoing {
      * On a cluster node a room message goes to the bus instead, which does both once it is ordered.
      */
     public void send() {
-        if (!direct && delivery.orders()) {
-            delivery.publish(new RoomPost(roomKey, statusPrefix, line, stored, recipients, 0));
+        send(delivered -> {});
+    }
+
+    /**
+     * Whether a cluster's bus orders it (a room message on a cluster node, which offers no
+     * multi-line messages): it then reaches this node's recipients later, with the server time of
+     * its place in the room's order.
+     */
+    public boolean ordered() {
+        return !direct && delivery.orders();
+    }
+
+    /**
+     * {@link #send()}, then {@code deliveredHere} gets the line as this node's recipients got it:
+     * at once, or, when {@link #ordered()}, once the bus has placed it, from the bus's thread.
+     */
+    public void send(Consumer<IrcMessage> deliveredHere) {
+        if (ordered()) {
+            delivery.publish(new RoomPost(roomKey, statusPrefix, line, stored, recipients, 0, deliveredHere));
             return;
         }
         if (stored != null) {
             delivery.store(stored);
         }
         deliver();
+        deliveredHere.accept(line);
     }
 
     /** Queues it for storage; {@code whenStored} runs once it is durable (true) or lost (false). */

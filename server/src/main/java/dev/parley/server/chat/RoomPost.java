@@ -5,6 +5,7 @@ import dev.parley.protocol.Tags;
 import dev.parley.server.store.StoredMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A stamped room message on its way through a {@link RoomBus}: the line members see, what history
@@ -12,6 +13,8 @@ import java.util.List;
  *
  * @param statusPrefix '@' or '+' for a STATUSMSG to the room's operators or voiced members, else '\0'
  * @param position its place in the room's order; 0 until {@link #placed}
+ * @param deliveredHere gets the line as delivered once this node's recipients have it (the sender's
+ *     echo, which then carries the time of the message's place)
  */
 public record RoomPost(
         String roomKey,
@@ -19,7 +22,8 @@ public record RoomPost(
         IrcMessage line,
         StoredMessage stored,
         List<ChatUser> localRecipients,
-        long position) {
+        long position,
+        Consumer<IrcMessage> deliveredHere) {
 
     /**
      * The post at its place in the room's order: its server time becomes the one that place came
@@ -30,6 +34,6 @@ public record RoomPost(
         line.tags().forEach((key, value) -> tags.put(key, key.equals("time") ? ServerTime.format(time) : value));
         IrcMessage restamped = new IrcMessage(tags.build(), line.source(), line.command(), line.params());
         StoredMessage kept = stored == null ? null : stored.placed(position, time);
-        return new RoomPost(roomKey, statusPrefix, restamped, kept, localRecipients, position);
+        return new RoomPost(roomKey, statusPrefix, restamped, kept, localRecipients, position, deliveredHere);
     }
 }

@@ -61,30 +61,30 @@ public final class MessagingCommands implements CommandFamily {
         }
         ctx.session().touchMessage(clock.millis());
         metrics.messageIn();
-        List<SyncDelivery> waiting = new ArrayList<>();
+        Waiting waiting = new Waiting();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, target, said(ctx, command, ctx.param(1)), waiting);
         }
-        SyncDelivery.deliverWhenStored(ctx, waiting);
+        waiting.send(ctx);
     }
 
     /** A multi-line message (a closed {@code draft/multiline} batch) to its one target. */
     void sendMultiline(CommandContext ctx, String target, ChatMessage message) {
         ctx.session().touchMessage(clock.millis());
         metrics.messageIn();
-        List<SyncDelivery> waiting = new ArrayList<>();
+        Waiting waiting = new Waiting();
         deliver(ctx, target, message, waiting);
-        SyncDelivery.deliverWhenStored(ctx, waiting);
+        waiting.send(ctx);
     }
 
     /** A kept TAGMSG (a reaction) waits for storage under {@code durability: sync} as a PRIVMSG does. */
     private void tagmsg(CommandContext ctx) {
         metrics.messageIn();
-        List<SyncDelivery> waiting = new ArrayList<>();
+        Waiting waiting = new Waiting();
         for (String target : targets(ctx.param(0))) {
             deliver(ctx, target, said(ctx, "TAGMSG", null), waiting);
         }
-        SyncDelivery.deliverWhenStored(ctx, waiting);
+        waiting.send(ctx);
     }
 
     private static List<String> targets(String param) {
@@ -107,7 +107,7 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void deliver(CommandContext ctx, String target, ChatMessage message, List<SyncDelivery> waiting) {
+    private void deliver(CommandContext ctx, String target, ChatMessage message, Waiting waiting) {
         if (ChannelName.looksLikeRoom(target)) {
             toRoom(ctx, target, '\0', message, waiting);
         } else if (isStatusTarget(target)) {
@@ -124,8 +124,7 @@ public final class MessagingCommands implements CommandFamily {
                 && ChannelName.looksLikeRoom(target.substring(1));
     }
 
-    private void toRoom(
-            CommandContext ctx, String target, char statusPrefix, ChatMessage message, List<SyncDelivery> waiting) {
+    private void toRoom(CommandContext ctx, String target, char statusPrefix, ChatMessage message, Waiting waiting) {
         String command = message.command();
         Optional<Room> room = rooms.find(target);
         if (room.isEmpty()) {
@@ -140,7 +139,7 @@ public final class MessagingCommands implements CommandFamily {
         }
     }
 
-    private void toNick(CommandContext ctx, String target, ChatMessage message, List<SyncDelivery> waiting) {
+    private void toNick(CommandContext ctx, String target, ChatMessage message, Waiting waiting) {
         String command = message.command();
         Optional<ChatUser> found = nicks.find(target);
         if (found.isEmpty()) {
@@ -181,13 +180,15 @@ public final class MessagingCommands implements CommandFamily {
      * Delivers now (history stores it behind), or, with {@code history.durability: sync}, leaves the
      * delivery to run once the message is stored. {@code then} runs after delivery, on this thread.
      */
-    private static void send(CommandContext ctx, Outgoing outgoing, List<SyncDelivery> waiting, Runnable then) {
+    private static void send(CommandContext ctx, Outgoing outgoing, Waiting waiting, Runnable then) {
         outgoing.alsoTo(Delivery.otherDevices(ctx.session())); // what one device says, the others see
         if (outgoing.storesFirst()) {
-            waiting.add(new SyncDelivery(outgoing, () -> {
+            waiting.stored().add(new SyncDelivery(outgoing, () -> {
                 outgoing.deliver();
                 delivered(ctx, outgoing, then);
             }));
+        } else if (outgoing.ordered() && ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
+            waiting.echoes().add(outgoing, then);
         } else {
             outgoing.send();
             delivered(ctx, outgoing, then);
@@ -206,6 +207,23 @@ public final class MessagingCommands implements CommandFamily {
             for (IrcMessage line : MultilineLines.asBatch(outgoing.line(), outgoing.multiline(), batch)) {
                 ctx.replies().add(line);
             }
+        }
+    }
+
+    /**
+     * What a command's sender waits for before its next input: messages delivered once stored
+     * ({@code history.durability: sync}) and, on a cluster (which refuses {@code sync}), echoes sent
+     * once the room's order has placed their messages.
+     */
+    private record Waiting(List<SyncDelivery> stored, OrderedEchoes echoes) {
+
+        Waiting() {
+            this(new ArrayList<>(), new OrderedEchoes());
+        }
+
+        void send(CommandContext ctx) {
+            SyncDelivery.deliverWhenStored(ctx, stored);
+            echoes.sendAll(ctx);
         }
     }
 

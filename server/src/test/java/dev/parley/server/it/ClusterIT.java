@@ -55,6 +55,51 @@ class ClusterIT {
         }
     }
 
+    /**
+     * The sender's echo is the message as the room's order placed it: the time the room's members on
+     * either node see (and history keeps), not the one it was stamped with before its place was known.
+     */
+    @Test
+    void anEchoMessageSendersEchoCarriesTheTimeItsMembersSee() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = withCaps(a, "alice", "echo-message", "server-time");
+            RawIrcClient carol = withCaps(a, "carol", "server-time");
+            RawIrcClient bob = withCaps(b, "bob", "server-time");
+            for (RawIrcClient member : List.of(alice, carol, bob)) {
+                member.join("#room");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.nodesListeningTo("#room") == 2);
+
+            int count = 20; // in a burst, several share a millisecond: their places' times must differ
+            for (int i = 0; i < count; i++) {
+                alice.send("PRIVMSG #room :burst " + i);
+            }
+            alice.send("PING :after");
+
+            List<IrcMessage> echoes = alice.collectUntil(Lines.command("PONG")).stream()
+                    .filter(Lines.command("PRIVMSG"))
+                    .toList();
+            assertThat(echoes).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                IrcMessage atCarol = carol.expect(Lines.privmsgFrom("alice", "#room", "burst " + i));
+                IrcMessage atBob = bob.expect(Lines.privmsgFrom("alice", "#room", "burst " + i));
+                assertThat(echoes.get(i).params()).containsExactly("#room", "burst " + i);
+                assertThat(echoes.get(i).tag("time"))
+                        .as("echo of burst %d", i)
+                        .isEqualTo(atCarol.tag("time"))
+                        .isEqualTo(atBob.tag("time"));
+            }
+        }
+    }
+
+    private static RawIrcClient withCaps(TestServer node, String nick, String... caps) {
+        RawIrcClient client = node.connect();
+        client.registerWithCaps(nick, "chat@123", caps);
+        return client;
+    }
+
     @Test
     void aPrivateMessageReachesItsRecipientOnAnotherNodeAndIsStoredOnce() throws Exception {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
