@@ -125,6 +125,9 @@ class ParleyController(BaseServerController, DirectoryBasedController):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # irctest sleeps this long before reading a client's messages (as its Sable controller
+        # does, 0.1 s): PARLEY_IRCTEST_SYNC_SLEEP lets a run tell late answers from wrong ones.
+        self.sync_sleep_time = float(os.environ.get("PARLEY_IRCTEST_SYNC_SLEEP", "0"))
         self.node2: Optional[subprocess.Popen] = None
         self.cluster: Optional[parley_cluster.ClusterResources] = None
 

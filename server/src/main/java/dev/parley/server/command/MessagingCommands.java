@@ -187,8 +187,8 @@ public final class MessagingCommands implements CommandFamily {
                 outgoing.deliver();
                 delivered(ctx, outgoing, then);
             }));
-        } else if (outgoing.ordered() && ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
-            waiting.echoes().add(outgoing, then);
+        } else if (outgoing.ordered()) {
+            waiting.placed().add(outgoing, then);
         } else {
             outgoing.send();
             delivered(ctx, outgoing, then);
@@ -212,18 +212,18 @@ public final class MessagingCommands implements CommandFamily {
 
     /**
      * What a command's sender waits for before its next input: messages delivered once stored
-     * ({@code history.durability: sync}) and, on a cluster (which refuses {@code sync}), echoes sent
-     * once the room's order has placed their messages.
+     * ({@code history.durability: sync}) and, on a cluster (which refuses {@code sync}), room
+     * messages until the room's order has placed them and this node's members have them.
      */
-    private record Waiting(List<SyncDelivery> stored, OrderedEchoes echoes) {
+    private record Waiting(List<SyncDelivery> stored, OrderedSends placed) {
 
         Waiting() {
-            this(new ArrayList<>(), new OrderedEchoes());
+            this(new ArrayList<>(), new OrderedSends());
         }
 
         void send(CommandContext ctx) {
             SyncDelivery.deliverWhenStored(ctx, stored);
-            echoes.sendAll(ctx);
+            placed.sendAll(ctx);
         }
     }
 

@@ -94,6 +94,36 @@ class ClusterIT {
         }
     }
 
+    /**
+     * As on one node, a sender's next command is answered after its room message reached the members
+     * on its node: the message waits for its place in the room's order, so the sender waits too.
+     */
+    @Test
+    void aSendersNextCommandIsAnsweredAfterItsRoomMessageReachedItsNodesMembers() throws Exception {
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient carol = a.user("carol");
+            RawIrcClient dave = a.user("dave");
+            RawIrcClient bob = b.user("bob");
+            for (RawIrcClient member : List.of(carol, dave, bob)) {
+                member.join("#room");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.nodesListeningTo("#room") == 2);
+
+            for (int i = 0; i < 10; i++) {
+                carol.send("PRIVMSG #room :line " + i);
+                carol.send("PING :sent " + i);
+                carol.expect(Lines.command("PONG"));
+                dave.send("PING :read " + i);
+                assertThat(dave.collectUntil(Lines.command("PONG")))
+                        .as("dave's lines before his PONG, after carol's PONG for line %d", i)
+                        .anyMatch(Lines.privmsgFrom("carol", "#room", "line " + i));
+                bob.expect(Lines.privmsgFrom("carol", "#room", "line " + i));
+            }
+        }
+    }
+
     private static RawIrcClient withCaps(TestServer node, String nick, String... caps) {
         RawIrcClient client = node.connect();
         client.registerWithCaps(nick, "chat@123", caps);

@@ -1,6 +1,7 @@
 package dev.parley.server.command;
 
 import dev.parley.protocol.IrcMessage;
+import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.Outgoing;
 import dev.parley.server.session.DeferredReply;
 import java.time.Duration;
@@ -11,15 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * On a cluster node, the room messages of one command whose sender asked for {@code echo-message}.
- * Each echo waits until the room's order has placed the message and this node's members have it, so
- * it carries the server time of that place (the time the other members and history see) and comes
- * after what the room showed before it. The sender's next input waits meanwhile, as its replies do:
- * one deferred reply for the command, its echoes in the order of its targets. A message the order
- * never hands back (its room closed on this node while it waited for a gap) lets the sender go on
- * after {@link #GIVE_UP_AFTER}, echoed with the time it was stamped with.
+ * On a cluster node, the room messages of one command. Each reaches this node's members once the
+ * room's order has placed it (a Redis round trip); the sender's next input waits until then, as
+ * its replies do, so that what it does next is answered after its message reached the room here,
+ * as on a single node. Its echo ({@code echo-message}) is the message as placed: it carries the
+ * server time of that place (the time the other members and history see). One deferred reply for
+ * the command, its echoes in the order of its targets. A message the order never hands back (its
+ * room closed on this node while it waited for a gap) lets the sender go on after
+ * {@link #GIVE_UP_AFTER}, echoed with the time it was stamped with.
  */
-final class OrderedEchoes {
+final class OrderedSends {
 
     /** Past the bus's gap timeout (2 s), with room for a slow Redis. */
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(5);
@@ -33,7 +35,7 @@ final class OrderedEchoes {
         afterwards.add(then);
     }
 
-    /** Sends the held messages; the command's replies go out with their echoes once all are placed. */
+    /** Sends the held messages; the command's replies (and echoes) go out once all are placed. */
     void sendAll(CommandContext ctx) {
         if (messages.isEmpty()) {
             return;
@@ -61,9 +63,12 @@ final class OrderedEchoes {
     }
 
     private void echo(CommandContext ctx, AtomicReferenceArray<IrcMessage> echoes) {
+        boolean echoing = ctx.session().caps().has(Capability.ECHO_MESSAGE);
         for (int i = 0; i < echoes.length(); i++) {
             afterwards.get(i).run();
-            ctx.replies().add(echoes.get(i));
+            if (echoing) {
+                ctx.replies().add(echoes.get(i));
+            }
         }
     }
 }
