@@ -15,6 +15,7 @@ import dev.parley.server.chat.PostResult;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.session.DeferredReply;
+import dev.parley.server.session.OrderedSends;
 import dev.parley.server.store.StoredMessage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -223,7 +224,7 @@ public final class MessagingCommands implements CommandFamily {
 
         void send(CommandContext ctx) {
             SyncDelivery.deliverWhenStored(ctx, stored);
-            placed.sendAll(ctx);
+            placed.sendAll(ctx.session(), ctx.replies());
         }
     }
 

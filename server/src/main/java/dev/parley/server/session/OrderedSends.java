@@ -1,9 +1,8 @@
-package dev.parley.server.command;
+package dev.parley.server.session;
 
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.cap.Capability;
 import dev.parley.server.chat.Outgoing;
-import dev.parley.server.session.DeferredReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +20,32 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * room closed on this node while it waited for a gap) lets the sender go on after
  * {@link #GIVE_UP_AFTER}, echoed with the time it was stamped with.
  */
-final class OrderedSends {
+public final class OrderedSends {
 
     /** Past the bus's gap timeout (2 s), with room for a slow Redis. */
-    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(5);
+    public static final Duration GIVE_UP_AFTER = Duration.ofSeconds(5);
 
     private final List<Outgoing> messages = new ArrayList<>();
     private final List<Runnable> afterwards = new ArrayList<>();
 
     /** Holds {@code message} to be sent by {@link #sendAll}; {@code then} runs before its echo. */
-    void add(Outgoing message, Runnable then) {
+    public void add(Outgoing message, Runnable then) {
         messages.add(message);
         afterwards.add(then);
     }
 
     /** Sends the held messages; the command's replies (and echoes) go out once all are placed. */
-    void sendAll(CommandContext ctx) {
+    public void sendAll(Session session, Replies replies) {
         if (messages.isEmpty()) {
             return;
         }
-        DeferredReply later = ctx.defer();
+        DeferredReply later = replies.defer();
         AtomicReferenceArray<IrcMessage> echoes = new AtomicReferenceArray<>(messages.size());
         AtomicInteger unplaced = new AtomicInteger(messages.size());
         AtomicBoolean finished = new AtomicBoolean();
         Runnable finish = () -> {
             if (finished.compareAndSet(false, true)) {
-                later.completeWith(() -> echo(ctx, echoes));
+                later.completeWith(() -> echo(session, replies, echoes));
             }
         };
         for (int i = 0; i < messages.size(); i++) {
@@ -59,15 +58,15 @@ final class OrderedSends {
                 }
             });
         }
-        ctx.session().connection().schedule(finish, GIVE_UP_AFTER);
+        session.connection().schedule(finish, GIVE_UP_AFTER);
     }
 
-    private void echo(CommandContext ctx, AtomicReferenceArray<IrcMessage> echoes) {
-        boolean echoing = ctx.session().caps().has(Capability.ECHO_MESSAGE);
+    private void echo(Session session, Replies replies, AtomicReferenceArray<IrcMessage> echoes) {
+        boolean echoing = session.caps().has(Capability.ECHO_MESSAGE);
         for (int i = 0; i < echoes.length(); i++) {
             afterwards.get(i).run();
             if (echoing) {
-                ctx.replies().add(echoes.get(i));
+                replies.add(echoes.get(i));
             }
         }
     }
