@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -219,6 +220,14 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** A message on a room channel (Lettuce thread): ordered and delivered on the cluster thread. */
     private void heard(String channel, String text) {
+        try {
+            take(channel, text);
+        } catch (RejectedExecutionException stopping) {
+            // the node is shutting down: what still arrives is dropped
+        }
+    }
+
+    private void take(String channel, String text) {
         if (channel.equals(keys.nodeChannel(nodeId))) {
             thread.execute(() -> toUserHere(text));
             return;

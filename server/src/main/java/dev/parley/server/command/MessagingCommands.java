@@ -15,14 +15,17 @@ import dev.parley.server.chat.Outgoing;
 import dev.parley.server.chat.PostResult;
 import dev.parley.server.chat.Room;
 import dev.parley.server.chat.Rooms;
+import dev.parley.server.session.Connection;
 import dev.parley.server.session.DeferredReply;
 import dev.parley.server.store.StoredMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Messages between users: PRIVMSG, NOTICE and TAGMSG, to rooms and to nicks. */
 public final class MessagingCommands implements CommandFamily {
@@ -231,6 +234,9 @@ public final class MessagingCommands implements CommandFamily {
      */
     private static final class HeldDelivery {
 
+        /** How long a cluster's room order may hold the sender before it goes on (Redis hung). */
+        static final Duration GIVE_UP_AFTER = Duration.ofSeconds(5);
+
         private final Outgoing message;
         private final boolean untilStored;
         private final Runnable then;
@@ -251,11 +257,25 @@ public final class MessagingCommands implements CommandFamily {
             }
             DeferredReply later = ctx.defer();
             AtomicInteger unsettled = new AtomicInteger(waiting.size());
+            AtomicReference<Connection.Cancellable> giveUp = new AtomicReference<>();
             Runnable oneSettled = () -> {
                 if (unsettled.decrementAndGet() == 0) {
+                    Connection.Cancellable pending = giveUp.getAndSet(null);
+                    if (pending != null) {
+                        pending.cancel();
+                    }
                     later.completeAfterQueued(() -> waiting.forEach(held -> held.finish(ctx)));
                 }
             };
+            if (waiting.stream().anyMatch(held -> !held.untilStored)) {
+                giveUp.set(ctx.session()
+                        .connection()
+                        .schedule(
+                                () -> waiting.stream()
+                                        .filter(held -> !held.untilStored)
+                                        .forEach(held -> held.settle(oneSettled)),
+                                GIVE_UP_AFTER));
+            }
             for (HeldDelivery held : waiting) {
                 held.start(oneSettled);
             }
@@ -286,7 +306,7 @@ public final class MessagingCommands implements CommandFamily {
 
         private void finish(CommandContext ctx) {
             if (!untilStored) {
-                delivered(ctx, delivered, message.multiline(), then);
+                delivered(ctx, delivered == null ? message.line() : delivered, message.multiline(), then);
             } else if (stored) {
                 message.deliver();
                 delivered(ctx, message.line(), message.multiline(), then);
