@@ -109,23 +109,29 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
      */
     public IrcMessage postElsewhere(ChatMessage message, String nick, String node) {
         IrcMessage line = line(message, stamp(), nick);
-        bus.toUser(node, nick, line, HistoryKeys.identity(names, message.sender()));
+        bus.toUser(node, nick, line, message.multiline(), HistoryKeys.identity(names, message.sender()));
         return line;
     }
 
     /** A private message from a user on another node to {@code recipient}, here: delivered and stored. */
-    public void deliverFromElsewhere(IrcMessage line, ChatUser recipient, String senderIdentity) {
+    public void deliverFromElsewhere(
+            IrcMessage line, MultilineText multiline, ChatUser recipient, String senderIdentity) {
         boolean tagsOnly = line.command().equals("TAGMSG");
         if (keepsHistory && (!tagsOnly || ChatMessage.keepsTagsOnly(line.tags()))) {
-            history.offer(storedFrom(line, recipient, senderIdentity));
+            history.offer(storedFrom(line, multiline, recipient, senderIdentity));
         }
         if (!tagsOnly || recipient.caps().has(Capability.MESSAGE_TAGS)) {
-            Fanout.sendTo(recipient, line);
+            if (multiline == null) {
+                Fanout.sendTo(recipient, line);
+            } else {
+                Fanout.sendComposed(line, multiline, List.of(recipient));
+            }
             metrics.deliveredDirect();
         }
     }
 
-    private StoredMessage storedFrom(IrcMessage line, ChatUser recipient, String senderIdentity) {
+    private StoredMessage storedFrom(
+            IrcMessage line, MultilineText multiline, ChatUser recipient, String senderIdentity) {
         String source = line.source();
         int bang = source.indexOf('!');
         return new StoredMessage(
@@ -139,7 +145,18 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
                 senderIdentity,
                 line.command(),
                 line.command().equals("TAGMSG") ? "" : line.lastParam(),
-                Stamp.clientOnly(line.tags()));
+                withConcat(Stamp.clientOnly(line.tags()), multiline));
+    }
+
+    /** The tags history keeps, with where a multi-line message's continuation lines start. */
+    private static Map<String, String> withConcat(Map<String, String> tags, MultilineText multiline) {
+        String concat = multiline == null ? "" : multiline.concatOffsets();
+        if (concat.isEmpty()) {
+            return tags;
+        }
+        Map<String, String> kept = new java.util.LinkedHashMap<>(tags);
+        kept.put(MultilineText.STORED_CONCAT_TAG, concat);
+        return kept;
     }
 
     /**
@@ -275,16 +292,16 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
 
     /** A room message the bus has put in order, to its recipients on this node (the node it came from). */
     public void deliverPlaced(RoomPost post) {
-        deliver(post.line(), null, post.localRecipients(), false);
+        deliver(post.line(), post.multiline(), post.localRecipients(), false);
         post.whenDelivered().accept(post.line());
     }
 
     /** A room message from another node, in order, to {@code hearers}: the room's members on this node. */
-    public void deliverFromBus(IrcMessage line, List<ChatUser> hearers) {
+    public void deliverFromBus(IrcMessage line, MultilineText multiline, List<ChatUser> hearers) {
         if (line.command().equals("TAGMSG")) {
             hearers.removeIf(user -> !user.caps().has(Capability.MESSAGE_TAGS));
         }
-        deliver(line, null, hearers, false);
+        deliver(line, multiline, hearers, false);
     }
 
     private static IrcMessage line(ChatMessage message, Stamp stamp, String wireTarget) {
@@ -320,13 +337,6 @@ public final class Delivery implements Room.Stamping, Outgoing.Route {
 
     /** The client-only tags, and where a multi-line message's continuation lines start. */
     private static Map<String, String> storedTags(ChatMessage message) {
-        Map<String, String> clientOnly = Stamp.clientOnly(message.requestTags());
-        String concat = message.multiline() == null ? "" : message.multiline().concatOffsets();
-        if (concat.isEmpty()) {
-            return clientOnly;
-        }
-        Map<String, String> tags = new java.util.LinkedHashMap<>(clientOnly);
-        tags.put(MultilineText.STORED_CONCAT_TAG, concat);
-        return tags;
+        return withConcat(Stamp.clientOnly(message.requestTags()), message.multiline());
     }
 }

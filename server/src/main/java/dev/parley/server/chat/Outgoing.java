@@ -106,7 +106,8 @@ public final class Outgoing {
      */
     public void send(Consumer<IrcMessage> whenDelivered) {
         if (ordersFirst()) {
-            delivery.publish(new RoomPost(roomKey, statusPrefix, line, stored, recipients, 0, whenDelivered));
+            delivery.publish(
+                    new RoomPost(roomKey, statusPrefix, line, multiline, stored, recipients, 0, whenDelivered));
             return;
         }
         if (stored != null) {

@@ -17,7 +17,8 @@ public interface RoomBus {
 
     /**
      * Sends a stamped private message to {@code nick} on {@code node}, which delivers and stores it
-     * (it knows both sides' identities, which make the conversation's history key). Returns at once.
+     * (it knows both sides' identities, which make the conversation's history key); {@code multiline}
+     * the lines of a multi-line message, else null. Returns at once.
      */
-    void toUser(String node, String nick, IrcMessage line, String senderIdentity);
+    void toUser(String node, String nick, IrcMessage line, MultilineText multiline, String senderIdentity);
 }

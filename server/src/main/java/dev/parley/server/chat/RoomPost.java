@@ -13,12 +13,14 @@ import java.util.function.Consumer;
  *
  * @param statusPrefix '@' or '+' for a STATUSMSG to the room's operators or voiced members, else '\0'
  * @param position its place in the room's order; 0 until {@link #placed}
+ * @param multiline the lines of a multi-line message (the line then carries their combined text), else null
  * @param whenDelivered told the line as delivered (its place's time) once it went out on this node
  */
 public record RoomPost(
         String roomKey,
         char statusPrefix,
         IrcMessage line,
+        MultilineText multiline,
         StoredMessage stored,
         List<ChatUser> localRecipients,
         long position,
@@ -33,6 +35,7 @@ public record RoomPost(
         line.tags().forEach((key, value) -> tags.put(key, key.equals("time") ? ServerTime.format(time) : value));
         IrcMessage restamped = new IrcMessage(tags.build(), line.source(), line.command(), line.params());
         StoredMessage kept = stored == null ? null : stored.placed(position, time);
-        return new RoomPost(roomKey, statusPrefix, restamped, kept, localRecipients, position, whenDelivered);
+        return new RoomPost(
+                roomKey, statusPrefix, restamped, multiline, kept, localRecipients, position, whenDelivered);
     }
 }

@@ -6,6 +6,7 @@ import dev.parley.protocol.IrcSerializer;
 import dev.parley.protocol.ParseResult;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
+import dev.parley.server.chat.MultilineText;
 import dev.parley.server.chat.Nicks;
 import dev.parley.server.chat.RoomBus;
 import dev.parley.server.chat.RoomPost;
@@ -94,8 +95,8 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     }
 
     @Override
-    public void toUser(String node, String nick, IrcMessage line, String senderIdentity) {
-        String text = senderIdentity + ' ' + nick + ' ' + IrcSerializer.serialize(line);
+    public void toUser(String node, String nick, IrcMessage line, MultilineText multiline, String senderIdentity) {
+        String text = senderIdentity + ' ' + nick + ' ' + IrcSerializer.serialize(MultilineOnBus.wrap(line, multiline));
         redis.commands().spublish(keys.nodeChannel(node), text).exceptionally(failure -> {
             log.warn("a private message to {} on node {} was lost: {}", nick, node, failure.getMessage());
             return 0L;
@@ -110,8 +111,9 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             return;
         }
         metrics.received.increment();
+        MultilineOnBus.Unwrapped message = MultilineOnBus.unwrap(parsed.message());
         nicks.find(parts[1]).ifPresent(user -> {
-            delivery.deliverFromElsewhere(parsed.message(), user, parts[0]);
+            delivery.deliverFromElsewhere(message.line(), message.text(), user, parts[0]);
             metrics.crossNodeDeliveries.increment();
         });
     }
@@ -143,7 +145,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         if (post.stored() != null) {
             delivery.store(post.stored());
         }
-        String line = IrcSerializer.serialize(post.line());
+        String line = IrcSerializer.serialize(MultilineOnBus.wrap(post.line(), post.multiline()));
         redis.commands()
                 .spublish(
                         keys.roomChannel(post.roomKey()),
@@ -261,14 +263,15 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
             log.warn("[{}] unreadable line on the bus from node {}, dropped", message.roomKey(), message.node());
             return;
         }
-        IrcMessage line = parsed.message();
+        MultilineOnBus.Unwrapped unwrapped = MultilineOnBus.unwrap(parsed.message());
+        IrcMessage line = unwrapped.line();
         if (line.command().equals("KICK") && events != null) {
             events.kickHeard(message.roomKey(), line);
         }
         rooms.find(message.roomKey()).ifPresent(room -> {
             List<ChatUser> hearers = room.hearers(message.statusPrefix());
             if (!hearers.isEmpty()) {
-                delivery.deliverFromBus(line, hearers);
+                delivery.deliverFromBus(line, unwrapped.text(), hearers);
                 metrics.crossNodeDeliveries.increment();
             }
         });
@@ -351,10 +354,11 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     /** A message read back from the database: to this node's members, as the bus would have brought it. */
     private void deliverRepaired(String roomKey, StoredMessage message) {
         IrcMessage line = HistoryReplies.replay(message);
+        MultilineText multiline = MultilineText.fromStored(message.text(), message.tags());
         rooms.find(roomKey).ifPresent(room -> {
             List<ChatUser> hearers = room.hearers('\0');
             if (!hearers.isEmpty()) {
-                delivery.deliverFromBus(line, hearers);
+                delivery.deliverFromBus(line, multiline, hearers);
                 metrics.crossNodeDeliveries.increment();
             }
         });

@@ -176,9 +176,7 @@ public final class MessagingCommands implements CommandFamily {
             return;
         }
         IrcMessage line = delivery.postElsewhere(message, target, node.get());
-        if (ctx.session().caps().has(Capability.ECHO_MESSAGE)) {
-            ctx.replies().add(line);
-        }
+        delivered(ctx, line, message.multiline(), () -> {});
         if (command.equals("PRIVMSG")) {
             rooms.remote()
                     .find(target)

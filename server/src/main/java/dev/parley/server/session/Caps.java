@@ -64,11 +64,8 @@ public final class Caps {
             }
             values.put(Capability.SASL, SaslExchange.MECHANISMS);
             values.put(Capability.METADATA, MetadataRules.capabilityValue());
-            if (!config.cluster().enabled()) {
-                // The cluster's bus carries one-line messages only, so far: its clients send lines.
-                set.add(Capability.MULTILINE);
-                values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
-            }
+            set.add(Capability.MULTILINE);
+            values.put(Capability.MULTILINE, config.limits().multiline().capabilityValue());
             AccountsConfig.Registration registration = config.accounts().registration();
             if (registration.allowed()) {
                 set.add(Capability.ACCOUNT_REGISTRATION);

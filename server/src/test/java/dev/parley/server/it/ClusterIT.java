@@ -278,6 +278,63 @@ class ClusterIT {
     }
 
     @Test
+    void aMultilineMessageCrossesNodesAsOneMessageToARoomAndToAUser() throws Exception {
+        String[] caps = {"batch", "draft/multiline", "message-tags", "server-time", "echo-message"};
+        try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
+                TestServer a = services.node("a", LEASE);
+                TestServer b = services.node("b", LEASE)) {
+            RawIrcClient alice = withCaps(a, "alice", caps);
+            RawIrcClient bob = withCaps(b, "bob", caps);
+            RawIrcClient carol = b.user("carol"); // no multiline: separate lines
+            for (RawIrcClient member : List.of(alice, bob, carol)) {
+                member.join("#code");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> services.nodesListeningTo("#code") == 2);
+
+            alice.send("BATCH +p1 draft/multiline #code");
+            alice.send("@batch=p1 PRIVMSG #code :for x in xs:");
+            alice.send("@batch=p1 PRIVMSG #code :    print(x, ");
+            alice.send("@batch=p1;draft/multiline-concat PRIVMSG #code :end='')");
+            alice.send("BATCH -p1");
+
+            List<IrcMessage> atBob = fromBatchStart(bob.collectUntil(
+                    m -> m.command().equals("BATCH") && m.param(0).startsWith("-")));
+            assertThat(atBob.get(0).params()).contains("draft/multiline", "#code");
+            assertThat(atBob.subList(1, atBob.size() - 1))
+                    .extracting(IrcMessage::lastParam)
+                    .containsExactly("for x in xs:", "    print(x, ", "end='')");
+            assertThat(atBob.get(3).tags()).containsKey("draft/multiline-concat");
+            assertThat(atBob).noneMatch(m -> m.tags().keySet().stream().anyMatch(t -> t.startsWith("parley.dev/")));
+            carol.expect(Lines.privmsgFrom("alice", "#code", "for x in xs:"));
+            carol.expect(Lines.privmsgFrom("alice", "#code", "end='')"));
+            List<IrcMessage> echo = alice.collectUntil(
+                    m -> m.command().equals("BATCH") && m.param(0).startsWith("-"));
+            assertThat(echo).filteredOn(m -> m.command().equals("PRIVMSG")).hasSize(3);
+
+            alice.send("BATCH +p2 draft/multiline bob");
+            alice.send("@batch=p2 PRIVMSG bob :line one");
+            alice.send("@batch=p2 PRIVMSG bob :line two");
+            alice.send("BATCH -p2");
+            List<IrcMessage> dm = fromBatchStart(bob.collectUntil(
+                    m -> m.command().equals("BATCH") && m.param(0).startsWith("-")));
+            assertThat(dm.subList(1, dm.size() - 1))
+                    .extracting(IrcMessage::lastParam)
+                    .containsExactly("line one", "line two");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> services.storedCount("#code") == 1);
+        }
+    }
+
+    private static List<IrcMessage> fromBatchStart(List<IrcMessage> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).command().equals("BATCH") && lines.get(i).param(0).startsWith("+")) {
+                return lines.subList(i, lines.size());
+            }
+        }
+        return lines;
+    }
+
+    @Test
     void aClusterOnSqliteIsRefusedAtStart() {
         assertThatThrownBy(() -> TestServer.start(c -> c.withCluster(ClusterConfig.on(ClusterServices.REDIS))))
                 .hasRootCauseMessage("cluster.redis-url: a cluster needs a database every node shares: set"
