@@ -13,15 +13,11 @@ import dev.parley.server.chat.RoomPost;
 import dev.parley.server.chat.RoomWatch;
 import dev.parley.server.chat.Rooms;
 import dev.parley.server.history.History;
-import dev.parley.server.history.HistoryReplies;
-import dev.parley.server.store.Playback;
-import dev.parley.server.store.StoredMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,12 +39,6 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     /** How long a missing position may hold back later ones before the database is asked for it. */
     static final Duration GAP_TIMEOUT = Duration.ofSeconds(2);
 
-    /** The most positions one repair reads back from the database; a longer gap is given up on past that. */
-    static final int MAX_REPAIR = 500;
-
-    /** Rows read beyond the positions heard: messages stored meanwhile, newer than the gap. */
-    static final int REPAIR_SLACK = 200;
-
     private final RedisLink redis;
     private final ClusterKeys keys;
     private final String nodeId;
@@ -60,7 +50,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     private volatile Nicks nicks;
     private volatile boolean warnedUnordered;
     private volatile BusEvents events;
-    private volatile History history;
+    private final GapRepair gaps;
 
     ClusterRoomBus(
             RedisLink redis, ClusterKeys keys, String nodeId, ScheduledExecutorService thread, ClusterMetrics metrics) {
@@ -69,11 +59,13 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
         this.nodeId = nodeId;
         this.thread = thread;
         this.metrics = metrics;
+        this.gaps = new GapRepair(thread, metrics);
         redis.onShardedMessage(this::heard);
     }
 
     /** The chat core this bus delivers into, once it is built (it is built with this bus). */
     void attach(Delivery chatDelivery, Rooms chatRooms, Nicks chatNicks) {
+        gaps.attach(chatDelivery, chatRooms);
         this.delivery = chatDelivery;
         this.rooms = chatRooms;
         this.nicks = chatNicks;
@@ -81,7 +73,7 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
 
     /** Where a gap's missing messages are read back from: the shared database's history. */
     void attach(History stored) {
-        this.history = stored;
+        gaps.attach(stored);
     }
 
     /** Where membership events go: heard from other nodes, and this node's rooms opening. */
@@ -292,75 +284,13 @@ final class ClusterRoomBus implements RoomBus, RoomWatch {
     }
 
     /**
-     * The positions from the next one due up to {@code upTo} never came over the bus (lost on a
-     * reconnect): the messages among them are read back from the shared database, where their node
-     * stored them, and delivered in their places; the rest (events, which are not stored, or messages
-     * not stored yet) are given up on, and delivery goes on.
+     * The positions from the next one due up to {@code upTo} never came over the bus: read back from
+     * the shared database by {@link GapRepair}, then delivery goes on.
      */
     private void repair(String roomKey, RoomOrder order, long upTo) {
-        History stored = history;
-        long from = order.next();
-        if (stored == null || !stored.enabled() || upTo - from >= MAX_REPAIR) {
-            settle(roomKey, order, from, upTo, Map.of());
-            return;
-        }
-        order.repairing(true);
-        int newest = (int) Math.min(MAX_REPAIR, Math.max(upTo, order.highest()) - from + 1) + REPAIR_SLACK;
-        stored.latest(roomKey, Optional.empty(), newest, Playback.EVENTS)
-                .whenCompleteAsync(
-                        (found, failure) -> {
-                            order.repairing(false);
-                            if (orders.get(roomKey) != order) {
-                                return;
-                            }
-                            Map<Long, Runnable> placed = new HashMap<>();
-                            if (failure != null) {
-                                log.warn(
-                                        "[{}] could not read missing positions back: {}",
-                                        roomKey,
-                                        failure.getMessage());
-                            } else {
-                                for (StoredMessage message : found) {
-                                    if (message.position() >= from && !Playback.TOPIC.equals(message.command())) {
-                                        placed.put(message.position(), () -> deliverRepaired(roomKey, message));
-                                    }
-                                }
-                            }
-                            settle(roomKey, order, from, upTo, placed);
-                        },
-                        thread);
-    }
-
-    private void settle(String roomKey, RoomOrder order, long from, long upTo, Map<Long, Runnable> placed) {
-        RoomOrder.Filled filled = order.fill(placed, upTo, System.nanoTime());
-        metrics.skippedPositions.add(filled.skipped());
-        metrics.repairedPositions.add(filled.repaired());
-        if (filled.skipped() > 0) {
-            log.warn(
-                    "[{}] positions {} to {}: {} read back from the database, {} never arrived (events, or not"
-                            + " stored); delivering on",
-                    roomKey,
-                    from,
-                    upTo,
-                    filled.repaired(),
-                    filled.skipped());
-        } else if (filled.repaired() > 0) {
-            log.info("[{}] positions {} to {} read back from the database", roomKey, from, upTo);
-        }
-        run(filled.due());
-        watchGap(roomKey, order);
-    }
-
-    /** A message read back from the database: to this node's members, as the bus would have brought it. */
-    private void deliverRepaired(String roomKey, StoredMessage message) {
-        IrcMessage line = HistoryReplies.replay(message);
-        MultilineText multiline = MultilineText.fromStored(message.text(), message.tags());
-        rooms.find(roomKey).ifPresent(room -> {
-            List<ChatUser> hearers = room.hearers('\0');
-            if (!hearers.isEmpty()) {
-                delivery.deliverFromBus(line, multiline, hearers);
-                metrics.crossNodeDeliveries.increment();
-            }
+        gaps.repair(roomKey, order, upTo, current -> orders.get(roomKey) == current, due -> {
+            run(due);
+            watchGap(roomKey, order);
         });
     }
 
