@@ -109,8 +109,14 @@ public final class RoomInfoCommands implements CommandFamily {
             NamesReply.end(ctx.replies(), "*");
             return;
         }
-        String[] names = ctx.param(0).split(",");
-        if (names.length > 1 || rooms.find(names[0]).isPresent()) {
+        List<String> names = List.of(ctx.param(0).split(",")).stream()
+                .filter(n -> !n.isEmpty())
+                .toList();
+        if (names.isEmpty()) {
+            NamesReply.end(ctx.replies(), ctx.param(0));
+            return;
+        }
+        if (names.size() > 1 || rooms.find(names.get(0)).isPresent()) {
             for (String name : names) {
                 Optional<Room> room = rooms.find(name).filter(r -> !r.modes().secret() || r.isMember(ctx.session()));
                 if (room.isPresent()) {
@@ -125,7 +131,7 @@ public final class RoomInfoCommands implements CommandFamily {
             }
             return;
         }
-        String name = names[0]; // not open here: it may live on other cluster nodes
+        String name = names.get(0); // not open here: it may live on other cluster nodes
         CompletableFuture<Optional<RoomElsewhere>> elsewhere = rooms.elsewhere(name);
         if (elsewhere.isDone()) {
             namesElsewhere(ctx, name, elsewhere);

@@ -112,4 +112,13 @@ class RoomInfoCommandsTest {
                         ":parley.local 322 bob #open 1 :All welcome",
                         ":parley.local 323 bob :End of /LIST");
     }
+
+    @Test
+    void namesOfNothingButCommasEndsTheListInsteadOfFailing() {
+        Session alice = bench.register("alice");
+
+        assertThat(bench.ask(alice, "NAMES ,")).containsExactly(":parley.local 366 alice , :End of /NAMES list");
+        assertThat(bench.ask(alice, "NAMES ,#nowhere"))
+                .containsExactly(":parley.local 366 alice #nowhere :End of /NAMES list");
+    }
 }

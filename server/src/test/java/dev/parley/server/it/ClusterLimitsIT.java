@@ -85,6 +85,13 @@ class ClusterLimitsIT {
             RawIrcClient first = registered(a, "first");
             registered(b, "second");
             registered(a, "third");
+            // each node counts its connections in Redis once it has them: wait until all three are
+            // counted, or the fourth could be counted before the third and the third be refused
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> services.redisHash("connections:127.0.5.1").values().stream()
+                                    .mapToInt(Integer::parseInt)
+                                    .sum()
+                            == 3);
 
             RawIrcClient fourth = b.connectFrom("127.0.5.1");
 
