@@ -3,6 +3,7 @@ package dev.parley.server.command;
 import dev.parley.protocol.IrcMessage;
 import dev.parley.protocol.Numeric;
 import dev.parley.protocol.cap.Capability;
+import dev.parley.protocol.name.ChannelName;
 import dev.parley.server.chat.ChatUser;
 import dev.parley.server.chat.Delivery;
 import dev.parley.server.chat.MemberStatus;
@@ -132,6 +133,10 @@ public final class RoomInfoCommands implements CommandFamily {
             return;
         }
         String name = names.get(0); // not open here: it may live on other cluster nodes
+        if (!ChannelName.looksLikeRoom(name)) {
+            NamesReply.end(ctx.replies(), name); // no room by that name anywhere: Redis is not asked
+            return;
+        }
         CompletableFuture<Optional<RoomElsewhere>> elsewhere = rooms.elsewhere(name);
         if (elsewhere.isDone()) {
             namesElsewhere(ctx, name, elsewhere);

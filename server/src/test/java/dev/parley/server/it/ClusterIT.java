@@ -253,13 +253,7 @@ class ClusterIT {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE);
                 TestServer b = services.node("b", LEASE)) {
-            RawIrcClient registering = a.user("alys");
-            registering.send("REGISTER * * :wonderland7");
-            registering.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
-            registering.send("QUIT");
-            registering.awaitClosed(Duration.ofSeconds(5));
-            RawIrcClient laptop = a.connect();
-            laptop.registerWithCaps("alys", "wonderland7");
+            ClusterServices.accountHolder(a, "alys", "wonderland7"); // the laptop
 
             await().atMost(Duration.ofSeconds(5)).until(() -> {
                 RawIrcClient phone = b.connect();

@@ -1,5 +1,7 @@
 package dev.parley.server.it;
 
+import static dev.parley.server.it.ClusterServices.accountHolder;
+import static dev.parley.server.it.ClusterServices.registerAccount;
 import static dev.parley.server.it.ClusterServices.sentWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -132,11 +134,7 @@ class ClusterMembershipIT {
             await().atMost(AT_ONCE).until(() -> names(dave, "#room").contains("@alice"));
 
             assertThat(names(bob, "#room")).contains("carol", "dave").doesNotContain("alice");
-            bob.send("WHO #room");
-            assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO)).stream()
-                            .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
-                            .map(m -> m.param(5)))
-                    .containsExactlyInAnyOrder("carol", "dave");
+            assertThat(whoNicks(bob, "#room")).containsExactlyInAnyOrder("carol", "dave");
 
             alice.send("MODE alice -i");
             alice.expect(Lines.commandWithParams("MODE", "alice", "-i"));
@@ -150,8 +148,7 @@ class ClusterMembershipIT {
                 TestServer a = services.node("a", LEASE);
                 TestServer b = services.node("b", LEASE)) {
             RawIrcClient alice = a.user("alice");
-            alice.send("REGISTER * * :wonderland7");
-            alice.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            registerAccount(alice, "wonderland7");
             alice.join("#room");
             RawIrcClient bob = b.user("bob");
             bob.join("#room");
@@ -173,12 +170,7 @@ class ClusterMembershipIT {
                                     " ", m.params().subList(1, m.params().size()))))
                     .containsExactly("7 alice alice");
 
-            bob.send("WHO *!*@*");
-            List<IrcMessage> plain = bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO));
-            assertThat(plain.stream()
-                            .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
-                            .map(m -> m.param(5)))
-                    .containsExactlyInAnyOrder("alice", "bob");
+            assertThat(whoNicks(bob, "*!*@*")).containsExactlyInAnyOrder("alice", "bob");
         }
     }
 
@@ -204,11 +196,7 @@ class ClusterMembershipIT {
                             .filter(Lines.numeric(Numeric.RPL_NAMREPLY))
                             .map(IrcMessage::lastParam))
                     .containsExactly("@alice");
-            bob.send("WHO #far");
-            assertThat(bob.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO)).stream()
-                            .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
-                            .map(m -> m.param(5)))
-                    .containsExactly("alice");
+            assertThat(whoNicks(bob, "#far")).containsExactly("alice");
             assertThat(names(bob, "#hidden")).isEmpty();
             assertThat(names(bob, "#nowhere")).isEmpty();
         }
@@ -220,8 +208,7 @@ class ClusterMembershipIT {
                 TestServer a = services.node("a", LEASE);
                 TestServer b = services.node("b", LEASE)) {
             RawIrcClient alice = a.user("alice");
-            alice.send("REGISTER * * :wonderland7");
-            alice.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            registerAccount(alice, "wonderland7");
             alice.send("AWAY :lunch");
             alice.expect(Numeric.RPL_NOWAWAY);
             RawIrcClient bob = b.user("bob"); // in no room with alice
@@ -249,6 +236,15 @@ class ClusterMembershipIT {
             await().atMost(AT_ONCE)
                     .until(() -> whois(bob, "alicia").stream().anyMatch(Lines.numeric(Numeric.ERR_NOSUCHNICK)));
         }
+    }
+
+    /** The nicks of the asker's WHO {@code mask} (352 lines). */
+    private static List<String> whoNicks(RawIrcClient asker, String mask) {
+        asker.send("WHO " + mask);
+        return asker.collectUntil(Lines.numeric(Numeric.RPL_ENDOFWHO)).stream()
+                .filter(Lines.numeric(Numeric.RPL_WHOREPLY))
+                .map(m -> m.param(5))
+                .toList();
     }
 
     private static List<IrcMessage> whois(RawIrcClient asker, String nick) {
@@ -483,13 +479,7 @@ class ClusterMembershipIT {
         try (ClusterServices services = ClusterServices.open(ClusterServices.Vendor.MARIADB);
                 TestServer a = services.node("a", LEASE, ClusterMembershipIT::alwaysOn);
                 TestServer b = services.node("b", LEASE)) {
-            RawIrcClient registering = a.user("alys");
-            registering.send("REGISTER * * :wonderland7");
-            registering.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
-            registering.send("QUIT");
-            registering.awaitClosed(AT_ONCE);
-            RawIrcClient alys = a.connect();
-            alys.registerWithCaps("alys", "wonderland7"); // logged in at registration: her account's presence
+            RawIrcClient alys = accountHolder(a, "alys", "wonderland7"); // her account's presence
             alys.join("#room");
             RawIrcClient carol = b.user("carol");
             carol.join("#room");

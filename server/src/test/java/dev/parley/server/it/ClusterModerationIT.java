@@ -175,8 +175,7 @@ class ClusterModerationIT {
                 TestServer b = services.node("b", LEASE)) {
             RawIrcClient bob = b.user("bob");
             RawIrcClient alice = a.user("alice");
-            alice.send("REGISTER * * :wonderland7");
-            alice.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+            ClusterServices.registerAccount(alice, "wonderland7");
             alice.send("QUIT");
             alice.awaitClosed(AT_ONCE);
 

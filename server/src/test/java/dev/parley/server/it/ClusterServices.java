@@ -227,6 +227,23 @@ final class ClusterServices implements AutoCloseable {
         }
     }
 
+    /** Registers an account named after the client's nick with REGISTER; the client is logged in to it. */
+    static void registerAccount(RawIrcClient client, String password) {
+        client.send("REGISTER * * :" + password);
+        client.expect(m -> m.command().equals("REGISTER") && m.param(0).equals("SUCCESS"));
+    }
+
+    /** A connection logged in at registration (PASS) to the account {@code nick}, registered first on {@code node}. */
+    static RawIrcClient accountHolder(TestServer node, String nick, String password) {
+        RawIrcClient registering = node.user(nick);
+        registerAccount(registering, password);
+        registering.send("QUIT");
+        registering.awaitClosed(Duration.ofSeconds(5));
+        RawIrcClient holder = node.connect();
+        holder.registerWithCaps(nick, password);
+        return holder;
+    }
+
     /** Sends {@code line}; false when the answer was {@code refusal} (the node does not know the nick's node yet). */
     static boolean sentWithout(RawIrcClient sender, String line, Numeric refusal) {
         sender.send(line);
